@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { configSchema, type AlertChannelConfig, type Config } from './schema.js';
+
+/** Invalid configuration: `problems` holds one `path: message` line per bad field. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`Invalid configuration in ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** `sources[2].url` from zod's `['sources', 2, 'url']`. */
+export function formatPath(segments: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of segments) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out ? `.${String(seg)}` : String(seg);
+  }
+  return out || '(root)';
+}
+
+/** One `path: message` line per zod issue, unions unfolded to the branch that matched the `type`. */
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+}
+
+/** Parses explicit booleans from the environment: "false", "0", "no", "off" are false. */
+export function envBool(name: string, value: string | undefined): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  throw new Error(`${name} must be true or false, got "${value}"`);
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Applies the documented environment overrides (REDIS_URL, PORT, LOG_LEVEL, API_KEYS, …) onto the raw YAML. */
+export function applyEnv(raw: unknown, env: Env): Record<string, unknown> {
+  const cfg: Record<string, unknown> = raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...(raw as object) } : {};
+  const section = (key: string): Record<string, unknown> => {
+    const current = cfg[key];
+    const copy = current && typeof current === 'object' && !Array.isArray(current) ? { ...(current as object) } : {};
+    cfg[key] = copy;
+    return copy as Record<string, unknown>;
+  };
+  if (env.REDIS_URL) section('redis').url = env.REDIS_URL;
+  if (env.REDIS_PREFIX) section('redis').prefix = env.REDIS_PREFIX;
+  const autostart = envBool('REDIS_AUTOSTART', env.REDIS_AUTOSTART);
+  if (autostart !== undefined) section('redis').autostart = autostart;
+  // An explicitly chosen Redis is never replaced by a private one.
+  if (env.REDIS_URL) section('redis').autostart = false;
+  if (env.PORT) section('api').port = /^\d+$/.test(env.PORT) ? Number(env.PORT) : env.PORT;
+  if (env.HOST) section('api').host = env.HOST;
+  if (env.API_KEYS !== undefined) {
+    const api = section('api');
+    const fromFile = Array.isArray(api.keys) ? (api.keys as unknown[]) : [];
+    api.keys = [...fromFile, ...env.API_KEYS.split(',').map((k) => k.trim()).filter(Boolean)];
+  }
+  if (env.LOG_LEVEL) section('log').level = env.LOG_LEVEL;
+  return cfg;
+}
+
+/** Validates an already-read config object; relative `file://./` URLs resolve against `configDir`. */
+export function parseConfig(raw: unknown, opts: { file?: string; configDir?: string; env?: Env } = {}): Config {
+  const file = opts.file ?? '(inline config)';
+  const configDir = opts.configDir ?? process.cwd();
+  const result = configSchema.safeParse(applyEnv(raw, opts.env ?? {}));
+  if (!result.success) throw new ConfigError(file, formatIssues(result.error));
+  const parsed = result.data;
+  const used = new Map<string, number>();
+  for (const a of parsed.alerts) used.set(a.type, (used.get(a.type) ?? 0) + 1);
+  const seenType = new Map<string, number>();
+  const alerts: AlertChannelConfig[] = parsed.alerts.map((a) => {
+    const n = (seenType.get(a.type) ?? 0) + 1;
+    seenType.set(a.type, n);
+    const id = a.id ?? ((used.get(a.type) ?? 0) > 1 ? `${a.type}-${n}` : a.type);
+    return { ...a, id };
+  });
+  const sources = parsed.sources.map((s) => ('url' in s ? { ...s, url: resolveFileUrl(s.url, configDir) } : s));
+  return deepFreeze({ ...parsed, sources, alerts, configDir });
+}
+
+/** Reads, validates and freezes the YAML config at `file`; throws ConfigError listing every bad field. */
+export function loadConfig(file: string, env: Env = process.env): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(file, [`(file): cannot read: ${(err as Error).message}`]);
+  }
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(file, doc.errors.map((e) => `(yaml): ${e.message.split('\n')[0]}`));
+  }
+  return parseConfig(doc.toJS(), { file, configDir: path.dirname(path.resolve(file)), env });
+}
+
+/** `file://./x` → absolute file URL against the config's folder; other URLs unchanged. */
+export function resolveFileUrl(url: string, configDir: string): string {
+  const m = /^file:\/\/(\.\.?\/.*)$/.exec(url);
+  if (!m?.[1]) return url;
+  return pathToFileURL(path.resolve(configDir, m[1])).href;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
