@@ -1,0 +1,18 @@
+import type { Redis } from 'ioredis';
+import type { Config } from './config/schema.js';
+import type { Logger } from './logger.js';
+import type { Queues } from './queues.js';
+import type { ReviewStore } from './store/review-store.js';
+import type { AlertChannel } from './alerts/channels.js';
+
+/** Everything a role needs, built once in `createContext` and passed down. */
+export interface AppContext {
+  config: Config;
+  logger: Logger;
+  /** Shared connection for the store and the queue producers. */
+  redis: Redis;
+  redisUrl: string;
+  store: ReviewStore;
+  queues: Queues;
+  channels: Map<string, AlertChannel>;
+}

@@ -1,0 +1,45 @@
+import { pino, type Logger, type DestinationStream } from 'pino';
+
+export type { Logger };
+
+/** Paths that may carry secrets anywhere in a logged object: never written out. */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'headers.authorization',
+  'authorization',
+  '*.authorization',
+  'apiKey',
+  '*.apiKey',
+  'api.keys',
+  '*.keys',
+  'password',
+  '*.password',
+  'secret',
+  '*.secret',
+  'redis.url',
+  'redisUrl',
+];
+
+/** The one root logger of the process; modules take `logger.child({ module })`. */
+export function createLogger(level: string = 'info', destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'review-monitor' },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );
+}
+
+/** Strips a password from a Redis URL so it can be logged. */
+export function safeRedisUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable Redis URL)';
+  }
+}

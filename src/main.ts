@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config/load.js';
+import type { Config } from './config/schema.js';
+import { createLogger } from './logger.js';
+import { ROLES, startService, type Role } from './app.js';
+import { RedisUnavailableError } from './redis.js';
+import { pollOnce } from './poll-once.js';
+
+const HELP = `review-monitor: watch review sources, flag negative reviews, draft replies, alert the owner.
+
+Usage:
+  review-monitor [all|api|worker|scheduler] [--config FILE]
+      Run every role in one process (all, the default), or one role:
+        api        HTTP API (/health, /ready, /v1/...)
+        worker     poll, analyze and notify workers (run as many as you like)
+        scheduler  enqueues one poll job per source per cron tick (replicas are safe)
+  review-monitor check-config [FILE]
+      Validate a config file: exit 0, or exit 1 listing every bad field by its path.
+  review-monitor poll-once [--source ID] [--dry-run] [--config FILE]
+      Enqueue one poll of every source (or one) now and exit. With --dry-run, fetch, parse,
+      classify and draft in this process and print, as JSON lines, what would be stored and
+      alerted; nothing is written.
+  review-monitor --help | --version
+
+Options:
+  -c, --config FILE   config file (default: $CONFIG_FILE, else config/default.yaml)
+
+Environment:
+  CONFIG_FILE      config file when --config is not given
+  REDIS_URL        Redis to use (default redis://127.0.0.1:6379). When it is not set and nothing
+                   answers there, a private redis-server is started if one is on the PATH
+                   (data under ./data, AOF on); REDIS_AUTOSTART=false turns that off.
+  REDIS_PREFIX     prefix of every Redis key and queue (default rm)
+  PORT, HOST       API listen port (default 3000) and address (default 0.0.0.0)
+  LOG_LEVEL        fatal|error|warn|info|debug|trace|silent (default info)
+  API_KEYS         comma-separated bearer keys with full access to /v1
+`;
+
+const COMMANDS = [...ROLES, 'check-config', 'poll-once'] as const;
+
+/** Runs the CLI; resolves to the process exit code (long-running roles resolve only when stopped). */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        config: { type: 'string', short: 'c' },
+        source: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write('review-monitor 0.1.0\n');
+    return 0;
+  }
+  const command = positionals[0] ?? 'all';
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    process.stderr.write(`unknown command "${command}"\n\n${HELP}`);
+    return 2;
+  }
+  const configFile = (command === 'check-config' ? positionals[1] : undefined) ?? values.config ?? env.CONFIG_FILE ?? 'config/default.yaml';
+
+  let config: Config;
+  try {
+    config = loadConfig(configFile, env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  if (command === 'check-config') {
+    process.stdout.write(`${configFile}: OK (${config.sources.length} sources, ${config.alerts.length} alert channels)\n`);
+    return 0;
+  }
+
+  const logger = createLogger(config.log.level);
+  if (command === 'poll-once') {
+    try {
+      return await pollOnce(config, logger, { sourceId: values.source, dryRun: values['dry-run'] ?? false, out: process.stdout });
+    } catch (err) {
+      if (err instanceof RedisUnavailableError) {
+        logger.fatal(err.message);
+        return 1;
+      }
+      throw err;
+    }
+  }
+
+  let service;
+  try {
+    service = await startService(config, logger, command as Role);
+  } catch (err) {
+    logger.fatal({ err: (err as Error).message }, err instanceof RedisUnavailableError ? (err as Error).message : 'could not start');
+    return 1;
+  }
+  logger.info({ role: command, config: configFile, sources: config.sources.map((s) => s.id) }, 'review-monitor running');
+  return new Promise<number>((resolve) => {
+    let signalled = false;
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (signalled) {
+        logger.warn({ signal }, 'second signal: exiting now');
+        process.exit(1);
+      }
+      signalled = true;
+      logger.info({ signal, deadlineMs: config.shutdown.deadlineMs }, 'shutting down: finishing in-flight work');
+      const deadline = setTimeout(() => {
+        logger.error({ deadlineMs: config.shutdown.deadlineMs }, 'shutdown deadline passed: exiting with work still in flight');
+        process.exit(1);
+      }, config.shutdown.deadlineMs);
+      deadline.unref();
+      service.stop().then(
+        () => resolve(0),
+        (err: Error) => {
+          logger.error({ err: err.message }, 'error while stopping');
+          resolve(1);
+        },
+      );
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: Error) => {
+    process.stderr.write(`review-monitor: ${err.stack ?? err.message}\n`);
+    process.exitCode = 1;
+  },
+);

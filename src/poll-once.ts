@@ -1,0 +1,66 @@
+import { createContext } from './app.js';
+import { classify } from './classify/index.js';
+import type { Config, SourceConfig } from './config/schema.js';
+import { normaliseReview } from './domain/review.js';
+import { draftReply } from './draft/index.js';
+import type { Logger } from './logger.js';
+import { createRedis, redisAnswers } from './redis.js';
+import { requestPoll } from './scheduler.js';
+import { fetchSource } from './sources/fetch.js';
+import { parsers } from './sources/index.js';
+import { ReviewStore } from './store/review-store.js';
+
+/** `poll-once`: enqueue a poll of each source now, or (dry run) show what a poll would store and alert. */
+export async function pollOnce(config: Config, logger: Logger, opts: { sourceId?: string | undefined; dryRun: boolean; out: NodeJS.WritableStream }): Promise<number> {
+  const sources = config.sources.filter((s) => (opts.sourceId ? s.id === opts.sourceId : s.enabled));
+  if (opts.sourceId && sources.length === 0) {
+    logger.error({ source: opts.sourceId, known: config.sources.map((s) => s.id) }, 'no such source in the configuration');
+    return 1;
+  }
+  if (!opts.dryRun) {
+    const { ctx, close } = await createContext(config, logger);
+    try {
+      for (const s of sources) logger.info({ source: s.id, jobId: await requestPoll(ctx, s.id, 'manual') }, 'poll enqueued');
+    } finally {
+      await close();
+    }
+    return 0;
+  }
+  return dryRun(config, logger, sources, opts.out);
+}
+
+async function dryRun(config: Config, logger: Logger, sources: SourceConfig[], out: NodeJS.WritableStream): Promise<number> {
+  // Read-only look at the store, when one answers, to tell new reviews from known ones; nothing is written.
+  const redis = (await redisAnswers(config.redis.url)) ? createRedis(config.redis.url, { name: 'review-monitor-dry-run' }) : undefined;
+  const store = redis ? new ReviewStore(redis, config.redis.prefix) : undefined;
+  if (!store) logger.warn({}, 'Redis does not answer: every review is shown as new');
+  let failures = 0;
+  try {
+    for (const source of sources) {
+      try {
+        const fetched = await fetchSource({ url: source.url }, config.fetch);
+        if (fetched.notModified) continue;
+        const raws = await parsers[source.type](fetched.body, source);
+        const state = store ? await store.getSourceState(source.id) : undefined;
+        const baseline = !state?.baselineAt;
+        for (const raw of raws) {
+          const review = normaliseReview(raw, source.id);
+          const existing = store ? await store.get(review.id) : undefined;
+          const status = !existing ? 'new' : existing.hash === review.contentHash ? 'unchanged' : 'edited';
+          const verdict = classify({ text: review.text, title: review.title, rating: review.rating });
+          const wouldAlert = verdict.negative && status !== 'unchanged' && !existing?.alertedAt && (!baseline || source.alertOnBackfill);
+          const draft = verdict.negative ? draftReply(review, verdict, { business: config.business }) : undefined;
+          out.write(
+            `${JSON.stringify({ source: source.id, id: review.id, status, baseline, wouldAlert, rating: review.rating ?? null, title: review.title ?? null, verdict, draft: draft?.reply ?? null })}\n`,
+          );
+        }
+      } catch (err) {
+        failures += 1;
+        out.write(`${JSON.stringify({ source: source.id, error: (err as Error).message })}\n`);
+      }
+    }
+  } finally {
+    redis?.disconnect();
+  }
+  return failures > 0 ? 1 : 0;
+}

@@ -1,0 +1,80 @@
+import { Queue, type JobsOptions, type ConnectionOptions } from 'bullmq';
+import { z } from 'zod';
+
+/** Every queue, its job payload schema and default job options: the one registry workers and producers share. */
+export const jobSchemas = {
+  poll: z.object({
+    sourceId: z.string().min(1),
+    /** ISO time of the schedule tick (or of the manual request) that asked for this poll. */
+    tick: z.string().min(1),
+    reason: z.enum(['schedule', 'manual', 'startup']).default('schedule'),
+  }),
+  analyze: z.object({
+    sourceId: z.string().min(1),
+    reviewIds: z.array(z.string().min(1)).min(1),
+  }),
+  notify: z.object({
+    reviewId: z.string().min(1),
+    channelId: z.string().min(1),
+  }),
+} as const;
+
+export type QueueName = keyof typeof jobSchemas;
+export type JobData<Q extends QueueName> = z.output<(typeof jobSchemas)[Q]>;
+export const QUEUE_NAMES = Object.keys(jobSchemas) as QueueName[];
+
+const DAY = 24 * 3600;
+
+/** Retention keeps finished job ids around long enough that a retried producer cannot enqueue a twin. */
+export const defaultJobOptions: Record<QueueName, JobsOptions> = {
+  poll: { attempts: 1, removeOnComplete: { age: DAY, count: 10_000 }, removeOnFail: { age: 7 * DAY, count: 10_000 } },
+  analyze: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: { age: DAY, count: 10_000 },
+    removeOnFail: { age: 30 * DAY },
+  },
+  notify: {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 2_000 },
+    removeOnComplete: { age: 7 * DAY, count: 100_000 },
+    // A delivery that keeps failing is kept with its error, never dropped.
+    removeOnFail: false,
+  },
+};
+
+/** BullMQ job ids must not contain `:`; ids built here only join safe parts with `-`. */
+export function jobId(...parts: string[]): string {
+  const id = parts.join('-');
+  if (id.includes(':')) throw new Error(`job id "${id}" contains ":"`);
+  return id;
+}
+
+/** Typed producers for every queue. */
+export class Queues {
+  readonly queues: { [Q in QueueName]: Queue };
+
+  constructor(connection: ConnectionOptions, readonly prefix: string) {
+    this.queues = Object.fromEntries(
+      QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: defaultJobOptions[name] })]),
+    ) as { [Q in QueueName]: Queue };
+  }
+
+  /** Validates `data` against the queue's schema and enqueues it under a deterministic job id. */
+  async add<Q extends QueueName>(queue: Q, id: string, data: z.input<(typeof jobSchemas)[Q]>, opts: JobsOptions = {}): Promise<void> {
+    const parsed = jobSchemas[queue].parse(data);
+    await this.queues[queue].add(queue, parsed, { ...opts, jobId: jobId(id) });
+  }
+
+  /** Jobs waiting, active, delayed and failed per queue. */
+  async counts(): Promise<Record<QueueName, Record<string, number>>> {
+    const entries = await Promise.all(
+      QUEUE_NAMES.map(async (q) => [q, await this.queues[q].getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed')] as const),
+    );
+    return Object.fromEntries(entries) as Record<QueueName, Record<string, number>>;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(QUEUE_NAMES.map((q) => this.queues[q].close()));
+  }
+}

@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import type { Logger } from './logger.js';
+import { safeRedisUrl } from './logger.js';
+
+/** A Redis connection for the store and queues, and a way to close what was opened here. */
+export interface RedisHandle {
+  redis: Redis;
+  url: string;
+  /** Closes the connection, and the private redis-server when this process started one. */
+  close(): Promise<void>;
+}
+
+export class RedisUnavailableError extends Error {}
+
+/** A connection suitable for BullMQ workers (blocking commands must not time out). */
+export function createRedis(url: string, opts: { lazyConnect?: boolean; name?: string } = {}): Redis {
+  return new Redis(url, {
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+    lazyConnect: opts.lazyConnect ?? false,
+    connectionName: opts.name ?? 'review-monitor',
+    // Reconnect for ever with a capped backoff: a restarted Redis must not need a restarted service.
+    retryStrategy: (times) => Math.min(200 * 2 ** Math.min(times, 6), 5_000),
+  });
+}
+
+/** Resolves true when something at `url` answers PING within `timeoutMs`. */
+export async function redisAnswers(url: string, timeoutMs = 1_500): Promise<boolean> {
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs, enableOfflineQueue: false });
+  probe.on('error', () => {});
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+/** The redis-server binary on the PATH, if any. */
+function whichRedisServer(): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, 'redis-server');
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      /* not in this folder */
+    }
+  }
+  return undefined;
+}
+
+/** Starts a private redis-server (AOF on, data under `dataDir`) on `port` and waits until it answers. */
+export async function startPrivateRedis(binary: string, port: number, dataDir: string, logger: Logger): Promise<ChildProcess> {
+  mkdirSync(dataDir, { recursive: true });
+  const child = spawn(
+    binary,
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', path.resolve(dataDir), '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction', '--protected-mode', 'yes'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = `redis://127.0.0.1:${port}`;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new RedisUnavailableError(`private redis-server exited with code ${child.exitCode}: ${stderr.trim()}`);
+    if (await redisAnswers(url, 300)) {
+      logger.info({ url, dataDir: path.resolve(dataDir), pid: child.pid }, 'started a private redis-server (nothing answered at the default URL); it stops when the service stops');
+      return child;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new RedisUnavailableError(`private redis-server did not answer on ${url} within 10 s`);
+}
+
+/**
+ * Connects to Redis at `url`. When nothing answers, `autostart` is on and a redis-server binary is on
+ * the PATH, starts a private one instead; otherwise fails at once with a message naming the URL.
+ */
+export async function connectRedis(opts: { url: string; autostart: boolean; dataDir: string; logger: Logger }): Promise<RedisHandle> {
+  const { logger } = opts;
+  let url = opts.url;
+  let child: ChildProcess | undefined;
+  if (!(await redisAnswers(url))) {
+    const binary = opts.autostart ? whichRedisServer() : undefined;
+    if (!binary) {
+      throw new RedisUnavailableError(
+        `Redis does not answer at ${safeRedisUrl(url)}. Start one (e.g. "apt-get install -y redis-server && redis-server --daemonize yes", ` +
+          `or "docker compose up -d redis") or set REDIS_URL to a Redis you can reach.`,
+      );
+    }
+    const port = Number(new URL(url).port || 6379);
+    child = await startPrivateRedis(binary, port, opts.dataDir, logger);
+    url = `redis://127.0.0.1:${port}`;
+  }
+  const redis = createRedis(url);
+  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error (reconnecting)'));
+  await redis.ping();
+  return {
+    redis,
+    url,
+    async close() {
+      await redis.quit().catch(() => redis.disconnect());
+      if (child && child.exitCode === null) {
+        const exited = new Promise((r) => child!.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+        logger.info('stopped the private redis-server');
+      }
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { AppContext } from './context.js';
+
+/** The running schedule of this process. */
+export interface Scheduler {
+  stop(): Promise<void>;
+}
+
+/** Poll job id for a source and tick: every scheduler replica derives the same id, so a tick polls once. */
+export function pollJobId(sourceId: string, tick: Date): string {
+  return `poll-${sourceId}-${tick.getTime()}`;
+}
+
+/**
+ * Enqueues a poll of one source outside its schedule; resolves to the job id. Start-up polls of replicas
+ * started in the same minute share one id, manual ones share one per second.
+ */
+export async function requestPoll(ctx: AppContext, sourceId: string, reason: 'manual' | 'startup', now = new Date()): Promise<string> {
+  const bucket = Math.floor(now.getTime() / (reason === 'startup' ? 60_000 : 1_000));
+  const id = `poll-${sourceId}-${reason}-${bucket}`;
+  await ctx.queues.add('poll', id, { sourceId, tick: now.toISOString(), reason });
+  return id;
+}
+
+/** Starts one node-cron task per enabled source; each tick enqueues a poll job. A start-up poll runs at once. */
+export function startScheduler(ctx: AppContext, opts: { pollOnStart?: boolean } = {}): Scheduler {
+  const log = ctx.logger.child({ module: 'scheduler' });
+  const tasks: ScheduledTask[] = [];
+  for (const source of ctx.config.sources) {
+    if (!source.enabled) continue;
+    const task = cron.schedule(
+      source.schedule,
+      async (c) => {
+        try {
+          await ctx.queues.add('poll', pollJobId(source.id, c.date), { sourceId: source.id, tick: c.date.toISOString(), reason: 'schedule' });
+        } catch (err) {
+          log.error({ source: source.id, err: (err as Error).message }, 'could not enqueue poll');
+        }
+      },
+      { name: `poll-${source.id}`, noOverlap: true },
+    );
+    tasks.push(task);
+  }
+  const scheduler: Scheduler = {
+    async stop() {
+      await Promise.all(tasks.map((t) => t.destroy()));
+      log.info('scheduler stopped');
+    },
+  };
+  log.info({ sources: tasks.length }, 'scheduler started');
+  if (opts.pollOnStart ?? true) {
+    for (const source of ctx.config.sources) {
+      if (source.enabled) requestPoll(ctx, source.id, 'startup').catch((err) => log.error({ source: source.id, err: (err as Error).message }, 'could not enqueue start-up poll'));
+    }
+  }
+  return scheduler;
+}

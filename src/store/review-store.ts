@@ -1,0 +1,336 @@
+import type { Redis } from 'ioredis';
+import type { Review } from '../domain/review.js';
+import type { Draft, Verdict } from '../domain/verdict.js';
+
+/** A review with everything the service knows about it. */
+export interface StoredReview {
+  review: Review;
+  verdict?: Verdict | undefined;
+  draft?: Draft | undefined;
+  status: string;
+  /** Stored by a source's first (baseline) poll. */
+  backfill: boolean;
+  createdAt: string;
+  editedAt?: string | undefined;
+  analyzedAt?: string | undefined;
+  /** When the review was flagged and its alert enqueued. */
+  alertedAt?: string | undefined;
+  /** Every rating the review has had, oldest first (an edit that raises it is a recovery). */
+  ratingHistory: { rating: number | null; at: string }[];
+}
+
+/** What an upsert did with each review. */
+export interface UpsertResult {
+  created: string[];
+  updated: string[];
+  unchanged: number;
+}
+
+/** Poll bookkeeping and health of one source. */
+export interface SourceState {
+  baselineAt?: string | undefined;
+  etag?: string | undefined;
+  lastModified?: string | undefined;
+  lastPollAt?: string | undefined;
+  lastSuccessAt?: string | undefined;
+  lastError?: string | undefined;
+  lastErrorAt?: string | undefined;
+  lastStatus?: number | undefined;
+  consecutiveFailures: number;
+  reviewsSeen: number;
+  /** Polls before this time are skipped: a failing source backs off instead of hammering the host. */
+  backoffUntil?: string | undefined;
+}
+
+/** A review as analysis reads it: with the hash of its content and of the content last analysed. */
+export type AnalysisItem = StoredReview & { hash: string; analyzedHash?: string | undefined };
+
+/** One analysis result to save, or a review whose current content was already analysed. */
+export type AnalysisEntry =
+  | { id: string; sourceId: string; hash: string; verdict: Verdict; draft?: Draft | undefined; flag: boolean }
+  | { id: string; sourceId: string; alreadyAnalyzed: true };
+
+/** A page of a newest-first list. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+// Creates the review when unseen, updates it when its content hash changed, otherwise leaves it alone.
+// One script per review keeps "is it new?" and "store it" atomic across replicas.
+const UPSERT_LUA = `
+local cur = redis.call('HGET', KEYS[1], 'hash')
+if not cur then
+  redis.call('HSET', KEYS[1], 'review', ARGV[1], 'hash', ARGV[2], 'backfill', ARGV[5], 'createdAt', ARGV[6], 'status', 'new', 'ratings', ARGV[7])
+  redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+  redis.call('ZADD', KEYS[4], ARGV[3], ARGV[4])
+  redis.call('SADD', KEYS[3], ARGV[4])
+  return 1
+end
+if cur == ARGV[2] then return 0 end
+local ratings = cjson.decode(redis.call('HGET', KEYS[1], 'ratings') or '[]')
+local entry = cjson.decode(ARGV[7])[1]
+local last = ratings[#ratings]
+if (not last) or last['rating'] ~= entry['rating'] then table.insert(ratings, entry) end
+redis.call('HSET', KEYS[1], 'review', ARGV[1], 'hash', ARGV[2], 'editedAt', ARGV[6], 'ratings', cjson.encode(ratings))
+redis.call('SADD', KEYS[3], ARGV[4])
+return 2
+`;
+
+// Records the verdict and draft; flags the review (alert list) only once, however often it is analysed.
+const SAVE_ANALYSIS_LUA = `
+if redis.call('HGET', KEYS[1], 'hash') ~= ARGV[1] then return -1 end
+redis.call('HSET', KEYS[1], 'verdict', ARGV[2], 'analyzedHash', ARGV[1], 'analyzedAt', ARGV[4])
+if ARGV[3] == '' then redis.call('HDEL', KEYS[1], 'draft') else redis.call('HSET', KEYS[1], 'draft', ARGV[3]) end
+redis.call('SREM', KEYS[2], ARGV[5])
+if ARGV[6] == '1' and not redis.call('HGET', KEYS[1], 'alertedAt') then
+  redis.call('HSET', KEYS[1], 'alertedAt', ARGV[4])
+  redis.call('ZADD', KEYS[3], ARGV[7], ARGV[5])
+  redis.call('ZADD', KEYS[4], ARGV[7], ARGV[5])
+  return 1
+end
+return 0
+`;
+
+type StoreRedis = Redis & {
+  rmUpsertReview(...args: (string | number)[]): Promise<number>;
+  rmSaveAnalysis(...args: (string | number)[]): Promise<number>;
+};
+
+/** Redis is the system of record: reviews, verdicts, drafts, alerts and source state live here. */
+export class ReviewStore {
+  private readonly r: StoreRedis;
+
+  constructor(redis: Redis, readonly prefix: string) {
+    this.r = redis as StoreRedis;
+    if (typeof this.r.rmUpsertReview !== 'function') {
+      redis.defineCommand('rmUpsertReview', { numberOfKeys: 4, lua: UPSERT_LUA });
+      redis.defineCommand('rmSaveAnalysis', { numberOfKeys: 4, lua: SAVE_ANALYSIS_LUA });
+    }
+  }
+
+  key(...parts: string[]): string {
+    return [this.prefix, ...parts].join(':');
+  }
+
+  /** Stores new reviews and edits; reviews stored by a baseline poll are marked `backfill`. */
+  async upsertReviews(reviews: Review[], opts: { backfill: boolean; now?: Date }): Promise<UpsertResult> {
+    const now = (opts.now ?? new Date()).toISOString();
+    const result: UpsertResult = { created: [], updated: [], unchanged: 0 };
+    if (reviews.length === 0) return result;
+    const pipe = this.r.pipeline() as unknown as StoreRedis & { exec(): Promise<[Error | null, unknown][] | null> };
+    for (const review of reviews) {
+      const score = Date.parse(review.publishedAt ?? review.fetchedAt);
+      pipe.rmUpsertReview(
+        this.key('review', review.id),
+        this.key('reviews'),
+        this.key('pending', review.sourceId),
+        this.key('reviews', 'src', review.sourceId),
+        JSON.stringify(review),
+        review.contentHash,
+        Number.isFinite(score) ? score : Date.now(),
+        review.id,
+        opts.backfill ? '1' : '0',
+        now,
+        JSON.stringify([{ rating: review.rating ?? null, at: now }]),
+      );
+    }
+    const replies = (await pipe.exec()) ?? [];
+    replies.forEach(([err, res], i) => {
+      if (err) throw err;
+      const id = reviews[i]!.id;
+      if (res === 1) result.created.push(id);
+      else if (res === 2) result.updated.push(id);
+      else result.unchanged += 1;
+    });
+    return result;
+  }
+
+  /** Ids stored but not yet analysed for a source (left behind by a crash, or just stored). */
+  async pendingAnalysis(sourceId: string): Promise<string[]> {
+    return (await this.r.smembers(this.key('pending', sourceId))).sort();
+  }
+
+  /**
+   * Saves verdicts and drafts in one round trip. An entry whose content changed since it was read
+   * (an edit arrived meanwhile) is left pending for the next analysis. Returns how many were flagged now.
+   */
+  async saveAnalyses(entries: AnalysisEntry[], now = new Date()): Promise<{ flagged: number; stale: number }> {
+    if (entries.length === 0) return { flagged: 0, stale: 0 };
+    const pipe = this.r.pipeline() as unknown as StoreRedis & { exec(): Promise<[Error | null, unknown][] | null> };
+    for (const e of entries) {
+      if ('alreadyAnalyzed' in e) {
+        (pipe as unknown as Redis).srem(this.key('pending', e.sourceId), e.id);
+        continue;
+      }
+      pipe.rmSaveAnalysis(
+        this.key('review', e.id),
+        this.key('pending', e.sourceId),
+        this.key('alerts'),
+        this.key('alerts', 'src', e.sourceId),
+        e.hash,
+        JSON.stringify(e.verdict),
+        e.draft ? JSON.stringify(e.draft) : '',
+        now.toISOString(),
+        e.id,
+        e.flag ? '1' : '0',
+        now.getTime(),
+      );
+    }
+    const replies = (await pipe.exec()) ?? [];
+    let flagged = 0;
+    let stale = 0;
+    for (const [err, res] of replies) {
+      if (err) throw err;
+      if (res === 1) flagged += 1;
+      if (res === -1) stale += 1;
+    }
+    return { flagged, stale };
+  }
+
+  /** One review with its verdict, draft and lifecycle fields, or undefined. */
+  async get(id: string): Promise<AnalysisItem | undefined> {
+    const h = await this.r.hgetall(this.key('review', id));
+    return h.review ? toStored(h) : undefined;
+  }
+
+  /** Several reviews at once, with their content hashes, in the order asked (missing ones dropped). */
+  async getMany(ids: string[]): Promise<AnalysisItem[]> {
+    if (ids.length === 0) return [];
+    const pipe = this.r.pipeline();
+    for (const id of ids) pipe.hgetall(this.key('review', id));
+    const replies = (await pipe.exec()) ?? [];
+    const out: AnalysisItem[] = [];
+    for (const [err, h] of replies) {
+      if (err) throw err;
+      const hash = h as Record<string, string>;
+      if (hash.review) out.push(toStored(hash));
+    }
+    return out;
+  }
+
+  /** Flagged reviews, newest flag first; `cursor` continues a previous page. */
+  async listAlerts(opts: { limit: number; cursor?: string | undefined; sourceId?: string | undefined; since?: Date | undefined }): Promise<Page<StoredReview>> {
+    const key = opts.sourceId ? this.key('alerts', 'src', opts.sourceId) : this.key('alerts');
+    const min = opts.since ? opts.since.getTime() : '-inf';
+    const after = opts.cursor ? decodeCursor(opts.cursor) : undefined;
+    const picked: { id: string; score: number }[] = [];
+    if (after) {
+      // Equal scores come back in reverse lexical order; continue among the ties first.
+      const ties = await this.r.zrangebyscore(key, after.score, after.score);
+      ties
+        .filter((id) => id < after.id)
+        .sort()
+        .reverse()
+        .forEach((id) => picked.push({ id, score: after.score }));
+    }
+    if (picked.length <= opts.limit) {
+      const max = after ? `(${after.score}` : '+inf';
+      const rows = await this.r.zrevrangebyscore(key, max, min, 'WITHSCORES', 'LIMIT', 0, opts.limit + 1 - picked.length);
+      for (let i = 0; i < rows.length; i += 2) picked.push({ id: rows[i]!, score: Number(rows[i + 1]) });
+    }
+    const page = picked.filter((p) => !opts.since || p.score >= opts.since.getTime()).slice(0, opts.limit + 1);
+    const hasMore = page.length > opts.limit;
+    const items = page.slice(0, opts.limit);
+    const last = items[items.length - 1];
+    return {
+      items: await this.getMany(items.map((p) => p.id)),
+      nextCursor: hasMore && last ? encodeCursor(last.score, last.id) : null,
+    };
+  }
+
+  /** Marks a channel's delivery of a review's alert; false when it had already been recorded. */
+  async markDelivered(reviewId: string, channelId: string, at = new Date()): Promise<boolean> {
+    return (await this.r.hsetnx(this.key('delivered', reviewId), channelId, at.toISOString())) === 1;
+  }
+
+  async deliveredAt(reviewId: string, channelId: string): Promise<string | undefined> {
+    return (await this.r.hget(this.key('delivered', reviewId), channelId)) ?? undefined;
+  }
+
+  async getSourceState(sourceId: string): Promise<SourceState> {
+    const h = await this.r.hgetall(this.key('source', sourceId));
+    return {
+      baselineAt: h.baselineAt,
+      etag: h.etag,
+      lastModified: h.lastModified,
+      lastPollAt: h.lastPollAt,
+      lastSuccessAt: h.lastSuccessAt,
+      lastError: h.lastError,
+      lastErrorAt: h.lastErrorAt,
+      lastStatus: h.lastStatus ? Number(h.lastStatus) : undefined,
+      consecutiveFailures: Number(h.consecutiveFailures ?? 0),
+      reviewsSeen: Number(h.reviewsSeen ?? 0),
+      backoffUntil: h.backoffUntil,
+    };
+  }
+
+  /** Records a successful poll: validators for the next conditional GET, the baseline, counters. */
+  async recordPollSuccess(sourceId: string, opts: { etag?: string | undefined; lastModified?: string | undefined; newReviews: number; status?: number; now?: Date }): Promise<void> {
+    const now = (opts.now ?? new Date()).toISOString();
+    const key = this.key('source', sourceId);
+    const multi = this.r.multi();
+    multi.hsetnx(key, 'baselineAt', now);
+    multi.hset(key, { lastPollAt: now, lastSuccessAt: now, consecutiveFailures: 0, lastStatus: opts.status ?? 200 });
+    multi.hdel(key, 'backoffUntil');
+    if (opts.etag) multi.hset(key, 'etag', opts.etag);
+    if (opts.lastModified) multi.hset(key, 'lastModified', opts.lastModified);
+    if (opts.newReviews > 0) multi.hincrby(key, 'reviewsSeen', opts.newReviews);
+    await multi.exec();
+  }
+
+  /** Records a failed poll and the back-off before the next scheduled one; returns the new state. */
+  async recordPollFailure(sourceId: string, error: { message: string; status?: number | undefined }, now = new Date()): Promise<SourceState> {
+    const key = this.key('source', sourceId);
+    const failures = await this.r.hincrby(key, 'consecutiveFailures', 1);
+    // 30 s, 1 min, 2 min … capped at one hour.
+    const backoffMs = Math.min(30_000 * 2 ** (failures - 1), 3_600_000);
+    const fields: Record<string, string | number> = {
+      lastPollAt: now.toISOString(),
+      lastError: error.message.slice(0, 500),
+      lastErrorAt: now.toISOString(),
+      backoffUntil: new Date(now.getTime() + backoffMs).toISOString(),
+    };
+    if (error.status !== undefined) fields.lastStatus = error.status;
+    await this.r.hset(key, fields);
+    return this.getSourceState(sourceId);
+  }
+}
+
+function toStored(h: Record<string, string>): AnalysisItem {
+  return {
+    review: JSON.parse(h.review!) as Review,
+    verdict: h.verdict ? (JSON.parse(h.verdict) as Verdict) : undefined,
+    draft: h.draft ? (JSON.parse(h.draft) as Draft) : undefined,
+    status: h.status ?? 'new',
+    backfill: h.backfill === '1',
+    createdAt: h.createdAt ?? '',
+    editedAt: h.editedAt,
+    analyzedAt: h.analyzedAt,
+    alertedAt: h.alertedAt,
+    ratingHistory: h.ratings ? (JSON.parse(h.ratings) as StoredReview['ratingHistory']) : [],
+    hash: h.hash ?? '',
+    analyzedHash: h.analyzedHash,
+  };
+}
+
+/** Opaque cursor: the last item's score and id, base64url. */
+export function encodeCursor(score: number, id: string): string {
+  return Buffer.from(`${score}|${id}`).toString('base64url');
+}
+
+/** Throws on a cursor this service did not produce. */
+export function decodeCursor(cursor: string): { score: number; id: string } {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const sep = text.indexOf('|');
+  const score = Number(text.slice(0, sep));
+  const id = text.slice(sep + 1);
+  if (sep <= 0 || !Number.isFinite(score) || !id) throw new InvalidCursorError();
+  return { score, id };
+}
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('cursor is not one this API returned');
+  }
+}

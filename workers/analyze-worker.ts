@@ -1,0 +1,44 @@
+import type { AppContext } from '../src/context.js';
+import { classify } from '../src/classify/index.js';
+import { draftReply } from '../src/draft/index.js';
+import type { JobData } from '../src/queues.js';
+
+export interface AnalyzeOutcome {
+  analyzed: number;
+  flagged: number;
+  skipped: number;
+}
+
+/** Classifies a batch of reviews, drafts replies for the negative ones, and enqueues their alerts once. */
+export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>): Promise<AnalyzeOutcome> {
+  const { store, config } = ctx;
+  const source = config.sources.find((s) => s.id === data.sourceId);
+  const stored = await store.getMany(data.reviewIds);
+  const outcome: AnalyzeOutcome = { analyzed: 0, flagged: 0, skipped: 0 };
+  const results: Parameters<typeof store.saveAnalyses>[0] = [];
+  const notify: { reviewId: string; channelId: string }[] = [];
+  for (const item of stored) {
+    if (item.analyzedHash === item.hash) {
+      outcome.skipped += 1;
+      results.push({ id: item.review.id, sourceId: item.review.sourceId, alreadyAnalyzed: true });
+      continue;
+    }
+    const { review } = item;
+    const verdict = classify({ text: review.text, title: review.title, rating: review.rating });
+    const draft = verdict.negative ? draftReply(review, verdict, { business: config.business }) : undefined;
+    const alert = verdict.negative && !item.alertedAt && (!item.backfill || source?.alertOnBackfill === true);
+    if (alert) {
+      for (const channel of ctx.channels.values()) {
+        if (channel.accepts(verdict.severity)) notify.push({ reviewId: review.id, channelId: channel.id });
+      }
+    }
+    results.push({ id: review.id, sourceId: review.sourceId, hash: item.hash, verdict, draft, flag: alert });
+    outcome.analyzed += 1;
+  }
+  // Alerts are enqueued (under deterministic ids) before the flag is saved: a crash in between
+  // re-enqueues the same job ids, which BullMQ ignores, instead of losing the alert.
+  await Promise.all(notify.map((n) => ctx.queues.add('notify', `notify-${n.reviewId}-${n.channelId}`, n)));
+  const saved = await store.saveAnalyses(results);
+  outcome.flagged = saved.flagged;
+  return outcome;
+}

@@ -1,0 +1,55 @@
+import { Worker, type Job } from 'bullmq';
+import type { AppContext } from '../src/context.js';
+import { createRedis } from '../src/redis.js';
+import { jobSchemas, type QueueName } from '../src/queues.js';
+import { analyzeBatch } from './analyze-worker.js';
+import { deliverAlert } from './notify-worker.js';
+import { pollSource } from './poll-worker.js';
+
+/** The running workers of this process. */
+export interface WorkerPool {
+  workers: Worker[];
+  /** Stops taking jobs and waits for the in-flight ones to finish. */
+  close(): Promise<void>;
+}
+
+/** Starts the poll, analyze and notify workers; every job's data is validated against the registry. */
+export function startWorkers(ctx: AppContext): WorkerPool {
+  const { config } = ctx;
+  const log = ctx.logger.child({ module: 'workers' });
+  // Workers block on Redis: they get a connection of their own, which BullMQ duplicates per worker.
+  const connection = createRedis(ctx.redisUrl, { name: 'review-monitor-worker' });
+  connection.on('error', (err) => log.warn({ err: err.message }, 'worker redis connection error (reconnecting)'));
+
+  const make = <Q extends QueueName>(queue: Q, concurrency: number, run: (data: ReturnType<(typeof jobSchemas)[Q]['parse']>) => Promise<unknown>): Worker => {
+    const worker = new Worker(
+      queue,
+      async (job: Job) => {
+        const parsed = jobSchemas[queue].safeParse(job.data);
+        if (!parsed.success) throw new Error(`invalid ${queue} job ${job.id}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        return run(parsed.data as ReturnType<(typeof jobSchemas)[Q]['parse']>);
+      },
+      { connection, prefix: ctx.queues.prefix, concurrency, autorun: true },
+    );
+    worker.on('failed', (job, err) => {
+      if (queue === 'poll') return; // the poll worker logs source failures itself, with the source's health
+      log.warn({ queue, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed');
+    });
+    worker.on('error', (err) => log.error({ queue, err: err.message }, 'worker error'));
+    return worker;
+  };
+
+  const workers = [
+    make('poll', config.workers.pollConcurrency, (d) => pollSource(ctx, d)),
+    make('analyze', config.workers.analyzeConcurrency, (d) => analyzeBatch(ctx, d)),
+    make('notify', config.workers.notifyConcurrency, (d) => deliverAlert(ctx, d)),
+  ];
+  log.info({ queues: ['poll', 'analyze', 'notify'] }, 'workers started');
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await connection.quit().catch(() => connection.disconnect());
+    },
+  };
+}
