@@ -72,7 +72,8 @@ local ratings = cjson.decode(redis.call('HGET', KEYS[1], 'ratings') or '[]')
 local entry = cjson.decode(ARGV[7])[1]
 local last = ratings[#ratings]
 if (not last) or last['rating'] ~= entry['rating'] then table.insert(ratings, entry) end
-redis.call('HSET', KEYS[1], 'review', ARGV[1], 'hash', ARGV[2], 'editedAt', ARGV[6], 'ratings', cjson.encode(ratings))
+-- An edit seen after the baseline is news, even on a review the baseline stored.
+redis.call('HSET', KEYS[1], 'review', ARGV[1], 'hash', ARGV[2], 'editedAt', ARGV[6], 'ratings', cjson.encode(ratings), 'backfill', ARGV[5])
 redis.call('SADD', KEYS[3], ARGV[4])
 return 2
 `;

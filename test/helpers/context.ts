@@ -1,0 +1,35 @@
+import { Writable } from 'node:stream';
+import { createContext } from '../../src/app.js';
+import type { ConfigInput } from '../../src/config/schema.js';
+import type { AppContext } from '../../src/context.js';
+import { createLogger } from '../../src/logger.js';
+import { makeConfig } from './factories.js';
+import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './redis.js';
+
+/** Log lines a test can inspect. */
+export function captureLogs(): { lines: Record<string, unknown>[]; stream: Writable } {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
+      cb();
+    },
+  });
+  return { lines, stream };
+}
+
+/** A full AppContext on the real Redis under a fresh prefix; `close` deletes the prefix's keys. */
+export async function testContext(over: Partial<ConfigInput> = {}): Promise<{ ctx: AppContext; logs: Record<string, unknown>[]; close(): Promise<void> }> {
+  const prefix = uniquePrefix();
+  const config = makeConfig({ ...over, redis: { url: TEST_REDIS_URL, prefix, autostart: false } });
+  const logs = captureLogs();
+  const { ctx, close } = await createContext(config, createLogger('debug', logs.stream));
+  return {
+    ctx,
+    logs: logs.lines,
+    async close() {
+      await deleteKeys(ctx.redis, prefix);
+      await close();
+    },
+  };
+}

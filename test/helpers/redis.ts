@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+
+/** The Redis the tests use: REDIS_URL, else the local default. */
+export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A prefix no other test uses, so component tests can share one Redis. */
+export function uniquePrefix(label = 't'): string {
+  return `test-${label}-${randomBytes(4).toString('hex')}`;
+}
+
+/** A connection for a test, and a cleanup that deletes every key under `prefix` and disconnects. */
+export function testRedis(prefix: string): { redis: Redis; cleanup(): Promise<void> } {
+  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+  return {
+    redis,
+    async cleanup() {
+      await deleteKeys(redis, prefix);
+      redis.disconnect();
+    },
+  };
+}
+
+/** Deletes every key that starts with `prefix:`. */
+export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await redis.unlink(...keys);
+  } while (cursor !== '0');
+}

@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppContext } from '../src/context.js';
+import { analyzeBatch } from '../workers/analyze-worker.js';
+import { deliverAlert } from '../workers/notify-worker.js';
+import { pollSource } from '../workers/poll-worker.js';
+import { NEGATIVE_ITEMS, POSITIVE_ITEMS, rssFeed, type FeedItem } from './helpers/factories.js';
+import { testContext } from './helpers/context.js';
+import { startTestServer, type TestServer } from './helpers/http.js';
+
+/** Runs what the workers would: poll, then every analyze job, then every notify job, in order. */
+async function runPipeline(ctx: AppContext, sourceId: string): Promise<{ poll: Awaited<ReturnType<typeof pollSource>>; notified: string[] }> {
+  const poll = await pollSource(ctx, { sourceId, tick: new Date().toISOString(), reason: 'schedule' });
+  for (const job of await ctx.queues.queues.analyze.getJobs(['waiting'])) {
+    await analyzeBatch(ctx, job.data);
+    await job.remove();
+  }
+  const notified: string[] = [];
+  for (const job of await ctx.queues.queues.notify.getJobs(['waiting'])) {
+    if ((await deliverAlert(ctx, job.data)).delivered) notified.push(job.data.reviewId as string);
+    await job.remove();
+  }
+  return { poll, notified };
+}
+
+describe('pipeline: poll → analyze → alert', () => {
+  let server: TestServer | undefined;
+  let close: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await close?.();
+    await server?.close();
+  });
+
+  async function setup(items: FeedItem[], source: Record<string, unknown> = {}) {
+    let feed = rssFeed(items);
+    server = await startTestServer((_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed));
+    const t = await testContext({ sources: [{ id: 'feed', type: 'rss', url: `${server.url}/reviews.rss`, schedule: '* * * * *', ...source }] });
+    close = t.close;
+    return { ...t, setFeed: (next: FeedItem[]) => (feed = rssFeed(next)) };
+  }
+
+  it('treats the first poll as a baseline: stored and analysed, not alerted', async () => {
+    const { ctx } = await setup([...NEGATIVE_ITEMS, ...POSITIVE_ITEMS]);
+    const { poll, notified } = await runPipeline(ctx, 'feed');
+    expect(poll).toMatchObject({ baseline: true, created: 4 });
+    expect(notified).toEqual([]);
+    const all = await ctx.store.getMany(await ctx.redis.zrange(ctx.store.key('reviews'), 0, -1));
+    expect(all).toHaveLength(4);
+    expect(all.every((r) => r.verdict !== undefined)).toBe(true);
+    expect(all.filter((r) => r.verdict?.negative)).toHaveLength(2);
+    expect((await ctx.store.listAlerts({ limit: 10 })).items).toEqual([]);
+  });
+
+  it('alerts on the baseline when alertOnBackfill is set, with a playbook draft', async () => {
+    const { ctx } = await setup([...NEGATIVE_ITEMS, ...POSITIVE_ITEMS], { alertOnBackfill: true });
+    const { notified } = await runPipeline(ctx, 'feed');
+    expect(notified).toHaveLength(2);
+    const alerts = (await ctx.store.listAlerts({ limit: 10 })).items;
+    expect(alerts.map((a) => a.review.title).sort()).toEqual(['Cold food, long wait', 'Rude staff']);
+    const reply = alerts[0]?.draft?.reply ?? '';
+    expect(reply).toMatch(/thank/i);
+    expect(reply).toMatch(/sorry|apolog/i);
+    expect(reply).toContain('care@harborbistro.example');
+    expect(reply).toContain('Maya, Guest Relations');
+  });
+
+  it('alerts on new negative reviews once, however often the feed is polled', async () => {
+    const { ctx, setFeed } = await setup(POSITIVE_ITEMS);
+    await runPipeline(ctx, 'feed');
+    setFeed([...NEGATIVE_ITEMS, ...POSITIVE_ITEMS, { id: 'p3', title: 'Superb', text: 'Excellent fish, friendly waiter.', rating: 5 }]);
+    const second = await runPipeline(ctx, 'feed');
+    expect(second.poll).toMatchObject({ baseline: false, created: 3 });
+    expect(second.notified.sort()).toEqual((await ctx.store.listAlerts({ limit: 10 })).items.map((i) => i.review.id).sort());
+    expect(second.notified).toHaveLength(2);
+    const third = await runPipeline(ctx, 'feed');
+    expect(third.poll).toMatchObject({ created: 0, updated: 0 });
+    expect(third.notified).toEqual([]);
+    expect((await ctx.store.listAlerts({ limit: 10 })).items).toHaveLength(2);
+  });
+
+  it('re-analyses an edited review and alerts when a positive review turns negative', async () => {
+    const { ctx, setFeed } = await setup(POSITIVE_ITEMS);
+    await runPipeline(ctx, 'feed');
+    setFeed([{ ...POSITIVE_ITEMS[0]!, rating: 1, text: 'Came back and it was awful: cold food and a rude waiter.' }, POSITIVE_ITEMS[1]!]);
+    const { poll, notified } = await runPipeline(ctx, 'feed');
+    expect(poll).toMatchObject({ updated: 1, created: 0 });
+    expect(notified).toHaveLength(1);
+    const stored = await ctx.store.get(notified[0]!);
+    expect(stored?.verdict?.negative).toBe(true);
+    expect(stored?.ratingHistory.map((h) => h.rating)).toEqual([5, 1]);
+  });
+
+  it('marks a broken source unhealthy, keeps what it stored, and lets other sources poll', async () => {
+    const { ctx, setFeed } = await setup(POSITIVE_ITEMS);
+    await runPipeline(ctx, 'feed');
+    server!.handle((_req, res) => void res.writeHead(200).end('<rss><channel><item><title>trunc'));
+    await expect(pollSource(ctx, { sourceId: 'feed', tick: new Date().toISOString(), reason: 'manual' })).rejects.toThrow(/invalid RSS/);
+    const state = await ctx.store.getSourceState('feed');
+    expect(state).toMatchObject({ consecutiveFailures: 1 });
+    expect(state.lastError).toMatch(/invalid RSS/);
+    expect(await ctx.redis.zcard(ctx.store.key('reviews'))).toBe(2);
+    // A scheduled tick inside the back-off window is skipped rather than hammering the host.
+    expect(await pollSource(ctx, { sourceId: 'feed', tick: new Date().toISOString(), reason: 'schedule' })).toEqual({ skipped: 'backoff' });
+    setFeed(POSITIVE_ITEMS);
+    server!.handle((_req, res) => void res.writeHead(200).end(rssFeed(POSITIVE_ITEMS)));
+    await pollSource(ctx, { sourceId: 'feed', tick: new Date().toISOString(), reason: 'manual' });
+    expect(await ctx.store.getSourceState('feed')).toMatchObject({ consecutiveFailures: 0 });
+  });
+
+  it('does not poll again what the server says is unchanged (304)', async () => {
+    const { ctx } = await setup(POSITIVE_ITEMS);
+    server!.handle((req, res) => {
+      if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
+      res.writeHead(200, { etag: '"v1"' }).end(rssFeed(POSITIVE_ITEMS));
+    });
+    await runPipeline(ctx, 'feed');
+    expect((await runPipeline(ctx, 'feed')).poll).toEqual({ notModified: true });
+  });
+
+  it('re-enqueues analysis a crashed worker left behind', async () => {
+    const { ctx } = await setup(NEGATIVE_ITEMS, { alertOnBackfill: true });
+    await pollSource(ctx, { sourceId: 'feed', tick: new Date().toISOString(), reason: 'schedule' });
+    // The analyze job is lost (as if its worker died and the job was dropped).
+    await ctx.queues.queues.analyze.obliterate({ force: true });
+    const { notified } = await runPipeline(ctx, 'feed');
+    expect(notified).toHaveLength(2);
+  });
+});

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ParseError } from '../src/sources/errors.js';
+import { parseRatingText, parseRss } from '../src/sources/rss.js';
+import { rssFeed } from './helpers/factories.js';
+
+describe('parseRss', () => {
+  it('reads RSS 2.0 review items with their ratings, authors and dates', async () => {
+    const reviews = await parseRss(readFileSync('config/demo/harbor-bistro.rss', 'utf8'));
+    expect(reviews).toHaveLength(6);
+    expect(reviews[0]).toMatchObject({
+      platformId: 'hb-review-1042',
+      author: 'Daniel Ortiz',
+      rating: 2,
+      title: 'Waited 45 minutes and the fish came out cold',
+      url: 'https://reviews.example.com/harbor-bistro/r/1042',
+    });
+    expect(reviews[0]?.text).toMatch(/^We had a reservation for 7:30/);
+    expect(new Date(reviews[0]!.publishedAt!).toISOString()).toBe('2026-11-21T20:14:00.000Z');
+    expect(reviews[5]?.rating).toBeUndefined();
+  });
+
+  it('reads Atom entries, with the rating from the title', async () => {
+    const reviews = await parseRss(readFileSync('config/demo/tidy-app.atom', 'utf8'));
+    expect(reviews).toHaveLength(4);
+    expect(reviews[0]).toMatchObject({ platformId: 'urn:example:tidy-app:review:88231', author: 'Lena Hofmann', rating: 1, ratingBest: 5 });
+  });
+
+  it('strips HTML and decodes entities in descriptions', async () => {
+    const xml = rssFeed([{ id: 'a', title: 'T', text: 'x' }]).replace('<description>x</description>', '<description><![CDATA[<p>Cold &amp; <b>late</b>&#33;</p>]]></description>');
+    expect((await parseRss(xml))[0]?.text).toBe('Cold & late!');
+  });
+
+  it('rejects truncated XML, HTML and junk with a ParseError, never a crash', async () => {
+    const good = rssFeed([{ id: 'a', title: 'T', text: 'x' }]);
+    await expect(parseRss(good.slice(0, good.length / 2))).rejects.toBeInstanceOf(ParseError);
+    await expect(parseRss('<html><body>Service unavailable</body></html>')).rejects.toThrow(/not an RSS or Atom document/);
+    await expect(parseRss('\u0000\u0001garbage')).rejects.toBeInstanceOf(ParseError);
+  });
+
+  it('reads ratings written in the ways feeds write them', () => {
+    expect(parseRatingText('4/5')).toEqual({ value: 4, best: 5 });
+    expect(parseRatingText('Rated 8 out of 10')).toEqual({ value: 8, best: 10 });
+    expect(parseRatingText('★★☆☆☆')).toEqual({ value: 2, best: 5 });
+    expect(parseRatingText('3 stars')).toEqual({ value: 3, best: 5 });
+    expect(parseRatingText('4.5')).toEqual({ value: 4.5, best: 5 });
+    expect(parseRatingText('Table for 2 people')).toBeUndefined();
+  });
+});

@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Verdict } from '../src/domain/verdict.js';
+import { ReviewStore } from '../src/store/review-store.js';
+import { makeReview } from './helpers/factories.js';
+import { testRedis, uniquePrefix } from './helpers/redis.js';
+
+const negative: Verdict = { negative: true, score: -0.8, severity: 'high', topics: [], reasons: ['rating 1/5'], language: 'en' };
+
+describe('ReviewStore', () => {
+  let store: ReviewStore;
+  let cleanup: () => Promise<void>;
+  beforeEach(() => {
+    const prefix = uniquePrefix('store');
+    const t = testRedis(prefix);
+    store = new ReviewStore(t.redis, prefix);
+    cleanup = t.cleanup;
+  });
+  afterEach(() => cleanup());
+
+  it('creates a review once, however often it is stored', async () => {
+    const r = makeReview('s1');
+    expect(await store.upsertReviews([r], { backfill: false })).toEqual({ created: [r.id], updated: [], unchanged: 0 });
+    expect(await store.upsertReviews([r], { backfill: true })).toEqual({ created: [], updated: [], unchanged: 1 });
+    const stored = await store.get(r.id);
+    expect(stored?.review).toEqual(r);
+    expect(stored?.backfill).toBe(false);
+    expect(await store.pendingAnalysis('s1')).toEqual([r.id]);
+  });
+
+  it('updates an edited review, keeps its rating history and queues it for analysis again', async () => {
+    const r = makeReview('s1', { platformId: 'edit-me', rating: 1, text: 'Awful' });
+    await store.upsertReviews([r], { backfill: false });
+    await store.saveAnalyses([{ id: r.id, sourceId: 's1', hash: r.contentHash, verdict: negative, flag: true }]);
+    expect(await store.pendingAnalysis('s1')).toEqual([]);
+    const edited = makeReview('s1', { platformId: 'edit-me', rating: 4, text: 'They called me and fixed it' });
+    expect((await store.upsertReviews([edited], { backfill: false })).updated).toEqual([r.id]);
+    const stored = await store.get(r.id);
+    expect(stored?.review.text).toBe('They called me and fixed it');
+    expect(stored?.editedAt).toBeDefined();
+    expect(stored?.ratingHistory.map((h) => h.rating)).toEqual([1, 4]);
+    expect(stored?.analyzedHash).not.toBe(stored?.hash);
+    expect(await store.pendingAnalysis('s1')).toEqual([r.id]);
+  });
+
+  it('flags a review once; a stale analysis is not saved', async () => {
+    const r = makeReview('s1', { rating: 1 });
+    await store.upsertReviews([r], { backfill: false });
+    expect(await store.saveAnalyses([{ id: r.id, sourceId: 's1', hash: r.contentHash, verdict: negative, flag: true }])).toEqual({ flagged: 1, stale: 0 });
+    expect(await store.saveAnalyses([{ id: r.id, sourceId: 's1', hash: r.contentHash, verdict: negative, flag: true }])).toEqual({ flagged: 0, stale: 0 });
+    expect(await store.saveAnalyses([{ id: r.id, sourceId: 's1', hash: 'older-version', verdict: negative, flag: true }])).toEqual({ flagged: 0, stale: 1 });
+    expect((await store.listAlerts({ limit: 10 })).items.map((i) => i.review.id)).toEqual([r.id]);
+  });
+
+  it('pages alerts newest first without skipping or repeating ties', async () => {
+    const reviews = Array.from({ length: 7 }, (_, i) => makeReview(i % 2 ? 'odd' : 'even', { rating: 1, text: `bad ${i}` }));
+    await store.upsertReviews(reviews, { backfill: false });
+    // Three share one flag time, to exercise ties.
+    const times = [1000, 2000, 3000, 3000, 3000, 4000, 5000];
+    for (const [i, r] of reviews.entries()) {
+      await store.saveAnalyses([{ id: r.id, sourceId: r.sourceId, hash: r.contentHash, verdict: negative, flag: true }], new Date(times[i]!));
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listAlerts({ limit: 2, cursor });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((i) => i.review.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+    expect(seen.slice(0, 2)).toEqual([reviews[6]!.id, reviews[5]!.id]);
+    expect(seen.slice(-1)).toEqual([reviews[0]!.id]);
+
+    const odd = await store.listAlerts({ limit: 10, sourceId: 'odd' });
+    expect(odd.items.map((i) => i.review.sourceId)).toEqual(['odd', 'odd', 'odd']);
+    const recent = await store.listAlerts({ limit: 10, since: new Date(3000) });
+    expect(recent.items).toHaveLength(5);
+  });
+
+  it('tracks source health: failures back off, a success clears them', async () => {
+    const failed = await store.recordPollFailure('s1', { message: 'HTTP 503 from https://x.example', status: 503 }, new Date(0));
+    expect(failed).toMatchObject({ consecutiveFailures: 1, lastError: 'HTTP 503 from https://x.example', lastStatus: 503, backoffUntil: new Date(30_000).toISOString() });
+    const again = await store.recordPollFailure('s1', { message: 'HTTP 503' }, new Date(0));
+    expect(again.backoffUntil).toBe(new Date(60_000).toISOString());
+    await store.recordPollSuccess('s1', { etag: '"e"', newReviews: 3 });
+    const ok = await store.getSourceState('s1');
+    expect(ok).toMatchObject({ consecutiveFailures: 0, etag: '"e"', reviewsSeen: 3, backoffUntil: undefined });
+    expect(ok.baselineAt).toBeDefined();
+  });
+});
