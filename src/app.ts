@@ -16,7 +16,7 @@ export type Role = (typeof ROLES)[number];
 /** Opens Redis (or a private redis-server) and builds the store, queues and alert channels. */
 export async function createContext(config: Config, logger: Logger): Promise<{ ctx: AppContext; close(): Promise<void> }> {
   const handle = await connectRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: config.redis.dataDir, logger });
-  const queues = new Queues(handle.redis, config.redis.prefix);
+  const queues = new Queues(handle.redis, config.redis.prefix, { retryDelayMs: config.workers.retryDelayMs });
   const ctx: AppContext = {
     config,
     logger,

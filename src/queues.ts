@@ -25,23 +25,28 @@ export const QUEUE_NAMES = Object.keys(jobSchemas) as QueueName[];
 
 const DAY = 24 * 3600;
 
-/** Retention keeps finished job ids around long enough that a retried producer cannot enqueue a twin. */
-export const defaultJobOptions: Record<QueueName, JobsOptions> = {
-  poll: { attempts: 1, removeOnComplete: { age: DAY, count: 10_000 }, removeOnFail: { age: 7 * DAY, count: 10_000 } },
-  analyze: {
-    attempts: 5,
-    backoff: { type: 'exponential', delay: 1_000 },
-    removeOnComplete: { age: DAY, count: 10_000 },
-    removeOnFail: { age: 30 * DAY },
-  },
-  notify: {
-    attempts: 8,
-    backoff: { type: 'exponential', delay: 2_000 },
-    removeOnComplete: { age: 7 * DAY, count: 100_000 },
-    // A delivery that keeps failing is kept with its error, never dropped.
-    removeOnFail: false,
-  },
-};
+/**
+ * Retention keeps finished job ids around long enough that a retried producer cannot enqueue a twin.
+ * `retryDelayMs` is the first retry's delay; later ones double.
+ */
+export function defaultJobOptions(retryDelayMs = 2_000): Record<QueueName, JobsOptions> {
+  return {
+    poll: { attempts: 1, removeOnComplete: { age: DAY, count: 10_000 }, removeOnFail: { age: 7 * DAY, count: 10_000 } },
+    analyze: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: retryDelayMs },
+      removeOnComplete: { age: DAY, count: 10_000 },
+      removeOnFail: { age: 30 * DAY },
+    },
+    notify: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: retryDelayMs },
+      removeOnComplete: { age: 7 * DAY, count: 100_000 },
+      // A delivery that keeps failing is kept with its error, never dropped.
+      removeOnFail: false,
+    },
+  };
+}
 
 /** BullMQ job ids must not contain `:`; ids built here only join safe parts with `-`. */
 export function jobId(...parts: string[]): string {
@@ -54,9 +59,10 @@ export function jobId(...parts: string[]): string {
 export class Queues {
   readonly queues: { [Q in QueueName]: Queue };
 
-  constructor(connection: ConnectionOptions, readonly prefix: string) {
+  constructor(connection: ConnectionOptions, readonly prefix: string, opts: { retryDelayMs?: number } = {}) {
+    const defaults = defaultJobOptions(opts.retryDelayMs);
     this.queues = Object.fromEntries(
-      QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: defaultJobOptions[name] })]),
+      QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: defaults[name] })]),
     ) as { [Q in QueueName]: Queue };
   }
 

@@ -43,7 +43,7 @@ describe('pipeline: poll → analyze → alert', () => {
     const { poll, notified } = await runPipeline(ctx, 'feed');
     expect(poll).toMatchObject({ baseline: true, created: 4 });
     expect(notified).toEqual([]);
-    const all = await ctx.store.getMany(await ctx.redis.zrange(ctx.store.key('reviews'), 0, -1));
+    const all = await ctx.store.getMany(await ctx.redis.zrange(ctx.store.key('reviews'), '0', '-1'));
     expect(all).toHaveLength(4);
     expect(all.every((r) => r.verdict !== undefined)).toBe(true);
     expect(all.filter((r) => r.verdict?.negative)).toHaveLength(2);

@@ -116,6 +116,8 @@ export const configSchema = z
         notifyConcurrency: z.number().int().positive().default(8),
         /** Reviews per analyze job: batching makes a review cheaper than an empty job. */
         analyzeBatchSize: z.number().int().min(1).max(1000).default(100),
+        /** First retry delay of failed analyze and alert jobs; each later retry waits twice as long. */
+        retryDelayMs: z.number().int().min(10).default(2_000),
       })
       .prefault({}),
     shutdown: z.strictObject({ deadlineMs: z.number().int().positive().default(15_000) }).prefault({}),

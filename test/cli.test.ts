@@ -1,0 +1,76 @@
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../src/logger.js';
+import { connectRedis, redisAnswers, RedisUnavailableError } from '../src/redis.js';
+import { captureLogs } from './helpers/context.js';
+import { runCli } from './helpers/cli.js';
+import { freePort } from './helpers/http.js';
+
+describe('review-monitor CLI', () => {
+  it('check-config exits 0 on a good file and 1 listing every bad field', async () => {
+    const ok = await runCli(['check-config', 'config/default.yaml']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/OK \(2 sources/);
+    const dir = mkdtempSync(path.join(tmpdir(), 'rm-cli-'));
+    const bad = path.join(dir, 'bad.yaml');
+    writeFileSync(bad, 'business:\n  name: X\n  contact: {email: not-an-email}\n  signature: S\nsources:\n  - {id: a, type: rss, url: https://x.example/a, schedule: "* * * * *"}\n  - {id: b, type: rss, url: https://x.example/b, schedule: "* * * * *"}\n  - {id: c, type: rss, url: "nope", schedule: "* * * * *"}\n');
+    const res = await runCli(['check-config', bad]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('business.contact.email');
+    expect(res.stderr).toContain('sources[2].url: Invalid URL');
+  });
+
+  it('prints help, and refuses an unknown command', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/check-config/);
+    const unknown = await runCli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+  });
+
+  it('fails at once, naming the URL, when the Redis it was given does not answer', async () => {
+    const port = await freePort();
+    const started = Date.now();
+    const res = await runCli(['all', '--config', 'config/default.yaml'], { REDIS_URL: `redis://127.0.0.1:${port}`, PORT: '0' });
+    expect(res.code).toBe(1);
+    expect(res.stdout + res.stderr).toContain(`Redis does not answer at redis://127.0.0.1:${port}`);
+    expect(Date.now() - started).toBeLessThan(8_000);
+  });
+
+  it('poll-once --dry-run shows what would be stored and alerted, writing nothing', async () => {
+    const res = await runCli(['poll-once', '--dry-run', '--config', 'config/default.yaml'], { REDIS_PREFIX: `dry-${Date.now()}`, LOG_LEVEL: 'silent' });
+    expect(res.code).toBe(0);
+    const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { source: string; status: string; wouldAlert: boolean; verdict: { negative: boolean }; draft: string | null });
+    expect(lines).toHaveLength(10);
+    expect(lines.every((l) => l.status === 'new')).toBe(true);
+    const alerted = lines.filter((l) => l.wouldAlert);
+    expect(alerted.length).toBeGreaterThan(2);
+    expect(alerted.every((l) => l.verdict.negative && l.draft?.includes('care@harborbistro.example'))).toBe(true);
+  });
+});
+
+describe('Redis start-up', () => {
+  it('starts a private redis-server with AOF when nothing answers, and stops it on close', async () => {
+    const port = await freePort();
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'rm-redis-'));
+    const logs = captureLogs();
+    const handle = await connectRedis({ url: `redis://127.0.0.1:${port}`, autostart: true, dataDir, logger: createLogger('info', logs.stream) });
+    expect(await handle.redis.config('GET', 'appendonly')).toEqual(['appendonly', 'yes']);
+    expect(await handle.redis.config('GET', 'maxmemory-policy')).toEqual(['maxmemory-policy', 'noeviction']);
+    await handle.redis.set('k', 'v');
+    expect(logs.lines.some((l) => String(l.msg).includes('started a private redis-server'))).toBe(true);
+    await handle.close();
+    expect(await redisAnswers(`redis://127.0.0.1:${port}`, 300)).toBe(false);
+    expect(existsSync(dataDir) && readdirSync(dataDir).some((f) => f.startsWith('appendonly'))).toBe(true);
+  });
+
+  it('fails with a message naming the URL when autostart is off', async () => {
+    const port = await freePort();
+    const err = await connectRedis({ url: `redis://127.0.0.1:${port}`, autostart: false, dataDir: tmpdir(), logger: createLogger('silent') }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RedisUnavailableError);
+    expect((err as Error).message).toMatch(new RegExp(`Redis does not answer at redis://127.0.0.1:${port}.*REDIS_URL`));
+  });
+});

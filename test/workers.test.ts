@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startService, type Service } from '../src/app.js';
+import { createLogger } from '../src/logger.js';
+import { pollJobId, requestPoll } from '../src/scheduler.js';
+import { captureLogs } from './helpers/context.js';
+import { makeConfig, NEGATIVE_ITEMS, POSITIVE_ITEMS, rssFeed } from './helpers/factories.js';
+import { startTestServer, waitFor, type TestServer } from './helpers/http.js';
+import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './helpers/redis.js';
+
+describe('workers and scheduler on real queues', () => {
+  const servers: TestServer[] = [];
+  const services: Service[] = [];
+  let prefix = '';
+  afterEach(async () => {
+    const redis = services[0]?.ctx.redis;
+    if (redis) await deleteKeys(redis, prefix);
+    for (const s of services.splice(0).reverse()) await s.stop();
+    for (const s of servers.splice(0)) await s.close();
+  });
+
+  async function boot(webhookUrl: string, feedUrl: string, role: 'worker' | 'scheduler' | 'all' = 'worker') {
+    const config = makeConfig({
+      redis: { url: TEST_REDIS_URL, prefix, autostart: false },
+      sources: [{ id: 'feed', type: 'rss', url: feedUrl, schedule: '* * * * * *', alertOnBackfill: true }],
+      alerts: [{ type: 'webhook', url: webhookUrl, timeoutMs: 2_000 }],
+      workers: { retryDelayMs: 10 },
+      api: { port: 0, host: '127.0.0.1' },
+    });
+    const service = await startService(config, createLogger('silent', captureLogs().stream), role, { pollOnStart: false });
+    services.push(service);
+    return service;
+  }
+
+  it('delivers each alert once to a webhook that fails at first, with a stable idempotency key', async () => {
+    prefix = uniquePrefix('wk');
+    const feed = await startTestServer((_req, res) => void res.writeHead(200).end(rssFeed([...NEGATIVE_ITEMS, ...POSITIVE_ITEMS])));
+    let calls = 0;
+    const hook = await startTestServer((_req, res) => {
+      calls += 1;
+      // Down for the first three requests, then healthy.
+      res.writeHead(calls <= 3 ? 503 : 200).end();
+    });
+    servers.push(feed, hook);
+    const service = await boot(`${hook.url}/hook`, `${feed.url}/feed.rss`);
+    await requestPoll(service.ctx, 'feed', 'manual');
+    await waitFor(() => new Set(hook.received.filter((_, i) => i >= 3).map((r) => r.headers['idempotency-key'])).size === 2, 15_000, 'two delivered alerts');
+    await new Promise((r) => setTimeout(r, 300));
+    const delivered = hook.received.slice(3);
+    expect(delivered).toHaveLength(2);
+    const bodies = delivered.map((r) => JSON.parse(r.body) as { idempotencyKey: string; review: { title: string }; verdict: { negative: boolean }; draft: { reply: string } });
+    expect(bodies.map((b) => b.review.title).sort()).toEqual(['Cold food, long wait', 'Rude staff']);
+    expect(bodies.every((b) => b.verdict.negative && b.draft.reply.includes('care@harborbistro.example'))).toBe(true);
+    expect(delivered.map((r) => r.headers['idempotency-key'])).toEqual(bodies.map((b) => b.idempotencyKey));
+    // Every attempt for one alert carried the same key.
+    const keys = hook.received.map((r) => r.headers['idempotency-key']);
+    expect(new Set(keys).size).toBe(2);
+  });
+
+  it('keeps an alert whose receiver never recovers, with its error', async () => {
+    prefix = uniquePrefix('wk');
+    const feed = await startTestServer((_req, res) => void res.writeHead(200).end(rssFeed([NEGATIVE_ITEMS[0]!])));
+    const hook = await startTestServer((_req, res) => void res.writeHead(500).end());
+    servers.push(feed, hook);
+    const service = await boot(`${hook.url}/hook`, `${feed.url}/feed.rss`);
+    await requestPoll(service.ctx, 'feed', 'manual');
+    const failed = await waitFor(async () => (await service.ctx.queues.queues.notify.getFailed()).at(0), 20_000, 'a failed delivery');
+    expect(failed.failedReason).toMatch(/HTTP 500/);
+    expect(failed.attemptsMade).toBe(8);
+    expect(hook.received).toHaveLength(8);
+  });
+
+  it('two schedulers enqueue one poll per tick', async () => {
+    prefix = uniquePrefix('sch');
+    const feed = await startTestServer((_req, res) => void res.writeHead(200).end(rssFeed(POSITIVE_ITEMS)));
+    servers.push(feed);
+    const a = await boot('http://127.0.0.1:9/unused', `${feed.url}/feed.rss`, 'scheduler');
+    await boot('http://127.0.0.1:9/unused', `${feed.url}/feed.rss`, 'scheduler');
+    await new Promise((r) => setTimeout(r, 2_600));
+    const jobs = await a.ctx.queues.queues.poll.getJobs(['waiting']);
+    const ids = jobs.map((j) => j.id);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => /^poll-feed-\d+$/.test(id ?? ''))).toBe(true);
+    expect(pollJobId('feed', new Date(1_700_000_000_000))).toBe('poll-feed-1700000000000');
+  });
+});
