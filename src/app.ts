@@ -63,6 +63,11 @@ export async function startService(config: Config, logger: Logger, role: Role, o
       logger.info({ address, keys: config.api.keys.length }, config.api.keys.length ? 'API listening' : 'API listening; no API keys are configured, so /v1 answers 401 (set API_KEYS)');
     }
     if (has('scheduler')) scheduler = startScheduler(ctx, { pollOnStart: opts.pollOnStart ?? true });
+    if (!has('api') && config.api.healthPort !== undefined) {
+      api = await buildApi(ctx, { healthOnly: true });
+      address = await api.listen({ host: config.api.host, port: config.api.healthPort });
+      logger.info({ address }, 'health endpoints listening (/health, /ready)');
+    }
   } catch (err) {
     await api?.close().catch(() => {});
     await workers?.close().catch(() => {});

@@ -33,6 +33,7 @@ Environment:
                    (data under ./data, AOF on); REDIS_AUTOSTART=false turns that off.
   REDIS_PREFIX     prefix of every Redis key and queue (default rm)
   PORT, HOST       API listen port (default 3000) and address (default 0.0.0.0)
+  HEALTH_PORT      worker and scheduler roles serve /health and /ready on this port (off by default)
   LOG_LEVEL        fatal|error|warn|info|debug|trace|silent (default info)
   API_KEYS         comma-separated bearer keys with full access to /v1
 `;

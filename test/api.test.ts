@@ -113,6 +113,14 @@ describe('API', () => {
     expect((await app.inject({ method: 'POST', url: '/v1/sources/nope/poll', headers: auth })).statusCode).toBe(404);
   });
 
+  it('serves only /health and /ready in health-only mode (worker and scheduler probes)', async () => {
+    const probe = await buildApi(ctx, { healthOnly: true });
+    expect((await probe.inject({ url: '/health' })).statusCode).toBe(200);
+    expect((await probe.inject({ url: '/ready' })).statusCode).toBe(200);
+    expect((await probe.inject({ url: '/v1/alerts', headers: auth })).statusCode).toBe(404);
+    await probe.close();
+  });
+
   it('uses one error shape for unknown routes', async () => {
     const res = await app.inject({ url: '/v1/nothing-here', headers: auth });
     expect(res.statusCode).toBe(404);

@@ -48,8 +48,11 @@ export function presentReview(s: StoredReview): Record<string, unknown> {
   };
 }
 
-/** Builds the Fastify app (not listening): health, readiness and the authenticated /v1 API. */
-export async function buildApi(ctx: AppContext): Promise<FastifyInstance> {
+/**
+ * Builds the Fastify app (not listening): health, readiness and the authenticated /v1 API.
+ * `healthOnly` serves just /health and /ready, for worker and scheduler processes behind probes.
+ */
+export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.logger.child({ module: 'api' }) as FastifyBaseLogger,
     // A line per request drowns the pipeline's own logs; errors are still logged.
@@ -76,6 +79,8 @@ export async function buildApi(ctx: AppContext): Promise<FastifyInstance> {
       return sendError(reply, 503, { error: 'not_ready', message: 'Redis does not answer' });
     }
   });
+
+  if (opts.healthOnly) return app;
 
   await app.register(
     async (v1) => {

@@ -59,6 +59,7 @@ export function applyEnv(raw: unknown, env: Env): Record<string, unknown> {
   if (env.REDIS_URL) section('redis').autostart = false;
   if (env.PORT) section('api').port = /^\d+$/.test(env.PORT) ? Number(env.PORT) : env.PORT;
   if (env.HOST) section('api').host = env.HOST;
+  if (env.HEALTH_PORT) section('api').healthPort = /^\d+$/.test(env.HEALTH_PORT) ? Number(env.HEALTH_PORT) : env.HEALTH_PORT;
   if (env.API_KEYS !== undefined) {
     const api = section('api');
     const fromFile = Array.isArray(api.keys) ? (api.keys as unknown[]) : [];

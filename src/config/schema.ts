@@ -97,6 +97,8 @@ export const configSchema = z
       .strictObject({
         host: z.string().default('0.0.0.0'),
         port: z.number().int().min(0).max(65535).default(3000),
+        /** Worker and scheduler processes serve /health and /ready here when set (for container probes). */
+        healthPort: z.number().int().min(0).max(65535).optional(),
         /** Plain bearer keys with full access. Prefer the API_KEYS environment variable. */
         keys: z.array(z.string().min(8, 'API keys must be at least 8 characters')).default([]),
       })
