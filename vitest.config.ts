@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     // Component tests share one real Redis (isolated by key prefix) and spawn servers: keep files parallel
     // but bounded to the machine's cores.
     maxWorkers: 2,

@@ -42,7 +42,7 @@ export async function redisAnswers(url: string, timeoutMs = 1_500): Promise<bool
 }
 
 /** The redis-server binary on the PATH, if any. */
-function whichRedisServer(): string | undefined {
+export function whichRedisServer(): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (!dir) continue;
     const candidate = path.join(dir, 'redis-server');
