@@ -8,6 +8,7 @@ import { Queues } from './queues.js';
 import { connectRedis } from './redis.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
 import { ReviewStore } from './store/review-store.js';
+import { LifecycleStore } from './store/lifecycle-store.js';
 import { startWorkers, type WorkerPool } from '../workers/index.js';
 
 export const ROLES = ['all', 'api', 'worker', 'scheduler'] as const;
@@ -17,12 +18,14 @@ export type Role = (typeof ROLES)[number];
 export async function createContext(config: Config, logger: Logger): Promise<{ ctx: AppContext; close(): Promise<void> }> {
   const handle = await connectRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: config.redis.dataDir, logger });
   const queues = new Queues(handle.redis, config.redis.prefix, { retryDelayMs: config.workers.retryDelayMs });
+  const store = new ReviewStore(handle.redis, config.redis.prefix);
   const ctx: AppContext = {
     config,
     logger,
     redis: handle.redis,
     redisUrl: handle.url,
-    store: new ReviewStore(handle.redis, config.redis.prefix),
+    store,
+    lifecycle: new LifecycleStore(store),
     queues,
     channels: createChannels(config.alerts, { logger, userAgent: config.fetch.userAgent }),
   };

@@ -3,6 +3,7 @@ import type { Config } from './config/schema.js';
 import type { Logger } from './logger.js';
 import type { Queues } from './queues.js';
 import type { ReviewStore } from './store/review-store.js';
+import type { LifecycleStore } from './store/lifecycle-store.js';
 import type { AlertChannel } from './alerts/channels.js';
 
 /** Everything a role needs, built once in `createContext` and passed down. */
@@ -13,6 +14,7 @@ export interface AppContext {
   redis: Redis;
   redisUrl: string;
   store: ReviewStore;
+  lifecycle: LifecycleStore;
   queues: Queues;
   channels: Map<string, AlertChannel>;
 }

@@ -17,6 +17,10 @@ export const jobSchemas = {
     reviewId: z.string().min(1),
     channelId: z.string().min(1),
   }),
+  publish: z.object({
+    reviewId: z.string().min(1),
+    kind: z.enum(['reply', 'follow_up']),
+  }),
 } as const;
 
 export type QueueName = keyof typeof jobSchemas;
@@ -43,6 +47,12 @@ export function defaultJobOptions(retryDelayMs = 2_000): Record<QueueName, JobsO
       backoff: { type: 'exponential', delay: retryDelayMs },
       removeOnComplete: { age: 7 * DAY, count: 100_000 },
       // A delivery that keeps failing is kept with its error, never dropped.
+      removeOnFail: false,
+    },
+    publish: {
+      attempts: 6,
+      backoff: { type: 'exponential', delay: retryDelayMs },
+      removeOnComplete: { age: 30 * DAY },
       removeOnFail: false,
     },
   };

@@ -5,6 +5,7 @@ import { jobSchemas, type QueueName } from '../src/queues.js';
 import { analyzeBatch } from './analyze-worker.js';
 import { deliverAlert } from './notify-worker.js';
 import { pollSource } from './poll-worker.js';
+import { publishReview } from './publish-worker.js';
 
 /** The running workers of this process. */
 export interface WorkerPool {
@@ -21,13 +22,13 @@ export function startWorkers(ctx: AppContext): WorkerPool {
   const connection = createRedis(ctx.redisUrl, { name: 'review-monitor-worker' });
   connection.on('error', (err) => log.warn({ err: err.message }, 'worker redis connection error (reconnecting)'));
 
-  const make = <Q extends QueueName>(queue: Q, concurrency: number, run: (data: ReturnType<(typeof jobSchemas)[Q]['parse']>) => Promise<unknown>): Worker => {
+  const make = <Q extends QueueName>(queue: Q, concurrency: number, run: (data: ReturnType<(typeof jobSchemas)[Q]['parse']>, job: Job) => Promise<unknown>): Worker => {
     const worker = new Worker(
       queue,
       async (job: Job) => {
         const parsed = jobSchemas[queue].safeParse(job.data);
         if (!parsed.success) throw new Error(`invalid ${queue} job ${job.id}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-        return run(parsed.data as ReturnType<(typeof jobSchemas)[Q]['parse']>);
+        return run(parsed.data as ReturnType<(typeof jobSchemas)[Q]['parse']>, job);
       },
       { connection, prefix: ctx.queues.prefix, concurrency, autorun: true },
     );
@@ -43,8 +44,9 @@ export function startWorkers(ctx: AppContext): WorkerPool {
     make('poll', config.workers.pollConcurrency, (d) => pollSource(ctx, d)),
     make('analyze', config.workers.analyzeConcurrency, (d) => analyzeBatch(ctx, d)),
     make('notify', config.workers.notifyConcurrency, (d) => deliverAlert(ctx, d)),
+    make('publish', 2, (d, job) => publishReview(ctx, d, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 })),
   ];
-  log.info({ queues: ['poll', 'analyze', 'notify'] }, 'workers started');
+  log.info({ queues: workers.map((w) => w.name) }, 'workers started');
   return {
     workers,
     async close() {

@@ -1,17 +1,24 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { ApiKeyConfig } from '../config/schema.js';
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 
-/** Checks a presented key against the configured ones in constant time (hashing first evens out lengths). */
-export function createKeyChecker(keys: readonly string[]): (presented: string | undefined) => boolean {
-  const digests = keys.map(digest);
+/** Who made a request: the key's name (recorded as the actor) and what it may do. */
+export interface Actor {
+  name: string;
+  scopes: ReadonlySet<'read' | 'write'>;
+}
+
+/** Finds the key a request presented, comparing in constant time (hashing first evens out lengths). */
+export function createKeyChecker(keys: readonly ApiKeyConfig[]): (presented: string | undefined) => Actor | undefined {
+  const table = keys.map((k) => ({ digest: digest(k.key), actor: { name: k.name, scopes: new Set(k.scopes) } as Actor }));
   return (presented) => {
-    if (!presented) return false;
+    if (!presented) return undefined;
     const d = digest(presented);
-    let ok = false;
+    let found: Actor | undefined;
     // Compare against every key, never stopping early, so timing says nothing about which matched.
-    for (const k of digests) ok = timingSafeEqual(k, d) || ok;
-    return ok;
+    for (const k of table) if (timingSafeEqual(k.digest, d) && !found) found = k.actor;
+    return found;
   };
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { configSchema, type AlertChannelConfig, type Config } from './schema.js';
+import { configSchema, type AlertChannelConfig, type ApiKeyConfig, type Config } from './schema.js';
 
 /** Invalid configuration: `problems` holds one `path: message` line per bad field. */
 export class ConfigError extends Error {
@@ -85,8 +85,16 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
     const id = a.id ?? ((used.get(a.type) ?? 0) > 1 ? `${a.type}-${n}` : a.type);
     return { ...a, id };
   });
+  const keyProblems: string[] = [];
+  const apiKeys: ApiKeyConfig[] = parsed.api.keys.map((k, i) => {
+    if (typeof k === 'string') return { name: `key-${i + 1}`, key: k, scopes: ['read', 'write'] };
+    const key = k.key ?? (k.keyEnv ? opts.env?.[k.keyEnv] : undefined);
+    if (!key) keyProblems.push(`api.keys[${i}].keyEnv: environment variable ${k.keyEnv} is not set`);
+    return { name: k.name, key: key ?? '', scopes: k.scopes };
+  });
+  if (keyProblems.length) throw new ConfigError(file, keyProblems);
   const sources = parsed.sources.map((s) => ('url' in s ? { ...s, url: resolveFileUrl(s.url, configDir) } : s));
-  return deepFreeze({ ...parsed, sources, alerts, configDir });
+  return deepFreeze({ ...parsed, api: { ...parsed.api, keys: apiKeys }, sources, alerts, configDir });
 }
 
 /** Reads, validates and freezes the YAML config at `file`; throws ConfigError listing every bad field. */

@@ -31,12 +31,68 @@ export const sourceUrl = z.string().superRefine((value, ctx) => {
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'Invalid URL (http:// or https:// expected)' });
 
+const keyString = z.string().min(8, 'API keys must be at least 8 characters');
+
+/** A plain key (full access) or a named key with scopes. */
+export const apiKeySchema = z.union([
+  keyString,
+  z
+    .strictObject({
+      name: z.string().regex(/^[\w.@-]{1,64}$/, 'must be 1-64 letters, digits or . _ @ -'),
+      key: keyString.optional(),
+      /** Name of an environment variable holding the key, so it need not live in the file. */
+      keyEnv: z.string().min(1).optional(),
+      scopes: z.array(z.enum(['read', 'write'])).min(1).default(['read', 'write']),
+    })
+    .refine((k) => (k.key === undefined) !== (k.keyEnv === undefined), { message: 'give exactly one of key or keyEnv' }),
+]);
+
+/** Where approved replies and follow-ups of a source's reviews are posted. */
+export const publisherSchema = z.discriminatedUnion('type', [
+  /** The reply is marked ready to post; the operator posts it and confirms through the API. */
+  z.strictObject({ type: z.literal('manual') }),
+  z.strictObject({
+    type: z.literal('webhook'),
+    url: z.url({ protocol: /^https?$/, error: 'Invalid URL (http:// or https:// expected)' }),
+    /** Environment variable holding the HMAC secret for the X-Signature header. */
+    secretEnv: z.string().min(1).optional(),
+    timeoutMs: z.number().int().positive().default(10_000),
+  }),
+  z.strictObject({
+    type: z.literal('google-business'),
+    accountId: z.string().min(1),
+    locationId: z.string().min(1),
+    /** Environment variable holding an OAuth access token with the business.manage scope. */
+    accessTokenEnv: z.string().min(1),
+    baseUrl: z.url().default('https://mybusiness.googleapis.com'),
+  }),
+  z.strictObject({
+    type: z.literal('google-play'),
+    packageName: z.string().min(1),
+    accessTokenEnv: z.string().min(1),
+    baseUrl: z.url().default('https://androidpublisher.googleapis.com'),
+  }),
+  z.strictObject({
+    type: z.literal('appstore-connect'),
+    keyId: z.string().min(1),
+    issuerId: z.string().min(1),
+    /** Environment variable holding the .p8 private key (PEM) of the App Store Connect API key. */
+    privateKeyEnv: z.string().min(1),
+    baseUrl: z.url().default('https://api.appstoreconnect.apple.com'),
+  }),
+]);
+export type PublisherConfig = z.output<typeof publisherSchema>;
+
 const sourceBase = {
   id: sourceId,
   schedule: cronExpression,
   /** Alert on the reviews found by a source's first (baseline) poll. */
   alertOnBackfill: z.boolean().default(false),
   enabled: z.boolean().default(true),
+  /** How replies to this source's reviews are posted (default: manual). */
+  publisher: publisherSchema.default({ type: 'manual' }),
+  /** The platform's reply length limit, when the publisher's default does not fit. */
+  replyMaxLength: z.number().int().positive().optional(),
 };
 
 export const rssSourceSchema = z.strictObject({
@@ -99,8 +155,13 @@ export const configSchema = z
         port: z.number().int().min(0).max(65535).default(3000),
         /** Worker and scheduler processes serve /health and /ready here when set (for container probes). */
         healthPort: z.number().int().min(0).max(65535).optional(),
-        /** Plain bearer keys with full access. Prefer the API_KEYS environment variable. */
-        keys: z.array(z.string().min(8, 'API keys must be at least 8 characters')).default([]),
+        /**
+         * Bearer keys: a plain string has full access; `{name, key | keyEnv, scopes}` names the actor
+         * recorded in review history and limits it to `read` and/or `write`. API_KEYS adds plain keys.
+         */
+        keys: z.array(apiKeySchema).default([]),
+        /** Requests per key (or per address without a key) per window, shared by API replicas through Redis. */
+        rateLimit: z.strictObject({ max: z.number().int().positive().default(600), windowMs: z.number().int().positive().default(60_000) }).prefault({}),
       })
       .prefault({}),
     log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),
@@ -148,5 +209,13 @@ type ParsedAlert = z.output<typeof alertChannelSchema>;
 /** An alert channel with its id resolved. */
 export type AlertChannelConfig = ParsedAlert & { id: string };
 export type BusinessConfig = z.output<typeof businessSchema>;
+/** An API key resolved at load: plain keys are named `key-<n>` and have both scopes. */
+export interface ApiKeyConfig {
+  name: string;
+  key: string;
+  scopes: ('read' | 'write')[];
+}
 /** The validated, frozen configuration passed to every part of the service. */
-export type Config = Readonly<Omit<ParsedConfig, 'alerts'> & { alerts: AlertChannelConfig[]; configDir: string }>;
+export type Config = Readonly<
+  Omit<ParsedConfig, 'alerts' | 'api'> & { alerts: AlertChannelConfig[]; api: Omit<ParsedConfig['api'], 'keys'> & { keys: ApiKeyConfig[] }; configDir: string }
+>;

@@ -17,7 +17,27 @@ export interface StoredReview {
   alertedAt?: string | undefined;
   /** Every rating the review has had, oldest first (an edit that raises it is a recovery). */
   ratingHistory: { rating: number | null; at: string }[];
+  /** Recovery progress: approval, reply and follow-up texts, states and times. */
+  lifecycle: Partial<Record<LifecycleField, string>>;
 }
+
+/** Lifecycle fields kept on the review hash beside its content. */
+export const LIFECYCLE_FIELDS = [
+  'approvedAt',
+  'approvedBy',
+  'approvalOverride',
+  'replyState',
+  'replyText',
+  'repliedAt',
+  'resolvedAt',
+  'resolveNote',
+  'followUpDueAt',
+  'followUpState',
+  'followUpText',
+  'followedUpAt',
+  'publishError',
+] as const;
+export type LifecycleField = (typeof LIFECYCLE_FIELDS)[number];
 
 /** What an upsert did with each review. */
 export interface UpsertResult {
@@ -49,6 +69,12 @@ export type AnalysisItem = StoredReview & { hash: string; analyzedHash?: string 
 export type AnalysisEntry =
   | { id: string; sourceId: string; hash: string; verdict: Verdict; draft?: Draft | undefined; flag: boolean }
   | { id: string; sourceId: string; alreadyAnalyzed: true };
+
+/** A predicate on stored reviews, for list filters the sorted sets do not index. */
+export type ReviewFilter = (review: AnalysisItem) => boolean;
+
+/** Reviews a filtered list examines per request at most. */
+const SCAN_CAP = 5_000;
 
 /** A page of a newest-first list. */
 export interface Page<T> {
@@ -102,7 +128,10 @@ type StoreRedis = Redis & {
 export class ReviewStore {
   private readonly r: StoreRedis;
 
-  constructor(redis: Redis, readonly prefix: string) {
+  constructor(
+    readonly redis: Redis,
+    readonly prefix: string,
+  ) {
     this.r = redis as StoreRedis;
     if (typeof this.r.rmUpsertReview !== 'function') {
       redis.defineCommand('rmUpsertReview', { numberOfKeys: 4, lua: UPSERT_LUA });
@@ -198,46 +227,82 @@ export class ReviewStore {
   /** Several reviews at once, with their content hashes, in the order asked (missing ones dropped). */
   async getMany(ids: string[]): Promise<AnalysisItem[]> {
     if (ids.length === 0) return [];
-    const pipe = this.r.pipeline();
-    for (const id of ids) pipe.hgetall(this.key('review', id));
-    const replies = (await pipe.exec()) ?? [];
-    const out: AnalysisItem[] = [];
-    for (const [err, h] of replies) {
-      if (err) throw err;
-      const hash = h as Record<string, string>;
-      if (hash.review) out.push(toStored(hash));
+    return (await this.getManyAligned(ids)).filter((r): r is AnalysisItem => r !== undefined);
+  }
+
+
+  /** Flagged reviews, newest flag first; `cursor` continues a previous page. */
+  async listAlerts(opts: { limit: number; cursor?: string | undefined; sourceId?: string | undefined; since?: Date | undefined; filter?: ReviewFilter }): Promise<Page<AnalysisItem>> {
+    const key = opts.sourceId ? this.key('alerts', 'src', opts.sourceId) : this.key('alerts');
+    return this.pageBy(key, { ...opts, min: opts.since?.getTime() });
+  }
+
+  /** All reviews, newest published first, narrowed by `filter`; `min`/`max` bound the publish time (ms). */
+  async listReviews(opts: { limit: number; cursor?: string | undefined; sourceId?: string | undefined; min?: number | undefined; max?: number | undefined; filter?: ReviewFilter }): Promise<Page<AnalysisItem>> {
+    const key = opts.sourceId ? this.key('reviews', 'src', opts.sourceId) : this.key('reviews');
+    return this.pageBy(key, opts);
+  }
+
+  /**
+   * One page of a newest-first sorted set. With a filter, reviews are read in batches and at most
+   * `SCAN_CAP` are examined per call: a page may then hold fewer than `limit` items but still carry a
+   * `nextCursor` to continue from, so a rare filter never makes one request scan everything.
+   */
+  private async pageBy(key: string, opts: { limit: number; cursor?: string | undefined; min?: number | undefined; max?: number | undefined; filter?: ReviewFilter | undefined }): Promise<Page<AnalysisItem>> {
+    let after = opts.cursor ? decodeCursor(opts.cursor) : undefined;
+    const batch = opts.filter ? 200 : opts.limit + 1;
+    const found: { item?: AnalysisItem; id: string; score: number }[] = [];
+    let scanned = 0;
+    let exhausted = false;
+    while (found.length <= opts.limit && scanned < SCAN_CAP) {
+      const ids = await this.idsAfter(key, after, opts.min, opts.max, batch);
+      if (ids.length < batch) exhausted = true;
+      if (ids.length === 0) break;
+      const items = opts.filter ? await this.getManyAligned(ids.map((i) => i.id)) : [];
+      for (const [i, entry] of ids.entries()) {
+        scanned += 1;
+        after = entry;
+        const item = items[i];
+        if (!opts.filter) found.push(entry);
+        else if (item && opts.filter(item)) found.push({ ...entry, item });
+        if (found.length > opts.limit) break;
+      }
+      if (exhausted) break;
+    }
+    const pageEntries = found.slice(0, opts.limit);
+    const last = pageEntries[pageEntries.length - 1];
+    let nextCursor: string | null = null;
+    if (found.length > opts.limit && last) nextCursor = encodeCursor(last.score, last.id);
+    else if (!exhausted && after && found.length <= opts.limit) nextCursor = encodeCursor(after.score, after.id);
+    const items = opts.filter ? pageEntries.map((e) => e.item!) : await this.getMany(pageEntries.map((e) => e.id));
+    return { items, nextCursor };
+  }
+
+  /** Up to `count` members below the cursor (newest first), ties continued in reverse lexical order. */
+  private async idsAfter(key: string, after: { score: number; id: string } | undefined, min: number | undefined, max: number | undefined, count: number): Promise<{ id: string; score: number }[]> {
+    const out: { id: string; score: number }[] = [];
+    if (after) {
+      const ties = await this.r.zrangebyscore(key, after.score, after.score);
+      for (const id of ties.filter((t) => t < after.id).sort().reverse()) if (out.length < count) out.push({ id, score: after.score });
+    }
+    if (out.length < count) {
+      const upper = after ? `(${after.score}` : max !== undefined ? String(max) : '+inf';
+      const rows = await this.r.zrevrangebyscore(key, upper, min !== undefined ? String(min) : '-inf', 'WITHSCORES', 'LIMIT', 0, count - out.length);
+      for (let i = 0; i < rows.length; i += 2) out.push({ id: rows[i]!, score: Number(rows[i + 1]) });
     }
     return out;
   }
 
-  /** Flagged reviews, newest flag first; `cursor` continues a previous page. */
-  async listAlerts(opts: { limit: number; cursor?: string | undefined; sourceId?: string | undefined; since?: Date | undefined }): Promise<Page<StoredReview>> {
-    const key = opts.sourceId ? this.key('alerts', 'src', opts.sourceId) : this.key('alerts');
-    const min = opts.since ? opts.since.getTime() : '-inf';
-    const after = opts.cursor ? decodeCursor(opts.cursor) : undefined;
-    const picked: { id: string; score: number }[] = [];
-    if (after) {
-      // Equal scores come back in reverse lexical order; continue among the ties first.
-      const ties = await this.r.zrangebyscore(key, after.score, after.score);
-      ties
-        .filter((id) => id < after.id)
-        .sort()
-        .reverse()
-        .forEach((id) => picked.push({ id, score: after.score }));
-    }
-    if (picked.length <= opts.limit) {
-      const max = after ? `(${after.score}` : '+inf';
-      const rows = await this.r.zrevrangebyscore(key, max, min, 'WITHSCORES', 'LIMIT', 0, opts.limit + 1 - picked.length);
-      for (let i = 0; i < rows.length; i += 2) picked.push({ id: rows[i]!, score: Number(rows[i + 1]) });
-    }
-    const page = picked.filter((p) => !opts.since || p.score >= opts.since.getTime()).slice(0, opts.limit + 1);
-    const hasMore = page.length > opts.limit;
-    const items = page.slice(0, opts.limit);
-    const last = items[items.length - 1];
-    return {
-      items: await this.getMany(items.map((p) => p.id)),
-      nextCursor: hasMore && last ? encodeCursor(last.score, last.id) : null,
-    };
+  /** Reviews for ids, position for position (undefined where one is missing). */
+  private async getManyAligned(ids: string[]): Promise<(AnalysisItem | undefined)[]> {
+    const pipe = this.r.pipeline();
+    for (const id of ids) pipe.hgetall(this.key('review', id));
+    const replies = (await pipe.exec()) ?? [];
+    return replies.map(([err, h]) => {
+      if (err) throw err;
+      const hash = h as Record<string, string>;
+      return hash.review ? toStored(hash) : undefined;
+    });
   }
 
   /** Marks a channel's delivery of a review's alert; false when it had already been recorded. */
@@ -310,6 +375,7 @@ function toStored(h: Record<string, string>): AnalysisItem {
     analyzedAt: h.analyzedAt,
     alertedAt: h.alertedAt,
     ratingHistory: h.ratings ? (JSON.parse(h.ratings) as StoredReview['ratingHistory']) : [],
+    lifecycle: Object.fromEntries(LIFECYCLE_FIELDS.filter((f) => h[f] !== undefined).map((f) => [f, h[f]!])),
     hash: h.hash ?? '',
     analyzedHash: h.analyzedHash,
   };

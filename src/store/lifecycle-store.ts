@@ -1,0 +1,85 @@
+import type { Redis } from 'ioredis';
+import { TRANSITIONS, type Action, type HistoryEntry, type Status } from '../lifecycle/states.js';
+import type { ReviewStore } from './review-store.js';
+
+/** The outcome of a transition attempt. */
+export type TransitionResult =
+  | { ok: true; status: Status }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'illegal'; status: Status }
+  | { ok: false; reason: 'missing'; status: Status; field: string };
+
+// Checks the current status (and an optional required field), moves the review, writes extra fields
+// (an empty value deletes one) and appends the history entry, all atomically.
+const TRANSITION_LUA = `
+local cur = redis.call('HGET', KEYS[1], 'status')
+if not cur then return {-1, ''} end
+local allowed = false
+for s in string.gmatch(ARGV[1], '[^,]+') do if s == cur then allowed = true end end
+if not allowed then return {0, cur} end
+if ARGV[3] ~= '' and not redis.call('HGET', KEYS[1], ARGV[3]) then return {-2, cur} end
+local to = ARGV[2]
+if to ~= '' then redis.call('HSET', KEYS[1], 'status', to) end
+for i = 5, #ARGV, 2 do
+  if ARGV[i + 1] == '' then redis.call('HDEL', KEYS[1], ARGV[i]) else redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+end
+local entry = cjson.decode(ARGV[4])
+entry['from'] = cur
+if to ~= '' then entry['to'] = to end
+redis.call('RPUSH', KEYS[2], cjson.encode(entry))
+if to ~= '' then return {1, to} end
+return {1, cur}
+`;
+
+type LifecycleRedis = Redis & { rmTransition(...args: string[]): Promise<[number, string]> };
+
+/** Moves reviews through the recovery lifecycle and keeps their history. */
+export class LifecycleStore {
+  private readonly r: LifecycleRedis;
+
+  constructor(private readonly store: ReviewStore) {
+    this.r = store.redis as LifecycleRedis;
+    if (typeof this.r.rmTransition !== 'function') store.redis.defineCommand('rmTransition', { numberOfKeys: 2, lua: TRANSITION_LUA });
+  }
+
+  /**
+   * Applies `action` to a review when legal from its current status; `require` names a field that
+   * must be set (e.g. the approval before a reply); `fields` are written in the same step.
+   */
+  async transition(
+    id: string,
+    action: Action,
+    opts: { actor: string; note?: string | undefined; details?: Record<string, unknown>; require?: string; fields?: Record<string, string>; now?: Date },
+  ): Promise<TransitionResult> {
+    const t = TRANSITIONS[action];
+    const entry: HistoryEntry = { at: (opts.now ?? new Date()).toISOString(), actor: opts.actor, action };
+    if (opts.note) entry.note = opts.note;
+    if (opts.details && Object.keys(opts.details).length) entry.details = opts.details;
+    const pairs = Object.entries(opts.fields ?? {}).flat();
+    const [code, status] = await this.r.rmTransition(this.store.key('review', id), this.store.key('history', id), t.from.join(','), t.to ?? '', opts.require ?? '', JSON.stringify(entry), ...pairs);
+    if (code === -1) return { ok: false, reason: 'not_found' };
+    if (code === 0) return { ok: false, reason: 'illegal', status: status as Status };
+    if (code === -2) return { ok: false, reason: 'missing', status: status as Status, field: opts.require ?? '' };
+    return { ok: true, status: status as Status };
+  }
+
+  /** Sets fields on a review without a transition (publisher progress, ready-to-post text). */
+  async setFields(id: string, fields: Record<string, string>): Promise<void> {
+    const del = Object.entries(fields).filter(([, v]) => v === '').map(([k]) => k);
+    const set = Object.entries(fields).filter(([, v]) => v !== '');
+    const multi = this.r.multi();
+    if (set.length) multi.hset(this.store.key('review', id), Object.fromEntries(set));
+    if (del.length) multi.hdel(this.store.key('review', id), ...del);
+    await multi.exec();
+  }
+
+  /** Appends an entry that is not a transition (a publish failure, a manual confirmation). */
+  async record(id: string, entry: HistoryEntry): Promise<void> {
+    await this.r.rpush(this.store.key('history', id), JSON.stringify(entry));
+  }
+
+  /** Every recorded lifecycle step of a review, oldest first. */
+  async history(id: string): Promise<HistoryEntry[]> {
+    return (await this.r.lrange(this.store.key('history', id), 0, -1)).map((e) => JSON.parse(e) as HistoryEntry);
+  }
+}
