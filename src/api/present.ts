@@ -1,0 +1,20 @@
+import { isRecovered } from '../lifecycle/states.js';
+import type { StoredReview } from '../store/review-store.js';
+
+/** The review as the API shows it: its fields, verdict, draft, lifecycle and whether it recovered. */
+export function presentReview(s: StoredReview): Record<string, unknown> {
+  return {
+    ...s.review,
+    status: s.status,
+    recovered: isRecovered(s.ratingHistory, s.lifecycle.repliedAt),
+    backfill: s.backfill,
+    createdAt: s.createdAt,
+    editedAt: s.editedAt,
+    analyzedAt: s.analyzedAt,
+    flaggedAt: s.alertedAt,
+    ratingHistory: s.ratingHistory,
+    verdict: s.verdict ?? null,
+    draft: s.draft ?? null,
+    lifecycle: s.lifecycle,
+  };
+}

@@ -1,0 +1,19 @@
+import type { Config, SourceConfig } from '../config/schema.js';
+import type { DraftContext } from '../draft/index.js';
+
+// Publisher types name the platform whose reply limit and habits a draft must respect.
+const PLATFORM_OF_PUBLISHER: Record<string, string | undefined> = {
+  'google-play': 'google-play',
+  'google-business': 'google-business',
+  'appstore-connect': 'app-store',
+};
+
+/** The drafting context for a review of `sourceId`: business facts, per-source drafting config, platform limit. */
+export function draftContextFor(config: Config, sourceId: string): DraftContext {
+  const source: SourceConfig | undefined = config.sources.find((s) => s.id === sourceId);
+  const ctx: DraftContext = { business: config.business, drafting: config.drafting, sourceId };
+  const platform = source ? PLATFORM_OF_PUBLISHER[source.publisher.type] : undefined;
+  if (platform) ctx.platform = platform;
+  if (source?.replyMaxLength) ctx.maxLength = source.replyMaxLength;
+  return ctx;
+}
