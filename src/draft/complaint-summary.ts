@@ -22,7 +22,7 @@ const NEGATIVE = new Set(
   unresponsive dismissive ignored chaotic crowded expensive inedible cracked leaking mouldy moldy dry watery blurry buggy unusable
   crashed crashes crash crashing freezes froze error refused lost cancelled canceled charged failed fails complaint sick ill unsafe boring dull mediocre lousy pathetic ridiculous unacceptable frustrating frustrated annoying
   angry upset unprofessional dishonest lied scam fraud hours forever ages waited waiting wait nasty gross filthy fell apart
-  stopped quit lacking lacked lacks impossible difficult hard unclear misleading`.split(/\s+/),
+  stopped quit poisoning poisoned sick ill hurt injured injury allergic reaction vomiting bleeding lacking lacked lacks impossible difficult hard unclear misleading`.split(/\s+/),
 );
 
 /** Adjectives a "the X was ADJ" pattern may turn into "the ADJ X": descriptive problems, not insults. */
