@@ -1,3 +1,4 @@
+import { prohibitedSpan } from './guardrails.js';
 import { TOPIC_KEYWORDS, topicWords } from './topics.js';
 
 // Cheap phrase extraction, English only: the acknowledgement must name what went wrong in the customer's
@@ -165,6 +166,8 @@ export function complaintClause(text: string, topics: readonly string[], maxChar
     score -= index * 0.05; // earlier clauses usually state the problem; later ones elaborate
     // "Waitress was slow" reads as a slip when repeated back; "the waitress was slow" does not.
     const clause = NOUN_START.has(words[0] ?? '') && !SUBJECT_START.has(words[0] ?? '') ? `the ${c.charAt(0).toLowerCase()}${c.slice(1)}` : c;
+    // Repeated back, the customer's words must not trip a guardrail ("you could have been sleeping").
+    if (prohibitedSpan(toSecondPerson(clause)) !== undefined) return;
     if (!best || score > best.score) best = { clause, score };
   });
   if (!best || best.score < 2) return undefined;

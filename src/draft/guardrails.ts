@@ -94,6 +94,15 @@ const PROHIBITIONS: [GuardrailRule, RegExp, string][] = [
   ],
 ];
 
+/** The first span any prohibition pattern matches, e.g. to keep a customer's clause out of a draft. */
+export function prohibitedSpan(text: string): string | undefined {
+  for (const [, re] of PROHIBITIONS) {
+    const m = text.match(new RegExp(re.source, re.flags.replace('g', '')));
+    if (m) return m[0];
+  }
+  return undefined;
+}
+
 /** Incentive words only count in a sentence that also talks about the review or rating. */
 const INCENTIVE = /\b(?:free|discount|voucher|coupon|gift ?cards?|gifts?|credit|complimentary|on the house|money off|rewards?|points|perks?|bonus|compensation|refund)\b|\d+\s?% off/i;
 const REVIEW_WORDS = /\b(?:review|rating|stars?|feedback)\b/i;
