@@ -61,30 +61,36 @@ export function draftFollowUp(review: Review, input: FollowUpInput, ctx: DraftCo
     ];
     return `${sentences.filter(Boolean).join(' ')}\n${r.signature}`;
   };
-  const budget = (t: string): number => [...t].length;
-  let followUp = build(true, true);
-  for (const [invite, specific] of [[true, false], [false, false]] as const) {
-    if (budget(followUp) <= r.maxLength) break;
-    followUp = build(invite, specific);
-  }
+  const length = (t: string): number => [...t].length;
+  // From the full follow-up to the bare minimum; the first that fits is the follow-up on its own.
+  const levels = [build(true, true), build(true, false), build(false, false)];
+  const start = Math.max(0, levels.findIndex((t) => length(t) <= r.maxLength));
+  const followUp = levels[start] ?? (levels[levels.length - 1] as string);
   const contacts = [r.contact, r.escalation];
   const checkCtx = { maxLength: r.maxLength, contacts, review, language: set.language, templatesDir: r.templatesDir };
   const own = checkGuardrails(followUp, { ...checkCtx, kind: 'follow-up' });
 
   const prefix = renderPart(set, 'updatePrefix', tone, seed, {});
-  const join = (reply: string): string => `${reply.trimEnd()}\n\n${prefix} ${followUp}`;
+  const join = (reply: string, fu: string): string => `${reply.trimEnd()}\n\n${prefix} ${fu}`;
+  let combinedText: string | undefined;
   let replyRewritten = false;
-  let reply = input.originalReply;
-  if (reply === undefined || budget(join(reply)) > r.maxLength) {
-    // Too long together: a fresh reply drafted into the room the follow-up leaves.
-    const room = r.maxLength - budget(join(''));
-    if (room > 0) {
+  if (input.originalReply !== undefined && length(join(input.originalReply, followUp)) <= r.maxLength) {
+    combinedText = join(input.originalReply, followUp);
+  } else {
+    // Too long together (or no reply yet): a fresh reply drafted into the room a follow-up leaves,
+    // shortening the follow-up first when the reply cannot fit its minimum beside it.
+    for (const fu of levels.slice(start)) {
+      const room = r.maxLength - length(join('', fu));
+      if (room <= 0) continue;
       const fresh: ReplyDraft = draftReply(review, verdict, { ...ctx, maxLength: room });
-      replyRewritten = input.originalReply !== undefined;
-      reply = fresh.reply;
+      if (length(join(fresh.reply, fu)) <= r.maxLength) {
+        combinedText = join(fresh.reply, fu);
+        replyRewritten = input.originalReply !== undefined;
+        break;
+      }
     }
   }
-  const combinedText = reply !== undefined && budget(join(reply)) <= r.maxLength ? join(reply) : followUp;
-  const combined = checkGuardrails(combinedText, { ...checkCtx, kind: 'reply' });
+  // Nothing fits beside the reply: post the follow-up alone; the guardrails then say what is missing.
+  const combined = checkGuardrails(combinedText ?? followUp, { ...checkCtx, kind: 'reply' });
   return { ...own, language: set.language, tone, maxLength: r.maxLength, combined: { ...combined, replyRewritten } };
 }

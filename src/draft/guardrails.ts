@@ -69,7 +69,7 @@ const PROHIBITIONS: [GuardrailRule, RegExp, string][] = [
   ],
   [
     'no-review-change',
-    /\b(?:remove|delete|take down|take off|change|update|edit|revise|amend|reconsider|withdraw|retract|raise|increase|improve|bump(?: up)?|upgrade|adjust)\s+(?:your|the|this|that|these|its)?\s*(?:\w+\s)?(?:review|rating|comment|feedback|post|stars?|score)\b|\b(?:review|rating)\b[^.!?\n]{0,30}\b(?:removed|deleted|taken down|changed|updated|revised|amended|raised|reconsidered)\b|\b(?:5|five|4|four|more|another|extra|higher|additional) stars?\b|\bconsider (?:changing|updating|removing|revising|editing|raising|amending|deleting)\b/gi,
+    /\b(?:remove|delete|take down|take off|change|update|edit|revise|amend|reconsider|withdraw|retract|raise|increase|improve|bump(?: up)?|upgrade|adjust)\s+(?:your|the|this|that|these|its)?\s*(?:\w+\s)?(?:review|rating|comment|feedback|post|stars?|score)\b|\b(?:review|rating)\b[^.!?\n:;]{0,20}\b(?:be|been|being|get|gets|got|is|was)\s+(?:removed|deleted|taken down|changed|updated|revised|amended|raised|reconsidered)\b|\b(?:5|five|4|four|more|another|extra|higher|additional) stars?\b|\bconsider (?:changing|updating|removing|revising|editing|raising|amending|deleting)\b/gi,
     'Asks the customer to remove or change their review',
   ],
   [
