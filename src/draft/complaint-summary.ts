@@ -37,7 +37,7 @@ const COPULA_RE = new RegExp(
 );
 /** Words that make "the ___ was" something other than a thing the customer dealt with. */
 const BAD_NOUN_WORDS = new Set(
-  'whole entire only first last one thing things rest way fact reason point problem issue it that this which who what there other same experience time day night place'.split(' '),
+  'whole entire only first last one thing things rest way fact reason point problem issue it that this which who what there other same experience time day night place they he she them we i you'.split(' '),
 );
 
 const NUMBER_WORDS =
@@ -48,7 +48,9 @@ const WAIT_RE = new RegExp(
   'gi',
 );
 
-const PROFANITY = /\b(fuck\w*|shit\w*|crap\w*|bitch\w*|bastard\w*|damn\w*|asshole\w*|wtf|stfu|piss\w*|dick\w*|idiot\w*|moron\w*|stupid)\b/i;
+/** Swearing, insults and accusations: repeating them would have the business call its own staff names. */
+const PROFANITY =
+  /\b(fuck\w*|shit\w*|crap\w*|bitch\w*|bastard\w*|damn\w*|asshole\w*|wtf|stfu|piss\w*|dick\w*|idiot\w*|moron\w*|stupid|jerks?|clowns?|losers?|dumb|pigs?|liars?|thie(f|ves)|crooks?|scam\w*|fraud\w*|rip-?off|racist\w*|sexist\w*|incompetent|sucks?|sucked)\b/i;
 /** E-mails, URLs, phone-like digit runs, order/booking references: never echoed (personal data). */
 const PERSONAL_DATA =
   /[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/|www\.|\d[\d\s().-]{5,}\d|#\s*\w*\d|\b(?:order|booking|reservation|invoice|ticket|account|ref(?:erence)?|confirmation|tracking)\s*(?:number|no\.?|nr\.?|id|#)?\s*:?\s*[A-Z]*\d[\w-]{2,}|\b(?=\w*\d)(?=\w*[a-z])\w{5,}\b/i;

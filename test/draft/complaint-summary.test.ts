@@ -30,6 +30,7 @@ describe('summariseComplaint', () => {
       'The waiter Mike was rude to us.',
       'I paid $80 and the food was awful.',
       'The service was shit and slow.',
+      'The waiter was a jerk to us.',
       'You should have seen how dirty it was.',
     ]) {
       expect(summariseComplaint({ text }).clause, text).toBeUndefined();
