@@ -24,7 +24,8 @@ type Slots = Record<string, string | undefined>;
 /** Renders one part: a phrasing whose slots can all be filled, chosen by the seed, alternatives expanded. */
 export function renderPart(set: TemplateSet, part: PartName, tone: Tone, seed: string, slots: Slots): string {
   const options = set.parts[part][tone].filter((t) => slotsOf(t).every((s) => slots[s] !== undefined));
-  const chosen = pick(options.length > 0 ? options : set.parts[part][tone], seed, part);
+  if (options.length === 0) throw new Error(`template set "${set.language}": no ${tone} "${part}" line whose slots can be filled`);
+  const chosen = pick(options, seed, part);
   return fillSlots(expandAlternatives(chosen, seed, part), slots).replace(/\s{2,}/g, ' ');
 }
 
@@ -173,7 +174,8 @@ export function draftReply(review: Review, verdict: Verdict, ctx: DraftContext):
   const r = resolveContext(ctx, review.sourceId);
   const set = templateSetFor(verdict.language || review.language, r.templatesDir);
   const m = materialFor(review, verdict, r, set);
-  let composed = compose(m, LADDER[0] as Level);
+  // The first level that fits; when none does, the shortest (and the guardrails report the length).
+  let composed!: ReturnType<typeof compose>;
   for (const level of LADDER) {
     composed = compose(m, level);
     if ([...composed.text].length <= r.maxLength) break;
