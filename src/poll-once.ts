@@ -3,6 +3,7 @@ import { classify } from './classify/index.js';
 import type { Config, SourceConfig } from './config/schema.js';
 import { normaliseReview } from './domain/review.js';
 import { draftReply } from './draft/index.js';
+import { draftContextFor } from './lifecycle/draft-context.js';
 import type { Logger } from './logger.js';
 import { createRedis, redisAnswers } from './redis.js';
 import { requestPoll } from './scheduler.js';
@@ -49,7 +50,7 @@ async function dryRun(config: Config, logger: Logger, sources: SourceConfig[], o
           const status = !existing ? 'new' : existing.hash === review.contentHash ? 'unchanged' : 'edited';
           const verdict = classify({ text: review.text, title: review.title, rating: review.rating });
           const wouldAlert = verdict.negative && status !== 'unchanged' && !existing?.alertedAt && (!baseline || source.alertOnBackfill);
-          const draft = verdict.negative ? draftReply(review, verdict, { business: config.business }) : undefined;
+          const draft = verdict.negative ? draftReply(review, verdict, draftContextFor(config, source.id)) : undefined;
           out.write(
             `${JSON.stringify({ source: source.id, id: review.id, status, baseline, wouldAlert, rating: review.rating ?? null, title: review.title ?? null, verdict, draft: draft?.reply ?? null })}\n`,
           );

@@ -1,6 +1,8 @@
 import type { AppContext } from '../src/context.js';
 import { classify } from '../src/classify/index.js';
-import { draftReply } from '../src/draft/index.js';
+import { draftReply, draftWithProvider } from '../src/draft/index.js';
+import type { Draft } from '../src/domain/verdict.js';
+import { draftContextFor } from '../src/lifecycle/draft-context.js';
 import type { JobData } from '../src/queues.js';
 
 export interface AnalyzeOutcome {
@@ -25,7 +27,12 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>): P
     }
     const { review } = item;
     const verdict = classify({ text: review.text, title: review.title, rating: review.rating });
-    const draft = verdict.negative ? draftReply(review, verdict, { business: config.business }) : undefined;
+    let draft: Draft | undefined;
+    if (verdict.negative) {
+      const dctx = draftContextFor(config, review.sourceId);
+      // A model-written draft (when configured) falls back to the template on error, timeout or guardrail failure.
+      draft = config.drafting.provider === 'openai-compatible' ? await draftWithProvider(review, verdict, dctx) : draftReply(review, verdict, dctx);
+    }
     const alert = verdict.negative && !item.alertedAt && (!item.backfill || source?.alertOnBackfill === true);
     if (alert) {
       for (const channel of ctx.channels.values()) {

@@ -134,6 +134,63 @@ export const businessSchema = z.strictObject({
   tone: z.enum(['friendly', 'formal']).default('friendly'),
 });
 
+// ---- drafting (reply drafts, guardrails, optional model provider) ---------------------------------
+// Kept in one block so the drafting branch merges cleanly with the rest of the schema.
+
+/** A contact a reply can point to; `name` makes it a named person (used when escalating). */
+export const draftContactSchema = z
+  .strictObject({
+    name: z.string().min(1).optional(),
+    email: z.email().optional(),
+    phone: z.string().min(3).optional(),
+  })
+  .refine((c) => c.email !== undefined || c.phone !== undefined, { message: 'Give at least an email or a phone number' });
+
+export const draftingSchema = z
+  .strictObject({
+    /** `template` drafts offline; `openai-compatible` asks a chat-completions endpoint and falls back to the template. */
+    provider: z.enum(['template', 'openai-compatible']).default('template'),
+    openai: z
+      .strictObject({
+        /** Up to and including the version segment, e.g. `http://127.0.0.1:8080/v1`. */
+        baseUrl: httpUrl,
+        model: z.string().min(1),
+        /** Name of the environment variable that holds the API key (the key itself never goes in the file). */
+        apiKeyEnv: z.string().min(1).default('OPENAI_API_KEY'),
+        timeoutMs: z.number().int().positive().default(15_000),
+        temperature: z.number().min(0).max(2).default(0.4),
+      })
+      .optional(),
+    /** Named person a `critical` review is escalated to (defaults to the business contact). */
+    escalation: draftContactSchema.optional(),
+    /** Reply length limits by platform id, merged over the built-in ones (google-play 350, …). */
+    platformLimits: z.record(z.string(), z.number().int().positive()).default({}),
+    /** Contacts per location; a source points at one with `location`. */
+    locations: z.record(z.string(), z.strictObject({ contact: draftContactSchema.optional(), escalation: draftContactSchema.optional() })).default({}),
+    /** Per-source drafting facts, keyed by source id. */
+    sources: z
+      .record(
+        sourceId,
+        z.strictObject({
+          platform: z.string().min(1).optional(),
+          maxLength: z.number().int().positive().optional(),
+          location: z.string().min(1).optional(),
+          contact: draftContactSchema.optional(),
+          escalation: draftContactSchema.optional(),
+        }),
+      )
+      .default({}),
+    /** Folder of extra template sets (`<language>.json`) beside the built-in ones. */
+    templatesDir: z.string().optional(),
+  })
+  .refine((d) => d.provider !== 'openai-compatible' || d.openai !== undefined, {
+    message: 'provider "openai-compatible" needs an `openai` section (baseUrl, model, apiKeyEnv)',
+    path: ['openai'],
+  });
+export type DraftingConfig = z.output<typeof draftingSchema>;
+export type DraftContactConfig = z.output<typeof draftContactSchema>;
+// ---- end drafting ------------------------------------------------------------------------------------
+
 export const configSchema = z
   .strictObject({
     business: businessSchema,
@@ -184,6 +241,15 @@ export const configSchema = z
       })
       .prefault({}),
     shutdown: z.strictObject({ deadlineMs: z.number().int().positive().default(15_000) }).prefault({}),
+    lifecycle: z
+      .strictObject({
+        /** Delay between resolving a review and posting its loop-closing follow-up, unless the request says. */
+        followUpAfterSeconds: z.number().int().min(0).max(90 * 86_400).default(86_400),
+      })
+      .prefault({}),
+    /** Base URL of the API as owners reach it, for links in alerts. */
+    publicUrl: z.url().optional(),
+    drafting: draftingSchema.prefault({}), // drafting block above
   })
   .superRefine((cfg, ctx) => {
     const seen = new Map<string, number>();

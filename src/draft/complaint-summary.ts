@@ -1,0 +1,215 @@
+import { prohibitedSpan } from './guardrails.js';
+import { TOPIC_KEYWORDS, topicWords } from './topics.js';
+
+// Cheap phrase extraction, English only: the acknowledgement must name what went wrong in the customer's
+// own words, and must never invent anything. So we only ever (a) rewrite a few safe patterns into noun
+// phrases ("we waited 40 minutes" → "the 40-minute wait", "the food was cold" → "the cold food") or
+// (b) reuse one complaint clause verbatim with the pronouns turned round ("my order was wrong" →
+// "your order was wrong"). Anything doubtful is dropped and the draft falls back to topic labels.
+
+/** What the acknowledgement can say about the complaint. */
+export interface ComplaintSummary {
+  /** Noun phrases, e.g. ["the 40-minute wait", "the cold food"], in the order the review mentions them. */
+  issues: string[];
+  /** One complaint clause in the second person ("your order arrived without the drinks"), when one is safe. */
+  clause?: string | undefined;
+}
+
+const NEGATIVE = new Set(
+  `not no never nothing nobody none cannot can't couldn't didn't doesn't don't wasn't weren't won't wouldn't isn't aren't hasn't haven't
+  bad worse worst terrible horrible awful poor poorly disappointing disappointed disappointment useless waste wasted rude slow late cold dirty
+  broken broke wrong missing damaged stale undercooked overcooked raw burnt burned noisy overpriced overcharged unhelpful confusing
+  sticky smelly faulty defective delayed incorrect greasy salty soggy bland tasteless scratched torn loud closed unavailable
+  unresponsive dismissive ignored chaotic crowded expensive inedible cracked leaking mouldy moldy dry watery blurry buggy unusable
+  crashed crashes crash crashing freezes froze error refused lost cancelled canceled charged failed fails complaint sick ill unsafe boring dull mediocre lousy pathetic ridiculous unacceptable frustrating frustrated annoying
+  angry upset unprofessional dishonest lied scam fraud hours forever ages waited waiting wait nasty gross filthy fell apart
+  stopped quit poisoning poisoned sick ill hurt injured injury allergic reaction vomiting bleeding lacking lacked lacks impossible difficult hard unclear misleading`.split(/\s+/),
+);
+
+/** Adjectives a "the X was ADJ" pattern may turn into "the ADJ X": descriptive problems, not insults. */
+const PROBLEM_ADJ =
+  'cold|lukewarm|late|dirty|filthy|broken|rude|slow|missing|wrong|damaged|stale|undercooked|overcooked|raw|burnt|burned|noisy|overpriced|unhelpful|confusing|sticky|smelly|faulty|defective|delayed|incorrect|greasy|salty|soggy|bland|tasteless|scratched|torn|loud|unresponsive|dismissive|disorganised|disorganized|chaotic|crowded|inedible|cracked|leaking|mouldy|moldy|dry|watery|blurry|buggy|unusable|poor|unclear|misleading|unfriendly|uncomfortable';
+const INTENSIFIER = '(?:(?:very|really|so|too|extremely|completely|totally|absolutely|quite|pretty|super|stone|ice|just|a bit|incredibly|horribly|terribly)\\s+)*';
+const COPULA = '(?:was|were|is|are|came out|arrived|tasted|looked|felt|seemed|turned out)';
+const COPULA_RE = new RegExp(
+  `\\b(?:the|my|our|his|her|their)\\s+((?:[a-z]+\\s+){0,2}?[a-z]+)\\s+${COPULA}\\s+${INTENSIFIER}(${PROBLEM_ADJ})\\b`,
+  'gi',
+);
+/** Words that make "the ___ was" something other than a thing the customer dealt with. */
+const BAD_NOUN_WORDS = new Set(
+  'whole entire only first last one thing things rest way fact reason point problem issue it that this which who what there other same experience time day night place they he she them we i you'.split(' '),
+);
+
+const NUMBER_WORDS =
+  'a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|several|a few|\\d{1,3}';
+const UNIT = '(minute|min|hour|hr|day|week|month)s?';
+const WAIT_RE = new RegExp(
+  `\\b(?:waited|waiting|wait|queued|took|taking)\\s+(?:for\\s+)?(?:about\\s+|around\\s+|almost\\s+|nearly\\s+|over\\s+|more than\\s+|at least\\s+)?(${NUMBER_WORDS})\\s*(?:-|\\s)?\\s*${UNIT}\\b`,
+  'gi',
+);
+
+/** Swearing, insults and accusations: repeating them would have the business call its own staff names. */
+const PROFANITY =
+  /\b(fuck\w*|shit\w*|crap\w*|bitch\w*|bastard\w*|damn\w*|asshole\w*|wtf|stfu|piss\w*|dick\w*|idiot\w*|moron\w*|stupid|jerks?|clowns?|losers?|dumb|pigs?|liars?|thie(f|ves)|crooks?|scam\w*|fraud\w*|rip-?off|racist\w*|sexist\w*|incompetent|sucks?|sucked)\b/i;
+/** E-mails, URLs, phone-like digit runs, order/booking references: never echoed (personal data). */
+const PERSONAL_DATA =
+  /[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/|www\.|\d[\d\s().-]{5,}\d|#\s*\w*\d|\b(?:order|booking|reservation|invoice|ticket|account|ref(?:erence)?|confirmation|tracking)\s*(?:number|no\.?|nr\.?|id|#)?\s*:?\s*[A-Z]*\d[\w-]{2,}|\b(?=\w*\d)(?=\w*[a-z])\w{5,}\b/i;
+
+const SUBJECT_START = new Set(
+  'i we my our the this it its they their there he she his her nobody nothing everything someone all both these those every no none'.split(' '),
+);
+/** Common nouns a complaint clause may start with ("Support never replied"); other first words could be names. */
+const NOUN_START = new Set(
+  `food service staff support delivery app order room waiter waitress manager table price prices product item package driver
+  shipping quality battery screen phone book movie film dvd story plot ending writing acting sound picture coffee meal drinks bill
+  website checkout payment update login account everything nothing parking music bathroom toilet toilets bed shower wifi`.split(/\s+/),
+);
+const VERB =
+  /\b(crash(es|ed)?|freezes|keeps|takes|lacks|costs|smells|tastes|needs|fails|charges|was|were|is|are|am|had|has|have|did|didn't|does|doesn't|do|don't|got|took|came|went|made|never|could|couldn't|would|wouldn't|can't|cannot|won't|will|kept|left|gave|said|told|seemed|felt|looked|tasted|broke|fell|stopped|arrived|charged|asked|refused|ignored|\w+ed)\b/i;
+const CONNECTORS = /^(?:and|but|so|also|then|plus|well|honestly|sadly|unfortunately|overall|however|although|though|because|anyway|basically|still|yet|oh|ok|okay|first|firstly|secondly|finally|lastly)\b[\s,]*/i;
+const SECOND_PERSON = /\b(you|your|you're|yours|yourself|u|ur)\b/i;
+/** Advice to other readers and never-again talk: not what went wrong, and awkward to repeat back. */
+const REJECT_TALK = /\b(advise|warn(ing)?|beware|fooled|go back|come back|again|should have known|my fault|common sense|refund\w*|money back|compensat\w*|lawyer|sue|police)\b/i;
+/** Money amounts: never repeated in public (the refund rule would rightly object). */
+const MONEY = /[$€£¥]\s?\d|\d\s?(dollars|euros|pounds|bucks|usd|eur|gbp)\b/i;
+const NEGATION = /^(not|no|never|nothing|nobody|none|cannot|\w+n't)$/;
+/** Verdict talk ("I gave it 1 star", "don't buy"): not a description of what went wrong. */
+const VERDICT_TALK = /\b(stars?|review(s|ed|er)?|rating|recommend\w*|buy|purchase|avoid|waste of money|zero|refund)\b/i;
+
+const FLIP: Record<string, string> = {
+  i: 'you', "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll", me: 'you', my: 'your', mine: 'yours', myself: 'yourself',
+  we: 'you', "we're": "you're", "we've": "you've", "we'd": "you'd", "we'll": "you'll", us: 'you', our: 'your', ours: 'yours',
+  ourselves: 'yourselves',
+};
+const AGREE: Record<string, string> = { am: 'are', was: 'were', "wasn't": "weren't" };
+
+/** "I was told" → "you were told", "our table" → "your table": the reviewer's words, addressed back to them. */
+export function toSecondPerson(clause: string): string {
+  const tokens = clause.split(/(\s+)/);
+  let prevWasI = false;
+  return tokens
+    .map((tok) => {
+      if (/^\s+$/.test(tok)) return tok;
+      const m = /^([\w']+)(.*)$/.exec(tok);
+      if (!m) {
+        prevWasI = false;
+        return tok;
+      }
+      const [, word = '', rest = ''] = m;
+      const lower = word.toLowerCase();
+      if (prevWasI && AGREE[lower]) {
+        prevWasI = false;
+        return AGREE[lower] + rest;
+      }
+      prevWasI = lower === 'i' || lower === 'we';
+      const flipped = FLIP[lower];
+      return flipped ? flipped + rest : tok;
+    })
+    .join('');
+}
+
+/** Clauses of a text: sentences, then split at ";", ":" and before "but"/"although"/", and"/", so". */
+export function clausesOf(text: string): string[] {
+  return text
+    .replace(/[’‘]/g, "'")
+    .replace(/[“”]/g, '"')
+    .split(/(?<=[.!?])\s+|\n+|\.{2,}|!+/)
+    .flatMap((s) => s.split(/\s*[;:()]\s*|,\s+(?=(?:but|and|so|because|which|although|though|however|then)\b)|\s+(?=(?:but|however|although|though)\b)/i))
+    .map((c) => c.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+function unshout(s: string): string {
+  const letters = s.replace(/[^A-Za-z]/g, '');
+  const upper = letters.replace(/[^A-Z]/g, '').length;
+  if (letters.length > 0 && upper / letters.length > 0.6) return s.toLowerCase();
+  return s.replace(/\b[A-Z]{2}[a-z]+\b/g, (w) => w.toLowerCase()); // "THis" → "this"
+}
+
+function cleanClause(raw: string): string {
+  let c = unshout(raw).replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < 3; i++) c = c.replace(CONNECTORS, '');
+  return c.replace(/[\s,.;:!-]+$/, '').replace(/^["'\s]+|["'\s]+$/g, '');
+}
+
+function negativeHits(words: string[]): number {
+  return words.filter((w) => NEGATIVE.has(w) || /n't$/.test(w)).length;
+}
+
+function topicHit(clause: string, topics: readonly string[]): boolean {
+  return topics.some((t) => {
+    const re = TOPIC_KEYWORDS[t];
+    if (re) return re.test(clause);
+    const words = topicWords(t);
+    return words.length > 0 && words.some((w) => new RegExp(`\\b${w}`, 'i').test(clause));
+  });
+}
+
+/** The best complaint clause, in the second person, or undefined when none is safe to reuse. */
+export function complaintClause(text: string, topics: readonly string[], maxChars = 110): string | undefined {
+  let best: { clause: string; score: number } | undefined;
+  clausesOf(text).forEach((raw, index) => {
+    const c = cleanClause(raw);
+    const words = c.toLowerCase().match(/[a-z']+/g) ?? [];
+    if (words.length < 4 || words.length > 18 || c.length > maxChars) return;
+    if (!(SUBJECT_START.has(words[0] ?? '') || NOUN_START.has(words[0] ?? '')) || !VERB.test(c)) return;
+    // A capitalised word after the first is a name (staff, people, places): naming someone in public reads as blame.
+    if (/\s\p{Lu}/u.test(c.replace(/\bI\b/g, 'i'))) return;
+    if (SECOND_PERSON.test(c) || /[?"]/.test(c) || PROFANITY.test(c) || PERSONAL_DATA.test(c)) return;
+    if (REJECT_TALK.test(c) || MONEY.test(c)) return;
+    const problemWords = words.filter((w) => NEGATIVE.has(w) && !NEGATION.test(w)).length;
+    const onTopic = topicHit(c, topics);
+    // "I didn't use my common sense": a sentence about the reviewer needs a real problem word, not just a "not".
+    if ((words[0] === 'i' || words[0] === 'we') && problemWords === 0 && !onTopic) return;
+    let score = 2 * negativeHits(words) + (onTopic ? 3 : 0);
+    if (score < 2) return;
+    if (VERDICT_TALK.test(c)) score -= 3;
+    if (words.length >= 6 && words.length <= 14) score += 1;
+    score -= index * 0.05; // earlier clauses usually state the problem; later ones elaborate
+    // "Waitress was slow" reads as a slip when repeated back; "the waitress was slow" does not.
+    const clause = NOUN_START.has(words[0] ?? '') && !SUBJECT_START.has(words[0] ?? '') ? `the ${c.charAt(0).toLowerCase()}${c.slice(1)}` : c;
+    // Repeated back, the customer's words must not trip a guardrail ("you could have been sleeping").
+    if (prohibitedSpan(toSecondPerson(clause)) !== undefined) return;
+    if (!best || score > best.score) best = { clause, score };
+  });
+  if (!best || best.score < 2) return undefined;
+  const flipped = toSecondPerson(best.clause);
+  // The first word is always a common word (SUBJECT_START, NOUN_START), so lower-casing it cannot damage a name.
+  return flipped.charAt(0).toLowerCase() + flipped.slice(1);
+}
+
+function singularUnit(unit: string): string {
+  const u = unit.toLowerCase().replace(/s$/, '');
+  return u === 'min' ? 'minute' : u === 'hr' ? 'hour' : u;
+}
+
+/** Noun phrases for the safe patterns: waits with a duration, "the X was ADJ" → "the ADJ X". */
+export function issuePhrases(text: string, max = 2): string[] {
+  const found: { at: number; phrase: string }[] = [];
+  const normal = unshout(text.replace(/[’‘]/g, "'"));
+  for (const m of normal.matchAll(WAIT_RE)) {
+    const n = (m[1] ?? '').toLowerCase();
+    const unit = singularUnit(m[2] ?? '');
+    const phrase = /^(a|an|one)$/.test(n) ? `the ${unit}-long wait` : /^(several|a few)$/.test(n) ? `the wait of ${n} ${unit}s` : `the ${n}-${unit} wait`;
+    found.push({ at: m.index ?? 0, phrase });
+  }
+  for (const m of normal.matchAll(COPULA_RE)) {
+    const noun = (m[1] ?? '').toLowerCase();
+    const adj = (m[2] ?? '').toLowerCase();
+    if (noun.split(/\s+/).some((w) => BAD_NOUN_WORDS.has(w) || NEGATIVE.has(w) || FLIP[w])) continue;
+    if (PERSONAL_DATA.test(noun) || PROFANITY.test(noun)) continue;
+    found.push({ at: m.index ?? 0, phrase: `the ${adj} ${noun}` });
+  }
+  const seen = new Set<string>();
+  return found
+    .sort((a, b) => a.at - b.at)
+    .map((f) => f.phrase)
+    .filter((p) => !seen.has(p) && seen.add(p))
+    .slice(0, max);
+}
+
+/** Summary of a review's complaint for the acknowledgement: noun phrases and/or one clause. */
+export function summariseComplaint(review: { text: string; title?: string | undefined }, topics: readonly string[] = []): ComplaintSummary {
+  const text = review.title ? `${review.title}.\n${review.text}` : review.text;
+  return { issues: issuePhrases(text), clause: complaintClause(text, topics) };
+}

@@ -1,0 +1,188 @@
+import type { Draft } from '../domain/verdict.js';
+import type { Contact } from './context.js';
+import { templateSetFor } from './templates.js';
+
+// The guardrails run on every text that could be posted: template drafts, drafts a person edited and model
+// output. They are deliberately a little strict (a false alarm costs an override click; a published
+// "as stated in our policy" costs the owner). Prohibition patterns are English; presence checks (thanks,
+// apology) use the markers of the review's template set.
+
+/** Every rule id, in the order violations are reported. */
+export const GUARDRAIL_RULES = [
+  'thanks',
+  'apology',
+  'contact',
+  'no-blame',
+  'no-argument',
+  'no-policy',
+  'no-review-change',
+  'no-incentive',
+  'no-public-refund',
+  'no-personal-data',
+  'length',
+  'plain-text',
+  'no-placeholder',
+] as const;
+export type GuardrailRule = (typeof GUARDRAIL_RULES)[number];
+export type Violation = Draft['violations'][number];
+
+/** What the checks need to know besides the text. */
+export interface GuardrailContext {
+  /** Platform reply limit in characters; no length check when absent. */
+  maxLength?: number | undefined;
+  /**
+   * `follow-up` relaxes `apology` and `contact`: the matter is resolved, and the follow-up is posted together
+   * with (as an update of) the reply that carried both. The combined text is checked as a `reply`.
+   */
+  kind?: 'reply' | 'follow-up' | undefined;
+  /** The business's own channels: `contact` looks for one of them; `no-personal-data` allows them. */
+  contacts?: Contact[] | undefined;
+  /** The review, so anything personal it contains (e-mail, phone, order number) is caught if echoed. */
+  review?: { text: string; title?: string | undefined } | undefined;
+  /** Language of the reply, for the thanks/apology markers (English when no set exists). */
+  language?: string | undefined;
+  templatesDir?: string | undefined;
+}
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const PHONE = /(?:\+|\b)\d[\d\s().\/-]{5,}\d\b/g;
+const ORDER_REF = /\b(?:order|booking|reservation|invoice|ticket|account|ref(?:erence)?|confirmation|tracking|case)\s*(?:number|no\.?|nr\.?|id|#)?\s*[:#]?\s*([A-Z]*\d[\w-]{2,})|#\s*([A-Z0-9][\w-]{2,})/gi;
+/** Codes like "AB12345" (upper case letters and digits): order and booking references without a keyword. */
+const CODE_REF = /\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,}\b/g;
+
+/** Rules as [rule, pattern, message]; a pattern match is a violation with the match as span. */
+const PROHIBITIONS: [GuardrailRule, RegExp, string][] = [
+  [
+    'no-blame',
+    /\b(?:not|n't|no one's|nobody's) (?:our|my|anyone's) fault\b|\b(?:the|your|his|her|their|its) (?:own )?fault\b|\b(?<!take |taking |takes |take full |take the )blam(?:e|ed|es|ing)\b|\bshort[- ]staffed\b|\bunder[- ]?staffed\b|\bstaff(?:ing)? shortages?\b|\b(?:very|extremely|unusually|incredibly|really|exceptionally) busy\b|\bbusy (?:night|day|evening|period|weekend|season|time)\b|\brush hour\b|\bpeak (?:time|times|hours|season)\b|\bholiday (?:season|rush)\b|\bbeyond our control\b|\bout of our (?:hands|control)\b|\bunforeseen\b|\bcircumstances\b|\b(?:new|inexperienced|trainee|temporary) (?:staff|employee|member of staff|team member|waiter|waitress|server|hire|starter)\b|\bdue to (?:a |an |the )?(?:high|heavy|unusual|unexpected|technical|staff|supplier|courier|weather|volume|demand|circumstances)\b|\bbecause (?:of )?(?:our|the) (?:courier|supplier|driver|delivery (?:company|partner)|kitchen|chef|system|provider|weather|new)\b|\b(?:isolated|rare|one-off|one off|exceptional) (?:incident|case|occurrence|event)\b|\bthis (?:never|rarely|almost never) happens\b|\bnormally we\b|\bwe (?:are|were) (?:normally|usually) (?:very|much|so)?\b|\bout of character\b|\byou (?:should|could) have\b|\byou (?:failed|forgot|neglected|chose) to\b|\bif you had\b|\bhad you (?:read|checked|followed|contacted|asked|told|booked|called)\b|\byou (?:didn't|did not) (?:read|check|follow|contact|tell|inform|mention|specify|ask|book|call)\b|\byour (?:own )?(?:mistake|error)\b|\buser error\b/gi,
+    'Blames a person, a circumstance or the customer, or makes an excuse',
+  ],
+  [
+    'no-argument',
+    /\byou(?:'re| are) (?:wrong|mistaken|incorrect|lying|confused)\b|\bthat(?:'s| is) (?:not true|untrue|false|simply not|incorrect|not accurate|inaccurate)\b|\bnot what happened\b|\bnever happened\b|\bwe (?:strongly )?(?:disagree|dispute|deny)\b|\bwe (?:do not|don't) (?:accept|agree)\b|\bcontrary to (?:your|what)\b|\bin fact,? (?:you|we|our|the)\b|\bactually,? (?:you|we|our|the|it|this)\b|\b(?:your|this) (?:review|claim|account|version) (?:is|was) (?:inaccurate|misleading|unfair|false|untrue|exaggerated|one-sided)\b|\bno record of\b|\bwith all due respect\b|\bfrankly\b|\b(?:clearly|obviously),? you\b|\byou (?:misunderstood|misread|misremember\w*|must have)\b|\bfake review\b|\byou claim\b|\byour claims?\b|\bwhat you (?:say|said|claim|wrote) is\b|\bexaggerat\w*/gi,
+    'Argues with the customer or suggests they are wrong',
+  ],
+  [
+    'no-policy',
+    /\b(?:our|the|company|store|house|restaurant|hotel|shop|return|refund|cancellation) polic(?:y|ies)\b|\bpolicy (?:is|states|says|requires|clearly)\b|\bterms (?:and|&) conditions\b|\bterms of (?:service|use|sale|business)\b|\bas (?:clearly )?(?:stated|outlined|explained|specified|set out|written) (?:in|on|at|by)\b|\b(?:according to|per|as per|under) (?:our|the) (?:policy|terms|rules|guidelines|conditions|procedures?|contract)\b|\bclearly (?:states|stated|displayed|posted|marked|written|visible)\b|\b(?:section|clause|article) \d|\bT&Cs?\b|\bfine print\b|\bnon-?refundable\b|\bwe are not (?:able|allowed|permitted) to\b/gi,
+    'Quotes policy or terms at the customer',
+  ],
+  [
+    'no-review-change',
+    /\b(?:remove|delete|take down|take off|change|update|edit|revise|amend|reconsider|withdraw|retract|raise|increase|improve|bump(?: up)?|upgrade|adjust)\s+(?:your|the|this|that|these|its)?\s*(?:\w+\s)?(?:review|rating|comment|feedback|post|stars?|score)\b|\b(?:review|rating)\b[^.!?\n:;]{0,20}\b(?:be|been|being|get|gets|got|is|was)\s+(?:removed|deleted|taken down|changed|updated|revised|amended|raised|reconsidered)\b|\b(?:5|five|4|four|more|another|extra|higher|additional) stars?\b|\bconsider (?:changing|updating|removing|revising|editing|raising|amending|deleting)\b/gi,
+    'Asks the customer to remove or change their review',
+  ],
+  [
+    'no-incentive',
+    /\bin (?:exchange|return) for\b|\bif you (?:would |could |will )?(?:update|change|remove|delete|edit|revise|amend|reconsider|raise|take down)\b/gi,
+    'Offers something in exchange for changing the review',
+  ],
+  [
+    'no-public-refund',
+    /\b(?:full|partial|complete|100%|total) refund\b|\brefund (?:you|of|in full|the (?:full|whole|entire))\b|\b(?:we|I)(?:'ll| will| would| can| are going to|'re going to| shall| have| 've|'d)\s+(?:gladly |happily |be happy to |be glad to |like to |already )?(?:refund|reimburse|compensate|credit|give you your money back|send you a (?:refund|voucher|gift))\w*\b|\bmoney back\b|\byour money (?:back|returned)\b|[$€£¥]\s?\d[\d.,]*|\b\d+(?:[.,]\d+)?\s?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b\d+\s?% (?:off|discount|refund)\b/gi,
+    'Promises a specific refund or compensation in public: offer remedies privately',
+  ],
+  [
+    'plain-text',
+    /<\/?[a-z][^>]*>|\*\*[^*]+\*\*|__[^_]+__|\[[^\]]+\]\([^)]+\)|^#{1,6}\s|^\s*[-*•]\s|```|&[a-z]+;/gim,
+    'Contains markup the platform would show as raw text',
+  ],
+  [
+    'no-placeholder',
+    /\{[^}\n]*\}|\[(?:name|customer|business|contact|email|e-mail|phone|your name|signature|insert)[^\]\n]*\]|<(?:name|customer|business)[^>\n]*>|\bXXX+\b|\blorem ipsum\b/gi,
+    'Contains an unfilled placeholder',
+  ],
+];
+
+/** The first span any prohibition pattern matches, e.g. to keep a customer's clause out of a draft. */
+export function prohibitedSpan(text: string): string | undefined {
+  for (const [, re] of PROHIBITIONS) {
+    const m = text.match(new RegExp(re.source, re.flags.replace('g', '')));
+    if (m) return m[0];
+  }
+  return undefined;
+}
+
+/** Incentive words only count in a sentence that also talks about the review or rating. */
+const INCENTIVE = /\b(?:free|discount|voucher|coupon|gift ?cards?|gifts?|credit|complimentary|on the house|money off|rewards?|points|perks?|bonus|compensation|refund)\b|\d+\s?% off/i;
+const REVIEW_WORDS = /\b(?:review|rating|stars?|feedback)\b/i;
+
+const digits = (s: string): string => s.replace(/\D/g, '');
+
+/** Personal details in the review (e-mails, phone numbers, order references) that must not be echoed. */
+export function personalDataIn(text: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(EMAIL)) found.add(m[0]);
+  for (const m of text.matchAll(PHONE)) if (digits(m[0]).length >= 7) found.add(m[0].trim());
+  for (const m of text.matchAll(ORDER_REF)) {
+    const ref = m[1] ?? m[2];
+    if (ref && digits(ref).length >= 3) found.add(ref);
+  }
+  for (const m of text.matchAll(CODE_REF)) found.add(m[0]);
+  return [...found];
+}
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+|\n+/).filter(Boolean);
+}
+
+/** Checks a reply against the playbook; returns each violation (with the offending span) and a 0–1 score. */
+export function checkGuardrails(text: string, ctx: GuardrailContext = {}): Draft {
+  const violations: Violation[] = [];
+  const add = (rule: GuardrailRule, message: string, span?: string): void => {
+    violations.push(span === undefined ? { rule, message } : { rule, message, span });
+  };
+  const kind = ctx.kind ?? 'reply';
+  const markers = templateSetFor(ctx.language, ctx.templatesDir).markers;
+  const applicable = GUARDRAIL_RULES.filter((r) => !(kind === 'follow-up' && (r === 'apology' || r === 'contact')) && !(r === 'length' && !ctx.maxLength));
+
+  if (!new RegExp(markers.thanks, 'iu').test(text)) add('thanks', 'No thanks: thank the customer for taking the time to write');
+  if (kind === 'reply' && !new RegExp(markers.apology, 'iu').test(text)) add('apology', 'No apology: apologise sincerely, without blame');
+
+  const ownEmails = (ctx.contacts ?? []).flatMap((c) => (c.email ? [c.email.toLowerCase()] : []));
+  const ownPhones = (ctx.contacts ?? []).flatMap((c) => (c.phone ? [digits(c.phone)] : [])).filter((d) => d.length > 0);
+  if (kind === 'reply') {
+    const textDigits = digits(text);
+    const hasContact =
+      ownEmails.length + ownPhones.length > 0
+        ? ownEmails.some((e) => text.toLowerCase().includes(e)) || ownPhones.some((p) => textDigits.includes(p))
+        : /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.test(text) || /\d[\d\s().\/-]{5,}\d/.test(text);
+    if (!hasContact) add('contact', 'No contact: give the configured e-mail or phone so the conversation can move offline');
+  }
+
+  for (const [rule, re, message] of PROHIBITIONS) {
+    for (const m of text.matchAll(re)) add(rule, message, m[0]);
+  }
+  for (const s of sentences(text)) {
+    const withoutIdiom = s.replace(/\bfeel free\b/gi, '');
+    const incentive = INCENTIVE.exec(withoutIdiom);
+    if (incentive && REVIEW_WORDS.test(withoutIdiom)) add('no-incentive', 'Offers something in the same breath as the review', s.trim());
+  }
+
+  // Personal data: what the review itself contained, and any address or number that is not the business's own.
+  const lower = text.toLowerCase();
+  const fromReview = ctx.review ? personalDataIn(`${ctx.review.title ?? ''}\n${ctx.review.text}`) : [];
+  for (const item of fromReview) {
+    const d = digits(item);
+    const echoed = lower.includes(item.toLowerCase()) || (d.length >= 7 && digits(text).includes(d));
+    if (echoed && !ownEmails.includes(item.toLowerCase()) && !ownPhones.includes(d)) {
+      add('no-personal-data', "Repeats the customer's personal details from the review", item);
+    }
+  }
+  for (const m of text.matchAll(EMAIL)) {
+    if (!ownEmails.includes(m[0].toLowerCase()) && !fromReview.includes(m[0])) add('no-personal-data', 'An e-mail address that is not the business contact', m[0]);
+  }
+  for (const m of text.matchAll(PHONE)) {
+    const d = digits(m[0]);
+    if (d.length >= 7 && !ownPhones.some((p) => p.includes(d) || d.includes(p)) && !fromReview.some((f) => digits(f) === d)) {
+      add('no-personal-data', 'A phone number that is not the business contact', m[0].trim());
+    }
+  }
+
+  const length = [...text].length;
+  if (ctx.maxLength && length > ctx.maxLength) add('length', `${length} characters, over the platform limit of ${ctx.maxLength}`);
+
+  const failed = new Set(violations.map((v) => v.rule));
+  const score = applicable.length === 0 ? 1 : Math.round(((applicable.length - [...failed].filter((r) => applicable.includes(r as GuardrailRule)).length) / applicable.length) * 1000) / 1000;
+  return { reply: text, violations, score };
+}

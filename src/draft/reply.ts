@@ -1,0 +1,201 @@
+import type { Review } from '../domain/review.js';
+import type { Draft, Verdict } from '../domain/verdict.js';
+import { summariseComplaint } from './complaint-summary.js';
+import { resolveContext, type Contact, type DraftContext, type ResolvedContext } from './context.js';
+import { checkGuardrails } from './guardrails.js';
+import { firstNameOf } from './personalise.js';
+import { expandAlternatives, fillSlots, pick, slotsOf } from './pick.js';
+import { templateSetFor, type PartName, type TemplateSet, type Tone } from './templates.js';
+
+/** A drafted reply with what a person needs to decide on it. */
+export interface ReplyDraft extends Draft {
+  /** True for `critical` reviews and for drafts with violations: never publish without a person. */
+  requiresHuman: boolean;
+  autoPublish: boolean;
+  language: string;
+  tone: Tone;
+  maxLength: number;
+  /** Playbook parts present, in order: shows what was dropped to fit the platform limit. */
+  parts: string[];
+}
+
+type Slots = Record<string, string | undefined>;
+
+/** Renders one part: a phrasing whose slots can all be filled, chosen by the seed, alternatives expanded. */
+export function renderPart(set: TemplateSet, part: PartName, tone: Tone, seed: string, slots: Slots): string {
+  const options = set.parts[part][tone].filter((t) => slotsOf(t).every((s) => slots[s] !== undefined));
+  if (options.length === 0) throw new Error(`template set "${set.language}": no ${tone} "${part}" line whose slots can be filled`);
+  const chosen = pick(options, seed, part);
+  return fillSlots(expandAlternatives(chosen, seed, part), slots).replace(/\s{2,}/g, ' ');
+}
+
+const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "the wait and the billing": up to `max` items joined the way the language joins a list. */
+export function joinList(set: TemplateSet, items: string[], max = 2): string | undefined {
+  const used = items.slice(0, max);
+  return used.length === 0 ? undefined : used.join(set.listAnd);
+}
+
+/** The topic's phrase in the template set, or its own words for a taxonomy the set does not know. */
+export function topicPhrase(set: TemplateSet, topic: string, form: 'long' | 'short'): string {
+  const known = set.topics[topic];
+  if (known) return known[form];
+  return fillSlots(set.unknownTopic, { topic: topic.replace(/[_-]+/g, ' ').trim().toLowerCase() });
+}
+
+/** "at a@b.c or on 0123", in one of the language's phrasings, chosen by the seed. */
+export function contactPhrase(set: TemplateSet, c: Contact, seed: string): string | undefined {
+  const kind = c.email && c.phone ? 'both' : c.email ? 'email' : c.phone ? 'phone' : undefined;
+  if (!kind) return undefined;
+  return fillSlots(pick(set.contactPhrase[kind], seed, 'contactPhrase'), { email: c.email, phone: c.phone });
+}
+
+function contactShortPhrase(set: TemplateSet, c: Contact): string | undefined {
+  if (c.email) return fillSlots(set.contactShort.email, { email: c.email });
+  if (c.phone) return fillSlots(set.contactShort.phone, { phone: c.phone });
+  return undefined;
+}
+
+/** How much of the reply to keep; the ladder below goes from everything to the bare playbook minimum. */
+interface Level {
+  ack: 'full' | 'compact' | 'none';
+  reassure: boolean;
+  signoff: boolean;
+  greeting: boolean;
+  short: boolean;
+}
+// Thanks, apology and contact are never dropped, only shortened; the rest goes in this order.
+const LADDER: Level[] = [
+  { ack: 'full', reassure: true, signoff: true, greeting: true, short: false },
+  { ack: 'compact', reassure: true, signoff: true, greeting: true, short: false },
+  { ack: 'compact', reassure: false, signoff: true, greeting: true, short: false },
+  { ack: 'compact', reassure: false, signoff: false, greeting: true, short: false },
+  { ack: 'compact', reassure: false, signoff: false, greeting: true, short: true },
+  { ack: 'compact', reassure: false, signoff: false, greeting: false, short: true },
+  { ack: 'none', reassure: false, signoff: false, greeting: false, short: true },
+];
+
+/** Review facts the parts are made of, computed once per draft. */
+interface Material {
+  set: TemplateSet;
+  tone: Tone;
+  seed: string;
+  name?: string | undefined;
+  business: string;
+  signature: string;
+  issues: string[];
+  clause?: string | undefined;
+  topicsLong: string[];
+  topicShort?: string | undefined;
+  contact: Contact;
+  escalation: Contact;
+  critical: boolean;
+}
+
+function acknowledgement(m: Material, level: Level['ack']): { part: string; text: string } | undefined {
+  if (level === 'none') return undefined;
+  const base = { business: m.business };
+  const issue = joinList(m.set, m.issues, level === 'full' ? 2 : 1);
+  if (issue) return { part: 'acknowledge', text: renderPart(m.set, 'ackIssue', m.tone, m.seed, { ...base, issue, Issue: upperFirst(issue) }) };
+  if (m.clause && level === 'full') return { part: 'acknowledge', text: renderPart(m.set, 'ackClause', m.tone, m.seed, { ...base, clause: m.clause }) };
+  const topics = joinList(m.set, m.topicsLong, level === 'full' ? 2 : 1);
+  if (topics) return { part: 'acknowledge', text: renderPart(m.set, 'ackIssue', m.tone, m.seed, { ...base, issue: topics, Issue: upperFirst(topics) }) };
+  return { part: 'acknowledge', text: renderPart(m.set, 'ackGeneric', m.tone, m.seed, base) };
+}
+
+function contactSentence(m: Material, short: boolean): string {
+  const c = m.critical ? m.escalation : m.contact;
+  const escName = m.critical ? c.name : undefined;
+  if (short) {
+    const slots = { contactShort: contactShortPhrase(m.set, c), whom: escName ?? m.set.whomUnnamed[m.tone] };
+    return renderPart(m.set, m.critical ? 'escalateShort' : 'contactShort', m.tone, m.seed, slots);
+  }
+  const slots = { contactPhrase: contactPhrase(m.set, c, m.seed), escName, business: m.business };
+  const part: PartName = !m.critical ? 'contact' : escName ? 'escalateNamed' : 'escalate';
+  return renderPart(m.set, part, m.tone, m.seed, slots);
+}
+
+function compose(m: Material, level: Level): { text: string; parts: string[] } {
+  const parts: string[] = [];
+  const body: string[] = [];
+  const add = (part: string, text: string | undefined): void => {
+    if (!text) return;
+    parts.push(part);
+    body.push(text);
+  };
+  const ack = acknowledgement(m, level.ack);
+  add('acknowledge', ack?.text);
+  add('thanks', renderPart(m.set, level.short ? 'thanksShort' : 'thanks', m.tone, m.seed, { business: m.business }));
+  add('apology', renderPart(m.set, level.short ? 'apologyShort' : 'apology', m.tone, m.seed, { business: m.business }));
+  if (level.reassure) add('reassure', renderPart(m.set, 'reassure', m.tone, m.seed, { business: m.business, topicShort: m.topicShort }));
+  add(m.critical ? 'escalate' : 'contact', contactSentence(m, level.short));
+
+  const greeting = level.greeting
+    ? renderPart(m.set, m.name ? 'greeting' : 'greetingNoName', m.tone, m.seed, { name: m.name })
+    : undefined;
+  const bodyText = body.join(' ');
+  // The business name must appear once; the signature carries it when no sentence did.
+  const named = bodyText.toLowerCase().includes(m.business.toLowerCase()) || m.signature.toLowerCase().includes(m.business.toLowerCase());
+  const signature = named ? m.signature : `${m.signature}, ${m.business}`;
+  const roomy = level.signoff;
+  const signoff = level.signoff ? renderPart(m.set, 'signoff', m.tone, m.seed, {}) : undefined;
+  const text = roomy
+    ? [greeting, bodyText, `${signoff}\n${signature}`].filter(Boolean).join('\n\n')
+    : [greeting, bodyText, signature].filter(Boolean).join('\n');
+  return { text, parts: [...(greeting ? ['greeting'] : []), ...parts, ...(signoff ? ['signoff'] : []), 'signature'] };
+}
+
+function materialFor(review: Review, verdict: Verdict, r: ResolvedContext, set: TemplateSet): Material {
+  const english = set.language === 'en' && (!verdict.language || verdict.language.toLowerCase().startsWith('en'));
+  // Phrase extraction is English-only: for another language the topics and the generic line do the acknowledging.
+  const summary = english ? summariseComplaint(review, verdict.topics) : { issues: [], clause: undefined };
+  const firstTopic = verdict.topics[0];
+  return {
+    set,
+    tone: r.tone,
+    // The review id makes the draft stable across re-analysis; the text covers callers without ids.
+    seed: review.id || review.text,
+    name: firstNameOf(review.author),
+    business: r.businessName,
+    signature: r.signature,
+    issues: summary.issues,
+    clause: summary.clause,
+    topicsLong: verdict.topics.map((t) => topicPhrase(set, t, 'long')),
+    topicShort: firstTopic ? topicPhrase(set, firstTopic, 'short') : undefined,
+    contact: r.contact,
+    escalation: r.escalation,
+    critical: verdict.severity === 'critical',
+  };
+}
+
+/** Drafts a playbook reply for a negative review: deterministic per review id, within the platform limit. */
+export function draftReply(review: Review, verdict: Verdict, ctx: DraftContext): ReplyDraft {
+  const r = resolveContext(ctx, review.sourceId);
+  const set = templateSetFor(verdict.language || review.language, r.templatesDir);
+  const m = materialFor(review, verdict, r, set);
+  // The first level that fits; when none does, the shortest (and the guardrails report the length).
+  let composed!: ReturnType<typeof compose>;
+  for (const level of LADDER) {
+    composed = compose(m, level);
+    if ([...composed.text].length <= r.maxLength) break;
+  }
+  const checked = checkGuardrails(composed.text, {
+    maxLength: r.maxLength,
+    kind: 'reply',
+    contacts: [r.contact, r.escalation],
+    review,
+    language: set.language,
+    templatesDir: r.templatesDir,
+  });
+  const requiresHuman = m.critical || checked.violations.length > 0;
+  return {
+    ...checked,
+    requiresHuman,
+    autoPublish: !requiresHuman,
+    language: set.language,
+    tone: r.tone,
+    maxLength: r.maxLength,
+    parts: composed.parts,
+  };
+}

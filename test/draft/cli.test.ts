@@ -1,0 +1,89 @@
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runDraftCli } from '../../src/cli/draft.js';
+import { draftingSchema } from '../../src/config/schema.js';
+import type { ClassifyInput, Verdict } from '../../src/domain/verdict.js';
+import { business, verdict } from './factories.js';
+
+async function run(lines: string[], deps: Partial<Parameters<typeof runDraftCli>[2]> = {}): Promise<{ code: number; out: Record<string, unknown>[] }> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (c: Buffer) => chunks.push(c));
+  const code = await runDraftCli(Readable.from([lines.join('\n')]), output, { business: business(), ...deps });
+  const out = Buffer.concat(chunks)
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { code, out };
+}
+
+describe('runDraftCli', () => {
+  it('writes one JSON line per input line, with reply, violations and score', async () => {
+    const { code, out } = await run([
+      JSON.stringify({ id: 'a', text: 'We waited 40 minutes and the food was cold.', rating: 2, author: 'Ann Lee' }),
+      JSON.stringify({ text: 'The app crashes every time I open it.', title: 'Useless', rating: 1 }),
+    ]);
+    expect(code).toBe(0);
+    expect(out).toHaveLength(2);
+    expect(out[0]).toMatchObject({ id: 'a', violations: [], score: 1 });
+    expect(out[0]?.reply).toMatch(/Ann/);
+    expect(out[0]?.reply).toMatch(/the 40-minute wait/i);
+    expect(out[1]?.reply).toMatch(/hello@cafeluna\.example/);
+  });
+
+  it('reports a malformed line on its own line and carries on', async () => {
+    const { code, out } = await run([
+      JSON.stringify({ text: 'Cold food.', rating: 1 }),
+      '{"text": "broken',
+      JSON.stringify({ text: 42 }),
+      JSON.stringify({ text: 'ok', rating: 9, id: 'r9' }),
+      '',
+      JSON.stringify({ text: 'Slow service, we waited an hour.', rating: 2 }),
+    ]);
+    expect(code).toBe(1);
+    expect(out).toHaveLength(5);
+    expect(out[0]).toHaveProperty('reply');
+    expect(out[1]).toMatchObject({ line: 2 });
+    expect(out[1]?.error).toMatch(/invalid JSON/);
+    expect(out[2]).toMatchObject({ line: 3 });
+    expect(out[2]?.error).toMatch(/^text: /);
+    expect(out[3]).toMatchObject({ line: 4, id: 'r9' });
+    expect(out[3]?.error).toMatch(/^rating: /);
+    expect(out[4]?.reply).toMatch(/the hour-long wait/i);
+  });
+
+  it('uses the classifier when given one, and rating and keywords when not', async () => {
+    const seen: ClassifyInput[] = [];
+    const classify = (i: ClassifyInput): Verdict => {
+      seen.push(i);
+      return verdict({ severity: 'critical', topics: ['staff_service'] });
+    };
+    const drafting = draftingSchema.parse({ escalation: { name: 'Maria Rossi', phone: '020 7000 2222' } });
+    const line = JSON.stringify({ text: 'Meh.', rating: 2 });
+    const withClassifier = await run([line], { classify, drafting });
+    expect(seen).toEqual([{ text: 'Meh.', rating: 2, title: undefined }]);
+    expect(withClassifier.out[0]).toMatchObject({ requiresHuman: true, severity: 'critical' });
+    expect(withClassifier.out[0]?.reply).toContain('Maria Rossi');
+    const without = await run([line], { drafting });
+    expect(without.out[0]).toMatchObject({ requiresHuman: false, severity: 'medium' });
+    const poisoned = await run([JSON.stringify({ text: 'I got food poisoning here.', rating: 1 })], { drafting });
+    expect(poisoned.out[0]).toMatchObject({ requiresHuman: true, severity: 'critical' });
+  });
+
+  it('applies the per-source contact and length limit named by "source"', async () => {
+    const drafting = draftingSchema.parse({ sources: { play: { platform: 'google-play', contact: { email: 'app@cafeluna.example' } } } });
+    const text = 'We waited 40 minutes for a table, the food was cold and the waiter was rude when we asked about it.';
+    const { out } = await run([JSON.stringify({ text, source: 'play', author: 'Jo Bloggs' })], { drafting });
+    expect(String(out[0]?.reply).length).toBeLessThanOrEqual(350);
+    expect(out[0]?.reply).toContain('app@cafeluna.example');
+    expect(out[0]?.violations).toEqual([]);
+  });
+
+  it('gives the same line the same draft on every run', async () => {
+    const line = JSON.stringify({ text: 'The room was dirty and nobody answered the phone.', rating: 1 });
+    const a = await run([line]);
+    const b = await run([line]);
+    expect(a.out).toEqual(b.out);
+  });
+});
