@@ -5,6 +5,7 @@ import type { Queues } from './queues.js';
 import type { ReviewStore } from './store/review-store.js';
 import type { LifecycleStore } from './store/lifecycle-store.js';
 import type { AlertChannel } from './alerts/channels.js';
+import type { Metrics } from './metrics.js';
 
 /** Everything a role needs, built once in `createContext` and passed down. */
 export interface AppContext {
@@ -17,4 +18,5 @@ export interface AppContext {
   lifecycle: LifecycleStore;
   queues: Queues;
   channels: Map<string, AlertChannel>;
+  metrics: Metrics;
 }

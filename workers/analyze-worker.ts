@@ -4,6 +4,8 @@ import { draftReply, draftWithProvider } from '../src/draft/index.js';
 import type { Draft } from '../src/domain/verdict.js';
 import { draftContextFor } from '../src/lifecycle/draft-context.js';
 import type { JobData } from '../src/queues.js';
+import type { AnalysisEntry } from '../src/store/review-store.js';
+import { publishEvents, type AlertEvent } from '../src/events.js';
 
 export interface AnalyzeOutcome {
   analyzed: number;
@@ -47,5 +49,18 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>): P
   await Promise.all(notify.map((n) => ctx.queues.add('notify', `notify-${n.reviewId}-${n.channelId}`, n)));
   const saved = await store.saveAnalyses(results);
   outcome.flagged = saved.flagged;
+  if (saved.flaggedIds.length) await announceFlagged(ctx, saved.flaggedIds, results);
   return outcome;
+}
+
+/** Counts newly flagged reviews and tells API consumers (server-sent events) about them. */
+async function announceFlagged(ctx: AppContext, ids: string[], results: AnalysisEntry[]): Promise<void> {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const flaggedAt = new Date().toISOString();
+  const events: AlertEvent[] = ids.map((id) => {
+    const entry = byId.get(id);
+    return { type: 'alert', reviewId: id, sourceId: entry?.sourceId ?? '', severity: entry && 'verdict' in entry ? entry.verdict.severity : 'low', flaggedAt };
+  });
+  await ctx.metrics.incMany('flagged', events.map((e) => [[e.sourceId, e.severity], 1]));
+  await publishEvents(ctx.redis, ctx.config.redis.prefix, events);
 }

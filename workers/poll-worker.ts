@@ -44,6 +44,7 @@ export async function pollSource(ctx: AppContext, data: JobData<'poll'>): Promis
     }
     const baseline = !state.baselineAt;
     const result = await store.upsertReviews([...byId.values()], { backfill: baseline, now });
+    await ctx.metrics.inc('ingested', [source.id], result.created.length);
     await enqueueAnalysis(ctx, source.id);
     // Validators are saved only after the reviews are: a crash before this re-fetches in full.
     await store.recordPollSuccess(source.id, {
@@ -60,6 +61,7 @@ export async function pollSource(ctx: AppContext, data: JobData<'poll'>): Promis
     const e = err as Error;
     const status = err instanceof FetchError ? err.status : undefined;
     const next = await store.recordPollFailure(source.id, { message: e.message, status });
+    await ctx.metrics.inc('poll_errors', [source.id]);
     log.warn({ err: e.message, status, consecutiveFailures: next.consecutiveFailures, backoffUntil: next.backoffUntil }, 'poll failed; source marked unhealthy');
     throw err;
   }

@@ -185,8 +185,8 @@ export class ReviewStore {
    * Saves verdicts and drafts in one round trip. An entry whose content changed since it was read
    * (an edit arrived meanwhile) is left pending for the next analysis. Returns how many were flagged now.
    */
-  async saveAnalyses(entries: AnalysisEntry[], now = new Date()): Promise<{ flagged: number; stale: number }> {
-    if (entries.length === 0) return { flagged: 0, stale: 0 };
+  async saveAnalyses(entries: AnalysisEntry[], now = new Date()): Promise<{ flagged: number; stale: number; flaggedIds: string[] }> {
+    if (entries.length === 0) return { flagged: 0, stale: 0, flaggedIds: [] };
     const pipe = this.r.pipeline() as unknown as StoreRedis & { exec(): Promise<[Error | null, unknown][] | null> };
     for (const e of entries) {
       if ('alreadyAnalyzed' in e) {
@@ -208,14 +208,14 @@ export class ReviewStore {
       );
     }
     const replies = (await pipe.exec()) ?? [];
-    let flagged = 0;
     let stale = 0;
-    for (const [err, res] of replies) {
+    const flaggedIds: string[] = [];
+    replies.forEach(([err, res], i) => {
       if (err) throw err;
-      if (res === 1) flagged += 1;
+      if (res === 1) flaggedIds.push(entries[i]!.id);
       if (res === -1) stale += 1;
-    }
-    return { flagged, stale };
+    });
+    return { flagged: flaggedIds.length, stale, flaggedIds };
   }
 
   /** One review with its verdict, draft and lifecycle fields, or undefined. */

@@ -1,0 +1,24 @@
+import type { AppContext } from '../../context.js';
+import { InvalidCursorError } from '../../store/review-store.js';
+import { HttpError } from '../errors.js';
+import { presentReview } from '../present.js';
+import type { RouteRegistry } from '../registry.js';
+import { alertListQuery } from '../schemas.js';
+
+/** Pages a store list, turning a cursor the store cannot read into a 400 naming the field. */
+export async function withCursor<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof InvalidCursorError) throw new HttpError(400, 'bad_request', `query.cursor: ${err.message}`, [{ path: 'query.cursor', message: err.message }]);
+    throw err;
+  }
+}
+
+/** `GET /v1/alerts`: the flagged negative reviews, newest flag first. */
+export function alertRoutes(api: RouteRegistry, ctx: AppContext): void {
+  api.add({ method: 'GET', url: '/v1/alerts', tag: 'alerts', scope: 'read', summary: 'Flagged negative reviews, newest flag first, with verdict and draft; cursor-paged', query: alertListQuery }, async ({ query }) => {
+    const page = await withCursor(() => ctx.store.listAlerts({ limit: query.limit, cursor: query.cursor, sourceId: query.source, since: query.since ? new Date(query.since) : undefined }));
+    return { items: page.items.map(presentReview), nextCursor: page.nextCursor };
+  });
+}

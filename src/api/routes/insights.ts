@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { EventHub, type AlertEvent } from '../../events.js';
+import { computeStats } from '../../lifecycle/stats.js';
+import type { RouteRegistry } from '../registry.js';
+import { isoDateTime } from '../schemas.js';
+
+const statsQuery = z.strictObject({
+  since: isoDateTime.optional().describe('published at or after (default: 30 days ago)'),
+  until: isoDateTime.optional().describe('published before (default: now)'),
+  source: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be a source id').optional(),
+});
+
+// Stats read every review in the window; past this many the answer says it was truncated.
+const STATS_CAP = 100_000;
+
+/** `GET /v1/stats` and the `GET /v1/events` stream. */
+export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub): void {
+  api.add({ method: 'GET', url: '/v1/stats', tag: 'insights', scope: 'read', summary: 'Counts by day, source, topic and severity; response times (median, p90); recovery rate', query: statsQuery }, async ({ query }) => {
+    const until = query.until ? Date.parse(query.until) : Date.now();
+    const since = query.since ? Date.parse(query.since) : until - 30 * 86_400_000;
+    const key = query.source ? ctx.store.key('reviews', 'src', query.source) : ctx.store.key('reviews');
+    const ids = await ctx.redis.zrevrangebyscore(key, String(until - 1), String(since), 'LIMIT', 0, STATS_CAP);
+    const reviews = [];
+    for (let i = 0; i < ids.length; i += 500) reviews.push(...(await ctx.store.getMany(ids.slice(i, i + 500))));
+    return { since: new Date(since).toISOString(), until: new Date(until).toISOString(), truncated: ids.length === STATS_CAP, ...computeStats(reviews) };
+  });
+
+  api.add(
+    {
+      method: 'GET',
+      url: '/v1/events',
+      tag: 'insights',
+      scope: 'read',
+      summary: 'Server-sent events: one `alert` event per newly flagged review',
+      description: 'Each event’s id is its flag time in ms; reconnecting with Last-Event-ID replays the alerts flagged since (up to 100).',
+      produces: 'text/event-stream',
+    },
+    async ({ req, reply }) => {
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      const send = (e: AlertEvent): void => void res.write(`id: ${Date.parse(e.flaggedAt)}\nevent: alert\ndata: ${JSON.stringify(e)}\n\n`);
+      res.write(': connected\n\n');
+      const stop = await hub.listen(send);
+      const lastId = Number(req.headers['last-event-id']);
+      if (Number.isFinite(lastId) && lastId > 0) {
+        const rows = await ctx.redis.zrangebyscore(ctx.store.key('alerts'), `(${lastId}`, '+inf', 'WITHSCORES', 'LIMIT', 0, 100);
+        const missed = await ctx.store.getMany(rows.filter((_, i) => i % 2 === 0));
+        for (const m of missed) send({ type: 'alert', reviewId: m.review.id, sourceId: m.review.sourceId, severity: m.verdict?.severity ?? 'low', flaggedAt: m.alertedAt ?? new Date().toISOString() });
+      }
+      // A comment every 15 s keeps proxies from closing an idle stream.
+      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      const untrack = hub.track(() => res.end());
+      req.raw.on('close', () => {
+        clearInterval(heartbeat);
+        stop();
+        untrack();
+      });
+    },
+  );
+}

@@ -1,0 +1,29 @@
+import type { AppContext } from '../../context.js';
+import { requestPoll } from '../../scheduler.js';
+import { notFound } from '../errors.js';
+import type { RouteRegistry } from '../registry.js';
+import { sourceIdParams } from '../schemas.js';
+
+/** Source health and manual polls. */
+export function sourceRoutes(api: RouteRegistry, ctx: AppContext): void {
+  const present = async (id: string): Promise<Record<string, unknown>> => {
+    const source = ctx.config.sources.find((s) => s.id === id);
+    if (!source) throw notFound(`no source ${id}`);
+    const state = await ctx.store.getSourceState(id);
+    const healthy = state.consecutiveFailures === 0 && state.lastSuccessAt !== undefined;
+    return { id, type: source.type, schedule: source.schedule, enabled: source.enabled, publisher: source.publisher.type, healthy, ...state };
+  };
+
+  api.add({ method: 'GET', url: '/v1/sources', tag: 'sources', scope: 'read', summary: 'Every source with its health' }, async () => ({
+    items: await Promise.all(ctx.config.sources.map((s) => present(s.id))),
+  }));
+
+  api.add({ method: 'GET', url: '/v1/sources/:id', tag: 'sources', scope: 'read', summary: 'One source’s health: last success, last error and status, failures, back-off, reviews seen', params: sourceIdParams, errors: [404] }, async ({ params }) =>
+    present(params.id),
+  );
+
+  api.add({ method: 'POST', url: '/v1/sources/:id/poll', tag: 'sources', scope: 'write', summary: 'Poll a source now', params: sourceIdParams, status: 202, errors: [404] }, async ({ params }) => {
+    if (!ctx.config.sources.some((s) => s.id === params.id)) throw notFound(`no source ${params.id}`);
+    return { queued: true, jobId: await requestPoll(ctx, params.id, 'manual') };
+  });
+}
