@@ -6,6 +6,8 @@ import { createLogger } from './logger.js';
 import { ROLES, startService, type Role } from './app.js';
 import { RedisUnavailableError } from './redis.js';
 import { pollOnce } from './poll-once.js';
+import { runDraftCli } from './cli/draft.js';
+import { classify } from './classify/index.js';
 
 const HELP = `review-monitor: watch review sources, flag negative reviews, draft replies, alert the owner.
 
@@ -21,6 +23,10 @@ Usage:
       Enqueue one poll of every source (or one) now and exit. With --dry-run, fetch, parse,
       classify and draft in this process and print, as JSON lines, what would be stored and
       alerted; nothing is written.
+  review-monitor draft [--config FILE]
+      Read reviews as JSON Lines on stdin ({"text", "title"?, "rating"?, "author"?, "source"?, "id"?})
+      and write one JSON line per input: {"reply", "violations", "score", ...}, drafted with the
+      business facts of the config. A malformed line gets an error line; the rest go on.
   review-monitor --help | --version
 
 Options:
@@ -38,7 +44,7 @@ Environment:
   API_KEYS         comma-separated bearer keys with full access to /v1
 `;
 
-const COMMANDS = [...ROLES, 'check-config', 'poll-once'] as const;
+const COMMANDS = [...ROLES, 'check-config', 'poll-once', 'draft'] as const;
 
 /** Runs the CLI; resolves to the process exit code (long-running roles resolve only when stopped). */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -88,6 +94,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (command === 'check-config') {
     process.stdout.write(`${configFile}: OK (${config.sources.length} sources, ${config.alerts.length} alert channels)\n`);
     return 0;
+  }
+
+  if (command === 'draft') {
+    return runDraftCli(process.stdin, process.stdout, { business: config.business, drafting: config.drafting, classify });
   }
 
   const logger = createLogger(config.log.level);

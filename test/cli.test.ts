@@ -50,6 +50,19 @@ describe('review-monitor CLI', () => {
     expect(alerted.length).toBeGreaterThan(2);
     expect(alerted.every((l) => l.verdict.negative && l.draft?.includes('care@harborbistro.example'))).toBe(true);
   });
+
+  it('draft turns JSON Lines of reviews into playbook replies from the config, one error line per bad line', async () => {
+    const input = ['{"text":"Waited 40 minutes and the food was cold","rating":1,"author":"Ana Silva","id":"r1"}', '{"rating":2}', '{"text":"Rude host and a wrong bill","rating":2}'].join('\n');
+    const res = await runCli(['draft', '--config', 'config/default.yaml'], {}, 15_000, input);
+    const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { reply?: string; violations?: unknown[]; score?: number; line?: number; error?: string });
+    expect(lines).toHaveLength(3);
+    expect(lines[0]?.reply).toMatch(/Ana/);
+    expect(lines[0]?.reply).toContain('care@harborbistro.example');
+    expect(lines[0]).toMatchObject({ violations: [], score: 1 });
+    expect(lines[1]).toMatchObject({ line: 2, error: expect.stringContaining('text') });
+    expect(lines[2]?.reply).toContain('Harbor Bistro');
+    expect(res.code).toBe(1);
+  });
 });
 
 describe('Redis start-up', () => {

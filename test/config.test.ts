@@ -106,8 +106,21 @@ alerts:
     expect(cfg.redis).toMatchObject({ url: 'redis://redis:6379', autostart: false });
     expect(cfg.api.port).toBe(8080);
     expect(cfg.log.level).toBe('debug');
-    expect(cfg.api.keys).toEqual(['first-key-123', 'second-key-456']);
+    expect(cfg.api.keys).toEqual([
+      { name: 'key-1', key: 'first-key-123', scopes: ['read', 'write'] },
+      { name: 'key-2', key: 'second-key-456', scopes: ['read', 'write'] },
+    ]);
     expect(problemsOf(writeTemp(ISSUE_EXAMPLE), { PORT: 'eighty' })).toEqual([expect.stringMatching(/^api\.port: /)]);
+  });
+
+  it('takes named keys with scopes, from the file or from an environment variable it names', () => {
+    const text = ISSUE_EXAMPLE + 'api:\n  keys:\n    - name: dashboard\n      keyEnv: DASH_KEY\n      scopes: [read]\n    - name: ops\n      key: ops-key-123456\n';
+    const cfg = loadConfig(writeTemp(text), { DASH_KEY: 'dash-key-123456' });
+    expect(cfg.api.keys).toEqual([
+      { name: 'dashboard', key: 'dash-key-123456', scopes: ['read'] },
+      { name: 'ops', key: 'ops-key-123456', scopes: ['read', 'write'] },
+    ]);
+    expect(problemsOf(writeTemp(text))).toEqual(['api.keys[0].keyEnv: environment variable DASH_KEY is not set']);
   });
 
   it('parses booleans from the environment explicitly', () => {

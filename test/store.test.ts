@@ -45,9 +45,9 @@ describe('ReviewStore', () => {
   it('flags a review once; a stale analysis is not saved', async () => {
     const r = makeReview('s1', { rating: 1 });
     await store.upsertReviews([r], { backfill: false });
-    expect(await store.saveAnalyses([{ id: r.id, sourceId: 's1', hash: r.contentHash, verdict: negative, flag: true }])).toEqual({ flagged: 1, stale: 0 });
-    expect(await store.saveAnalyses([{ id: r.id, sourceId: 's1', hash: r.contentHash, verdict: negative, flag: true }])).toEqual({ flagged: 0, stale: 0 });
-    expect(await store.saveAnalyses([{ id: r.id, sourceId: 's1', hash: 'older-version', verdict: negative, flag: true }])).toEqual({ flagged: 0, stale: 1 });
+    expect(await store.saveAnalyses([{ id: r.id, sourceId: 's1', hash: r.contentHash, verdict: negative, flag: true }])).toEqual({ flagged: 1, stale: 0, flaggedIds: [r.id] });
+    expect(await store.saveAnalyses([{ id: r.id, sourceId: 's1', hash: r.contentHash, verdict: negative, flag: true }])).toEqual({ flagged: 0, stale: 0, flaggedIds: [] });
+    expect(await store.saveAnalyses([{ id: r.id, sourceId: 's1', hash: 'older-version', verdict: negative, flag: true }])).toEqual({ flagged: 0, stale: 1, flaggedIds: [] });
     expect((await store.listAlerts({ limit: 10 })).items.map((i) => i.review.id)).toEqual([r.id]);
   });
 

@@ -53,6 +53,7 @@ export async function publishReview(ctx: AppContext, data: JobData<'publish'>, a
     note: `posted on ${publisher.type}`,
     fields: isReply ? { repliedAt: now, replyState: 'posted', publishError: '' } : { followedUpAt: now, followUpState: 'posted', publishError: '' },
   });
+  await ctx.metrics.inc('published', [publisher.type, data.kind]);
   log.info({ publisher: publisher.type, moved: moved.ok }, 'published');
   return { posted: true };
 }

@@ -1,0 +1,128 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildApi } from '../src/api/server.js';
+import type { AppContext } from '../src/context.js';
+import type { Verdict } from '../src/domain/verdict.js';
+import { publishEvents } from '../src/events.js';
+import { computeStats, percentile } from '../src/lifecycle/stats.js';
+import type { StoredReview } from '../src/store/review-store.js';
+import { makeReview } from './helpers/factories.js';
+import { testContext } from './helpers/context.js';
+
+const KEY = 'insight-key-0123456789';
+const auth = { authorization: `Bearer ${KEY}` };
+const neg = (severity: Verdict['severity'], topics: string[] = []): Verdict => ({ negative: true, score: -0.8, severity, topics, reasons: [], language: 'en' });
+const pos: Verdict = { negative: false, score: 0.8, severity: 'low', topics: [], reasons: [], language: 'en' };
+
+describe('API: filters, stats, events, metrics, docs, limits', () => {
+  let app: FastifyInstance | undefined;
+  let close: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await app?.close();
+    await close?.();
+    app = undefined;
+    close = undefined;
+  });
+
+  async function setup(over: Record<string, unknown> = {}): Promise<{ ctx: AppContext; api: FastifyInstance; ids: string[] }> {
+    const t = await testContext({ api: { keys: [KEY] }, sources: [{ id: 'harbor', type: 'rss', url: 'https://x.example/a.rss', schedule: '* * * * *' }, { id: 'tidy', type: 'rss', url: 'https://x.example/b.rss', schedule: '* * * * *' }], ...over });
+    close = t.close;
+    const now = Date.now();
+    const reviews = [
+      makeReview('harbor', { rating: 1, text: 'Food poisoning after the oysters', publishedAt: new Date(now - 3 * 3600_000).toISOString() }),
+      makeReview('harbor', { rating: 2, text: 'Waited an hour for a table', publishedAt: new Date(now - 2 * 3600_000).toISOString() }),
+      makeReview('tidy', { rating: 5, text: 'Lovely app, syncs well', publishedAt: new Date(now - 3600_000).toISOString() }),
+      makeReview('tidy', { rating: 1, text: 'Crashes on start', publishedAt: new Date(now - 1800_000).toISOString() }),
+    ];
+    await t.ctx.store.upsertReviews(reviews, { backfill: false });
+    const verdicts = [neg('critical', ['product_quality']), neg('medium', ['waiting_time']), pos, neg('high', ['app_bugs'])];
+    for (const [i, r] of reviews.entries()) {
+      await t.ctx.store.saveAnalyses([{ id: r.id, sourceId: r.sourceId, hash: r.contentHash, verdict: verdicts[i]!, flag: verdicts[i]!.negative }]);
+    }
+    app = await buildApi(t.ctx);
+    return { ctx: t.ctx, api: app, ids: reviews.map((r) => r.id) };
+  }
+
+  it('lists all reviews with filters and text search', async () => {
+    const { api, ids } = await setup();
+    const get = async (q: string) => (await api.inject({ url: `/v1/reviews${q}`, headers: auth })).json<{ items: { id: string }[] }>().items.map((i) => i.id);
+    expect(await get('')).toEqual([ids[3], ids[2], ids[1], ids[0]]);
+    expect(await get('?source=tidy')).toEqual([ids[3], ids[2]]);
+    expect(await get('?negative=true&severity=high,critical')).toEqual([ids[3], ids[0]]);
+    expect(await get('?topic=waiting_time')).toEqual([ids[1]]);
+    expect(await get('?rating=1')).toEqual([ids[3], ids[0]]);
+    expect(await get('?q=OYSTERS')).toEqual([ids[0]]);
+    expect(await get('?status=new&limit=2')).toEqual([ids[3], ids[2]]);
+    expect(await get(`?since=${new Date(Date.now() - 2.5 * 3600_000).toISOString()}&until=${new Date(Date.now() - 3000_000).toISOString()}`)).toEqual([ids[2], ids[1]]);
+    const bad = await api.inject({ url: '/v1/reviews?severity=awful', headers: auth });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ message: string }>().message).toMatch(/query\.severity/);
+  });
+
+  it('reports counts, response times and recovery', async () => {
+    const { api } = await setup();
+    const stats = (await api.inject({ url: '/v1/stats', headers: auth })).json<{ reviews: number; negative: number; bySource: Record<string, { negative: number }>; bySeverity: Record<string, number>; byTopic: Record<string, number> }>();
+    expect(stats).toMatchObject({ reviews: 4, negative: 3, bySource: { harbor: { negative: 2 }, tidy: { negative: 1 } }, bySeverity: { critical: 1, medium: 1, high: 1 }, byTopic: { app_bugs: 1 } });
+  });
+
+  it('computes medians, p90 and the recovery rate', () => {
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50)).toBe(5);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
+    const base = (over: Partial<StoredReview>): StoredReview => ({ review: makeReview('s', { publishedAt: '2026-11-01T00:00:00Z' }), status: 'replied', backfill: false, createdAt: '2026-11-01T00:00:00Z', ratingHistory: [], lifecycle: {}, verdict: neg('high'), ...over });
+    const s = computeStats([
+      base({ alertedAt: '2026-11-01T00:01:00Z', lifecycle: { repliedAt: '2026-11-01T01:01:00Z' }, ratingHistory: [{ rating: 1, at: '2026-11-01T00:00:30Z' }, { rating: 4, at: '2026-11-03T00:00:00Z' }] }),
+      base({ alertedAt: '2026-11-01T00:03:00Z', lifecycle: { repliedAt: '2026-11-01T00:13:00Z', followedUpAt: '2026-11-02T00:13:00Z' }, ratingHistory: [{ rating: 2, at: '2026-11-01T00:00:30Z' }] }),
+    ]);
+    expect(s.responseTimes.publishedToAlert).toEqual({ count: 2, medianSeconds: 60, p90Seconds: 180 });
+    expect(s.responseTimes.alertToReply).toEqual({ count: 2, medianSeconds: 600, p90Seconds: 3600 });
+    expect(s.responseTimes.replyToFollowUp).toEqual({ count: 1, medianSeconds: 86400, p90Seconds: 86400 });
+    expect(s.recovery).toEqual({ replied: 2, recovered: 1, rate: 0.5 });
+  });
+
+  it('pushes new alerts as server-sent events, replaying what a reconnecting client missed', async () => {
+    const { ctx, api } = await setup();
+    const address = await api.listen({ port: 0, host: '127.0.0.1' });
+    const controller = new AbortController();
+    const res = await fetch(`${address}/v1/events`, { headers: { ...auth, 'last-event-id': '1' }, signal: controller.signal });
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    const reader = res.body!.getReader();
+    let text = '';
+    const readUntil = async (pattern: RegExp) => {
+      while (!pattern.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+    };
+    // Replayed: the three alerts flagged in setup.
+    await readUntil(/(event: alert[\s\S]*){3}/);
+    await publishEvents(ctx.redis, ctx.config.redis.prefix, [{ type: 'alert', reviewId: 'harbor-live', sourceId: 'harbor', severity: 'high', flaggedAt: new Date().toISOString() }]);
+    await readUntil(/harbor-live/);
+    expect(text).toMatch(/id: \d+\nevent: alert\ndata: \{"type":"alert","reviewId":"harbor-live"/);
+    controller.abort();
+  });
+
+  it('exposes Prometheus metrics, the OpenAPI document and docs without a key', async () => {
+    const { ctx, api } = await setup();
+    await ctx.metrics.inc('ingested', ['harbor'], 4);
+    await ctx.metrics.inc('poll_errors', ['tidy']);
+    const metrics = (await api.inject({ url: '/metrics' })).body;
+    expect(metrics).toContain('review_monitor_ingested_total{source="harbor"} 4');
+    expect(metrics).toContain('review_monitor_poll_errors_total{source="tidy"} 1');
+    expect(metrics).toMatch(/review_monitor_queue_jobs\{queue="notify",state="waiting"\} \d+/);
+    const doc = (await api.inject({ url: '/openapi.json' })).json<{ openapi: string; paths: Record<string, Record<string, { parameters: { name: string }[]; requestBody?: unknown }>> }>();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/alerts', '/v1/reviews', '/v1/reviews/{id}', '/v1/reviews/{id}/resolve', '/v1/stats', '/v1/events', '/v1/sources/{id}/poll']));
+    expect(doc.paths['/v1/reviews']!.get!.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['status', 'severity', 'topic', 'rating', 'since', 'until', 'q', 'cursor', 'limit']));
+    expect(doc.paths['/v1/reviews/{id}/resolve']!.post!.requestBody).toBeDefined();
+    const docs = await api.inject({ url: '/docs' });
+    expect(docs.headers['content-type']).toMatch(/text\/html/);
+    expect(docs.body).toContain('/v1/reviews/{id}/follow-up');
+  });
+
+  it('rate-limits per key with the common error shape', async () => {
+    const { api } = await setup({ api: { keys: [KEY], rateLimit: { max: 3, windowMs: 60_000 } } });
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await api.inject({ url: '/v1/alerts', headers: auth })).statusCode);
+    expect(codes).toEqual([200, 200, 200, 429]);
+    const limited = await api.inject({ url: '/v1/alerts', headers: auth });
+    expect(limited.json()).toMatchObject({ error: 'rate_limited', message: expect.stringContaining('rate limit') });
+    expect((await api.inject({ url: '/health' })).statusCode).toBe(200);
+  });
+});
