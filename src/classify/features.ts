@@ -1,0 +1,254 @@
+import {
+  BOOSTERS, COMPLAINT_PHRASES, CONCESSIVE_OPENERS, CONTRAST_AFTER, CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT,
+  NEGATION_BREAKERS, NEGATORS, PRAISE_PHRASES, SARCASM_PHRASES,
+} from './lexicon.js';
+import { PhraseMatcher } from './phrases.js';
+import { tokenize, type Token } from './tokenize.js';
+
+/** Why a piece of text moved the score: shown to the owner in `reasons`. */
+export type CueKind = 'word' | 'negated' | 'phrase' | 'sarcasm' | 'emoji' | 'ngram';
+
+/** One piece of evidence found in the text, with its signed weight (negative = complaint). */
+export interface Cue {
+  kind: CueKind;
+  start: number;
+  end: number;
+  /** Signed valence after negation, intensifiers, capitals and contrast (VADER scale, -4..4 per word). */
+  valence: number;
+  intensified: boolean;
+  caps: boolean;
+  contrast: boolean;
+}
+
+/** Everything the scorer needs from a text: tokens, per-token context and the lexical evidence. */
+export interface TextAnalysis {
+  tokens: Token[];
+  nWords: number;
+  /** Weight of each token's clause: >1 after "but", <1 before it or in a conceded clause. */
+  weight: Float32Array;
+  /** Token is inside a negation scope ("not [very good]"). */
+  negated: Uint8Array;
+  cues: Cue[];
+  lexPos: number;
+  lexNeg: number;
+  complaint: number;
+  praise: number;
+  sarcasm: number;
+  exclaim: number;
+  question: number;
+  negators: number;
+  /** Share of letters written in capitals when the whole text shouts. */
+  shouting: boolean;
+}
+
+const NEGATION_SCOPE = 4;
+const NEGATION_SCALAR = -0.74; // VADER: a negated word keeps some of its strength, reversed
+const CAPS_SCALAR = 1.5;
+
+const complaintMatcher = new PhraseMatcher<number>(COMPLAINT_PHRASES);
+const praiseMatcher = new PhraseMatcher<number>(PRAISE_PHRASES);
+const sarcasmMatcher = new PhraseMatcher<number>(SARCASM_PHRASES.map((p) => [p, -2] as const));
+
+/** Scans a text once and collects the sentiment evidence the model and the reasons are built from. */
+export function analyzeText(text: string, valence: ReadonlyMap<string, number>): TextAnalysis {
+  const tokens = tokenize(text);
+  const n = tokens.length;
+  const weight = new Float32Array(n).fill(1);
+  const negated = new Uint8Array(n);
+  let nWords = 0;
+  let negators = 0;
+  let exclaim = 0;
+  let question = 0;
+  let capsWords = 0;
+
+  // Clause weights and negation scopes in one pass.
+  let sentenceStart = 0;
+  let afterContrast = false;
+  let concessive = false;
+  let negLeft = 0;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'punct') {
+      negLeft = 0;
+      if (t.norm.startsWith('!')) exclaim += t.norm.length;
+      if (t.norm.includes('?')) question++;
+      if (t.norm !== ',' && t.norm !== '-') {
+        sentenceStart = i + 1;
+        afterContrast = false;
+      }
+      concessive = false;
+      weight[i] = 0;
+      continue;
+    }
+    if (t.kind === 'word') {
+      nWords++;
+      if (t.caps) capsWords++;
+      if (CONTRAST_AFTER.has(t.norm)) {
+        for (let j = sentenceStart; j < i; j++) weight[j] = (weight[j] as number) * CONTRAST_BEFORE_WEIGHT;
+        afterContrast = true;
+        negLeft = 0;
+        continue;
+      }
+      if (i === sentenceStart && CONCESSIVE_OPENERS.has(t.norm)) concessive = true;
+    }
+    weight[i] = concessive ? CONTRAST_BEFORE_WEIGHT : afterContrast ? CONTRAST_AFTER_WEIGHT : 1;
+    if (negLeft > 0) {
+      if (NEGATION_BREAKERS.has(t.norm)) negLeft = 0;
+      else {
+        negated[i] = 1;
+        negLeft--;
+      }
+    }
+    if (t.kind === 'word' && NEGATORS.has(t.norm)) {
+      negators++;
+      negLeft = NEGATION_SCOPE;
+    }
+  }
+  const shouting = nWords >= 3 && capsWords / nWords > 0.6;
+
+  const cues: Cue[] = [];
+  const covered = new Uint8Array(n);
+  let complaint = 0;
+  let praise = 0;
+  let sarcasm = 0;
+  const sarcasticSentence = new Set<number>();
+
+  for (const h of sarcasmMatcher.findAll(tokens)) {
+    sarcasm += 1;
+    cues.push({ kind: 'sarcasm', start: h.start, end: h.end, valence: h.value, intensified: false, caps: false, contrast: false });
+    for (let j = h.start; j < h.end; j++) covered[j] = 1;
+    sarcasticSentence.add(sentenceOf(tokens, h.start));
+  }
+  for (const [matcher, isComplaint] of [[complaintMatcher, true], [praiseMatcher, false]] as const) {
+    for (const h of matcher.findAll(tokens)) {
+      if (covered[h.start]) continue;
+      const neg = negated[h.start] === 1 && !startsWithNegator(tokens, h.start);
+      const w = weight[h.start] as number;
+      let v = h.value * w * (neg ? NEGATION_SCALAR : 1);
+      if (!isComplaint && sarcasticSentence.has(sentenceOf(tokens, h.start))) v = -Math.abs(v) * 0.5;
+      for (let j = h.start; j < h.end; j++) covered[j] = 1;
+      if (v < 0) complaint += v;
+      else praise += v;
+      cues.push({ kind: neg ? 'negated' : 'phrase', start: h.start, end: h.end, valence: v, intensified: false, caps: false, contrast: w !== 1 });
+    }
+  }
+
+  let lexPos = 0;
+  let lexNeg = 0;
+  for (let i = 0; i < n; i++) {
+    if (covered[i]) continue;
+    const t = tokens[i] as Token;
+    if (t.kind === 'punct' || t.kind === 'number') continue;
+    const base = valence.get(t.norm);
+    if (base === undefined) continue;
+    let v = base;
+    let start = i;
+    let intensified = false;
+    if (t.kind === 'word') {
+      // Intensifiers and diminishers up to two words back ("really very good", "a bit slow").
+      for (let k = 1; k <= 2 && i - k >= 0; k++) {
+        const b = BOOSTERS.get((tokens[i - k] as Token).norm);
+        if (b === undefined) break;
+        v *= b;
+        start = i - k;
+        intensified = intensified || b > 1;
+      }
+      if (t.caps && !shouting) v *= CAPS_SCALAR;
+      if (negated[i]) {
+        v *= NEGATION_SCALAR;
+        start = negationStart(tokens, start);
+      }
+      if (v > 0 && sarcasticSentence.has(sentenceOf(tokens, i))) v = -v * 0.5;
+    }
+    v *= weight[i] as number;
+    if (v > 0) lexPos += v;
+    else lexNeg += v;
+    cues.push({
+      kind: t.kind === 'word' ? (negated[i] ? 'negated' : 'word') : 'emoji',
+      start, end: i + 1, valence: v, intensified, caps: t.caps && !shouting, contrast: weight[i] !== 1,
+    });
+  }
+  if (shouting) {
+    lexPos *= CAPS_SCALAR;
+    lexNeg *= CAPS_SCALAR;
+  }
+
+  return { tokens, nWords, weight, negated, cues, lexPos, lexNeg, complaint, praise, sarcasm, exclaim, question, negators, shouting };
+}
+
+function sentenceOf(tokens: readonly Token[], i: number): number {
+  let j = i;
+  while (j > 0) {
+    const t = tokens[j - 1] as Token;
+    if (t.kind === 'punct' && t.norm !== ',' && t.norm !== '-') break;
+    j--;
+  }
+  return j;
+}
+
+function startsWithNegator(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  return t !== undefined && NEGATORS.has(t.norm);
+}
+
+/** Index of the negator that opened the scope ending at `i`, so the reason reads "not very good". */
+function negationStart(tokens: readonly Token[], i: number): number {
+  for (let j = i - 1; j >= 0 && j >= i - NEGATION_SCOPE - 2; j--) {
+    const t = tokens[j] as Token;
+    if (t.kind === 'punct') break;
+    if (NEGATORS.has(t.norm)) return j;
+  }
+  return i;
+}
+
+/** Names of the dense (non-word) model inputs, in the order `denseFeatures` fills them. */
+export const DENSE_FEATURES = [
+  'lex_density', 'lex_compound', 'lex_balance', 'complaint', 'praise', 'sarcasm', 'exclaim', 'question', 'negators', 'neg_cues',
+] as const;
+
+/** The model's dense inputs: lexicon evidence normalised so a one-line review and a long one compare. */
+export function denseFeatures(a: TextAnalysis, out: Float64Array = new Float64Array(DENSE_FEATURES.length)): Float64Array {
+  const len = Math.sqrt(a.nWords + 4);
+  const lex = a.lexPos + a.lexNeg;
+  const total = lex + a.complaint + a.praise;
+  const sign = total < 0 ? -1 : total > 0 ? 1 : 0;
+  let negCues = 0;
+  for (const c of a.cues) if (c.valence < 0) negCues++;
+  out[0] = lex / len;
+  out[1] = total / Math.sqrt(total * total + 15);
+  out[2] = (a.lexPos + a.praise + a.lexNeg + a.complaint) / (a.lexPos + a.praise - a.lexNeg - a.complaint + 1);
+  out[3] = a.complaint / len;
+  out[4] = a.praise / len;
+  out[5] = Math.min(a.sarcasm, 2);
+  out[6] = Math.min(a.exclaim, 4) * sign * 0.25;
+  out[7] = Math.min(a.question, 3) / len;
+  out[8] = a.negators / len;
+  out[9] = negCues / len;
+  return out;
+}
+
+/**
+ * Calls `sink` for each word and word-pair feature: `w`, `!w` inside a negation scope, and
+ * `w1 w2`. Values carry the clause weight and are scaled by 1/sqrt(length), so a short review
+ * and a long one land on a comparable scale.
+ */
+export function forEachNgram(a: TextAnalysis, sink: (key: string, value: number, start: number, end: number) => void): void {
+  const { tokens, weight, negated } = a;
+  const scale = 1 / Math.sqrt(a.nWords + 4);
+  let prev = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'punct') {
+      prev = -1;
+      continue;
+    }
+    if (t.kind === 'number') {
+      prev = -1;
+      continue;
+    }
+    const w = (weight[i] as number) * scale;
+    sink(negated[i] ? '!' + t.norm : t.norm, w, i, i + 1);
+    if (prev >= 0) sink((tokens[prev] as Token).norm + ' ' + t.norm, w, prev, i + 1);
+    prev = i;
+  }
+}
