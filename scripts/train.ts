@@ -22,7 +22,7 @@ export const HYPER = {
   seed: 20240611,
   epochs: 12,
   learningRate: 0.2,
-  l2Ngram: 3e-4,
+  l2Ngram: 1e-3,
   l2Dense: 1e-6,
   minDocFreq: 3,
   /** Titles are short, labelled texts: they teach the model what a one-line review looks like. */

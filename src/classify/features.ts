@@ -1,6 +1,6 @@
 import {
   BOOSTERS, COMPLAINT_PHRASES, CONCESSIVE_OPENERS, CONTRAST_AFTER, CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT,
-  NEGATION_BREAKERS, NEGATORS, PRAISE_PHRASES, SARCASM_PHRASES,
+  NEGATION_BREAKERS, NEGATORS, NEVER_INTENSIFIERS, PRAISE_PHRASES, SARCASM_PHRASES,
 } from './lexicon.js';
 import { PhraseMatcher } from './phrases.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -66,6 +66,7 @@ export function analyzeText(text: string, valence: ReadonlyMap<string, number>):
   let afterContrast = false;
   let concessive = false;
   let negLeft = 0;
+  let negStart = -1;
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
     if (t.kind === 'punct') {
@@ -93,8 +94,11 @@ export function analyzeText(text: string, valence: ReadonlyMap<string, number>):
     }
     weight[i] = concessive ? CONTRAST_BEFORE_WEIGHT : afterContrast ? CONTRAST_AFTER_WEIGHT : 1;
     if (negLeft > 0) {
-      if (NEGATION_BREAKERS.has(t.norm)) negLeft = 0;
-      else {
+      if (NEGATION_BREAKERS.has(t.norm) || isLitotes(tokens, i)) negLeft = 0;
+      else if (NEVER_INTENSIFIERS.has(t.norm) && (tokens[negStart] as Token).norm === 'never') {
+        for (let j = negStart + 1; j < i; j++) negated[j] = 0;
+        negLeft = 0;
+      } else {
         negated[i] = 1;
         negLeft--;
       }
@@ -102,6 +106,7 @@ export function analyzeText(text: string, valence: ReadonlyMap<string, number>):
     if (t.kind === 'word' && NEGATORS.has(t.norm)) {
       negators++;
       negLeft = NEGATION_SCOPE;
+      negStart = i;
     }
   }
   const shouting = nWords >= 3 && capsWords / nWords > 0.6;
@@ -174,6 +179,16 @@ export function analyzeText(text: string, valence: ReadonlyMap<string, number>):
   }
 
   return { tokens, nWords, weight, negated, cues, lexPos, lexNeg, complaint, praise, sarcasm, exclaim, question, negators, shouting };
+}
+
+/** "couldn't be happier", "could not have been easier": a negated comparative is praise, not a complaint. */
+function isLitotes(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (t.norm !== 'be' && t.norm !== 'been') return false;
+  const next = tokens[i + 1];
+  if (!next || next.kind !== 'word') return false;
+  const w = next.norm === 'any' || next.norm === 'much' ? tokens[i + 2]?.norm ?? '' : next.norm;
+  return w === 'more' || (w.length > 4 && w.endsWith('er') && w !== 'never' && w !== 'worse' && w !== 'over');
 }
 
 function sentenceOf(tokens: readonly Token[], i: number): number {

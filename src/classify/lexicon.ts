@@ -73,19 +73,30 @@ export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['let down', -2], ['let me down', -2.5], ['disappoint*', -2.5], ['mediocre', -2], ['meh', -1.5], ['subpar', -2.5],
   ['sub par', -2.5], ['lacking', -1.5], ['what a joke', -3], ['a joke', -2], ['should have read', -1.5], ['wish i had', -1.5],
 ['supposed to', -1], ['the worst', -3], ['zero stars', -3], ['0 stars', -3], ['one star', -2.5],
-  ['1 star', -2.5], ['no stars', -3], ['poorly', -2.5], ['sloppy', -2.5],
+  ['1 star', -2.5], ['no stars', -3], ['at best', -2], ['to be desired', -2.5], ['took * forever', -2.5],
+  ['forever to', -2], ['needless to say', -1], ['over-priced', -2], ['expected better', -2], ['expect better', -2],
+  ['expected more', -2], ['expected a better', -2], ['was hoping for', -1.5], ['hoping for more', -2],
+  ['sending it back', -2], ['shipping it back', -2], ['down the drain', -3], ['steer clear', -3], ['keep looking', -2],
+  ['last time i', -1], ['gave up', -2], ['giving up', -2], ['be careful', -1.5], ['blew up', -2], ['breaks', -2],
+  ['unreliable', -2.5], ['wish i could return', -3], ['forget about it', -1.5], ['runs down', -1.5], ['overheat*', -2],
+  ['gets hot', -1.5], ['drains the battery', -2.5], ['battery drain', -2.5], ['uninstall*', -2.5], ['deleted the app', -3],
+  ['deleting the app', -3], ['too many ads', -2.5], ['full of ads', -2.5], ['paywall', -1.5], ['cant log in', -2.5],
+  ['cant login', -2.5], ['cannot log in', -2.5], ['logs me out', -2], ['logging me out', -2], ['since the update', -1.5],
+  ['after the update', -1.5], ['latest update', -1], ['update ruined', -3], ['customer support', -0.5], ['expect more', -1.5], ['should be ashamed', -3], ['never again', -3], ['poorly', -2.5], ['sloppy', -2.5],
 ];
 
 /** Praise phrases from the same domain: what a general lexicon scores neutral but a reviewer means well. */
 export const PRAISE_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['highly recommend*', 3], ['would recommend', 2.5], ['will recommend', 2.5], ['must have', 2], ['must see', 2.5],
   ['worth every penny', 3], ['worth the money', 2.5], ['worth it', 2], ['worth the wait', 2], ['well worth', 2.5],
+  ['be back', 2], ['going back', 1.5], ['go again', 1.5], ['revisit*', 1.5], ['be returning', 2], ['back again', 1.5],
   ['will be back', 2.5], ['will definitely be back', 3], ['coming back', 2], ['come back', 1.5], ['go back', 1],
   ['five stars', 3], ['5 stars', 3], ['10/10', 3], ['works great', 3], ['works well', 2.5], ['works perfectly', 3],
   ['works fine', 1.5], ['as described', 1.5], ['as advertised', 1.5], ['on time', 1], ['fast shipping', 2],
   ['quick delivery', 2], ['arrived quickly', 2], ['on point', 2], ['spot on', 2], ['a must', 2], ['hooked', 1.5],
   ['cant wait', 1.5], ['well made', 2.5], ['well written', 2.5], ['well done', 2.5], ['good value', 2.5], ['great value', 3],
-  ['no complaints', 2.5], ['no problems', 2], ['no issues', 2], ['never disappoints', 3], ['exceeded', 2.5],
+  ['no complaints', 2.5], ['no problems', 2], ['no problem', 1.5], ['no issues', 2], ['no trouble', 2], ['any problem', 0.5],
+  ['any problems', 0.5], ['any issues', 0.5], ['any trouble', 0.5], ['never disappoints', 3], ['exceeded', 2.5],
   ['a gem', 2.5], ['hidden gem', 3], ['top notch', 3], ['page turner', 2.5], ['couldnt put it down', 3],
 ];
 
@@ -103,4 +114,7 @@ export const SARCASM_PHRASES: readonly string[] = [
 export const SARCASM_TAIL = 'not';
 
 /** Words that look like negators but are not ("not only", "no doubt"): the next word keeps its sign. */
+/** After "never", these make an intensifier, not a negation: "never had such bland food", "never been so bored". */
+export const NEVER_INTENSIFIERS: ReadonlySet<string> = new Set(['such', 'so', 'as', 'more', 'worse', 'this']);
+
 export const NEGATION_BREAKERS: ReadonlySet<string> = new Set(['only', 'just', 'doubt', 'wonder', 'matter', 'problem']);

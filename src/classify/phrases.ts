@@ -3,7 +3,8 @@ import type { Token } from './tokenize.js';
 /**
  * A phrase pattern: space-separated tokens written as the tokenizer normalises them
  * (lower case, no apostrophes). `word*` matches any token starting with `word`
- * (at least 3 letters), `#` matches any number ("waited # minutes").
+ * (at least 3 letters), `#` matches any number ("waited # minutes"), a lone `*` (not first)
+ * matches any one word ("took * forever").
  */
 export type PhrasePattern = string;
 
@@ -90,7 +91,9 @@ function matchAt(parts: string[], tokens: readonly Token[], i: number): number {
   for (const part of parts) {
     const t = tokens[j];
     if (!t || t.kind === 'punct') return 0;
-    if (part === '#') {
+    if (part === '*') {
+      if (t.kind !== 'word') return 0;
+    } else if (part === '#') {
       if (t.kind !== 'number') return 0;
     } else if (part.endsWith('*')) {
       if (!t.norm.startsWith(part.slice(0, -1))) return 0;
