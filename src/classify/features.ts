@@ -17,7 +17,8 @@ export interface Cue {
   valence: number;
   intensified: boolean;
   caps: boolean;
-  contrast: boolean;
+  /** Clause weight: >1 after "but"/"however", <1 before it or in an "although" clause. */
+  clause: number;
 }
 
 /** Everything the scorer needs from a text: tokens, per-token context and the lexical evidence. */
@@ -120,21 +121,26 @@ export function analyzeText(text: string, valence: ReadonlyMap<string, number>):
 
   for (const h of sarcasmMatcher.findAll(tokens)) {
     sarcasm += 1;
-    cues.push({ kind: 'sarcasm', start: h.start, end: h.end, valence: h.value, intensified: false, caps: false, contrast: false });
+    complaint += h.value;
+    cues.push({ kind: 'sarcasm', start: h.start, end: h.end, valence: h.value, intensified: false, caps: false, clause: 1 });
     for (let j = h.start; j < h.end; j++) covered[j] = 1;
     sarcasticSentence.add(sentenceOf(tokens, h.start));
   }
+  // In a short review one sarcasm marker makes all its praise suspect ("Great, it crashes. Thanks for
+  // nothing."); in a long one only the praise in the same sentence.
+  const wholeTextSarcastic = sarcasticSentence.size > 0 && nWords <= 40;
+  const isSarcastic = (i: number): boolean => wholeTextSarcastic || (sarcasticSentence.size > 0 && sarcasticSentence.has(sentenceOf(tokens, i)));
   for (const [matcher, isComplaint] of [[complaintMatcher, true], [praiseMatcher, false]] as const) {
     for (const h of matcher.findAll(tokens)) {
       if (covered[h.start]) continue;
       const neg = negated[h.start] === 1 && !startsWithNegator(tokens, h.start);
       const w = weight[h.start] as number;
       let v = h.value * w * (neg ? NEGATION_SCALAR : 1);
-      if (!isComplaint && sarcasticSentence.has(sentenceOf(tokens, h.start))) v = -Math.abs(v) * 0.5;
+      if (!isComplaint && isSarcastic(h.start)) v = -Math.abs(v) * 0.5;
       for (let j = h.start; j < h.end; j++) covered[j] = 1;
       if (v < 0) complaint += v;
       else praise += v;
-      cues.push({ kind: neg ? 'negated' : 'phrase', start: h.start, end: h.end, valence: v, intensified: false, caps: false, contrast: w !== 1 });
+      cues.push({ kind: neg ? 'negated' : 'phrase', start: h.start, end: h.end, valence: v, intensified: false, caps: false, clause: w });
     }
   }
 
@@ -149,6 +155,7 @@ export function analyzeText(text: string, valence: ReadonlyMap<string, number>):
     let v = base;
     let start = i;
     let intensified = false;
+    let sarcastic = false;
     if (t.kind === 'word') {
       // Intensifiers and diminishers up to two words back ("really very good", "a bit slow").
       for (let k = 1; k <= 2 && i - k >= 0; k++) {
@@ -163,14 +170,17 @@ export function analyzeText(text: string, valence: ReadonlyMap<string, number>):
         v *= NEGATION_SCALAR;
         start = negationStart(tokens, start);
       }
-      if (v > 0 && sarcasticSentence.has(sentenceOf(tokens, i))) v = -v * 0.5;
+      if (v > 0 && isSarcastic(i)) {
+        v = -v * 0.5;
+        sarcastic = true;
+      }
     }
     v *= weight[i] as number;
     if (v > 0) lexPos += v;
     else lexNeg += v;
     cues.push({
-      kind: t.kind === 'word' ? (negated[i] ? 'negated' : 'word') : 'emoji',
-      start, end: i + 1, valence: v, intensified, caps: t.caps && !shouting, contrast: weight[i] !== 1,
+      kind: t.kind === 'word' ? (sarcastic ? 'sarcasm' : negated[i] ? 'negated' : 'word') : 'emoji',
+      start, end: i + 1, valence: v, intensified, caps: t.caps && !shouting, clause: weight[i] as number,
     });
   }
   if (shouting) {

@@ -63,9 +63,9 @@ export class SentimentModel {
       ngram += c;
       if (topK > 0) top.push({ key, value: c, start, end });
     });
-    if (topK > 0 && top.length > topK) {
+    if (topK > 0) {
       top.sort((x, y) => Math.abs(y.value) - Math.abs(x.value));
-      top.length = topK * 2;
+      if (top.length > topK) top.length = topK;
     }
     return { logit: this.bias + lexical + ngram, lexical, ngram, top };
   }
