@@ -1,4 +1,5 @@
-import { DENSE_FEATURES, denseFeatures, forEachNgram, type TextAnalysis } from './features.js';
+import { DENSE_FEATURES, denseFeatures, type TextAnalysis } from './features.js';
+import type { Token } from './tokenize.js';
 
 /** The trained model file as `npm run train` writes it (arrays, not objects: small and quick to parse). */
 export interface ModelFile {
@@ -30,7 +31,10 @@ export interface ModelScore {
 /** A loaded logistic-regression model: weights over word/bigram features plus lexicon features. */
 export class SentimentModel {
   readonly valence: ReadonlyMap<string, number>;
-  private readonly weights: Map<string, number>;
+  // Split by shape so scoring never builds a key string: "w", "!w" (negated) and "w1 w2" (two levels).
+  private readonly unigrams = new Map<string, number>();
+  private readonly negated = new Map<string, number>();
+  private readonly bigrams = new Map<string, Map<string, number>>();
   private readonly denseWeights: Float64Array;
   private readonly bias: number;
   private readonly dense = new Float64Array(DENSE_FEATURES.length);
@@ -38,7 +42,17 @@ export class SentimentModel {
   constructor(file: ModelFile) {
     if (file.format !== 1) throw new Error(`Unsupported model format ${String(file.format)}`);
     this.bias = file.bias;
-    this.weights = zipMap(file.ngrams.keys, file.ngrams.weights);
+    file.ngrams.keys.forEach((key, i) => {
+      const w = file.ngrams.weights[i] ?? 0;
+      const space = key.indexOf(' ');
+      if (space > 0) {
+        const first = key.slice(0, space);
+        let m = this.bigrams.get(first);
+        if (!m) this.bigrams.set(first, (m = new Map()));
+        m.set(key.slice(space + 1), w);
+      } else if (key.startsWith('!') && key.length > 1) this.negated.set(key.slice(1), w);
+      else this.unigrams.set(key, w);
+    });
     this.valence = zipMap(file.lexicon.words, file.lexicon.valences);
     this.denseWeights = new Float64Array(DENSE_FEATURES.length);
     DENSE_FEATURES.forEach((name, i) => {
@@ -48,28 +62,82 @@ export class SentimentModel {
     });
   }
 
+  private keep(n: number, value: number, start: number, end: number): number {
+    if (n >= contribValue.length) return n;
+    contribValue[n] = value;
+    contribStart[n] = start;
+    contribEnd[n] = end;
+    return n + 1;
+  }
+
+  private topContributions(n: number, k: number, tokens: readonly Token[]): NgramContribution[] {
+    const out: NgramContribution[] = [];
+    for (let round = 0; round < k && round < n; round++) {
+      let best = -1;
+      let bestAbs = 0;
+      for (let i = 0; i < n; i++) {
+        const abs = Math.abs(contribValue[i] as number);
+        if (abs > bestAbs) {
+          bestAbs = abs;
+          best = i;
+        }
+      }
+      if (best < 0) break;
+      const start = contribStart[best] as number;
+      const end = contribEnd[best] as number;
+      let key = '';
+      for (let j = start; j < end; j++) key += (j > start ? ' ' : '') + (tokens[j] as Token).norm;
+      out.push({ key, value: contribValue[best] as number, start, end });
+      contribValue[best] = 0;
+    }
+    return out;
+  }
+
   /** Logit of the negative class for an analysed text; `topK` strongest n-grams are kept for reasons. */
   score(a: TextAnalysis, topK = 0): ModelScore {
     const d = denseFeatures(a, this.dense);
     let lexical = 0;
     for (let i = 0; i < d.length; i++) lexical += (d[i] as number) * (this.denseWeights[i] as number);
     let ngram = 0;
-    const top: NgramContribution[] = [];
-    const weights = this.weights;
-    forEachNgram(a, (key, value, start, end) => {
-      const w = weights.get(key);
-      if (w === undefined) return;
-      const c = w * value;
-      ngram += c;
-      if (topK > 0) top.push({ key, value: c, start, end });
-    });
-    if (topK > 0) {
-      top.sort((x, y) => Math.abs(y.value) - Math.abs(x.value));
-      if (top.length > topK) top.length = topK;
+    let n = 0;
+    // Same features as forEachNgram (the trainer's definition), computed without allocating keys.
+    const { tokens, weight, negated } = a;
+    const scale = 1 / Math.sqrt(a.nWords + 4);
+    let prev: Map<string, number> | undefined;
+    let prevIndex = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      if (t.kind === 'punct' || t.kind === 'number') {
+        prev = undefined;
+        prevIndex = -1;
+        continue;
+      }
+      const v = (weight[i] as number) * scale;
+      const w = negated[i] ? this.negated.get(t.norm) : this.unigrams.get(t.norm);
+      if (w !== undefined) {
+        ngram += w * v;
+        if (topK > 0) n = this.keep(n, w * v, i, i + 1);
+      }
+      if (prev !== undefined) {
+        const wb = prev.get(t.norm);
+        if (wb !== undefined) {
+          ngram += wb * v;
+          if (topK > 0) n = this.keep(n, wb * v, prevIndex, i + 1);
+        }
+      }
+      prev = this.bigrams.get(t.norm);
+      prevIndex = i;
     }
+    const top = topK > 0 ? this.topContributions(n, topK, tokens) : [];
     return { logit: this.bias + lexical + ngram, lexical, ngram, top };
   }
 }
+
+// Contributions are kept in reusable typed arrays and only the top few become objects: the
+// classifier is called tens of thousands of times a second and garbage is the main cost.
+const contribValue = new Float64Array(4096);
+const contribStart = new Int32Array(4096);
+const contribEnd = new Int32Array(4096);
 
 function zipMap(keys: readonly string[], values: readonly number[]): Map<string, number> {
   const m = new Map<string, number>();
