@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeText, DENSE_FEATURES, denseFeatures, forEachNgram } from '../src/classify/features.js';
+import { analyzeText, buildWordTable, DENSE_FEATURES, denseFeatures, forEachNgram } from '../src/classify/features.js';
 import { SentimentModel, type ModelFile } from '../src/classify/model.js';
 import { loadTrainSet, type LabelledText } from './lib/data.js';
 
@@ -86,7 +86,8 @@ export function train(data: LabelledText[], hyper = HYPER): ModelFile {
     texts.push({ text: r.title ? `${r.title}. ${r.text}` : r.text, y, weight: 1 });
     if (r.title) texts.push({ text: r.title, y, weight: hyper.titleWeight });
   }
-  const analyses = texts.map((t) => analyzeText(t.text, lexicon));
+  const table = buildWordTable(lexicon);
+  const analyses = texts.map((t) => analyzeText(t.text, table));
   const df = new Map<string, number>();
   for (const a of analyses) {
     const seen = new Set<string>();
@@ -181,7 +182,7 @@ function accuracy(file: ModelFile, data: LabelledText[]): number {
   const m = new SentimentModel(file);
   let ok = 0;
   for (const r of data) {
-    const a = analyzeText(r.title ? `${r.title}. ${r.text}` : r.text, m.valence);
+    const a = analyzeText(r.title ? `${r.title}. ${r.text}` : r.text, m.words);
     if (m.score(a).logit > 0 === r.negative) ok++;
   }
   return ok / data.length;

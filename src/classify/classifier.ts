@@ -55,7 +55,7 @@ function classifyWith(
   const body = input.text ?? '';
   const text = title ? `${title}${/[.!?]$/.test(title) ? '' : '.'} ${body}` : body;
   const rating = validRating(input.rating);
-  const a = analyzeText(text, model.valence);
+  const a = analyzeText(text, model.words);
   const language = input.language?.trim() ? input.language.trim().slice(0, 2).toLowerCase() : detectLanguage(a.tokens);
   const judgeable = (SUPPORTED_LANGUAGES.has(language) || language === UNDETERMINED) && a.tokens.length > 0 && hasSignal(a);
 

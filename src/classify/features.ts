@@ -5,6 +5,49 @@ import {
 import { PhraseMatcher } from './phrases.js';
 import { tokenize, type Token } from './tokenize.js';
 
+/**
+ * Everything known about one word, found with a single map look-up per token: lexicon valence,
+ * closed-class roles and (filled in by the model) the learned weights. Big hash tables are
+ * cache-unfriendly; one look-up instead of half a dozen is what makes the classifier fast.
+ */
+export interface WordInfo {
+  /** Lexicon valence (VADER scale), NaN when the word has none. */
+  valence: number;
+  /** Intensifier/diminisher multiplier, 0 when not one. */
+  booster: number;
+  negator: boolean;
+  contrast: boolean;
+  concessive: boolean;
+  /** Learned weight of the word, of the word inside a negation scope, and of the pairs it starts. */
+  uni: number;
+  neg: number;
+  bigrams: Map<string, number> | undefined;
+}
+
+/** Word table: one entry per known word. */
+export type WordTable = Map<string, WordInfo>;
+
+/** Builds the word table from a valence lexicon and the closed-class lists. */
+export function buildWordTable(valence: ReadonlyMap<string, number>): WordTable {
+  const table: WordTable = new Map();
+  for (const [w, v] of valence) wordInfo(table, w).valence = v;
+  for (const w of NEGATORS) wordInfo(table, w).negator = true;
+  for (const [w, b] of BOOSTERS) wordInfo(table, w).booster = b;
+  for (const w of CONTRAST_AFTER) wordInfo(table, w).contrast = true;
+  for (const w of CONCESSIVE_OPENERS) wordInfo(table, w).concessive = true;
+  return table;
+}
+
+/** The entry for a word, created empty when missing. */
+export function wordInfo(table: WordTable, word: string): WordInfo {
+  let e = table.get(word);
+  if (!e) {
+    e = { valence: NaN, booster: 0, negator: false, contrast: false, concessive: false, uni: 0, neg: 0, bigrams: undefined };
+    table.set(word, e);
+  }
+  return e;
+}
+
 /** Why a piece of text moved the score: shown to the owner in `reasons`. */
 export type CueKind = 'word' | 'negated' | 'phrase' | 'sarcasm' | 'emoji' | 'ngram';
 
@@ -24,6 +67,8 @@ export interface Cue {
 /** Everything the scorer needs from a text: tokens, per-token context and the lexical evidence. */
 export interface TextAnalysis {
   tokens: Token[];
+  /** Word-table entry of each token (undefined for unknown words and non-words). */
+  infos: (WordInfo | undefined)[];
   nWords: number;
   /** Weight of each token's clause: >1 after "but", <1 before it or in a conceded clause. */
   weight: Float32Array;
@@ -55,9 +100,14 @@ const phraseMatcher = new PhraseMatcher<{ kind: PhraseKind; valence: number }>([
 ]);
 
 /** Scans a text once and collects the sentiment evidence the model and the reasons are built from. */
-export function analyzeText(text: string, valence: ReadonlyMap<string, number>): TextAnalysis {
+export function analyzeText(text: string, table: WordTable): TextAnalysis {
   const tokens = tokenize(text);
   const n = tokens.length;
+  const infos: (WordInfo | undefined)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i] as Token;
+    infos[i] = t.kind === 'punct' || t.kind === 'number' ? undefined : table.get(t.norm);
+  }
   const weight = new Float32Array(n).fill(1);
   const negated = new Uint8Array(n);
   let nWords = 0;
@@ -89,13 +139,13 @@ export function analyzeText(text: string, valence: ReadonlyMap<string, number>):
     if (t.kind === 'word') {
       nWords++;
       if (t.caps) capsWords++;
-      if (CONTRAST_AFTER.has(t.norm)) {
+      if (infos[i]?.contrast) {
         for (let j = sentenceStart; j < i; j++) weight[j] = (weight[j] as number) * CONTRAST_BEFORE_WEIGHT;
         afterContrast = true;
         negLeft = 0;
         continue;
       }
-      if (i === sentenceStart && CONCESSIVE_OPENERS.has(t.norm)) concessive = true;
+      if (i === sentenceStart && infos[i]?.concessive) concessive = true;
     }
     weight[i] = concessive ? CONTRAST_BEFORE_WEIGHT : afterContrast ? CONTRAST_AFTER_WEIGHT : 1;
     if (negLeft > 0) {
@@ -108,7 +158,7 @@ export function analyzeText(text: string, valence: ReadonlyMap<string, number>):
         negLeft--;
       }
     }
-    if (t.kind === 'word' && NEGATORS.has(t.norm)) {
+    if (t.kind === 'word' && infos[i]?.negator) {
       negators++;
       negLeft = NEGATION_SCOPE;
       negStart = i;
@@ -158,8 +208,8 @@ export function analyzeText(text: string, valence: ReadonlyMap<string, number>):
     if (covered[i]) continue;
     const t = tokens[i] as Token;
     if (t.kind === 'punct' || t.kind === 'number') continue;
-    const base = valence.get(t.norm);
-    if (base === undefined) continue;
+    const base = infos[i]?.valence;
+    if (base === undefined || Number.isNaN(base)) continue;
     let v = base;
     let start = i;
     let intensified = false;
@@ -167,8 +217,8 @@ export function analyzeText(text: string, valence: ReadonlyMap<string, number>):
     if (t.kind === 'word') {
       // Intensifiers and diminishers up to two words back ("really very good", "a bit slow").
       for (let k = 1; k <= 2 && i - k >= 0; k++) {
-        const b = BOOSTERS.get((tokens[i - k] as Token).norm);
-        if (b === undefined) break;
+        const b = infos[i - k]?.booster;
+        if (!b) break;
         v *= b;
         start = i - k;
         intensified = intensified || b > 1;
@@ -196,7 +246,7 @@ export function analyzeText(text: string, valence: ReadonlyMap<string, number>):
     lexNeg *= CAPS_SCALAR;
   }
 
-  return { tokens, nWords, weight, negated, cues, lexPos, lexNeg, complaint, praise, sarcasm, exclaim, question, negators, shouting };
+  return { tokens, infos, nWords, weight, negated, cues, lexPos, lexNeg, complaint, praise, sarcasm, exclaim, question, negators, shouting };
 }
 
 /** "couldn't be happier", "could not have been easier": a negated comparative is praise, not a complaint. */

@@ -1,4 +1,4 @@
-import { DENSE_FEATURES, denseFeatures, type TextAnalysis } from './features.js';
+import { buildWordTable, DENSE_FEATURES, denseFeatures, wordInfo, type TextAnalysis, type WordTable } from './features.js';
 import type { Token } from './tokenize.js';
 
 /** The trained model file as `npm run train` writes it (arrays, not objects: small and quick to parse). */
@@ -30,11 +30,8 @@ export interface ModelScore {
 
 /** A loaded logistic-regression model: weights over word/bigram features plus lexicon features. */
 export class SentimentModel {
-  readonly valence: ReadonlyMap<string, number>;
-  // Split by shape so scoring never builds a key string: "w", "!w" (negated) and "w1 w2" (two levels).
-  private readonly unigrams = new Map<string, number>();
-  private readonly negated = new Map<string, number>();
-  private readonly bigrams = new Map<string, Map<string, number>>();
+  /** Lexicon and learned weights by word: what analyzeText and score look tokens up in. */
+  readonly words: WordTable;
   private readonly denseWeights: Float64Array;
   private readonly bias: number;
   private readonly dense = new Float64Array(DENSE_FEATURES.length);
@@ -42,18 +39,18 @@ export class SentimentModel {
   constructor(file: ModelFile) {
     if (file.format !== 1) throw new Error(`Unsupported model format ${String(file.format)}`);
     this.bias = file.bias;
+    // Split by shape so scoring never builds a key string: "w", "!w" (negated) and "w1 w2" (two levels).
+    this.words = buildWordTable(zipMap(file.lexicon.words, file.lexicon.valences));
     file.ngrams.keys.forEach((key, i) => {
       const w = file.ngrams.weights[i] ?? 0;
       const space = key.indexOf(' ');
       if (space > 0) {
-        const first = key.slice(0, space);
-        let m = this.bigrams.get(first);
-        if (!m) this.bigrams.set(first, (m = new Map()));
-        m.set(key.slice(space + 1), w);
-      } else if (key.startsWith('!') && key.length > 1) this.negated.set(key.slice(1), w);
-      else this.unigrams.set(key, w);
+        const e = wordInfo(this.words, key.slice(0, space));
+        if (!e.bigrams) e.bigrams = new Map();
+        e.bigrams.set(key.slice(space + 1), w);
+      } else if (key.startsWith('!') && key.length > 1) wordInfo(this.words, key.slice(1)).neg = w;
+      else wordInfo(this.words, key).uni = w;
     });
-    this.valence = zipMap(file.lexicon.words, file.lexicon.valences);
     this.denseWeights = new Float64Array(DENSE_FEATURES.length);
     DENSE_FEATURES.forEach((name, i) => {
       const j = file.dense.names.indexOf(name);
@@ -101,7 +98,7 @@ export class SentimentModel {
     let ngram = 0;
     let n = 0;
     // Same features as forEachNgram (the trainer's definition), computed without allocating keys.
-    const { tokens, weight, negated } = a;
+    const { tokens, weight, negated, infos } = a;
     const scale = 1 / Math.sqrt(a.nWords + 4);
     let prev: Map<string, number> | undefined;
     let prevIndex = -1;
@@ -113,19 +110,20 @@ export class SentimentModel {
         continue;
       }
       const v = (weight[i] as number) * scale;
-      const w = negated[i] ? this.negated.get(t.norm) : this.unigrams.get(t.norm);
-      if (w !== undefined) {
+      const info = infos[i];
+      const w = info === undefined ? 0 : negated[i] ? info.neg : info.uni;
+      if (w !== 0) {
         ngram += w * v;
         if (topK > 0) n = this.keep(n, w * v, i, i + 1);
       }
       if (prev !== undefined) {
-        const wb = prev.get(t.norm);
+        const wb = prev.get(t.norm); // the only second look-up: bigrams are keyed under their first word
         if (wb !== undefined) {
           ngram += wb * v;
           if (topK > 0) n = this.keep(n, wb * v, prevIndex, i + 1);
         }
       }
-      prev = this.bigrams.get(t.norm);
+      prev = info?.bigrams;
       prevIndex = i;
     }
     const top = topK > 0 ? this.topContributions(n, topK, tokens) : [];

@@ -12,45 +12,177 @@ export interface Token {
   caps: boolean;
 }
 
-// Emoticons need the eyes first or last so that "(8 pieces)" or "x)" in prose don't count; `<3` is a heart.
-const EMOTICON = String.raw`(?:[:;=][-'^o]?[()\[\]dDpP/\\|*3oO@$]+|[)(\]\[][-'^]?[:;=]|<3|</3|\^_\^|\b[xX][dD]\b)`;
-// Words keep inner apostrophes and hyphens ("don't", "check-in"); numbers keep decimals ("4.5", "40").
-const WORD = String.raw`[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*|\p{N}+(?:[.,]\p{N}+)?`;
-const EMOJI = String.raw`\p{Extended_Pictographic}`;
-const PUNCT = String.raw`[!?]+|\.\.+|[.,;:…]|\s-\s`;
-const TOKEN_RE = new RegExp(`${EMOTICON}|${WORD}|${EMOJI}|${PUNCT}`, 'gu');
-const HAS_UPPER = /\p{Lu}/u;
-const HAS_LOWER = /\p{Ll}/u;
+const LETTER = /[\p{L}\p{M}]/u;
+const UPPER = /\p{Lu}/u;
+const PICTO = /\p{Extended_Pictographic}/u;
+const EMOTICON_MOUTH = new Set([...'()[]dDpP/\\|*3oO@$']);
+const EMOTICON_EYES = new Set([...':;=']);
 
-/** Splits a review into word, number, emoji, emoticon and punctuation tokens (single pass, one regex). */
+/**
+ * Splits a review into word, number, emoji, emoticon and punctuation tokens. A hand-written
+ * scanner over char codes: a Unicode-property regex tokenizer cost more than everything else
+ * in the classifier together.
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
-    const raw = m[0];
-    const c = raw.charCodeAt(0);
-    out.push(classifyToken(raw, c));
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c <= 32) {
+      i++;
+      continue;
+    }
+    if (isAsciiLetter(c) || (c > 127 && isLetterAt(text, i))) {
+      i = scanWord(text, i, out);
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      let j = i + 1;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      if (j + 1 < n && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isDigit(text.charCodeAt(j + 1))) {
+        j += 2;
+        while (j < n && isDigit(text.charCodeAt(j))) j++;
+      }
+      const raw = text.slice(i, j);
+      out.push({ norm: raw, raw, kind: 'number', caps: false });
+      i = j;
+      continue;
+    }
+    if (c === 33 || c === 63) {
+      // "!", "?", "?!" runs are one token: "!!!" is emphasis.
+      let j = i + 1;
+      while (j < n && (text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63)) j++;
+      const raw = text.slice(i, j);
+      out.push({ norm: raw, raw, kind: 'punct', caps: false });
+      i = j;
+      continue;
+    }
+    if (c === 58 || c === 59 || c === 61) {
+      const end = emoticonAt(text, i);
+      if (end > i) {
+        const raw = text.slice(i, end);
+        out.push({ norm: raw.toLowerCase(), raw, kind: 'emoticon', caps: false });
+        i = end;
+        continue;
+      }
+    }
+    if (c === 60 /* < */ && text.charCodeAt(i + 1) === 51 /* 3 */) {
+      out.push({ norm: '<3', raw: '<3', kind: 'emoticon', caps: false });
+      i += 2;
+      continue;
+    }
+    if ((c === 41 || c === 40) && i + 1 < n) {
+      // Reversed emoticons "(:" and "):" only when the eyes follow directly.
+      const d = text.charCodeAt(i + 1) === 45 ? i + 2 : i + 1;
+      if (EMOTICON_EYES.has(text[d] ?? '') && !isAsciiLetter(text.charCodeAt(d + 1))) {
+        const raw = text.slice(i, d + 1);
+        out.push({ norm: raw, raw, kind: 'emoticon', caps: false });
+        i = d + 1;
+        continue;
+      }
+    }
+    if (c === 46 || c === 44 || c === 59 || c === 58 || c === 0x2026) {
+      let j = i + 1;
+      if (c === 46) while (j < n && text.charCodeAt(j) === 46) j++;
+      const raw = text.slice(i, j);
+      out.push({ norm: raw, raw, kind: 'punct', caps: false });
+      i = j;
+      continue;
+    }
+    if (c === 45 && i > 0 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) {
+      out.push({ norm: '-', raw: '-', kind: 'punct', caps: false });
+      i++;
+      continue;
+    }
+    if (c >= 0x2000) {
+      const cp = text.codePointAt(i) as number;
+      const len = cp > 0xffff ? 2 : 1;
+      if (c >= 0x2600 || len === 2) {
+        const raw = text.slice(i, i + len);
+        if (PICTO.test(raw)) {
+          out.push({ norm: raw, raw, kind: 'emoji', caps: false });
+          i += len;
+          continue;
+        }
+      }
+      i += len;
+      continue;
+    }
+    i++;
   }
   return out;
 }
 
-function classifyToken(raw: string, c: number): Token {
-  // ASCII letters are the common case: test them before the Unicode regexes.
-  const isAsciiLetter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  if (isAsciiLetter || (c > 127 && /^[\p{L}\p{M}]/u.test(raw))) {
-    if (raw.length === 2 && (raw === 'xD' || raw === 'XD' || raw === 'xd')) return { norm: 'xd', raw, kind: 'emoticon', caps: false };
-    let norm = raw.toLowerCase();
-    if (norm.includes("'") || norm.includes('’')) norm = norm.replace(/['’]/g, '');
-    if (/(\p{L})\1\1/u.test(norm)) norm = norm.replace(/(\p{L})\1{2,}/gu, '$1$1');
-    const caps = raw.length >= 2 && HAS_UPPER.test(raw) && !HAS_LOWER.test(raw);
-    return { norm, raw, kind: 'word', caps };
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetterAt(text: string, j: number): boolean {
+  const c = text.charCodeAt(j);
+  if (isAsciiLetter(c)) return true;
+  // Pictographs and symbols (0x2000-0x2BFF) are not letters; CJK, Hangul and the rest are.
+  return c > 127 && (c < 0x2000 || c > 0x2bff) && c < 0xd800 && LETTER.test(text[j] as string);
+}
+
+/** Scans one word from `i`: letters with inner apostrophes/hyphens ("don't", "check-in"). */
+function scanWord(text: string, i: number, out: Token[]): number {
+  const n = text.length;
+  let j = i;
+  let upper = 0;
+  let letters = 0;
+  let apostrophe = false;
+  let run = 1;
+  let longRun = false;
+  let prev = -1;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (isAsciiLetter(c)) {
+      if (c <= 90) upper++;
+    } else if (c > 127 && isLetterAt(text, j)) {
+      if (UPPER.test(text[j] as string)) upper++;
+    } else if ((c === 39 || c === 0x2019 || c === 45) && j + 1 < n && isLetterAt(text, j + 1) && j > i) {
+      if (c !== 45) apostrophe = true;
+      prev = -1;
+      j++;
+      continue;
+    } else break;
+    letters++;
+    if (c === prev) {
+      run++;
+      if (run >= 3) longRun = true;
+    } else run = 1;
+    prev = c;
+    j++;
   }
-  if (c >= 48 && c <= 57) return { norm: raw, raw, kind: 'number', caps: false };
-  if (c === 33 || c === 63 || c === 46 || c === 44 || c === 59 || c === 8230 || (c === 58 && raw.length === 1) || (raw.length === 3 && raw.trim() === '-')) {
-    return { norm: raw.trim(), raw, kind: 'punct', caps: false };
+  const raw = text.slice(i, j);
+  if (letters === 2 && (raw === 'xD' || raw === 'XD')) {
+    out.push({ norm: 'xd', raw, kind: 'emoticon', caps: false });
+    return j;
   }
-  if (/^\p{Extended_Pictographic}/u.test(raw)) return { norm: raw, raw, kind: 'emoji', caps: false };
-  return { norm: raw.toLowerCase(), raw, kind: 'emoticon', caps: false };
+  let norm = upper > 0 ? raw.toLowerCase() : raw;
+  if (apostrophe) norm = norm.replace(/['’]/g, '');
+  if (longRun) norm = norm.replace(/(\p{L})\1{2,}/gu, '$1$1');
+  out.push({ norm, raw, kind: 'word', caps: letters >= 2 && upper === letters });
+  return j;
+}
+
+/** End of an emoticon starting with eyes at `i` (":-)", ";(", ":D", ":'("), or `i` when there is none. */
+function emoticonAt(text: string, i: number): number {
+  let j = i + 1;
+  const c = text[j];
+  if (c === '-' || c === "'" || c === '^' || c === 'o') j++;
+  if (!EMOTICON_MOUTH.has(text[j] ?? '')) return i;
+  const mouth = text[j] as string;
+  // ":D" but not ":Does" / ":pizza": a letter mouth must not be followed by more letters.
+  if (/[a-zA-Z3]/.test(mouth) && isLetterAt(text, j + 1)) return i;
+  j++;
+  while (j < text.length && text[j] === mouth && !/[a-zA-Z]/.test(mouth)) j++;
+  return j;
 }
 
 /** True when a punctuation token ends a clause: negation scope and contrast stop there. */
