@@ -319,19 +319,23 @@ export function forEachNgram(a: TextAnalysis, sink: (key: string, value: number,
   const { tokens, weight, negated } = a;
   const scale = 1 / Math.sqrt(a.nWords + 4);
   let prev = -1;
+  // Intensifiers are transparent for pairs too: "was extremely bad" also yields "was bad", so an
+  // intensifier never loses the pair the model knows.
+  let beforeBooster = -1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (t.kind === 'punct') {
+    if (t.kind === 'punct' || t.kind === 'number') {
       prev = -1;
-      continue;
-    }
-    if (t.kind === 'number') {
-      prev = -1;
+      beforeBooster = -1;
       continue;
     }
     const w = (weight[i] as number) * scale;
     sink(negated[i] ? '!' + t.norm : t.norm, w, i, i + 1);
     if (prev >= 0) sink((tokens[prev] as Token).norm + ' ' + t.norm, w, prev, i + 1);
+    if (beforeBooster >= 0) sink((tokens[beforeBooster] as Token).norm + ' ' + t.norm, w, beforeBooster, i + 1);
+    if (a.infos[i]?.booster) {
+      if (beforeBooster < 0) beforeBooster = prev;
+    } else beforeBooster = -1;
     prev = i;
   }
 }

@@ -102,11 +102,16 @@ export class SentimentModel {
     const scale = 1 / Math.sqrt(a.nWords + 4);
     let prev: Map<string, number> | undefined;
     let prevIndex = -1;
+    // Pairs skip over intensifiers as well (see forEachNgram).
+    let skip: Map<string, number> | undefined;
+    let skipIndex = -1;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
       if (t.kind === 'punct' || t.kind === 'number') {
         prev = undefined;
         prevIndex = -1;
+        skip = undefined;
+        skipIndex = -1;
         continue;
       }
       const v = (weight[i] as number) * scale;
@@ -122,6 +127,22 @@ export class SentimentModel {
           ngram += wb * v;
           if (topK > 0) n = this.keep(n, wb * v, prevIndex, i + 1);
         }
+      }
+      if (skip !== undefined) {
+        const wb = skip.get(t.norm);
+        if (wb !== undefined) {
+          ngram += wb * v;
+          if (topK > 0) n = this.keep(n, wb * v, skipIndex, i + 1);
+        }
+      }
+      if (info?.booster) {
+        if (skipIndex < 0) {
+          skip = prev;
+          skipIndex = prevIndex;
+        }
+      } else {
+        skip = undefined;
+        skipIndex = -1;
       }
       prev = info?.bigrams;
       prevIndex = i;
