@@ -58,8 +58,8 @@ export function tokenize(text: string): Token[] {
       i = j;
       continue;
     }
-    // Eyes straight after a digit or letter are a time or a URL ("10:30", "http://"), not a face.
-    if ((c === 58 || c === 59 || c === 61) && !(i > 0 && (isDigit(text.charCodeAt(i - 1)) || isAsciiLetter(text.charCodeAt(i - 1))))) {
+    // "10:30" is a time and "http://" a URL, not faces; "great:)" is a face.
+    if ((c === 58 || c === 59 || c === 61) && !(i > 0 && isDigit(text.charCodeAt(i - 1))) && !text.startsWith('//', i + 1)) {
       const end = emoticonAt(text, i);
       if (end > i) {
         const raw = text.slice(i, end);

@@ -16,7 +16,8 @@ describe('tokenize', () => {
   });
 
   it('does not read prose in parentheses or times as emoticons', () => {
-    expect(tokenize('(8 pieces) at 10:30').some((x) => x.kind === 'emoticon')).toBe(false);
+    expect(tokenize('(8 pieces) at 10:30, see http://example.com').some((x) => x.kind === 'emoticon')).toBe(false);
+    expect(tokenize('Great:)').map((x) => x.kind)).toEqual(['word', 'emoticon']);
   });
 });
 
