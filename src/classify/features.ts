@@ -18,10 +18,11 @@ export interface WordInfo {
   negator: boolean;
   contrast: boolean;
   concessive: boolean;
-  /** Learned weight of the word, of the word inside a negation scope, and of the pairs it starts. */
+  /** Dense id of the word: word pairs are looked up by id pair (see PairTable). */
+  id: number;
+  /** Learned weight of the word, and of the word inside a negation scope. */
   uni: number;
   neg: number;
-  bigrams: Map<string, number> | undefined;
 }
 
 /** Word table: one entry per known word. */
@@ -42,7 +43,7 @@ export function buildWordTable(valence: ReadonlyMap<string, number>): WordTable 
 export function wordInfo(table: WordTable, word: string): WordInfo {
   let e = table.get(word);
   if (!e) {
-    e = { valence: NaN, booster: 0, negator: false, contrast: false, concessive: false, uni: 0, neg: 0, bigrams: undefined };
+    e = { valence: NaN, booster: 0, negator: false, contrast: false, concessive: false, id: table.size, uni: 0, neg: 0 };
     table.set(word, e);
   }
   return e;

@@ -32,6 +32,7 @@ export interface ModelScore {
 export class SentimentModel {
   /** Lexicon and learned weights by word: what analyzeText and score look tokens up in. */
   readonly words: WordTable;
+  private readonly pairs: PairTable;
   private readonly denseWeights: Float64Array;
   private readonly bias: number;
   private readonly dense = new Float64Array(DENSE_FEATURES.length);
@@ -41,13 +42,13 @@ export class SentimentModel {
     this.bias = file.bias;
     // Split by shape so scoring never builds a key string: "w", "!w" (negated) and "w1 w2" (two levels).
     this.words = buildWordTable(zipMap(file.lexicon.words, file.lexicon.valences));
+    const pairKeys = file.ngrams.keys.filter((k) => k.indexOf(' ') > 0).length;
+    this.pairs = new PairTable(pairKeys);
     file.ngrams.keys.forEach((key, i) => {
       const w = file.ngrams.weights[i] ?? 0;
       const space = key.indexOf(' ');
       if (space > 0) {
-        const e = wordInfo(this.words, key.slice(0, space));
-        if (!e.bigrams) e.bigrams = new Map();
-        e.bigrams.set(key.slice(space + 1), w);
+        this.pairs.set(wordInfo(this.words, key.slice(0, space)).id, wordInfo(this.words, key.slice(space + 1)).id, w);
       } else if (key.startsWith('!') && key.length > 1) wordInfo(this.words, key.slice(1)).neg = w;
       else wordInfo(this.words, key).uni = w;
     });
@@ -100,17 +101,18 @@ export class SentimentModel {
     // Same features as forEachNgram (the trainer's definition), computed without allocating keys.
     const { tokens, weight, negated, infos } = a;
     const scale = 1 / Math.sqrt(a.nWords + 4);
-    let prev: Map<string, number> | undefined;
+    const pairs = this.pairs;
+    let prev = -1; // word id of the previous token, -1 when it has none
     let prevIndex = -1;
     // Pairs skip over intensifiers as well (see forEachNgram).
-    let skip: Map<string, number> | undefined;
+    let skip = -1;
     let skipIndex = -1;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
       if (t.kind === 'punct' || t.kind === 'number') {
-        prev = undefined;
+        prev = -1;
         prevIndex = -1;
-        skip = undefined;
+        skip = -1;
         skipIndex = -1;
         continue;
       }
@@ -121,16 +123,17 @@ export class SentimentModel {
         ngram += w * v;
         if (topK > 0) n = this.keep(n, w * v, i, i + 1);
       }
-      if (prev !== undefined) {
-        const wb = prev.get(t.norm); // the only second look-up: bigrams are keyed under their first word
-        if (wb !== undefined) {
+      const id = info === undefined ? -1 : info.id;
+      if (prev >= 0 && id >= 0) {
+        const wb = pairs.get(prev, id);
+        if (wb !== 0) {
           ngram += wb * v;
           if (topK > 0) n = this.keep(n, wb * v, prevIndex, i + 1);
         }
       }
-      if (skip !== undefined) {
-        const wb = skip.get(t.norm);
-        if (wb !== undefined) {
+      if (skip >= 0 && id >= 0) {
+        const wb = pairs.get(skip, id);
+        if (wb !== 0) {
           ngram += wb * v;
           if (topK > 0) n = this.keep(n, wb * v, skipIndex, i + 1);
         }
@@ -141,10 +144,10 @@ export class SentimentModel {
           skipIndex = prevIndex;
         }
       } else {
-        skip = undefined;
+        skip = -1;
         skipIndex = -1;
       }
-      prev = info?.bigrams;
+      prev = id;
       prevIndex = i;
     }
     const top = topK > 0 ? this.topContributions(n, topK, tokens) : [];
@@ -157,6 +160,49 @@ export class SentimentModel {
 const contribValue = new Float64Array(4096);
 const contribStart = new Int32Array(4096);
 const contribEnd = new Int32Array(4096);
+
+/**
+ * Word-pair weights in an open-addressing hash table over typed arrays, keyed by the two word ids.
+ * A Map per first word meant a cache miss per pair; this is a few array reads.
+ */
+class PairTable {
+  private readonly first: Int32Array;
+  private readonly second: Int32Array;
+  private readonly values: Float32Array;
+  private readonly mask: number;
+
+  constructor(size: number) {
+    let cap = 16;
+    while (cap < size * 2) cap <<= 1;
+    this.first = new Int32Array(cap).fill(-1);
+    this.second = new Int32Array(cap);
+    this.values = new Float32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  set(a: number, b: number, w: number): void {
+    let h = hashPair(a, b) & this.mask;
+    while (this.first[h] !== -1 && !(this.first[h] === a && this.second[h] === b)) h = (h + 1) & this.mask;
+    this.first[h] = a;
+    this.second[h] = b;
+    this.values[h] = w;
+  }
+
+  /** Weight of the pair, 0 when the model has none. */
+  get(a: number, b: number): number {
+    let h = hashPair(a, b) & this.mask;
+    for (;;) {
+      const f = this.first[h] as number;
+      if (f === -1) return 0;
+      if (f === a && this.second[h] === b) return this.values[h] as number;
+      h = (h + 1) & this.mask;
+    }
+  }
+}
+
+function hashPair(a: number, b: number): number {
+  return Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
+}
 
 function zipMap(keys: readonly string[], values: readonly number[]): Map<string, number> {
   const m = new Map<string, number>();

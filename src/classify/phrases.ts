@@ -29,7 +29,8 @@ interface Compiled<T> {
  */
 export class PhraseMatcher<T> {
   private readonly exact = new Map<string, Compiled<T>[]>();
-  private readonly prefix = new Map<string, Compiled<T>[]>();
+  // Keyed by the first three char codes packed in a number: no substring per token.
+  private readonly prefix = new Map<number, Compiled<T>[]>();
   private readonly numeric: Compiled<T>[] = [];
 
   constructor(entries: Iterable<readonly [PhrasePattern, T]>) {
@@ -43,8 +44,13 @@ export class PhraseMatcher<T> {
     if (first === undefined) return;
     const c: Compiled<T> = { parts, value, pattern: pattern.trim() };
     if (first === '#') this.numeric.push(c);
-    else if (first.endsWith('*')) push(this.prefix, first.slice(0, 3), c);
-    else push(this.exact, first, c);
+    else if (first.endsWith('*')) {
+      if (first.length < 4) throw new Error(`Prefix pattern "${pattern}" needs at least 3 letters before "*"`);
+      const key = prefixKey(first);
+      const list = this.prefix.get(key);
+      if (list) list.push(c);
+      else this.prefix.set(key, [c]);
+    } else push(this.exact, first, c);
   }
 
   /** Every match, in token order; overlapping matches are all reported. */
@@ -56,7 +62,7 @@ export class PhraseMatcher<T> {
       const cands = t.kind === 'number' ? this.numeric : this.exact.get(t.norm);
       if (cands) this.tryAll(cands, tokens, i, hits);
       if (this.prefix.size > 0 && t.norm.length >= 3) {
-        const p = this.prefix.get(t.norm.slice(0, 3));
+        const p = this.prefix.get(prefixKey(t.norm));
         if (p) this.tryAll(p, tokens, i, hits);
       }
     }
@@ -69,6 +75,12 @@ export class PhraseMatcher<T> {
       if (end > 0) hits.push({ value: c.value, pattern: c.pattern, start: i, end });
     }
   }
+}
+
+function prefixKey(s: string): number {
+  // 10 bits a char keeps the key a small integer; a collision between non-ASCII prefixes only costs
+  // a failed startsWith check.
+  return ((s.charCodeAt(0) & 0x3ff) << 20) | ((s.charCodeAt(1) & 0x3ff) << 10) | (s.charCodeAt(2) & 0x3ff);
 }
 
 function push<T>(m: Map<string, Compiled<T>[]>, key: string, c: Compiled<T>): void {
