@@ -1,5 +1,6 @@
 import type { ClassifyInput, Verdict } from '../domain/verdict.js';
-import { analyzeText } from './features.js';
+import { analyzeText, createPhraseMatcher, type PhraseTag } from './features.js';
+import type { PhraseMatcher } from './phrases.js';
 import { detectLanguage, SUPPORTED_LANGUAGES, UNDETERMINED } from './language.js';
 import { SentimentModel, type ModelFile } from './model.js';
 import { textReasons } from './reasons.js';
@@ -27,8 +28,6 @@ export interface Classifier {
 
 // Loaded once at module load: the call path does no I/O.
 const DEFAULT_MODEL = new SentimentModel(modelJson as unknown as ModelFile);
-const DEFAULT_TOPICS = new TopicMatcher(DEFAULT_TAXONOMY);
-const DEFAULT_CRITICAL = new CriticalMatcher(DEFAULT_CRITICAL_RULES);
 
 /** A text whose logit is below this is clearly praise: a keyword rule alone cannot flag it. */
 const CLEAR_PRAISE_LOGIT = -1.5;
@@ -36,17 +35,17 @@ const CLEAR_PRAISE_LOGIT = -1.5;
 /** Builds a classifier for a taxonomy and rule set; compile once, call many times. */
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const model = options.model ? new SentimentModel(options.model) : DEFAULT_MODEL;
-  const topics = options.taxonomy ? new TopicMatcher(options.taxonomy) : DEFAULT_TOPICS;
-  const critical = options.criticalRules?.length
-    ? new CriticalMatcher([...DEFAULT_CRITICAL_RULES, ...options.criticalRules])
-    : DEFAULT_CRITICAL;
+  const topics = new TopicMatcher(options.taxonomy ?? DEFAULT_TAXONOMY);
+  const critical = new CriticalMatcher([...DEFAULT_CRITICAL_RULES, ...(options.criticalRules ?? [])]);
+  const matcher = createPhraseMatcher([...topics.patterns(), ...critical.patterns()]);
   const clearComplaint = options.clearComplaintLogit ?? 2;
-  return { classify: (input) => classifyWith(input, model, topics, critical, clearComplaint) };
+  return { classify: (input) => classifyWith(input, model, matcher, topics, critical, clearComplaint) };
 }
 
 function classifyWith(
   input: ClassifyInput,
   model: SentimentModel,
+  matcher: PhraseMatcher<PhraseTag>,
   topicMatcher: TopicMatcher,
   criticalMatcher: CriticalMatcher,
   clearComplaint: number,
@@ -55,11 +54,11 @@ function classifyWith(
   const body = input.text ?? '';
   const text = title ? `${title}${/[.!?]$/.test(title) ? '' : '.'} ${body}` : body;
   const rating = validRating(input.rating);
-  const a = analyzeText(text, model.words);
-  const language = input.language?.trim() ? input.language.trim().slice(0, 2).toLowerCase() : detectLanguage(a.tokens);
+  const a = analyzeText(text, model.words, matcher);
+  const language = input.language?.trim() ? input.language.trim().slice(0, 2).toLowerCase() : detectLanguage(a.tokens, a.infos);
   const judgeable = (SUPPORTED_LANGUAGES.has(language) || language === UNDETERMINED) && a.tokens.length > 0 && hasSignal(a);
 
-  const s = judgeable ? model.score(a, 6) : undefined;
+  const s = judgeable ? model.score(a) : undefined;
   const logit = s?.logit ?? 0;
   const pNegative = 1 / (1 + Math.exp(-logit));
   const textScore = 1 - 2 * pNegative;
@@ -95,7 +94,7 @@ function classifyWith(
     );
   } else {
     reasons.push(`text reads ${logit > 0 ? 'negative' : 'positive'} (${Math.round(Math.max(pNegative, 1 - pNegative) * 100)}% confidence)`);
-    reasons.push(...textReasons(a, logit > 0, s?.top ?? []));
+    reasons.push(...textReasons(a, logit > 0, (k) => model.score(a, k).top));
   }
   const criticalUsed = criticalCounts && negative ? critical : [];
   for (const c of criticalUsed) reasons.push(`critical, ${c.label}: "${c.phrase}"`);
@@ -110,7 +109,7 @@ function classifyWith(
     negative,
     score,
     severity: severityOf(negative, score, rating, criticalUsed),
-    topics: topicMatcher.match(a.tokens),
+    topics: topicMatcher.match(a),
     reasons,
     language,
   };

@@ -2,7 +2,8 @@ import {
   BOOSTERS, COMPLAINT_PHRASES, CONCESSIVE_OPENERS, CONTRAST_AFTER, CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT,
   NEGATION_BREAKERS, NEGATORS, NEVER_INTENSIFIERS, PRAISE_PHRASES, SARCASM_PHRASES,
 } from './lexicon.js';
-import { PhraseMatcher } from './phrases.js';
+import { STOP_WORD_LANGUAGES } from './language.js';
+import { PhraseMatcher, type PhraseHit } from './phrases.js';
 import { tokenize, type Token } from './tokenize.js';
 
 /**
@@ -18,6 +19,8 @@ export interface WordInfo {
   negator: boolean;
   contrast: boolean;
   concessive: boolean;
+  /** Languages the word is a stop word of (language detection), undefined for most words. */
+  languages: readonly string[] | undefined;
   /** Dense id of the word: word pairs are looked up by id pair (see PairTable). */
   id: number;
   /** Learned weight of the word, and of the word inside a negation scope. */
@@ -36,6 +39,7 @@ export function buildWordTable(valence: ReadonlyMap<string, number>): WordTable 
   for (const [w, b] of BOOSTERS) wordInfo(table, w).booster = b;
   for (const w of CONTRAST_AFTER) wordInfo(table, w).contrast = true;
   for (const w of CONCESSIVE_OPENERS) wordInfo(table, w).concessive = true;
+  for (const [w, langs] of STOP_WORD_LANGUAGES) wordInfo(table, w).languages = langs;
   return table;
 }
 
@@ -43,7 +47,7 @@ export function buildWordTable(valence: ReadonlyMap<string, number>): WordTable 
 export function wordInfo(table: WordTable, word: string): WordInfo {
   let e = table.get(word);
   if (!e) {
-    e = { valence: NaN, booster: 0, negator: false, contrast: false, concessive: false, id: table.size, uni: 0, neg: 0 };
+    e = { valence: NaN, booster: 0, negator: false, contrast: false, concessive: false, languages: undefined, id: table.size, uni: 0, neg: 0 };
     table.set(word, e);
   }
   return e;
@@ -73,6 +77,8 @@ export interface TextAnalysis {
   nWords: number;
   /** Weight of each token's clause: >1 after "but", <1 before it or in a conceded clause. */
   weight: Float32Array;
+  /** Every phrase pattern found (sentiment phrases, topic keywords, critical rules). */
+  phraseHits: PhraseHit<PhraseTag>[];
   /** Token is inside a negation scope ("not [very good]"). */
   negated: Uint8Array;
   cues: Cue[];
@@ -92,16 +98,30 @@ const NEGATION_SCOPE = 4;
 const NEGATION_SCALAR = -0.74; // VADER: a negated word keeps some of its strength, reversed
 const CAPS_SCALAR = 1.5;
 
-type PhraseKind = 'complaint' | 'praise' | 'sarcasm';
-// One matcher for all three lists: one pass over the tokens instead of three.
-const phraseMatcher = new PhraseMatcher<{ kind: PhraseKind; valence: number }>([
-  ...SARCASM_PHRASES.map((p) => [p, { kind: 'sarcasm' as const, valence: -2 }] as const),
-  ...COMPLAINT_PHRASES.map(([p, v]) => [p, { kind: 'complaint' as const, valence: v }] as const),
-  ...PRAISE_PHRASES.map(([p, v]) => [p, { kind: 'praise' as const, valence: v }] as const),
-]);
+/**
+ * What a phrase pattern stands for. Sentiment phrases, the taxonomy's topic keywords and the
+ * critical rules all go into one matcher, so a review is scanned for phrases once, not three times.
+ */
+export type PhraseTag =
+  | { kind: 'complaint' | 'praise' | 'sarcasm'; valence: number }
+  | { kind: 'topic'; index: number }
+  | { kind: 'critical'; index: number };
+
+const SENTIMENT_PATTERNS: (readonly [string, PhraseTag])[] = [
+  ...SARCASM_PHRASES.map((p) => [p, { kind: 'sarcasm', valence: -2 }] as const),
+  ...COMPLAINT_PHRASES.map(([p, v]) => [p, { kind: 'complaint', valence: v }] as const),
+  ...PRAISE_PHRASES.map(([p, v]) => [p, { kind: 'praise', valence: v }] as const),
+];
+
+/** A matcher for the sentiment phrases plus `extra` patterns (topics, critical rules). */
+export function createPhraseMatcher(extra: Iterable<readonly [string, PhraseTag]> = []): PhraseMatcher<PhraseTag> {
+  return new PhraseMatcher<PhraseTag>([...SENTIMENT_PATTERNS, ...extra]);
+}
+
+const SENTIMENT_ONLY = createPhraseMatcher();
 
 /** Scans a text once and collects the sentiment evidence the model and the reasons are built from. */
-export function analyzeText(text: string, table: WordTable): TextAnalysis {
+export function analyzeText(text: string, table: WordTable, matcher: PhraseMatcher<PhraseTag> = SENTIMENT_ONLY): TextAnalysis {
   const tokens = tokenize(text);
   const n = tokens.length;
   const infos: (WordInfo | undefined)[] = new Array(n);
@@ -174,7 +194,7 @@ export function analyzeText(text: string, table: WordTable): TextAnalysis {
   let sarcasm = 0;
   const sarcasticSentence = new Set<number>();
 
-  const phraseHits = phraseMatcher.findAll(tokens);
+  const phraseHits = matcher.findAll(tokens);
   for (const h of phraseHits) {
     if (h.value.kind !== 'sarcasm') continue;
     sarcasm += 1;
@@ -191,10 +211,11 @@ export function analyzeText(text: string, table: WordTable): TextAnalysis {
   for (const pass of ['complaint', 'praise'] as const) {
     for (const h of phraseHits) {
       if (h.value.kind !== pass || covered[h.start]) continue;
+      const valence = h.value.valence;
       const isComplaint = pass === 'complaint';
       const neg = negated[h.start] === 1 && !startsWithNegator(tokens, h.start);
       const w = weight[h.start] as number;
-      let v = h.value.valence * w * (neg ? NEGATION_SCALAR : 1);
+      let v = valence * w * (neg ? NEGATION_SCALAR : 1);
       if (!isComplaint && isSarcastic(h.start)) v = -Math.abs(v) * 0.5;
       for (let j = h.start; j < h.end; j++) covered[j] = 1;
       if (v < 0) complaint += v;
@@ -247,7 +268,7 @@ export function analyzeText(text: string, table: WordTable): TextAnalysis {
     lexNeg *= CAPS_SCALAR;
   }
 
-  return { tokens, infos, nWords, weight, negated, cues, lexPos, lexNeg, complaint, praise, sarcasm, exclaim, question, negators, shouting };
+  return { tokens, infos, phraseHits, nWords, weight, negated, cues, lexPos, lexNeg, complaint, praise, sarcasm, exclaim, question, negators, shouting };
 }
 
 /** "couldn't be happier", "could not have been easier": a negated comparative is praise, not a complaint. */

@@ -1,3 +1,4 @@
+import type { WordInfo } from './features.js';
 import type { Token } from './tokenize.js';
 
 /**
@@ -26,15 +27,19 @@ const STOP_WORDS: Readonly<Record<string, readonly string[]>> = {
   tr: ['ve', 'bir', 'bu', 'çok', 'ama', 'için', 'ile', 'değil', 'da', 'de', 'gibi', 'daha', 'iyi', 'kötü', 'hiç'],
 };
 
-const INDEX = new Map<string, string[]>();
-for (const [lang, words] of Object.entries(STOP_WORDS)) {
-  for (const w of words) {
-    const key = w.replace(/['’]/g, '');
-    const list = INDEX.get(key);
-    if (list) list.push(lang);
-    else INDEX.set(key, [lang]);
+/** Stop word -> the languages it belongs to; the word table copies this onto its entries. */
+export const STOP_WORD_LANGUAGES: ReadonlyMap<string, readonly string[]> = (() => {
+  const index = new Map<string, string[]>();
+  for (const [lang, words] of Object.entries(STOP_WORDS)) {
+    for (const w of words) {
+      const key = w.replace(/['’]/g, '');
+      const list = index.get(key);
+      if (list) list.push(lang);
+      else index.set(key, [lang]);
+    }
   }
-}
+  return index;
+})();
 
 /** Languages the text model can judge; for any other the rating decides. */
 export const SUPPORTED_LANGUAGES: ReadonlySet<string> = new Set(['en']);
@@ -46,10 +51,11 @@ export const UNDETERMINED = 'und';
  * ISO 639-1 code of the review's language from its tokens: writing system first (Cyrillic,
  * Arabic, CJK…), then stop-word votes for Latin-script languages. `und` when nothing tells.
  */
-export function detectLanguage(tokens: readonly Token[]): string {
+export function detectLanguage(tokens: readonly Token[], infos?: readonly (WordInfo | undefined)[]): string {
   const votes = new Map<string, number>();
   let words = 0;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
     if (t.kind !== 'word') continue;
     words++;
     const c = t.norm.charCodeAt(0);
@@ -57,7 +63,8 @@ export function detectLanguage(tokens: readonly Token[]): string {
       const script = scriptOf(c);
       if (script) return script;
     }
-    const langs = INDEX.get(t.norm);
+    // The analysed text already has each word's table entry: no second look-up per word.
+    const langs = infos ? infos[i]?.languages : STOP_WORD_LANGUAGES.get(t.norm);
     if (!langs) continue;
     // A word shared by several languages counts for each, but less.
     const share = 1 / langs.length;

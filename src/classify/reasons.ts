@@ -8,7 +8,11 @@ const MAX_TEXT_REASONS = 4;
  * The words and phrases that pushed the text towards the decision, strongest first, written so
  * an owner sees why: `"not good" (negated)`, `"waited 40 minutes" (complaint)`, `"RUDE" (capitals)`.
  */
-export function textReasons(a: TextAnalysis, negative: boolean, ngrams: readonly NgramContribution[]): string[] {
+export function textReasons(
+  a: TextAnalysis,
+  negative: boolean,
+  topNgrams: (k: number) => readonly NgramContribution[],
+): string[] {
   const wanted = (v: number): boolean => (negative ? v < 0 : v > 0);
   const cues = a.cues.filter((c) => wanted(c.valence)).sort((x, y) => Math.abs(y.valence) - Math.abs(x.valence));
   const out: string[] = [];
@@ -23,7 +27,8 @@ export function textReasons(a: TextAnalysis, negative: boolean, ngrams: readonly
   // The learned word weights explain what the lexicon does not ("stopped", "returned"); only
   // when the lexicon found little, and only content words ("the room" explains nothing).
   let learned = 0;
-  for (const g of ngrams) {
+  // Asked for only when the lexicon explained little: ranking n-grams costs as much as scoring.
+  for (const g of out.length >= 2 ? [] : topNgrams(6)) {
     if (out.length >= 2 || learned >= 2) break;
     if (!hasContentWord(a, g.start, g.end)) continue;
     // Model weights are for the negative class: a positive push means "more negative".

@@ -1,6 +1,6 @@
 import type { Severity } from '../domain/verdict.js';
-import { PhraseMatcher, surface } from './phrases.js';
-import type { TextAnalysis } from './features.js';
+import { surface } from './phrases.js';
+import type { PhraseTag, TextAnalysis } from './features.js';
 
 /** A keyword rule that makes a review `critical`: someone must look at it today. */
 export interface CriticalRule {
@@ -52,22 +52,23 @@ export interface CriticalHit {
   phrase: string;
 }
 
-/** Compiled critical rules. */
+/** Critical rules as phrase patterns for the shared matcher, and the rules an analysed text fires. */
 export class CriticalMatcher {
-  private readonly matcher: PhraseMatcher<CriticalRule>;
+  constructor(private readonly rules: readonly CriticalRule[]) {}
 
-  constructor(rules: readonly CriticalRule[]) {
-    this.matcher = new PhraseMatcher<CriticalRule>(rules.flatMap((r) => r.patterns.map((p) => [p, r] as const)));
+  /** The rules' patterns tagged with their rule, for createPhraseMatcher. */
+  patterns(): (readonly [string, PhraseTag])[] {
+    return this.rules.flatMap((r, index) => r.patterns.map((p) => [p, { kind: 'critical', index }] as const));
   }
 
   /** First hit per rule; a negated mention ("not a scam", "no food poisoning") does not count. */
   match(a: TextAnalysis): CriticalHit[] {
-    const seen = new Set<string>();
     const out: CriticalHit[] = [];
-    for (const h of this.matcher.findAll(a.tokens)) {
-      if (seen.has(h.value.id) || a.negated[h.start]) continue;
-      seen.add(h.value.id);
-      out.push({ id: h.value.id, label: h.value.label, phrase: surface(a.tokens, h.start, h.end) });
+    for (const h of a.phraseHits) {
+      if (h.value.kind !== 'critical' || a.negated[h.start]) continue;
+      const rule = this.rules[h.value.index] as CriticalRule;
+      if (out.some((c) => c.id === rule.id)) continue;
+      out.push({ id: rule.id, label: rule.label, phrase: surface(a.tokens, h.start, h.end) });
     }
     return out;
   }

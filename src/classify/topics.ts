@@ -1,5 +1,4 @@
-import { PhraseMatcher } from './phrases.js';
-import type { Token } from './tokenize.js';
+import type { PhraseTag, TextAnalysis } from './features.js';
 
 /** One topic of the taxonomy: config can add its own, keywords use the PhraseMatcher syntax. */
 export interface Topic {
@@ -62,20 +61,29 @@ export const DEFAULT_TAXONOMY: readonly Topic[] = Object.freeze([
   },
 ]);
 
-/** Compiled taxonomy: finds every topic a review mentions in one pass over its tokens. */
+/** A taxonomy as phrase patterns for the shared matcher, and the topics found in an analysed text. */
 export class TopicMatcher {
-  private readonly matcher: PhraseMatcher<number>;
   private readonly ids: string[];
 
-  constructor(taxonomy: readonly Topic[]) {
+  constructor(private readonly taxonomy: readonly Topic[]) {
     this.ids = taxonomy.map((t) => t.id);
-    this.matcher = new PhraseMatcher<number>(taxonomy.flatMap((t, i) => t.keywords.map((k) => [k, i] as const)));
   }
 
-  /** Topic ids mentioned in the tokens, in taxonomy order. */
-  match(tokens: readonly Token[]): string[] {
-    const found = new Set<number>();
-    for (const h of this.matcher.findAll(tokens)) found.add(h.value);
-    return [...found].sort((a, b) => a - b).map((i) => this.ids[i] as string);
+  /** The keywords tagged with their topic, for createPhraseMatcher. */
+  patterns(): (readonly [string, PhraseTag])[] {
+    return this.taxonomy.flatMap((t, index) => t.keywords.map((k) => [k, { kind: 'topic', index }] as const));
+  }
+
+  /** Topic ids mentioned in the text, in taxonomy order. */
+  match(a: TextAnalysis): string[] {
+    let seen: Uint8Array | undefined;
+    for (const h of a.phraseHits) {
+      if (h.value.kind !== 'topic') continue;
+      seen ??= new Uint8Array(this.ids.length);
+      seen[h.value.index] = 1;
+    }
+    const out: string[] = [];
+    if (seen) for (let i = 0; i < this.ids.length; i++) if (seen[i]) out.push(this.ids[i] as string);
+    return out;
   }
 }
