@@ -11,9 +11,11 @@ import { loadTrainSet } from './lib/data.js';
 
 /** Result of one benchmark run: the best round and the median round. */
 export interface ClassifierBench {
-  /** Throughput of the fastest round: the figure least disturbed by other processes on the machine. */
+  /** Reviews per second of CPU time in the fastest round: what one core does when it is ours. */
   reviewsPerSec: number;
   medianReviewsPerSec: number;
+  /** Reviews per second of wall-clock time in the fastest round (lower when the machine is busy). */
+  wallReviewsPerSec: number;
   rounds: number;
   reviews: number;
   avgWords: number;
@@ -28,9 +30,9 @@ export function benchReviews(): ClassifyInput[] {
 }
 
 /**
- * Measures classifier throughput (reviews/s) on one core. Runs several rounds over the 4000
- * reviews and reports the best and the median, as timeit does: on a shared machine the best
- * round is the one least slowed by other processes. `quick` runs 3 rounds instead of 10.
+ * Measures classifier throughput on one core, in reviews per second of CPU time. Runs several
+ * rounds over the 4000 reviews and reports the best and the median, as timeit does: on a shared
+ * machine the best round is the one least slowed by other processes. `quick` runs 3 rounds, not 10.
  */
 export async function benchClassifier({ quick = false }: { quick?: boolean } = {}): Promise<ClassifierBench> {
   const reviews = benchReviews();
@@ -39,14 +41,20 @@ export async function benchClassifier({ quick = false }: { quick?: boolean } = {
   for (let i = 0; i < (quick ? 4000 : 12000); i++) classify(reviews[i % reviews.length]!);
   const rounds = quick ? 3 : 10;
   const rates: number[] = [];
+  const wallRates: number[] = [];
   let sink = 0;
   let total = 0;
   let seconds = 0;
   for (let round = 0; round < rounds; round++) {
     const start = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     for (const r of reviews) if (classify(r).negative) sink++;
+    const used = process.cpuUsage(cpu);
     const s = Number(process.hrtime.bigint() - start) / 1e9;
-    rates.push(reviews.length / s);
+    // CPU time, not wall time: other processes on a shared machine take the core away in bursts.
+    const cpuSeconds = (used.user + used.system) / 1e6;
+    rates.push(reviews.length / Math.max(cpuSeconds, 1e-9));
+    wallRates.push(reviews.length / s);
     total += reviews.length;
     seconds += s;
     // Let timers and I/O of a host process run between rounds.
@@ -54,9 +62,11 @@ export async function benchClassifier({ quick = false }: { quick?: boolean } = {
   }
   if (sink < 0) console.log(sink); // keeps the results observable so nothing is optimised away
   rates.sort((a, b) => a - b);
+  wallRates.sort((a, b) => a - b);
   return {
     reviewsPerSec: rates[rates.length - 1]!,
     medianReviewsPerSec: rates[Math.floor(rates.length / 2)]!,
+    wallReviewsPerSec: wallRates[wallRates.length - 1]!,
     rounds,
     reviews: total,
     avgWords,
@@ -68,8 +78,8 @@ async function main(): Promise<void> {
   const r = await benchClassifier({ quick: process.argv.includes('--quick') });
   const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
   console.log(
-    `classifier: ${fmt(r.reviewsPerSec)} reviews/s on one core (best of ${r.rounds} rounds; median ${fmt(r.medianReviewsPerSec)}), ` +
-      `${r.reviews} reviews of ~${r.avgWords.toFixed(0)} words in ${r.seconds.toFixed(2)} s; target 50,000`,
+    `classifier: ${fmt(r.reviewsPerSec)} reviews per CPU-second on one core (best of ${r.rounds} rounds; median ${fmt(r.medianReviewsPerSec)}; ` +
+      `wall clock best ${fmt(r.wallReviewsPerSec)}/s), ${r.reviews} reviews of ~${r.avgWords.toFixed(0)} words; target 50,000`,
   );
 }
 

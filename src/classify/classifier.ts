@@ -1,6 +1,7 @@
 import type { ClassifyInput, Verdict } from '../domain/verdict.js';
 import { analyzeText, createPhraseMatcher, type PhraseTag } from './features.js';
 import type { PhraseMatcher } from './phrases.js';
+import { TokenBuffer } from './tokenize.js';
 import { detectLanguage, SUPPORTED_LANGUAGES, UNDETERMINED } from './language.js';
 import { SentimentModel, type ModelFile } from './model.js';
 import { textReasons } from './reasons.js';
@@ -39,13 +40,16 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const critical = new CriticalMatcher([...DEFAULT_CRITICAL_RULES, ...(options.criticalRules ?? [])]);
   const matcher = createPhraseMatcher([...topics.patterns(), ...critical.patterns()]);
   const clearComplaint = options.clearComplaintLogit ?? 2;
-  return { classify: (input) => classifyWith(input, model, matcher, topics, critical, clearComplaint) };
+  // Nothing of a review's tokens outlives its verdict, so one buffer serves every call.
+  const buffer = new TokenBuffer();
+  return { classify: (input) => classifyWith(input, model, matcher, buffer, topics, critical, clearComplaint) };
 }
 
 function classifyWith(
   input: ClassifyInput,
   model: SentimentModel,
   matcher: PhraseMatcher<PhraseTag>,
+  buffer: TokenBuffer,
   topicMatcher: TopicMatcher,
   criticalMatcher: CriticalMatcher,
   clearComplaint: number,
@@ -54,7 +58,7 @@ function classifyWith(
   const body = input.text ?? '';
   const text = title ? `${title}${/[.!?]$/.test(title) ? '' : '.'} ${body}` : body;
   const rating = validRating(input.rating);
-  const a = analyzeText(text, model.words, matcher);
+  const a = analyzeText(text, model.words, matcher, buffer);
   const language = input.language?.trim() ? input.language.trim().slice(0, 2).toLowerCase() : detectLanguage(a.tokens, a.infos);
   const judgeable = (SUPPORTED_LANGUAGES.has(language) || language === UNDETERMINED) && a.tokens.length > 0 && hasSignal(a);
 

@@ -4,7 +4,7 @@ import {
 } from './lexicon.js';
 import { STOP_WORD_LANGUAGES } from './language.js';
 import { PhraseMatcher, type PhraseHit } from './phrases.js';
-import { tokenize, type Token } from './tokenize.js';
+import { tokenize, type Token, type TokenBuffer } from './tokenize.js';
 
 /**
  * Everything known about one word, found with a single map look-up per token: lexicon valence,
@@ -120,9 +120,17 @@ export function createPhraseMatcher(extra: Iterable<readonly [string, PhraseTag]
 
 const SENTIMENT_ONLY = createPhraseMatcher();
 
-/** Scans a text once and collects the sentiment evidence the model and the reasons are built from. */
-export function analyzeText(text: string, table: WordTable, matcher: PhraseMatcher<PhraseTag> = SENTIMENT_ONLY): TextAnalysis {
-  const tokens = tokenize(text);
+/**
+ * Scans a text once and collects the sentiment evidence the model and the reasons are built from.
+ * With a `buffer`, the tokens are only valid until the next call that uses the same buffer.
+ */
+export function analyzeText(
+  text: string,
+  table: WordTable,
+  matcher: PhraseMatcher<PhraseTag> = SENTIMENT_ONLY,
+  buffer?: TokenBuffer,
+): TextAnalysis {
+  const tokens = tokenize(text, buffer);
   const n = tokens.length;
   const infos: (WordInfo | undefined)[] = new Array(n);
   for (let i = 0; i < n; i++) {

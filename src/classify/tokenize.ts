@@ -23,8 +23,8 @@ const EMOTICON_EYES = new Set([...':;=']);
  * scanner over char codes: a Unicode-property regex tokenizer cost more than everything else
  * in the classifier together.
  */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
+export function tokenize(text: string, buffer?: TokenBuffer): Token[] {
+  const out = buffer ? buffer.start() : new TokenList();
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -45,7 +45,7 @@ export function tokenize(text: string): Token[] {
         while (j < n && isDigit(text.charCodeAt(j))) j++;
       }
       const raw = text.slice(i, j);
-      out.push({ norm: raw, raw, kind: 'number', caps: false });
+      emit(out, raw, raw, 'number', false);
       i = j;
       continue;
     }
@@ -54,7 +54,7 @@ export function tokenize(text: string): Token[] {
       let j = i + 1;
       while (j < n && (text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63)) j++;
       const raw = text.slice(i, j);
-      out.push({ norm: raw, raw, kind: 'punct', caps: false });
+      emit(out, raw, raw, 'punct', false);
       i = j;
       continue;
     }
@@ -63,13 +63,13 @@ export function tokenize(text: string): Token[] {
       const end = emoticonAt(text, i);
       if (end > i) {
         const raw = text.slice(i, end);
-        out.push({ norm: raw.toLowerCase(), raw, kind: 'emoticon', caps: false });
+        emit(out, raw.toLowerCase(), raw, 'emoticon', false);
         i = end;
         continue;
       }
     }
     if (c === 60 /* < */ && text.charCodeAt(i + 1) === 51 /* 3 */) {
-      out.push({ norm: '<3', raw: '<3', kind: 'emoticon', caps: false });
+      emit(out, '<3', '<3', 'emoticon', false);
       i += 2;
       continue;
     }
@@ -78,7 +78,7 @@ export function tokenize(text: string): Token[] {
       const d = text.charCodeAt(i + 1) === 45 ? i + 2 : i + 1;
       if (EMOTICON_EYES.has(text[d] ?? '') && !isAsciiLetter(text.charCodeAt(d + 1))) {
         const raw = text.slice(i, d + 1);
-        out.push({ norm: raw, raw, kind: 'emoticon', caps: false });
+        emit(out, raw, raw, 'emoticon', false);
         i = d + 1;
         continue;
       }
@@ -87,12 +87,12 @@ export function tokenize(text: string): Token[] {
       let j = i + 1;
       if (c === 46) while (j < n && text.charCodeAt(j) === 46) j++;
       const raw = text.slice(i, j);
-      out.push({ norm: raw, raw, kind: 'punct', caps: false });
+      emit(out, raw, raw, 'punct', false);
       i = j;
       continue;
     }
     if (c === 45 && i > 0 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) {
-      out.push({ norm: '-', raw: '-', kind: 'punct', caps: false });
+      emit(out, '-', '-', 'punct', false);
       i++;
       continue;
     }
@@ -102,7 +102,7 @@ export function tokenize(text: string): Token[] {
       if (c >= 0x2600 || len === 2) {
         const raw = text.slice(i, i + len);
         if (PICTO.test(raw)) {
-          out.push({ norm: raw, raw, kind: 'emoji', caps: false });
+          emit(out, raw, raw, 'emoji', false);
           i += len;
           continue;
         }
@@ -112,7 +112,57 @@ export function tokenize(text: string): Token[] {
     }
     i++;
   }
-  return out;
+  return out.finish();
+}
+
+/**
+ * Token objects recycled from one review to the next. The classifier keeps nothing of a review's
+ * tokens once it has returned its verdict, so it tokenizes into a buffer: allocation (and the
+ * garbage collection it causes) was the largest cost after the word look-ups. Callers that keep
+ * tokens across calls (the trainer) tokenize without one.
+ */
+export class TokenBuffer {
+  private readonly list = new TokenList();
+
+  /** Starts a new review: the tokens of the previous one become invalid. */
+  start(): TokenList {
+    this.list.reset();
+    return this.list;
+  }
+}
+
+/** A growing list of tokens that reuses its objects when reset. */
+class TokenList {
+  private readonly pool: Token[] = [];
+  private readonly tokens: Token[] = [];
+  private n = 0;
+
+  reset(): void {
+    this.n = 0;
+  }
+
+  push(norm: string, raw: string, kind: TokenKind, caps: boolean): void {
+    let t = this.pool[this.n];
+    if (t === undefined) {
+      t = { norm, raw, kind, caps };
+      this.pool.push(t);
+    } else {
+      t.norm = norm;
+      t.raw = raw;
+      t.kind = kind;
+      t.caps = caps;
+    }
+    this.tokens[this.n++] = t;
+  }
+
+  finish(): Token[] {
+    this.tokens.length = this.n;
+    return this.tokens;
+  }
+}
+
+function emit(out: TokenList, norm: string, raw: string, kind: TokenKind, caps: boolean): void {
+  out.push(norm, raw, kind, caps);
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -131,7 +181,7 @@ function isLetterAt(text: string, j: number): boolean {
 }
 
 /** Scans one word from `i`: letters with inner apostrophes/hyphens ("don't", "check-in"). */
-function scanWord(text: string, i: number, out: Token[]): number {
+function scanWord(text: string, i: number, out: TokenList): number {
   const n = text.length;
   let j = i;
   let upper = 0;
@@ -162,13 +212,13 @@ function scanWord(text: string, i: number, out: Token[]): number {
   }
   const raw = text.slice(i, j);
   if (letters === 2 && (raw === 'xD' || raw === 'XD')) {
-    out.push({ norm: 'xd', raw, kind: 'emoticon', caps: false });
+    emit(out, 'xd', raw, 'emoticon', false);
     return j;
   }
   let norm = upper > 0 ? raw.toLowerCase() : raw;
   if (apostrophe) norm = norm.replace(/['’]/g, '');
   if (longRun) norm = norm.replace(/(\p{L})\1{2,}/gu, '$1$1');
-  out.push({ norm, raw, kind: 'word', caps: letters >= 2 && upper === letters });
+  emit(out, norm, raw, 'word', letters >= 2 && upper === letters);
   return j;
 }
 
