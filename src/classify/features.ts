@@ -5,52 +5,20 @@ import {
 import { STOP_WORD_LANGUAGES } from './language.js';
 import { PhraseMatcher, type PhraseHit } from './phrases.js';
 import { tokenize, type Token, type TokenBuffer } from './tokenize.js';
+import { WordTable, type WordInfo } from './word-table.js';
 
-/**
- * Everything known about one word, found with a single map look-up per token: lexicon valence,
- * closed-class roles and (filled in by the model) the learned weights. Big hash tables are
- * cache-unfriendly; one look-up instead of half a dozen is what makes the classifier fast.
- */
-export interface WordInfo {
-  /** Lexicon valence (VADER scale), NaN when the word has none. */
-  valence: number;
-  /** Intensifier/diminisher multiplier, 0 when not one. */
-  booster: number;
-  negator: boolean;
-  contrast: boolean;
-  concessive: boolean;
-  /** Languages the word is a stop word of (language detection), undefined for most words. */
-  languages: readonly string[] | undefined;
-  /** Dense id of the word: word pairs are looked up by id pair (see PairTable). */
-  id: number;
-  /** Learned weight of the word, and of the word inside a negation scope. */
-  uni: number;
-  neg: number;
-}
-
-/** Word table: one entry per known word. */
-export type WordTable = Map<string, WordInfo>;
+export { WordTable, type WordInfo } from './word-table.js';
 
 /** Builds the word table from a valence lexicon and the closed-class lists. */
 export function buildWordTable(valence: ReadonlyMap<string, number>): WordTable {
-  const table: WordTable = new Map();
-  for (const [w, v] of valence) wordInfo(table, w).valence = v;
-  for (const w of NEGATORS) wordInfo(table, w).negator = true;
-  for (const [w, b] of BOOSTERS) wordInfo(table, w).booster = b;
-  for (const w of CONTRAST_AFTER) wordInfo(table, w).contrast = true;
-  for (const w of CONCESSIVE_OPENERS) wordInfo(table, w).concessive = true;
-  for (const [w, langs] of STOP_WORD_LANGUAGES) wordInfo(table, w).languages = langs;
+  const table = new WordTable();
+  for (const [w, v] of valence) table.entry(w).valence = v;
+  for (const w of NEGATORS) table.entry(w).negator = true;
+  for (const [w, b] of BOOSTERS) table.entry(w).booster = b;
+  for (const w of CONTRAST_AFTER) table.entry(w).contrast = true;
+  for (const w of CONCESSIVE_OPENERS) table.entry(w).concessive = true;
+  for (const [w, langs] of STOP_WORD_LANGUAGES) table.entry(w).languages = langs;
   return table;
-}
-
-/** The entry for a word, created empty when missing. */
-export function wordInfo(table: WordTable, word: string): WordInfo {
-  let e = table.get(word);
-  if (!e) {
-    e = { valence: NaN, booster: 0, negator: false, contrast: false, concessive: false, languages: undefined, id: table.size, uni: 0, neg: 0 };
-    table.set(word, e);
-  }
-  return e;
 }
 
 /** Why a piece of text moved the score: shown to the owner in `reasons`. */

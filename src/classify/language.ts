@@ -1,4 +1,4 @@
-import type { WordInfo } from './features.js';
+import type { WordInfo } from './word-table.js';
 import type { Token } from './tokenize.js';
 
 /**

@@ -1,4 +1,5 @@
-import { buildWordTable, DENSE_FEATURES, denseFeatures, wordInfo, type TextAnalysis, type WordTable } from './features.js';
+import { buildWordTable, DENSE_FEATURES, denseFeatures, type TextAnalysis } from './features.js';
+import type { WordTable } from './word-table.js';
 import type { Token } from './tokenize.js';
 
 /** The trained model file as `npm run train` writes it (arrays, not objects: small and quick to parse). */
@@ -48,9 +49,9 @@ export class SentimentModel {
       const w = file.ngrams.weights[i] ?? 0;
       const space = key.indexOf(' ');
       if (space > 0) {
-        this.pairs.set(wordInfo(this.words, key.slice(0, space)).id, wordInfo(this.words, key.slice(space + 1)).id, w);
-      } else if (key.startsWith('!') && key.length > 1) wordInfo(this.words, key.slice(1)).neg = w;
-      else wordInfo(this.words, key).uni = w;
+        this.pairs.set(this.words.entry(key.slice(0, space)).id, this.words.entry(key.slice(space + 1)).id, w);
+      } else if (key.startsWith('!') && key.length > 1) this.words.entry(key.slice(1)).neg = w;
+      else this.words.entry(key).uni = w;
     });
     this.denseWeights = new Float64Array(DENSE_FEATURES.length);
     DENSE_FEATURES.forEach((name, i) => {
