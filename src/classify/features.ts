@@ -103,7 +103,7 @@ export function analyzeText(
   const infos: (WordInfo | undefined)[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
-    infos[i] = t.kind === 'punct' || t.kind === 'number' ? undefined : table.get(t.norm);
+    infos[i] = t.kind === 'punct' || t.kind === 'number' ? undefined : table.get(t.norm, t.hash);
   }
   const weight = new Float32Array(n).fill(1);
   const negated = new Uint8Array(n);

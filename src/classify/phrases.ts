@@ -1,4 +1,5 @@
 import type { Token } from './tokenize.js';
+import { hashWord } from './word-table.js';
 
 /**
  * A phrase pattern: space-separated tokens written as the tokenizer normalises them
@@ -28,7 +29,9 @@ interface Compiled<T> {
  * taxonomies and rule lists can grow from config without slowing the classifier down.
  */
 export class PhraseMatcher<T> {
-  private readonly exact = new Map<string, Compiled<T>[]>();
+  // Keyed by the token's hash (computed once by the tokenizer), so no string is hashed again here;
+  // matchAt compares the words themselves.
+  private readonly exact = new Map<number, Compiled<T>[]>();
   // Keyed by the first three char codes packed in a number: no substring per token.
   private readonly prefix = new Map<number, Compiled<T>[]>();
   private readonly numeric: Compiled<T>[] = [];
@@ -50,7 +53,7 @@ export class PhraseMatcher<T> {
       const list = this.prefix.get(key);
       if (list) list.push(c);
       else this.prefix.set(key, [c]);
-    } else push(this.exact, first, c);
+    } else push(this.exact, exactKey(hashWord(first)), c);
   }
 
   /** Every match, in token order; overlapping matches are all reported. */
@@ -59,7 +62,7 @@ export class PhraseMatcher<T> {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
       if (t.kind === 'punct') continue;
-      const cands = t.kind === 'number' ? this.numeric : this.exact.get(t.norm);
+      const cands = t.kind === 'number' ? this.numeric : this.exact.get(exactKey(t.hash));
       if (cands) this.tryAll(cands, tokens, i, hits);
       if (this.prefix.size > 0 && t.norm.length >= 3) {
         const p = this.prefix.get(prefixKey(t.norm));
@@ -83,7 +86,11 @@ function prefixKey(s: string): number {
   return ((s.charCodeAt(0) & 0x3ff) << 20) | ((s.charCodeAt(1) & 0x3ff) << 10) | (s.charCodeAt(2) & 0x3ff);
 }
 
-function push<T>(m: Map<string, Compiled<T>[]>, key: string, c: Compiled<T>): void {
+function exactKey(h: number): number {
+  return h & 0x3fffffff; // small-integer keys hash fastest
+}
+
+function push<T>(m: Map<number, Compiled<T>[]>, key: number, c: Compiled<T>): void {
   const list = m.get(key);
   if (list) list.push(c);
   else m.set(key, [c]);

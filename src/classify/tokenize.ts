@@ -1,3 +1,5 @@
+import { hashWord } from './word-table.js';
+
 /** What a token is: it decides which rules may look at it. */
 export type TokenKind = 'word' | 'number' | 'emoji' | 'emoticon' | 'punct';
 
@@ -10,6 +12,8 @@ export interface Token {
   kind: TokenKind;
   /** Written in capitals (2+ letters), e.g. `TERRIBLE`. */
   caps: boolean;
+  /** hashWord(norm): the word table and the phrase matcher both key on it. */
+  hash: number;
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
@@ -143,14 +147,17 @@ class TokenList {
 
   push(norm: string, raw: string, kind: TokenKind, caps: boolean): void {
     let t = this.pool[this.n];
+    // Numbers and punctuation are never looked up.
+    const hash = kind === 'punct' || kind === 'number' ? 0 : hashWord(norm);
     if (t === undefined) {
-      t = { norm, raw, kind, caps };
+      t = { norm, raw, kind, caps, hash };
       this.pool.push(t);
     } else {
       t.norm = norm;
       t.raw = raw;
       t.kind = kind;
       t.caps = caps;
+      t.hash = hash;
     }
     this.tokens[this.n++] = t;
   }

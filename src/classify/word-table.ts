@@ -35,9 +35,8 @@ export class WordTable {
     return this.words.length;
   }
 
-  /** The entry for a word, if known. */
-  get(word: string): WordInfo | undefined {
-    const h = hash(word);
+  /** The entry for a word, if known; `h` is hashWord(word) when the caller has it already. */
+  get(word: string, h: number = hashWord(word)): WordInfo | undefined {
     let k = h & this.mask;
     for (;;) {
       const id = this.slots[k] as number;
@@ -57,7 +56,7 @@ export class WordTable {
     this.words.push(word);
     this.infos.push(info);
     if (this.words.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    else this.place(info.id, hash(word));
+    else this.place(info.id, hashWord(word));
     return info;
   }
 
@@ -72,11 +71,12 @@ export class WordTable {
     this.slots = new Int32Array(capacity).fill(-1);
     this.hashes = new Int32Array(capacity);
     this.mask = capacity - 1;
-    this.words.forEach((w, id) => this.place(id, hash(w)));
+    this.words.forEach((w, id) => this.place(id, hashWord(w)));
   }
 }
 
-function hash(s: string): number {
+/** FNV-1a of a word, computed once per token and shared by every table that looks the word up. */
+export function hashWord(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h ^ (h >>> 15);
