@@ -27,15 +27,20 @@ const STOP_WORDS: Readonly<Record<string, readonly string[]>> = {
   tr: ['ve', 'bir', 'bu', 'çok', 'ama', 'için', 'ile', 'değil', 'da', 'de', 'gibi', 'daha', 'iyi', 'kötü', 'hiç'],
 };
 
-/** Stop word -> the languages it belongs to; the word table copies this onto its entries. */
-export const STOP_WORD_LANGUAGES: ReadonlyMap<string, readonly string[]> = (() => {
-  const index = new Map<string, string[]>();
+const LANGUAGES = Object.keys(STOP_WORDS); // 'en' first
+const LANGUAGE_INDEX = new Map(LANGUAGES.map((l, i) => [l, i] as const));
+const votes = new Float64Array(LANGUAGES.length);
+
+/** Stop word -> the languages (indexes in LANGUAGES) it belongs to; the word table copies this onto its entries. */
+export const STOP_WORD_LANGUAGES: ReadonlyMap<string, readonly number[]> = (() => {
+  const index = new Map<string, number[]>();
   for (const [lang, words] of Object.entries(STOP_WORDS)) {
     for (const w of words) {
       const key = w.replace(/['’]/g, '');
       const list = index.get(key);
-      if (list) list.push(lang);
-      else index.set(key, [lang]);
+      const l = LANGUAGE_INDEX.get(lang) as number;
+      if (list) list.push(l);
+      else index.set(key, [l]);
     }
   }
   return index;
@@ -52,7 +57,8 @@ export const UNDETERMINED = 'und';
  * Arabic, CJK…), then stop-word votes for Latin-script languages. `und` when nothing tells.
  */
 export function detectLanguage(tokens: readonly Token[], infos?: readonly (WordInfo | undefined)[]): string {
-  const votes = new Map<string, number>();
+  // Votes per language in a small reused array (indexes in LANGUAGES): no Map per review.
+  votes.fill(0);
   let words = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
@@ -68,23 +74,25 @@ export function detectLanguage(tokens: readonly Token[], infos?: readonly (WordI
     if (!langs) continue;
     // A word shared by several languages counts for each, but less.
     const share = 1 / langs.length;
-    for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + share);
+    for (const l of langs) votes[l]! += share;
   }
   if (words === 0) return UNDETERMINED;
-  let best = UNDETERMINED;
+  let best = -1;
   let bestVotes = 0;
-  for (const [l, v] of votes) {
-    if (v > bestVotes || (v === bestVotes && l === 'en')) {
+  for (let l = 0; l < LANGUAGES.length; l++) {
+    const v = votes[l] as number;
+    // Ties go to English (index 0).
+    if (v > bestVotes) {
       best = l;
       bestVotes = v;
     }
   }
   // English is the default for short Latin-script texts with no stop word ("Terrible!", "Great app").
-  if (bestVotes < 1) return 'en';
-  const en = votes.get('en') ?? 0;
+  if (best < 0 || bestVotes < 1) return 'en';
+  const en = votes[0] as number;
   // Loanwords and names put a stray vote on another language: ask for a clear lead over English.
-  if (best !== 'en' && bestVotes < en * 1.5 + 0.5) return 'en';
-  return best;
+  if (best !== 0 && bestVotes < en * 1.5 + 0.5) return 'en';
+  return LANGUAGES[best] as string;
 }
 
 function scriptOf(c: number): string | undefined {

@@ -10,8 +10,8 @@ export interface WordInfo {
   negator: boolean;
   contrast: boolean;
   concessive: boolean;
-  /** Languages the word is a stop word of (language detection), undefined for most words. */
-  languages: readonly string[] | undefined;
+  /** Languages (indexes, see language.ts) the word is a stop word of; undefined for most words. */
+  languages: readonly number[] | undefined;
   /** Dense id of the word: word pairs are looked up by id pair. */
   id: number;
   /** Learned weight of the word, and of the word inside a negation scope. */
