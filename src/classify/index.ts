@@ -2,6 +2,5 @@
 export { classify, createClassifier, type Classifier, type ClassifierOptions } from './classifier.js';
 export { DEFAULT_TAXONOMY, type Topic } from './topics.js';
 export { DEFAULT_CRITICAL_RULES, type CriticalRule } from './severity.js';
-export { detectLanguage } from './language.js';
 export type { ClassifyInput, Verdict, Severity } from '../domain/verdict.js';
 export { SEVERITIES } from '../domain/verdict.js';
