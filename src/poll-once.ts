@@ -48,7 +48,7 @@ async function dryRun(config: Config, logger: Logger, sources: SourceConfig[], o
           const review = normaliseReview(raw, source.id);
           const existing = store ? await store.get(review.id) : undefined;
           const status = !existing ? 'new' : existing.hash === review.contentHash ? 'unchanged' : 'edited';
-          const verdict = classify({ text: review.text, title: review.title, rating: review.rating });
+          const verdict = classify({ text: review.text, title: review.title, rating: review.rating, language: review.language });
           const wouldAlert = verdict.negative && status !== 'unchanged' && !existing?.alertedAt && (!baseline || source.alertOnBackfill);
           const draft = verdict.negative ? draftReply(review, verdict, draftContextFor(config, source.id)) : undefined;
           out.write(

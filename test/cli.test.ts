@@ -65,6 +65,19 @@ describe('review-monitor CLI', () => {
   });
 });
 
+describe('review-monitor classify', () => {
+  it('writes one verdict line per input line, in order, with an error line for a malformed one', async () => {
+    const input = ['{"text":"The staff were rude and the room was dirty","rating":3}', '{"text":5}', '{"text":"Lovely stay, friendly staff, great breakfast"}'].join('\n');
+    const res = await runCli(['classify'], {}, 15_000, input);
+    const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { negative?: boolean; reasons?: string[]; topics?: string[]; line?: number; error?: string });
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ negative: true });
+    expect(lines[0]?.topics).toEqual(expect.arrayContaining(['staff_service', 'cleanliness']));
+    expect(lines[1]).toMatchObject({ line: 2, error: expect.stringContaining('text') });
+    expect(lines[2]).toMatchObject({ negative: false });
+  });
+});
+
 describe('Redis start-up', () => {
   it('starts a private redis-server with AOF when nothing answers, and stops it on close', async () => {
     const port = await freePort();

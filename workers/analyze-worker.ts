@@ -28,7 +28,7 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>): P
       continue;
     }
     const { review } = item;
-    const verdict = classify({ text: review.text, title: review.title, rating: review.rating });
+    const verdict = classify({ text: review.text, title: review.title, rating: review.rating, language: review.language });
     let draft: Draft | undefined;
     if (verdict.negative) {
       const dctx = draftContextFor(config, review.sourceId);
