@@ -82,6 +82,12 @@ export class Queues {
     await this.queues[queue].add(queue, parsed, { ...opts, jobId: jobId(id) });
   }
 
+  /** Validates and enqueues many jobs in one round trip (deterministic ids, so twins are ignored). */
+  async addBulk<Q extends QueueName>(queue: Q, jobs: { id: string; data: z.input<(typeof jobSchemas)[Q]> }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queues[queue].addBulk(jobs.map((j) => ({ name: queue, data: jobSchemas[queue].parse(j.data), opts: { jobId: jobId(j.id) } })));
+  }
+
   /** Jobs waiting, active, delayed and failed per queue. */
   async counts(): Promise<Record<QueueName, Record<string, number>>> {
     const entries = await Promise.all(

@@ -46,7 +46,7 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>): P
   }
   // Alerts are enqueued (under deterministic ids) before the flag is saved: a crash in between
   // re-enqueues the same job ids, which BullMQ ignores, instead of losing the alert.
-  await Promise.all(notify.map((n) => ctx.queues.add('notify', `notify-${n.reviewId}-${n.channelId}`, n)));
+  await ctx.queues.addBulk('notify', notify.map((n) => ({ id: `notify-${n.reviewId}-${n.channelId}`, data: n })));
   const saved = await store.saveAnalyses(results);
   outcome.flagged = saved.flagged;
   if (saved.flaggedIds.length) await announceFlagged(ctx, saved.flaggedIds, results);

@@ -31,7 +31,7 @@ export async function pollSource(ctx: AppContext, data: JobData<'poll'>): Promis
     const fetched = await fetchSource({ url: source.url, etag: state.etag, lastModified: state.lastModified }, config.fetch);
     if (fetched.notModified) {
       // Still re-enqueue anything a crashed worker left unanalysed.
-      await enqueueAnalysis(ctx, source.id);
+      await enqueueAnalysis(ctx, source.id, []);
       await store.recordPollSuccess(source.id, { newReviews: 0, status: 304 });
       return { notModified: true };
     }
@@ -45,7 +45,7 @@ export async function pollSource(ctx: AppContext, data: JobData<'poll'>): Promis
     const baseline = !state.baselineAt;
     const result = await store.upsertReviews([...byId.values()], { backfill: baseline, now });
     await ctx.metrics.inc('ingested', [source.id], result.created.length);
-    await enqueueAnalysis(ctx, source.id);
+    await enqueueAnalysis(ctx, source.id, [...result.created, ...result.updated]);
     // Validators are saved only after the reviews are: a crash before this re-fetches in full.
     await store.recordPollSuccess(source.id, {
       etag: fetched.etag,
@@ -67,15 +67,19 @@ export async function pollSource(ctx: AppContext, data: JobData<'poll'>): Promis
   }
 }
 
-/** Enqueues analysis of every review of the source still waiting for it, in batches. */
-export async function enqueueAnalysis(ctx: AppContext, sourceId: string): Promise<number> {
-  const pending = await ctx.store.pendingAnalysis(sourceId);
+/**
+ * Enqueues analysis, in batches, of `ids` (just stored or edited) and of any review of the source that
+ * has waited longer than `workers.analysisStaleMs` (its job was lost with a crashed worker or Redis).
+ */
+export async function enqueueAnalysis(ctx: AppContext, sourceId: string, ids: string[]): Promise<number> {
+  const stale = await ctx.store.claimStalePending(sourceId, Date.now() - ctx.config.workers.analysisStaleMs);
+  const all = [...new Set([...ids, ...stale])];
   const size = ctx.config.workers.analyzeBatchSize;
-  for (let i = 0; i < pending.length; i += size) {
-    const reviewIds = pending.slice(i, i + size);
+  for (let i = 0; i < all.length; i += size) {
+    const reviewIds = all.slice(i, i + size);
     // Same batch, same job id: a retried poll cannot enqueue the same work twice.
     const digest = createHash('sha256').update(reviewIds.join(',')).digest('hex').slice(0, 16);
     await ctx.queues.add('analyze', `analyze-${sourceId}-${digest}`, { sourceId, reviewIds });
   }
-  return pending.length;
+  return all.length;
 }

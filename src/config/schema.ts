@@ -236,6 +236,8 @@ export const configSchema = z
         notifyConcurrency: z.number().int().positive().default(8),
         /** Reviews per analyze job: batching makes a review cheaper than an empty job. */
         analyzeBatchSize: z.number().int().min(1).max(1000).default(100),
+        /** A stored review still unanalysed after this long (its job lost in a crash) is enqueued again by the next poll. */
+        analysisStaleMs: z.number().int().min(0).default(120_000),
         /** First retry delay of failed analyze and alert jobs; each later retry waits twice as long. */
         retryDelayMs: z.number().int().min(10).default(2_000),
       })

@@ -90,7 +90,7 @@ if not cur then
   redis.call('HSET', KEYS[1], 'review', ARGV[1], 'hash', ARGV[2], 'backfill', ARGV[5], 'createdAt', ARGV[6], 'status', 'new', 'ratings', ARGV[7])
   redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
   redis.call('ZADD', KEYS[4], ARGV[3], ARGV[4])
-  redis.call('SADD', KEYS[3], ARGV[4])
+  redis.call('ZADD', KEYS[3], ARGV[8], ARGV[4])
   return 1
 end
 if cur == ARGV[2] then return 0 end
@@ -100,7 +100,7 @@ local last = ratings[#ratings]
 if (not last) or last['rating'] ~= entry['rating'] then table.insert(ratings, entry) end
 -- An edit seen after the baseline is news, even on a review the baseline stored.
 redis.call('HSET', KEYS[1], 'review', ARGV[1], 'hash', ARGV[2], 'editedAt', ARGV[6], 'ratings', cjson.encode(ratings), 'backfill', ARGV[5])
-redis.call('SADD', KEYS[3], ARGV[4])
+redis.call('ZADD', KEYS[3], ARGV[8], ARGV[4])
 return 2
 `;
 
@@ -109,7 +109,7 @@ const SAVE_ANALYSIS_LUA = `
 if redis.call('HGET', KEYS[1], 'hash') ~= ARGV[1] then return -1 end
 redis.call('HSET', KEYS[1], 'verdict', ARGV[2], 'analyzedHash', ARGV[1], 'analyzedAt', ARGV[4])
 if ARGV[3] == '' then redis.call('HDEL', KEYS[1], 'draft') else redis.call('HSET', KEYS[1], 'draft', ARGV[3]) end
-redis.call('SREM', KEYS[2], ARGV[5])
+redis.call('ZREM', KEYS[2], ARGV[5])
 if ARGV[6] == '1' and not redis.call('HGET', KEYS[1], 'alertedAt') then
   redis.call('HSET', KEYS[1], 'alertedAt', ARGV[4])
   redis.call('ZADD', KEYS[3], ARGV[7], ARGV[5])
@@ -146,6 +146,7 @@ export class ReviewStore {
   /** Stores new reviews and edits; reviews stored by a baseline poll are marked `backfill`. */
   async upsertReviews(reviews: Review[], opts: { backfill: boolean; now?: Date }): Promise<UpsertResult> {
     const now = (opts.now ?? new Date()).toISOString();
+    const nowMs = Date.parse(now);
     const result: UpsertResult = { created: [], updated: [], unchanged: 0 };
     if (reviews.length === 0) return result;
     const pipe = this.r.pipeline() as unknown as StoreRedis & { exec(): Promise<[Error | null, unknown][] | null> };
@@ -163,6 +164,7 @@ export class ReviewStore {
         opts.backfill ? '1' : '0',
         now,
         JSON.stringify([{ rating: review.rating ?? null, at: now }]),
+        nowMs,
       );
     }
     const replies = (await pipe.exec()) ?? [];
@@ -176,9 +178,20 @@ export class ReviewStore {
     return result;
   }
 
-  /** Ids stored but not yet analysed for a source (left behind by a crash, or just stored). */
+  /**
+   * Ids of a source stored (or edited) but not analysed yet, queued for analysis before `before` (ms):
+   * what a crashed or lost analysis left behind. Every id returned is marked as queued again now.
+   */
+  async claimStalePending(sourceId: string, before: number, now = Date.now()): Promise<string[]> {
+    const key = this.key('pending', sourceId);
+    const ids = await this.r.zrangebyscore(key, '-inf', `(${before}`);
+    if (ids.length) await this.r.zadd(key, 'XX', ...ids.flatMap((id) => [now, id]));
+    return ids.sort();
+  }
+
+  /** Every id of a source still waiting for analysis. */
   async pendingAnalysis(sourceId: string): Promise<string[]> {
-    return (await this.r.smembers(this.key('pending', sourceId))).sort();
+    return (await this.r.zrange(this.key('pending', sourceId), '0', '-1')).sort();
   }
 
   /**
@@ -190,7 +203,7 @@ export class ReviewStore {
     const pipe = this.r.pipeline() as unknown as StoreRedis & { exec(): Promise<[Error | null, unknown][] | null> };
     for (const e of entries) {
       if ('alreadyAnalyzed' in e) {
-        (pipe as unknown as Redis).srem(this.key('pending', e.sourceId), e.id);
+        (pipe as unknown as Redis).zrem(this.key('pending', e.sourceId), e.id);
         continue;
       }
       pipe.rmSaveAnalysis(
