@@ -15,13 +15,14 @@ export interface WorkerPool {
 }
 
 /** Starts the poll, analyze and notify workers; every job's data is validated against the registry. */
-export function startWorkers(ctx: AppContext): WorkerPool {
+export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueName[] } = {}): WorkerPool {
   const { config } = ctx;
   const log = ctx.logger.child({ module: 'workers' });
   // Workers block on Redis: they get a connection of their own, which BullMQ duplicates per worker.
   const connection = createRedis(ctx.redisUrl, { name: 'review-monitor-worker' });
   connection.on('error', (err) => log.warn({ err: err.message }, 'worker redis connection error (reconnecting)'));
 
+  const wanted = new Set(opts.queues ?? ['poll', 'analyze', 'notify', 'publish']);
   const make = <Q extends QueueName>(queue: Q, concurrency: number, run: (data: ReturnType<(typeof jobSchemas)[Q]['parse']>, job: Job) => Promise<unknown>): Worker => {
     const worker = new Worker(
       queue,
@@ -40,12 +41,13 @@ export function startWorkers(ctx: AppContext): WorkerPool {
     return worker;
   };
 
-  const workers = [
-    make('poll', config.workers.pollConcurrency, (d) => pollSource(ctx, d)),
-    make('analyze', config.workers.analyzeConcurrency, (d) => analyzeBatch(ctx, d)),
-    make('notify', config.workers.notifyConcurrency, (d) => deliverAlert(ctx, d)),
-    make('publish', 2, (d, job) => publishReview(ctx, d, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 })),
+  const all: [QueueName, () => Worker][] = [
+    ['poll', () => make('poll', config.workers.pollConcurrency, (d) => pollSource(ctx, d))],
+    ['analyze', () => make('analyze', config.workers.analyzeConcurrency, (d) => analyzeBatch(ctx, d))],
+    ['notify', () => make('notify', config.workers.notifyConcurrency, (d) => deliverAlert(ctx, d))],
+    ['publish', () => make('publish', config.workers.publishConcurrency, (d, job) => publishReview(ctx, d, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 }))],
   ];
+  const workers = all.filter(([q]) => wanted.has(q)).map(([, start]) => start());
   log.info({ queues: workers.map((w) => w.name) }, 'workers started');
   return {
     workers,

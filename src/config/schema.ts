@@ -234,6 +234,7 @@ export const configSchema = z
         pollConcurrency: z.number().int().positive().default(4),
         analyzeConcurrency: z.number().int().positive().default(2),
         notifyConcurrency: z.number().int().positive().default(8),
+        publishConcurrency: z.number().int().positive().default(2),
         /** Reviews per analyze job: batching makes a review cheaper than an empty job. */
         analyzeBatchSize: z.number().int().min(1).max(1000).default(100),
         /** A stored review still unanalysed after this long (its job lost in a crash) is enqueued again by the next poll. */
