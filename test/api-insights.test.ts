@@ -59,6 +59,24 @@ describe('API: filters, stats, events, metrics, docs, limits', () => {
     expect(bad.json<{ message: string }>().message).toMatch(/query\.severity/);
   });
 
+  it('serves repeated list pages from cache, and never a stale one after a write', async () => {
+    const { ctx, api, ids } = await setup();
+    const get = () => api.inject({ url: '/v1/alerts?limit=50', headers: auth });
+    expect((await get()).headers['x-cache']).toBe('miss');
+    const hit = await get();
+    expect(hit.headers['x-cache']).toBe('hit');
+    expect(hit.json<{ items: unknown[] }>().items).toHaveLength(3);
+    const fresh = makeReview('harbor', { rating: 1, text: 'Never again' });
+    await ctx.store.upsertReviews([fresh], { backfill: false });
+    await ctx.store.saveAnalyses([{ id: fresh.id, sourceId: 'harbor', hash: fresh.contentHash, verdict: neg('high'), flag: true }]);
+    const after = await get();
+    expect(after.headers['x-cache']).toBe('miss');
+    expect(after.json<{ items: { id: string }[] }>().items[0]?.id).toBe(fresh.id);
+    await ctx.lifecycle.transition(ids[0]!, 'acknowledge', { actor: 'maya' });
+    const moved = (await get()).json<{ items: { id: string; status: string }[] }>().items.find((i) => i.id === ids[0]);
+    expect(moved?.status).toBe('acknowledged');
+  });
+
   it('reports counts, response times and recovery', async () => {
     const { api } = await setup();
     const stats = (await api.inject({ url: '/v1/stats', headers: auth })).json<{ reviews: number; negative: number; bySource: Record<string, { negative: number }>; bySeverity: Record<string, number>; byTopic: Record<string, number> }>();

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { EventHub } from '../events.js';
 import { bearerToken, createKeyChecker, type Actor } from './auth.js';
 import { HttpError, sendError } from './errors.js';
+import { ListCache } from './list-cache.js';
 import { docsHtml, RouteRegistry } from './registry.js';
 import { alertRoutes } from './routes/alerts.js';
 import { insightRoutes } from './routes/insights.js';
@@ -79,8 +80,9 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
     errorResponseBuilder: (_req, c) => ({ statusCode: 429, error: 'rate_limited', message: `rate limit of ${c.max} requests per ${c.after} exceeded; retry in ${c.ttl} ms` }),
   });
 
-  alertRoutes(api, ctx);
-  reviewRoutes(api, ctx);
+  const lists = new ListCache(ctx.store, ctx.config.api.cacheLists);
+  alertRoutes(api, ctx, lists);
+  reviewRoutes(api, ctx, lists);
   sourceRoutes(api, ctx);
   insightRoutes(api, ctx, hub);
 

@@ -217,6 +217,8 @@ export const configSchema = z
          * recorded in review history and limits it to `read` and/or `write`. API_KEYS adds plain keys.
          */
         keys: z.array(apiKeySchema).default([]),
+        /** Serve repeated list pages from memory until the store changes (see src/api/list-cache.ts). */
+        cacheLists: z.boolean().default(true),
         /** Requests per key (or per address without a key) per window, shared by API replicas through Redis. */
         rateLimit: z.strictObject({ max: z.number().int().positive().default(600), windowMs: z.number().int().positive().default(60_000) }).prefault({}),
       })

@@ -167,7 +167,8 @@ export class ReviewStore {
         nowMs,
       );
     }
-    const replies = (await pipe.exec()) ?? [];
+    pipe.incr(this.key('version'));
+    const replies = ((await pipe.exec()) ?? []).slice(0, reviews.length);
     replies.forEach(([err, res], i) => {
       if (err) throw err;
       const id = reviews[i]!.id;
@@ -220,7 +221,8 @@ export class ReviewStore {
         now.getTime(),
       );
     }
-    const replies = (await pipe.exec()) ?? [];
+    pipe.incr(this.key('version'));
+    const replies = ((await pipe.exec()) ?? []).slice(0, entries.length);
     let stale = 0;
     const flaggedIds: string[] = [];
     replies.forEach(([err, res], i) => {
@@ -229,6 +231,19 @@ export class ReviewStore {
       if (res === -1) stale += 1;
     });
     return { flagged: flaggedIds.length, stale, flaggedIds };
+  }
+
+  /**
+   * A counter bumped after every write that changes what the API shows of a review: read before the
+   * data, it tells a cached list whether it is still current.
+   */
+  async version(): Promise<string> {
+    return (await this.r.get(this.key('version'))) ?? '0';
+  }
+
+  /** Marks the shown data as changed (for writers outside this class). */
+  async bumpVersion(): Promise<void> {
+    await this.r.incr(this.key('version'));
   }
 
   /** One review with its verdict, draft and lifecycle fields, or undefined. */
