@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { formatPath } from '../config/load.js';
 import { InvalidCursorError, type StoredReview } from '../store/review-store.js';
 import { requestPoll } from '../scheduler.js';
+import { nextPollAt } from '../sources/health.js';
 import { bearerToken, createKeyChecker } from './auth.js';
 
 /** The single error body of the API. */
@@ -115,7 +116,7 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
         if (!source) return undefined;
         const state = await ctx.store.getSourceState(id);
         const healthy = state.consecutiveFailures === 0 && state.lastSuccessAt !== undefined;
-        return { id, type: source.type, schedule: source.schedule, enabled: source.enabled, healthy, ...state };
+        return { id, type: source.type, schedule: source.schedule, enabled: source.enabled, healthy, ...state, nextPollAt: nextPollAt(source.schedule, state, { enabled: source.enabled }) };
       };
 
       v1.get('/sources', async () => ({ items: await Promise.all(ctx.config.sources.map((s) => presentSource(s.id))) }));

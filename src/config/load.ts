@@ -85,8 +85,10 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
     const id = a.id ?? ((used.get(a.type) ?? 0) > 1 ? `${a.type}-${n}` : a.type);
     return { ...a, id };
   });
-  const sources = parsed.sources.map((s) => ('url' in s ? { ...s, url: resolveFileUrl(s.url, configDir) } : s));
-  return deepFreeze({ ...parsed, sources, alerts, configDir });
+  const sources = parsed.sources.map((s) => ('url' in s && s.url !== undefined ? { ...s, url: resolveFileUrl(s.url, configDir) } : s));
+  // A file source's path is relative to the config file, like file://./ URLs.
+  const resolved = sources.map((s) => (s.type === 'file' ? { ...s, path: path.resolve(configDir, s.path) } : s));
+  return deepFreeze({ ...parsed, sources: resolved, alerts, configDir });
 }
 
 /** Reads, validates and freezes the YAML config at `file`; throws ConfigError listing every bad field. */
