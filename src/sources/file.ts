@@ -110,21 +110,22 @@ export function parseReviewFile(body: string, format: FileFormat): PageResult {
     });
   } else {
     // csv-parse rather than a split on commas: RFC 4180 quoting (commas, quotes and newlines inside fields).
-    let records: Record<string, string>[];
+    let records: { record: Record<string, string>; info: { lines: number } }[];
     try {
       records = parseCsv(text, {
         columns: (header: string[]) => header.map((h) => h.trim()),
         skip_empty_lines: true,
+        info: true,
         skip_records_with_error: true,
         on_skip: (err: { message: string; lines?: number } | undefined) => {
           if (err) reject(`line ${err.lines ?? '?'}`, err.message);
         },
-      }) as Record<string, string>[];
+      }) as unknown as { record: Record<string, string>; info: { lines: number } }[];
     } catch (err) {
       throw new ParseError(`review file is not valid CSV: ${(err as Error).message.slice(0, 200)}`);
     }
-    // Row 1 is the header: data rows are numbered as a spreadsheet shows them.
-    records.forEach((row, i) => rows.push({ where: `row ${i + 2}`, row }));
+    // Line numbers as an editor shows them (a quoted field may span lines: the record's last line).
+    for (const { record, info } of records) rows.push({ where: `line ${info.lines}`, row: record });
   }
   const reviews: RawReview[] = [];
   for (const { where, row } of rows) {

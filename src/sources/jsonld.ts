@@ -147,20 +147,24 @@ function nextDataReviews($: cheerio.CheerioAPI, pageUrl: string | undefined): Ra
 function microdataReviews($: cheerio.CheerioAPI): RawReview[] {
   const out: RawReview[] = [];
   $('[itemtype$="schema.org/Review"], [itemtype$="schema.org/Review/"]').each((_i, el) => {
-    const scope = $(el);
-    const prop = (name: string): string | undefined => {
-      const p = scope.find(`[itemprop="${name}"]`).first();
-      if (p.length === 0) return undefined;
-      return str(p.attr('content')) ?? str(p.attr('datetime')) ?? str(p.text());
-    };
-    const authorEl = scope.find('[itemprop="author"]').first();
-    const author = str(authorEl.find('[itemprop="name"]').first().text()) ?? str(authorEl.attr('content')) ?? str(authorEl.text());
-    const text = prop('reviewBody') ?? prop('description') ?? '';
-    const title = prop('name');
+    // A property belongs to the nearest enclosing itemscope: the author's `name` is not the review's.
+    const own = (scopeEl: typeof el, name: string) =>
+      $(scopeEl)
+        .find(`[itemprop="${name}"]`)
+        .filter((_j, p) => $(p).parent().closest('[itemscope]').get(0) === scopeEl)
+        .first();
+    const value = (p: ReturnType<typeof own>): string | undefined =>
+      p.length === 0 ? undefined : (str(p.attr('content')) ?? str(p.attr('datetime')) ?? str(p.text()));
+    const authorEl = own(el, 'author');
+    const author = authorEl.attr('itemscope') !== undefined ? value(own(authorEl.get(0)!, 'name')) : value(authorEl);
+    const ratingEl = own(el, 'reviewRating');
+    const ratingProp = (name: string) => (ratingEl.length > 0 ? value(own(ratingEl.get(0)!, name)) : undefined);
+    const text = value(own(el, 'reviewBody')) ?? value(own(el, 'description')) ?? '';
+    const title = value(own(el, 'name'));
     if (!text && !title) return;
-    const value = num(prop('ratingValue'));
-    const best = num(prop('bestRating')) ?? 5;
-    out.push({ author, rating: value, ratingBest: best, title, text: text || title || '', publishedAt: prop('datePublished') });
+    const rating = num(ratingProp('ratingValue'));
+    const best = num(ratingProp('bestRating')) ?? 5;
+    out.push({ author, rating, ratingBest: best, title, text: text || title || '', publishedAt: value(own(el, 'datePublished')) });
   });
   return out;
 }
