@@ -44,7 +44,7 @@ describe('per-host limits', () => {
     const limiter = new HostLimiter({ concurrency: 2, minIntervalMs: 0 });
     server.handle((_req, res) => void res.writeHead(429, { 'retry-after': '120' }).end('slow down'));
     await expect(fetchSource({ url: `${server.url}/x` }, { ...opts, limiter })).rejects.toMatchObject({ status: 429, retryAfterMs: 120_000 });
-    const err = await fetchSource({ url: `${server.url}/x` }, { ...opts, limiter }).catch((e: unknown) => e as Error & { retryAfterMs?: number });
+    const err = (await fetchSource({ url: `${server.url}/x` }, { ...opts, limiter }).catch((e: unknown) => e)) as Error & { retryAfterMs?: number };
     expect(err.message).toMatch(/asked not to be contacted before .* \(Retry-After\)/);
     expect(err.retryAfterMs).toBeGreaterThan(115_000);
     expect(server.received).toHaveLength(1);
