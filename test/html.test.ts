@@ -31,4 +31,13 @@ describe('HTML adapter', () => {
     expect(() => parseHtmlPage(fixture('html/guestbook.html'), { ...selectors, text: '.gone' })).toThrow(/none has text at selectors.text ".gone"/);
     expect(() => parseHtmlPage('<p>x</p>', { item: 'p[', text: 'p' })).toThrow(/not a valid CSS selector/);
   });
+
+  it('reads ratings written as percentages and as "x out of y" text', () => {
+    const html = '<div class="r"><p>Good</p><b>80%</b></div><div class="r"><p>Meh</p><b>6 out of 10</b></div>';
+    const { reviews } = parseHtmlPage(html, { item: '.r', text: 'p', rating: 'b' });
+    expect(reviews.map((r) => [r.rating, r.ratingBest])).toEqual([
+      [80, 100],
+      [6, 10],
+    ]);
+  });
 });
