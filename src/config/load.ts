@@ -76,6 +76,8 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
   const result = configSchema.safeParse(applyEnv(raw, opts.env ?? {}));
   if (!result.success) throw new ConfigError(file, formatIssues(result.error));
   const parsed = result.data;
+  // A file source's path is relative to the config file, like file://./ URLs.
+  for (const s of parsed.sources) if (s.type === 'file') s.path = path.resolve(configDir, s.path);
   const used = new Map<string, number>();
   for (const a of parsed.alerts) used.set(a.type, (used.get(a.type) ?? 0) + 1);
   const seenType = new Map<string, number>();
@@ -86,9 +88,7 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
     return { ...a, id };
   });
   const sources = parsed.sources.map((s) => ('url' in s && s.url !== undefined ? { ...s, url: resolveFileUrl(s.url, configDir) } : s));
-  // A file source's path is relative to the config file, like file://./ URLs.
-  const resolved = sources.map((s) => (s.type === 'file' ? { ...s, path: path.resolve(configDir, s.path) } : s));
-  return deepFreeze({ ...parsed, sources: resolved, alerts, configDir });
+  return deepFreeze({ ...parsed, sources, alerts, configDir });
 }
 
 /** Reads, validates and freezes the YAML config at `file`; throws ConfigError listing every bad field. */
