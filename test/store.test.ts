@@ -98,6 +98,9 @@ describe('ReviewStore', () => {
     expect(Date.parse(high.backoffUntil!)).toBeLessThanOrEqual(36_000);
     const told = await store.recordPollFailure('j3', { message: 'HTTP 429', status: 429, retryAfterMs: 7_200_000 }, new Date(0), () => 0.5);
     expect(told.backoffUntil).toBe(new Date(7_200_000).toISOString());
+    // An absurd Retry-After (years) is capped at a day, so a source is never silenced for good.
+    const absurd = await store.recordPollFailure('j5', { message: 'HTTP 503', status: 503, retryAfterMs: 3e11 }, new Date(0), () => 0.5);
+    expect(absurd.backoffUntil).toBe(new Date(86_400_000).toISOString());
     // A shorter Retry-After does not shorten the exponential back-off.
     const short = await store.recordPollFailure('j4', { message: 'HTTP 503', status: 503, retryAfterMs: 1_000 }, new Date(0), () => 0.5);
     expect(short.backoffUntil).toBe(new Date(30_000).toISOString());

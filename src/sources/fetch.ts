@@ -54,10 +54,13 @@ export async function fetchSource(req: FetchRequest, opts: FetchOptions): Promis
   } catch (err) {
     if (err instanceof HostHeldError) throw new FetchError(err.message, undefined, err.retryAfterMs);
     // The host said when to come back: nobody in this process asks it before then.
-    if (err instanceof FetchError && err.retryAfterMs !== undefined) limiter.hold(url.host, Date.now() + err.retryAfterMs);
+    if (err instanceof FetchError && err.retryAfterMs !== undefined) limiter.hold(url.host, Date.now() + Math.min(err.retryAfterMs, MAX_HOLD_MS));
     throw err;
   }
 }
+
+/** The longest a Retry-After holds a host (the source's back-off is capped the same way). */
+const MAX_HOLD_MS = 86_400_000;
 
 // One connection pool per connect timeout, for the life of the process (like fetch's global dispatcher).
 const agents = new Map<number, Agent>();

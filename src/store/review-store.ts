@@ -330,7 +330,8 @@ export class ReviewStore {
     // 30 s, 1 min, 2 min … capped at one hour, each ±20% so sources failing together spread out again;
     // a host's Retry-After wins when it asks for longer.
     const exponential = Math.min(30_000 * 2 ** (failures - 1), 3_600_000) * (0.8 + 0.4 * random());
-    const backoffMs = Math.max(Math.round(exponential), error.retryAfterMs ?? 0);
+    // A day at most, whatever the host says: a source is never silenced for good.
+    const backoffMs = Math.max(Math.round(exponential), Math.min(error.retryAfterMs ?? 0, 86_400_000));
     const fields: Record<string, string | number> = {
       lastPollAt: now.toISOString(),
       lastError: error.message.slice(0, 500),
