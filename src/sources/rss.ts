@@ -24,8 +24,10 @@ export async function parseRss(xml: string): Promise<RawReview[]> {
   }
   const out: RawReview[] = [];
   for (const item of feed.items ?? []) {
-    const text = textOf(item.contentSnippet ?? item.summary ?? item.content ?? '');
-    const title = item.title ? textOf(item.title) : undefined;
+    // Malformed XML can turn an element into an object (attributes and children): read only strings.
+    const text = textOf(stringOf(item.contentSnippet) ?? stringOf(item.summary) ?? stringOf(item.content) ?? '');
+    const rawTitle = stringOf(item.title);
+    const title = rawTitle ? textOf(rawTitle) : undefined;
     if (!text && !title) continue;
     const rating = ratingOf(item, title);
     out.push({
