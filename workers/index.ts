@@ -34,7 +34,8 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
       { connection, prefix: ctx.queues.prefix, concurrency, autorun: true },
     );
     worker.on('failed', (job, err) => {
-      if (queue === 'poll') return; // the poll worker logs source failures itself, with the source's health
+      // The poll worker logs source failures itself, with the source's health; anything else is logged here.
+      if (queue === 'poll' && (err as Error & { sourceLogged?: boolean }).sourceLogged) return;
       log.warn({ queue, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed');
     });
     worker.on('error', (err) => log.error({ queue, err: err.message }, 'worker error'));

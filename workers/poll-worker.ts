@@ -3,8 +3,9 @@ import { UnrecoverableError } from 'bullmq';
 import type { AppContext } from '../src/context.js';
 import { normaliseReview, type Review } from '../src/domain/review.js';
 import type { JobData } from '../src/queues.js';
-import { fetchSource, FetchError } from '../src/sources/fetch.js';
-import { parsers } from '../src/sources/index.js';
+import { FetchError } from '../src/sources/fetch.js';
+import { HostLimiter } from '../src/sources/host-limiter.js';
+import { fetchReviews } from '../src/sources/index.js';
 
 export interface PollOutcome {
   skipped?: 'backoff' | 'disabled';
@@ -13,6 +14,21 @@ export interface PollOutcome {
   created?: number;
   updated?: number;
   baseline?: boolean;
+  pages?: number;
+  stoppedAt?: 'known' | 'end' | 'cap';
+  /** Rows of the source that could not be read (the good ones were stored). */
+  rejected?: number;
+}
+
+// One limiter per context, i.e. per process in production: per-host politeness is per process.
+const limiters = new WeakMap<AppContext, HostLimiter>();
+function limiterFor(ctx: AppContext): HostLimiter {
+  let limiter = limiters.get(ctx);
+  if (!limiter) {
+    limiter = new HostLimiter({ concurrency: ctx.config.fetch.perHostConcurrency, minIntervalMs: ctx.config.fetch.perHostIntervalMs });
+    limiters.set(ctx, limiter);
+  }
+  return limiter;
 }
 
 /** Fetches one source, stores its new and edited reviews, and enqueues their analysis. */
@@ -28,21 +44,26 @@ export async function pollSource(ctx: AppContext, data: JobData<'poll'>): Promis
     return { skipped: 'backoff' };
   }
   try {
-    const fetched = await fetchSource({ url: source.url, etag: state.etag, lastModified: state.lastModified }, config.fetch);
+    const baseline = !state.baselineAt;
+    const now = new Date();
+    const fetched = await fetchReviews(source, {
+      fetch: { ...config.fetch, limiter: limiterFor(ctx) },
+      etag: state.etag,
+      lastModified: state.lastModified,
+      // The baseline goes through every page up to the cap; later polls stop at the first known review.
+      isKnown: baseline ? undefined : async (raws) => (await store.existingIds(raws.map((r) => normaliseReview(r, source.id, now).id))).size > 0,
+    });
     if (fetched.notModified) {
       // Still re-enqueue anything a crashed worker left unanalysed.
       await enqueueAnalysis(ctx, source.id, []);
       await store.recordPollSuccess(source.id, { newReviews: 0, status: 304 });
       return { notModified: true };
     }
-    const raws = await parsers[source.type](fetched.body, source);
-    const now = new Date();
     const byId = new Map<string, Review>();
-    for (const raw of raws) {
+    for (const raw of fetched.reviews) {
       const review = normaliseReview(raw, source.id, now);
       if (!byId.has(review.id)) byId.set(review.id, review);
     }
-    const baseline = !state.baselineAt;
     const result = await store.upsertReviews([...byId.values()], { backfill: baseline, now });
     await ctx.metrics.inc('ingested', [source.id], result.created.length);
     await enqueueAnalysis(ctx, source.id, [...result.created, ...result.updated]);
@@ -53,16 +74,23 @@ export async function pollSource(ctx: AppContext, data: JobData<'poll'>): Promis
       newReviews: result.created.length,
       status: fetched.status,
       now,
+      baselinePending: baseline && fetched.inconclusive,
+      pages: fetched.pages,
+      rejected: fetched.rejected,
     });
-    const outcome = { fetched: byId.size, created: result.created.length, updated: result.updated.length, baseline };
+    const outcome: PollOutcome = { fetched: byId.size, created: result.created.length, updated: result.updated.length, baseline, pages: fetched.pages, stoppedAt: fetched.stoppedAt };
+    if (fetched.rejected) outcome.rejected = fetched.rejected.count;
+    if (fetched.rejected) log.warn({ rejected: fetched.rejected.count, reasons: fetched.rejected.reasons }, 'some rows of the source could not be read; the others were stored');
     log.info(outcome, baseline ? 'baseline poll stored the existing reviews' : 'polled');
     return outcome;
   } catch (err) {
     const e = err as Error;
     const status = err instanceof FetchError ? err.status : undefined;
-    const next = await store.recordPollFailure(source.id, { message: e.message, status });
+    const retryAfterMs = err instanceof FetchError ? err.retryAfterMs : undefined;
+    const next = await store.recordPollFailure(source.id, { message: e.message, status, retryAfterMs });
     await ctx.metrics.inc('poll_errors', [source.id]);
     log.warn({ err: e.message, status, consecutiveFailures: next.consecutiveFailures, backoffUntil: next.backoffUntil }, 'poll failed; source marked unhealthy');
+    (e as Error & { sourceLogged?: boolean }).sourceLogged = true;
     throw err;
   }
 }

@@ -76,6 +76,8 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
   const result = configSchema.safeParse(applyEnv(raw, opts.env ?? {}));
   if (!result.success) throw new ConfigError(file, formatIssues(result.error));
   const parsed = result.data;
+  // A file source's path is relative to the config file, like file://./ URLs.
+  for (const s of parsed.sources) if (s.type === 'file') s.path = path.resolve(configDir, s.path);
   const used = new Map<string, number>();
   for (const a of parsed.alerts) used.set(a.type, (used.get(a.type) ?? 0) + 1);
   const seenType = new Map<string, number>();
@@ -93,7 +95,7 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
     return { name: k.name, key: key ?? '', scopes: k.scopes };
   });
   if (keyProblems.length) throw new ConfigError(file, keyProblems);
-  const sources = parsed.sources.map((s) => ('url' in s ? { ...s, url: resolveFileUrl(s.url, configDir) } : s));
+  const sources = parsed.sources.map((s) => ('url' in s && s.url !== undefined ? { ...s, url: resolveFileUrl(s.url, configDir) } : s));
   return deepFreeze({ ...parsed, api: { ...parsed.api, keys: apiKeys }, sources, alerts, configDir });
 }
 

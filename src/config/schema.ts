@@ -101,7 +101,77 @@ export const rssSourceSchema = z.strictObject({
   url: sourceUrl,
 });
 
-export const sourceSchema = z.discriminatedUnion('type', [rssSourceSchema]);
+/** A string that must be present: says "Required" when missing, as `check-config` users expect. */
+const required = (what: string) => z.string({ error: (iss) => (iss.input === undefined ? 'Required' : `Expected ${what}`) }).min(1, `Expected ${what}`);
+
+/** Two-letter country code (lower case), as the stores use in their URLs. */
+const countryCode = z.string().regex(/^[a-z]{2}$/i, 'must be a two-letter country code, e.g. "us"').transform((c) => c.toLowerCase());
+
+/** `url` on a platform type replaces the platform's host (a mirror, a proxy or a test server); the path and query stay the adapter's. */
+const endpointOverride = { url: sourceUrl.optional() };
+
+export const appstoreSourceSchema = z.strictObject({
+  ...sourceBase,
+  type: z.literal('appstore'),
+  appId: z.union([z.string().regex(/^\d+$/, 'must be the numeric App Store id, e.g. "284882215"'), z.number().int().positive().transform(String)], { error: (iss) => (iss.input === undefined ? 'Required' : 'must be the numeric App Store id, e.g. "284882215"') }),
+  country: countryCode.default('us'),
+  /** Apple serves at most 10 pages of 50. */
+  maxPages: z.number().int().min(1).max(10).default(10),
+  ...endpointOverride,
+});
+
+export const googleplaySourceSchema = z.strictObject({
+  ...sourceBase,
+  type: z.literal('googleplay'),
+  appId: required('an Android package name').regex(/^[A-Za-z][\w]*(\.[A-Za-z_][\w]*)+$/, 'must be an Android package name, e.g. "com.example.app"'),
+  /** Decides which reviews Play returns (it filters by language). */
+  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'must be a language code, e.g. "en"').default('en'),
+  country: countryCode.default('us'),
+  /** Pages of up to 150 reviews per poll; Play blocks scrapers that hurry, so keep it small. */
+  maxPages: z.number().int().min(1).max(50).default(5),
+  ...endpointOverride,
+});
+
+export const jsonldSourceSchema = z.strictObject({
+  ...sourceBase,
+  type: z.literal('jsonld'),
+  url: sourceUrl,
+});
+
+/** CSS selectors; `selector@attr` reads an attribute instead of the text (e.g. `.stars@data-rating`). */
+export const htmlSelectorsSchema = z.strictObject(
+  {
+    item: required('a CSS selector'),
+    text: required('a CSS selector'),
+    author: z.string().min(1).optional(),
+    rating: z.string().min(1).optional(),
+    title: z.string().min(1).optional(),
+    date: z.string().min(1).optional(),
+    link: z.string().min(1).optional(),
+    id: z.string().min(1).optional(),
+  },
+  { error: (iss) => (iss.input === undefined ? 'Required' : undefined) },
+);
+
+export const htmlSourceSchema = z.strictObject({
+  ...sourceBase,
+  type: z.literal('html'),
+  url: sourceUrl,
+  selectors: htmlSelectorsSchema,
+  /** Top of the site's rating scale when a rating is a bare number (5 when absent). */
+  ratingBest: z.number().positive().optional(),
+});
+
+export const fileSourceSchema = z.strictObject({
+  ...sourceBase,
+  type: z.literal('file'),
+  /** Relative to the config file's folder. */
+  path: required('a file path'),
+  /** Taken from the extension (.json, .jsonl/.ndjson, .csv) when absent. */
+  format: z.enum(['json', 'jsonl', 'csv']).optional(),
+});
+
+export const sourceSchema = z.discriminatedUnion('type', [rssSourceSchema, appstoreSourceSchema, googleplaySourceSchema, jsonldSourceSchema, htmlSourceSchema, fileSourceSchema]);
 
 const alertBase = {
   /** Stable channel id: an alert is delivered once per review and channel id. */
@@ -229,6 +299,10 @@ export const configSchema = z
         timeoutMs: z.number().int().positive().default(20_000),
         maxBodyBytes: z.number().int().positive().default(5 * 1024 * 1024),
         userAgent: z.string().default('review-monitor/0.1 (+https://github.com/review-monitor/review-monitor)'),
+        connectTimeoutMs: z.number().int().positive().default(10_000),
+        /** Per-host politeness, per process: requests in flight and least time between two starts. */
+        perHostConcurrency: z.number().int().positive().default(2),
+        perHostIntervalMs: z.number().int().min(0).default(1_000),
       })
       .prefault({}),
     workers: z
@@ -276,6 +350,13 @@ export type ConfigInput = z.input<typeof configSchema>;
 type ParsedConfig = z.output<typeof configSchema>;
 export type SourceConfig = z.output<typeof sourceSchema>;
 export type RssSourceConfig = z.output<typeof rssSourceSchema>;
+export type AppstoreSourceConfig = z.output<typeof appstoreSourceSchema>;
+export type GoogleplaySourceConfig = z.output<typeof googleplaySourceSchema>;
+export type JsonldSourceConfig = z.output<typeof jsonldSourceSchema>;
+export type HtmlSourceConfig = z.output<typeof htmlSourceSchema>;
+export type FileSourceConfig = z.output<typeof fileSourceSchema>;
+/** A source of a given type. */
+export type SourceOf<T extends SourceConfig['type']> = Extract<SourceConfig, { type: T }>;
 type ParsedAlert = z.output<typeof alertChannelSchema>;
 /** An alert channel with its id resolved. */
 export type AlertChannelConfig = ParsedAlert & { id: string };

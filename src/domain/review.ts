@@ -15,6 +15,8 @@ export interface RawReview {
   /** ISO-8601 time the review was published (or last updated, when that is all the platform gives). */
   publishedAt?: string | undefined;
   language?: string | undefined;
+  /** App version the review was written about (app stores). */
+  appVersion?: string | undefined;
 }
 
 /** A review as the service stores it: stable id, source, normalised 1–5 rating. */
@@ -33,6 +35,7 @@ export interface Review {
   url?: string | undefined;
   publishedAt?: string | undefined;
   language?: string | undefined;
+  appVersion?: string | undefined;
   /** sha256 of rating, title and text: tells an edited review from an unchanged one. */
   contentHash: string;
   fetchedAt: string;
@@ -84,6 +87,7 @@ export function normaliseReview(raw: RawReview, sourceId: string, now: Date = ne
   const published = raw.publishedAt ? new Date(raw.publishedAt) : undefined;
   if (published && !Number.isNaN(published.getTime())) review.publishedAt = published.toISOString();
   if (raw.language) review.language = raw.language;
+  if (raw.appVersion) review.appVersion = raw.appVersion;
   return review;
 }
 

@@ -60,6 +60,11 @@ export interface SourceState {
   reviewsSeen: number;
   /** Polls before this time are skipped: a failing source backs off instead of hammering the host. */
   backoffUntil?: string | undefined;
+  /** Pages the last successful poll fetched. */
+  lastPages?: number | undefined;
+  /** Rows or items the last successful poll could not read (the good ones were stored), and why. */
+  rejectedRows?: number | undefined;
+  lastWarning?: string | undefined;
 }
 
 /** A review as analysis reads it: with the hash of its content and of the content last analysed. */
@@ -356,15 +361,48 @@ export class ReviewStore {
       consecutiveFailures: Number(h.consecutiveFailures ?? 0),
       reviewsSeen: Number(h.reviewsSeen ?? 0),
       backoffUntil: h.backoffUntil,
+      lastPages: h.lastPages ? Number(h.lastPages) : undefined,
+      rejectedRows: h.rejectedRows ? Number(h.rejectedRows) : undefined,
+      lastWarning: h.lastWarning,
     };
   }
 
+  /** Which of these review ids are already stored (paging stops at a known review). */
+  async existingIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const pipe = this.r.pipeline();
+    for (const id of ids) pipe.exists(this.key('review', id));
+    const replies = (await pipe.exec()) ?? [];
+    const out = new Set<string>();
+    replies.forEach(([err, n], i) => {
+      if (err) throw err;
+      if (n === 1) out.add(ids[i]!);
+    });
+    return out;
+  }
+
   /** Records a successful poll: validators for the next conditional GET, the baseline, counters. */
-  async recordPollSuccess(sourceId: string, opts: { etag?: string | undefined; lastModified?: string | undefined; newReviews: number; status?: number; now?: Date }): Promise<void> {
+  async recordPollSuccess(
+    sourceId: string,
+    opts: {
+      etag?: string | undefined;
+      lastModified?: string | undefined;
+      newReviews: number;
+      status?: number;
+      now?: Date;
+      /** The poll proved nothing (an empty first page on a platform that sends those): the baseline stays pending. */
+      baselinePending?: boolean;
+      pages?: number;
+      rejected?: { count: number; reasons: string[] } | undefined;
+    },
+  ): Promise<void> {
     const now = (opts.now ?? new Date()).toISOString();
     const key = this.key('source', sourceId);
     const multi = this.r.multi();
-    multi.hsetnx(key, 'baselineAt', now);
+    if (!opts.baselinePending) multi.hsetnx(key, 'baselineAt', now);
+    if (opts.pages !== undefined) multi.hset(key, 'lastPages', opts.pages);
+    if (opts.rejected && opts.rejected.count > 0) multi.hset(key, { rejectedRows: opts.rejected.count, lastWarning: `${opts.rejected.count} row(s) rejected: ${opts.rejected.reasons.join('; ')}`.slice(0, 500) });
+    else if (opts.status !== 304) multi.hdel(key, 'rejectedRows', 'lastWarning');
     multi.hset(key, { lastPollAt: now, lastSuccessAt: now, consecutiveFailures: 0, lastStatus: opts.status ?? 200 });
     multi.hdel(key, 'backoffUntil');
     if (opts.etag) multi.hset(key, 'etag', opts.etag);
@@ -374,11 +412,19 @@ export class ReviewStore {
   }
 
   /** Records a failed poll and the back-off before the next scheduled one; returns the new state. */
-  async recordPollFailure(sourceId: string, error: { message: string; status?: number | undefined }, now = new Date()): Promise<SourceState> {
+  async recordPollFailure(
+    sourceId: string,
+    error: { message: string; status?: number | undefined; retryAfterMs?: number | undefined },
+    now = new Date(),
+    random: () => number = Math.random,
+  ): Promise<SourceState> {
     const key = this.key('source', sourceId);
     const failures = await this.r.hincrby(key, 'consecutiveFailures', 1);
-    // 30 s, 1 min, 2 min … capped at one hour.
-    const backoffMs = Math.min(30_000 * 2 ** (failures - 1), 3_600_000);
+    // 30 s, 1 min, 2 min … capped at one hour, each ±20% so sources failing together spread out again;
+    // a host's Retry-After wins when it asks for longer.
+    const exponential = Math.min(30_000 * 2 ** (failures - 1), 3_600_000) * (0.8 + 0.4 * random());
+    // A day at most, whatever the host says: a source is never silenced for good.
+    const backoffMs = Math.max(Math.round(exponential), Math.min(error.retryAfterMs ?? 0, 86_400_000));
     const fields: Record<string, string | number> = {
       lastPollAt: now.toISOString(),
       lastError: error.message.slice(0, 500),
