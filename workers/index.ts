@@ -3,7 +3,7 @@ import type { AppContext } from '../src/context.js';
 import { createRedis } from '../src/redis.js';
 import { jobSchemas, type QueueName } from '../src/queues.js';
 import { analyzeBatch } from './analyze-worker.js';
-import { deliverAlert } from './notify-worker.js';
+import { deliverAlert, sendDigest, type Attempt } from './notify-worker.js';
 import { pollSource } from './poll-worker.js';
 
 /** The running workers of this process. */
@@ -21,13 +21,13 @@ export function startWorkers(ctx: AppContext): WorkerPool {
   const connection = createRedis(ctx.redisUrl, { name: 'review-monitor-worker' });
   connection.on('error', (err) => log.warn({ err: err.message }, 'worker redis connection error (reconnecting)'));
 
-  const make = <Q extends QueueName>(queue: Q, concurrency: number, run: (data: ReturnType<(typeof jobSchemas)[Q]['parse']>) => Promise<unknown>): Worker => {
+  const make = <Q extends QueueName>(queue: Q, concurrency: number, run: (data: ReturnType<(typeof jobSchemas)[Q]['parse']>, job: Job) => Promise<unknown>): Worker => {
     const worker = new Worker(
       queue,
       async (job: Job) => {
         const parsed = jobSchemas[queue].safeParse(job.data);
         if (!parsed.success) throw new Error(`invalid ${queue} job ${job.id}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-        return run(parsed.data as ReturnType<(typeof jobSchemas)[Q]['parse']>);
+        return run(parsed.data as ReturnType<(typeof jobSchemas)[Q]['parse']>, job);
       },
       { connection, prefix: ctx.queues.prefix, concurrency, autorun: true },
     );
@@ -42,9 +42,10 @@ export function startWorkers(ctx: AppContext): WorkerPool {
   const workers = [
     make('poll', config.workers.pollConcurrency, (d) => pollSource(ctx, d)),
     make('analyze', config.workers.analyzeConcurrency, (d) => analyzeBatch(ctx, d)),
-    make('notify', config.workers.notifyConcurrency, (d) => deliverAlert(ctx, d)),
+    make('notify', config.workers.notifyConcurrency, (d, job) => deliverAlert(ctx, d, attemptOf(job))),
+    make('digest', config.workers.notifyConcurrency, (d, job) => sendDigest(ctx, d, attemptOf(job))),
   ];
-  log.info({ queues: ['poll', 'analyze', 'notify'] }, 'workers started');
+  log.info({ queues: ['poll', 'analyze', 'notify', 'digest'] }, 'workers started');
   return {
     workers,
     async close() {
@@ -52,4 +53,9 @@ export function startWorkers(ctx: AppContext): WorkerPool {
       await connection.quit().catch(() => connection.disconnect());
     },
   };
+}
+
+/** The attempt a job is on, for recording the last failure as final. */
+function attemptOf(job: Job): Attempt {
+  return { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 };
 }

@@ -5,6 +5,7 @@ import { formatPath } from '../config/load.js';
 import { InvalidCursorError, type StoredReview } from '../store/review-store.js';
 import { requestPoll } from '../scheduler.js';
 import { bearerToken, createKeyChecker } from './auth.js';
+import { deliveryRoutes } from './routes/deliveries.js';
 
 /** The single error body of the API. */
 export interface ApiError {
@@ -133,6 +134,7 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
         const jobId = await requestPoll(ctx, p.data.id, 'manual');
         return reply.code(202).send({ queued: true, jobId });
       });
+      await v1.register(deliveryRoutes(ctx));
     },
     { prefix: '/v1' },
   );

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
+import { DeliveryRecords } from './delivery-records.js';
 
 /** A review with everything the service knows about it. */
 export interface StoredReview {
@@ -101,9 +102,12 @@ type StoreRedis = Redis & {
 /** Redis is the system of record: reviews, verdicts, drafts, alerts and source state live here. */
 export class ReviewStore {
   private readonly r: StoreRedis;
+  /** Per (review, channel) alert delivery records: pending, delivered or failed with the error. */
+  readonly deliveries: DeliveryRecords;
 
   constructor(redis: Redis, readonly prefix: string) {
     this.r = redis as StoreRedis;
+    this.deliveries = new DeliveryRecords(redis, (...parts) => this.key(...parts));
     if (typeof this.r.rmUpsertReview !== 'function') {
       redis.defineCommand('rmUpsertReview', { numberOfKeys: 4, lua: UPSERT_LUA });
       redis.defineCommand('rmSaveAnalysis', { numberOfKeys: 4, lua: SAVE_ANALYSIS_LUA });
