@@ -4,7 +4,7 @@ import { startService, type Service } from '../src/app.js';
 import type { ConfigInput } from '../src/config/schema.js';
 import { createLogger } from '../src/logger.js';
 import { analyzeBatch } from '../workers/analyze-worker.js';
-import { seedFlagged, startSmtpServer, parseMail, decodeHeader } from './helpers/alerts.js';
+import { decodeHeader, parseMail, seedFlagged, startSmtpServer, type MimePart } from './helpers/alerts.js';
 import { captureLogs, testContext } from './helpers/context.js';
 import { makeConfig, makeReview } from './helpers/factories.js';
 import { startTestServer, waitFor, type TestServer } from './helpers/http.js';
@@ -61,7 +61,7 @@ describe('alert delivery through the workers', () => {
     expect(decodeHeader(headers.get('subject') ?? '')).toBe('[review-monitor] Negative 1★ review on harbor (high): Awful <b>night</b>');
     expect(headers.get('message-id')).toBe(`<${id}-email@review-monitor>`);
     expect(parts.map((p) => p.contentType)).toEqual(['text/plain', 'text/html']);
-    const [text, html] = parts as [{ body: string }, { body: string }];
+    const [text, html] = parts as [MimePart, MimePart];
     expect(text.body).toContain('The page said <script>alert("pwned")</script> & the soup was cold.');
     expect(text.body).toContain('Thank you for telling us');
     expect(html.body).not.toContain('<script>');
