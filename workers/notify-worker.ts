@@ -31,7 +31,11 @@ function channelOf(ctx: AppContext, channelId: string): AlertChannel {
  */
 export async function deliverAlert(ctx: AppContext, data: JobData<'notify'>, attempt: Attempt = ONLY_ATTEMPT): Promise<{ delivered: boolean; digestAt?: string }> {
   const channel = channelOf(ctx, data.channelId);
-  if (await ctx.store.deliveredAt(data.reviewId, data.channelId)) return { delivered: false };
+  if (await ctx.store.deliveredAt(data.reviewId, data.channelId)) {
+    // A crash between the delivered mark and its record leaves the record behind: bring it up to date.
+    if ((await ctx.store.deliveries.get(data.reviewId, data.channelId))?.status !== 'delivered') await ctx.store.deliveries.delivered(data.reviewId, data.channelId);
+    return { delivered: false };
+  }
   const stored = await ctx.store.get(data.reviewId);
   if (!stored?.verdict) throw new UnrecoverableError(`review ${data.reviewId} is not stored or not analysed`);
   if (!data.immediate && deliveryMode(channel.rule, stored.verdict.severity) === 'digest') {
