@@ -16,6 +16,14 @@ export const jobSchemas = {
   notify: z.object({
     reviewId: z.string().min(1),
     channelId: z.string().min(1),
+    /** A re-send through the API: deliver at once even on a digest channel. */
+    immediate: z.boolean().optional(),
+  }),
+  /** One job per digest channel and window (delayed to the window's end): sends the gathered alerts as one message. */
+  digest: z.object({
+    channelId: z.string().min(1),
+    /** Epoch ms when the window opened (its first alert). */
+    windowStart: z.number().int().nonnegative(),
   }),
   publish: z.object({
     reviewId: z.string().min(1),
@@ -53,6 +61,12 @@ export function defaultJobOptions(retryDelayMs = 2_000): Record<QueueName, JobsO
       attempts: 6,
       backoff: { type: 'exponential', delay: retryDelayMs },
       removeOnComplete: { age: 30 * DAY },
+      removeOnFail: false,
+    },
+    digest: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: retryDelayMs },
+      removeOnComplete: { age: 7 * DAY, count: 100_000 },
       removeOnFail: false,
     },
   };

@@ -52,9 +52,9 @@ describe('config', () => {
   });
 
   it('accepts the bundled default and example configs', () => {
-    expect(() => loadConfig('config/default.yaml', {})).not.toThrow();
-    // The example reads its API key from the environment, as a deployment would.
-    expect(() => loadConfig('config/example.yaml', { MAYA_API_KEY: 'maya-key-123456' })).not.toThrow();
+    // The example takes its API key and channel secrets from the environment, as a deployment would.
+    const env = { MAYA_API_KEY: 'maya-key-123456', ALERT_WEBHOOK_SECRET: 'example-secret-0123456789', SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T0/B0/x', SMTP_PASSWORD: 'example' };
+    for (const f of ['config/default.yaml', 'config/example.yaml']) expect(() => loadConfig(f, env)).not.toThrow();
   });
 
   it('lists every bad field by its path', () => {

@@ -106,6 +106,28 @@ describe('pipeline: poll → analyze → alert', () => {
     expect(await ctx.store.getSourceState('feed')).toMatchObject({ consecutiveFailures: 0 });
   });
 
+  it('never runs two polls of one source at once, so a late second poll cannot re-take the baseline', async () => {
+    const { ctx, setFeed } = await setup(POSITIVE_ITEMS);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    server!.handle(async (_req, res) => {
+      await gate;
+      res.writeHead(200).end(rssFeed(POSITIVE_ITEMS));
+    });
+    const tick = (reason: 'schedule' | 'startup') => pollSource(ctx, { sourceId: 'feed', tick: new Date().toISOString(), reason });
+    const first = tick('startup');
+    await new Promise((r) => setTimeout(r, 100));
+    // The first tick of the schedule lands while the start-up poll is still fetching.
+    expect(await tick('schedule')).toEqual({ skipped: 'busy' });
+    release();
+    expect(await first).toMatchObject({ baseline: true, created: 2 });
+    server!.handle((_req, res) => void res.writeHead(200).end(rssFeed([...NEGATIVE_ITEMS, ...POSITIVE_ITEMS])));
+    setFeed([...NEGATIVE_ITEMS, ...POSITIVE_ITEMS]);
+    const { poll, notified } = await runPipeline(ctx, 'feed');
+    expect(poll).toMatchObject({ baseline: false, created: 2 });
+    expect(notified).toHaveLength(2);
+  });
+
   it('does not poll again what the server says is unchanged (304)', async () => {
     const { ctx } = await setup(POSITIVE_ITEMS);
     server!.handle((req, res) => {

@@ -38,7 +38,7 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>): P
     const alert = verdict.negative && !item.alertedAt && (!item.backfill || source?.alertOnBackfill === true);
     if (alert) {
       for (const channel of ctx.channels.values()) {
-        if (channel.accepts(verdict.severity)) notify.push({ reviewId: review.id, channelId: channel.id });
+        if (channel.accepts({ severity: verdict.severity, sourceId: review.sourceId, topics: verdict.topics })) notify.push({ reviewId: review.id, channelId: channel.id });
       }
     }
     results.push({ id: review.id, sourceId: review.sourceId, hash: item.hash, verdict, draft, flag: alert });

@@ -1,9 +1,9 @@
 import { Worker, type Job } from 'bullmq';
 import type { AppContext } from '../src/context.js';
 import { createRedis } from '../src/redis.js';
-import { jobSchemas, type QueueName } from '../src/queues.js';
+import { jobSchemas, QUEUE_NAMES, type QueueName } from '../src/queues.js';
 import { analyzeBatch } from './analyze-worker.js';
-import { deliverAlert } from './notify-worker.js';
+import { deliverAlert, sendDigest, type Attempt } from './notify-worker.js';
 import { pollSource } from './poll-worker.js';
 import { publishReview } from './publish-worker.js';
 
@@ -22,7 +22,7 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   const connection = createRedis(ctx.redisUrl, { name: 'review-monitor-worker' });
   connection.on('error', (err) => log.warn({ err: err.message }, 'worker redis connection error (reconnecting)'));
 
-  const wanted = new Set(opts.queues ?? ['poll', 'analyze', 'notify', 'publish']);
+  const wanted = new Set(opts.queues ?? QUEUE_NAMES);
   const make = <Q extends QueueName>(queue: Q, concurrency: number, run: (data: ReturnType<(typeof jobSchemas)[Q]['parse']>, job: Job) => Promise<unknown>): Worker => {
     const worker = new Worker(
       queue,
@@ -45,7 +45,8 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   const all: [QueueName, () => Worker][] = [
     ['poll', () => make('poll', config.workers.pollConcurrency, (d) => pollSource(ctx, d))],
     ['analyze', () => make('analyze', config.workers.analyzeConcurrency, (d) => analyzeBatch(ctx, d))],
-    ['notify', () => make('notify', config.workers.notifyConcurrency, (d) => deliverAlert(ctx, d))],
+    ['notify', () => make('notify', config.workers.notifyConcurrency, (d, job) => deliverAlert(ctx, d, attemptOf(job)))],
+    ['digest', () => make('digest', config.workers.notifyConcurrency, (d, job) => sendDigest(ctx, d, attemptOf(job)))],
     ['publish', () => make('publish', config.workers.publishConcurrency, (d, job) => publishReview(ctx, d, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 }))],
   ];
   const workers = all.filter(([q]) => wanted.has(q)).map(([, start]) => start());
@@ -57,4 +58,9 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
       await connection.quit().catch(() => connection.disconnect());
     },
   };
+}
+
+/** The attempt a job is on, for recording the last failure as final. */
+function attemptOf(job: Job): Attempt {
+  return { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 };
 }

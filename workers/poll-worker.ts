@@ -3,12 +3,14 @@ import { UnrecoverableError } from 'bullmq';
 import type { AppContext } from '../src/context.js';
 import { normaliseReview, type Review } from '../src/domain/review.js';
 import type { JobData } from '../src/queues.js';
+import type { SourceConfig } from '../src/config/schema.js';
+import type { Logger } from '../src/logger.js';
 import { FetchError } from '../src/sources/fetch.js';
 import { HostLimiter } from '../src/sources/host-limiter.js';
 import { fetchReviews } from '../src/sources/index.js';
 
 export interface PollOutcome {
-  skipped?: 'backoff' | 'disabled';
+  skipped?: 'backoff' | 'disabled' | 'busy';
   notModified?: boolean;
   fetched?: number;
   created?: number;
@@ -38,6 +40,27 @@ export async function pollSource(ctx: AppContext, data: JobData<'poll'>): Promis
   const source = config.sources.find((s) => s.id === data.sourceId);
   if (!source) throw new UnrecoverableError(`source "${data.sourceId}" is not in the configuration`);
   if (!source.enabled && data.reason !== 'manual') return { skipped: 'disabled' };
+  // One poll of a source at a time, across every worker: a second one would read the source state
+  // (baseline or not, validators) before the first has written it. The running poll covers this tick.
+  const lock = await store.acquirePollLock(source.id, pollLockMs(config));
+  if (!lock) {
+    log.debug({ tick: data.tick }, 'another poll of this source is running; tick skipped');
+    return { skipped: 'busy' };
+  }
+  try {
+    return await pollLocked(ctx, source, data, log);
+  } finally {
+    await store.releasePollLock(source.id, lock);
+  }
+}
+
+/** Longest a poll may hold its source's lock: every page at the fetch timeout, plus slack; a crashed poll's lock expires. */
+function pollLockMs(config: AppContext['config']): number {
+  return config.fetch.timeoutMs * 10 + 60_000;
+}
+
+async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'poll'>, log: Logger): Promise<PollOutcome> {
+  const { config, store } = ctx;
   const state = await store.getSourceState(source.id);
   if (data.reason === 'schedule' && state.backoffUntil && Date.parse(state.backoffUntil) > Date.parse(data.tick)) {
     log.debug({ backoffUntil: state.backoffUntil }, 'source is backing off after failures; tick skipped');

@@ -7,6 +7,7 @@ import { HttpError, sendError } from './errors.js';
 import { ListCache } from './list-cache.js';
 import { docsHtml, RouteRegistry } from './registry.js';
 import { alertRoutes } from './routes/alerts.js';
+import { deliveryRoutes } from './routes/deliveries.js';
 import { insightRoutes } from './routes/insights.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { sourceRoutes } from './routes/sources.js';
@@ -84,6 +85,7 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
   alertRoutes(api, ctx, lists);
   reviewRoutes(api, ctx, lists);
   sourceRoutes(api, ctx);
+  deliveryRoutes(api, ctx);
   insightRoutes(api, ctx, hub);
 
   const registry = ctx.metrics.registry(ctx.queues);

@@ -177,7 +177,26 @@ const alertBase = {
   /** Stable channel id: an alert is delivered once per review and channel id. */
   id: sourceId.optional(),
   minSeverity: z.enum(SEVERITIES).default('low'),
+  /** Routing: only reviews of these sources (critical ones too). */
+  sources: z.array(sourceId).min(1, 'list at least one source id, or leave "sources" out').optional(),
+  /** Routing: only reviews with one of these verdict topics (critical ones bypass this). */
+  topics: z.array(z.string().min(1)).min(1, 'list at least one topic, or leave "topics" out').optional(),
+  /** Gather the channel's alerts for a window and send one message (critical ones go out at once). */
+  digest: z.strictObject({ windowSeconds: z.number().int().min(1).max(7 * 24 * 3600) }).optional(),
 };
+
+/** Name of an environment variable that holds a secret, so it need not live in the YAML. */
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name');
+
+/** Exactly one of `key` and `key + "Env"` (a secret given directly or through the environment). */
+function oneOf(obj: Record<string, unknown>, key: string, ctx: z.RefinementCtx, required: boolean): void {
+  const envKey = `${key}Env`;
+  if (obj[key] !== undefined && obj[envKey] !== undefined) {
+    ctx.addIssue({ code: 'custom', path: [envKey], message: `give "${key}" or "${envKey}", not both` });
+  } else if (required && obj[key] === undefined && obj[envKey] === undefined) {
+    ctx.addIssue({ code: 'custom', path: [key], message: `required: give "${key}" or "${envKey}" (the name of an environment variable holding it)` });
+  }
+}
 
 export const alertChannelSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...alertBase, type: z.literal('log') }),
@@ -187,6 +206,40 @@ export const alertChannelSchema = z.discriminatedUnion('type', [
     url: httpUrl,
     headers: z.record(z.string(), z.string()).default({}),
     timeoutMs: z.number().int().positive().default(10_000),
+    /** HMAC-SHA256 key for the `X-Signature` header (or `secretEnv`: the env var holding it). */
+    secret: z.string().min(16, 'use a secret of at least 16 characters').optional(),
+    secretEnv: envName.optional(),
+  }).superRefine((c, ctx) => oneOf(c, 'secret', ctx, false)),
+  z
+    .strictObject({
+      ...alertBase,
+      type: z.literal('slack'),
+      /** Slack incoming-webhook URL (a secret: prefer `webhookUrlEnv`). */
+      webhookUrl: httpUrl.optional(),
+      webhookUrlEnv: envName.optional(),
+      /** Base URL for the "open in API" link; defaults to the top-level `publicUrl`. */
+      apiBaseUrl: httpUrl.optional(),
+      timeoutMs: z.number().int().positive().default(10_000),
+    })
+    .superRefine((c, ctx) => oneOf(c, 'webhookUrl', ctx, true)),
+  z.strictObject({
+    ...alertBase,
+    type: z.literal('email'),
+    smtp: z
+      .strictObject({
+        host: z.string().min(1),
+        port: z.number().int().min(1).max(65535).default(587),
+        /** true: TLS from the start (port 465); false: STARTTLS when the server offers it. */
+        secure: z.boolean().default(false),
+        user: z.string().min(1).optional(),
+        pass: z.string().min(1).optional(),
+        passEnv: envName.optional(),
+        timeoutMs: z.number().int().positive().default(15_000),
+      })
+      .superRefine((c, ctx) => oneOf(c, 'pass', ctx, false)),
+    /** Sender, `alerts@example.com` or `Review monitor <alerts@example.com>`. */
+    from: z.string().min(3),
+    to: z.array(z.email()).min(1, 'list at least one recipient'),
   }),
 ]);
 
@@ -264,6 +317,8 @@ export type DraftContactConfig = z.output<typeof draftContactSchema>;
 export const configSchema = z
   .strictObject({
     business: businessSchema,
+    /** Public base URL of the API (e.g. https://reviews.example.com): alerts link to the review there. */
+    publicUrl: httpUrl.optional(),
     sources: z.array(sourceSchema).default([]),
     alerts: z.array(alertChannelSchema).default([{ type: 'log', minSeverity: 'low' }]),
     redis: z
@@ -326,8 +381,6 @@ export const configSchema = z
         followUpAfterSeconds: z.number().int().min(0).max(90 * 86_400).default(86_400),
       })
       .prefault({}),
-    /** Base URL of the API as owners reach it, for links in alerts. */
-    publicUrl: z.url().optional(),
     drafting: draftingSchema.prefault({}), // drafting block above
   })
   .superRefine((cfg, ctx) => {

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
+import { DeliveryRecords } from './delivery-records.js';
 
 /** A review with everything the service knows about it. */
 export interface StoredReview {
@@ -132,12 +133,15 @@ type StoreRedis = Redis & {
 /** Redis is the system of record: reviews, verdicts, drafts, alerts and source state live here. */
 export class ReviewStore {
   private readonly r: StoreRedis;
+  /** Per (review, channel) alert delivery records: pending, delivered or failed with the error. */
+  readonly deliveries: DeliveryRecords;
 
   constructor(
     readonly redis: Redis,
     readonly prefix: string,
   ) {
     this.r = redis as StoreRedis;
+    this.deliveries = new DeliveryRecords(redis, (...parts) => this.key(...parts));
     if (typeof this.r.rmUpsertReview !== 'function') {
       redis.defineCommand('rmUpsertReview', { numberOfKeys: 4, lua: UPSERT_LUA });
       redis.defineCommand('rmSaveAnalysis', { numberOfKeys: 4, lua: SAVE_ANALYSIS_LUA });
@@ -365,6 +369,18 @@ export class ReviewStore {
       rejectedRows: h.rejectedRows ? Number(h.rejectedRows) : undefined,
       lastWarning: h.lastWarning,
     };
+  }
+
+  /** Takes the source's poll lock for `ttlMs`; resolves to a token to release it with, or undefined when held. */
+  async acquirePollLock(sourceId: string, ttlMs: number): Promise<string | undefined> {
+    const token = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const ok = await this.r.set(this.key('lock', 'poll', sourceId), token, 'PX', ttlMs, 'NX');
+    return ok === 'OK' ? token : undefined;
+  }
+
+  /** Releases the poll lock if this token still holds it (an expired lock may belong to another poll by now). */
+  async releasePollLock(sourceId: string, token: string): Promise<void> {
+    await this.r.eval("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", 1, this.key('lock', 'poll', sourceId), token);
   }
 
   /** Which of these review ids are already stored (paging stops at a known review). */
