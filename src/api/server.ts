@@ -70,11 +70,12 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
       return sendError(reply.header('www-authenticate', 'Bearer'), 401, { error: 'unauthorized', message: 'missing or invalid API key (Authorization: Bearer <key>)' });
     }
   });
-  // Shared through Redis so the limit holds across API replicas; per key, or per address without one.
+  // Per key, or per address without one. Counted per API process unless `shared`, which keeps the
+  // counts in Redis (one limit for all replicas, at a Redis round trip per request).
   await app.register(rateLimit, {
     max: ctx.config.api.rateLimit.max,
     timeWindow: ctx.config.api.rateLimit.windowMs,
-    redis: ctx.redis,
+    ...(ctx.config.api.rateLimit.shared ? { redis: ctx.redis } : {}),
     nameSpace: `${ctx.config.redis.prefix}:ratelimit:`,
     keyGenerator: (req: FastifyRequest) => (req.actor ? `key:${req.actor.name}` : `ip:${req.ip}`),
     allowList: (req: FastifyRequest) => !req.url.startsWith('/v1/'),
@@ -82,6 +83,8 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
   });
 
   const lists = new ListCache(ctx.store, ctx.config.api.cacheLists);
+  await lists.start();
+  app.addHook('onClose', async () => lists.close());
   alertRoutes(api, ctx, lists);
   reviewRoutes(api, ctx, lists);
   sourceRoutes(api, ctx);

@@ -344,8 +344,15 @@ export const configSchema = z
         keys: z.array(apiKeySchema).default([]),
         /** Serve repeated list pages from memory until the store changes (see src/api/list-cache.ts). */
         cacheLists: z.boolean().default(true),
-        /** Requests per key (or per address without a key) per window, shared by API replicas through Redis. */
-        rateLimit: z.strictObject({ max: z.number().int().positive().default(600), windowMs: z.number().int().positive().default(60_000) }).prefault({}),
+        /** Requests per key (or per address without a key) per window. */
+        rateLimit: z
+          .strictObject({
+            max: z.number().int().positive().default(600),
+            windowMs: z.number().int().positive().default(60_000),
+            /** Count in Redis, so the limit holds across API replicas (one round trip per request). */
+            shared: z.boolean().default(false),
+          })
+          .prefault({}),
       })
       .prefault({}),
     log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),

@@ -71,8 +71,9 @@ export class LifecycleStore {
     const multi = this.r.multi();
     if (set.length) multi.hset(this.store.key('review', id), Object.fromEntries(set));
     if (del.length) multi.hdel(this.store.key('review', id), ...del);
-    multi.incr(this.store.key('version'));
+    this.store.markChanged(multi);
     await multi.exec();
+    this.store.changedHere();
   }
 
   /** Appends an entry that is not a transition (a publish failure, a manual confirmation). */

@@ -176,8 +176,9 @@ export class ReviewStore {
         nowMs,
       );
     }
-    pipe.incr(this.key('version'));
+    this.markChanged(pipe);
     const replies = ((await pipe.exec()) ?? []).slice(0, reviews.length);
+    this.changedHere();
     replies.forEach(([err, res], i) => {
       if (err) throw err;
       const id = reviews[i]!.id;
@@ -230,8 +231,9 @@ export class ReviewStore {
         now.getTime(),
       );
     }
-    pipe.incr(this.key('version'));
+    this.markChanged(pipe);
     const replies = ((await pipe.exec()) ?? []).slice(0, entries.length);
+    this.changedHere();
     let stale = 0;
     const flaggedIds: string[] = [];
     replies.forEach(([err, res], i) => {
@@ -243,16 +245,33 @@ export class ReviewStore {
   }
 
   /**
-   * A counter bumped after every write that changes what the API shows of a review: read before the
-   * data, it tells a cached list whether it is still current.
+   * Tells every API process that what it shows of reviews changed (cached list pages are stale): a
+   * counter for the record and a message on `changesChannel()`. Queued on `pipe` after the writes.
    */
-  async version(): Promise<string> {
-    return (await this.r.get(this.key('version'))) ?? '0';
+  markChanged(pipe: { incr(key: string): unknown; publish(channel: string, message: string): unknown }): void {
+    pipe.incr(this.key('version'));
+    pipe.publish(this.changesChannel(), '');
   }
 
-  /** Marks the shown data as changed (for writers outside this class). */
+  /** Listeners told at once of changes made through this process (other processes' arrive by pub/sub). */
+  readonly localChangeListeners = new Set<() => void>();
+
+  /** Tells this process's listeners that a write queued with `markChanged` has been executed. */
+  changedHere(): void {
+    for (const l of this.localChangeListeners) l();
+  }
+
+  /** The pub/sub channel `markChanged` announces changes on. */
+  changesChannel(): string {
+    return this.key('changes');
+  }
+
+  /** Marks the shown data as changed, for writers outside this class. */
   async bumpVersion(): Promise<void> {
-    await this.r.incr(this.key('version'));
+    const pipe = this.r.pipeline();
+    this.markChanged(pipe);
+    await pipe.exec();
+    this.changedHere();
   }
 
   /** One review with its verdict, draft and lifecycle fields, or undefined. */
