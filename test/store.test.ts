@@ -22,7 +22,8 @@ describe('ReviewStore', () => {
     expect(await store.upsertReviews([r], { backfill: false })).toEqual({ created: [r.id], updated: [], unchanged: 0 });
     expect(await store.upsertReviews([r], { backfill: true })).toEqual({ created: [], updated: [], unchanged: 1 });
     const stored = await store.get(r.id);
-    expect(stored?.review).toEqual(r);
+    // fetchedAt is when the store first saw it.
+    expect(stored?.review).toEqual({ ...r, fetchedAt: stored?.createdAt });
     expect(stored?.backfill).toBe(false);
     expect(await store.pendingAnalysis('s1')).toEqual([r.id]);
   });

@@ -36,16 +36,16 @@ export interface Review {
   publishedAt?: string | undefined;
   language?: string | undefined;
   appVersion?: string | undefined;
-  /** sha256 of rating, title and text: tells an edited review from an unchanged one. */
+  /** Hash of rating, title and text: tells an edited review from an unchanged one. */
   contentHash: string;
   fetchedAt: string;
 }
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
-/** Content hash of the parts of a review an edit can change. */
+/** Content hash of the parts of a review an edit can change (128 bits: plenty to tell versions apart). */
 export function contentHashOf(r: Pick<RawReview, 'rating' | 'title' | 'text'>): string {
-  return sha256(JSON.stringify([r.rating ?? null, r.title ?? '', r.text]));
+  return sha256(JSON.stringify([r.rating ?? null, r.title ?? '', r.text])).slice(0, 32);
 }
 
 /** The stable review id for a platform id within a source. */

@@ -166,7 +166,7 @@ export class ReviewStore {
         this.key('reviews'),
         this.key('pending', review.sourceId),
         this.key('reviews', 'src', review.sourceId),
-        JSON.stringify(review),
+        storedReviewJson(review),
         review.contentHash,
         Number.isFinite(score) ? score : Date.now(),
         review.id,
@@ -224,7 +224,7 @@ export class ReviewStore {
         this.key('alerts', 'src', e.sourceId),
         e.hash,
         JSON.stringify(e.verdict),
-        e.draft ? JSON.stringify(e.draft) : '',
+        e.draft ? storedDraftJson(e.draft) : '',
         now.toISOString(),
         e.id,
         e.flag ? '1' : '0',
@@ -474,7 +474,8 @@ export class ReviewStore {
 
 function toStored(h: Record<string, string>): AnalysisItem {
   return {
-    review: JSON.parse(h.review!) as Review,
+    // The hash and fetch time live beside the JSON, not in it (see storedReviewJson).
+    review: { ...(JSON.parse(h.review!) as Review), contentHash: h.hash ?? '', fetchedAt: h.editedAt ?? h.createdAt ?? '' },
     verdict: h.verdict ? (JSON.parse(h.verdict) as Verdict) : undefined,
     draft: h.draft ? (JSON.parse(h.draft) as Draft) : undefined,
     status: h.status ?? 'new',
@@ -488,6 +489,21 @@ function toStored(h: Record<string, string>): AnalysisItem {
     hash: h.hash ?? '',
     analyzedHash: h.analyzedHash,
   };
+}
+
+// Every byte of a stored review is paid a million times over: fields kept elsewhere in the hash
+// (content hash, fetch time) and drafting diagnostics are left out of the stored JSON.
+
+/** A review's JSON as stored: without `contentHash` (the `hash` field) and `fetchedAt` (`createdAt`/`editedAt`). */
+export function storedReviewJson(review: Review): string {
+  const { contentHash: _hash, fetchedAt: _fetched, ...rest } = review;
+  return JSON.stringify(rest);
+}
+
+/** A draft's JSON as stored: the reply, what the guardrails found, and whether a person must publish it. */
+export function storedDraftJson(draft: Draft & { requiresHuman?: boolean; autoPublish?: boolean }): string {
+  const { reply, violations, score, requiresHuman, autoPublish } = draft;
+  return JSON.stringify({ reply, violations, score, ...(requiresHuman !== undefined ? { requiresHuman } : {}), ...(autoPublish !== undefined ? { autoPublish } : {}) });
 }
 
 /** Opaque cursor: the last item's score and id, base64url. */
