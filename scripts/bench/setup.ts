@@ -42,7 +42,8 @@ export async function benchContext(over: Partial<ConfigInput> = {}): Promise<{ c
   };
 }
 
-async function deletePrefix(ctx: AppContext, prefix: string): Promise<void> {
+/** Deletes every key under `prefix`. */
+export async function deletePrefix(ctx: Pick<AppContext, 'redis'>, prefix: string): Promise<void> {
   let cursor = '0';
   do {
     const [next, keys] = await ctx.redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 5000);
