@@ -125,6 +125,12 @@ alerts:
     expect(problemsOf(writeTemp(text))).toEqual(['api.keys[0].keyEnv: environment variable DASH_KEY is not set']);
   });
 
+  it('accepts a Redis Cluster hash tag as the key prefix, and nothing else with braces', () => {
+    expect(loadConfig(writeTemp(ISSUE_EXAMPLE), { REDIS_PREFIX: '{rm}' }).redis.prefix).toBe('{rm}');
+    expect(problemsOf(writeTemp(ISSUE_EXAMPLE), { REDIS_PREFIX: '{rm' })).toEqual([expect.stringMatching(/^redis\.prefix: /)]);
+    expect(problemsOf(writeTemp(ISSUE_EXAMPLE), { REDIS_PREFIX: 'a:b' })).toEqual([expect.stringMatching(/^redis\.prefix: /)]);
+  });
+
   it('parses booleans from the environment explicitly', () => {
     expect(envBool('X', 'false')).toBe(false);
     expect(envBool('X', '0')).toBe(false);

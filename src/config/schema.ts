@@ -325,7 +325,11 @@ export const configSchema = z
       .strictObject({
         url: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379'),
         /** Prefix of every key and queue, so several deployments (or tests) share one Redis. */
-        prefix: sourceId.default('rm'),
+        // `{name}` (a hash tag) puts every key in one Redis Cluster slot, which BullMQ and the store's scripts need there.
+        prefix: z
+          .string()
+          .regex(/^(\{[a-z0-9][a-z0-9_-]{0,62}\}|[a-z0-9][a-z0-9_-]{0,63})$/i, 'must be letters, digits, "-" or "_", optionally in {braces} (a Redis Cluster hash tag)')
+          .default('rm'),
         /** Start a private redis-server when nothing answers at the default URL. */
         autostart: z.boolean().default(true),
         dataDir: z.string().default('./data'),
