@@ -12,7 +12,7 @@ describe('review-monitor CLI', () => {
   it('check-config exits 0 on a good file and 1 listing every bad field', async () => {
     const ok = await runCli(['check-config', 'config/default.yaml']);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/OK \(2 sources/);
+    expect(ok.stdout).toMatch(/OK \(3 sources/);
     const dir = mkdtempSync(path.join(tmpdir(), 'rm-cli-'));
     const bad = path.join(dir, 'bad.yaml');
     writeFileSync(bad, 'business:\n  name: X\n  contact: {email: not-an-email}\n  signature: S\nsources:\n  - {id: a, type: rss, url: https://x.example/a, schedule: "* * * * *"}\n  - {id: b, type: rss, url: https://x.example/b, schedule: "* * * * *"}\n  - {id: c, type: rss, url: "nope", schedule: "* * * * *"}\n');
@@ -44,7 +44,7 @@ describe('review-monitor CLI', () => {
     const res = await runCli(['poll-once', '--dry-run', '--config', 'config/default.yaml'], { REDIS_PREFIX: `dry-${Date.now()}`, LOG_LEVEL: 'silent' });
     expect(res.code).toBe(0);
     const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { source: string; status: string; wouldAlert: boolean; verdict: { negative: boolean }; draft: string | null });
-    expect(lines).toHaveLength(10);
+    expect(lines).toHaveLength(13);
     expect(lines.every((l) => l.status === 'new')).toBe(true);
     const alerted = lines.filter((l) => l.wouldAlert);
     expect(alerted.length).toBeGreaterThan(2);
