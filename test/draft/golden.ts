@@ -1,0 +1,93 @@
+// Golden check for drafting: every result of draftReply, draftFollowUp and checkGuardrails over the shared
+// negative reviews, hashed. Performance work on src/draft must leave this hash unchanged (byte-identical
+// output). Run directly to print the hash, or to dump one JSON line per case for diffing:
+//   npx tsx test/draft/golden.ts [--dump /tmp/golden.jsonl]
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkGuardrails, draftFollowUp, draftReply, fallbackVerdict, type DraftContext } from '../../src/draft/index.js';
+import type { Review } from '../../src/domain/review.js';
+import type { Verdict } from '../../src/domain/verdict.js';
+import { business, negativeReviews } from './factories.js';
+
+/** Hash of the outputs before any optimisation (commit 3d5b7d6). */
+export const GOLDEN_SHA256 = '3b0e5f2b33db409a0aa47619aec754da1b0cb21713c9c37b51660c663fd2f052';
+
+const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];
+const TONES = ['friendly', 'formal'] as const;
+const NOTES = [undefined, 'we now have a second chef on weekend evenings.', 'new booking system'];
+
+const asReview = (r: { text: string; title?: string; rating?: number }, i: number): Review => ({
+  id: `set-${i}`,
+  sourceId: 'src',
+  platformId: `p${i}`,
+  author: AUTHORS[i % AUTHORS.length],
+  text: r.text,
+  title: r.title,
+  rating: r.rating,
+  contentHash: 'h',
+  fetchedAt: '2026-01-01T00:00:00.000Z',
+});
+
+/** Contexts beyond the plain business one: a named escalation, a phone-only contact, tight limits. */
+function extraContext(i: number, tone: 'friendly' | 'formal'): { ctx: DraftContext; verdict?: Partial<Verdict> } {
+  switch (i % 4) {
+    case 0:
+      return {
+        ctx: { business: business({ tone }), drafting: { escalation: { name: 'Maria Rossi', email: 'maria@cafeluna.example' } }, maxLength: 350 },
+        verdict: { severity: 'critical' },
+      };
+    case 1:
+      return { ctx: { business: business({ tone, contact: { phone: '020 7000 1111' } }), maxLength: 200 }, verdict: { topics: ['delivery_delay', 'app_bugs'] } };
+    case 2:
+      return { ctx: { business: business({ tone }), maxLength: 120 } };
+    default:
+      return { ctx: { business: business({ tone, name: 'Harbor Bistro', signature: 'Maya' }), platform: 'google-play' }, verdict: { language: 'fr', topics: [] } };
+  }
+}
+
+/** Every golden case as [label, result], in a fixed order. */
+export function* goldenCases(): Generator<[string, unknown]> {
+  const contacts = [business().contact];
+  for (const [i, r] of negativeReviews().entries()) {
+    const rev = asReview(r, i);
+    const v = fallbackVerdict(r);
+    for (const tone of TONES) {
+      for (const maxLength of [350, 4096]) yield [`reply/${i}/${tone}/${maxLength}`, draftReply(rev, v, { business: business({ tone }), maxLength })];
+      const extra = extraContext(i, tone);
+      yield [`reply-extra/${i}/${tone}`, draftReply(rev, { ...v, ...extra.verdict }, extra.ctx)];
+    }
+    // The guardrails on the review text itself: many more prohibition and personal-data hits than drafts have.
+    yield [`guard/${i}`, checkGuardrails(`${r.title ?? ''}\n${r.text}`, { contacts, review: rev, maxLength: 350 })];
+    if (i % 3 === 0) yield [`guard-fu/${i}`, checkGuardrails(r.text, { kind: 'follow-up', contacts })];
+    if (i % 4 === 0) {
+      const tone = TONES[(i / 4) % 2]!;
+      const ctx: DraftContext = { business: business({ tone }), maxLength: i % 8 === 0 ? 350 : 4096 };
+      const reply = i % 3 === 0 ? draftReply(rev, v, ctx).reply : undefined;
+      yield [`follow-up/${i}`, draftFollowUp(rev, { note: NOTES[i % NOTES.length], originalReply: reply, verdict: i % 5 === 0 ? undefined : v }, ctx)];
+    }
+  }
+}
+
+/** sha256 over the JSON of every case, plus the number of cases. */
+export function goldenHash(dump?: string): { sha256: string; cases: number } {
+  const hash = createHash('sha256');
+  const lines: string[] = [];
+  let cases = 0;
+  for (const [label, result] of goldenCases()) {
+    const line = `${label}\t${JSON.stringify(result)}\n`;
+    hash.update(line);
+    if (dump) lines.push(line);
+    cases++;
+  }
+  if (dump) writeFileSync(dump, lines.join(''));
+  return { sha256: hash.digest('hex'), cases };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const at = process.argv.indexOf('--dump');
+  const t = process.cpuUsage();
+  const result = goldenHash(at > 0 ? process.argv[at + 1] : undefined);
+  const cpu = process.cpuUsage(t);
+  console.log(JSON.stringify({ ...result, expected: GOLDEN_SHA256, same: result.sha256 === GOLDEN_SHA256, cpuSeconds: (cpu.user + cpu.system) / 1e6 }));
+}
