@@ -4,7 +4,7 @@ import { summariseComplaint } from './complaint-summary.js';
 import { resolveContext, type Contact, type DraftContext, type ResolvedContext } from './context.js';
 import { checkGuardrails } from './guardrails.js';
 import { firstNameOf } from './personalise.js';
-import { expandAlternatives, fillSlots, pick, slotsOf } from './pick.js';
+import { fillSlots, pick, prepareTemplate, renderTemplate, type PreparedTemplate } from './pick.js';
 import { templateSetFor, type PartName, type TemplateSet, type Tone } from './templates.js';
 
 /** A drafted reply with what a person needs to decide on it. */
@@ -21,12 +21,24 @@ export interface ReplyDraft extends Draft {
 
 type Slots = Record<string, string | undefined>;
 
+/** Each set's lines, parsed once per part and tone. */
+const preparedParts = new WeakMap<TemplateSet, Map<string, PreparedTemplate[]>>();
+
+function preparedLines(set: TemplateSet, part: PartName, tone: Tone): PreparedTemplate[] {
+  let bySet = preparedParts.get(set);
+  if (!bySet) preparedParts.set(set, (bySet = new Map()));
+  const key = `${part}/${tone}`;
+  let lines = bySet.get(key);
+  if (!lines) bySet.set(key, (lines = set.parts[part][tone].map(prepareTemplate)));
+  return lines;
+}
+
 /** Renders one part: a phrasing whose slots can all be filled, chosen by the seed, alternatives expanded. */
 export function renderPart(set: TemplateSet, part: PartName, tone: Tone, seed: string, slots: Slots): string {
-  const options = set.parts[part][tone].filter((t) => slotsOf(t).every((s) => slots[s] !== undefined));
+  const options = preparedLines(set, part, tone).filter((t) => t.slots.every((s) => slots[s] !== undefined));
   if (options.length === 0) throw new Error(`template set "${set.language}": no ${tone} "${part}" line whose slots can be filled`);
   const chosen = pick(options, seed, part);
-  return fillSlots(expandAlternatives(chosen, seed, part), slots).replace(/\s{2,}/g, ' ');
+  return renderTemplate(chosen, seed, part, slots).replace(/\s{2,}/g, ' ');
 }
 
 const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
