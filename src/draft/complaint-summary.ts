@@ -119,10 +119,26 @@ export function clausesOf(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Shouted text in lower case; "THis" → "this". One pass over the characters decides what is needed. */
 function unshout(s: string): string {
-  const letters = s.replace(/[^A-Za-z]/g, '');
-  const upper = letters.replace(/[^A-Z]/g, '').length;
-  if (letters.length > 0 && upper / letters.length > 0.6) return s.toLowerCase();
+  let letters = 0;
+  let upper = 0;
+  let twoCapitals = false; // "THis" needs two capitals in a row; most texts have none
+  let prevUpper = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const isUpper = c >= 65 && c <= 90;
+    if (isUpper) {
+      upper++;
+      letters++;
+      if (prevUpper) twoCapitals = true;
+    } else if (c >= 97 && c <= 122) {
+      letters++;
+    }
+    prevUpper = isUpper;
+  }
+  if (letters > 0 && upper / letters > 0.6) return s.toLowerCase();
+  if (!twoCapitals) return s;
   return s.replace(/\b[A-Z]{2}[a-z]+\b/g, (w) => w.toLowerCase()); // "THis" → "this"
 }
 
