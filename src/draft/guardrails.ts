@@ -179,7 +179,8 @@ export function prohibitedSpan(text: string): string | undefined {
 const INCENTIVE = /\b(?:free|discount|voucher|coupon|gift ?cards?|gifts?|credit|complimentary|on the house|money off|rewards?|points|perks?|bonus|compensation|refund)\b|\d+\s?% off/i;
 const REVIEW_WORDS = /\b(?:review|rating|stars?|feedback)\b/i;
 
-const digits = (s: string): string => s.replace(/\D/g, '');
+// Joining the digit runs is several times faster than deleting every non-digit.
+const digits = (s: string): string => (s.match(/\d+/g) ?? []).join('');
 const HAS_DIGIT = /\d/;
 const EMAIL_CHAR = /[\w.+-]/;
 
