@@ -142,10 +142,31 @@ function unshout(s: string): string {
   return s.replace(/\b[A-Z]{2}[a-z]+\b/g, (w) => w.toLowerCase()); // "THis" → "this"
 }
 
+const TRAILING_PUNCTUATION = /[\s,.;:!-]/;
+const QUOTE_OR_SPACE = /["'\s]/;
+
+/** `s` without the run of characters matching `re` at its end (a loop: a `...+$` pattern tries every position). */
+function trimEndWhile(s: string, re: RegExp): string {
+  let end = s.length;
+  while (end > 0 && re.test(s.charAt(end - 1))) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+function trimStartWhile(s: string, re: RegExp): string {
+  let start = 0;
+  while (start < s.length && re.test(s.charAt(start))) start++;
+  return start === 0 ? s : s.slice(start);
+}
+
+/** A clause of `clausesOf` (so already single-spaced and trimmed) without connectors, end punctuation and quotes. */
 function cleanClause(raw: string): string {
-  let c = unshout(raw).replace(/\s+/g, ' ').trim();
-  for (let i = 0; i < 3; i++) c = c.replace(CONNECTORS, '');
-  return c.replace(/[\s,.;:!-]+$/, '').replace(/^["'\s]+|["'\s]+$/g, '');
+  let c = unshout(raw);
+  for (let i = 0; i < 3; i++) {
+    const next = c.replace(CONNECTORS, '');
+    if (next === c) break;
+    c = next;
+  }
+  return trimEndWhile(trimStartWhile(trimEndWhile(c, TRAILING_PUNCTUATION), QUOTE_OR_SPACE), QUOTE_OR_SPACE);
 }
 
 function negativeHits(words: string[]): number {
@@ -166,8 +187,9 @@ export function complaintClause(text: string, topics: readonly string[], maxChar
   let best: { clause: string; score: number } | undefined;
   clausesOf(text).forEach((raw, index) => {
     const c = cleanClause(raw);
+    if (c.length > maxChars) return;
     const words = c.toLowerCase().match(/[a-z']+/g) ?? [];
-    if (words.length < 4 || words.length > 18 || c.length > maxChars) return;
+    if (words.length < 4 || words.length > 18) return;
     if (!(SUBJECT_START.has(words[0] ?? '') || NOUN_START.has(words[0] ?? '')) || !VERB.test(c)) return;
     // A capitalised word after the first is a name (staff, people, places): naming someone in public reads as blame.
     if (/\s\p{Lu}/u.test(c.replace(/\bI\b/g, 'i'))) return;
