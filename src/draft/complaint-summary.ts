@@ -108,6 +108,11 @@ export function toSecondPerson(clause: string): string {
     .join('');
 }
 
+/** Any whitespace but a single space: only then is there anything to collapse. */
+const UNCOLLAPSED = /[^\S ]| {2}/;
+const collapseSpaces = (s: string): string => (UNCOLLAPSED.test(s) ? s.replace(/\s+/g, ' ') : s);
+const FIRST_WORD = /[a-z']+/;
+
 /** Clauses of a text: sentences, then split at ";", ":" and before "but"/"although"/", and"/", so". */
 export function clausesOf(text: string): string[] {
   return text
@@ -115,7 +120,7 @@ export function clausesOf(text: string): string[] {
     .replace(/[“”]/g, '"')
     .split(/(?<=[.!?])\s+|\n+|\.{2,}|!+/)
     .flatMap((s) => s.split(/\s*[;:()]\s*|,\s+(?=(?:but|and|so|because|which|although|though|however|then)\b)|\s+(?=(?:but|however|although|though)\b)/i))
-    .map((c) => c.replace(/\s+/g, ' ').trim())
+    .map((c) => collapseSpaces(c).trim())
     .filter(Boolean);
 }
 
@@ -173,12 +178,20 @@ function negativeHits(words: string[]): number {
   return words.filter((w) => NEGATIVE.has(w) || /n't$/.test(w)).length;
 }
 
+/** `\bword` patterns of the words of taxonomy topics the keywords do not know, compiled once per word. */
+const topicWordRegexes = new Map<string, RegExp>();
+function topicWordRegex(word: string): RegExp {
+  let re = topicWordRegexes.get(word);
+  if (!re) topicWordRegexes.set(word, (re = new RegExp(`\\b${word}`, 'i')));
+  return re;
+}
+
 function topicHit(clause: string, topics: readonly string[]): boolean {
   return topics.some((t) => {
     const re = TOPIC_KEYWORDS[t];
     if (re) return re.test(clause);
     const words = topicWords(t);
-    return words.length > 0 && words.some((w) => new RegExp(`\\b${w}`, 'i').test(clause));
+    return words.length > 0 && words.some((w) => topicWordRegex(w).test(clause));
   });
 }
 
@@ -186,11 +199,14 @@ function topicHit(clause: string, topics: readonly string[]): boolean {
 export function complaintClause(text: string, topics: readonly string[], maxChars = 110): string | undefined {
   let best: { clause: string; score: number } | undefined;
   clausesOf(text).forEach((raw, index) => {
+    // Cheapest rejections first (all of them are pure, so their order does not change the result).
     const c = cleanClause(raw);
     if (c.length > maxChars) return;
-    const words = c.toLowerCase().match(/[a-z']+/g) ?? [];
-    if (words.length < 4 || words.length > 18) return;
-    if (!(SUBJECT_START.has(words[0] ?? '') || NOUN_START.has(words[0] ?? '')) || !VERB.test(c)) return;
+    const lower = c.toLowerCase();
+    const first = FIRST_WORD.exec(lower)?.[0] ?? '';
+    if (!(SUBJECT_START.has(first) || NOUN_START.has(first))) return;
+    const words = lower.match(/[a-z']+/g) ?? [];
+    if (words.length < 4 || words.length > 18 || !VERB.test(c)) return;
     // A capitalised word after the first is a name (staff, people, places): naming someone in public reads as blame.
     if (/\s\p{Lu}/u.test(c.replace(/\bI\b/g, 'i'))) return;
     if (SECOND_PERSON.test(c) || /[?"]/.test(c) || PROFANITY.test(c) || PERSONAL_DATA.test(c)) return;
@@ -206,9 +222,10 @@ export function complaintClause(text: string, topics: readonly string[], maxChar
     score -= index * 0.05; // earlier clauses usually state the problem; later ones elaborate
     // "Waitress was slow" reads as a slip when repeated back; "the waitress was slow" does not.
     const clause = NOUN_START.has(words[0] ?? '') && !SUBJECT_START.has(words[0] ?? '') ? `the ${c.charAt(0).toLowerCase()}${c.slice(1)}` : c;
+    if (best && score <= best.score) return; // could not win: spare the guardrail check
     // Repeated back, the customer's words must not trip a guardrail ("you could have been sleeping").
     if (prohibitedSpan(toSecondPerson(clause)) !== undefined) return;
-    if (!best || score > best.score) best = { clause, score };
+    best = { clause, score };
   });
   if (!best || best.score < 2) return undefined;
   const flipped = toSecondPerson(best.clause);
