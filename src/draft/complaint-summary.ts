@@ -55,6 +55,17 @@ const PROFANITY =
 const PERSONAL_DATA =
   /[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/|www\.|\d[\d\s().-]{5,}\d|#\s*\w*\d|\b(?:order|booking|reservation|invoice|ticket|account|ref(?:erence)?|confirmation|tracking)\s*(?:number|no\.?|nr\.?|id|#)?\s*:?\s*[A-Z]*\d[\w-]{2,}|\b(?=\w*\d)(?=\w*[a-z])\w{5,}\b/i;
 
+/**
+ * `PERSONAL_DATA.test(s)`, skipping the big pattern for the usual text: every alternative but the address ones
+ * needs a digit, and an e-mail needs its "@".
+ */
+const PERSONAL_DATA_HINT = /[\d@]/;
+const ADDRESS_HINT = /https?:\/\/|www\./i;
+function hasPersonalData(s: string): boolean {
+  if (!PERSONAL_DATA_HINT.test(s) && !ADDRESS_HINT.test(s)) return false;
+  return PERSONAL_DATA.test(s);
+}
+
 const SUBJECT_START = new Set(
   'i we my our the this it its they their there he she his her nobody nothing everything someone all both these those every no none'.split(' '),
 );
@@ -209,7 +220,7 @@ export function complaintClause(text: string, topics: readonly string[], maxChar
     if (words.length < 4 || words.length > 18 || !VERB.test(c)) return;
     // A capitalised word after the first is a name (staff, people, places): naming someone in public reads as blame.
     if (/\s\p{Lu}/u.test(c.replace(/\bI\b/g, 'i'))) return;
-    if (SECOND_PERSON.test(c) || /[?"]/.test(c) || PROFANITY.test(c) || PERSONAL_DATA.test(c)) return;
+    if (SECOND_PERSON.test(c) || /[?"]/.test(c) || PROFANITY.test(c) || hasPersonalData(c)) return;
     if (REJECT_TALK.test(c) || MONEY.test(c)) return;
     const problemWords = words.filter((w) => NEGATIVE.has(w) && !NEGATION.test(w)).length;
     const onTopic = topicHit(c, topics);
@@ -252,7 +263,7 @@ export function issuePhrases(text: string, max = 2): string[] {
     const noun = (m[1] ?? '').toLowerCase();
     const adj = (m[2] ?? '').toLowerCase();
     if (noun.split(/\s+/).some((w) => BAD_NOUN_WORDS.has(w) || NEGATIVE.has(w) || FLIP[w])) continue;
-    if (PERSONAL_DATA.test(noun) || PROFANITY.test(noun)) continue;
+    if (hasPersonalData(noun) || PROFANITY.test(noun)) continue;
     found.push({ at: m.index ?? 0, phrase: `the ${adj} ${noun}` });
   }
   const seen = new Set<string>();
