@@ -35,6 +35,10 @@ const COPULA_RE = new RegExp(
   `\\b(?:the|my|our|his|her|their)\\s+((?:[a-z]+\\s+){0,2}?[a-z]+)\\s+${COPULA}\\s+${INTENSIFIER}(${PROBLEM_ADJ})\\b`,
   'gi',
 );
+// Gates for the two patterns below, which try a match at every "the"/"my"/"wait": each needs a word every
+// match contains (a waiting verb; a problem adjective), and is skipped when the text has none.
+const WAIT_HINT = /wait|queued|took|taking/i;
+const PROBLEM_ADJ_WORD = new RegExp(`\\b(?:${PROBLEM_ADJ})\\b`, 'i');
 /** Words that make "the ___ was" something other than a thing the customer dealt with. */
 const BAD_NOUN_WORDS = new Set(
   'whole entire only first last one thing things rest way fact reason point problem issue it that this which who what there other same experience time day night place they he she them we i you'.split(' '),
@@ -253,13 +257,13 @@ function singularUnit(unit: string): string {
 export function issuePhrases(text: string, max = 2): string[] {
   const found: { at: number; phrase: string }[] = [];
   const normal = unshout(text.replace(/[’‘]/g, "'"));
-  for (const m of normal.matchAll(WAIT_RE)) {
+  for (const m of WAIT_HINT.test(normal) ? normal.matchAll(WAIT_RE) : []) {
     const n = (m[1] ?? '').toLowerCase();
     const unit = singularUnit(m[2] ?? '');
     const phrase = /^(a|an|one)$/.test(n) ? `the ${unit}-long wait` : /^(several|a few)$/.test(n) ? `the wait of ${n} ${unit}s` : `the ${n}-${unit} wait`;
     found.push({ at: m.index ?? 0, phrase });
   }
-  for (const m of normal.matchAll(COPULA_RE)) {
+  for (const m of PROBLEM_ADJ_WORD.test(normal) ? normal.matchAll(COPULA_RE) : []) {
     const noun = (m[1] ?? '').toLowerCase();
     const adj = (m[2] ?? '').toLowerCase();
     if (noun.split(/\s+/).some((w) => BAD_NOUN_WORDS.has(w) || NEGATIVE.has(w) || FLIP[w])) continue;

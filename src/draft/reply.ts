@@ -21,24 +21,29 @@ export interface ReplyDraft extends Draft {
 
 type Slots = Record<string, string | undefined>;
 
-/** Each set's lines, parsed once per part and tone. */
-const preparedParts = new WeakMap<TemplateSet, Map<string, PreparedTemplate[]>>();
+type PreparedParts = Record<PartName, Record<Tone, PreparedTemplate[]>>;
+/** Each set's lines, parsed once. */
+const preparedParts = new WeakMap<TemplateSet, PreparedParts>();
 
 function preparedLines(set: TemplateSet, part: PartName, tone: Tone): PreparedTemplate[] {
-  let bySet = preparedParts.get(set);
-  if (!bySet) preparedParts.set(set, (bySet = new Map()));
-  const key = `${part}/${tone}`;
-  let lines = bySet.get(key);
-  if (!lines) bySet.set(key, (lines = set.parts[part][tone].map(prepareTemplate)));
-  return lines;
+  let parts = preparedParts.get(set);
+  if (!parts) {
+    const entries = Object.entries(set.parts).map(([name, lines]) => [name, { friendly: lines.friendly.map(prepareTemplate), formal: lines.formal.map(prepareTemplate) }]);
+    preparedParts.set(set, (parts = Object.fromEntries(entries) as PreparedParts));
+  }
+  return parts[part][tone];
 }
+
+/** Two whitespace characters in a row: what an empty `[|x]` alternative can leave behind. */
+const DOUBLE_SPACE = /\s\s/;
 
 /** Renders one part: a phrasing whose slots can all be filled, chosen by the seed, alternatives expanded. */
 export function renderPart(set: TemplateSet, part: PartName, tone: Tone, seed: string, slots: Slots): string {
   const options = preparedLines(set, part, tone).filter((t) => t.slots.every((s) => slots[s] !== undefined));
   if (options.length === 0) throw new Error(`template set "${set.language}": no ${tone} "${part}" line whose slots can be filled`);
   const chosen = pick(options, seed, part);
-  return renderTemplate(chosen, seed, part, slots).replace(/\s{2,}/g, ' ');
+  const text = renderTemplate(chosen, seed, part, slots);
+  return DOUBLE_SPACE.test(text) ? text.replace(/\s{2,}/g, ' ') : text;
 }
 
 const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
