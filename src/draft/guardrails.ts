@@ -282,8 +282,9 @@ export function checkGuardrails(text: string, ctx: GuardrailContext = {}): Draft
     if (gate && !gate.test(text)) continue;
     for (const m of text.matchAll(re)) add(rule, message, m[0]);
   }
-  // Dropping "feel free" cannot create a review word, so a text without one has no such sentence.
-  for (const s of REVIEW_WORDS.test(text) ? sentences(text) : []) {
+  // A sentence's match is a match in the whole text (sentences end at spaces), and dropping "feel free"
+  // cannot create one (it leaves "free" behind to be found): so a text without both words has no such sentence.
+  for (const s of REVIEW_WORDS.test(text) && INCENTIVE.test(text) ? sentences(text) : []) {
     const withoutIdiom = s.replace(/\bfeel free\b/gi, '');
     if (REVIEW_WORDS.test(withoutIdiom) && INCENTIVE.test(withoutIdiom)) add('no-incentive', 'Offers something in the same breath as the review', s.trim());
   }
