@@ -35,6 +35,10 @@ const COPULA_RE = new RegExp(
   `\\b(?:the|my|our|his|her|their)\\s+((?:[a-z]+\\s+){0,2}?[a-z]+)\\s+${COPULA}\\s+${INTENSIFIER}(${PROBLEM_ADJ})\\b`,
   'gi',
 );
+// Gates for the two patterns below, which try a match at every "the"/"my"/"wait": each needs a word every
+// match contains (a waiting verb; a problem adjective), and is skipped when the text has none.
+const WAIT_HINT = /wait|queued|took|taking/i;
+const PROBLEM_ADJ_WORD = new RegExp(`\\b(?:${PROBLEM_ADJ})\\b`, 'i');
 /** Words that make "the ___ was" something other than a thing the customer dealt with. */
 const BAD_NOUN_WORDS = new Set(
   'whole entire only first last one thing things rest way fact reason point problem issue it that this which who what there other same experience time day night place they he she them we i you'.split(' '),
@@ -54,6 +58,17 @@ const PROFANITY =
 /** E-mails, URLs, phone-like digit runs, order/booking references: never echoed (personal data). */
 const PERSONAL_DATA =
   /[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/|www\.|\d[\d\s().-]{5,}\d|#\s*\w*\d|\b(?:order|booking|reservation|invoice|ticket|account|ref(?:erence)?|confirmation|tracking)\s*(?:number|no\.?|nr\.?|id|#)?\s*:?\s*[A-Z]*\d[\w-]{2,}|\b(?=\w*\d)(?=\w*[a-z])\w{5,}\b/i;
+
+/**
+ * `PERSONAL_DATA.test(s)`, skipping the big pattern for the usual text: every alternative but the address ones
+ * needs a digit, and an e-mail needs its "@".
+ */
+const PERSONAL_DATA_HINT = /[\d@]/;
+const ADDRESS_HINT = /https?:\/\/|www\./i;
+function hasPersonalData(s: string): boolean {
+  if (!PERSONAL_DATA_HINT.test(s) && !ADDRESS_HINT.test(s)) return false;
+  return PERSONAL_DATA.test(s);
+}
 
 const SUBJECT_START = new Set(
   'i we my our the this it its they their there he she his her nobody nothing everything someone all both these those every no none'.split(' '),
@@ -108,6 +123,11 @@ export function toSecondPerson(clause: string): string {
     .join('');
 }
 
+/** Any whitespace but a single space: only then is there anything to collapse. */
+const UNCOLLAPSED = /[^\S ]| {2}/;
+const collapseSpaces = (s: string): string => (UNCOLLAPSED.test(s) ? s.replace(/\s+/g, ' ') : s);
+const FIRST_WORD = /[a-z']+/;
+
 /** Clauses of a text: sentences, then split at ";", ":" and before "but"/"although"/", and"/", so". */
 export function clausesOf(text: string): string[] {
   return text
@@ -115,25 +135,70 @@ export function clausesOf(text: string): string[] {
     .replace(/[“”]/g, '"')
     .split(/(?<=[.!?])\s+|\n+|\.{2,}|!+/)
     .flatMap((s) => s.split(/\s*[;:()]\s*|,\s+(?=(?:but|and|so|because|which|although|though|however|then)\b)|\s+(?=(?:but|however|although|though)\b)/i))
-    .map((c) => c.replace(/\s+/g, ' ').trim())
+    .map((c) => collapseSpaces(c).trim())
     .filter(Boolean);
 }
 
+/** Shouted text in lower case; "THis" → "this". One pass over the characters decides what is needed. */
 function unshout(s: string): string {
-  const letters = s.replace(/[^A-Za-z]/g, '');
-  const upper = letters.replace(/[^A-Z]/g, '').length;
-  if (letters.length > 0 && upper / letters.length > 0.6) return s.toLowerCase();
+  let letters = 0;
+  let upper = 0;
+  let twoCapitals = false; // "THis" needs two capitals in a row; most texts have none
+  let prevUpper = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const isUpper = c >= 65 && c <= 90;
+    if (isUpper) {
+      upper++;
+      letters++;
+      if (prevUpper) twoCapitals = true;
+    } else if (c >= 97 && c <= 122) {
+      letters++;
+    }
+    prevUpper = isUpper;
+  }
+  if (letters > 0 && upper / letters > 0.6) return s.toLowerCase();
+  if (!twoCapitals) return s;
   return s.replace(/\b[A-Z]{2}[a-z]+\b/g, (w) => w.toLowerCase()); // "THis" → "this"
 }
 
+const TRAILING_PUNCTUATION = /[\s,.;:!-]/;
+const QUOTE_OR_SPACE = /["'\s]/;
+
+/** `s` without the run of characters matching `re` at its end (a loop: a `...+$` pattern tries every position). */
+function trimEndWhile(s: string, re: RegExp): string {
+  let end = s.length;
+  while (end > 0 && re.test(s.charAt(end - 1))) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+function trimStartWhile(s: string, re: RegExp): string {
+  let start = 0;
+  while (start < s.length && re.test(s.charAt(start))) start++;
+  return start === 0 ? s : s.slice(start);
+}
+
+/** A clause of `clausesOf` (so already single-spaced and trimmed) without connectors, end punctuation and quotes. */
 function cleanClause(raw: string): string {
-  let c = unshout(raw).replace(/\s+/g, ' ').trim();
-  for (let i = 0; i < 3; i++) c = c.replace(CONNECTORS, '');
-  return c.replace(/[\s,.;:!-]+$/, '').replace(/^["'\s]+|["'\s]+$/g, '');
+  let c = unshout(raw);
+  for (let i = 0; i < 3; i++) {
+    const next = c.replace(CONNECTORS, '');
+    if (next === c) break;
+    c = next;
+  }
+  return trimEndWhile(trimStartWhile(trimEndWhile(c, TRAILING_PUNCTUATION), QUOTE_OR_SPACE), QUOTE_OR_SPACE);
 }
 
 function negativeHits(words: string[]): number {
   return words.filter((w) => NEGATIVE.has(w) || /n't$/.test(w)).length;
+}
+
+/** `\bword` patterns of the words of taxonomy topics the keywords do not know, compiled once per word. */
+const topicWordRegexes = new Map<string, RegExp>();
+function topicWordRegex(word: string): RegExp {
+  let re = topicWordRegexes.get(word);
+  if (!re) topicWordRegexes.set(word, (re = new RegExp(`\\b${word}`, 'i')));
+  return re;
 }
 
 function topicHit(clause: string, topics: readonly string[]): boolean {
@@ -141,7 +206,7 @@ function topicHit(clause: string, topics: readonly string[]): boolean {
     const re = TOPIC_KEYWORDS[t];
     if (re) return re.test(clause);
     const words = topicWords(t);
-    return words.length > 0 && words.some((w) => new RegExp(`\\b${w}`, 'i').test(clause));
+    return words.length > 0 && words.some((w) => topicWordRegex(w).test(clause));
   });
 }
 
@@ -149,13 +214,17 @@ function topicHit(clause: string, topics: readonly string[]): boolean {
 export function complaintClause(text: string, topics: readonly string[], maxChars = 110): string | undefined {
   let best: { clause: string; score: number } | undefined;
   clausesOf(text).forEach((raw, index) => {
+    // Cheapest rejections first (all of them are pure, so their order does not change the result).
     const c = cleanClause(raw);
-    const words = c.toLowerCase().match(/[a-z']+/g) ?? [];
-    if (words.length < 4 || words.length > 18 || c.length > maxChars) return;
-    if (!(SUBJECT_START.has(words[0] ?? '') || NOUN_START.has(words[0] ?? '')) || !VERB.test(c)) return;
+    if (c.length > maxChars) return;
+    const lower = c.toLowerCase();
+    const first = FIRST_WORD.exec(lower)?.[0] ?? '';
+    if (!(SUBJECT_START.has(first) || NOUN_START.has(first))) return;
+    const words = lower.match(/[a-z']+/g) ?? [];
+    if (words.length < 4 || words.length > 18 || !VERB.test(c)) return;
     // A capitalised word after the first is a name (staff, people, places): naming someone in public reads as blame.
     if (/\s\p{Lu}/u.test(c.replace(/\bI\b/g, 'i'))) return;
-    if (SECOND_PERSON.test(c) || /[?"]/.test(c) || PROFANITY.test(c) || PERSONAL_DATA.test(c)) return;
+    if (SECOND_PERSON.test(c) || /[?"]/.test(c) || PROFANITY.test(c) || hasPersonalData(c)) return;
     if (REJECT_TALK.test(c) || MONEY.test(c)) return;
     const problemWords = words.filter((w) => NEGATIVE.has(w) && !NEGATION.test(w)).length;
     const onTopic = topicHit(c, topics);
@@ -168,9 +237,10 @@ export function complaintClause(text: string, topics: readonly string[], maxChar
     score -= index * 0.05; // earlier clauses usually state the problem; later ones elaborate
     // "Waitress was slow" reads as a slip when repeated back; "the waitress was slow" does not.
     const clause = NOUN_START.has(words[0] ?? '') && !SUBJECT_START.has(words[0] ?? '') ? `the ${c.charAt(0).toLowerCase()}${c.slice(1)}` : c;
+    if (best && score <= best.score) return; // could not win: spare the guardrail check
     // Repeated back, the customer's words must not trip a guardrail ("you could have been sleeping").
     if (prohibitedSpan(toSecondPerson(clause)) !== undefined) return;
-    if (!best || score > best.score) best = { clause, score };
+    best = { clause, score };
   });
   if (!best || best.score < 2) return undefined;
   const flipped = toSecondPerson(best.clause);
@@ -187,17 +257,17 @@ function singularUnit(unit: string): string {
 export function issuePhrases(text: string, max = 2): string[] {
   const found: { at: number; phrase: string }[] = [];
   const normal = unshout(text.replace(/[’‘]/g, "'"));
-  for (const m of normal.matchAll(WAIT_RE)) {
+  for (const m of WAIT_HINT.test(normal) ? normal.matchAll(WAIT_RE) : []) {
     const n = (m[1] ?? '').toLowerCase();
     const unit = singularUnit(m[2] ?? '');
     const phrase = /^(a|an|one)$/.test(n) ? `the ${unit}-long wait` : /^(several|a few)$/.test(n) ? `the wait of ${n} ${unit}s` : `the ${n}-${unit} wait`;
     found.push({ at: m.index ?? 0, phrase });
   }
-  for (const m of normal.matchAll(COPULA_RE)) {
+  for (const m of PROBLEM_ADJ_WORD.test(normal) ? normal.matchAll(COPULA_RE) : []) {
     const noun = (m[1] ?? '').toLowerCase();
     const adj = (m[2] ?? '').toLowerCase();
     if (noun.split(/\s+/).some((w) => BAD_NOUN_WORDS.has(w) || NEGATIVE.has(w) || FLIP[w])) continue;
-    if (PERSONAL_DATA.test(noun) || PROFANITY.test(noun)) continue;
+    if (hasPersonalData(noun) || PROFANITY.test(noun)) continue;
     found.push({ at: m.index ?? 0, phrase: `the ${adj} ${noun}` });
   }
   const seen = new Set<string>();

@@ -3,7 +3,7 @@ import type { Draft, Verdict } from '../domain/verdict.js';
 import { summariseComplaint } from './complaint-summary.js';
 import { resolveContext, type DraftContext } from './context.js';
 import { fallbackVerdict } from './fallback-verdict.js';
-import { checkGuardrails } from './guardrails.js';
+import { checkGuardrails, codePointLength } from './guardrails.js';
 import { draftReply, renderPart, topicPhrase, type ReplyDraft } from './reply.js';
 import { templateSetFor, type Tone } from './templates.js';
 
@@ -61,7 +61,7 @@ export function draftFollowUp(review: Review, input: FollowUpInput, ctx: DraftCo
     ];
     return `${sentences.filter(Boolean).join(' ')}\n${r.signature}`;
   };
-  const length = (t: string): number => [...t].length;
+  const length = codePointLength;
   // From the full follow-up to the bare minimum; the first that fits is the follow-up on its own.
   const levels = [build(true, true), build(true, false), build(false, false)];
   const start = Math.max(0, levels.findIndex((t) => length(t) <= r.maxLength));

@@ -2,9 +2,9 @@ import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
 import { summariseComplaint } from './complaint-summary.js';
 import { resolveContext, type Contact, type DraftContext, type ResolvedContext } from './context.js';
-import { checkGuardrails } from './guardrails.js';
+import { checkGuardrails, codePointLength } from './guardrails.js';
 import { firstNameOf } from './personalise.js';
-import { expandAlternatives, fillSlots, pick, slotsOf } from './pick.js';
+import { fillSlots, pick, prepareTemplate, renderTemplate, type PreparedTemplate } from './pick.js';
 import { templateSetFor, type PartName, type TemplateSet, type Tone } from './templates.js';
 
 /** A drafted reply with what a person needs to decide on it. */
@@ -21,12 +21,29 @@ export interface ReplyDraft extends Draft {
 
 type Slots = Record<string, string | undefined>;
 
+type PreparedParts = Record<PartName, Record<Tone, PreparedTemplate[]>>;
+/** Each set's lines, parsed once. */
+const preparedParts = new WeakMap<TemplateSet, PreparedParts>();
+
+function preparedLines(set: TemplateSet, part: PartName, tone: Tone): PreparedTemplate[] {
+  let parts = preparedParts.get(set);
+  if (!parts) {
+    const entries = Object.entries(set.parts).map(([name, lines]) => [name, { friendly: lines.friendly.map(prepareTemplate), formal: lines.formal.map(prepareTemplate) }]);
+    preparedParts.set(set, (parts = Object.fromEntries(entries) as PreparedParts));
+  }
+  return parts[part][tone];
+}
+
+/** Two whitespace characters in a row: what an empty `[|x]` alternative can leave behind. */
+const DOUBLE_SPACE = /\s\s/;
+
 /** Renders one part: a phrasing whose slots can all be filled, chosen by the seed, alternatives expanded. */
 export function renderPart(set: TemplateSet, part: PartName, tone: Tone, seed: string, slots: Slots): string {
-  const options = set.parts[part][tone].filter((t) => slotsOf(t).every((s) => slots[s] !== undefined));
+  const options = preparedLines(set, part, tone).filter((t) => t.slots.every((s) => slots[s] !== undefined));
   if (options.length === 0) throw new Error(`template set "${set.language}": no ${tone} "${part}" line whose slots can be filled`);
   const chosen = pick(options, seed, part);
-  return fillSlots(expandAlternatives(chosen, seed, part), slots).replace(/\s{2,}/g, ' ');
+  const text = renderTemplate(chosen, seed, part, slots);
+  return DOUBLE_SPACE.test(text) ? text.replace(/\s{2,}/g, ' ') : text;
 }
 
 const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -91,6 +108,16 @@ interface Material {
   contact: Contact;
   escalation: Contact;
   critical: boolean;
+  /** Sentences already rendered for this draft, by variant: the length ladder reuses most of them. */
+  rendered: Map<string, string | undefined>;
+}
+
+/** The sentence for `key`, rendered once per draft (rendering is deterministic for the draft's material). */
+function once(m: Material, key: string, render: () => string | undefined): string | undefined {
+  if (m.rendered.has(key)) return m.rendered.get(key);
+  const text = render();
+  m.rendered.set(key, text);
+  return text;
 }
 
 function acknowledgement(m: Material, level: Level['ack']): { part: string; text: string } | undefined {
@@ -124,22 +151,23 @@ function compose(m: Material, level: Level): { text: string; parts: string[] } {
     parts.push(part);
     body.push(text);
   };
-  const ack = acknowledgement(m, level.ack);
-  add('acknowledge', ack?.text);
-  add('thanks', renderPart(m.set, level.short ? 'thanksShort' : 'thanks', m.tone, m.seed, { business: m.business }));
-  add('apology', renderPart(m.set, level.short ? 'apologyShort' : 'apology', m.tone, m.seed, { business: m.business }));
-  if (level.reassure) add('reassure', renderPart(m.set, 'reassure', m.tone, m.seed, { business: m.business, topicShort: m.topicShort }));
-  add(m.critical ? 'escalate' : 'contact', contactSentence(m, level.short));
+  add('acknowledge', once(m, `ack:${level.ack}`, () => acknowledgement(m, level.ack)?.text));
+  const thanks: PartName = level.short ? 'thanksShort' : 'thanks';
+  add('thanks', once(m, thanks, () => renderPart(m.set, thanks, m.tone, m.seed, { business: m.business })));
+  const apology: PartName = level.short ? 'apologyShort' : 'apology';
+  add('apology', once(m, apology, () => renderPart(m.set, apology, m.tone, m.seed, { business: m.business })));
+  if (level.reassure) add('reassure', once(m, 'reassure', () => renderPart(m.set, 'reassure', m.tone, m.seed, { business: m.business, topicShort: m.topicShort })));
+  add(m.critical ? 'escalate' : 'contact', once(m, `contact:${level.short}`, () => contactSentence(m, level.short)));
 
   const greeting = level.greeting
-    ? renderPart(m.set, m.name ? 'greeting' : 'greetingNoName', m.tone, m.seed, { name: m.name })
+    ? once(m, 'greeting', () => renderPart(m.set, m.name ? 'greeting' : 'greetingNoName', m.tone, m.seed, { name: m.name }))
     : undefined;
   const bodyText = body.join(' ');
   // The business name must appear once; the signature carries it when no sentence did.
   const named = bodyText.toLowerCase().includes(m.business.toLowerCase()) || m.signature.toLowerCase().includes(m.business.toLowerCase());
   const signature = named ? m.signature : `${m.signature}, ${m.business}`;
   const roomy = level.signoff;
-  const signoff = level.signoff ? renderPart(m.set, 'signoff', m.tone, m.seed, {}) : undefined;
+  const signoff = level.signoff ? once(m, 'signoff', () => renderPart(m.set, 'signoff', m.tone, m.seed, {})) : undefined;
   const text = roomy
     ? [greeting, bodyText, `${signoff}\n${signature}`].filter(Boolean).join('\n\n')
     : [greeting, bodyText, signature].filter(Boolean).join('\n');
@@ -166,6 +194,7 @@ function materialFor(review: Review, verdict: Verdict, r: ResolvedContext, set: 
     contact: r.contact,
     escalation: r.escalation,
     critical: verdict.severity === 'critical',
+    rendered: new Map(),
   };
 }
 
@@ -178,7 +207,7 @@ export function draftReply(review: Review, verdict: Verdict, ctx: DraftContext):
   let composed!: ReturnType<typeof compose>;
   for (const level of LADDER) {
     composed = compose(m, level);
-    if ([...composed.text].length <= r.maxLength) break;
+    if (codePointLength(composed.text) <= r.maxLength) break;
   }
   const checked = checkGuardrails(composed.text, {
     maxLength: r.maxLength,

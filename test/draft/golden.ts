@@ -1,0 +1,104 @@
+// Golden check for drafting: every result of draftReply, draftFollowUp and checkGuardrails over the shared
+// negative reviews, hashed. Performance work on src/draft must leave the hashes unchanged (byte-identical
+// output). The test (golden.test.ts) checks every 4th review, to stay fast; run this file directly for the
+// full set (26,542 cases), optionally dumping one line per case for a diff:
+//   npx tsx test/draft/golden.ts [--every N] [--dump /tmp/golden.jsonl]
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkGuardrails, draftFollowUp, draftReply, fallbackVerdict, type DraftContext } from '../../src/draft/index.js';
+import type { Review } from '../../src/domain/review.js';
+import type { Verdict } from '../../src/domain/verdict.js';
+import { business, negativeReviews } from './factories.js';
+
+/** Hashes of the outputs before any optimisation (commit 3d5b7d6), by sampling step (1 = every review). */
+export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
+  1: { sha256: '3b0e5f2b33db409a0aa47619aec754da1b0cb21713c9c37b51660c663fd2f052', cases: 26542 },
+  4: { sha256: 'ebe6a8d3dd6aae36fed0b589c37f71ba32d9b400cd845557c264cc4993524c7e', cases: 7292 },
+};
+
+const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];
+const TONES = ['friendly', 'formal'] as const;
+const NOTES = [undefined, 'we now have a second chef on weekend evenings.', 'new booking system'];
+
+const asReview = (r: { text: string; title?: string; rating?: number }, i: number): Review => ({
+  id: `set-${i}`,
+  sourceId: 'src',
+  platformId: `p${i}`,
+  author: AUTHORS[i % AUTHORS.length],
+  text: r.text,
+  title: r.title,
+  rating: r.rating,
+  contentHash: 'h',
+  fetchedAt: '2026-01-01T00:00:00.000Z',
+});
+
+/** Contexts beyond the plain business one: a named escalation, a phone-only contact, tight limits. */
+function extraContext(i: number, tone: 'friendly' | 'formal'): { ctx: DraftContext; verdict?: Partial<Verdict> } {
+  switch (i % 4) {
+    case 0:
+      return {
+        ctx: { business: business({ tone }), drafting: { escalation: { name: 'Maria Rossi', email: 'maria@cafeluna.example' } }, maxLength: 350 },
+        verdict: { severity: 'critical' },
+      };
+    case 1:
+      return { ctx: { business: business({ tone, contact: { phone: '020 7000 1111' } }), maxLength: 200 }, verdict: { topics: ['delivery_delay', 'app_bugs'] } };
+    case 2:
+      return { ctx: { business: business({ tone }), maxLength: 120 } };
+    default:
+      return { ctx: { business: business({ tone, name: 'Harbor Bistro', signature: 'Maya' }), platform: 'google-play' }, verdict: { language: 'fr', topics: [] } };
+  }
+}
+
+/** Every golden case as [label, result], in a fixed order; `every`: only every n-th review. */
+export function* goldenCases(every = 1): Generator<[string, unknown]> {
+  const contacts = [business().contact];
+  for (const [i, r] of negativeReviews().entries()) {
+    if (i % every !== 0) continue;
+    const rev = asReview(r, i);
+    const v = fallbackVerdict(r);
+    for (const tone of TONES) {
+      for (const maxLength of [350, 4096]) yield [`reply/${i}/${tone}/${maxLength}`, draftReply(rev, v, { business: business({ tone }), maxLength })];
+      const extra = extraContext(i, tone);
+      yield [`reply-extra/${i}/${tone}`, draftReply(rev, { ...v, ...extra.verdict }, extra.ctx)];
+    }
+    // The guardrails on the review text itself: many more prohibition and personal-data hits than drafts have.
+    yield [`guard/${i}`, checkGuardrails(`${r.title ?? ''}\n${r.text}`, { contacts, review: rev, maxLength: 350 })];
+    if (i % 3 === 0) yield [`guard-fu/${i}`, checkGuardrails(r.text, { kind: 'follow-up', contacts })];
+    if (i % 4 === 0) {
+      const tone = TONES[(i / 4) % 2]!;
+      const ctx: DraftContext = { business: business({ tone }), maxLength: i % 8 === 0 ? 350 : 4096 };
+      const reply = i % 3 === 0 ? draftReply(rev, v, ctx).reply : undefined;
+      yield [`follow-up/${i}`, draftFollowUp(rev, { note: NOTES[i % NOTES.length], originalReply: reply, verdict: i % 5 === 0 ? undefined : v }, ctx)];
+    }
+  }
+}
+
+/** sha256 over the JSON of every case, plus the number of cases. */
+export function goldenHash(every = 1, dump?: string): { sha256: string; cases: number } {
+  const hash = createHash('sha256');
+  const lines: string[] = [];
+  let cases = 0;
+  for (const [label, result] of goldenCases(every)) {
+    const line = `${label}\t${JSON.stringify(result)}\n`;
+    hash.update(line);
+    if (dump) lines.push(line);
+    cases++;
+  }
+  if (dump) writeFileSync(dump, lines.join(''));
+  return { sha256: hash.digest('hex'), cases };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const arg = (name: string): string | undefined => {
+    const at = process.argv.indexOf(name);
+    return at > 0 ? process.argv[at + 1] : undefined;
+  };
+  const every = Number(arg('--every') ?? 1);
+  const t = process.cpuUsage();
+  const result = goldenHash(every, arg('--dump'));
+  const cpu = process.cpuUsage(t);
+  const expected = GOLDEN[every];
+  const same = result.sha256 === expected?.sha256 && result.cases === expected.cases;
+  console.log(JSON.stringify({ ...result, expected, same, cpuSeconds: (cpu.user + cpu.system) / 1e6 }));
+}
