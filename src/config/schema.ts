@@ -374,7 +374,7 @@ export const configSchema = z
     workers: z
       .strictObject({
         pollConcurrency: z.number().int().positive().default(4),
-        analyzeConcurrency: z.number().int().positive().default(2),
+        analyzeConcurrency: z.number().int().positive().default(4),
         notifyConcurrency: z.number().int().positive().default(8),
         publishConcurrency: z.number().int().positive().default(2),
         /** Reviews per analyze job: batching makes a review cheaper than an empty job. */
