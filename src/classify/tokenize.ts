@@ -145,10 +145,9 @@ class TokenList {
     this.n = 0;
   }
 
-  push(norm: string, raw: string, kind: TokenKind, caps: boolean): void {
+  /** Adds a token; `hash` is hashWord(norm), or 0 for numbers and punctuation (never looked up). */
+  push(norm: string, raw: string, kind: TokenKind, caps: boolean, hash: number): void {
     let t = this.pool[this.n];
-    // Numbers and punctuation are never looked up.
-    const hash = kind === 'punct' || kind === 'number' ? 0 : hashWord(norm);
     if (t === undefined) {
       t = { norm, raw, kind, caps, hash };
       this.pool.push(t);
@@ -169,7 +168,8 @@ class TokenList {
 }
 
 function emit(out: TokenList, norm: string, raw: string, kind: TokenKind, caps: boolean): void {
-  out.push(norm, raw, kind, caps);
+  // Numbers and punctuation are never looked up.
+  out.push(norm, raw, kind, caps, kind === 'punct' || kind === 'number' ? 0 : hashWord(norm));
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -197,14 +197,24 @@ function scanWord(text: string, i: number, out: TokenList): number {
   let run = 1;
   let longRun = false;
   let prev = -1;
+  // hashWord(norm) computed on the way, for an all-ASCII word: no second pass over the word.
+  // Apostrophes are dropped from norm, so they are left out of the hash too.
+  let hash = 0x811c9dc5;
+  let ascii = true;
   while (j < n) {
     const c = text.charCodeAt(j);
     if (isAsciiLetter(c)) {
-      if (c <= 90) upper++;
+      if (c <= 90) {
+        upper++;
+        hash = Math.imul(hash ^ (c + 32), 16777619);
+      } else hash = Math.imul(hash ^ c, 16777619);
     } else if (c > 127 && isLetterAt(text, j)) {
+      ascii = false;
       if (UPPER.test(text[j] as string)) upper++;
     } else if ((c === 39 || c === 0x2019 || c === 45) && j + 1 < n && isLetterAt(text, j + 1) && j > i) {
       if (c !== 45) apostrophe = true;
+      if (c === 45) hash = Math.imul(hash ^ c, 16777619);
+      else if (c !== 39) ascii = false;
       prev = -1;
       j++;
       continue;
@@ -225,7 +235,9 @@ function scanWord(text: string, i: number, out: TokenList): number {
   let norm = upper > 0 ? raw.toLowerCase() : raw;
   if (apostrophe) norm = norm.replace(/['’]/g, '');
   if (longRun) norm = norm.replace(/(\p{L})\1{2,}/gu, '$1$1');
-  emit(out, norm, raw, 'word', letters >= 2 && upper === letters);
+  // Non-ASCII letters lower-case in ways the scan does not follow, and cut runs change the word.
+  const h = ascii && !longRun ? hash ^ (hash >>> 15) : hashWord(norm);
+  out.push(norm, raw, 'word', letters >= 2 && upper === letters, h);
   return j;
 }
 
