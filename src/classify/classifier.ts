@@ -1,7 +1,6 @@
 import type { ClassifyInput, Verdict } from '../domain/verdict.js';
-import { analyzeText, createPhraseMatcher, type PhraseTag } from './features.js';
+import { AnalysisBuffer, analyzeText, createPhraseMatcher, type PhraseTag } from './features.js';
 import type { PhraseMatcher } from './phrases.js';
-import { TokenBuffer } from './tokenize.js';
 import { detectLanguage, SUPPORTED_LANGUAGES, UNDETERMINED } from './language.js';
 import { SentimentModel, type ModelFile } from './model.js';
 import { textReasons } from './reasons.js';
@@ -41,7 +40,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const matcher = createPhraseMatcher([...topics.patterns(), ...critical.patterns()]);
   const clearComplaint = options.clearComplaintLogit ?? 2;
   // Nothing of a review's tokens outlives its verdict, so one buffer serves every call.
-  const buffer = new TokenBuffer();
+  const buffer = new AnalysisBuffer();
   return { classify: (input) => classifyWith(input, model, matcher, buffer, topics, critical, clearComplaint) };
 }
 
@@ -49,7 +48,7 @@ function classifyWith(
   input: ClassifyInput,
   model: SentimentModel,
   matcher: PhraseMatcher<PhraseTag>,
-  buffer: TokenBuffer,
+  buffer: AnalysisBuffer,
   topicMatcher: TopicMatcher,
   criticalMatcher: CriticalMatcher,
   clearComplaint: number,

@@ -4,7 +4,7 @@ import {
 } from './lexicon.js';
 import { STOP_WORD_LANGUAGES } from './language.js';
 import { PhraseMatcher, type PhraseHit } from './phrases.js';
-import { tokenize, type Token, type TokenBuffer } from './tokenize.js';
+import { tokenize, TokenBuffer, type Token } from './tokenize.js';
 import { WordTable, type WordInfo } from './word-table.js';
 
 export { WordTable, type WordInfo } from './word-table.js';
@@ -89,6 +89,38 @@ export function createPhraseMatcher(extra: Iterable<readonly [string, PhraseTag]
 const SENTIMENT_ONLY = createPhraseMatcher();
 
 /**
+ * Per-token arrays recycled from one review to the next, with the tokens themselves. Like the
+ * token buffer: what analyzeText returns with it is only valid until its next call.
+ */
+export class AnalysisBuffer {
+  readonly tokens = new TokenBuffer();
+  private weight = new Float32Array(256);
+  private negated = new Uint8Array(256);
+  private covered = new Uint8Array(256);
+  private readonly infos: (WordInfo | undefined)[] = [];
+
+  /** The arrays for a review of `n` tokens, reset (weights 1, flags 0); longer than `n` once grown. */
+  arrays(n: number): { weight: Float32Array; negated: Uint8Array; covered: Uint8Array; infos: (WordInfo | undefined)[] } {
+    if (n > this.weight.length) {
+      const size = Math.max(n, this.weight.length * 2);
+      this.weight = new Float32Array(size);
+      this.negated = new Uint8Array(size);
+      this.covered = new Uint8Array(size);
+    }
+    this.weight.fill(1, 0, n);
+    this.negated.fill(0, 0, n);
+    this.covered.fill(0, 0, n);
+    this.infos.length = n;
+    return { weight: this.weight, negated: this.negated, covered: this.covered, infos: this.infos };
+  }
+}
+
+/** Fresh arrays for callers that keep analyses (the trainer). */
+function freshArrays(n: number): ReturnType<AnalysisBuffer['arrays']> {
+  return { weight: new Float32Array(n).fill(1), negated: new Uint8Array(n), covered: new Uint8Array(n), infos: new Array<WordInfo | undefined>(n) };
+}
+
+/**
  * Scans a text once and collects the sentiment evidence the model and the reasons are built from.
  * With a `buffer`, the tokens are only valid until the next call that uses the same buffer.
  */
@@ -96,17 +128,16 @@ export function analyzeText(
   text: string,
   table: WordTable,
   matcher: PhraseMatcher<PhraseTag> = SENTIMENT_ONLY,
-  buffer?: TokenBuffer,
+  buffer?: AnalysisBuffer,
 ): TextAnalysis {
-  const tokens = tokenize(text, buffer);
+  const tokens = tokenize(text, buffer?.tokens);
   const n = tokens.length;
-  const infos: (WordInfo | undefined)[] = new Array(n);
+  // Typed-array allocation per review cost more than the clause pass itself.
+  const { weight, negated, covered, infos } = buffer ? buffer.arrays(n) : freshArrays(n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
     infos[i] = t.kind === 'punct' || t.kind === 'number' ? undefined : table.get(t.norm, t.hash);
   }
-  const weight = new Float32Array(n).fill(1);
-  const negated = new Uint8Array(n);
   let nWords = 0;
   let negators = 0;
   let exclaim = 0;
@@ -164,7 +195,6 @@ export function analyzeText(
   const shouting = nWords >= 3 && capsWords / nWords > 0.6;
 
   const cues: Cue[] = [];
-  const covered = new Uint8Array(n);
   let complaint = 0;
   let praise = 0;
   let sarcasm = 0;

@@ -199,7 +199,8 @@ function scanWord(text: string, i: number, out: TokenList): number {
   let prev = -1;
   // hashWord(norm) computed on the way, for an all-ASCII word: no second pass over the word.
   // Apostrophes are dropped from norm, so they are left out of the hash too.
-  let hash = 0x811c9dc5;
+  // "| 0": the FNV offset basis as an int32 (what Math.imul reads it as), so V8 keeps it in an integer register.
+  let hash = 0x811c9dc5 | 0;
   let ascii = true;
   while (j < n) {
     const c = text.charCodeAt(j);

@@ -84,7 +84,7 @@ function emptyCells(capacity: number): Int32Array {
 
 /** FNV-1a of a word, computed once per token and shared by every table that looks the word up. */
 export function hashWord(s: string): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0; // as an int32, what Math.imul reads it as: V8 keeps h an integer
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h ^ (h >>> 15);
 }
