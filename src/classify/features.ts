@@ -134,17 +134,13 @@ export function analyzeText(
   const n = tokens.length;
   // Typed-array allocation per review cost more than the clause pass itself.
   const { weight, negated, covered, infos } = buffer ? buffer.arrays(n) : freshArrays(n);
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i] as Token;
-    infos[i] = t.kind === 'punct' || t.kind === 'number' ? undefined : table.get(t.norm, t.hash);
-  }
   let nWords = 0;
   let negators = 0;
   let exclaim = 0;
   let question = 0;
   let capsWords = 0;
 
-  // Clause weights and negation scopes in one pass.
+  // Word look-ups, clause weights and negation scopes in one pass.
   let sentenceStart = 0;
   let afterContrast = false;
   let concessive = false;
@@ -152,6 +148,8 @@ export function analyzeText(
   let negStart = -1;
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
+    const info = t.kind === 'punct' || t.kind === 'number' ? undefined : table.get(t.norm, t.hash);
+    infos[i] = info;
     if (t.kind === 'punct') {
       negLeft = 0;
       if (t.norm.startsWith('!')) exclaim += t.norm.length;
@@ -167,13 +165,13 @@ export function analyzeText(
     if (t.kind === 'word') {
       nWords++;
       if (t.caps) capsWords++;
-      if (infos[i]?.contrast) {
+      if (info?.contrast) {
         for (let j = sentenceStart; j < i; j++) weight[j] = (weight[j] as number) * CONTRAST_BEFORE_WEIGHT;
         afterContrast = true;
         negLeft = 0;
         continue;
       }
-      if (i === sentenceStart && infos[i]?.concessive) concessive = true;
+      if (i === sentenceStart && info?.concessive) concessive = true;
     }
     weight[i] = concessive ? CONTRAST_BEFORE_WEIGHT : afterContrast ? CONTRAST_AFTER_WEIGHT : 1;
     if (negLeft > 0) {
@@ -186,7 +184,7 @@ export function analyzeText(
         negLeft--;
       }
     }
-    if (t.kind === 'word' && infos[i]?.negator) {
+    if (t.kind === 'word' && info?.negator) {
       negators++;
       negLeft = NEGATION_SCOPE;
       negStart = i;
