@@ -63,6 +63,7 @@ export interface TextAnalysis {
 }
 
 const NEGATION_SCOPE = 4;
+const PHRASE_PASSES = ['complaint', 'praise'] as const;
 const NEGATION_SCALAR = -0.74; // VADER: a negated word keeps some of its strength, reversed
 const CAPS_SCALAR = 1.5;
 
@@ -196,7 +197,8 @@ export function analyzeText(
   let complaint = 0;
   let praise = 0;
   let sarcasm = 0;
-  const sarcasticSentence = new Set<number>();
+  // Created only when a sarcasm marker is found: most reviews have none.
+  let sarcasticSentence: Set<number> | undefined;
 
   const phraseHits = matcher.findAll(tokens);
   for (const h of phraseHits) {
@@ -205,14 +207,15 @@ export function analyzeText(
     complaint += h.value.valence;
     cues.push({ kind: 'sarcasm', start: h.start, end: h.end, valence: h.value.valence, intensified: false, caps: false, clause: 1 });
     for (let j = h.start; j < h.end; j++) covered[j] = 1;
-    sarcasticSentence.add(sentenceOf(tokens, h.start));
+    (sarcasticSentence ??= new Set<number>()).add(sentenceOf(tokens, h.start));
   }
   // In a short review one sarcasm marker makes all its praise suspect ("Great, it crashes. Thanks for
   // nothing."); in a long one only the praise in the same sentence.
-  const wholeTextSarcastic = sarcasticSentence.size > 0 && nWords <= 40;
-  const isSarcastic = (i: number): boolean => wholeTextSarcastic || (sarcasticSentence.size > 0 && sarcasticSentence.has(sentenceOf(tokens, i)));
+  const wholeTextSarcastic = sarcasticSentence !== undefined && nWords <= 40;
+  const isSarcastic = (i: number): boolean =>
+    wholeTextSarcastic || (sarcasticSentence !== undefined && sarcasticSentence.has(sentenceOf(tokens, i)));
   // Complaints before praise: "wont be returning" is a complaint, not negated "be returning".
-  for (const pass of ['complaint', 'praise'] as const) {
+  for (const pass of PHRASE_PASSES) {
     for (const h of phraseHits) {
       if (h.value.kind !== pass || covered[h.start]) continue;
       const valence = h.value.valence;
