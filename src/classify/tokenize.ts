@@ -226,6 +226,21 @@ function scanWord(text: string, i: number, out: TokenList): number {
   // "| 0": the FNV offset basis as an int32 (what Math.imul reads it as), so V8 keeps it in an integer register.
   let hash = 0x811c9dc5 | 0;
   let ascii = true;
+  // Fast path: the run of ASCII letters most words are made of, in a loop with few live values
+  // (V8 keeps them in registers). The general loop below takes over at the first other character.
+  for (; j < n; j++) {
+    const c = text.charCodeAt(j);
+    const lower = c | 0x20;
+    if (lower < 97 || lower > 122) break;
+    if (c !== lower) upper++;
+    hash = Math.imul(hash ^ lower, 16777619);
+    if (c === prev) {
+      run++;
+      if (run >= 3) longRun = true;
+    } else run = 1;
+    prev = c;
+  }
+  letters = j - i;
   while (j < n) {
     const c = text.charCodeAt(j);
     if (isAsciiLetter(c)) {
