@@ -2,7 +2,13 @@
  * npm run bench:classify [-- --quick]
  * Classifier throughput on one core, on reviews of typical length (about 60 words) cut from the
  * train set texts. Exports benchClassifier so a combined benchmark can call it.
+ *
+ * Instructions per review, repeatable on a busy machine (CPU time is not):
+ *   valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/tmp/cg.out \
+ *     node --import tsx scripts/bench-classifier.ts --callgrind
+ * counts one round of the reviews after two warm-up rounds; divide callgrind's total by the reviews.
  */
+import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classify } from '../src/classify/index.js';
@@ -74,7 +80,19 @@ export async function benchClassifier({ quick = false }: { quick?: boolean } = {
   };
 }
 
+/** Classifies the reviews twice to warm up, then once with callgrind's instrumentation switched on. */
+function callgrindRound(): void {
+  const reviews = benchReviews();
+  let sink = 0;
+  for (let round = 0; round < 2; round++) for (const r of reviews) if (classify(r).negative) sink++;
+  execFileSync('callgrind_control', ['-i', 'on', String(process.pid)], { stdio: 'ignore' });
+  for (const r of reviews) if (classify(r).negative) sink++;
+  execFileSync('callgrind_control', ['-i', 'off', String(process.pid)], { stdio: 'ignore' });
+  console.log(`callgrind: instrumented 1 round of ${reviews.length} reviews (${sink} negative in 3 rounds); instructions per review = total / ${reviews.length}`);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--callgrind')) return callgrindRound();
   const r = await benchClassifier({ quick: process.argv.includes('--quick') });
   const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
   console.log(

@@ -4,7 +4,7 @@ import {
 } from './lexicon.js';
 import { STOP_WORD_LANGUAGES } from './language.js';
 import { PhraseMatcher, type PhraseHit } from './phrases.js';
-import { tokenize, type Token, type TokenBuffer } from './tokenize.js';
+import { tokenize, TokenBuffer, type Token } from './tokenize.js';
 import { WordTable, type WordInfo } from './word-table.js';
 
 export { WordTable, type WordInfo } from './word-table.js';
@@ -63,6 +63,7 @@ export interface TextAnalysis {
 }
 
 const NEGATION_SCOPE = 4;
+const PHRASE_PASSES = ['complaint', 'praise'] as const;
 const NEGATION_SCALAR = -0.74; // VADER: a negated word keeps some of its strength, reversed
 const CAPS_SCALAR = 1.5;
 
@@ -89,6 +90,38 @@ export function createPhraseMatcher(extra: Iterable<readonly [string, PhraseTag]
 const SENTIMENT_ONLY = createPhraseMatcher();
 
 /**
+ * Per-token arrays recycled from one review to the next, with the tokens themselves. Like the
+ * token buffer: what analyzeText returns with it is only valid until its next call.
+ */
+export class AnalysisBuffer {
+  readonly tokens = new TokenBuffer();
+  private weight = new Float32Array(256);
+  private negated = new Uint8Array(256);
+  private covered = new Uint8Array(256);
+  private readonly infos: (WordInfo | undefined)[] = [];
+
+  /** The arrays for a review of `n` tokens, reset (weights 1, flags 0); longer than `n` once grown. */
+  arrays(n: number): { weight: Float32Array; negated: Uint8Array; covered: Uint8Array; infos: (WordInfo | undefined)[] } {
+    if (n > this.weight.length) {
+      const size = Math.max(n, this.weight.length * 2);
+      this.weight = new Float32Array(size);
+      this.negated = new Uint8Array(size);
+      this.covered = new Uint8Array(size);
+    }
+    this.weight.fill(1, 0, n);
+    this.negated.fill(0, 0, n);
+    this.covered.fill(0, 0, n);
+    this.infos.length = n;
+    return { weight: this.weight, negated: this.negated, covered: this.covered, infos: this.infos };
+  }
+}
+
+/** Fresh arrays for callers that keep analyses (the trainer). */
+function freshArrays(n: number): ReturnType<AnalysisBuffer['arrays']> {
+  return { weight: new Float32Array(n).fill(1), negated: new Uint8Array(n), covered: new Uint8Array(n), infos: new Array<WordInfo | undefined>(n) };
+}
+
+/**
  * Scans a text once and collects the sentiment evidence the model and the reasons are built from.
  * With a `buffer`, the tokens are only valid until the next call that uses the same buffer.
  */
@@ -96,24 +129,19 @@ export function analyzeText(
   text: string,
   table: WordTable,
   matcher: PhraseMatcher<PhraseTag> = SENTIMENT_ONLY,
-  buffer?: TokenBuffer,
+  buffer?: AnalysisBuffer,
 ): TextAnalysis {
-  const tokens = tokenize(text, buffer);
+  const tokens = tokenize(text, buffer?.tokens);
   const n = tokens.length;
-  const infos: (WordInfo | undefined)[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i] as Token;
-    infos[i] = t.kind === 'punct' || t.kind === 'number' ? undefined : table.get(t.norm, t.hash);
-  }
-  const weight = new Float32Array(n).fill(1);
-  const negated = new Uint8Array(n);
+  // Typed-array allocation per review cost more than the clause pass itself.
+  const { weight, negated, covered, infos } = buffer ? buffer.arrays(n) : freshArrays(n);
   let nWords = 0;
   let negators = 0;
   let exclaim = 0;
   let question = 0;
   let capsWords = 0;
 
-  // Clause weights and negation scopes in one pass.
+  // Word look-ups, clause weights and negation scopes in one pass.
   let sentenceStart = 0;
   let afterContrast = false;
   let concessive = false;
@@ -121,6 +149,8 @@ export function analyzeText(
   let negStart = -1;
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
+    const info = t.kind === 'punct' || t.kind === 'number' ? undefined : table.get(t.norm, t.hash);
+    infos[i] = info;
     if (t.kind === 'punct') {
       negLeft = 0;
       if (t.norm.startsWith('!')) exclaim += t.norm.length;
@@ -136,13 +166,13 @@ export function analyzeText(
     if (t.kind === 'word') {
       nWords++;
       if (t.caps) capsWords++;
-      if (infos[i]?.contrast) {
+      if (info?.contrast) {
         for (let j = sentenceStart; j < i; j++) weight[j] = (weight[j] as number) * CONTRAST_BEFORE_WEIGHT;
         afterContrast = true;
         negLeft = 0;
         continue;
       }
-      if (i === sentenceStart && infos[i]?.concessive) concessive = true;
+      if (i === sentenceStart && info?.concessive) concessive = true;
     }
     weight[i] = concessive ? CONTRAST_BEFORE_WEIGHT : afterContrast ? CONTRAST_AFTER_WEIGHT : 1;
     if (negLeft > 0) {
@@ -155,7 +185,7 @@ export function analyzeText(
         negLeft--;
       }
     }
-    if (t.kind === 'word' && infos[i]?.negator) {
+    if (t.kind === 'word' && info?.negator) {
       negators++;
       negLeft = NEGATION_SCOPE;
       negStart = i;
@@ -164,11 +194,11 @@ export function analyzeText(
   const shouting = nWords >= 3 && capsWords / nWords > 0.6;
 
   const cues: Cue[] = [];
-  const covered = new Uint8Array(n);
   let complaint = 0;
   let praise = 0;
   let sarcasm = 0;
-  const sarcasticSentence = new Set<number>();
+  // Created only when a sarcasm marker is found: most reviews have none.
+  let sarcasticSentence: Set<number> | undefined;
 
   const phraseHits = matcher.findAll(tokens);
   for (const h of phraseHits) {
@@ -177,14 +207,15 @@ export function analyzeText(
     complaint += h.value.valence;
     cues.push({ kind: 'sarcasm', start: h.start, end: h.end, valence: h.value.valence, intensified: false, caps: false, clause: 1 });
     for (let j = h.start; j < h.end; j++) covered[j] = 1;
-    sarcasticSentence.add(sentenceOf(tokens, h.start));
+    (sarcasticSentence ??= new Set<number>()).add(sentenceOf(tokens, h.start));
   }
   // In a short review one sarcasm marker makes all its praise suspect ("Great, it crashes. Thanks for
   // nothing."); in a long one only the praise in the same sentence.
-  const wholeTextSarcastic = sarcasticSentence.size > 0 && nWords <= 40;
-  const isSarcastic = (i: number): boolean => wholeTextSarcastic || (sarcasticSentence.size > 0 && sarcasticSentence.has(sentenceOf(tokens, i)));
+  const wholeTextSarcastic = sarcasticSentence !== undefined && nWords <= 40;
+  const isSarcastic = (i: number): boolean =>
+    wholeTextSarcastic || (sarcasticSentence !== undefined && sarcasticSentence.has(sentenceOf(tokens, i)));
   // Complaints before praise: "wont be returning" is a complaint, not negated "be returning".
-  for (const pass of ['complaint', 'praise'] as const) {
+  for (const pass of PHRASE_PASSES) {
     for (const h of phraseHits) {
       if (h.value.kind !== pass || covered[h.start]) continue;
       const valence = h.value.valence;

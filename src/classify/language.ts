@@ -58,7 +58,7 @@ export const UNDETERMINED = 'und';
  */
 export function detectLanguage(tokens: readonly Token[], infos?: readonly (WordInfo | undefined)[]): string {
   // Votes per language in a small reused array (indexes in LANGUAGES): no Map per review.
-  votes.fill(0);
+  for (let l = 0; l < votes.length; l++) votes[l] = 0; // a loop: fill() is a call into C++
   let words = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
@@ -74,7 +74,7 @@ export function detectLanguage(tokens: readonly Token[], infos?: readonly (WordI
     if (!langs) continue;
     // A word shared by several languages counts for each, but less.
     const share = 1 / langs.length;
-    for (const l of langs) votes[l]! += share;
+    for (let k = 0; k < langs.length; k++) votes[langs[k] as number]! += share;
   }
   if (words === 0) return UNDETERMINED;
   let best = -1;

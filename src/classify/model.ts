@@ -164,38 +164,41 @@ const contribEnd = new Int32Array(4096);
 
 /**
  * Word-pair weights in an open-addressing hash table over typed arrays, keyed by the two word ids.
- * A Map per first word meant a cache miss per pair; this is a few array reads.
+ * A Map per first word meant a cache miss per pair. Each slot is four 32-bit cells side by side
+ * (first id, second id, weight as float32, unused), so a probe reads one cache line, not three.
  */
 class PairTable {
-  private readonly first: Int32Array;
-  private readonly second: Int32Array;
-  private readonly values: Float32Array;
+  private readonly cells: Int32Array;
+  /** The same memory as `cells`, read as float32: the weight of slot k is weights[4k + 2]. */
+  private readonly weights: Float32Array;
   private readonly mask: number;
 
   constructor(size: number) {
     let cap = 16;
     while (cap < size * 2) cap <<= 1;
-    this.first = new Int32Array(cap).fill(-1);
-    this.second = new Int32Array(cap);
-    this.values = new Float32Array(cap);
+    this.cells = new Int32Array(cap * 4);
+    this.weights = new Float32Array(this.cells.buffer);
+    for (let k = 0; k < cap; k++) this.cells[k * 4] = -1;
     this.mask = cap - 1;
   }
 
   set(a: number, b: number, w: number): void {
+    const cells = this.cells;
     let h = hashPair(a, b) & this.mask;
-    while (this.first[h] !== -1 && !(this.first[h] === a && this.second[h] === b)) h = (h + 1) & this.mask;
-    this.first[h] = a;
-    this.second[h] = b;
-    this.values[h] = w;
+    while (cells[h * 4] !== -1 && !(cells[h * 4] === a && cells[h * 4 + 1] === b)) h = (h + 1) & this.mask;
+    cells[h * 4] = a;
+    cells[h * 4 + 1] = b;
+    this.weights[h * 4 + 2] = w;
   }
 
   /** Weight of the pair, 0 when the model has none. */
   get(a: number, b: number): number {
+    const cells = this.cells;
     let h = hashPair(a, b) & this.mask;
     for (;;) {
-      const f = this.first[h] as number;
+      const f = cells[h * 4] as number;
       if (f === -1) return 0;
-      if (f === a && this.second[h] === b) return this.values[h] as number;
+      if (f === a && cells[h * 4 + 1] === b) return this.weights[h * 4 + 2] as number;
       h = (h + 1) & this.mask;
     }
   }

@@ -17,11 +17,23 @@ export interface PhraseHit<T> {
   end: number;
 }
 
+/** How one part of a pattern matches a token, decided once when the pattern is added. */
+const EXACT = 0;
+const ANY_WORD = 1;
+const NUMBER = 2;
+const PREFIX = 3;
+
 interface Compiled<T> {
-  parts: string[];
+  /** EXACT, ANY_WORD, NUMBER or PREFIX per part. */
+  kinds: Uint8Array;
+  /** The word an EXACT part must equal, the start a PREFIX part needs ("refund" for "refund*"), else "". */
+  words: string[];
   value: T;
   pattern: string;
 }
+
+/** Bits of a 2^16-bit filter: a token whose bit is clear starts no pattern, and costs no Map look-up. */
+const FILTER_WORDS = 2048;
 
 /**
  * Finds many phrase patterns in one pass over the tokens. Patterns are indexed by their first
@@ -35,6 +47,9 @@ export class PhraseMatcher<T> {
   // Keyed by the first three char codes packed in a number: no substring per token.
   private readonly prefix = new Map<number, Compiled<T>[]>();
   private readonly numeric: Compiled<T>[] = [];
+  // Most tokens start no pattern: a bit per (hashed) key answers that before the Map is asked.
+  private readonly exactFilter = new Uint32Array(FILTER_WORDS);
+  private readonly prefixFilter = new Uint32Array(FILTER_WORDS);
 
   constructor(entries: Iterable<readonly [PhrasePattern, T]>) {
     for (const [pattern, value] of entries) this.add(pattern, value);
@@ -45,15 +60,18 @@ export class PhraseMatcher<T> {
     const parts = normalisePattern(pattern);
     const first = parts[0];
     if (first === undefined) return;
-    const c: Compiled<T> = { parts, value, pattern: pattern.trim() };
+    const c = compile(parts, value, pattern.trim());
     if (first === '#') this.numeric.push(c);
     else if (first.endsWith('*')) {
       if (first.length < 4) throw new Error(`Prefix pattern "${pattern}" needs at least 3 letters before "*"`);
       const key = prefixKey(first);
-      const list = this.prefix.get(key);
-      if (list) list.push(c);
-      else this.prefix.set(key, [c]);
-    } else push(this.exact, exactKey(hashWord(first)), c);
+      setBit(this.prefixFilter, filterBit(key));
+      push(this.prefix, key, c);
+    } else {
+      const key = exactKey(hashWord(first));
+      setBit(this.exactFilter, filterBit(key));
+      push(this.exact, key, c);
+    }
   }
 
   /** Every match, in token order; overlapping matches are all reported. */
@@ -62,19 +80,29 @@ export class PhraseMatcher<T> {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
       if (t.kind === 'punct') continue;
-      const cands = t.kind === 'number' ? this.numeric : this.exact.get(exactKey(t.hash));
-      if (cands) this.tryAll(cands, tokens, i, hits);
-      if (this.prefix.size > 0 && t.norm.length >= 3) {
-        const p = this.prefix.get(prefixKey(t.norm));
-        if (p) this.tryAll(p, tokens, i, hits);
+      if (t.kind === 'number') this.tryAll(this.numeric, tokens, i, hits);
+      else {
+        const key = exactKey(t.hash);
+        if (hasBit(this.exactFilter, filterBit(key))) {
+          const cands = this.exact.get(key);
+          if (cands) this.tryAll(cands, tokens, i, hits);
+        }
+      }
+      if (t.norm.length >= 3) {
+        const key = prefixKey(t.norm);
+        if (hasBit(this.prefixFilter, filterBit(key))) {
+          const p = this.prefix.get(key);
+          if (p) this.tryAll(p, tokens, i, hits);
+        }
       }
     }
     return hits;
   }
 
   private tryAll(cands: Compiled<T>[], tokens: readonly Token[], i: number, hits: PhraseHit<T>[]): void {
-    for (const c of cands) {
-      const end = matchAt(c.parts, tokens, i);
+    for (let k = 0; k < cands.length; k++) {
+      const c = cands[k] as Compiled<T>;
+      const end = matchAt(c, tokens, i);
       if (end > 0) hits.push({ value: c.value, pattern: c.pattern, start: i, end });
     }
   }
@@ -84,6 +112,30 @@ function prefixKey(s: string): number {
   // 10 bits a char keeps the key a small integer; a collision between non-ASCII prefixes only costs
   // a failed startsWith check.
   return ((s.charCodeAt(0) & 0x3ff) << 20) | ((s.charCodeAt(1) & 0x3ff) << 10) | (s.charCodeAt(2) & 0x3ff);
+}
+
+function filterBit(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 16;
+}
+
+function setBit(filter: Uint32Array, bit: number): void {
+  filter[bit >>> 5] = (filter[bit >>> 5] as number) | (1 << (bit & 31));
+}
+
+function hasBit(filter: Uint32Array, bit: number): boolean {
+  return ((filter[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
+}
+
+function compile<T>(parts: readonly string[], value: T, pattern: string): Compiled<T> {
+  const kinds = new Uint8Array(parts.length);
+  const words: string[] = [];
+  parts.forEach((part, k) => {
+    // Same precedence as the pattern syntax: a lone "*", a lone "#", then "word*", then a word.
+    const kind = part === '*' ? ANY_WORD : part === '#' ? NUMBER : part.endsWith('*') ? PREFIX : EXACT;
+    kinds[k] = kind;
+    words.push(kind === PREFIX ? part.slice(0, -1) : kind === EXACT ? part : '');
+  });
+  return { kinds, words, value, pattern };
 }
 
 function exactKey(h: number): number {
@@ -105,18 +157,20 @@ export function normalisePattern(pattern: string): string[] {
     .filter((p) => p.length > 0);
 }
 
-function matchAt(parts: string[], tokens: readonly Token[], i: number): number {
+function matchAt<T>(c: Compiled<T>, tokens: readonly Token[], i: number): number {
+  const { kinds, words } = c;
   let j = i;
-  for (const part of parts) {
+  for (let k = 0; k < kinds.length; k++) {
     const t = tokens[j];
     if (!t || t.kind === 'punct') return 0;
-    if (part === '*') {
+    const kind = kinds[k];
+    if (kind === EXACT) {
+      if (t.norm !== words[k]) return 0;
+    } else if (kind === ANY_WORD) {
       if (t.kind !== 'word') return 0;
-    } else if (part === '#') {
+    } else if (kind === NUMBER) {
       if (t.kind !== 'number') return 0;
-    } else if (part.endsWith('*')) {
-      if (!t.norm.startsWith(part.slice(0, -1))) return 0;
-    } else if (t.norm !== part) return 0;
+    } else if (!t.norm.startsWith(words[k] as string)) return 0;
     j++;
   }
   return j;

@@ -28,7 +28,7 @@ const EMOTICON_EYES = new Set([...':;=']);
  * in the classifier together.
  */
 export function tokenize(text: string, buffer?: TokenBuffer): Token[] {
-  const out = buffer ? buffer.start() : new TokenList();
+  const out = buffer ? buffer.start(text) : new TokenList(text);
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -49,7 +49,7 @@ export function tokenize(text: string, buffer?: TokenBuffer): Token[] {
         while (j < n && isDigit(text.charCodeAt(j))) j++;
       }
       const raw = text.slice(i, j);
-      emit(out, raw, raw, 'number', false);
+      emit(out, raw, i, j, 'number', false);
       i = j;
       continue;
     }
@@ -58,7 +58,7 @@ export function tokenize(text: string, buffer?: TokenBuffer): Token[] {
       let j = i + 1;
       while (j < n && (text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63)) j++;
       const raw = text.slice(i, j);
-      emit(out, raw, raw, 'punct', false);
+      emit(out, raw, i, j, 'punct', false);
       i = j;
       continue;
     }
@@ -67,13 +67,13 @@ export function tokenize(text: string, buffer?: TokenBuffer): Token[] {
       const end = emoticonAt(text, i);
       if (end > i) {
         const raw = text.slice(i, end);
-        emit(out, raw.toLowerCase(), raw, 'emoticon', false);
+        emit(out, raw.toLowerCase(), i, end, 'emoticon', false);
         i = end;
         continue;
       }
     }
     if (c === 60 /* < */ && text.charCodeAt(i + 1) === 51 /* 3 */) {
-      emit(out, '<3', '<3', 'emoticon', false);
+      emit(out, '<3', i, i + 2, 'emoticon', false);
       i += 2;
       continue;
     }
@@ -82,7 +82,7 @@ export function tokenize(text: string, buffer?: TokenBuffer): Token[] {
       const d = text.charCodeAt(i + 1) === 45 ? i + 2 : i + 1;
       if (EMOTICON_EYES.has(text[d] ?? '') && !isAsciiLetter(text.charCodeAt(d + 1))) {
         const raw = text.slice(i, d + 1);
-        emit(out, raw, raw, 'emoticon', false);
+        emit(out, raw, i, d + 1, 'emoticon', false);
         i = d + 1;
         continue;
       }
@@ -91,12 +91,12 @@ export function tokenize(text: string, buffer?: TokenBuffer): Token[] {
       let j = i + 1;
       if (c === 46) while (j < n && text.charCodeAt(j) === 46) j++;
       const raw = text.slice(i, j);
-      emit(out, raw, raw, 'punct', false);
+      emit(out, raw, i, j, 'punct', false);
       i = j;
       continue;
     }
     if (c === 45 && i > 0 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) {
-      emit(out, '-', '-', 'punct', false);
+      emit(out, '-', i, i + 1, 'punct', false);
       i++;
       continue;
     }
@@ -106,7 +106,7 @@ export function tokenize(text: string, buffer?: TokenBuffer): Token[] {
       if (c >= 0x2600 || len === 2) {
         const raw = text.slice(i, i + len);
         if (PICTO.test(raw)) {
-          emit(out, raw, raw, 'emoji', false);
+          emit(out, raw, i, i + len, 'emoji', false);
           i += len;
           continue;
         }
@@ -126,35 +126,58 @@ export function tokenize(text: string, buffer?: TokenBuffer): Token[] {
  * tokens across calls (the trainer) tokenize without one.
  */
 export class TokenBuffer {
-  private readonly list = new TokenList();
+  private readonly list = new TokenList('');
 
   /** Starts a new review: the tokens of the previous one become invalid. */
-  start(): TokenList {
-    this.list.reset();
+  start(text: string): TokenList {
+    this.list.reset(text);
     return this.list;
+  }
+}
+
+/**
+ * A token of a TokenList. The surface form is cut from the text only when asked for (reasons quote a
+ * few words per review): storing a second string per token cost a GC write barrier per token.
+ */
+class ListToken implements Token {
+  constructor(
+    private readonly list: TokenList,
+    public norm: string,
+    public start: number,
+    public end: number,
+    public kind: TokenKind,
+    public caps: boolean,
+    public hash: number,
+  ) {}
+
+  get raw(): string {
+    return this.list.text.slice(this.start, this.end);
   }
 }
 
 /** A growing list of tokens that reuses its objects when reset. */
 class TokenList {
-  private readonly pool: Token[] = [];
+  private readonly pool: ListToken[] = [];
   private readonly tokens: Token[] = [];
   private n = 0;
 
-  reset(): void {
+  constructor(public text: string) {}
+
+  reset(text: string): void {
+    this.text = text;
     this.n = 0;
   }
 
-  push(norm: string, raw: string, kind: TokenKind, caps: boolean): void {
+  /** Adds the token at [start, end) of the text; `hash` is hashWord(norm), or 0 for numbers and punctuation (never looked up). */
+  push(norm: string, start: number, end: number, kind: TokenKind, caps: boolean, hash: number): void {
     let t = this.pool[this.n];
-    // Numbers and punctuation are never looked up.
-    const hash = kind === 'punct' || kind === 'number' ? 0 : hashWord(norm);
     if (t === undefined) {
-      t = { norm, raw, kind, caps, hash };
+      t = new ListToken(this, norm, start, end, kind, caps, hash);
       this.pool.push(t);
     } else {
       t.norm = norm;
-      t.raw = raw;
+      t.start = start;
+      t.end = end;
       t.kind = kind;
       t.caps = caps;
       t.hash = hash;
@@ -168,8 +191,9 @@ class TokenList {
   }
 }
 
-function emit(out: TokenList, norm: string, raw: string, kind: TokenKind, caps: boolean): void {
-  out.push(norm, raw, kind, caps);
+function emit(out: TokenList, norm: string, start: number, end: number, kind: TokenKind, caps: boolean): void {
+  // Numbers and punctuation are never looked up.
+  out.push(norm, start, end, kind, caps, kind === 'punct' || kind === 'number' ? 0 : hashWord(norm));
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -197,14 +221,40 @@ function scanWord(text: string, i: number, out: TokenList): number {
   let run = 1;
   let longRun = false;
   let prev = -1;
+  // hashWord(norm) computed on the way, for an all-ASCII word: no second pass over the word.
+  // Apostrophes are dropped from norm, so they are left out of the hash too.
+  // "| 0": the FNV offset basis as an int32 (what Math.imul reads it as), so V8 keeps it in an integer register.
+  let hash = 0x811c9dc5 | 0;
+  let ascii = true;
+  // Fast path: the run of ASCII letters most words are made of, in a loop with few live values
+  // (V8 keeps them in registers). The general loop below takes over at the first other character.
+  for (; j < n; j++) {
+    const c = text.charCodeAt(j);
+    const lower = c | 0x20;
+    if (lower < 97 || lower > 122) break;
+    if (c !== lower) upper++;
+    hash = Math.imul(hash ^ lower, 16777619);
+    if (c === prev) {
+      run++;
+      if (run >= 3) longRun = true;
+    } else run = 1;
+    prev = c;
+  }
+  letters = j - i;
   while (j < n) {
     const c = text.charCodeAt(j);
     if (isAsciiLetter(c)) {
-      if (c <= 90) upper++;
+      if (c <= 90) {
+        upper++;
+        hash = Math.imul(hash ^ (c + 32), 16777619);
+      } else hash = Math.imul(hash ^ c, 16777619);
     } else if (c > 127 && isLetterAt(text, j)) {
+      ascii = false;
       if (UPPER.test(text[j] as string)) upper++;
     } else if ((c === 39 || c === 0x2019 || c === 45) && j + 1 < n && isLetterAt(text, j + 1) && j > i) {
       if (c !== 45) apostrophe = true;
+      if (c === 45) hash = Math.imul(hash ^ c, 16777619);
+      else if (c !== 39) ascii = false;
       prev = -1;
       j++;
       continue;
@@ -219,13 +269,15 @@ function scanWord(text: string, i: number, out: TokenList): number {
   }
   const raw = text.slice(i, j);
   if (letters === 2 && (raw === 'xD' || raw === 'XD')) {
-    emit(out, 'xd', raw, 'emoticon', false);
+    emit(out, 'xd', i, j, 'emoticon', false);
     return j;
   }
   let norm = upper > 0 ? raw.toLowerCase() : raw;
   if (apostrophe) norm = norm.replace(/['’]/g, '');
   if (longRun) norm = norm.replace(/(\p{L})\1{2,}/gu, '$1$1');
-  emit(out, norm, raw, 'word', letters >= 2 && upper === letters);
+  // Non-ASCII letters lower-case in ways the scan does not follow, and cut runs change the word.
+  const h = ascii && !longRun ? hash ^ (hash >>> 15) : hashWord(norm);
+  out.push(norm, i, j, 'word', letters >= 2 && upper === letters, h);
   return j;
 }
 

@@ -76,11 +76,12 @@ export class TopicMatcher {
 
   /** Topic ids mentioned in the text, in taxonomy order. */
   match(a: TextAnalysis): string[] {
-    let seen: Uint8Array | undefined;
+    // A plain array: a typed array's backing store costs a malloc per review.
+    let seen: boolean[] | undefined;
     for (const h of a.phraseHits) {
       if (h.value.kind !== 'topic') continue;
-      seen ??= new Uint8Array(this.ids.length);
-      seen[h.value.index] = 1;
+      seen ??= new Array<boolean>(this.ids.length).fill(false);
+      seen[h.value.index] = true;
     }
     const out: string[] = [];
     if (seen) for (let i = 0; i < this.ids.length; i++) if (seen[i]) out.push(this.ids[i] as string);

@@ -27,8 +27,9 @@ export interface WordInfo {
 export class WordTable {
   private words: string[] = [];
   private infos: WordInfo[] = [];
-  private slots = new Int32Array(1024).fill(-1);
-  private hashes = new Int32Array(1024);
+  // Slot k is cells[2k] (word id, -1 when empty) and cells[2k + 1] (the word's hash) side by side:
+  // a probe reads one cache line, not one in each of two arrays.
+  private cells = emptyCells(1024);
   private mask = 1023;
 
   get size(): number {
@@ -37,11 +38,12 @@ export class WordTable {
 
   /** The entry for a word, if known; `h` is hashWord(word) when the caller has it already. */
   get(word: string, h: number = hashWord(word)): WordInfo | undefined {
+    const cells = this.cells;
     let k = h & this.mask;
     for (;;) {
-      const id = this.slots[k] as number;
+      const id = cells[2 * k] as number;
       if (id === -1) return undefined;
-      if (this.hashes[k] === h && this.words[id] === word) return this.infos[id];
+      if (cells[2 * k + 1] === h && this.words[id] === word) return this.infos[id];
       k = (k + 1) & this.mask;
     }
   }
@@ -55,29 +57,34 @@ export class WordTable {
     };
     this.words.push(word);
     this.infos.push(info);
-    if (this.words.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    if (this.words.length * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
     else this.place(info.id, hashWord(word));
     return info;
   }
 
   private place(id: number, h: number): void {
     let k = h & this.mask;
-    while (this.slots[k] !== -1) k = (k + 1) & this.mask;
-    this.slots[k] = id;
-    this.hashes[k] = h;
+    while (this.cells[2 * k] !== -1) k = (k + 1) & this.mask;
+    this.cells[2 * k] = id;
+    this.cells[2 * k + 1] = h;
   }
 
   private rehash(capacity: number): void {
-    this.slots = new Int32Array(capacity).fill(-1);
-    this.hashes = new Int32Array(capacity);
+    this.cells = emptyCells(capacity);
     this.mask = capacity - 1;
     this.words.forEach((w, id) => this.place(id, hashWord(w)));
   }
 }
 
+function emptyCells(capacity: number): Int32Array {
+  const cells = new Int32Array(capacity * 2);
+  for (let k = 0; k < capacity; k++) cells[2 * k] = -1;
+  return cells;
+}
+
 /** FNV-1a of a word, computed once per token and shared by every table that looks the word up. */
 export function hashWord(s: string): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0; // as an int32, what Math.imul reads it as: V8 keeps h an integer
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h ^ (h >>> 15);
 }
