@@ -250,8 +250,11 @@ export class ReviewStore {
    */
   markChanged(pipe: { incr(key: string): unknown; publish(channel: string, message: string): unknown }): void {
     pipe.incr(this.key('version'));
-    pipe.publish(this.changesChannel(), '');
+    pipe.publish(this.changesChannel(), this.origin);
   }
+
+  /** Names this store's change announcements, so its own process can skip them (it heard at once). */
+  readonly origin = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
 
   /** Listeners told at once of changes made through this process (other processes' arrive by pub/sub). */
   readonly localChangeListeners = new Set<() => void>();
