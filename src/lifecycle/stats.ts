@@ -34,9 +34,12 @@ function spread(values: number[]): Spread {
 
 const secondsBetween = (from: string | undefined, to: string | undefined): number => (from && to ? (Date.parse(to) - Date.parse(from)) / 1000 : NaN);
 
-/** Counts and response times over reviews: topics and severities count the negative ones. */
-export function computeStats(reviews: StoredReview[]): Stats {
-  const stats: Stats = {
+/**
+ * Counts and response times, accumulated one review at a time so a window of many thousands of reviews
+ * is read in batches and never held in memory at once. Topics and severities count the negative ones.
+ */
+export class StatsAccumulator {
+  private readonly stats: Stats = {
     reviews: 0,
     negative: 0,
     byDay: {},
@@ -46,8 +49,10 @@ export function computeStats(reviews: StoredReview[]): Stats {
     responseTimes: { publishedToAlert: spread([]), alertToReply: spread([]), replyToFollowUp: spread([]), publishedToReply: spread([]) },
     recovery: { replied: 0, recovered: 0, rate: null },
   };
-  const times = { publishedToAlert: [] as number[], alertToReply: [] as number[], replyToFollowUp: [] as number[], publishedToReply: [] as number[] };
-  for (const r of reviews) {
+  private readonly times = { publishedToAlert: [] as number[], alertToReply: [] as number[], replyToFollowUp: [] as number[], publishedToReply: [] as number[] };
+
+  add(r: StoredReview): void {
+    const { stats, times } = this;
     const negative = r.verdict?.negative === true;
     const day = (r.review.publishedAt ?? r.createdAt).slice(0, 10);
     stats.reviews += 1;
@@ -75,12 +80,23 @@ export function computeStats(reviews: StoredReview[]): Stats {
       if (isRecovered(r.ratingHistory, repliedAt)) stats.recovery.recovered += 1;
     }
   }
-  stats.responseTimes = {
-    publishedToAlert: spread(times.publishedToAlert),
-    alertToReply: spread(times.alertToReply),
-    replyToFollowUp: spread(times.replyToFollowUp),
-    publishedToReply: spread(times.publishedToReply),
-  };
-  stats.recovery.rate = stats.recovery.replied ? stats.recovery.recovered / stats.recovery.replied : null;
-  return stats;
+
+  result(): Stats {
+    const { stats, times } = this;
+    stats.responseTimes = {
+      publishedToAlert: spread(times.publishedToAlert),
+      alertToReply: spread(times.alertToReply),
+      replyToFollowUp: spread(times.replyToFollowUp),
+      publishedToReply: spread(times.publishedToReply),
+    };
+    stats.recovery.rate = stats.recovery.replied ? stats.recovery.recovered / stats.recovery.replied : null;
+    return stats;
+  }
+}
+
+/** Counts and response times over reviews: topics and severities count the negative ones. */
+export function computeStats(reviews: StoredReview[]): Stats {
+  const acc = new StatsAccumulator();
+  for (const r of reviews) acc.add(r);
+  return acc.result();
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { EventHub, type AlertEvent } from '../../events.js';
-import { computeStats } from '../../lifecycle/stats.js';
+import { StatsAccumulator } from '../../lifecycle/stats.js';
 import type { RouteRegistry } from '../registry.js';
 import { isoDateTime } from '../schemas.js';
 
@@ -21,9 +21,10 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
     const since = query.since ? Date.parse(query.since) : until - 30 * 86_400_000;
     const key = query.source ? ctx.store.key('reviews', 'src', query.source) : ctx.store.key('reviews');
     const ids = await ctx.redis.zrevrangebyscore(key, String(until - 1), String(since), 'LIMIT', 0, STATS_CAP);
-    const reviews = [];
-    for (let i = 0; i < ids.length; i += 500) reviews.push(...(await ctx.store.getMany(ids.slice(i, i + 500))));
-    return { since: new Date(since).toISOString(), until: new Date(until).toISOString(), truncated: ids.length === STATS_CAP, ...computeStats(reviews) };
+    // Read in batches and folded in: the window's reviews are never all in memory at once.
+    const acc = new StatsAccumulator();
+    for (let i = 0; i < ids.length; i += 500) for (const r of await ctx.store.getMany(ids.slice(i, i + 500))) acc.add(r);
+    return { since: new Date(since).toISOString(), until: new Date(until).toISOString(), truncated: ids.length === STATS_CAP, ...acc.result() };
   });
 
   api.add(
