@@ -30,7 +30,14 @@ export function startWorkers(ctx: AppContext): WorkerPool {
         if (!parsed.success) throw new Error(`invalid ${queue} job ${job.id}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
         return run(parsed.data as ReturnType<(typeof jobSchemas)[Q]['parse']>, job);
       },
-      { connection, prefix: ctx.queues.prefix, concurrency, autorun: true },
+      {
+        connection,
+        prefix: ctx.queues.prefix,
+        concurrency,
+        autorun: true,
+        lockDuration: config.workers.lockDurationMs,
+        stalledInterval: config.workers.stalledIntervalMs,
+      },
     );
     worker.on('failed', (job, err) => {
       if (queue === 'poll') return; // the poll worker logs source failures itself, with the source's health
