@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { reviewIdFor } from '../../../src/domain/review.js';
+import { uniquePrefix } from '../../helpers/redis.js';
+import { alive, analysedIds, Cleanup, consistencyProblems, freePort, makeItems, redisFor, sleep, snapshot, spawnRole, startFeed, startReceiver, startRestartableRedis, until, writeConfig } from '../harness.js';
+
+describe('Redis restarted while the service polls and alerts', () => {
+  const cleanup = new Cleanup();
+  afterEach(() => cleanup.run());
+
+  it('reconnects by itself, carries on, and loses nothing acknowledged', async () => {
+    const prefix = uniquePrefix('rr');
+    const redisServer = await startRestartableRedis(cleanup);
+    const redis = redisFor(cleanup, redisServer.url, prefix);
+    let items = makeItems(600);
+    const feed = await startFeed(items);
+    cleanup.add(() => feed.server.close());
+    const receiver = await startReceiver({ delayMs: 20 });
+    cleanup.add(() => receiver.close());
+    const port = await freePort();
+    const config = writeConfig(cleanup, { prefix, redisUrl: redisServer.url, feedUrl: feed.url, receiverUrl: receiver.url, workers: { analyzeBatchSize: 20 } });
+    const svc = spawnRole(cleanup, 'all', config, { REDIS_URL: redisServer.url, PORT: String(port), API_KEYS: 'faults-key-0123456789' });
+    const ready = async (): Promise<boolean> => (await fetch(`http://127.0.0.1:${port}/ready`).catch(() => undefined))?.ok ?? false;
+
+    // Mid-flow: some alerts out, some still to go.
+    await until(() => receiver.total() >= 30, 30_000, 'alerts under way', [svc]);
+    // What the service has acknowledged before the restart: stored reviews and delivered alerts.
+    const before = await snapshot(redis, prefix);
+    const deliveredBefore = new Set([...before.delivered].filter(([, d]) => d.hook).map(([id]) => id));
+    await redisServer.stop();
+    // New reviews appear while Redis is down.
+    items = [...items, ...makeItems(90, 600)];
+    feed.set(items);
+    await sleep(2_000);
+    expect(alive(svc)).toBe(true);
+    await redisServer.start();
+
+    await until(ready, 20_000, 'the service to be ready again', [svc]);
+    // More new reviews after the restart: polling goes on.
+    items = [...items, ...makeItems(30, 690)];
+    feed.set(items);
+    const negatives = items.filter((i) => i.rating === 1).map((i) => reviewIdFor('src', i.id));
+    await until(async () => {
+      const s = await snapshot(redis, prefix);
+      return s.reviews.size === items.length && s.pending.length === 0 && negatives.every((id) => receiver.byKey.has(`${id}-hook`));
+    }, 60_000, 'every review stored and analysed, every negative one delivered after the restart', [svc]);
+    await sleep(1_500);
+
+    const after = await snapshot(redis, prefix);
+    expect(alive(svc)).toBe(true);
+    expect(consistencyProblems(after)).toEqual([]);
+    for (const id of before.reviews.keys()) expect(after.reviews.has(id)).toBe(true);
+    expect(analysedIds(after)).toHaveLength(items.length);
+    expect(after.alerts.sort()).toEqual([...negatives].sort());
+    // An alert delivered before the restart is not delivered again after it.
+    for (const id of deliveredBefore) expect(receiver.byKey.get(`${id}-hook`)).toBe(1);
+    const repeats = [...receiver.byKey.values()].filter((n) => n > 1).length;
+    expect([...receiver.byKey.values()].every((n) => n <= 2)).toBe(true);
+    console.log(`[faults] redis restart: ${items.length} reviews, ${negatives.length} alerts, ${before.reviews.size} stored and ${deliveredBefore.size} delivered before the restart; repeated deliveries: ${repeats}`);
+  });
+});
