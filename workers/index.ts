@@ -53,10 +53,23 @@ export function startWorkers(ctx: AppContext): WorkerPool {
     make('notify', config.workers.notifyConcurrency, (d) => deliverAlert(ctx, d)),
     make('publish', 2, (d, job) => publishReview(ctx, d, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 })),
   ];
+  // An alert that spent its retries (receiver down longer than the schedule) is kept failed; put it back
+  // in the queue now and then so it arrives once the receiver is back. Delivery stays once per review and
+  // channel (deliveredAt, idempotency key), so replicas sweeping at the same time are harmless.
+  let sweeping: Promise<void> | undefined;
+  const sweep = setInterval(() => {
+    sweeping ??= ctx.queues.queues.notify
+      .retryJobs({ state: 'failed', count: 1_000 })
+      .catch((err: Error) => log.warn({ err: err.message }, 'could not re-queue failed alerts'))
+      .finally(() => (sweeping = undefined));
+  }, config.workers.redeliverFailedAlertsMs);
+  sweep.unref();
   log.info({ queues: workers.map((w) => w.name) }, 'workers started');
   return {
     workers,
     async close() {
+      clearInterval(sweep);
+      await sweeping;
       await Promise.all(workers.map((w) => w.close()));
       await connection.quit().catch(() => connection.disconnect());
     },

@@ -245,6 +245,11 @@ export const configSchema = z
         lockDurationMs: z.number().int().min(1_000).default(30_000),
         /** How often each worker looks for jobs whose lock expired (stalled jobs) and puts them back. */
         stalledIntervalMs: z.number().int().min(500).default(30_000),
+        /**
+         * Alerts whose retries are all spent (a receiver down longer than the retry schedule) are attempted
+         * again this often, until delivered, so an outage of any length delays alerts instead of losing them.
+         */
+        redeliverFailedAlertsMs: z.number().int().min(500).default(300_000),
       })
       .prefault({}),
     shutdown: z.strictObject({ deadlineMs: z.number().int().positive().default(15_000) }).prefault({}),

@@ -36,6 +36,6 @@ describe('an alert receiver that is down for a while', () => {
 
   it('delivers every alert, once, after an outage longer than the retry schedule', async () => {
     // Eight attempts 20 ms apart, doubling: all spent in about 2.5 s, the receiver is down for 6 s.
-    await run({ downMs: 6_000, retryDelayMs: 20 });
+    await run({ downMs: 6_000, retryDelayMs: 20, extraWorkers: { redeliverFailedAlertsMs: 1_000 } });
   });
 });
