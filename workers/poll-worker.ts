@@ -60,7 +60,8 @@ export async function pollSource(ctx: AppContext, data: JobData<'poll'>): Promis
   } catch (err) {
     const e = err as Error;
     const status = err instanceof FetchError ? err.status : undefined;
-    const next = await store.recordPollFailure(source.id, { message: e.message, status });
+    const retryAfterMs = err instanceof FetchError ? err.retryAfterMs : undefined;
+    const next = await store.recordPollFailure(source.id, { message: e.message, status, retryAfterMs });
     await ctx.metrics.inc('poll_errors', [source.id]);
     log.warn({ err: e.message, status, consecutiveFailures: next.consecutiveFailures, backoffUntil: next.backoffUntil }, 'poll failed; source marked unhealthy');
     throw err;

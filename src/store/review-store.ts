@@ -345,12 +345,15 @@ export class ReviewStore {
     await multi.exec();
   }
 
-  /** Records a failed poll and the back-off before the next scheduled one; returns the new state. */
-  async recordPollFailure(sourceId: string, error: { message: string; status?: number | undefined }, now = new Date()): Promise<SourceState> {
+  /**
+   * Records a failed poll and the back-off before the next scheduled one; returns the new state. A host
+   * that said when to come back (`retryAfterMs`, from Retry-After) is not polled before then.
+   */
+  async recordPollFailure(sourceId: string, error: { message: string; status?: number | undefined; retryAfterMs?: number | undefined }, now = new Date()): Promise<SourceState> {
     const key = this.key('source', sourceId);
     const failures = await this.r.hincrby(key, 'consecutiveFailures', 1);
-    // 30 s, 1 min, 2 min … capped at one hour.
-    const backoffMs = Math.min(30_000 * 2 ** (failures - 1), 3_600_000);
+    // 30 s, 1 min, 2 min … capped at one hour; longer when the host asked (up to a day).
+    const backoffMs = Math.max(Math.min(30_000 * 2 ** (failures - 1), 3_600_000), Math.min(error.retryAfterMs ?? 0, 86_400_000));
     const fields: Record<string, string | number> = {
       lastPollAt: now.toISOString(),
       lastError: error.message.slice(0, 500),
