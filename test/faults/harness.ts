@@ -232,7 +232,7 @@ export async function snapshot(redis: Redis, prefix: string, sourceId = 'src'): 
   return {
     reviews: await readHashes(reviewKeys, `${prefix}:review:`),
     pending: await redis.smembers(`${prefix}:pending:${sourceId}`),
-    alerts: await redis.zrange(`${prefix}:alerts`, 0, -1),
+    alerts: await redis.zrange(`${prefix}:alerts`, '0', '-1'),
     delivered: await readHashes(await scanAll(`${prefix}:delivered:*`), `${prefix}:delivered:`),
   };
 }
