@@ -76,7 +76,17 @@ export async function enqueueAnalysis(ctx: AppContext, sourceId: string): Promis
     const reviewIds = pending.slice(i, i + size);
     // Same batch, same job id: a retried poll cannot enqueue the same work twice.
     const digest = createHash('sha256').update(reviewIds.join(',')).digest('hex').slice(0, 16);
-    await ctx.queues.add('analyze', `analyze-${sourceId}-${digest}`, { sourceId, reviewIds });
+    const id = `analyze-${sourceId}-${digest}`;
+    // A batch that failed for good keeps its id, so adding it again would be ignored and its reviews would
+    // stay pending for ever: run the failed job again instead.
+    const existing = await ctx.queues.queues.analyze.getJob(id);
+    if (existing && (await existing.isFailed())) {
+      await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }).catch(() => {
+        /* another poller retried it first */
+      });
+      continue;
+    }
+    await ctx.queues.add('analyze', id, { sourceId, reviewIds });
   }
   return pending.length;
 }
