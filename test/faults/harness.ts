@@ -4,7 +4,7 @@
  * idempotency key, and read-only checks of what the service left in Redis.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -347,3 +347,14 @@ export function until<T>(check: () => Promise<T> | T, timeoutMs: number, what: s
 }
 
 export { freePort, waitFor };
+
+/** Where the fault suite writes its figures, one JSON line per test (reset at the start of a run). */
+export const FIGURES_FILE = path.resolve('test-results/fault-figures.jsonl');
+
+/** Prints a test's figures (what it proved, how fast) and appends them to FIGURES_FILE for the run's record. */
+export function figures(test: string, data: Record<string, number | string | boolean>): void {
+  const line = { test, at: new Date().toISOString(), ...data };
+  console.log(`[faults] ${test}: ${Object.entries(data).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  mkdirSync(path.dirname(FIGURES_FILE), { recursive: true });
+  appendFileSync(FIGURES_FILE, `${JSON.stringify(line)}\n`);
+}

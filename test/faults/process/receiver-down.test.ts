@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviewIdFor } from '../../../src/domain/review.js';
 import { TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
-import { Cleanup, makeItems, queueJobs, redisFor, sleep, spawnRole, startFeed, startReceiver, until, writeConfig } from '../harness.js';
+import { Cleanup, figures, makeItems, queueJobs, redisFor, sleep, spawnRole, startFeed, startReceiver, until, writeConfig } from '../harness.js';
 
 describe('an alert receiver that is down for a while', () => {
   const cleanup = new Cleanup();
@@ -24,10 +24,13 @@ describe('an alert receiver that is down for a while', () => {
     await sleep(opts.downMs);
     expect(receiver.total()).toBe(0);
     await receiver.up();
+    const backAt = Date.now();
     await until(() => negatives.every((k) => receiver.byKey.has(k)), 30_000, `every alert delivered once the receiver is back (got ${receiver.byKey.size}/${negatives.length})`, [svc]);
+    const deliveredMs = Date.now() - backAt;
     await sleep(1_000);
     expect([...receiver.byKey.values()].every((n) => n === 1)).toBe(true);
     expect(receiver.byKey.size).toBe(negatives.length);
+    figures(`alert receiver down ${opts.downMs} ms`, { alerts: negatives.length, lost: 0, deliveredTwice: 0, allDeliveredAfterBackMs: deliveredMs });
   }
 
   it('delivers every alert, once, after a short outage (within the retry schedule)', async () => {

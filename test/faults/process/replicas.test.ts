@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviewIdFor } from '../../../src/domain/review.js';
 import { TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
-import { Cleanup, consistencyProblems, makeItems, queueJobs, redisFor, sleep, snapshot, spawnRole, startFeed, startReceiver, until, writeConfig } from '../harness.js';
+import { Cleanup, consistencyProblems, figures, makeItems, queueJobs, redisFor, sleep, snapshot, spawnRole, startFeed, startReceiver, until, writeConfig } from '../harness.js';
 
 describe('three workers and two schedulers on one Redis', () => {
   const cleanup = new Cleanup();
@@ -57,6 +57,14 @@ describe('three workers and two schedulers on one Redis', () => {
     expect(seconds.at(-1)! - seconds[0]! + 1).toBe(seconds.length);
     expect(polls.every((j) => j.attemptsMade <= 1)).toBe(true);
     expect(feed.requests.length).toBeLessThanOrEqual(polls.length);
-    console.log(`[faults] replicas: ${items.length} reviews, ${negatives.length} alerts, ${scheduled.length} scheduled polls over ${ticks.length} ticks, ${feed.requests.length} fetches`);
+    figures('3 workers + 2 schedulers', {
+      reviews: items.length,
+      alerts: negatives.length,
+      reviewsStoredTwice: 0,
+      alertsDeliveredTwice: 0,
+      scheduledPolls: scheduled.length,
+      ticks: new Set(ticks).size,
+      fetches: feed.requests.length,
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviewIdFor } from '../../../src/domain/review.js';
 import { TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
-import { Cleanup, consistencyProblems, makeItems, queueJobs, redisFor, snapshot, spawnRole, startFeed, startReceiver, until, writeConfig } from '../harness.js';
+import { Cleanup, consistencyProblems, figures, makeItems, queueJobs, redisFor, snapshot, spawnRole, startFeed, startReceiver, until, writeConfig } from '../harness.js';
 
 describe('SIGTERM during load', () => {
   const cleanup = new Cleanup();
@@ -48,6 +48,15 @@ describe('SIGTERM during load', () => {
       return now.reviews.size === items.length && now.pending.length === 0 && negatives.every((k) => receiver.byKey.has(k));
     }, 60_000, 'the restarted service to finish the work', [again]);
     expect([...receiver.byKey.values()].every((n) => n === 1)).toBe(true);
-    console.log(`[faults] sigterm: stopped in ${took} ms (deadline ${deadlineMs}) with ${inFlight} jobs in flight; ${s.reviews.size} stored, ${s.pending.length} pending at stop`);
+    figures('SIGTERM under load', {
+      stopMs: took,
+      deadlineMs,
+      exitCode: code ?? -1,
+      jobsInFlight: inFlight,
+      storedAtStop: s.reviews.size,
+      pendingAtStop: s.pending.length,
+      halfWritten: 0,
+      lost: 0,
+    });
   });
 });

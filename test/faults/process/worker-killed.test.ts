@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviewIdFor } from '../../../src/domain/review.js';
 import { TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
-import { analysedIds, Cleanup, consistencyProblems, makeItems, negativeIds, redisFor, snapshot, spawnRole, startFeed, startReceiver, until, writeConfig } from '../harness.js';
+import { analysedIds, Cleanup, figures, consistencyProblems, makeItems, negativeIds, redisFor, snapshot, spawnRole, startFeed, startReceiver, until, writeConfig } from '../harness.js';
 
 describe('a worker killed with SIGKILL in the middle of a batch', () => {
   const cleanup = new Cleanup();
@@ -38,12 +38,14 @@ describe('a worker killed with SIGKILL in the middle of a batch', () => {
     const atKill = { pending: await redis.scard(`${prefix}:pending:src`), delivered: receiver.total() };
     expect(atKill.pending).toBeGreaterThan(0);
 
+    const restartedAt = Date.now();
     const second = spawnRole(cleanup, 'worker', config, env);
     const negatives = items.filter((i) => i.rating === 1).map((i) => reviewIdFor('src', i.id));
     await until(async () => {
       const s = await snapshot(redis, prefix);
       return s.reviews.size === items.length && s.pending.length === 0 && negatives.every((id) => receiver.byKey.has(`${id}-hook`));
     }, 60_000, 'every review analysed and every negative one delivered', [scheduler, second]);
+    const recoveredMs = Date.now() - restartedAt;
     // Let stalled jobs and retries settle, then check nothing arrives twice beyond the allowance.
     await new Promise((r) => setTimeout(r, 3_000));
 
@@ -62,6 +64,15 @@ describe('a worker killed with SIGKILL in the middle of a batch', () => {
     expect(repeats.filter(([, n]) => n > 2)).toEqual([]);
     expect(repeats.length).toBeLessThanOrEqual(8); // at most the in-flight deliveries (notifyConcurrency)
     expect([...s.delivered.values()].filter((d) => d.hook).length).toBe(negatives.length);
-    console.log(`[faults] kill: ${items.length} reviews, ${negatives.length} alerts; killed with ${atKill.pending} pending and ${atKill.delivered} delivered; repeated deliveries: ${repeats.length}`);
+    figures('worker SIGKILL mid-batch', {
+      reviews: items.length,
+      alerts: negatives.length,
+      pendingAtKill: atKill.pending,
+      deliveredAtKill: atKill.delivered,
+      lost: 0,
+      keysDeliveredTwice: repeats.length,
+      recoveredMs,
+      lockDurationMs: 2_000,
+    });
   });
 });
