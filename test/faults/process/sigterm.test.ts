@@ -59,4 +59,29 @@ describe('SIGTERM during load', () => {
       lost: 0,
     });
   });
+
+  it('exits by the deadline when in-flight work cannot finish, still leaving nothing half-written', async () => {
+    const prefix = uniquePrefix('term2');
+    const redis = redisFor(cleanup, TEST_REDIS_URL, prefix);
+    const items = makeItems(60);
+    const feed = await startFeed(items);
+    cleanup.add(() => feed.server.close());
+    // The receiver takes every delivery and never answers (until the webhook's own 5 s timeout).
+    const receiver = await startReceiver({ delayMs: 60_000 });
+    cleanup.add(() => receiver.close());
+    const deadlineMs = 2_000;
+    const config = writeConfig(cleanup, { prefix, redisUrl: TEST_REDIS_URL, feedUrl: feed.url, receiverUrl: receiver.url, shutdownMs: deadlineMs });
+    const svc = spawnRole(cleanup, 'all', config, { REDIS_URL: TEST_REDIS_URL, PORT: '0', LOG_LEVEL: 'info' });
+    await until(() => receiver.total() >= 5, 30_000, 'deliveries hanging', [svc]);
+    const started = Date.now();
+    svc.child.kill('SIGTERM');
+    const code = await svc.exited;
+    const took = Date.now() - started;
+    expect(code).toBe(1);
+    expect(took).toBeGreaterThanOrEqual(deadlineMs - 100);
+    expect(took).toBeLessThan(deadlineMs + 1_500);
+    expect(svc.output()).toMatch(/shutdown deadline passed/);
+    expect(consistencyProblems(await snapshot(redis, prefix))).toEqual([]);
+    figures('SIGTERM with work that cannot finish', { stopMs: took, deadlineMs, exitCode: code ?? -1 });
+  });
 });
