@@ -30,7 +30,18 @@ describe('Redis restarted while the service polls and alerts', () => {
     // New reviews appear while Redis is down.
     items = [...items, ...makeItems(90, 600)];
     feed.set(items);
-    await sleep(2_000);
+    // While Redis is away the API answers at once (503, a clear message) instead of holding requests open.
+    await sleep(500);
+    for (const p of ['/v1/alerts', '/v1/sources/src', '/metrics']) {
+      const started = Date.now();
+      const res = await fetch(`http://127.0.0.1:${port}${p}`, { headers: { authorization: 'Bearer faults-key-0123456789' }, signal: AbortSignal.timeout(5_000) }).catch((err: Error) => err);
+      expect({ p, answered: !(res instanceof Error) }).toEqual({ p, answered: true });
+      const r = res as Response;
+      expect({ p, status: r.status, body: await r.json() }).toMatchObject({ p, status: 503, body: { error: 'unavailable', message: expect.stringMatching(/Redis/) } });
+      expect(Date.now() - started).toBeLessThan(2_000);
+    }
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    await sleep(1_000);
     expect(alive(svc)).toBe(true);
     await redisServer.start();
     const restartedAt = Date.now();
