@@ -67,6 +67,12 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
   });
   if (opts.healthOnly) return app;
 
+  // While Redis is unreachable ioredis queues commands until it is back, which would hold every request
+  // open for the whole outage: answer at once instead (health, readiness and docs need no Redis).
+  app.addHook('onRequest', async (req, reply) => {
+    if (ctx.redis.status === 'ready' || /^\/(health|ready|docs|openapi\.json)(\?|$)/.test(req.url)) return;
+    return sendError(reply.header('retry-after', '5'), 503, { error: 'unavailable', message: 'the store (Redis) is not reachable; retry shortly' });
+  });
   const isV1 = (url: string): boolean => url.startsWith('/v1/') || url === '/v1';
   app.addHook('onRequest', async (req) => {
     if (isV1(req.url)) req.actor = findKey(bearerToken(req.headers.authorization));
