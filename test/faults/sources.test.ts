@@ -34,6 +34,11 @@ describe('sources that time out, fail, throttle, send garbage or too much', () =
       good: (_req, res) => ok(res, rssFeed(POSITIVE_ITEMS)),
       // Never answers: the request hangs until the client gives up.
       slow: () => {},
+      // Answers, then stalls half-way through the body.
+      stalls: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        res.write(rssFeed(POSITIVE_ITEMS).slice(0, 200));
+      },
       err500: (_req, res) => void res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error'),
       limited: (_req, res) => void res.writeHead(429, { 'retry-after': '600' }).end('slow down'),
       garbage: (_req, res) => ok(res, randomBytes(4_000).toString('latin1')),
@@ -75,6 +80,7 @@ describe('sources that time out, fail, throttle, send garbage or too much', () =
 
     const expected: Record<string, { error: RegExp; status?: number }> = {
       slow: { error: /timed out after 400 ms/ },
+      stalls: { error: /timed out after 400 ms/ },
       err500: { error: /HTTP 500/, status: 500 },
       limited: { error: /HTTP 429/, status: 429 },
       garbage: { error: /not an RSS or Atom document/ },
