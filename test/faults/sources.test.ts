@@ -60,7 +60,7 @@ describe('sources that time out, fail, throttle, send garbage or too much', () =
     const config = makeConfig({
       redis: { url: TEST_REDIS_URL, prefix, autostart: false },
       sources: ids.map((id) => ({ id, type: 'rss' as const, url: `${server.url}/${id}`, schedule: '* * * * * *' })),
-      fetch: { timeoutMs: 400, maxBodyBytes: MAX_BODY },
+      fetch: { timeoutMs: 1_500, maxBodyBytes: MAX_BODY },
       workers: { retryDelayMs: 10 },
       api: { port: 0, host: '127.0.0.1', keys: [KEY] },
     });
@@ -79,8 +79,8 @@ describe('sources that time out, fail, throttle, send garbage or too much', () =
     await waitFor(async () => (await health('flaky')).lastError, 5_000, 'the flaky source to fail');
 
     const expected: Record<string, { error: RegExp; status?: number }> = {
-      slow: { error: /timed out after 400 ms/ },
-      stalls: { error: /timed out after 400 ms/ },
+      slow: { error: /timed out after 1500 ms/ },
+      stalls: { error: /timed out after 1500 ms/ },
       err500: { error: /HTTP 500/, status: 500 },
       limited: { error: /HTTP 429/, status: 429 },
       garbage: { error: /not an RSS or Atom document/ },
