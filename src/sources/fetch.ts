@@ -90,7 +90,7 @@ async function fetchHttp(start: URL, req: FetchRequest, opts: FetchOptions): Pro
       if (err instanceof FetchError) throw err;
       const e = err as Error & { cause?: { code?: string; message?: string } };
       if (e.name === 'TimeoutError' || e.name === 'AbortError') throw new FetchError(`timed out after ${opts.timeoutMs} ms reading ${url.href}`);
-      throw new FetchError(`connection lost reading ${url.href}: ${e.cause?.code ?? e.cause?.message ?? e.message}`, res.status);
+      throw new FetchError(`connection lost reading ${url.href}: ${e.cause?.code ?? e.cause?.message ?? e.message}`);
     }
     return {
       notModified: false,
