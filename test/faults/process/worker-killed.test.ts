@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviewIdFor } from '../../../src/domain/review.js';
 import { TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
-import { analysedIds, Cleanup, figures, consistencyProblems, makeItems, negativeIds, redisFor, snapshot, spawnRole, startFeed, startReceiver, until, writeConfig } from '../harness.js';
+import { analysedIds, Cleanup, figures, queueJobs, consistencyProblems, makeItems, negativeIds, redisFor, snapshot, spawnRole, startFeed, startReceiver, until, writeConfig } from '../harness.js';
 
 describe('a worker killed with SIGKILL in the middle of a batch', () => {
   const cleanup = new Cleanup();
@@ -64,7 +64,10 @@ describe('a worker killed with SIGKILL in the middle of a batch', () => {
     expect(repeats.filter(([, n]) => n > 2)).toEqual([]);
     expect(repeats.length).toBeLessThanOrEqual(8); // at most the in-flight deliveries (notifyConcurrency)
     expect([...s.delivered.values()].filter((d) => d.hook).length).toBe(negatives.length);
+    const analyzeJobs = (await queueJobs(TEST_REDIS_URL, prefix, 'analyze', ['completed', 'failed', 'waiting', 'active', 'delayed'])).length;
     figures('worker SIGKILL mid-batch', {
+      analyzeJobs,
+      analyzeJobsNeeded: Math.ceil(items.length / 25),
       reviews: items.length,
       alerts: negatives.length,
       pendingAtKill: atKill.pending,
