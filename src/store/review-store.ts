@@ -105,6 +105,7 @@ return 2
 `;
 
 // Records the verdict and draft; flags the review (alert list) only once, however often it is analysed.
+// The flagged counter is bumped in the same script: a worker killed right after the save cannot lose it.
 const SAVE_ANALYSIS_LUA = `
 if redis.call('HGET', KEYS[1], 'hash') ~= ARGV[1] then return -1 end
 redis.call('HSET', KEYS[1], 'verdict', ARGV[2], 'analyzedHash', ARGV[1], 'analyzedAt', ARGV[4])
@@ -114,6 +115,7 @@ if ARGV[6] == '1' and not redis.call('HGET', KEYS[1], 'alertedAt') then
   redis.call('HSET', KEYS[1], 'alertedAt', ARGV[4])
   redis.call('ZADD', KEYS[3], ARGV[7], ARGV[5])
   redis.call('ZADD', KEYS[4], ARGV[7], ARGV[5])
+  redis.call('HINCRBY', KEYS[5], ARGV[8], 1)
   return 1
 end
 return 0
@@ -135,7 +137,7 @@ export class ReviewStore {
     this.r = redis as StoreRedis;
     if (typeof this.r.rmUpsertReview !== 'function') {
       redis.defineCommand('rmUpsertReview', { numberOfKeys: 4, lua: UPSERT_LUA });
-      redis.defineCommand('rmSaveAnalysis', { numberOfKeys: 4, lua: SAVE_ANALYSIS_LUA });
+      redis.defineCommand('rmSaveAnalysis', { numberOfKeys: 5, lua: SAVE_ANALYSIS_LUA });
     }
   }
 
@@ -198,6 +200,8 @@ export class ReviewStore {
         this.key('pending', e.sourceId),
         this.key('alerts'),
         this.key('alerts', 'src', e.sourceId),
+        // The `flagged` counter of Metrics (`<prefix>:metrics:flagged`, field `source|severity`).
+        this.key('metrics', 'flagged'),
         e.hash,
         JSON.stringify(e.verdict),
         e.draft ? JSON.stringify(e.draft) : '',
@@ -205,6 +209,7 @@ export class ReviewStore {
         e.id,
         e.flag ? '1' : '0',
         now.getTime(),
+        `${e.sourceId}|${e.verdict.severity}`,
       );
     }
     const replies = (await pipe.exec()) ?? [];
