@@ -35,6 +35,8 @@ export async function createContext(config: Config, logger: Logger): Promise<{ c
     ctx,
     async close() {
       await queues.close();
+      // E-mail channels hold SMTP transports.
+      await Promise.all([...ctx.channels.values()].map((c) => c.close?.()));
       await handle.close();
     },
   };

@@ -18,6 +18,21 @@ export const REDACT_PATHS = [
   '*.secret',
   'redis.url',
   'redisUrl',
+  // Alert channel secrets: webhook HMAC key, Slack webhook URL (the URL is the credential), SMTP password.
+  'pass',
+  '*.pass',
+  'smtp.pass',
+  '*.smtp.pass',
+  'webhookUrl',
+  '*.webhookUrl',
+  'alerts[*].secret',
+  'alerts[*].webhookUrl',
+  'alerts[*].smtp.pass',
+  'alerts[*].headers',
+  'config.alerts[*].secret',
+  'config.alerts[*].webhookUrl',
+  'config.alerts[*].smtp.pass',
+  'config.alerts[*].headers',
 ];
 
 /** The one root logger of the process; modules take `logger.child({ module })`. */

@@ -7,6 +7,7 @@ import { ROLES, startService, type Role } from './app.js';
 import { RedisUnavailableError } from './redis.js';
 import { pollOnce } from './poll-once.js';
 import { runDraftCli } from './cli/draft.js';
+import { runClassifyCli } from './cli/classify.js';
 import { classify } from './classify/index.js';
 
 const HELP = `review-monitor: watch review sources, flag negative reviews, draft replies, alert the owner.
@@ -23,6 +24,9 @@ Usage:
       Enqueue one poll of every source (or one) now and exit. With --dry-run, fetch, parse,
       classify and draft in this process and print, as JSON lines, what would be stored and
       alerted; nothing is written.
+  review-monitor classify
+      Read reviews as JSON Lines on stdin ({"text", "title"?, "rating"?}) and write one JSON line per
+      input with the verdict: negative, score, severity, topics, reasons, language.
   review-monitor draft [--config FILE]
       Read reviews as JSON Lines on stdin ({"text", "title"?, "rating"?, "author"?, "source"?, "id"?})
       and write one JSON line per input: {"reply", "violations", "score", ...}, drafted with the
@@ -44,7 +48,7 @@ Environment:
   API_KEYS         comma-separated bearer keys with full access to /v1
 `;
 
-const COMMANDS = [...ROLES, 'check-config', 'poll-once', 'draft'] as const;
+const COMMANDS = [...ROLES, 'check-config', 'poll-once', 'classify', 'draft'] as const;
 
 /** Runs the CLI; resolves to the process exit code (long-running roles resolve only when stopped). */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -79,6 +83,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.stderr.write(`unknown command "${command}"\n\n${HELP}`);
     return 2;
   }
+  // The classifier needs no config: it is the same everywhere.
+  if (command === 'classify') return runClassifyCli(process.stdin, process.stdout);
   const configFile = (command === 'check-config' ? positionals[1] : undefined) ?? values.config ?? env.CONFIG_FILE ?? 'config/default.yaml';
 
   let config: Config;

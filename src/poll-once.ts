@@ -7,8 +7,7 @@ import { draftContextFor } from './lifecycle/draft-context.js';
 import type { Logger } from './logger.js';
 import { createRedis, redisAnswers } from './redis.js';
 import { requestPoll } from './scheduler.js';
-import { fetchSource } from './sources/fetch.js';
-import { parsers } from './sources/index.js';
+import { fetchReviews } from './sources/index.js';
 import { ReviewStore } from './store/review-store.js';
 
 /** `poll-once`: enqueue a poll of each source now, or (dry run) show what a poll would store and alert. */
@@ -39,16 +38,16 @@ async function dryRun(config: Config, logger: Logger, sources: SourceConfig[], o
   try {
     for (const source of sources) {
       try {
-        const fetched = await fetchSource({ url: source.url }, config.fetch);
+        const fetched = await fetchReviews(source, { fetch: config.fetch });
         if (fetched.notModified) continue;
-        const raws = await parsers[source.type](fetched.body, source);
+        const raws = fetched.reviews;
         const state = store ? await store.getSourceState(source.id) : undefined;
         const baseline = !state?.baselineAt;
         for (const raw of raws) {
           const review = normaliseReview(raw, source.id);
           const existing = store ? await store.get(review.id) : undefined;
           const status = !existing ? 'new' : existing.hash === review.contentHash ? 'unchanged' : 'edited';
-          const verdict = classify({ text: review.text, title: review.title, rating: review.rating });
+          const verdict = classify({ text: review.text, title: review.title, rating: review.rating, language: review.language });
           const wouldAlert = verdict.negative && status !== 'unchanged' && !existing?.alertedAt && (!baseline || source.alertOnBackfill);
           const draft = verdict.negative ? draftReply(review, verdict, draftContextFor(config, source.id)) : undefined;
           out.write(

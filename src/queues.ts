@@ -16,6 +16,14 @@ export const jobSchemas = {
   notify: z.object({
     reviewId: z.string().min(1),
     channelId: z.string().min(1),
+    /** A re-send through the API: deliver at once even on a digest channel. */
+    immediate: z.boolean().optional(),
+  }),
+  /** One job per digest channel and window (delayed to the window's end): sends the gathered alerts as one message. */
+  digest: z.object({
+    channelId: z.string().min(1),
+    /** Epoch ms when the window opened (its first alert). */
+    windowStart: z.number().int().nonnegative(),
   }),
   publish: z.object({
     reviewId: z.string().min(1),
@@ -55,6 +63,12 @@ export function defaultJobOptions(retryDelayMs = 2_000): Record<QueueName, JobsO
       removeOnComplete: { age: 30 * DAY },
       removeOnFail: false,
     },
+    digest: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: retryDelayMs },
+      removeOnComplete: { age: 7 * DAY, count: 100_000 },
+      removeOnFail: false,
+    },
   };
 }
 
@@ -80,6 +94,12 @@ export class Queues {
   async add<Q extends QueueName>(queue: Q, id: string, data: z.input<(typeof jobSchemas)[Q]>, opts: JobsOptions = {}): Promise<void> {
     const parsed = jobSchemas[queue].parse(data);
     await this.queues[queue].add(queue, parsed, { ...opts, jobId: jobId(id) });
+  }
+
+  /** Validates and enqueues many jobs in one round trip (deterministic ids, so twins are ignored). */
+  async addBulk<Q extends QueueName>(queue: Q, jobs: { id: string; data: z.input<(typeof jobSchemas)[Q]> }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queues[queue].addBulk(jobs.map((j) => ({ name: queue, data: jobSchemas[queue].parse(j.data), opts: { jobId: jobId(j.id) } })));
   }
 
   /** Jobs waiting, active, delayed and failed per queue. */

@@ -61,7 +61,7 @@ export async function startPrivateRedis(binary: string, port: number, dataDir: s
   mkdirSync(dataDir, { recursive: true });
   const child = spawn(
     binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', path.resolve(dataDir), '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction', '--protected-mode', 'yes'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', path.resolve(dataDir), '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction', '--hash-max-listpack-value', '1024', '--protected-mode', 'yes'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';

@@ -37,7 +37,9 @@ export function startScheduler(ctx: AppContext, opts: { pollOnStart?: boolean } 
           log.error({ source: source.id, err: (err as Error).message }, 'could not enqueue poll');
         }
       },
-      { name: `poll-${source.id}`, noOverlap: true },
+      // No noOverlap: a tick whose enqueue is slow must not make node-cron skip the next ones;
+      // enqueueing is idempotent per tick anyway.
+      { name: `poll-${source.id}` },
     );
     tasks.push(task);
   }

@@ -8,6 +8,8 @@ import { computeStats, percentile } from '../src/lifecycle/stats.js';
 import type { StoredReview } from '../src/store/review-store.js';
 import { makeReview } from './helpers/factories.js';
 import { testContext } from './helpers/context.js';
+import { waitFor } from './helpers/http.js';
+import { ReviewStore } from '../src/store/review-store.js';
 
 const KEY = 'insight-key-0123456789';
 const auth = { authorization: `Bearer ${KEY}` };
@@ -57,6 +59,36 @@ describe('API: filters, stats, events, metrics, docs, limits', () => {
     const bad = await api.inject({ url: '/v1/reviews?severity=awful', headers: auth });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ message: string }>().message).toMatch(/query\.severity/);
+  });
+
+  it('serves repeated list pages from cache, and never a stale one after a write', async () => {
+    const { ctx, api, ids } = await setup();
+    const get = () => api.inject({ url: '/v1/alerts?limit=50', headers: auth });
+    expect((await get()).headers['x-cache']).toBe('miss');
+    const hit = await get();
+    expect(hit.headers['x-cache']).toBe('hit');
+    expect(hit.json<{ items: unknown[] }>().items).toHaveLength(3);
+    const fresh = makeReview('harbor', { rating: 1, text: 'Never again' });
+    await ctx.store.upsertReviews([fresh], { backfill: false });
+    await ctx.store.saveAnalyses([{ id: fresh.id, sourceId: 'harbor', hash: fresh.contentHash, verdict: neg('high'), flag: true }]);
+    const after = await get();
+    expect(after.headers['x-cache']).toBe('miss');
+    expect(after.json<{ items: { id: string }[] }>().items[0]?.id).toBe(fresh.id);
+    await ctx.lifecycle.transition(ids[0]!, 'acknowledge', { actor: 'maya' });
+    const moved = (await get()).json<{ items: { id: string; status: string }[] }>().items.find((i) => i.id === ids[0]);
+    expect(moved?.status).toBe('acknowledged');
+    // A write by another process (a worker) reaches this one through Redis pub/sub.
+    expect((await get()).headers['x-cache']).toBe('hit');
+    const other = new ReviewStore(ctx.redis.duplicate(), ctx.config.redis.prefix);
+    const late = makeReview('tidy', { rating: 2, text: 'Sync lost my notes' });
+    await other.upsertReviews([late], { backfill: false });
+    await other.saveAnalyses([{ id: late.id, sourceId: 'tidy', hash: late.contentHash, verdict: neg('high'), flag: true }]);
+    const seen = await waitFor(async () => {
+      const res = await get();
+      return res.json<{ items: { id: string }[] }>().items[0]?.id === late.id ? res : undefined;
+    }, 2_000, 'the other process’s write');
+    expect(seen.headers['x-cache']).toBe('miss');
+    other.redis.disconnect();
   });
 
   it('reports counts, response times and recovery', async () => {

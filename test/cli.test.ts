@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { createLogger } from '../src/logger.js';
 import { connectRedis, redisAnswers, RedisUnavailableError } from '../src/redis.js';
 import { captureLogs } from './helpers/context.js';
 import { runCli } from './helpers/cli.js';
-import { freePort } from './helpers/http.js';
+import { freePort, startTestServer } from './helpers/http.js';
 
 describe('review-monitor CLI', () => {
   it('check-config exits 0 on a good file and 1 listing every bad field', async () => {
@@ -62,6 +62,48 @@ describe('review-monitor CLI', () => {
     expect(lines[1]).toMatchObject({ line: 2, error: expect.stringContaining('text') });
     expect(lines[2]?.reply).toContain('Harbor Bistro');
     expect(res.code).toBe(1);
+  });
+});
+
+describe('review-monitor classify', () => {
+  it('writes one verdict line per input line, in order, with an error line for a malformed one', async () => {
+    const input = ['{"text":"The staff were rude and the room was dirty","rating":3}', '{"text":5}', '{"text":"Lovely stay, friendly staff, great breakfast"}'].join('\n');
+    const res = await runCli(['classify'], {}, 15_000, input);
+    const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { negative?: boolean; reasons?: string[]; topics?: string[]; line?: number; error?: string });
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ negative: true });
+    expect(lines[0]?.topics).toEqual(expect.arrayContaining(['staff_service', 'cleanliness']));
+    expect(lines[1]).toMatchObject({ line: 2, error: expect.stringContaining('text') });
+    expect(lines[2]).toMatchObject({ negative: false });
+  });
+});
+
+describe('poll-once with the new source types', () => {
+  it('dry-runs a file import and a paged App Store source from the built CLI', async () => {
+    const server = await startTestServer((req, res) => {
+      const page = Number(/page=(\d+)/.exec(req.url)?.[1]);
+      res.writeHead(200).end(readFileSync(`test/fixtures/appstore/${page === 1 ? 'page1' : 'empty'}.json`));
+    });
+    try {
+      const dir = mkdtempSync(path.join(tmpdir(), 'rm-cli-sources-'));
+      writeFileSync(path.join(dir, 'reviews.jsonl'), readFileSync('test/fixtures/file/reviews.jsonl'));
+      const file = path.join(dir, 'config.yaml');
+      writeFileSync(
+        file,
+        `business: { name: Harbor Bistro, contact: { email: care@harborbistro.example }, signature: Maya }
+sources:
+  - { id: import, type: file, path: reviews.jsonl, schedule: "0 0 * * *" }
+  - { id: ios, type: appstore, appId: "1234567890", url: "${server.url}", schedule: "0 * * * *" }
+`,
+      );
+      const res = await runCli(['poll-once', '--dry-run', '--config', file], { REDIS_PREFIX: `dry-${Date.now()}`, LOG_LEVEL: 'silent' });
+      expect(res.code).toBe(0);
+      const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { source: string });
+      expect(lines.filter((l) => l.source === 'import')).toHaveLength(3);
+      expect(lines.filter((l) => l.source === 'ios')).toHaveLength(50);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -52,9 +52,9 @@ describe('config', () => {
   });
 
   it('accepts the bundled default and example configs', () => {
-    expect(() => loadConfig('config/default.yaml', {})).not.toThrow();
-    // The example reads its API key from the environment, as a deployment would.
-    expect(() => loadConfig('config/example.yaml', { MAYA_API_KEY: 'maya-key-123456' })).not.toThrow();
+    // The example takes its API key and channel secrets from the environment, as a deployment would.
+    const env = { MAYA_API_KEY: 'maya-key-123456', ALERT_WEBHOOK_SECRET: 'example-secret-0123456789', SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T0/B0/x', SMTP_PASSWORD: 'example' };
+    for (const f of ['config/default.yaml', 'config/example.yaml', 'deploy/k8s/config.yaml']) expect(() => loadConfig(f, { ...env, OPS_API_KEY: 'ops-key-123456' })).not.toThrow();
   });
 
   it('lists every bad field by its path', () => {
@@ -125,6 +125,12 @@ alerts:
     expect(problemsOf(writeTemp(text))).toEqual(['api.keys[0].keyEnv: environment variable DASH_KEY is not set']);
   });
 
+  it('accepts a Redis Cluster hash tag as the key prefix, and nothing else with braces', () => {
+    expect(loadConfig(writeTemp(ISSUE_EXAMPLE), { REDIS_PREFIX: '{rm}' }).redis.prefix).toBe('{rm}');
+    expect(problemsOf(writeTemp(ISSUE_EXAMPLE), { REDIS_PREFIX: '{rm' })).toEqual([expect.stringMatching(/^redis\.prefix: /)]);
+    expect(problemsOf(writeTemp(ISSUE_EXAMPLE), { REDIS_PREFIX: 'a:b' })).toEqual([expect.stringMatching(/^redis\.prefix: /)]);
+  });
+
   it('parses booleans from the environment explicitly', () => {
     expect(envBool('X', 'false')).toBe(false);
     expect(envBool('X', '0')).toBe(false);
@@ -144,5 +150,48 @@ alerts:
   it('accepts six-field (seconds) cron expressions', () => {
     const cfg = loadConfig(writeTemp(ISSUE_EXAMPLE.replace('"*/5 * * * *"', '"*/10 * * * * *"')), {});
     expect(cfg.sources[0]?.schedule).toBe('*/10 * * * * *');
+  });
+
+  it('accepts every source type with its keys and defaults; file paths are relative to the config file', () => {
+    const file = writeTemp(`business: { name: B, contact: { email: a@b.co }, signature: S }
+sources:
+  - { id: ios, type: appstore, appId: "284882215", schedule: "0 * * * *" }
+  - { id: play, type: googleplay, appId: com.example.app, schedule: "0 * * * *", url: "http://127.0.0.1:8080" }
+  - { id: tp, type: jsonld, url: "https://www.trustpilot.com/review/example.com", schedule: "0 * * * *" }
+  - id: guestbook
+    type: html
+    url: https://example.com/guestbook
+    schedule: "0 * * * *"
+    selectors: { item: .review, text: .body, rating: ".stars@data-rating" }
+  - { id: import, type: file, path: exports/reviews.csv, schedule: "0 0 * * *" }
+`);
+    const cfg = loadConfig(file, {});
+    expect(cfg.sources[0]).toMatchObject({ type: 'appstore', appId: '284882215', country: 'us', maxPages: 10 });
+    expect(cfg.sources[1]).toMatchObject({ type: 'googleplay', lang: 'en', country: 'us', maxPages: 5, url: 'http://127.0.0.1:8080' });
+    expect(cfg.sources[3]).toMatchObject({ selectors: { item: '.review', text: '.body', rating: '.stars@data-rating' } });
+    expect(cfg.sources[4]).toMatchObject({ path: path.join(path.dirname(file), 'exports/reviews.csv') });
+    expect(cfg.fetch).toMatchObject({ connectTimeoutMs: 10_000, perHostConcurrency: 2, perHostIntervalMs: 1_000 });
+  });
+
+  it('names every bad field of the new source types by its path', () => {
+    const file = writeTemp(`business: { name: B, contact: { email: a@b.co }, signature: S }
+sources:
+  - { id: a, type: appstore, schedule: "* * * * *" }
+  - { id: b, type: html, url: "https://x.example/", schedule: "* * * * *", selectors: { text: .t } }
+  - { id: c, type: googleplay, appId: not a package, schedule: "* * * * *", extra: 1 }
+  - { id: d, type: yelp, schedule: "* * * * *" }
+  - { id: e, type: file, schedule: "* * * * *" }
+  - { id: f, type: appstore, appId: abc, country: usa, schedule: "* * * * *" }
+`);
+    expect(problemsOf(file)).toEqual([
+      'sources[0].appId: Required',
+      'sources[1].selectors.item: Required',
+      'sources[2].appId: must be an Android package name, e.g. "com.example.app"',
+      'sources[2]: Unrecognized key: "extra"',
+      "sources[3].type: Invalid discriminator value. Expected 'rss' | 'appstore' | 'googleplay' | 'jsonld' | 'html' | 'file'",
+      'sources[4].path: Required',
+      'sources[5].appId: must be the numeric App Store id, e.g. "284882215"',
+      'sources[5].country: must be a two-letter country code, e.g. "us"',
+    ]);
   });
 });

@@ -70,7 +70,9 @@ api:
     const alerts = await waitFor(async () => {
       const page = await get<{ items: { id: string; platformId: string; verdict: { negative: boolean }; draft: { reply: string } }[] }>('/v1/alerts');
       return page.items.length >= 2 ? page.items : undefined;
-    }, 10_000, 'two alerts');
+    }, 15_000, 'two alerts').catch(async (err: Error) => {
+      throw new Error(`${err.message}\nsource: ${JSON.stringify(await get('/v1/sources/harbor'))}\nfeed requests: ${feed.received.length}\n${svc.output()}`);
+    });
     // Several more polls of the same feed: still exactly two alerts, two deliveries.
     const pollsBefore = feed.received.length;
     await waitFor(() => feed.received.length >= pollsBefore + 3, 10_000, 'three more polls');

@@ -30,10 +30,10 @@ describe('pipeline: poll → analyze → alert', () => {
     await server?.close();
   });
 
-  async function setup(items: FeedItem[], source: Record<string, unknown> = {}) {
+  async function setup(items: FeedItem[], source: Record<string, unknown> = {}, over: Record<string, unknown> = {}) {
     let feed = rssFeed(items);
     server = await startTestServer((_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed));
-    const t = await testContext({ sources: [{ id: 'feed', type: 'rss', url: `${server.url}/reviews.rss`, schedule: '* * * * *', ...source }] });
+    const t = await testContext({ sources: [{ id: 'feed', type: 'rss', url: `${server.url}/reviews.rss`, schedule: '* * * * *', ...source }], ...over });
     close = t.close;
     return { ...t, setFeed: (next: FeedItem[]) => (feed = rssFeed(next)) };
   }
@@ -106,6 +106,28 @@ describe('pipeline: poll → analyze → alert', () => {
     expect(await ctx.store.getSourceState('feed')).toMatchObject({ consecutiveFailures: 0 });
   });
 
+  it('never runs two polls of one source at once, so a late second poll cannot re-take the baseline', async () => {
+    const { ctx, setFeed } = await setup(POSITIVE_ITEMS);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    server!.handle(async (_req, res) => {
+      await gate;
+      res.writeHead(200).end(rssFeed(POSITIVE_ITEMS));
+    });
+    const tick = (reason: 'schedule' | 'startup') => pollSource(ctx, { sourceId: 'feed', tick: new Date().toISOString(), reason });
+    const first = tick('startup');
+    await new Promise((r) => setTimeout(r, 100));
+    // The first tick of the schedule lands while the start-up poll is still fetching.
+    expect(await tick('schedule')).toEqual({ skipped: 'busy' });
+    release();
+    expect(await first).toMatchObject({ baseline: true, created: 2 });
+    server!.handle((_req, res) => void res.writeHead(200).end(rssFeed([...NEGATIVE_ITEMS, ...POSITIVE_ITEMS])));
+    setFeed([...NEGATIVE_ITEMS, ...POSITIVE_ITEMS]);
+    const { poll, notified } = await runPipeline(ctx, 'feed');
+    expect(poll).toMatchObject({ baseline: false, created: 2 });
+    expect(notified).toHaveLength(2);
+  });
+
   it('does not poll again what the server says is unchanged (304)', async () => {
     const { ctx } = await setup(POSITIVE_ITEMS);
     server!.handle((req, res) => {
@@ -116,12 +138,17 @@ describe('pipeline: poll → analyze → alert', () => {
     expect((await runPipeline(ctx, 'feed')).poll).toEqual({ notModified: true });
   });
 
-  it('re-enqueues analysis a crashed worker left behind', async () => {
-    const { ctx } = await setup(NEGATIVE_ITEMS, { alertOnBackfill: true });
+  it('re-enqueues analysis a crashed worker left behind, once it is overdue', async () => {
+    const { ctx } = await setup(NEGATIVE_ITEMS, { alertOnBackfill: true }, { workers: { analysisStaleMs: 300 } });
     await pollSource(ctx, { sourceId: 'feed', tick: new Date().toISOString(), reason: 'schedule' });
     // The analyze job is lost (as if its worker died and the job was dropped).
     await ctx.queues.queues.analyze.obliterate({ force: true });
+    // A poll right away does not enqueue it again: it may still be in flight elsewhere.
+    expect((await runPipeline(ctx, 'feed')).notified).toEqual([]);
+    await new Promise((r) => setTimeout(r, 350));
     const { notified } = await runPipeline(ctx, 'feed');
     expect(notified).toHaveLength(2);
+    expect(await ctx.store.pendingAnalysis('feed')).toEqual([]);
   });
+
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../src/sources/errors.js';
 import { parseRatingText, parseRss } from '../src/sources/rss.js';
-import { rssFeed } from './helpers/factories.js';
+import { POSITIVE_ITEMS, rssFeed } from './helpers/factories.js';
 
 describe('parseRss', () => {
   it('reads RSS 2.0 review items with their ratings, authors and dates', async () => {
@@ -36,6 +36,14 @@ describe('parseRss', () => {
     await expect(parseRss(good.slice(0, good.length / 2))).rejects.toBeInstanceOf(ParseError);
     await expect(parseRss('<html><body>Service unavailable</body></html>')).rejects.toThrow(/not an RSS or Atom document/);
     await expect(parseRss('\u0000\u0001garbage')).rejects.toBeInstanceOf(ParseError);
+  });
+
+  it('gives a ParseError, not a TypeError, when an element parses to an object (found by the property test)', async () => {
+    const xml = rssFeed(POSITIVE_ITEMS).replace('<title>Wonderful dinner</title><guid isPermaLink="false">p', '<title\\c');
+    const result = await parseRss(xml).catch((e: unknown) => e);
+    expect(result instanceof ParseError || Array.isArray(result)).toBe(true);
+    const odd = rssFeed([{ id: 'p1', title: 'T', text: 'x' }]).replace('<title>T</title>', '<title lang="en">T</title>');
+    expect((await parseRss(odd))[0]?.title).toBe('T');
   });
 
   it('reads ratings written in the ways feeds write them', () => {

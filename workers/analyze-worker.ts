@@ -28,7 +28,7 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>): P
       continue;
     }
     const { review } = item;
-    const verdict = classify({ text: review.text, title: review.title, rating: review.rating });
+    const verdict = classify({ text: review.text, title: review.title, rating: review.rating, language: review.language });
     let draft: Draft | undefined;
     if (verdict.negative) {
       const dctx = draftContextFor(config, review.sourceId);
@@ -38,7 +38,7 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>): P
     const alert = verdict.negative && !item.alertedAt && (!item.backfill || source?.alertOnBackfill === true);
     if (alert) {
       for (const channel of ctx.channels.values()) {
-        if (channel.accepts(verdict.severity)) notify.push({ reviewId: review.id, channelId: channel.id });
+        if (channel.accepts({ severity: verdict.severity, sourceId: review.sourceId, topics: verdict.topics })) notify.push({ reviewId: review.id, channelId: channel.id });
       }
     }
     results.push({ id: review.id, sourceId: review.sourceId, hash: item.hash, verdict, draft, flag: alert });
@@ -46,7 +46,7 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>): P
   }
   // Alerts are enqueued (under deterministic ids) before the flag is saved: a crash in between
   // re-enqueues the same job ids, which BullMQ ignores, instead of losing the alert.
-  await Promise.all(notify.map((n) => ctx.queues.add('notify', `notify-${n.reviewId}-${n.channelId}`, n)));
+  await ctx.queues.addBulk('notify', notify.map((n) => ({ id: `notify-${n.reviewId}-${n.channelId}`, data: n })));
   const saved = await store.saveAnalyses(results);
   outcome.flagged = saved.flagged;
   if (saved.flaggedIds.length) await announceFlagged(ctx, saved.flaggedIds, results);

@@ -1,9 +1,9 @@
 import { Worker, type Job } from 'bullmq';
 import type { AppContext } from '../src/context.js';
 import { createRedis } from '../src/redis.js';
-import { jobSchemas, type QueueName } from '../src/queues.js';
+import { jobSchemas, QUEUE_NAMES, type QueueName } from '../src/queues.js';
 import { analyzeBatch } from './analyze-worker.js';
-import { deliverAlert } from './notify-worker.js';
+import { deliverAlert, sendDigest, type Attempt } from './notify-worker.js';
 import { pollSource } from './poll-worker.js';
 import { publishReview } from './publish-worker.js';
 
@@ -15,13 +15,14 @@ export interface WorkerPool {
 }
 
 /** Starts the poll, analyze and notify workers; every job's data is validated against the registry. */
-export function startWorkers(ctx: AppContext): WorkerPool {
+export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueName[] } = {}): WorkerPool {
   const { config } = ctx;
   const log = ctx.logger.child({ module: 'workers' });
   // Workers block on Redis: they get a connection of their own, which BullMQ duplicates per worker.
   const connection = createRedis(ctx.redisUrl, { name: 'review-monitor-worker' });
   connection.on('error', (err) => log.warn({ err: err.message }, 'worker redis connection error (reconnecting)'));
 
+  const wanted = new Set(opts.queues ?? QUEUE_NAMES);
   const make = <Q extends QueueName>(queue: Q, concurrency: number, run: (data: ReturnType<(typeof jobSchemas)[Q]['parse']>, job: Job) => Promise<unknown>): Worker => {
     const worker = new Worker(
       queue,
@@ -40,24 +41,28 @@ export function startWorkers(ctx: AppContext): WorkerPool {
       },
     );
     worker.on('failed', (job, err) => {
-      if (queue === 'poll') return; // the poll worker logs source failures itself, with the source's health
+      // The poll worker logs source failures itself, with the source's health; anything else is logged here.
+      if (queue === 'poll' && (err as Error & { sourceLogged?: boolean }).sourceLogged) return;
       log.warn({ queue, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed');
     });
     worker.on('error', (err) => log.error({ queue, err: err.message }, 'worker error'));
     return worker;
   };
 
-  const workers = [
-    make('poll', config.workers.pollConcurrency, (d) => pollSource(ctx, d)),
-    make('analyze', config.workers.analyzeConcurrency, (d) => analyzeBatch(ctx, d)),
-    make('notify', config.workers.notifyConcurrency, (d) => deliverAlert(ctx, d)),
-    make('publish', 2, (d, job) => publishReview(ctx, d, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 })),
+  const all: [QueueName, () => Worker][] = [
+    ['poll', () => make('poll', config.workers.pollConcurrency, (d) => pollSource(ctx, d))],
+    ['analyze', () => make('analyze', config.workers.analyzeConcurrency, (d) => analyzeBatch(ctx, d))],
+    ['notify', () => make('notify', config.workers.notifyConcurrency, (d, job) => deliverAlert(ctx, d, attemptOf(job)))],
+    ['digest', () => make('digest', config.workers.notifyConcurrency, (d, job) => sendDigest(ctx, d, attemptOf(job)))],
+    ['publish', () => make('publish', config.workers.publishConcurrency, (d, job) => publishReview(ctx, d, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 }))],
   ];
+  const workers = all.filter(([q]) => wanted.has(q)).map(([, start]) => start());
   // An alert that spent its retries (receiver down longer than the schedule) is kept failed; put it back
   // in the queue now and then so it arrives once the receiver is back. Delivery stays once per review and
   // channel (deliveredAt, idempotency key), so replicas sweeping at the same time are harmless.
   let sweeping: Promise<void> | undefined;
   const sweep = setInterval(() => {
+    if (!wanted.has('notify')) return;
     sweeping ??= ctx.queues.queues.notify
       .retryJobs({ state: 'failed', count: 1_000 })
       .catch((err: Error) => log.warn({ err: err.message }, 'could not re-queue failed alerts'))
@@ -74,4 +79,9 @@ export function startWorkers(ctx: AppContext): WorkerPool {
       await connection.quit().catch(() => connection.disconnect());
     },
   };
+}
+
+/** The attempt a job is on, for recording the last failure as final. */
+function attemptOf(job: Job): Attempt {
+  return { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 };
 }

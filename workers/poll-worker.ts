@@ -3,16 +3,34 @@ import { UnrecoverableError } from 'bullmq';
 import type { AppContext } from '../src/context.js';
 import { normaliseReview, type Review } from '../src/domain/review.js';
 import type { JobData } from '../src/queues.js';
-import { fetchSource, FetchError } from '../src/sources/fetch.js';
-import { parsers } from '../src/sources/index.js';
+import type { SourceConfig } from '../src/config/schema.js';
+import type { Logger } from '../src/logger.js';
+import { FetchError } from '../src/sources/fetch.js';
+import { HostLimiter } from '../src/sources/host-limiter.js';
+import { fetchReviews } from '../src/sources/index.js';
 
 export interface PollOutcome {
-  skipped?: 'backoff' | 'disabled';
+  skipped?: 'backoff' | 'disabled' | 'busy';
   notModified?: boolean;
   fetched?: number;
   created?: number;
   updated?: number;
   baseline?: boolean;
+  pages?: number;
+  stoppedAt?: 'known' | 'end' | 'cap';
+  /** Rows of the source that could not be read (the good ones were stored). */
+  rejected?: number;
+}
+
+// One limiter per context, i.e. per process in production: per-host politeness is per process.
+const limiters = new WeakMap<AppContext, HostLimiter>();
+function limiterFor(ctx: AppContext): HostLimiter {
+  let limiter = limiters.get(ctx);
+  if (!limiter) {
+    limiter = new HostLimiter({ concurrency: ctx.config.fetch.perHostConcurrency, minIntervalMs: ctx.config.fetch.perHostIntervalMs });
+    limiters.set(ctx, limiter);
+  }
+  return limiter;
 }
 
 /** Fetches one source, stores its new and edited reviews, and enqueues their analysis. */
@@ -22,30 +40,56 @@ export async function pollSource(ctx: AppContext, data: JobData<'poll'>): Promis
   const source = config.sources.find((s) => s.id === data.sourceId);
   if (!source) throw new UnrecoverableError(`source "${data.sourceId}" is not in the configuration`);
   if (!source.enabled && data.reason !== 'manual') return { skipped: 'disabled' };
+  // One poll of a source at a time, across every worker: a second one would read the source state
+  // (baseline or not, validators) before the first has written it. The running poll covers this tick.
+  const lock = await store.acquirePollLock(source.id, pollLockMs(config));
+  if (!lock) {
+    log.debug({ tick: data.tick }, 'another poll of this source is running; tick skipped');
+    return { skipped: 'busy' };
+  }
+  try {
+    return await pollLocked(ctx, source, data, log);
+  } finally {
+    await store.releasePollLock(source.id, lock);
+  }
+}
+
+/** Longest a poll may hold its source's lock: every page at the fetch timeout, plus slack; a crashed poll's lock expires. */
+function pollLockMs(config: AppContext['config']): number {
+  return config.fetch.timeoutMs * 10 + 60_000;
+}
+
+async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'poll'>, log: Logger): Promise<PollOutcome> {
+  const { config, store } = ctx;
   const state = await store.getSourceState(source.id);
   if (data.reason === 'schedule' && state.backoffUntil && Date.parse(state.backoffUntil) > Date.parse(data.tick)) {
     log.debug({ backoffUntil: state.backoffUntil }, 'source is backing off after failures; tick skipped');
     return { skipped: 'backoff' };
   }
   try {
-    const fetched = await fetchSource({ url: source.url, etag: state.etag, lastModified: state.lastModified }, config.fetch);
+    const baseline = !state.baselineAt;
+    const now = new Date();
+    const fetched = await fetchReviews(source, {
+      fetch: { ...config.fetch, limiter: limiterFor(ctx) },
+      etag: state.etag,
+      lastModified: state.lastModified,
+      // The baseline goes through every page up to the cap; later polls stop at the first known review.
+      isKnown: baseline ? undefined : async (raws) => (await store.existingIds(raws.map((r) => normaliseReview(r, source.id, now).id))).size > 0,
+    });
     if (fetched.notModified) {
       // Still re-enqueue anything a crashed worker left unanalysed.
-      await enqueueAnalysis(ctx, source.id);
+      await enqueueAnalysis(ctx, source.id, []);
       await store.recordPollSuccess(source.id, { newReviews: 0, status: 304 });
       return { notModified: true };
     }
-    const raws = await parsers[source.type](fetched.body, source);
-    const now = new Date();
     const byId = new Map<string, Review>();
-    for (const raw of raws) {
+    for (const raw of fetched.reviews) {
       const review = normaliseReview(raw, source.id, now);
       if (!byId.has(review.id)) byId.set(review.id, review);
     }
-    const baseline = !state.baselineAt;
     const result = await store.upsertReviews([...byId.values()], { backfill: baseline, now });
     await ctx.metrics.inc('ingested', [source.id], result.created.length);
-    await enqueueAnalysis(ctx, source.id);
+    await enqueueAnalysis(ctx, source.id, [...result.created, ...result.updated]);
     // Validators are saved only after the reviews are: a crash before this re-fetches in full.
     await store.recordPollSuccess(source.id, {
       etag: fetched.etag,
@@ -53,8 +97,13 @@ export async function pollSource(ctx: AppContext, data: JobData<'poll'>): Promis
       newReviews: result.created.length,
       status: fetched.status,
       now,
+      baselinePending: baseline && fetched.inconclusive,
+      pages: fetched.pages,
+      rejected: fetched.rejected,
     });
-    const outcome = { fetched: byId.size, created: result.created.length, updated: result.updated.length, baseline };
+    const outcome: PollOutcome = { fetched: byId.size, created: result.created.length, updated: result.updated.length, baseline, pages: fetched.pages, stoppedAt: fetched.stoppedAt };
+    if (fetched.rejected) outcome.rejected = fetched.rejected.count;
+    if (fetched.rejected) log.warn({ rejected: fetched.rejected.count, reasons: fetched.rejected.reasons }, 'some rows of the source could not be read; the others were stored');
     log.info(outcome, baseline ? 'baseline poll stored the existing reviews' : 'polled');
     return outcome;
   } catch (err) {
@@ -64,16 +113,21 @@ export async function pollSource(ctx: AppContext, data: JobData<'poll'>): Promis
     const next = await store.recordPollFailure(source.id, { message: e.message, status, retryAfterMs });
     await ctx.metrics.inc('poll_errors', [source.id]);
     log.warn({ err: e.message, status, consecutiveFailures: next.consecutiveFailures, backoffUntil: next.backoffUntil }, 'poll failed; source marked unhealthy');
+    (e as Error & { sourceLogged?: boolean }).sourceLogged = true;
     throw err;
   }
 }
 
-/** Enqueues analysis of every review of the source still waiting for it, in batches. */
-export async function enqueueAnalysis(ctx: AppContext, sourceId: string): Promise<number> {
-  const pending = await ctx.store.pendingAnalysis(sourceId);
+/**
+ * Enqueues analysis, in batches, of `ids` (just stored or edited) and of any review of the source that
+ * has waited longer than `workers.analysisStaleMs` (its job was lost with a crashed worker or Redis).
+ */
+export async function enqueueAnalysis(ctx: AppContext, sourceId: string, ids: string[]): Promise<number> {
+  const stale = await ctx.store.claimStalePending(sourceId, Date.now() - ctx.config.workers.analysisStaleMs);
+  const all = [...new Set([...ids, ...stale])];
   const size = ctx.config.workers.analyzeBatchSize;
-  for (let i = 0; i < pending.length; i += size) {
-    const reviewIds = pending.slice(i, i + size);
+  for (let i = 0; i < all.length; i += size) {
+    const reviewIds = all.slice(i, i + size);
     // Same batch, same job id: a retried poll cannot enqueue the same work twice.
     const digest = createHash('sha256').update(reviewIds.join(',')).digest('hex').slice(0, 16);
     const id = `analyze-${sourceId}-${digest}`;
@@ -88,5 +142,5 @@ export async function enqueueAnalysis(ctx: AppContext, sourceId: string): Promis
     }
     await ctx.queues.add('analyze', id, { sourceId, reviewIds });
   }
-  return pending.length;
+  return all.length;
 }

@@ -12,11 +12,19 @@ export interface AlertPayload {
   flaggedAt: string;
   /** API path of the review, for receivers that want the latest state. */
   apiPath: string;
+  /** Absolute API URL of the review, when `publicUrl` is configured. */
+  apiUrl?: string | undefined;
+}
+
+/** `base` + `path`, keeping any path prefix of `base` (https://x.example/rm + /v1/… → https://x.example/rm/v1/…). */
+export function joinUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}${path}`;
 }
 
 /** Builds the alert payload of a flagged review for one channel. */
-export function alertPayload(stored: StoredReview, channelId: string): AlertPayload {
+export function alertPayload(stored: StoredReview, channelId: string, opts: { publicUrl?: string | undefined } = {}): AlertPayload {
   if (!stored.verdict) throw new Error(`review ${stored.review.id} has no verdict yet`);
+  const apiPath = `/v1/reviews/${encodeURIComponent(stored.review.id)}`;
   return {
     idempotencyKey: `${stored.review.id}-${channelId}`,
     reviewId: stored.review.id,
@@ -25,6 +33,7 @@ export function alertPayload(stored: StoredReview, channelId: string): AlertPayl
     verdict: stored.verdict,
     draft: stored.draft,
     flaggedAt: stored.alertedAt ?? stored.analyzedAt ?? new Date().toISOString(),
-    apiPath: `/v1/reviews/${encodeURIComponent(stored.review.id)}`,
+    apiPath,
+    apiUrl: opts.publicUrl ? joinUrl(opts.publicUrl, apiPath) : undefined,
   };
 }

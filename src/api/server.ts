@@ -4,8 +4,10 @@ import type { AppContext } from '../context.js';
 import { EventHub } from '../events.js';
 import { bearerToken, createKeyChecker, type Actor } from './auth.js';
 import { HttpError, sendError } from './errors.js';
+import { ListCache } from './list-cache.js';
 import { docsHtml, RouteRegistry } from './registry.js';
 import { alertRoutes } from './routes/alerts.js';
+import { deliveryRoutes } from './routes/deliveries.js';
 import { insightRoutes } from './routes/insights.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { sourceRoutes } from './routes/sources.js';
@@ -84,20 +86,25 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
       return sendError(reply.header('www-authenticate', 'Bearer'), 401, { error: 'unauthorized', message: 'missing or invalid API key (Authorization: Bearer <key>)' });
     }
   });
-  // Shared through Redis so the limit holds across API replicas; per key, or per address without one.
+  // Per key, or per address without one. Counted per API process unless `shared`, which keeps the
+  // counts in Redis (one limit for all replicas, at a Redis round trip per request).
   await app.register(rateLimit, {
     max: ctx.config.api.rateLimit.max,
     timeWindow: ctx.config.api.rateLimit.windowMs,
-    redis: ctx.redis,
+    ...(ctx.config.api.rateLimit.shared ? { redis: ctx.redis } : {}),
     nameSpace: `${ctx.config.redis.prefix}:ratelimit:`,
     keyGenerator: (req: FastifyRequest) => (req.actor ? `key:${req.actor.name}` : `ip:${req.ip}`),
     allowList: (req: FastifyRequest) => !req.url.startsWith('/v1/'),
     errorResponseBuilder: (_req, c) => ({ statusCode: 429, error: 'rate_limited', message: `rate limit of ${c.max} requests per ${c.after} exceeded; retry in ${c.ttl} ms` }),
   });
 
-  alertRoutes(api, ctx);
-  reviewRoutes(api, ctx);
+  const lists = new ListCache(ctx.store, ctx.config.api.cacheLists);
+  await lists.start();
+  app.addHook('onClose', async () => lists.close());
+  alertRoutes(api, ctx, lists);
+  reviewRoutes(api, ctx, lists);
   sourceRoutes(api, ctx);
+  deliveryRoutes(api, ctx);
   insightRoutes(api, ctx, hub);
 
   const registry = ctx.metrics.registry(ctx.queues);

@@ -76,6 +76,8 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
   const result = configSchema.safeParse(applyEnv(raw, opts.env ?? {}));
   if (!result.success) throw new ConfigError(file, formatIssues(result.error));
   const parsed = result.data;
+  // A file source's path is relative to the config file, like file://./ URLs.
+  for (const s of parsed.sources) if (s.type === 'file') s.path = path.resolve(configDir, s.path);
   const used = new Map<string, number>();
   for (const a of parsed.alerts) used.set(a.type, (used.get(a.type) ?? 0) + 1);
   const seenType = new Map<string, number>();
@@ -92,8 +94,9 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
     if (!key) keyProblems.push(`api.keys[${i}].keyEnv: environment variable ${k.keyEnv} is not set`);
     return { name: k.name, key: key ?? '', scopes: k.scopes };
   });
-  if (keyProblems.length) throw new ConfigError(file, keyProblems);
-  const sources = parsed.sources.map((s) => ('url' in s ? { ...s, url: resolveFileUrl(s.url, configDir) } : s));
+  const secretProblems = resolveAlertSecrets(alerts, opts.env ?? {});
+  if (keyProblems.length || secretProblems.length) throw new ConfigError(file, [...keyProblems, ...secretProblems]);
+  const sources = parsed.sources.map((s) => ('url' in s && s.url !== undefined ? { ...s, url: resolveFileUrl(s.url, configDir) } : s));
   return deepFreeze({ ...parsed, api: { ...parsed.api, keys: apiKeys }, sources, alerts, configDir });
 }
 
@@ -125,4 +128,28 @@ function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
+}
+
+/**
+ * Replaces each alert channel's `…Env` secret reference (`secretEnv`, `webhookUrlEnv`, `smtp.passEnv`)
+ * with the variable's value, in place; returns one problem line per variable that is not set.
+ */
+export function resolveAlertSecrets(alerts: AlertChannelConfig[], env: Env): string[] {
+  const problems: string[] = [];
+  const read = (at: string, name: string): string | undefined => {
+    const value = env[name];
+    if (value === undefined || value === '') problems.push(`${at}: environment variable ${name} is not set`);
+    return value || undefined;
+  };
+  alerts.forEach((a, i) => {
+    const at = `alerts[${i}]`;
+    if (a.type === 'webhook' && a.secretEnv) a.secret = read(`${at}.secretEnv`, a.secretEnv);
+    if (a.type === 'slack' && a.webhookUrlEnv) {
+      const url = read(`${at}.webhookUrlEnv`, a.webhookUrlEnv);
+      if (url !== undefined && !/^https?:\/\/[^\s]+$/.test(url)) problems.push(`${at}.webhookUrlEnv: ${a.webhookUrlEnv} is not an http(s) URL`);
+      else a.webhookUrl = url;
+    }
+    if (a.type === 'email' && a.smtp.passEnv) a.smtp = { ...a.smtp, pass: read(`${at}.smtp.passEnv`, a.smtp.passEnv) };
+  });
+  return problems;
 }

@@ -101,13 +101,102 @@ export const rssSourceSchema = z.strictObject({
   url: sourceUrl,
 });
 
-export const sourceSchema = z.discriminatedUnion('type', [rssSourceSchema]);
+/** A string that must be present: says "Required" when missing, as `check-config` users expect. */
+const required = (what: string) => z.string({ error: (iss) => (iss.input === undefined ? 'Required' : `Expected ${what}`) }).min(1, `Expected ${what}`);
+
+/** Two-letter country code (lower case), as the stores use in their URLs. */
+const countryCode = z.string().regex(/^[a-z]{2}$/i, 'must be a two-letter country code, e.g. "us"').transform((c) => c.toLowerCase());
+
+/** `url` on a platform type replaces the platform's host (a mirror, a proxy or a test server); the path and query stay the adapter's. */
+const endpointOverride = { url: sourceUrl.optional() };
+
+export const appstoreSourceSchema = z.strictObject({
+  ...sourceBase,
+  type: z.literal('appstore'),
+  appId: z.union([z.string().regex(/^\d+$/, 'must be the numeric App Store id, e.g. "284882215"'), z.number().int().positive().transform(String)], { error: (iss) => (iss.input === undefined ? 'Required' : 'must be the numeric App Store id, e.g. "284882215"') }),
+  country: countryCode.default('us'),
+  /** Apple serves at most 10 pages of 50. */
+  maxPages: z.number().int().min(1).max(10).default(10),
+  ...endpointOverride,
+});
+
+export const googleplaySourceSchema = z.strictObject({
+  ...sourceBase,
+  type: z.literal('googleplay'),
+  appId: required('an Android package name').regex(/^[A-Za-z][\w]*(\.[A-Za-z_][\w]*)+$/, 'must be an Android package name, e.g. "com.example.app"'),
+  /** Decides which reviews Play returns (it filters by language). */
+  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'must be a language code, e.g. "en"').default('en'),
+  country: countryCode.default('us'),
+  /** Pages of up to 150 reviews per poll; Play blocks scrapers that hurry, so keep it small. */
+  maxPages: z.number().int().min(1).max(50).default(5),
+  ...endpointOverride,
+});
+
+export const jsonldSourceSchema = z.strictObject({
+  ...sourceBase,
+  type: z.literal('jsonld'),
+  url: sourceUrl,
+});
+
+/** CSS selectors; `selector@attr` reads an attribute instead of the text (e.g. `.stars@data-rating`). */
+export const htmlSelectorsSchema = z.strictObject(
+  {
+    item: required('a CSS selector'),
+    text: required('a CSS selector'),
+    author: z.string().min(1).optional(),
+    rating: z.string().min(1).optional(),
+    title: z.string().min(1).optional(),
+    date: z.string().min(1).optional(),
+    link: z.string().min(1).optional(),
+    id: z.string().min(1).optional(),
+  },
+  { error: (iss) => (iss.input === undefined ? 'Required' : undefined) },
+);
+
+export const htmlSourceSchema = z.strictObject({
+  ...sourceBase,
+  type: z.literal('html'),
+  url: sourceUrl,
+  selectors: htmlSelectorsSchema,
+  /** Top of the site's rating scale when a rating is a bare number (5 when absent). */
+  ratingBest: z.number().positive().optional(),
+});
+
+export const fileSourceSchema = z.strictObject({
+  ...sourceBase,
+  type: z.literal('file'),
+  /** Relative to the config file's folder. */
+  path: required('a file path'),
+  /** Taken from the extension (.json, .jsonl/.ndjson, .csv) when absent. */
+  format: z.enum(['json', 'jsonl', 'csv']).optional(),
+});
+
+export const sourceSchema = z.discriminatedUnion('type', [rssSourceSchema, appstoreSourceSchema, googleplaySourceSchema, jsonldSourceSchema, htmlSourceSchema, fileSourceSchema]);
 
 const alertBase = {
   /** Stable channel id: an alert is delivered once per review and channel id. */
   id: sourceId.optional(),
   minSeverity: z.enum(SEVERITIES).default('low'),
+  /** Routing: only reviews of these sources (critical ones too). */
+  sources: z.array(sourceId).min(1, 'list at least one source id, or leave "sources" out').optional(),
+  /** Routing: only reviews with one of these verdict topics (critical ones bypass this). */
+  topics: z.array(z.string().min(1)).min(1, 'list at least one topic, or leave "topics" out').optional(),
+  /** Gather the channel's alerts for a window and send one message (critical ones go out at once). */
+  digest: z.strictObject({ windowSeconds: z.number().int().min(1).max(7 * 24 * 3600) }).optional(),
 };
+
+/** Name of an environment variable that holds a secret, so it need not live in the YAML. */
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name');
+
+/** Exactly one of `key` and `key + "Env"` (a secret given directly or through the environment). */
+function oneOf(obj: Record<string, unknown>, key: string, ctx: z.RefinementCtx, required: boolean): void {
+  const envKey = `${key}Env`;
+  if (obj[key] !== undefined && obj[envKey] !== undefined) {
+    ctx.addIssue({ code: 'custom', path: [envKey], message: `give "${key}" or "${envKey}", not both` });
+  } else if (required && obj[key] === undefined && obj[envKey] === undefined) {
+    ctx.addIssue({ code: 'custom', path: [key], message: `required: give "${key}" or "${envKey}" (the name of an environment variable holding it)` });
+  }
+}
 
 export const alertChannelSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...alertBase, type: z.literal('log') }),
@@ -117,6 +206,40 @@ export const alertChannelSchema = z.discriminatedUnion('type', [
     url: httpUrl,
     headers: z.record(z.string(), z.string()).default({}),
     timeoutMs: z.number().int().positive().default(10_000),
+    /** HMAC-SHA256 key for the `X-Signature` header (or `secretEnv`: the env var holding it). */
+    secret: z.string().min(16, 'use a secret of at least 16 characters').optional(),
+    secretEnv: envName.optional(),
+  }).superRefine((c, ctx) => oneOf(c, 'secret', ctx, false)),
+  z
+    .strictObject({
+      ...alertBase,
+      type: z.literal('slack'),
+      /** Slack incoming-webhook URL (a secret: prefer `webhookUrlEnv`). */
+      webhookUrl: httpUrl.optional(),
+      webhookUrlEnv: envName.optional(),
+      /** Base URL for the "open in API" link; defaults to the top-level `publicUrl`. */
+      apiBaseUrl: httpUrl.optional(),
+      timeoutMs: z.number().int().positive().default(10_000),
+    })
+    .superRefine((c, ctx) => oneOf(c, 'webhookUrl', ctx, true)),
+  z.strictObject({
+    ...alertBase,
+    type: z.literal('email'),
+    smtp: z
+      .strictObject({
+        host: z.string().min(1),
+        port: z.number().int().min(1).max(65535).default(587),
+        /** true: TLS from the start (port 465); false: STARTTLS when the server offers it. */
+        secure: z.boolean().default(false),
+        user: z.string().min(1).optional(),
+        pass: z.string().min(1).optional(),
+        passEnv: envName.optional(),
+        timeoutMs: z.number().int().positive().default(15_000),
+      })
+      .superRefine((c, ctx) => oneOf(c, 'pass', ctx, false)),
+    /** Sender, `alerts@example.com` or `Review monitor <alerts@example.com>`. */
+    from: z.string().min(3),
+    to: z.array(z.email()).min(1, 'list at least one recipient'),
   }),
 ]);
 
@@ -194,13 +317,19 @@ export type DraftContactConfig = z.output<typeof draftContactSchema>;
 export const configSchema = z
   .strictObject({
     business: businessSchema,
+    /** Public base URL of the API (e.g. https://reviews.example.com): alerts link to the review there. */
+    publicUrl: httpUrl.optional(),
     sources: z.array(sourceSchema).default([]),
     alerts: z.array(alertChannelSchema).default([{ type: 'log', minSeverity: 'low' }]),
     redis: z
       .strictObject({
         url: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379'),
         /** Prefix of every key and queue, so several deployments (or tests) share one Redis. */
-        prefix: sourceId.default('rm'),
+        // `{name}` (a hash tag) puts every key in one Redis Cluster slot, which BullMQ and the store's scripts need there.
+        prefix: z
+          .string()
+          .regex(/^(\{[a-z0-9][a-z0-9_-]{0,62}\}|[a-z0-9][a-z0-9_-]{0,63})$/i, 'must be letters, digits, "-" or "_", optionally in {braces} (a Redis Cluster hash tag)')
+          .default('rm'),
         /** Start a private redis-server when nothing answers at the default URL. */
         autostart: z.boolean().default(true),
         dataDir: z.string().default('./data'),
@@ -217,8 +346,17 @@ export const configSchema = z
          * recorded in review history and limits it to `read` and/or `write`. API_KEYS adds plain keys.
          */
         keys: z.array(apiKeySchema).default([]),
-        /** Requests per key (or per address without a key) per window, shared by API replicas through Redis. */
-        rateLimit: z.strictObject({ max: z.number().int().positive().default(600), windowMs: z.number().int().positive().default(60_000) }).prefault({}),
+        /** Serve repeated list pages from memory until the store changes (see src/api/list-cache.ts). */
+        cacheLists: z.boolean().default(true),
+        /** Requests per key (or per address without a key) per window. */
+        rateLimit: z
+          .strictObject({
+            max: z.number().int().positive().default(600),
+            windowMs: z.number().int().positive().default(60_000),
+            /** Count in Redis, so the limit holds across API replicas (one round trip per request). */
+            shared: z.boolean().default(false),
+          })
+          .prefault({}),
       })
       .prefault({}),
     log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),
@@ -227,6 +365,10 @@ export const configSchema = z
         timeoutMs: z.number().int().positive().default(20_000),
         maxBodyBytes: z.number().int().positive().default(5 * 1024 * 1024),
         userAgent: z.string().default('review-monitor/0.1 (+https://github.com/review-monitor/review-monitor)'),
+        connectTimeoutMs: z.number().int().positive().default(10_000),
+        /** Per-host politeness, per process: requests in flight and least time between two starts. */
+        perHostConcurrency: z.number().int().positive().default(2),
+        perHostIntervalMs: z.number().int().min(0).default(1_000),
       })
       .prefault({}),
     workers: z
@@ -234,8 +376,11 @@ export const configSchema = z
         pollConcurrency: z.number().int().positive().default(4),
         analyzeConcurrency: z.number().int().positive().default(2),
         notifyConcurrency: z.number().int().positive().default(8),
+        publishConcurrency: z.number().int().positive().default(2),
         /** Reviews per analyze job: batching makes a review cheaper than an empty job. */
         analyzeBatchSize: z.number().int().min(1).max(1000).default(100),
+        /** A stored review still unanalysed after this long (its job lost in a crash) is enqueued again by the next poll. */
+        analysisStaleMs: z.number().int().min(0).default(120_000),
         /** First retry delay of failed analyze and alert jobs; each later retry waits twice as long. */
         retryDelayMs: z.number().int().min(10).default(2_000),
         /**
@@ -259,8 +404,6 @@ export const configSchema = z
         followUpAfterSeconds: z.number().int().min(0).max(90 * 86_400).default(86_400),
       })
       .prefault({}),
-    /** Base URL of the API as owners reach it, for links in alerts. */
-    publicUrl: z.url().optional(),
     drafting: draftingSchema.prefault({}), // drafting block above
   })
   .superRefine((cfg, ctx) => {
@@ -283,6 +426,13 @@ export type ConfigInput = z.input<typeof configSchema>;
 type ParsedConfig = z.output<typeof configSchema>;
 export type SourceConfig = z.output<typeof sourceSchema>;
 export type RssSourceConfig = z.output<typeof rssSourceSchema>;
+export type AppstoreSourceConfig = z.output<typeof appstoreSourceSchema>;
+export type GoogleplaySourceConfig = z.output<typeof googleplaySourceSchema>;
+export type JsonldSourceConfig = z.output<typeof jsonldSourceSchema>;
+export type HtmlSourceConfig = z.output<typeof htmlSourceSchema>;
+export type FileSourceConfig = z.output<typeof fileSourceSchema>;
+/** A source of a given type. */
+export type SourceOf<T extends SourceConfig['type']> = Extract<SourceConfig, { type: T }>;
 type ParsedAlert = z.output<typeof alertChannelSchema>;
 /** An alert channel with its id resolved. */
 export type AlertChannelConfig = ParsedAlert & { id: string };

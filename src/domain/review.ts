@@ -15,6 +15,8 @@ export interface RawReview {
   /** ISO-8601 time the review was published (or last updated, when that is all the platform gives). */
   publishedAt?: string | undefined;
   language?: string | undefined;
+  /** App version the review was written about (app stores). */
+  appVersion?: string | undefined;
 }
 
 /** A review as the service stores it: stable id, source, normalised 1–5 rating. */
@@ -33,16 +35,17 @@ export interface Review {
   url?: string | undefined;
   publishedAt?: string | undefined;
   language?: string | undefined;
-  /** sha256 of rating, title and text: tells an edited review from an unchanged one. */
+  appVersion?: string | undefined;
+  /** Hash of rating, title and text: tells an edited review from an unchanged one. */
   contentHash: string;
   fetchedAt: string;
 }
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
-/** Content hash of the parts of a review an edit can change. */
+/** Content hash of the parts of a review an edit can change (128 bits: plenty to tell versions apart). */
 export function contentHashOf(r: Pick<RawReview, 'rating' | 'title' | 'text'>): string {
-  return sha256(JSON.stringify([r.rating ?? null, r.title ?? '', r.text]));
+  return sha256(JSON.stringify([r.rating ?? null, r.title ?? '', r.text])).slice(0, 32);
 }
 
 /** The stable review id for a platform id within a source. */
@@ -84,6 +87,7 @@ export function normaliseReview(raw: RawReview, sourceId: string, now: Date = ne
   const published = raw.publishedAt ? new Date(raw.publishedAt) : undefined;
   if (published && !Number.isNaN(published.getTime())) review.publishedAt = published.toISOString();
   if (raw.language) review.language = raw.language;
+  if (raw.appVersion) review.appVersion = raw.appVersion;
   return review;
 }
 

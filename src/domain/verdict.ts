@@ -27,4 +27,6 @@ export interface ClassifyInput {
   text: string;
   title?: string | undefined;
   rating?: number | undefined;
+  /** ISO 639-1 language the platform reported; when absent the classifier detects it. */
+  language?: string | undefined;
 }

@@ -1,18 +1,29 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { Agent, fetch as undiciFetch, type Response } from 'undici';
+import { HostHeldError, type HostLimiter } from './host-limiter.js';
 
 /** What a poll asks for: the URL and the validators of the last successful fetch. */
 export interface FetchRequest {
   url: string;
   etag?: string | undefined;
   lastModified?: string | undefined;
+  /** GET unless said otherwise (Google Play's endpoint takes a form POST). */
+  method?: 'GET' | 'POST' | undefined;
+  body?: string | undefined;
+  headers?: Record<string, string> | undefined;
 }
 
 export interface FetchOptions {
+  /** Total time for the request, redirects and body included. */
   timeoutMs: number;
+  /** Time to establish the TCP/TLS connection: a dead host fails fast instead of eating the total timeout. */
+  connectTimeoutMs?: number | undefined;
   maxBodyBytes: number;
   userAgent: string;
   maxRedirects?: number;
+  /** Per-host concurrency, rate limit and Retry-After holds; none when absent. */
+  limiter?: HostLimiter | undefined;
 }
 
 export type FetchResult =
@@ -36,7 +47,30 @@ export async function fetchSource(req: FetchRequest, opts: FetchOptions): Promis
   const url = new URL(req.url);
   if (url.protocol === 'file:') return readLocal(url, opts.maxBodyBytes);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(`unsupported URL scheme ${url.protocol}`);
-  return fetchHttp(url, req, opts);
+  if (!opts.limiter) return fetchHttp(url, req, opts);
+  const limiter = opts.limiter;
+  try {
+    return await limiter.run(url.host, () => fetchHttp(url, req, opts));
+  } catch (err) {
+    if (err instanceof HostHeldError) throw new FetchError(err.message, undefined, err.retryAfterMs);
+    // The host said when to come back: nobody in this process asks it before then.
+    if (err instanceof FetchError && err.retryAfterMs !== undefined) limiter.hold(url.host, Date.now() + Math.min(err.retryAfterMs, MAX_HOLD_MS));
+    throw err;
+  }
+}
+
+/** The longest a Retry-After holds a host (the source's back-off is capped the same way). */
+const MAX_HOLD_MS = 86_400_000;
+
+// One connection pool per connect timeout, for the life of the process (like fetch's global dispatcher).
+const agents = new Map<number, Agent>();
+function agentFor(connectTimeoutMs: number): Agent {
+  let agent = agents.get(connectTimeoutMs);
+  if (!agent) {
+    agent = new Agent({ connect: { timeout: connectTimeoutMs } });
+    agents.set(connectTimeoutMs, agent);
+  }
+  return agent;
 }
 
 async function readLocal(url: URL, maxBodyBytes: number): Promise<FetchResult> {
@@ -53,17 +87,27 @@ async function readLocal(url: URL, maxBodyBytes: number): Promise<FetchResult> {
 
 async function fetchHttp(start: URL, req: FetchRequest, opts: FetchOptions): Promise<FetchResult> {
   const signal = AbortSignal.timeout(opts.timeoutMs);
-  const headers: Record<string, string> = { 'user-agent': opts.userAgent, accept: '*/*' };
+  const headers: Record<string, string> = { accept: '*/*', ...req.headers, 'user-agent': opts.userAgent };
   if (req.etag) headers['if-none-match'] = req.etag;
   if (req.lastModified) headers['if-modified-since'] = req.lastModified;
   let url = start;
   for (let hop = 0; ; hop++) {
     let res: Response;
     try {
-      res = await fetch(url, { headers, redirect: 'manual', signal });
+      // A redirect of a POST is followed with a GET, as browsers do for 301-303.
+      const method = hop === 0 ? (req.method ?? 'GET') : 'GET';
+      res = await undiciFetch(url, {
+        method,
+        body: method === 'POST' ? req.body : undefined,
+        headers,
+        redirect: 'manual',
+        signal,
+        dispatcher: agentFor(opts.connectTimeoutMs ?? opts.timeoutMs),
+      });
     } catch (err) {
       const e = err as Error & { cause?: { code?: string; message?: string } };
       if (e.name === 'TimeoutError' || e.name === 'AbortError') throw new FetchError(`timed out after ${opts.timeoutMs} ms fetching ${url.href}`);
+      if (e.cause?.code === 'UND_ERR_CONNECT_TIMEOUT') throw new FetchError(`could not connect to ${url.host} within ${opts.connectTimeoutMs ?? opts.timeoutMs} ms`);
       throw new FetchError(`cannot fetch ${url.href}: ${e.cause?.code ?? e.cause?.message ?? e.message}`);
     }
     if (res.status >= 300 && res.status < 400 && res.status !== 304) {
@@ -80,7 +124,9 @@ async function fetchHttp(start: URL, req: FetchRequest, opts: FetchOptions): Pro
     }
     if (!res.ok) {
       await res.body?.cancel();
-      throw new FetchError(`HTTP ${res.status} from ${url.href}`, res.status, parseRetryAfter(res.headers.get('retry-after')));
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
+      const hint = res.status === 429 || res.status === 503 ? ` (rate limited or blocked${retryAfterMs !== undefined ? `; Retry-After ${Math.ceil(retryAfterMs / 1000)} s` : ''})` : '';
+      throw new FetchError(`HTTP ${res.status} from ${url.href}${hint}`, res.status, retryAfterMs);
     }
     let body: string;
     try {

@@ -1,11 +1,116 @@
+import type { SourceConfig, SourceOf } from '../config/schema.js';
 import type { RawReview } from '../domain/review.js';
-import type { SourceConfig } from '../config/schema.js';
+import type { PageResult, Rejected, SourceAdapter } from './adapter.js';
+import { appstoreAdapter } from './appstore.js';
+import { ParseError } from './errors.js';
+import { fetchSource, type FetchOptions } from './fetch.js';
+import { fileAdapter } from './file.js';
+import { googleplayAdapter } from './googleplay.js';
+import { htmlAdapter } from './html.js';
+import { jsonldAdapter } from './jsonld.js';
 import { parseRss } from './rss.js';
 
-/** Turns the fetched body of a source into raw reviews. */
-export type Parse = (body: string, source: SourceConfig) => Promise<RawReview[]>;
-
-/** One parser per source type. */
-export const parsers: Record<SourceConfig['type'], Parse> = {
-  rss: (body) => parseRss(body),
+const rssAdapter: SourceAdapter<'rss'> = {
+  maxPages: () => 1,
+  request: (source) => ({ url: source.url }),
+  parse: async (body) => ({ reviews: await parseRss(body) }),
 };
+
+/** One adapter per source type. */
+export const adapters: { [T in SourceConfig['type']]: SourceAdapter<T> } = {
+  rss: rssAdapter,
+  appstore: appstoreAdapter,
+  googleplay: googleplayAdapter,
+  jsonld: jsonldAdapter,
+  html: htmlAdapter,
+  file: fileAdapter,
+};
+
+/** The adapter of a source, typed for any source. */
+export function adapterFor<T extends SourceConfig['type']>(source: SourceOf<T>): SourceAdapter<T> {
+  return adapters[source.type as T] as SourceAdapter<T>;
+}
+
+/** Parses one page with the source's adapter; anything but a ParseError thrown by a parser becomes one. */
+export async function parsePage(source: SourceConfig, body: string, page = 1): Promise<PageResult> {
+  try {
+    return await adapterFor(source).parse(body as never, source as never, page);
+  } catch (err) {
+    if (err instanceof ParseError) throw err;
+    // A parser bug must still give the source a clear error, never crash the worker.
+    throw new ParseError(`cannot parse ${source.type} page ${page}: ${(err as Error).message ?? String(err)}`);
+  }
+}
+
+export interface FetchReviewsOptions {
+  fetch: FetchOptions;
+  /** Validators of the last successful fetch: applied to the first page only. */
+  etag?: string | undefined;
+  lastModified?: string | undefined;
+  /** Whether any of a page's reviews is already stored: paging stops after such a page. */
+  isKnown?: ((reviews: RawReview[]) => Promise<boolean>) | undefined;
+}
+
+export type FetchReviewsResult =
+  | { notModified: true; status: 304 }
+  | {
+      notModified: false;
+      reviews: RawReview[];
+      pages: number;
+      /** Why paging stopped: a known review, the last page, or the page cap. */
+      stoppedAt: 'known' | 'end' | 'cap';
+      /** The first page was empty on a platform whose empty pages mean nothing. */
+      inconclusive: boolean;
+      status: number;
+      etag?: string | undefined;
+      lastModified?: string | undefined;
+      rejected?: Rejected | undefined;
+    };
+
+/**
+ * Fetches a source page by page until a page holds a known review, the platform has no more, or the
+ * cap. All or nothing: a failing page fails the whole poll, so a half-fetched poll never lets the next
+ * one stop early at reviews it stored while skipping the pages this one missed.
+ */
+export async function fetchReviews(source: SourceConfig, opts: FetchReviewsOptions): Promise<FetchReviewsResult> {
+  const adapter = adapterFor(source);
+  const cap = adapter.maxPages(source as never);
+  const reviews: RawReview[] = [];
+  let token: string | undefined;
+  let first: { status: number; etag?: string | undefined; lastModified?: string | undefined } | undefined;
+  let rejected: Rejected | undefined;
+  let stoppedAt: 'known' | 'end' | 'cap' = 'cap';
+  let inconclusive = false;
+  let pages = 0;
+  for (let page = 1; page <= cap; page++) {
+    const req = adapter.request(source as never, page, token);
+    const fetched = await fetchSource({ ...req, ...(page === 1 ? { etag: opts.etag, lastModified: opts.lastModified } : {}) }, opts.fetch);
+    if (fetched.notModified) {
+      if (page === 1) return { notModified: true, status: 304 };
+      stoppedAt = 'end';
+      break;
+    }
+    pages = page;
+    if (page === 1) first = { status: fetched.status, etag: fetched.etag, lastModified: fetched.lastModified };
+    const parsed = await parsePage(source, fetched.body, page);
+    reviews.push(...parsed.reviews);
+    if (parsed.rejected) {
+      rejected = { count: (rejected?.count ?? 0) + parsed.rejected.count, reasons: [...(rejected?.reasons ?? []), ...parsed.rejected.reasons].slice(0, 5) };
+    }
+    if (parsed.reviews.length === 0) {
+      inconclusive = page === 1 && adapter.emptyIsInconclusive === true;
+      stoppedAt = 'end';
+      break;
+    }
+    if (opts.isKnown && (await opts.isKnown(parsed.reviews))) {
+      stoppedAt = 'known';
+      break;
+    }
+    if (!parsed.next) {
+      stoppedAt = 'end';
+      break;
+    }
+    token = parsed.next;
+  }
+  return { notModified: false, reviews, pages, stoppedAt, inconclusive, status: first?.status ?? 200, etag: first?.etag, lastModified: first?.lastModified, rejected };
+}

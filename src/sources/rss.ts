@@ -24,8 +24,10 @@ export async function parseRss(xml: string): Promise<RawReview[]> {
   }
   const out: RawReview[] = [];
   for (const item of feed.items ?? []) {
-    const text = textOf(item.contentSnippet ?? item.summary ?? item.content ?? '');
-    const title = item.title ? textOf(item.title) : undefined;
+    // Malformed XML can turn an element into an object (attributes and children): read only strings.
+    const text = textOf(stringOf(item.contentSnippet) ?? stringOf(item.summary) ?? stringOf(item.content) ?? '');
+    const rawTitle = stringOf(item.title);
+    const title = rawTitle ? textOf(rawTitle) : undefined;
     if (!text && !title) continue;
     const rating = ratingOf(item, title);
     out.push({
@@ -71,7 +73,7 @@ function ratingOf(item: Extra, title: string | undefined): { value: number; best
   return title ? parseRatingText(title) : undefined;
 }
 
-/** Reads "4", "4.5", "4/5", "8/10", "2 out of 5", "★★☆☆☆", "rated 3 stars". */
+/** Reads "4", "4.5", "4/5", "8/10", "2 out of 5", "80%", "★★☆☆☆", "rated 3 stars". */
 export function parseRatingText(s: string): { value: number; best: number } | undefined {
   const stars = /([★]+)([☆]*)/.exec(s);
   if (stars?.[1]) return { value: stars[1].length, best: stars[1].length + (stars[2]?.length ?? 0) === 10 ? 10 : 5 };
@@ -80,6 +82,11 @@ export function parseRatingText(s: string): { value: number; best: number } | un
     const value = Number(frac[1].replace(',', '.'));
     const best = Number(frac[2]);
     if (best > 0 && value <= best) return { value, best };
+  }
+  const percent = /(\d+(?:[.,]\d+)?)\s*%/.exec(s);
+  if (percent?.[1]) {
+    const value = Number(percent[1].replace(',', '.'));
+    if (value <= 100) return { value, best: 100 };
   }
   const starsWord = /(\d(?:[.,]\d)?)\s*stars?\b/i.exec(s);
   if (starsWord?.[1]) return { value: Number(starsWord[1].replace(',', '.')), best: 5 };

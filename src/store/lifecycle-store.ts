@@ -60,6 +60,7 @@ export class LifecycleStore {
     if (code === -1) return { ok: false, reason: 'not_found' };
     if (code === 0) return { ok: false, reason: 'illegal', status: status as Status };
     if (code === -2) return { ok: false, reason: 'missing', status: status as Status, field: opts.require ?? '' };
+    await this.store.bumpVersion();
     return { ok: true, status: status as Status };
   }
 
@@ -70,7 +71,9 @@ export class LifecycleStore {
     const multi = this.r.multi();
     if (set.length) multi.hset(this.store.key('review', id), Object.fromEntries(set));
     if (del.length) multi.hdel(this.store.key('review', id), ...del);
+    this.store.markChanged(multi);
     await multi.exec();
+    this.store.changedHere();
   }
 
   /** Appends an entry that is not a transition (a publish failure, a manual confirmation). */

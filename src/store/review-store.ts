@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
+import { DeliveryRecords } from './delivery-records.js';
 
 /** A review with everything the service knows about it. */
 export interface StoredReview {
@@ -60,6 +61,11 @@ export interface SourceState {
   reviewsSeen: number;
   /** Polls before this time are skipped: a failing source backs off instead of hammering the host. */
   backoffUntil?: string | undefined;
+  /** Pages the last successful poll fetched. */
+  lastPages?: number | undefined;
+  /** Rows or items the last successful poll could not read (the good ones were stored), and why. */
+  rejectedRows?: number | undefined;
+  lastWarning?: string | undefined;
 }
 
 /** A review as analysis reads it: with the hash of its content and of the content last analysed. */
@@ -90,7 +96,7 @@ if not cur then
   redis.call('HSET', KEYS[1], 'review', ARGV[1], 'hash', ARGV[2], 'backfill', ARGV[5], 'createdAt', ARGV[6], 'status', 'new', 'ratings', ARGV[7])
   redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
   redis.call('ZADD', KEYS[4], ARGV[3], ARGV[4])
-  redis.call('SADD', KEYS[3], ARGV[4])
+  redis.call('ZADD', KEYS[3], ARGV[8], ARGV[4])
   return 1
 end
 if cur == ARGV[2] then return 0 end
@@ -100,7 +106,7 @@ local last = ratings[#ratings]
 if (not last) or last['rating'] ~= entry['rating'] then table.insert(ratings, entry) end
 -- An edit seen after the baseline is news, even on a review the baseline stored.
 redis.call('HSET', KEYS[1], 'review', ARGV[1], 'hash', ARGV[2], 'editedAt', ARGV[6], 'ratings', cjson.encode(ratings), 'backfill', ARGV[5])
-redis.call('SADD', KEYS[3], ARGV[4])
+redis.call('ZADD', KEYS[3], ARGV[8], ARGV[4])
 return 2
 `;
 
@@ -110,7 +116,7 @@ const SAVE_ANALYSIS_LUA = `
 if redis.call('HGET', KEYS[1], 'hash') ~= ARGV[1] then return -1 end
 redis.call('HSET', KEYS[1], 'verdict', ARGV[2], 'analyzedHash', ARGV[1], 'analyzedAt', ARGV[4])
 if ARGV[3] == '' then redis.call('HDEL', KEYS[1], 'draft') else redis.call('HSET', KEYS[1], 'draft', ARGV[3]) end
-redis.call('SREM', KEYS[2], ARGV[5])
+redis.call('ZREM', KEYS[2], ARGV[5])
 if ARGV[6] == '1' and not redis.call('HGET', KEYS[1], 'alertedAt') then
   redis.call('HSET', KEYS[1], 'alertedAt', ARGV[4])
   redis.call('ZADD', KEYS[3], ARGV[7], ARGV[5])
@@ -129,12 +135,15 @@ type StoreRedis = Redis & {
 /** Redis is the system of record: reviews, verdicts, drafts, alerts and source state live here. */
 export class ReviewStore {
   private readonly r: StoreRedis;
+  /** Per (review, channel) alert delivery records: pending, delivered or failed with the error. */
+  readonly deliveries: DeliveryRecords;
 
   constructor(
     readonly redis: Redis,
     readonly prefix: string,
   ) {
     this.r = redis as StoreRedis;
+    this.deliveries = new DeliveryRecords(redis, (...parts) => this.key(...parts));
     if (typeof this.r.rmUpsertReview !== 'function') {
       redis.defineCommand('rmUpsertReview', { numberOfKeys: 4, lua: UPSERT_LUA });
       redis.defineCommand('rmSaveAnalysis', { numberOfKeys: 5, lua: SAVE_ANALYSIS_LUA });
@@ -148,6 +157,7 @@ export class ReviewStore {
   /** Stores new reviews and edits; reviews stored by a baseline poll are marked `backfill`. */
   async upsertReviews(reviews: Review[], opts: { backfill: boolean; now?: Date }): Promise<UpsertResult> {
     const now = (opts.now ?? new Date()).toISOString();
+    const nowMs = Date.parse(now);
     const result: UpsertResult = { created: [], updated: [], unchanged: 0 };
     if (reviews.length === 0) return result;
     const pipe = this.r.pipeline() as unknown as StoreRedis & { exec(): Promise<[Error | null, unknown][] | null> };
@@ -158,16 +168,19 @@ export class ReviewStore {
         this.key('reviews'),
         this.key('pending', review.sourceId),
         this.key('reviews', 'src', review.sourceId),
-        JSON.stringify(review),
+        storedReviewJson(review),
         review.contentHash,
         Number.isFinite(score) ? score : Date.now(),
         review.id,
         opts.backfill ? '1' : '0',
         now,
         JSON.stringify([{ rating: review.rating ?? null, at: now }]),
+        nowMs,
       );
     }
-    const replies = (await pipe.exec()) ?? [];
+    this.markChanged(pipe);
+    const replies = ((await pipe.exec()) ?? []).slice(0, reviews.length);
+    this.changedHere();
     replies.forEach(([err, res], i) => {
       if (err) throw err;
       const id = reviews[i]!.id;
@@ -178,9 +191,20 @@ export class ReviewStore {
     return result;
   }
 
-  /** Ids stored but not yet analysed for a source (left behind by a crash, or just stored). */
+  /**
+   * Ids of a source stored (or edited) but not analysed yet, queued for analysis before `before` (ms):
+   * what a crashed or lost analysis left behind. Every id returned is marked as queued again now.
+   */
+  async claimStalePending(sourceId: string, before: number, now = Date.now()): Promise<string[]> {
+    const key = this.key('pending', sourceId);
+    const ids = await this.r.zrangebyscore(key, '-inf', `(${before}`);
+    if (ids.length) await this.r.zadd(key, 'XX', ...ids.flatMap((id) => [now, id]));
+    return ids.sort();
+  }
+
+  /** Every id of a source still waiting for analysis. */
   async pendingAnalysis(sourceId: string): Promise<string[]> {
-    return (await this.r.smembers(this.key('pending', sourceId))).sort();
+    return (await this.r.zrange(this.key('pending', sourceId), '0', '-1')).sort();
   }
 
   /**
@@ -192,7 +216,7 @@ export class ReviewStore {
     const pipe = this.r.pipeline() as unknown as StoreRedis & { exec(): Promise<[Error | null, unknown][] | null> };
     for (const e of entries) {
       if ('alreadyAnalyzed' in e) {
-        (pipe as unknown as Redis).srem(this.key('pending', e.sourceId), e.id);
+        (pipe as unknown as Redis).zrem(this.key('pending', e.sourceId), e.id);
         continue;
       }
       pipe.rmSaveAnalysis(
@@ -204,7 +228,7 @@ export class ReviewStore {
         this.key('metrics', 'flagged'),
         e.hash,
         JSON.stringify(e.verdict),
-        e.draft ? JSON.stringify(e.draft) : '',
+        e.draft ? storedDraftJson(e.draft) : '',
         now.toISOString(),
         e.id,
         e.flag ? '1' : '0',
@@ -212,7 +236,9 @@ export class ReviewStore {
         `${e.sourceId}|${e.verdict.severity}`,
       );
     }
-    const replies = (await pipe.exec()) ?? [];
+    this.markChanged(pipe);
+    const replies = ((await pipe.exec()) ?? []).slice(0, entries.length);
+    this.changedHere();
     let stale = 0;
     const flaggedIds: string[] = [];
     replies.forEach(([err, res], i) => {
@@ -221,6 +247,36 @@ export class ReviewStore {
       if (res === -1) stale += 1;
     });
     return { flagged: flaggedIds.length, stale, flaggedIds };
+  }
+
+  /**
+   * Tells every API process that what it shows of reviews changed (cached list pages are stale): a
+   * counter for the record and a message on `changesChannel()`. Queued on `pipe` after the writes.
+   */
+  markChanged(pipe: { incr(key: string): unknown; publish(channel: string, message: string): unknown }): void {
+    pipe.incr(this.key('version'));
+    pipe.publish(this.changesChannel(), '');
+  }
+
+  /** Listeners told at once of changes made through this process (other processes' arrive by pub/sub). */
+  readonly localChangeListeners = new Set<() => void>();
+
+  /** Tells this process's listeners that a write queued with `markChanged` has been executed. */
+  changedHere(): void {
+    for (const l of this.localChangeListeners) l();
+  }
+
+  /** The pub/sub channel `markChanged` announces changes on. */
+  changesChannel(): string {
+    return this.key('changes');
+  }
+
+  /** Marks the shown data as changed, for writers outside this class. */
+  async bumpVersion(): Promise<void> {
+    const pipe = this.r.pipeline();
+    this.markChanged(pipe);
+    await pipe.exec();
+    this.changedHere();
   }
 
   /** One review with its verdict, draft and lifecycle fields, or undefined. */
@@ -333,15 +389,60 @@ export class ReviewStore {
       consecutiveFailures: Number(h.consecutiveFailures ?? 0),
       reviewsSeen: Number(h.reviewsSeen ?? 0),
       backoffUntil: h.backoffUntil,
+      lastPages: h.lastPages ? Number(h.lastPages) : undefined,
+      rejectedRows: h.rejectedRows ? Number(h.rejectedRows) : undefined,
+      lastWarning: h.lastWarning,
     };
   }
 
+  /** Takes the source's poll lock for `ttlMs`; resolves to a token to release it with, or undefined when held. */
+  async acquirePollLock(sourceId: string, ttlMs: number): Promise<string | undefined> {
+    const token = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const ok = await this.r.set(this.key('lock', 'poll', sourceId), token, 'PX', ttlMs, 'NX');
+    return ok === 'OK' ? token : undefined;
+  }
+
+  /** Releases the poll lock if this token still holds it (an expired lock may belong to another poll by now). */
+  async releasePollLock(sourceId: string, token: string): Promise<void> {
+    await this.r.eval("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", 1, this.key('lock', 'poll', sourceId), token);
+  }
+
+  /** Which of these review ids are already stored (paging stops at a known review). */
+  async existingIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const pipe = this.r.pipeline();
+    for (const id of ids) pipe.exists(this.key('review', id));
+    const replies = (await pipe.exec()) ?? [];
+    const out = new Set<string>();
+    replies.forEach(([err, n], i) => {
+      if (err) throw err;
+      if (n === 1) out.add(ids[i]!);
+    });
+    return out;
+  }
+
   /** Records a successful poll: validators for the next conditional GET, the baseline, counters. */
-  async recordPollSuccess(sourceId: string, opts: { etag?: string | undefined; lastModified?: string | undefined; newReviews: number; status?: number; now?: Date }): Promise<void> {
+  async recordPollSuccess(
+    sourceId: string,
+    opts: {
+      etag?: string | undefined;
+      lastModified?: string | undefined;
+      newReviews: number;
+      status?: number;
+      now?: Date;
+      /** The poll proved nothing (an empty first page on a platform that sends those): the baseline stays pending. */
+      baselinePending?: boolean;
+      pages?: number;
+      rejected?: { count: number; reasons: string[] } | undefined;
+    },
+  ): Promise<void> {
     const now = (opts.now ?? new Date()).toISOString();
     const key = this.key('source', sourceId);
     const multi = this.r.multi();
-    multi.hsetnx(key, 'baselineAt', now);
+    if (!opts.baselinePending) multi.hsetnx(key, 'baselineAt', now);
+    if (opts.pages !== undefined) multi.hset(key, 'lastPages', opts.pages);
+    if (opts.rejected && opts.rejected.count > 0) multi.hset(key, { rejectedRows: opts.rejected.count, lastWarning: `${opts.rejected.count} row(s) rejected: ${opts.rejected.reasons.join('; ')}`.slice(0, 500) });
+    else if (opts.status !== 304) multi.hdel(key, 'rejectedRows', 'lastWarning');
     multi.hset(key, { lastPollAt: now, lastSuccessAt: now, consecutiveFailures: 0, lastStatus: opts.status ?? 200 });
     multi.hdel(key, 'backoffUntil');
     if (opts.etag) multi.hset(key, 'etag', opts.etag);
@@ -350,15 +451,20 @@ export class ReviewStore {
     await multi.exec();
   }
 
-  /**
-   * Records a failed poll and the back-off before the next scheduled one; returns the new state. A host
-   * that said when to come back (`retryAfterMs`, from Retry-After) is not polled before then.
-   */
-  async recordPollFailure(sourceId: string, error: { message: string; status?: number | undefined; retryAfterMs?: number | undefined }, now = new Date()): Promise<SourceState> {
+  /** Records a failed poll and the back-off before the next scheduled one; returns the new state. */
+  async recordPollFailure(
+    sourceId: string,
+    error: { message: string; status?: number | undefined; retryAfterMs?: number | undefined },
+    now = new Date(),
+    random: () => number = Math.random,
+  ): Promise<SourceState> {
     const key = this.key('source', sourceId);
     const failures = await this.r.hincrby(key, 'consecutiveFailures', 1);
-    // 30 s, 1 min, 2 min … capped at one hour; longer when the host asked (up to a day).
-    const backoffMs = Math.max(Math.min(30_000 * 2 ** (failures - 1), 3_600_000), Math.min(error.retryAfterMs ?? 0, 86_400_000));
+    // 30 s, 1 min, 2 min … capped at one hour, each ±20% so sources failing together spread out again;
+    // a host's Retry-After wins when it asks for longer.
+    const exponential = Math.min(30_000 * 2 ** (failures - 1), 3_600_000) * (0.8 + 0.4 * random());
+    // A day at most, whatever the host says: a source is never silenced for good.
+    const backoffMs = Math.max(Math.round(exponential), Math.min(error.retryAfterMs ?? 0, 86_400_000));
     const fields: Record<string, string | number> = {
       lastPollAt: now.toISOString(),
       lastError: error.message.slice(0, 500),
@@ -373,7 +479,8 @@ export class ReviewStore {
 
 function toStored(h: Record<string, string>): AnalysisItem {
   return {
-    review: JSON.parse(h.review!) as Review,
+    // The hash and fetch time live beside the JSON, not in it (see storedReviewJson).
+    review: { ...(JSON.parse(h.review!) as Review), contentHash: h.hash ?? '', fetchedAt: h.editedAt ?? h.createdAt ?? '' },
     verdict: h.verdict ? (JSON.parse(h.verdict) as Verdict) : undefined,
     draft: h.draft ? (JSON.parse(h.draft) as Draft) : undefined,
     status: h.status ?? 'new',
@@ -387,6 +494,21 @@ function toStored(h: Record<string, string>): AnalysisItem {
     hash: h.hash ?? '',
     analyzedHash: h.analyzedHash,
   };
+}
+
+// Every byte of a stored review is paid a million times over: fields kept elsewhere in the hash
+// (content hash, fetch time) and drafting diagnostics are left out of the stored JSON.
+
+/** A review's JSON as stored: without `contentHash` (the `hash` field) and `fetchedAt` (`createdAt`/`editedAt`). */
+export function storedReviewJson(review: Review): string {
+  const { contentHash: _hash, fetchedAt: _fetched, ...rest } = review;
+  return JSON.stringify(rest);
+}
+
+/** A draft's JSON as stored: the reply, what the guardrails found, and whether a person must publish it. */
+export function storedDraftJson(draft: Draft & { requiresHuman?: boolean; autoPublish?: boolean }): string {
+  const { reply, violations, score, requiresHuman, autoPublish } = draft;
+  return JSON.stringify({ reply, violations, score, ...(requiresHuman !== undefined ? { requiresHuman } : {}), ...(autoPublish !== undefined ? { autoPublish } : {}) });
 }
 
 /** Opaque cursor: the last item's score and id, base64url. */

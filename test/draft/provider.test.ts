@@ -43,7 +43,7 @@ const ctx = (over: Record<string, unknown> = {}) => ({
   business: business(),
   drafting: draftingSchema.parse({
     provider: 'openai-compatible',
-    openai: { baseUrl, model: 'fake-model', apiKeyEnv: 'TEST_LLM_KEY', timeoutMs: 300, ...over },
+    openai: { baseUrl, model: 'fake-model', apiKeyEnv: 'TEST_LLM_KEY', timeoutMs: 5_000, ...over },
   }),
 });
 const r = review('We waited 40 minutes for a table and the food was cold.', { author: 'John Smith' });

@@ -231,7 +231,7 @@ export async function snapshot(redis: Redis, prefix: string, sourceId = 'src'): 
   const reviewKeys = (await scanAll(`${prefix}:review:*`)).filter((k) => !k.slice(`${prefix}:review:`.length).includes(':'));
   return {
     reviews: await readHashes(reviewKeys, `${prefix}:review:`),
-    pending: await redis.smembers(`${prefix}:pending:${sourceId}`),
+    pending: await redis.zrange(`${prefix}:pending:${sourceId}`, '0', '-1'),
     alerts: await redis.zrange(`${prefix}:alerts`, '0', '-1'),
     delivered: await readHashes(await scanAll(`${prefix}:delivered:*`), `${prefix}:delivered:`),
   };

@@ -10,6 +10,8 @@ export function makeConfig(over: Partial<ConfigInput> = {}, env: Record<string, 
       sources: [],
       alerts: [{ type: 'log' }],
       log: { level: 'silent' },
+      // Tests poll one local host many times in a row; the per-host interval is tested on its own.
+      fetch: { perHostIntervalMs: 0 },
       ...over,
     },
     { env },

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import { InvalidCursorError } from '../../store/review-store.js';
 import { HttpError } from '../errors.js';
 import { presentReview } from '../present.js';
+import type { ListCache } from '../list-cache.js';
 import type { RouteRegistry } from '../registry.js';
 import { alertListQuery } from '../schemas.js';
 
@@ -16,9 +17,11 @@ export async function withCursor<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** `GET /v1/alerts`: the flagged negative reviews, newest flag first. */
-export function alertRoutes(api: RouteRegistry, ctx: AppContext): void {
-  api.add({ method: 'GET', url: '/v1/alerts', tag: 'alerts', scope: 'read', summary: 'Flagged negative reviews, newest flag first, with verdict and draft; cursor-paged', query: alertListQuery }, async ({ query }) => {
-    const page = await withCursor(() => ctx.store.listAlerts({ limit: query.limit, cursor: query.cursor, sourceId: query.source, since: query.since ? new Date(query.since) : undefined }));
-    return { items: page.items.map(presentReview), nextCursor: page.nextCursor };
-  });
+export function alertRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCache): void {
+  api.add({ method: 'GET', url: '/v1/alerts', tag: 'alerts', scope: 'read', summary: 'Flagged negative reviews, newest flag first, with verdict and draft; cursor-paged', query: alertListQuery }, async ({ query, req, reply }) =>
+    cache.serve(req, reply, async () => {
+      const page = await withCursor(() => ctx.store.listAlerts({ limit: query.limit, cursor: query.cursor, sourceId: query.source, since: query.since ? new Date(query.since) : undefined }));
+      return { items: page.items.map(presentReview), nextCursor: page.nextCursor };
+    }),
+  );
 }

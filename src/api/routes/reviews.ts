@@ -8,7 +8,9 @@ import type { AnalysisItem, ReviewFilter } from '../../store/review-store.js';
 import type { TransitionResult } from '../../store/lifecycle-store.js';
 import { HttpError, notFound } from '../errors.js';
 import { presentReview } from '../present.js';
+import type { ListCache } from '../list-cache.js';
 import type { RouteRegistry } from '../registry.js';
+import { withCursor } from './alerts.js';
 import {
   acknowledgeBody,
   approveBody,
@@ -59,7 +61,7 @@ function matches(q: ReturnType<typeof reviewListQuery.parse>): ReviewFilter | un
 }
 
 /** The reviews API: listing, one review, its history, and the lifecycle actions. */
-export function reviewRoutes(api: RouteRegistry, ctx: AppContext): void {
+export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCache): void {
   const load = async (id: string): Promise<AnalysisItem> => {
     const stored = await ctx.store.get(id);
     if (!stored) throw notFound(`no review ${id}`);
@@ -67,17 +69,21 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext): void {
   };
   const actorName = (a: { name: string } | undefined): string => a?.name ?? 'anonymous';
 
-  api.add({ method: 'GET', url: '/v1/reviews', tag: 'reviews', scope: 'read', summary: 'All reviews, newest published first, filtered; cursor-paged', query: reviewListQuery }, async ({ query }) => {
-    const page = await ctx.store.listReviews({
-      limit: query.limit,
-      cursor: query.cursor,
-      sourceId: query.source,
-      min: query.since ? Date.parse(query.since) : undefined,
-      max: query.until ? Date.parse(query.until) - 1 : undefined,
-      filter: matches(query),
-    });
-    return { items: page.items.map(presentReview), nextCursor: page.nextCursor };
-  });
+  api.add({ method: 'GET', url: '/v1/reviews', tag: 'reviews', scope: 'read', summary: 'All reviews, newest published first, filtered; cursor-paged', query: reviewListQuery }, async ({ query, req, reply }) =>
+    cache.serve(req, reply, async () => {
+      const page = await withCursor(() =>
+        ctx.store.listReviews({
+          limit: query.limit,
+          cursor: query.cursor,
+          sourceId: query.source,
+          min: query.since ? Date.parse(query.since) : undefined,
+          max: query.until ? Date.parse(query.until) - 1 : undefined,
+          filter: matches(query),
+        }),
+      );
+      return { items: page.items.map(presentReview), nextCursor: page.nextCursor };
+    }),
+  );
 
   api.add({ method: 'GET', url: '/v1/reviews/:id', tag: 'reviews', scope: 'read', summary: 'One review with its verdict, draft, lifecycle and rating history', params: reviewIdParams, errors: [404] }, async ({ params }) =>
     presentReview(await load(params.id)),

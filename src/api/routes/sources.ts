@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { requestPoll } from '../../scheduler.js';
+import { nextPollAt } from '../../sources/health.js';
 import { notFound } from '../errors.js';
 import type { RouteRegistry } from '../registry.js';
 import { sourceIdParams } from '../schemas.js';
@@ -11,7 +12,7 @@ export function sourceRoutes(api: RouteRegistry, ctx: AppContext): void {
     if (!source) throw notFound(`no source ${id}`);
     const state = await ctx.store.getSourceState(id);
     const healthy = state.consecutiveFailures === 0 && state.lastSuccessAt !== undefined;
-    return { id, type: source.type, schedule: source.schedule, enabled: source.enabled, publisher: source.publisher.type, healthy, ...state };
+    return { id, type: source.type, schedule: source.schedule, enabled: source.enabled, publisher: source.publisher.type, healthy, ...state, nextPollAt: nextPollAt(source.schedule, state, { enabled: source.enabled }) };
   };
 
   api.add({ method: 'GET', url: '/v1/sources', tag: 'sources', scope: 'read', summary: 'Every source with its health' }, async () => ({

@@ -30,12 +30,12 @@ describe('a worker killed with SIGKILL in the middle of a batch', () => {
 
     // Kill once analysis and delivery are both under way and neither is done.
     await until(async () => {
-      const analysed = (await redis.scard(`${prefix}:pending:src`)) > 0 && (await redis.zcard(`${prefix}:alerts`)) > 0;
+      const analysed = (await redis.zcard(`${prefix}:pending:src`)) > 0 && (await redis.zcard(`${prefix}:alerts`)) > 0;
       return analysed && receiver.total() >= 20;
     }, 30_000, 'analysis and alerts under way', [scheduler, first]);
     first.child.kill('SIGKILL');
     await first.exited;
-    const atKill = { pending: await redis.scard(`${prefix}:pending:src`), delivered: receiver.total() };
+    const atKill = { pending: await redis.zcard(`${prefix}:pending:src`), delivered: receiver.total() };
     expect(atKill.pending).toBeGreaterThan(0);
 
     const restartedAt = Date.now();

@@ -1,0 +1,103 @@
+/**
+ * npm run bench [-- --quick]
+ * Every figure beside its reference, measured in the same run on the same machine: JSON on stdout,
+ * a short table on stderr. --quick makes every part smaller (the whole run stays under a minute).
+ * Needs Redis (REDIS_URL, else 127.0.0.1:6379) and the built CLI (npm run build) for the footprint's API.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { createLogger } from '../src/logger.js';
+import { createRedis, startPrivateRedis, whichRedisServer } from '../src/redis.js';
+
+// Unless REDIS_URL names one, the benchmarks get a Redis of their own, started with the settings the
+// deployment uses (AOF, noeviction, compact hashes: see src/redis.ts and docker-compose.yml), so
+// other work on the machine's Redis neither skews the figures nor sees the benchmark's keys.
+let privateRedis: ChildProcess | undefined;
+let privateDir: string | undefined;
+if (!process.env.REDIS_URL) {
+  const binary = whichRedisServer();
+  if (!binary) throw new Error('npm run bench needs redis-server on the PATH, or REDIS_URL');
+  privateDir = mkdtempSync(path.join(tmpdir(), 'rm-bench-redis-'));
+  const port = 36_000 + Math.floor(Math.random() * 2_000);
+  privateRedis = await startPrivateRedis(binary, port, privateDir, createLogger('silent'));
+  process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
+}
+const { benchClassifier } = await import('./bench-classifier.js');
+const { benchParse } = await import('./bench-parse.js');
+const { benchApi } = await import('./bench/api.js');
+const { benchFootprint } = await import('./bench/footprint.js');
+const { benchFreshness } = await import('./bench/freshness.js');
+const { benchPipeline } = await import('./bench/pipeline.js');
+const { BENCH_REDIS_URL } = await import('./bench/setup.js');
+
+const quick = process.argv.includes('--quick');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const want = (part: string): boolean => !only || only.includes(part);
+const say = (s: string): void => void process.stderr.write(`${s}\n`);
+
+async function redisSettings(): Promise<Record<string, string>> {
+  const r = createRedis(BENCH_REDIS_URL, { name: 'bench-info' });
+  try {
+    const [, listpack] = (await r.config('GET', 'hash-max-listpack-value')) as string[];
+    const version = /redis_version:(\S+)/.exec(await r.info('server'))?.[1] ?? '?';
+    const [, aof] = (await r.config('GET', 'appendonly')) as string[];
+    return { version, private: privateRedis ? 'yes' : 'no', appendonly: aof ?? '?', hashMaxListpackValue: listpack ?? '?' };
+  } finally {
+    r.disconnect();
+  }
+}
+
+const started = Date.now();
+const out: Record<string, unknown> = { quick, node: process.version, redis: await redisSettings(), at: new Date().toISOString() };
+if (want('pipeline')) {
+  say('pipeline: reviews stored + classified + drafted + alert enqueued, vs BullMQ no-op jobs …');
+  out.pipeline = await benchPipeline({ quick });
+}
+if (want('api')) {
+  say('api: GET /v1/alerts?limit=50 vs a Fastify hello-world (autocannon, 10 connections) …');
+  out.api = await benchApi({ quick });
+}
+if (want('classifier')) {
+  say('classifier: reviews/s per CPU-second, ~60-word reviews …');
+  out.classifier = await benchClassifier({ quick });
+}
+if (want('parsers')) {
+  say('parsers: reviews/s per source type, rss-parser alone as the reference …');
+  out.parsers = await benchParse({ quick });
+}
+if (want('footprint')) {
+  say(`footprint: Redis bytes per stored review, API RSS with ${quick ? '5,000' : '1,000,000'} reviews stored …`);
+  const f = await benchFootprint({ quick });
+  out.redisBytesPerReview = f.redisBytesPerReview;
+  out.footprint = f;
+}
+if (want('freshness')) {
+  say('freshness: review at the source → alert at the webhook, 1 s poll schedule …');
+  out.freshness = await benchFreshness({ quick });
+}
+out.seconds = Math.round((Date.now() - started) / 1000);
+process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+
+const p = out.pipeline as Awaited<ReturnType<typeof benchPipeline>> | undefined;
+const a = out.api as Awaited<ReturnType<typeof benchApi>> | undefined;
+const c = out.classifier as Awaited<ReturnType<typeof benchClassifier>> | undefined;
+const f = out.footprint as Awaited<ReturnType<typeof benchFootprint>> | undefined;
+const fr = out.freshness as Awaited<ReturnType<typeof benchFreshness>> | undefined;
+const mark = (ok: boolean): string => (ok ? 'met' : 'MISSED');
+const rows: [string, string, string][] = [];
+if (p) rows.push(['pipeline', `${p.reviewsPerSec} reviews/s vs ${p.bullmqNoopPerSec} no-op jobs/s = ${p.ratio}`, `ratio ≥ 1.0 ${mark(p.ratio >= 1)}`]);
+if (a) rows.push(['api', `${a.rps} req/s (p99 ${a.p99Ms} ms) vs hello ${a.helloRps} req/s = ${a.ratio}`, `ratio ≥ 0.25 ${mark(a.ratio >= 0.25)}, p99 < 20 ms ${mark(a.p99Ms < 20)}`]);
+if (c) rows.push(['classifier', `${Math.round(c.reviewsPerSec)} reviews/s (one core)`, `≥ 50,000 ${mark(c.reviewsPerSec >= 50_000)}`]);
+if (out.parsers) {
+  const ps = out.parsers as Record<string, { reviewsPerSec: number }>;
+  rows.push(['parsers', Object.entries(ps).map(([k, v]) => `${k} ${v.reviewsPerSec}`).join(', '), 'reference: rss-parser']);
+}
+if (f) rows.push(['footprint', `${f.redisBytesPerReview} B/review in Redis; API RSS ${f.apiRssMb} MB with ${f.apiRssAtReviews} stored`, `≤ 2048 B ${mark(f.redisBytesPerReview <= 2048)}`]);
+if (fr) rows.push(['freshness', `p50 ${fr.p50Ms} ms, p99 ${fr.p99Ms} ms (${fr.samples} reviews)`, `p99 ≤ ${fr.pollIntervalMs + 1000} ms ${mark(fr.p99Ms <= fr.pollIntervalMs + 1000)}`]);
+for (const [name, figure, target] of rows) say(`${name.padEnd(11)} ${figure}\n${''.padEnd(11)} ${target}`);
+privateRedis?.kill('SIGTERM');
+if (privateDir) setTimeout(() => rmSync(privateDir!, { recursive: true, force: true }), 500).unref();
+await new Promise((r) => setTimeout(r, 600));
+process.exit(0);

@@ -1,0 +1,102 @@
+/**
+ * npm run eval [-- --json[=file]]
+ * Scores the classifier on the labelled eval sets (text only, no rating) next to two baselines
+ * run in the same process: AFINN (sentiment: negative when score < 0) and VADER (vader-sentiment:
+ * negative when compound <= -0.05; its "neutral" band counts as not negative for this binary task).
+ * Data: $REVIEW_DATA_DIR or ../shared/data beside the repo.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Sentiment from 'sentiment';
+// vader-sentiment ships CommonJS without types: only this one function is used.
+import vader from 'vader-sentiment';
+import { classify } from '../src/classify/index.js';
+import { EVAL_SETS, loadEvalSet, type EvalSetName, type LabelledText } from './lib/data.js';
+
+/** Negative-class precision, recall, F1 and overall accuracy of one system on one set. */
+export interface Scores {
+  precision: number;
+  recall: number;
+  f1: number;
+  accuracy: number;
+  n: number;
+}
+
+type Predictor = (text: string) => boolean;
+
+const afinn = new Sentiment();
+const vaderAnalyzer = (vader as { SentimentIntensityAnalyzer: { polarity_scores(t: string): { compound: number } } })
+  .SentimentIntensityAnalyzer;
+
+/** The systems compared: ours and the two lexicon baselines. */
+export const SYSTEMS: Readonly<Record<string, Predictor>> = {
+  classifier: (text) => classify({ text }).negative,
+  afinn: (text) => afinn.analyze(text).score < 0,
+  vader: (text) => vaderAnalyzer.polarity_scores(text).compound <= -0.05,
+};
+
+/** Scores one predictor on labelled texts. */
+export function score(predict: Predictor, data: readonly LabelledText[]): Scores {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let correct = 0;
+  for (const r of data) {
+    const p = predict(r.text);
+    if (p && r.negative) tp++;
+    else if (p) fp++;
+    else if (r.negative) fn++;
+    if (p === r.negative) correct++;
+  }
+  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1, accuracy: correct / data.length, n: data.length };
+}
+
+/** Runs every system on every eval set. */
+export function runEval(): Record<EvalSetName, Record<string, Scores>> {
+  const out = {} as Record<EvalSetName, Record<string, Scores>>;
+  for (const set of Object.keys(EVAL_SETS) as EvalSetName[]) {
+    const data = loadEvalSet(set);
+    out[set] = Object.fromEntries(Object.entries(SYSTEMS).map(([name, predict]) => [name, score(predict, data)]));
+  }
+  return out;
+}
+
+const f = (x: number): string => x.toFixed(3);
+
+function printTable(results: Record<string, Record<string, Scores>>): void {
+  const rows = [['set', 'system', 'precision', 'recall', 'F1(neg)', 'accuracy', 'n']];
+  for (const [set, systems] of Object.entries(results)) {
+    for (const [name, s] of Object.entries(systems)) rows.push([set, name, f(s.precision), f(s.recall), f(s.f1), f(s.accuracy), String(s.n)]);
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  for (const [i, r] of rows.entries()) {
+    console.log(r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  console.log('\nTargets: F1(neg) >= 0.880 on every set and >= 0.05 above the better baseline.');
+  for (const [set, s] of Object.entries(results)) {
+    const ours = s.classifier!.f1;
+    const base = Math.max(s.afinn!.f1, s.vader!.f1);
+    const ok = ours >= 0.88 && ours - base >= 0.05;
+    console.log(`${set.padEnd(7)} F1 ${f(ours)}  better baseline ${f(base)}  margin ${f(ours - base)}  ${ok ? 'met' : 'NOT met'}`);
+  }
+  console.log('VADER: compound <= -0.05 is negative; its neutral band counts as not negative. AFINN: score < 0 is negative.');
+}
+
+async function main(): Promise<void> {
+  const results = runEval();
+  const jsonArg = process.argv.find((a) => a === '--json' || a.startsWith('--json='));
+  if (!jsonArg) return printTable(results);
+  const json = JSON.stringify(results, null, 2);
+  if (jsonArg === '--json') console.log(json);
+  else {
+    writeFileSync(jsonArg.slice('--json='.length), json + '\n');
+    printTable(results);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

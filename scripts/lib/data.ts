@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** One labelled text: `negative` is the class the classifier must find. */
+export interface LabelledText {
+  text: string;
+  title?: string | undefined;
+  rating?: number | undefined;
+  negative: boolean;
+}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Root of the shared data: `REVIEW_DATA_DIR`, else `../shared/data` beside the repo. */
+export function dataDir(): string {
+  return process.env.REVIEW_DATA_DIR ? resolve(process.env.REVIEW_DATA_DIR) : resolve(repoRoot, '..', 'shared', 'data');
+}
+
+/** The evaluation sets, by short name. */
+export const EVAL_SETS = { yelp: 'yelp_labelled.txt', amazon: 'amazon_cells_labelled.txt', imdb: 'imdb_labelled.txt' } as const;
+export type EvalSetName = keyof typeof EVAL_SETS;
+
+/**
+ * Reads a "sentence TAB label" file. Split on `\n` only: the IMDB file carries a U+0085 (NEL)
+ * inside a line, which `split(/\r?\n|\u0085/)`-style or readline splitting would break in two.
+ */
+export function loadEvalSet(name: EvalSetName, dir = dataDir()): LabelledText[] {
+  const raw = readFileSync(join(dir, 'eval', EVAL_SETS[name]), 'utf8');
+  const out: LabelledText[] = [];
+  for (const line of raw.split('\n')) {
+    const tab = line.lastIndexOf('\t');
+    if (tab < 0) continue;
+    const label = line.slice(tab + 1).trim();
+    if (label !== '0' && label !== '1') continue;
+    // Some lines have spaces before the TAB: trim them off the sentence.
+    out.push({ text: line.slice(0, tab).trim(), negative: label === '0' });
+  }
+  return out;
+}
+
+/** The Blitzer books/DVD reviews, the only labelled data the classifier may be trained on. */
+export function loadTrainSet(dir = dataDir()): (LabelledText & { domain: string })[] {
+  const raw = readFileSync(join(dir, 'train', 'blitzer_books_dvd.jsonl'), 'utf8');
+  const out: (LabelledText & { domain: string })[] = [];
+  for (const line of raw.split('\n')) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line) as { domain: string; rating: number; title: string; text: string; negative: boolean | number };
+    out.push({ domain: r.domain, rating: r.rating, title: r.title, text: r.text, negative: r.negative === true || r.negative === 1 });
+  }
+  return out;
+}

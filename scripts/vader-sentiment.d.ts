@@ -1,0 +1,5 @@
+// vader-sentiment ships no types; the eval script only calls SentimentIntensityAnalyzer.polarity_scores.
+declare module 'vader-sentiment' {
+  const vader: { SentimentIntensityAnalyzer: { polarity_scores(text: string): { neg: number; neu: number; pos: number; compound: number } } };
+  export default vader;
+}

@@ -1,0 +1,18 @@
+import type { AlertChannelConfig } from '../../config/schema.js';
+import type { ChannelSender } from '../channels.js';
+import { alertLinks, renderDigestSlack, renderSlack } from '../render.js';
+import { postBody } from './http.js';
+
+type SlackConfig = Extract<AlertChannelConfig, { type: 'slack' }>;
+
+/** Posts Block Kit messages to a Slack incoming webhook (its URL is the credential: never logged). */
+export function slackChannel(cfg: SlackConfig, deps: { userAgent: string }): ChannelSender {
+  const url = cfg.webhookUrl;
+  if (!url) throw new Error(`alerts channel ${cfg.id}: webhookUrl is not resolved (webhookUrlEnv)`);
+  const post = (message: unknown): Promise<void> =>
+    postBody(url, JSON.stringify(message), { label: `slack ${cfg.id}`, headers: { 'content-type': 'application/json', 'user-agent': deps.userAgent }, timeoutMs: cfg.timeoutMs });
+  return {
+    deliver: (p) => post(renderSlack(p, alertLinks(p, cfg.apiBaseUrl))),
+    deliverDigest: (ps, info) => post(renderDigestSlack(ps, info, (p) => alertLinks(p, cfg.apiBaseUrl))),
+  };
+}

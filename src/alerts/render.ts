@@ -1,0 +1,232 @@
+import { joinUrl, type AlertPayload } from './payload.js';
+
+// Pure rendering of alerts for people: plain text, HTML (e-mail) and Slack Block Kit. No I/O here.
+
+/** Where an alert points: the review on its platform, and the review in this service's API. */
+export interface AlertLinks {
+  review?: string | undefined;
+  api?: string | undefined;
+}
+
+/** The window a digest covers, and the key that makes its retries harmless. */
+export interface DigestInfo {
+  channelId: string;
+  windowStart: string;
+  windowEnd: string;
+  idempotencyKey: string;
+}
+
+const EXCERPT_CHARS = 500;
+const DIGEST_EXCERPT_CHARS = 200;
+/** Slack allows 50 blocks a message; a digest lists at most this many reviews and counts the rest. */
+const SLACK_DIGEST_MAX = 20;
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Escapes the three characters Slack mrkdwn treats as control characters. */
+export function slackEscape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Cuts `text` to `max` characters at a word boundary, with an ellipsis. */
+export function excerpt(text: string, max = EXCERPT_CHARS): string {
+  const t = text.trim().replace(/\s+\n/g, '\n');
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Only http(s) URLs become links: a feed could carry `javascript:` or worse. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `waiting_time` → `waiting time`. */
+export function topicLabel(id: string): string {
+  return id.replace(/_/g, ' ');
+}
+
+/** `★★☆☆☆ 2/5`, or `no rating`. */
+export function ratingLabel(rating: number | undefined): string {
+  if (rating === undefined) return 'no rating';
+  const full = Math.round(rating);
+  return `${'★'.repeat(full)}${'☆'.repeat(Math.max(0, 5 - full))} ${rating}/5`;
+}
+
+/** The links of one alert; `apiBaseUrl` (a channel's own) wins over the payload's `publicUrl`-based one. */
+export function alertLinks(p: AlertPayload, apiBaseUrl?: string): AlertLinks {
+  return { review: safeUrl(p.review.url), api: safeUrl(apiBaseUrl ? joinUrl(apiBaseUrl, p.apiPath) : p.apiUrl) };
+}
+
+const oneLine = (s: string): string => s.replace(/[\r\n]+/g, ' ').trim();
+
+/** One-line headline: `1★ review on harbor-rss (high): Cold food, long wait`. */
+export function alertTitle(p: AlertPayload): string {
+  const rating = p.review.rating !== undefined ? `${p.review.rating}★ ` : '';
+  const what = p.review.title ?? excerpt(p.review.text, 60);
+  return oneLine(`${rating}review on ${p.sourceId} (${p.verdict.severity}): ${what}`);
+}
+
+/** E-mail subject of one alert. */
+export function alertSubject(p: AlertPayload): string {
+  return excerpt(`[review-monitor] ${p.verdict.severity === 'critical' ? 'CRITICAL ' : ''}Negative ${alertTitle(p)}`, 200);
+}
+
+const topicsText = (p: AlertPayload): string => (p.verdict.topics.length ? p.verdict.topics.map(topicLabel).join(', ') : 'none');
+
+/** Plain-text body of one alert (e-mail text part, log). */
+export function renderText(p: AlertPayload, links: AlertLinks): string {
+  const lines = [
+    `Negative ${alertTitle(p)}`,
+    '',
+    `Rating:   ${ratingLabel(p.review.rating)}`,
+    `Severity: ${p.verdict.severity}`,
+    `Topics:   ${topicsText(p)}`,
+    `Author:   ${p.review.author ?? 'anonymous'}`,
+    `Why:      ${p.verdict.reasons.join('; ') || '-'}`,
+    '',
+    'Review:',
+    excerpt(p.review.text),
+    '',
+  ];
+  if (p.draft) lines.push('Draft reply:', p.draft.reply, '');
+  if (links.review) lines.push(`Review: ${links.review}`);
+  if (links.api) lines.push(`API:    ${links.api}`);
+  else lines.push(`API:    ${p.apiPath}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** HTML body of one alert; every piece of review text is escaped. */
+export function renderHtml(p: AlertPayload, links: AlertLinks): string {
+  const row = (k: string, v: string): string => `<tr><th align="left" style="padding-right:12px">${k}</th><td>${escapeHtml(v)}</td></tr>`;
+  const para = (s: string): string => escapeHtml(s).replace(/\n/g, '<br>');
+  return [
+    '<!doctype html><html><body style="font-family:sans-serif">',
+    `<h2>Negative ${escapeHtml(alertTitle(p))}</h2>`,
+    '<table>',
+    row('Rating', ratingLabel(p.review.rating)),
+    row('Severity', p.verdict.severity),
+    row('Topics', topicsText(p)),
+    row('Author', p.review.author ?? 'anonymous'),
+    row('Why', p.verdict.reasons.join('; ') || '-'),
+    '</table>',
+    `<h3>Review</h3><blockquote>${para(excerpt(p.review.text))}</blockquote>`,
+    p.draft ? `<h3>Draft reply</h3><pre style="white-space:pre-wrap;font-family:inherit">${escapeHtml(p.draft.reply)}</pre>` : '',
+    htmlLinks(links, p.apiPath),
+    '</body></html>',
+  ].join('\n');
+}
+
+function htmlLinks(links: AlertLinks, apiPath: string): string {
+  const parts: string[] = [];
+  if (links.review) parts.push(`<a href="${escapeHtml(links.review)}">Open the review</a>`);
+  parts.push(links.api ? `<a href="${escapeHtml(links.api)}">Open in the API</a>` : `API: <code>${escapeHtml(apiPath)}</code>`);
+  return `<p>${parts.join(' · ')}</p>`;
+}
+
+/** A Slack Block Kit block (the subset this service sends). */
+export type SlackBlock = Record<string, unknown> & { type: string };
+
+/** A Slack incoming-webhook message: fallback `text` plus blocks. */
+export interface SlackMessage {
+  text: string;
+  blocks: SlackBlock[];
+}
+
+const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+const mrkdwn = (text: string): { type: 'mrkdwn'; text: string } => ({ type: 'mrkdwn', text: clip(text, 2900) });
+const quote = (s: string): string => s.split('\n').map((l) => `>${l}`).join('\n');
+
+function slackButtons(links: AlertLinks): SlackBlock[] {
+  const elements: Record<string, unknown>[] = [];
+  if (links.review) elements.push({ type: 'button', text: { type: 'plain_text', text: 'Open review' }, url: links.review });
+  if (links.api) elements.push({ type: 'button', text: { type: 'plain_text', text: 'Open in API' }, url: links.api });
+  return elements.length ? [{ type: 'actions', elements }] : [];
+}
+
+/** Block Kit message of one alert: header, rating/severity/topics fields, excerpt, draft, links. */
+export function renderSlack(p: AlertPayload, links: AlertLinks): SlackMessage {
+  const linkLine = [links.review ? `<${links.review}|Review>` : undefined, links.api ? `<${links.api}|API>` : `API: \`${p.apiPath}\``].filter(Boolean).join(' · ');
+  const blocks: SlackBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(`${p.verdict.severity === 'critical' ? '🚨 Critical' : 'Negative'} review on ${p.sourceId}`, 150), emoji: true } },
+    {
+      type: 'section',
+      fields: [
+        mrkdwn(`*Rating*\n${ratingLabel(p.review.rating)}`),
+        mrkdwn(`*Severity*\n${p.verdict.severity}`),
+        mrkdwn(`*Topics*\n${slackEscape(topicsText(p))}`),
+        mrkdwn(`*Author*\n${slackEscape(p.review.author ?? 'anonymous')}`),
+      ],
+    },
+    { type: 'section', text: mrkdwn(`*${slackEscape(p.review.title ?? 'Review')}*\n${quote(slackEscape(excerpt(p.review.text)))}`) },
+  ];
+  if (p.draft) blocks.push({ type: 'section', text: mrkdwn(`*Draft reply*\n${quote(slackEscape(p.draft.reply))}`) });
+  blocks.push(...slackButtons(links));
+  blocks.push({ type: 'context', elements: [mrkdwn(`${slackEscape(`Why: ${p.verdict.reasons.join('; ') || '-'}`)} · ${linkLine}`)] });
+  return { text: clip(`Negative ${alertTitle(p)}`, 3000), blocks };
+}
+
+/** E-mail subject of a digest. */
+export function digestSubject(ps: readonly AlertPayload[]): string {
+  const sources = [...new Set(ps.map((p) => p.sourceId))].join(', ');
+  return excerpt(`[review-monitor] ${ps.length} negative review${ps.length === 1 ? '' : 's'} on ${sources}`, 200);
+}
+
+const digestLine = (p: AlertPayload): string =>
+  oneLine(`${ratingLabel(p.review.rating)} · ${p.verdict.severity} · ${p.sourceId} · ${p.review.author ?? 'anonymous'}: ${p.review.title ? `${p.review.title}: ` : ''}${excerpt(p.review.text, DIGEST_EXCERPT_CHARS)}`);
+
+/** Plain-text digest: one paragraph per review with its links. */
+export function renderDigestText(ps: readonly AlertPayload[], info: DigestInfo, linksOf: (p: AlertPayload) => AlertLinks): string {
+  const lines = [`${ps.length} negative review${ps.length === 1 ? '' : 's'} between ${info.windowStart} and ${info.windowEnd}`, ''];
+  ps.forEach((p, i) => {
+    const links = linksOf(p);
+    lines.push(`${i + 1}. ${digestLine(p)}`);
+    lines.push(`   Topics: ${topicsText(p)}`);
+    if (p.draft) lines.push(`   Draft: ${oneLine(excerpt(p.draft.reply, 300))}`);
+    if (links.review) lines.push(`   Review: ${links.review}`);
+    lines.push(`   API: ${links.api ?? p.apiPath}`, '');
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/** HTML digest; every piece of review text is escaped. */
+export function renderDigestHtml(ps: readonly AlertPayload[], info: DigestInfo, linksOf: (p: AlertPayload) => AlertLinks): string {
+  const items = ps.map((p) => {
+    const draft = p.draft ? `<br><em>Draft:</em> ${escapeHtml(excerpt(p.draft.reply, 300))}` : '';
+    return `<li><p>${escapeHtml(digestLine(p))}<br><em>Topics:</em> ${escapeHtml(topicsText(p))}${draft}</p>${htmlLinks(linksOf(p), p.apiPath)}</li>`;
+  });
+  return [
+    '<!doctype html><html><body style="font-family:sans-serif">',
+    `<h2>${ps.length} negative review${ps.length === 1 ? '' : 's'}</h2>`,
+    `<p>${escapeHtml(info.windowStart)} – ${escapeHtml(info.windowEnd)}</p>`,
+    `<ol>${items.join('\n')}</ol>`,
+    '</body></html>',
+  ].join('\n');
+}
+
+/** Block Kit digest: a header, one section per review (up to 20), and a count of the rest. */
+export function renderDigestSlack(ps: readonly AlertPayload[], info: DigestInfo, linksOf: (p: AlertPayload) => AlertLinks): SlackMessage {
+  const shown = ps.slice(0, SLACK_DIGEST_MAX);
+  const blocks: SlackBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: `${ps.length} negative review${ps.length === 1 ? '' : 's'}`, emoji: true } },
+    { type: 'context', elements: [mrkdwn(`${info.windowStart} – ${info.windowEnd}`)] },
+  ];
+  for (const p of shown) {
+    const links = linksOf(p);
+    const linkLine = [links.review ? `<${links.review}|Review>` : undefined, links.api ? `<${links.api}|API>` : `\`${p.apiPath}\``].filter(Boolean).join(' · ');
+    const draft = p.draft ? `\n_Draft:_ ${slackEscape(oneLine(excerpt(p.draft.reply, 300)))}` : '';
+    blocks.push({ type: 'section', text: mrkdwn(`${slackEscape(digestLine(p))}\n_Topics:_ ${slackEscape(topicsText(p))}${draft}\n${linkLine}`) });
+  }
+  if (ps.length > shown.length) blocks.push({ type: 'context', elements: [mrkdwn(`…and ${ps.length - shown.length} more: see GET /v1/alerts`)] });
+  return { text: `${ps.length} negative review${ps.length === 1 ? '' : 's'}`, blocks };
+}

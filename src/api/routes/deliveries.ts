@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { resendDelivery } from '../../alerts/resend.js';
+import type { AppContext } from '../../context.js';
+import type { DeliveryRecord } from '../../store/delivery-records.js';
+import { HttpError, notFound } from '../errors.js';
+import type { RouteRegistry } from '../registry.js';
+import { cursor, limit, reviewIdParams } from '../schemas.js';
+import { withCursor } from './alerts.js';
+
+const deliveriesQuery = z.strictObject({
+  // Only failed deliveries are indexed; the others are seen per review.
+  status: z.enum(['failed'], { error: 'only "failed" is supported' }).default('failed'),
+  limit,
+  cursor,
+});
+
+const resendParams = z.strictObject({
+  id: reviewIdParams.shape.id,
+  channel: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be an alert channel id'),
+});
+
+/** A delivery record as the API shows it, with the channel type and the review's API path. */
+function present(ctx: AppContext, d: DeliveryRecord): Record<string, unknown> {
+  return { ...d, channelType: ctx.channels.get(d.channelId)?.type ?? null, reviewPath: `/v1/reviews/${encodeURIComponent(d.reviewId)}` };
+}
+
+/** Alert deliveries: failed ones listed newest first, a review's per-channel records, and re-sending. */
+export function deliveryRoutes(api: RouteRegistry, ctx: AppContext): void {
+  api.add({ method: 'GET', url: '/v1/deliveries', tag: 'alerts', scope: 'read', summary: 'Alert deliveries that kept failing, newest first, with their error', query: deliveriesQuery }, async ({ query }) => {
+    const page = await withCursor(() => ctx.store.deliveries.listFailed({ limit: query.limit, cursor: query.cursor }));
+    return { items: page.items.map((d) => present(ctx, d)), nextCursor: page.nextCursor };
+  });
+
+  api.add({ method: 'GET', url: '/v1/reviews/:id/alerts', tag: 'alerts', scope: 'read', summary: 'A review’s alert deliveries per channel: status, attempts, last error', params: reviewIdParams, errors: [404] }, async ({ params }) => {
+    if (!(await ctx.store.get(params.id))) throw notFound(`no review ${params.id}`);
+    return { items: (await ctx.store.deliveries.forReview(params.id)).map((d) => present(ctx, d)) };
+  });
+
+  api.add(
+    { method: 'POST', url: '/v1/reviews/:id/alerts/:channel/resend', tag: 'alerts', scope: 'write', summary: 'Send a failed alert delivery again', params: resendParams, status: 202, errors: [404, 409] },
+    async ({ params }) => {
+      const res = await resendDelivery(ctx, params.id, params.channel);
+      if ('error' in res) throw new HttpError(res.error === 'not_found' ? 404 : 409, res.error, res.message, 'details' in res ? (res.details as never) : undefined);
+      return { queued: true, jobId: res.jobId };
+    },
+  );
+}

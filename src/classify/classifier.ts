@@ -1,0 +1,143 @@
+import type { ClassifyInput, Verdict } from '../domain/verdict.js';
+import { analyzeText, createPhraseMatcher, type PhraseTag } from './features.js';
+import type { PhraseMatcher } from './phrases.js';
+import { TokenBuffer } from './tokenize.js';
+import { detectLanguage, SUPPORTED_LANGUAGES, UNDETERMINED } from './language.js';
+import { SentimentModel, type ModelFile } from './model.js';
+import { textReasons } from './reasons.js';
+import { CriticalMatcher, DEFAULT_CRITICAL_RULES, severityOf, type CriticalHit, type CriticalRule } from './severity.js';
+import { DEFAULT_TAXONOMY, TopicMatcher, type Topic } from './topics.js';
+import modelJson from './model/sentiment-model.json' with { type: 'json' };
+
+/** How the classifier is set up: taxonomy and extra critical rules come from config. */
+export interface ClassifierOptions {
+  /** Topics to tag; replaces the default taxonomy (spread DEFAULT_TAXONOMY in to extend it). */
+  taxonomy?: readonly Topic[] | undefined;
+  /** Extra critical rules, added to the built-in ones. */
+  criticalRules?: readonly CriticalRule[] | undefined;
+  /** Text logit above which a 4–5 star review still counts as a complaint (default 2: p ≈ 0.88). */
+  clearComplaintLogit?: number | undefined;
+  /** A trained model other than the shipped one (tests, experiments). */
+  model?: ModelFile | undefined;
+}
+
+/** A configured classifier. */
+export interface Classifier {
+  /** Decides whether a review is negative, how bad, about what and why. Pure and synchronous. */
+  classify(input: ClassifyInput): Verdict;
+}
+
+// Loaded once at module load: the call path does no I/O.
+const DEFAULT_MODEL = new SentimentModel(modelJson as unknown as ModelFile);
+
+/** A text whose logit is below this is clearly praise: a keyword rule alone cannot flag it. */
+const CLEAR_PRAISE_LOGIT = -1.5;
+
+/** Builds a classifier for a taxonomy and rule set; compile once, call many times. */
+export function createClassifier(options: ClassifierOptions = {}): Classifier {
+  const model = options.model ? new SentimentModel(options.model) : DEFAULT_MODEL;
+  const topics = new TopicMatcher(options.taxonomy ?? DEFAULT_TAXONOMY);
+  const critical = new CriticalMatcher([...DEFAULT_CRITICAL_RULES, ...(options.criticalRules ?? [])]);
+  const matcher = createPhraseMatcher([...topics.patterns(), ...critical.patterns()]);
+  const clearComplaint = options.clearComplaintLogit ?? 2;
+  // Nothing of a review's tokens outlives its verdict, so one buffer serves every call.
+  const buffer = new TokenBuffer();
+  return { classify: (input) => classifyWith(input, model, matcher, buffer, topics, critical, clearComplaint) };
+}
+
+function classifyWith(
+  input: ClassifyInput,
+  model: SentimentModel,
+  matcher: PhraseMatcher<PhraseTag>,
+  buffer: TokenBuffer,
+  topicMatcher: TopicMatcher,
+  criticalMatcher: CriticalMatcher,
+  clearComplaint: number,
+): Verdict {
+  const title = input.title?.trim();
+  const body = input.text ?? '';
+  const text = title ? `${title}${/[.!?]$/.test(title) ? '' : '.'} ${body}` : body;
+  const rating = validRating(input.rating);
+  const a = analyzeText(text, model.words, matcher, buffer);
+  const language = input.language?.trim() ? input.language.trim().slice(0, 2).toLowerCase() : detectLanguage(a.tokens, a.infos);
+  const judgeable = (SUPPORTED_LANGUAGES.has(language) || language === UNDETERMINED) && a.tokens.length > 0 && hasSignal(a);
+
+  const s = judgeable ? model.score(a) : undefined;
+  const logit = s?.logit ?? 0;
+  const pNegative = 1 / (1 + Math.exp(-logit));
+  const textScore = 1 - 2 * pNegative;
+  const critical: CriticalHit[] = judgeable ? criticalMatcher.match(a) : [];
+  const reasons: string[] = [];
+
+  let negative: boolean;
+  let criticalCounts: boolean;
+  if (rating !== undefined && rating <= 2) {
+    negative = true;
+    criticalCounts = true;
+    reasons.push(`rating ${rating}/5: 1–2 stars is negative whatever the text`);
+  } else if (rating !== undefined && rating < 4) {
+    criticalCounts = logit > CLEAR_PRAISE_LOGIT;
+    negative = judgeable ? logit > 0 || (criticalCounts && critical.length > 0) : false;
+    reasons.push(`rating ${rating}/5: 3 stars, the text decides`);
+  } else if (rating !== undefined) {
+    criticalCounts = logit > 0;
+    negative = judgeable && (logit > clearComplaint || (criticalCounts && critical.length > 0));
+    reasons.push(
+      negative ? `rating ${rating}/5, but the text is clearly a complaint` : `rating ${rating}/5: 4–5 stars count as negative only when the text is clearly a complaint`,
+    );
+  } else {
+    criticalCounts = logit > CLEAR_PRAISE_LOGIT;
+    negative = judgeable && (logit > 0 || (criticalCounts && critical.length > 0));
+  }
+
+  if (!judgeable) {
+    reasons.push(
+      language !== UNDETERMINED && !SUPPORTED_LANGUAGES.has(language)
+        ? `text in language "${language}" cannot be judged by the text model: ${rating !== undefined ? 'decided by the rating' : 'no rating, not flagged'}`
+        : `text has no words to judge: ${rating !== undefined ? 'decided by the rating' : 'no rating, not flagged'}`,
+    );
+  } else {
+    reasons.push(`text reads ${logit > 0 ? 'negative' : 'positive'} (${Math.round(Math.max(pNegative, 1 - pNegative) * 100)}% confidence)`);
+    reasons.push(...textReasons(a, logit > 0, (k) => model.score(a, k).top));
+  }
+  const criticalUsed = criticalCounts && negative ? critical : [];
+  for (const c of criticalUsed) reasons.push(`critical, ${c.label}: "${c.phrase}"`);
+
+  const ratingScore = rating === undefined ? undefined : (rating - 3) / 2;
+  let score = ratingScore === undefined ? textScore : judgeable ? (ratingScore + textScore) / 2 : ratingScore;
+  // Keep the sign of the score in line with the decision, so sorting by score never contradicts it.
+  if (negative) score = Math.min(score, -0.05);
+  score = Math.round(Math.max(-1, Math.min(1, score)) * 1000) / 1000;
+
+  return {
+    negative,
+    score,
+    severity: severityOf(negative, score, rating, criticalUsed),
+    topics: topicMatcher.match(a),
+    reasons,
+    language,
+  };
+}
+
+/** Some text to judge: a word, an emoji or an emoticon (a review of "!!!" or "5" has none). */
+function hasSignal(a: ReturnType<typeof analyzeText>): boolean {
+  return a.nWords > 0 || a.cues.length > 0;
+}
+
+function validRating(r: number | undefined): number | undefined {
+  return typeof r === 'number' && Number.isFinite(r) && r >= 1 && r <= 5 ? r : undefined;
+}
+
+const defaultClassifier = createClassifier();
+const configured = new WeakMap<ClassifierOptions, Classifier>();
+
+/** Classifies one review with the default taxonomy and rules (or `options`, compiled once per object). */
+export function classify(input: ClassifyInput, options?: ClassifierOptions): Verdict {
+  if (!options) return defaultClassifier.classify(input);
+  let c = configured.get(options);
+  if (!c) {
+    c = createClassifier(options);
+    configured.set(options, c);
+  }
+  return c.classify(input);
+}

@@ -1,0 +1,339 @@
+import {
+  BOOSTERS, COMPLAINT_PHRASES, CONCESSIVE_OPENERS, CONTRAST_AFTER, CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT,
+  NEGATION_BREAKERS, NEGATORS, NEVER_INTENSIFIERS, PRAISE_PHRASES, SARCASM_PHRASES,
+} from './lexicon.js';
+import { STOP_WORD_LANGUAGES } from './language.js';
+import { PhraseMatcher, type PhraseHit } from './phrases.js';
+import { tokenize, type Token, type TokenBuffer } from './tokenize.js';
+import { WordTable, type WordInfo } from './word-table.js';
+
+export { WordTable, type WordInfo } from './word-table.js';
+
+/** Builds the word table from a valence lexicon and the closed-class lists. */
+export function buildWordTable(valence: ReadonlyMap<string, number>): WordTable {
+  const table = new WordTable();
+  for (const [w, v] of valence) table.entry(w).valence = v;
+  for (const w of NEGATORS) table.entry(w).negator = true;
+  for (const [w, b] of BOOSTERS) table.entry(w).booster = b;
+  for (const w of CONTRAST_AFTER) table.entry(w).contrast = true;
+  for (const w of CONCESSIVE_OPENERS) table.entry(w).concessive = true;
+  for (const [w, langs] of STOP_WORD_LANGUAGES) table.entry(w).languages = langs;
+  return table;
+}
+
+/** Why a piece of text moved the score: shown to the owner in `reasons`. */
+export type CueKind = 'word' | 'negated' | 'phrase' | 'sarcasm' | 'emoji' | 'ngram';
+
+/** One piece of evidence found in the text, with its signed weight (negative = complaint). */
+export interface Cue {
+  kind: CueKind;
+  start: number;
+  end: number;
+  /** Signed valence after negation, intensifiers, capitals and contrast (VADER scale, -4..4 per word). */
+  valence: number;
+  intensified: boolean;
+  caps: boolean;
+  /** Clause weight: >1 after "but"/"however", <1 before it or in an "although" clause. */
+  clause: number;
+}
+
+/** Everything the scorer needs from a text: tokens, per-token context and the lexical evidence. */
+export interface TextAnalysis {
+  tokens: Token[];
+  /** Word-table entry of each token (undefined for unknown words and non-words). */
+  infos: (WordInfo | undefined)[];
+  nWords: number;
+  /** Weight of each token's clause: >1 after "but", <1 before it or in a conceded clause. */
+  weight: Float32Array;
+  /** Every phrase pattern found (sentiment phrases, topic keywords, critical rules). */
+  phraseHits: PhraseHit<PhraseTag>[];
+  /** Token is inside a negation scope ("not [very good]"). */
+  negated: Uint8Array;
+  cues: Cue[];
+  lexPos: number;
+  lexNeg: number;
+  complaint: number;
+  praise: number;
+  sarcasm: number;
+  exclaim: number;
+  question: number;
+  negators: number;
+  /** Share of letters written in capitals when the whole text shouts. */
+  shouting: boolean;
+}
+
+const NEGATION_SCOPE = 4;
+const NEGATION_SCALAR = -0.74; // VADER: a negated word keeps some of its strength, reversed
+const CAPS_SCALAR = 1.5;
+
+/**
+ * What a phrase pattern stands for. Sentiment phrases, the taxonomy's topic keywords and the
+ * critical rules all go into one matcher, so a review is scanned for phrases once, not three times.
+ */
+export type PhraseTag =
+  | { kind: 'complaint' | 'praise' | 'sarcasm'; valence: number }
+  | { kind: 'topic'; index: number }
+  | { kind: 'critical'; index: number };
+
+const SENTIMENT_PATTERNS: (readonly [string, PhraseTag])[] = [
+  ...SARCASM_PHRASES.map((p) => [p, { kind: 'sarcasm', valence: -2 }] as const),
+  ...COMPLAINT_PHRASES.map(([p, v]) => [p, { kind: 'complaint', valence: v }] as const),
+  ...PRAISE_PHRASES.map(([p, v]) => [p, { kind: 'praise', valence: v }] as const),
+];
+
+/** A matcher for the sentiment phrases plus `extra` patterns (topics, critical rules). */
+export function createPhraseMatcher(extra: Iterable<readonly [string, PhraseTag]> = []): PhraseMatcher<PhraseTag> {
+  return new PhraseMatcher<PhraseTag>([...SENTIMENT_PATTERNS, ...extra]);
+}
+
+const SENTIMENT_ONLY = createPhraseMatcher();
+
+/**
+ * Scans a text once and collects the sentiment evidence the model and the reasons are built from.
+ * With a `buffer`, the tokens are only valid until the next call that uses the same buffer.
+ */
+export function analyzeText(
+  text: string,
+  table: WordTable,
+  matcher: PhraseMatcher<PhraseTag> = SENTIMENT_ONLY,
+  buffer?: TokenBuffer,
+): TextAnalysis {
+  const tokens = tokenize(text, buffer);
+  const n = tokens.length;
+  const infos: (WordInfo | undefined)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i] as Token;
+    infos[i] = t.kind === 'punct' || t.kind === 'number' ? undefined : table.get(t.norm, t.hash);
+  }
+  const weight = new Float32Array(n).fill(1);
+  const negated = new Uint8Array(n);
+  let nWords = 0;
+  let negators = 0;
+  let exclaim = 0;
+  let question = 0;
+  let capsWords = 0;
+
+  // Clause weights and negation scopes in one pass.
+  let sentenceStart = 0;
+  let afterContrast = false;
+  let concessive = false;
+  let negLeft = 0;
+  let negStart = -1;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'punct') {
+      negLeft = 0;
+      if (t.norm.startsWith('!')) exclaim += t.norm.length;
+      if (t.norm.includes('?')) question++;
+      if (t.norm !== ',' && t.norm !== '-') {
+        sentenceStart = i + 1;
+        afterContrast = false;
+      }
+      concessive = false;
+      weight[i] = 0;
+      continue;
+    }
+    if (t.kind === 'word') {
+      nWords++;
+      if (t.caps) capsWords++;
+      if (infos[i]?.contrast) {
+        for (let j = sentenceStart; j < i; j++) weight[j] = (weight[j] as number) * CONTRAST_BEFORE_WEIGHT;
+        afterContrast = true;
+        negLeft = 0;
+        continue;
+      }
+      if (i === sentenceStart && infos[i]?.concessive) concessive = true;
+    }
+    weight[i] = concessive ? CONTRAST_BEFORE_WEIGHT : afterContrast ? CONTRAST_AFTER_WEIGHT : 1;
+    if (negLeft > 0) {
+      if (NEGATION_BREAKERS.has(t.norm) || isLitotes(tokens, i)) negLeft = 0;
+      else if (NEVER_INTENSIFIERS.has(t.norm) && (tokens[negStart] as Token).norm === 'never') {
+        for (let j = negStart + 1; j < i; j++) negated[j] = 0;
+        negLeft = 0;
+      } else {
+        negated[i] = 1;
+        negLeft--;
+      }
+    }
+    if (t.kind === 'word' && infos[i]?.negator) {
+      negators++;
+      negLeft = NEGATION_SCOPE;
+      negStart = i;
+    }
+  }
+  const shouting = nWords >= 3 && capsWords / nWords > 0.6;
+
+  const cues: Cue[] = [];
+  const covered = new Uint8Array(n);
+  let complaint = 0;
+  let praise = 0;
+  let sarcasm = 0;
+  const sarcasticSentence = new Set<number>();
+
+  const phraseHits = matcher.findAll(tokens);
+  for (const h of phraseHits) {
+    if (h.value.kind !== 'sarcasm') continue;
+    sarcasm += 1;
+    complaint += h.value.valence;
+    cues.push({ kind: 'sarcasm', start: h.start, end: h.end, valence: h.value.valence, intensified: false, caps: false, clause: 1 });
+    for (let j = h.start; j < h.end; j++) covered[j] = 1;
+    sarcasticSentence.add(sentenceOf(tokens, h.start));
+  }
+  // In a short review one sarcasm marker makes all its praise suspect ("Great, it crashes. Thanks for
+  // nothing."); in a long one only the praise in the same sentence.
+  const wholeTextSarcastic = sarcasticSentence.size > 0 && nWords <= 40;
+  const isSarcastic = (i: number): boolean => wholeTextSarcastic || (sarcasticSentence.size > 0 && sarcasticSentence.has(sentenceOf(tokens, i)));
+  // Complaints before praise: "wont be returning" is a complaint, not negated "be returning".
+  for (const pass of ['complaint', 'praise'] as const) {
+    for (const h of phraseHits) {
+      if (h.value.kind !== pass || covered[h.start]) continue;
+      const valence = h.value.valence;
+      const isComplaint = pass === 'complaint';
+      const neg = negated[h.start] === 1 && !startsWithNegator(tokens, h.start);
+      const w = weight[h.start] as number;
+      let v = valence * w * (neg ? NEGATION_SCALAR : 1);
+      if (!isComplaint && isSarcastic(h.start)) v = -Math.abs(v) * 0.5;
+      for (let j = h.start; j < h.end; j++) covered[j] = 1;
+      if (v < 0) complaint += v;
+      else praise += v;
+      cues.push({ kind: neg ? 'negated' : 'phrase', start: h.start, end: h.end, valence: v, intensified: false, caps: false, clause: w });
+    }
+  }
+
+  let lexPos = 0;
+  let lexNeg = 0;
+  for (let i = 0; i < n; i++) {
+    if (covered[i]) continue;
+    const t = tokens[i] as Token;
+    if (t.kind === 'punct' || t.kind === 'number') continue;
+    const base = infos[i]?.valence;
+    if (base === undefined || Number.isNaN(base)) continue;
+    let v = base;
+    let start = i;
+    let intensified = false;
+    let sarcastic = false;
+    if (t.kind === 'word') {
+      // Intensifiers and diminishers up to two words back ("really very good", "a bit slow").
+      for (let k = 1; k <= 2 && i - k >= 0; k++) {
+        const b = infos[i - k]?.booster;
+        if (!b) break;
+        v *= b;
+        start = i - k;
+        intensified = intensified || b > 1;
+      }
+      if (t.caps && !shouting) v *= CAPS_SCALAR;
+      if (negated[i]) {
+        v *= NEGATION_SCALAR;
+        start = negationStart(tokens, start);
+      }
+      if (v > 0 && isSarcastic(i)) {
+        v = -v * 0.5;
+        sarcastic = true;
+      }
+    }
+    v *= weight[i] as number;
+    if (v > 0) lexPos += v;
+    else lexNeg += v;
+    cues.push({
+      kind: t.kind === 'word' ? (sarcastic ? 'sarcasm' : negated[i] ? 'negated' : 'word') : 'emoji',
+      start, end: i + 1, valence: v, intensified, caps: t.caps && !shouting, clause: weight[i] as number,
+    });
+  }
+  if (shouting) {
+    lexPos *= CAPS_SCALAR;
+    lexNeg *= CAPS_SCALAR;
+  }
+
+  return { tokens, infos, phraseHits, nWords, weight, negated, cues, lexPos, lexNeg, complaint, praise, sarcasm, exclaim, question, negators, shouting };
+}
+
+/** "couldn't be happier", "could not have been easier": a negated comparative is praise, not a complaint. */
+function isLitotes(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (t.norm !== 'be' && t.norm !== 'been') return false;
+  const next = tokens[i + 1];
+  if (!next || next.kind !== 'word') return false;
+  const w = next.norm === 'any' || next.norm === 'much' ? tokens[i + 2]?.norm ?? '' : next.norm;
+  return w === 'more' || (w.length > 4 && w.endsWith('er') && w !== 'never' && w !== 'worse' && w !== 'over');
+}
+
+function sentenceOf(tokens: readonly Token[], i: number): number {
+  let j = i;
+  while (j > 0) {
+    const t = tokens[j - 1] as Token;
+    if (t.kind === 'punct' && t.norm !== ',' && t.norm !== '-') break;
+    j--;
+  }
+  return j;
+}
+
+function startsWithNegator(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  return t !== undefined && NEGATORS.has(t.norm);
+}
+
+/** Index of the negator that opened the scope ending at `i`, so the reason reads "not very good". */
+function negationStart(tokens: readonly Token[], i: number): number {
+  for (let j = i - 1; j >= 0 && j >= i - NEGATION_SCOPE - 2; j--) {
+    const t = tokens[j] as Token;
+    if (t.kind === 'punct') break;
+    if (NEGATORS.has(t.norm)) return j;
+  }
+  return i;
+}
+
+/** Names of the dense (non-word) model inputs, in the order `denseFeatures` fills them. */
+export const DENSE_FEATURES = [
+  'lex_density', 'lex_compound', 'lex_balance', 'complaint', 'praise', 'sarcasm', 'exclaim', 'question', 'negators', 'neg_cues',
+] as const;
+
+/** The model's dense inputs: lexicon evidence normalised so a one-line review and a long one compare. */
+export function denseFeatures(a: TextAnalysis, out: Float64Array = new Float64Array(DENSE_FEATURES.length)): Float64Array {
+  const len = Math.sqrt(a.nWords + 4);
+  const lex = a.lexPos + a.lexNeg;
+  const total = lex + a.complaint + a.praise;
+  const sign = total < 0 ? -1 : total > 0 ? 1 : 0;
+  let negCues = 0;
+  for (const c of a.cues) if (c.valence < 0) negCues++;
+  out[0] = lex / len;
+  out[1] = total / Math.sqrt(total * total + 15);
+  out[2] = (a.lexPos + a.praise + a.lexNeg + a.complaint) / (a.lexPos + a.praise - a.lexNeg - a.complaint + 1);
+  out[3] = a.complaint / len;
+  out[4] = a.praise / len;
+  out[5] = Math.min(a.sarcasm, 2);
+  out[6] = Math.min(a.exclaim, 4) * sign * 0.25;
+  out[7] = Math.min(a.question, 3) / len;
+  out[8] = a.negators / len;
+  out[9] = negCues / len;
+  return out;
+}
+
+/**
+ * Calls `sink` for each word and word-pair feature: `w`, `!w` inside a negation scope, and
+ * `w1 w2`. Values carry the clause weight and are scaled by 1/sqrt(length), so a short review
+ * and a long one land on a comparable scale.
+ */
+export function forEachNgram(a: TextAnalysis, sink: (key: string, value: number, start: number, end: number) => void): void {
+  const { tokens, weight, negated } = a;
+  const scale = 1 / Math.sqrt(a.nWords + 4);
+  let prev = -1;
+  // Intensifiers are transparent for pairs too: "was extremely bad" also yields "was bad", so an
+  // intensifier never loses the pair the model knows.
+  let beforeBooster = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'punct' || t.kind === 'number') {
+      prev = -1;
+      beforeBooster = -1;
+      continue;
+    }
+    const w = (weight[i] as number) * scale;
+    sink(negated[i] ? '!' + t.norm : t.norm, w, i, i + 1);
+    if (prev >= 0) sink((tokens[prev] as Token).norm + ' ' + t.norm, w, prev, i + 1);
+    if (beforeBooster >= 0) sink((tokens[beforeBooster] as Token).norm + ' ' + t.norm, w, beforeBooster, i + 1);
+    if (a.infos[i]?.booster) {
+      if (beforeBooster < 0) beforeBooster = prev;
+    } else beforeBooster = -1;
+    prev = i;
+  }
+}

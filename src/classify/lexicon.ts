@@ -1,0 +1,120 @@
+/**
+ * Word lists the text rules use. The valence lexicon itself (VADER + AFINN + emoji, thousands of
+ * entries) ships inside the trained model file; these are the small closed-class lists and the
+ * review-domain phrases no general-purpose lexicon has.
+ */
+
+/** Words that flip the polarity of what follows in their clause ("not good", "never again"). */
+export const NEGATORS: ReadonlySet<string> = new Set([
+  'not', 'no', 'never', 'nothing', 'nobody', 'none', 'neither', 'nor', 'nowhere', 'without', 'cannot',
+  'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'wont', 'wouldnt', 'cant', 'couldnt',
+  'shouldnt', 'havent', 'hasnt', 'hadnt', 'aint', 'mustnt', 'neednt', 'lack', 'lacks', 'lacked', 'lacking',
+  // Common apostrophe-less typing of the same ("dont", "wont" are above); "nt" is left from "n't" split by some keyboards.
+  'nt', 'nope', 'hardly', 'barely', 'scarcely',
+]);
+
+/** Intensifiers and diminishers, as a multiplier on the next sentiment word (after VADER's booster list). */
+export const BOOSTERS: ReadonlyMap<string, number> = new Map([
+  ...['absolutely', 'amazingly', 'awfully', 'completely', 'deeply', 'extremely', 'exceptionally', 'entirely',
+    'especially', 'highly', 'hugely', 'incredibly', 'insanely', 'really', 'remarkably', 'so', 'soo', 'super', 'terribly',
+    'thoroughly', 'totally', 'truly', 'unbelievably', 'utterly', 'very', 'most', 'seriously', 'ridiculously',
+    'fucking', 'freaking', 'damn', 'way', 'too', 'overly', 'beyond', 'horribly', 'painfully', 'extraordinarily']
+    .map((w) => [w, 1.3] as const),
+  ...['slightly', 'somewhat', 'kinda', 'sorta', 'fairly', 'rather', 'bit', 'little', 'mildly', 'marginally',
+    'partly', 'almost', 'quite', 'pretty', 'occasionally', 'mostly', 'reasonably']
+    .map((w) => [w, 0.75] as const),
+]);
+
+/**
+ * Contrast words. After "but"/"however" the clause carries the verdict ("the room was nice but the
+ * staff were rude"); a clause opened by "although"/"though"/"despite" is the conceded part and counts less.
+ */
+export const CONTRAST_AFTER: ReadonlySet<string> = new Set(['but', 'however', 'unfortunately', 'sadly', 'except', 'otherwise']);
+/** Words that open a conceded clause when they start the sentence ("Although the food was good, ..."). */
+export const CONCESSIVE_OPENERS: ReadonlySet<string> = new Set(['although', 'though', 'despite', 'while', 'whilst', 'even']);
+/** How much the clause after a contrast word counts, and the one before it. */
+export const CONTRAST_AFTER_WEIGHT = 1.5;
+export const CONTRAST_BEFORE_WEIGHT = 0.5;
+
+/**
+ * Complaint phrases from the review domain: things customers write when something went wrong
+ * that are not "sentiment words" (a general lexicon scores "refund" or "waited 40 minutes" as
+ * neutral). Valence on VADER's -4..4 scale. Patterns use the PhraseMatcher syntax.
+ */
+export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
+  ['refund*', -1.5], ['money back', -2], ['charged me', -1.5], ['charged twice', -2.5], ['double charged', -2.5],
+  ['overcharg*', -2.5], ['overpriced', -2], ['rip off', -3], ['ripoff', -3], ['ripped off', -3],
+  ['waste of money', -3], ['waste of time', -3], ['wasted my', -2.5], ['save your money', -3], ['not worth', -2],
+  ['cancelled my subscription', -2.5], ['canceled my subscription', -2.5], ['cancel my subscription', -2],
+  ['cancelled my order', -2], ['canceled my order', -2], ['unsubscrib*', -1.5],
+  ['crash*', -2], ['keeps crashing', -3], ['freez*', -1.5], ['froze', -1.5], ['glitch*', -2], ['buggy', -2.5], ['bugs', -1.5],
+  ['laggy', -2], ['lags', -1.5], ['force close*', -2.5], ['wont load', -2.5], ['doesnt load', -2.5], ['wont open', -2.5],
+  ['stopped working', -3], ['quit working', -3], ['doesnt work', -2.5], ['didnt work', -2.5], ['does not work', -2.5],
+  ['did not work', -2.5], ['dont work', -2.5], ['not working', -2.5], ['no longer works', -3], ['wont work', -2.5],
+  ['broke', -2.5], ['broken', -2.5], ['defective', -3], ['faulty', -2.5], ['fell apart', -3], ['falls apart', -3],
+  ['returned it', -2], ['return it', -1.5], ['sent it back', -2], ['send it back', -2], ['returning it', -2],
+  ['waited # minutes', -2], ['waited # mins', -2], ['waited # hours', -2.5], ['wait # minutes', -1.5], ['waited over', -2],
+  ['waited forever', -2.5], ['took forever', -2.5], ['still waiting', -2], ['never arrived', -3], ['never received', -3],
+  ['never showed', -2.5], ['never came', -2], ['never again', -3], ['wont be back', -3], ['will not be back', -3],
+  ['not coming back', -3], ['wont return', -2.5], ['wont be returning', -3], ['not be returning', -3], ['never return', -3],
+  ['do not buy', -3], ['dont buy', -3], ['do not recommend', -3], ['dont recommend', -3], ['would not recommend', -3],
+  ['wouldnt recommend', -3], ['cant recommend', -2.5], ['stay away', -3], ['avoid', -2.5], ['beware', -2.5],
+  ['rude', -2.5], ['unprofessional', -2.5], ['incompetent', -3], ['ignored', -2], ['no one', -1], ['nobody', -1],
+  ['dirty', -2.5], ['filthy', -3], ['cockroach*', -3], ['bugs in', -2.5], ['hair in', -2.5], ['smelled', -1.5], ['stale', -2],
+  ['undercooked', -2.5], ['overcooked', -2], ['cold food', -2], ['was cold', -1.5], ['were cold', -1.5], ['lukewarm', -1.5],
+  ['tasteless', -2.5], ['bland', -2], ['flavorless', -2.5], ['soggy', -2], ['greasy', -1.5], ['burnt', -2],
+  ['poor quality', -3], ['cheaply made', -2.5], ['cheap plastic', -2], ['flimsy', -2], ['drops calls', -2.5],
+  ['dropped calls', -2.5], ['died after', -2.5], ['dead after', -2.5], ['only lasted', -2.5],
+  ['lasted only', -2.5], ['after # days', -1], ['after # weeks', -1], ['after # months', -0.5],
+  ['no response', -2], ['never responded', -2.5], ['never heard back', -2.5],
+  ['on hold', -1.5], ['hung up', -2], ['unusable', -3], ['useless', -3], ['unreadable', -2.5], ['unwatchable', -3],
+  ['misleading', -2.5], ['false advertising', -3], ['not as described', -3], ['not as advertised', -3],
+  ['too expensive', -2], ['hidden fees', -2.5], ['hidden charges', -2.5], ['not impressed', -2.5], ['letdown', -2.5],
+  ['let down', -2], ['let me down', -2.5], ['disappoint*', -2.5], ['mediocre', -2], ['meh', -1.5], ['subpar', -2.5],
+  ['sub par', -2.5], ['lacking', -1.5], ['what a joke', -3], ['a joke', -2], ['should have read', -1.5], ['wish i had', -1.5],
+['supposed to', -1], ['the worst', -3], ['zero stars', -3], ['0 stars', -3], ['one star', -2.5],
+  ['1 star', -2.5], ['no stars', -3], ['at best', -2], ['to be desired', -2.5], ['took * forever', -2.5],
+  ['forever to', -2], ['needless to say', -1], ['over-priced', -2], ['expected better', -2], ['expect better', -2],
+  ['expected more', -2], ['expected a better', -2], ['was hoping for', -1.5], ['hoping for more', -2],
+  ['sending it back', -2], ['shipping it back', -2], ['down the drain', -3], ['steer clear', -3], ['keep looking', -2],
+  ['last time i', -1], ['gave up', -2], ['giving up', -2], ['be careful', -1.5], ['blew up', -2], ['breaks', -2],
+  ['unreliable', -2.5], ['wish i could return', -3], ['forget about it', -1.5], ['runs down', -1.5], ['overheat*', -2],
+  ['gets hot', -1.5], ['drains the battery', -2.5], ['battery drain', -2.5], ['uninstall*', -2.5], ['deleted the app', -3],
+  ['deleting the app', -3], ['too many ads', -2.5], ['full of ads', -2.5], ['paywall', -1.5], ['cant log in', -2.5],
+  ['cant login', -2.5], ['cannot log in', -2.5], ['logs me out', -2], ['logging me out', -2], ['since the update', -1.5],
+  ['after the update', -1.5], ['latest update', -1], ['update ruined', -3], ['customer support', -0.5], ['expect more', -1.5], ['should be ashamed', -3], ['never again', -3], ['poorly', -2.5], ['sloppy', -2.5],
+];
+
+/** Praise phrases from the same domain: what a general lexicon scores neutral but a reviewer means well. */
+export const PRAISE_PHRASES: ReadonlyArray<readonly [string, number]> = [
+  ['highly recommend*', 3], ['would recommend', 2.5], ['will recommend', 2.5], ['must have', 2], ['must see', 2.5],
+  ['worth every penny', 3], ['worth the money', 2.5], ['worth it', 2], ['worth the wait', 2], ['well worth', 2.5],
+  ['be back', 2], ['going back', 1.5], ['go again', 1.5], ['revisit*', 1.5], ['be returning', 2], ['back again', 1.5],
+  ['will be back', 2.5], ['will definitely be back', 3], ['coming back', 2], ['come back', 1.5], ['go back', 1],
+  ['five stars', 3], ['5 stars', 3], ['10/10', 3], ['works great', 3], ['works well', 2.5], ['works perfectly', 3],
+  ['works fine', 1.5], ['as described', 1.5], ['as advertised', 1.5], ['on time', 1], ['fast shipping', 2],
+  ['quick delivery', 2], ['arrived quickly', 2], ['on point', 2], ['spot on', 2], ['a must', 2], ['hooked', 1.5],
+  ['cant wait', 1.5], ['well made', 2.5], ['well written', 2.5], ['well done', 2.5], ['good value', 2.5], ['great value', 3],
+  ['no complaints', 2.5], ['no problems', 2], ['no problem', 1.5], ['no issues', 2], ['no trouble', 2], ['any problem', 0.5],
+  ['any problems', 0.5], ['any issues', 0.5], ['any trouble', 0.5], ['never disappoints', 3], ['exceeded', 2.5],
+  ['a gem', 2.5], ['hidden gem', 3], ['top notch', 3], ['page turner', 2.5], ['couldnt put it down', 3],
+];
+
+/**
+ * Cheap sarcasm markers: phrases that praise on the surface but complain in practice. They are
+ * scored as complaints and also switch off the praise words in their clause.
+ */
+export const SARCASM_PHRASES: readonly string[] = [
+  'yeah right', 'thanks for nothing', 'thanks a lot for', 'oh great', 'oh wonderful', 'just great', 'just perfect',
+  'what a surprise', 'big surprise', 'how lovely', 'gee thanks', 'so called', 'so-called', 'slow clap', 'good luck with',
+  'good luck getting', 'as if', 
+];
+
+/** Words a reviewer uses to shout "the text is sarcastic" right after a positive word: "great... not". */
+export const SARCASM_TAIL = 'not';
+
+/** Words that look like negators but are not ("not only", "no doubt"): the next word keeps its sign. */
+/** After "never", these make an intensifier, not a negation: "never had such bland food", "never been so bored". */
+export const NEVER_INTENSIFIERS: ReadonlySet<string> = new Set(['such', 'so', 'as', 'more', 'worse', 'this']);
+
+export const NEGATION_BREAKERS: ReadonlySet<string> = new Set(['only', 'just', 'doubt', 'wonder', 'matter', 'problem']);

@@ -1,0 +1,212 @@
+import { buildWordTable, DENSE_FEATURES, denseFeatures, type TextAnalysis } from './features.js';
+import type { WordTable } from './word-table.js';
+import type { Token } from './tokenize.js';
+
+/** The trained model file as `npm run train` writes it (arrays, not objects: small and quick to parse). */
+export interface ModelFile {
+  format: 1;
+  /** How the file was made, for anyone wondering where the numbers came from. */
+  meta: Record<string, unknown>;
+  bias: number;
+  dense: { names: string[]; weights: number[] };
+  ngrams: { keys: string[]; weights: number[] };
+  lexicon: { words: string[]; valences: number[] };
+}
+
+/** One n-gram's push on the logit, kept so `reasons` can quote the words that weighed most. */
+export interface NgramContribution {
+  key: string;
+  value: number;
+  start: number;
+  end: number;
+}
+
+/** The logit of "negative" and the parts it was summed from. */
+export interface ModelScore {
+  logit: number;
+  lexical: number;
+  ngram: number;
+  top: NgramContribution[];
+}
+
+/** A loaded logistic-regression model: weights over word/bigram features plus lexicon features. */
+export class SentimentModel {
+  /** Lexicon and learned weights by word: what analyzeText and score look tokens up in. */
+  readonly words: WordTable;
+  private readonly pairs: PairTable;
+  private readonly denseWeights: Float64Array;
+  private readonly bias: number;
+  private readonly dense = new Float64Array(DENSE_FEATURES.length);
+
+  constructor(file: ModelFile) {
+    if (file.format !== 1) throw new Error(`Unsupported model format ${String(file.format)}`);
+    this.bias = file.bias;
+    // Split by shape so scoring never builds a key string: "w", "!w" (negated) and "w1 w2" (two levels).
+    this.words = buildWordTable(zipMap(file.lexicon.words, file.lexicon.valences));
+    const pairKeys = file.ngrams.keys.filter((k) => k.indexOf(' ') > 0).length;
+    this.pairs = new PairTable(pairKeys);
+    file.ngrams.keys.forEach((key, i) => {
+      const w = file.ngrams.weights[i] ?? 0;
+      const space = key.indexOf(' ');
+      if (space > 0) {
+        this.pairs.set(this.words.entry(key.slice(0, space)).id, this.words.entry(key.slice(space + 1)).id, w);
+      } else if (key.startsWith('!') && key.length > 1) this.words.entry(key.slice(1)).neg = w;
+      else this.words.entry(key).uni = w;
+    });
+    this.denseWeights = new Float64Array(DENSE_FEATURES.length);
+    DENSE_FEATURES.forEach((name, i) => {
+      const j = file.dense.names.indexOf(name);
+      if (j < 0) throw new Error(`Model has no weight for dense feature "${name}": retrain with npm run train`);
+      this.denseWeights[i] = file.dense.weights[j] ?? 0;
+    });
+  }
+
+  private keep(n: number, value: number, start: number, end: number): number {
+    if (n >= contribValue.length) return n;
+    contribValue[n] = value;
+    contribStart[n] = start;
+    contribEnd[n] = end;
+    return n + 1;
+  }
+
+  private topContributions(n: number, k: number, tokens: readonly Token[]): NgramContribution[] {
+    const out: NgramContribution[] = [];
+    for (let round = 0; round < k && round < n; round++) {
+      let best = -1;
+      let bestAbs = 0;
+      for (let i = 0; i < n; i++) {
+        const abs = Math.abs(contribValue[i] as number);
+        if (abs > bestAbs) {
+          bestAbs = abs;
+          best = i;
+        }
+      }
+      if (best < 0) break;
+      const start = contribStart[best] as number;
+      const end = contribEnd[best] as number;
+      let key = '';
+      for (let j = start; j < end; j++) key += (j > start ? ' ' : '') + (tokens[j] as Token).norm;
+      out.push({ key, value: contribValue[best] as number, start, end });
+      contribValue[best] = 0;
+    }
+    return out;
+  }
+
+  /** Logit of the negative class for an analysed text; `topK` strongest n-grams are kept for reasons. */
+  score(a: TextAnalysis, topK = 0): ModelScore {
+    const d = denseFeatures(a, this.dense);
+    let lexical = 0;
+    for (let i = 0; i < d.length; i++) lexical += (d[i] as number) * (this.denseWeights[i] as number);
+    let ngram = 0;
+    let n = 0;
+    // Same features as forEachNgram (the trainer's definition), computed without allocating keys.
+    const { tokens, weight, negated, infos } = a;
+    const scale = 1 / Math.sqrt(a.nWords + 4);
+    const pairs = this.pairs;
+    let prev = -1; // word id of the previous token, -1 when it has none
+    let prevIndex = -1;
+    // Pairs skip over intensifiers as well (see forEachNgram).
+    let skip = -1;
+    let skipIndex = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      if (t.kind === 'punct' || t.kind === 'number') {
+        prev = -1;
+        prevIndex = -1;
+        skip = -1;
+        skipIndex = -1;
+        continue;
+      }
+      const v = (weight[i] as number) * scale;
+      const info = infos[i];
+      const w = info === undefined ? 0 : negated[i] ? info.neg : info.uni;
+      if (w !== 0) {
+        ngram += w * v;
+        if (topK > 0) n = this.keep(n, w * v, i, i + 1);
+      }
+      const id = info === undefined ? -1 : info.id;
+      if (prev >= 0 && id >= 0) {
+        const wb = pairs.get(prev, id);
+        if (wb !== 0) {
+          ngram += wb * v;
+          if (topK > 0) n = this.keep(n, wb * v, prevIndex, i + 1);
+        }
+      }
+      if (skip >= 0 && id >= 0) {
+        const wb = pairs.get(skip, id);
+        if (wb !== 0) {
+          ngram += wb * v;
+          if (topK > 0) n = this.keep(n, wb * v, skipIndex, i + 1);
+        }
+      }
+      if (info?.booster) {
+        if (skipIndex < 0) {
+          skip = prev;
+          skipIndex = prevIndex;
+        }
+      } else {
+        skip = -1;
+        skipIndex = -1;
+      }
+      prev = id;
+      prevIndex = i;
+    }
+    const top = topK > 0 ? this.topContributions(n, topK, tokens) : [];
+    return { logit: this.bias + lexical + ngram, lexical, ngram, top };
+  }
+}
+
+// Contributions are kept in reusable typed arrays and only the top few become objects: the
+// classifier is called tens of thousands of times a second and garbage is the main cost.
+const contribValue = new Float64Array(4096);
+const contribStart = new Int32Array(4096);
+const contribEnd = new Int32Array(4096);
+
+/**
+ * Word-pair weights in an open-addressing hash table over typed arrays, keyed by the two word ids.
+ * A Map per first word meant a cache miss per pair; this is a few array reads.
+ */
+class PairTable {
+  private readonly first: Int32Array;
+  private readonly second: Int32Array;
+  private readonly values: Float32Array;
+  private readonly mask: number;
+
+  constructor(size: number) {
+    let cap = 16;
+    while (cap < size * 2) cap <<= 1;
+    this.first = new Int32Array(cap).fill(-1);
+    this.second = new Int32Array(cap);
+    this.values = new Float32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  set(a: number, b: number, w: number): void {
+    let h = hashPair(a, b) & this.mask;
+    while (this.first[h] !== -1 && !(this.first[h] === a && this.second[h] === b)) h = (h + 1) & this.mask;
+    this.first[h] = a;
+    this.second[h] = b;
+    this.values[h] = w;
+  }
+
+  /** Weight of the pair, 0 when the model has none. */
+  get(a: number, b: number): number {
+    let h = hashPair(a, b) & this.mask;
+    for (;;) {
+      const f = this.first[h] as number;
+      if (f === -1) return 0;
+      if (f === a && this.second[h] === b) return this.values[h] as number;
+      h = (h + 1) & this.mask;
+    }
+  }
+}
+
+function hashPair(a: number, b: number): number {
+  return Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
+}
+
+function zipMap(keys: readonly string[], values: readonly number[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) m.set(keys[i] as string, values[i] ?? 0);
+  return m;
+}

@@ -1,0 +1,84 @@
+import type { Severity } from '../domain/verdict.js';
+import { surface } from './phrases.js';
+import type { PhraseTag, TextAnalysis } from './features.js';
+
+/** A keyword rule that makes a review `critical`: someone must look at it today. */
+export interface CriticalRule {
+  id: string;
+  label: string;
+  /** PhraseMatcher patterns ("sue*" matches sue/suing, "food poisoning", "# stars" …). */
+  patterns: string[];
+}
+
+/** The built-in critical categories; config rules are added to these, not substituted. */
+export const DEFAULT_CRITICAL_RULES: readonly CriticalRule[] = Object.freeze([
+  {
+    id: 'legal_threat', label: 'threat of legal action',
+    patterns: ['my lawyer', 'our lawyer', 'a lawyer', 'my attorney', 'an attorney', 'lawsuit', 'sue', 'suing', 'legal action',
+      'small claims', 'take you to court', 'see you in court', 'class action', 'my solicitor', 'consumer protection', 'better business bureau',
+      'report you to', 'reported you to', 'trading standards', 'attorney general', 'chargeback', 'filing a complaint'],
+  },
+  {
+    id: 'health_safety', label: 'health or safety',
+    patterns: ['food poisoning', 'poisoned', 'got sick', 'get sick', 'made me sick', 'made us sick', 'made my * sick', 'vomit*',
+      'threw up', 'throwing up', 'diarrhea', 'hospital', 'hospitalized', 'hospitalised', 'emergency room', 'allergic reaction', 'anaphyla*', 'injur*',
+      'burned me', 'burnt me', 'electrocut*', 'caught fire', 'exploded', 'on fire', 'smoke came', 'unsafe', 'dangerous',
+      'safety hazard', 'fire hazard', 'choking hazard', 'glass in', 'metal in', 'wire in', 'bleeding', 'salmonella', 'e. coli',
+      'mold in', 'raw chicken', 'a rat', 'rats', 'mice', 'cockroach*', 'roach*'],
+  },
+  {
+    id: 'fraud_scam', label: 'fraud or scam accusation',
+    patterns: ['scam*', 'fraud*', 'con artist*', 'stole', 'stolen', 'stealing', 'theft', 'thieves', 'thief', 'ripped me off',
+      'unauthorized charge*', 'unauthorised charge*', 'charged without', 'never authorized', 'fake reviews', 'counterfeit', 'criminal'],
+  },
+  {
+    id: 'discrimination', label: 'discrimination',
+    patterns: ['racist', 'racism', 'racial*', 'sexist', 'sexism', 'homophobic', 'transphobic', 'discriminat*', 'bigot*',
+      'because of my race', 'because i am black', 'because im black', 'because of my skin', 'because i was in a wheelchair',
+      'harass*', 'slur', 'slurs'],
+  },
+  {
+    id: 'privacy', label: 'data or privacy complaint',
+    patterns: ['privacy', 'data breach', 'leaked my', 'sold my data', 'sold my information', 'shared my data',
+      'my personal data', 'my personal information', 'my data', 'gdpr', 'identity theft', 'spyware', 'tracking me', 'hacked',
+      'spam me', 'spamming me', 'without my consent', 'without consent'],
+  },
+]);
+
+/** A critical rule that fired, with the words that fired it. */
+export interface CriticalHit {
+  id: string;
+  label: string;
+  phrase: string;
+}
+
+/** Critical rules as phrase patterns for the shared matcher, and the rules an analysed text fires. */
+export class CriticalMatcher {
+  constructor(private readonly rules: readonly CriticalRule[]) {}
+
+  /** The rules' patterns tagged with their rule, for createPhraseMatcher. */
+  patterns(): (readonly [string, PhraseTag])[] {
+    return this.rules.flatMap((r, index) => r.patterns.map((p) => [p, { kind: 'critical', index }] as const));
+  }
+
+  /** First hit per rule; a negated mention ("not a scam", "no food poisoning") does not count. */
+  match(a: TextAnalysis): CriticalHit[] {
+    const out: CriticalHit[] = [];
+    for (const h of a.phraseHits) {
+      if (h.value.kind !== 'critical' || a.negated[h.start]) continue;
+      const rule = this.rules[h.value.index] as CriticalRule;
+      if (out.some((c) => c.id === rule.id)) continue;
+      out.push({ id: rule.id, label: rule.label, phrase: surface(a.tokens, h.start, h.end) });
+    }
+    return out;
+  }
+}
+
+/** Severity of a verdict: critical rules first, then how negative the rating and the text are. */
+export function severityOf(negative: boolean, score: number, rating: number | undefined, critical: readonly CriticalHit[]): Severity {
+  if (critical.length > 0) return 'critical';
+  if (!negative) return 'low';
+  if ((rating !== undefined && rating <= 1) || score <= -0.7) return 'high';
+  if ((rating !== undefined && rating <= 2) || score <= -0.35) return 'medium';
+  return 'low';
+}

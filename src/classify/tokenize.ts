@@ -1,0 +1,249 @@
+import { hashWord } from './word-table.js';
+
+/** What a token is: it decides which rules may look at it. */
+export type TokenKind = 'word' | 'number' | 'emoji' | 'emoticon' | 'punct';
+
+/** One token of a review, with the surface form kept for `reasons`. */
+export interface Token {
+  /** Lower-cased, apostrophes dropped (`don't` -> `dont`), letter runs of 3+ cut to 2 (`sooo` -> `soo`). */
+  norm: string;
+  /** As written, for showing the owner. */
+  raw: string;
+  kind: TokenKind;
+  /** Written in capitals (2+ letters), e.g. `TERRIBLE`. */
+  caps: boolean;
+  /** hashWord(norm): the word table and the phrase matcher both key on it. */
+  hash: number;
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+const UPPER = /\p{Lu}/u;
+const PICTO = /\p{Extended_Pictographic}/u;
+const EMOTICON_MOUTH = new Set([...'()[]dDpP/\\|*3oO@$']);
+const EMOTICON_EYES = new Set([...':;=']);
+
+/**
+ * Splits a review into word, number, emoji, emoticon and punctuation tokens. A hand-written
+ * scanner over char codes: a Unicode-property regex tokenizer cost more than everything else
+ * in the classifier together.
+ */
+export function tokenize(text: string, buffer?: TokenBuffer): Token[] {
+  const out = buffer ? buffer.start() : new TokenList();
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c <= 32) {
+      i++;
+      continue;
+    }
+    if (isAsciiLetter(c) || (c > 127 && isLetterAt(text, i))) {
+      i = scanWord(text, i, out);
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      let j = i + 1;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      if (j + 1 < n && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isDigit(text.charCodeAt(j + 1))) {
+        j += 2;
+        while (j < n && isDigit(text.charCodeAt(j))) j++;
+      }
+      const raw = text.slice(i, j);
+      emit(out, raw, raw, 'number', false);
+      i = j;
+      continue;
+    }
+    if (c === 33 || c === 63) {
+      // "!", "?", "?!" runs are one token: "!!!" is emphasis.
+      let j = i + 1;
+      while (j < n && (text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63)) j++;
+      const raw = text.slice(i, j);
+      emit(out, raw, raw, 'punct', false);
+      i = j;
+      continue;
+    }
+    // "10:30" is a time and "http://" a URL, not faces; "great:)" is a face.
+    if ((c === 58 || c === 59 || c === 61) && !(i > 0 && isDigit(text.charCodeAt(i - 1))) && !text.startsWith('//', i + 1)) {
+      const end = emoticonAt(text, i);
+      if (end > i) {
+        const raw = text.slice(i, end);
+        emit(out, raw.toLowerCase(), raw, 'emoticon', false);
+        i = end;
+        continue;
+      }
+    }
+    if (c === 60 /* < */ && text.charCodeAt(i + 1) === 51 /* 3 */) {
+      emit(out, '<3', '<3', 'emoticon', false);
+      i += 2;
+      continue;
+    }
+    if ((c === 41 || c === 40) && i + 1 < n) {
+      // Reversed emoticons "(:" and "):" only when the eyes follow directly.
+      const d = text.charCodeAt(i + 1) === 45 ? i + 2 : i + 1;
+      if (EMOTICON_EYES.has(text[d] ?? '') && !isAsciiLetter(text.charCodeAt(d + 1))) {
+        const raw = text.slice(i, d + 1);
+        emit(out, raw, raw, 'emoticon', false);
+        i = d + 1;
+        continue;
+      }
+    }
+    if (c === 46 || c === 44 || c === 59 || c === 58 || c === 0x2026) {
+      let j = i + 1;
+      if (c === 46) while (j < n && text.charCodeAt(j) === 46) j++;
+      const raw = text.slice(i, j);
+      emit(out, raw, raw, 'punct', false);
+      i = j;
+      continue;
+    }
+    if (c === 45 && i > 0 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) {
+      emit(out, '-', '-', 'punct', false);
+      i++;
+      continue;
+    }
+    if (c >= 0x2000) {
+      const cp = text.codePointAt(i) as number;
+      const len = cp > 0xffff ? 2 : 1;
+      if (c >= 0x2600 || len === 2) {
+        const raw = text.slice(i, i + len);
+        if (PICTO.test(raw)) {
+          emit(out, raw, raw, 'emoji', false);
+          i += len;
+          continue;
+        }
+      }
+      i += len;
+      continue;
+    }
+    i++;
+  }
+  return out.finish();
+}
+
+/**
+ * Token objects recycled from one review to the next. The classifier keeps nothing of a review's
+ * tokens once it has returned its verdict, so it tokenizes into a buffer: allocation (and the
+ * garbage collection it causes) was the largest cost after the word look-ups. Callers that keep
+ * tokens across calls (the trainer) tokenize without one.
+ */
+export class TokenBuffer {
+  private readonly list = new TokenList();
+
+  /** Starts a new review: the tokens of the previous one become invalid. */
+  start(): TokenList {
+    this.list.reset();
+    return this.list;
+  }
+}
+
+/** A growing list of tokens that reuses its objects when reset. */
+class TokenList {
+  private readonly pool: Token[] = [];
+  private readonly tokens: Token[] = [];
+  private n = 0;
+
+  reset(): void {
+    this.n = 0;
+  }
+
+  push(norm: string, raw: string, kind: TokenKind, caps: boolean): void {
+    let t = this.pool[this.n];
+    // Numbers and punctuation are never looked up.
+    const hash = kind === 'punct' || kind === 'number' ? 0 : hashWord(norm);
+    if (t === undefined) {
+      t = { norm, raw, kind, caps, hash };
+      this.pool.push(t);
+    } else {
+      t.norm = norm;
+      t.raw = raw;
+      t.kind = kind;
+      t.caps = caps;
+      t.hash = hash;
+    }
+    this.tokens[this.n++] = t;
+  }
+
+  finish(): Token[] {
+    this.tokens.length = this.n;
+    return this.tokens;
+  }
+}
+
+function emit(out: TokenList, norm: string, raw: string, kind: TokenKind, caps: boolean): void {
+  out.push(norm, raw, kind, caps);
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetterAt(text: string, j: number): boolean {
+  const c = text.charCodeAt(j);
+  if (isAsciiLetter(c)) return true;
+  // Pictographs and symbols (0x2000-0x2BFF) are not letters; CJK, Hangul and the rest are.
+  return c > 127 && (c < 0x2000 || c > 0x2bff) && c < 0xd800 && LETTER.test(text[j] as string);
+}
+
+/** Scans one word from `i`: letters with inner apostrophes/hyphens ("don't", "check-in"). */
+function scanWord(text: string, i: number, out: TokenList): number {
+  const n = text.length;
+  let j = i;
+  let upper = 0;
+  let letters = 0;
+  let apostrophe = false;
+  let run = 1;
+  let longRun = false;
+  let prev = -1;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (isAsciiLetter(c)) {
+      if (c <= 90) upper++;
+    } else if (c > 127 && isLetterAt(text, j)) {
+      if (UPPER.test(text[j] as string)) upper++;
+    } else if ((c === 39 || c === 0x2019 || c === 45) && j + 1 < n && isLetterAt(text, j + 1) && j > i) {
+      if (c !== 45) apostrophe = true;
+      prev = -1;
+      j++;
+      continue;
+    } else break;
+    letters++;
+    if (c === prev) {
+      run++;
+      if (run >= 3) longRun = true;
+    } else run = 1;
+    prev = c;
+    j++;
+  }
+  const raw = text.slice(i, j);
+  if (letters === 2 && (raw === 'xD' || raw === 'XD')) {
+    emit(out, 'xd', raw, 'emoticon', false);
+    return j;
+  }
+  let norm = upper > 0 ? raw.toLowerCase() : raw;
+  if (apostrophe) norm = norm.replace(/['’]/g, '');
+  if (longRun) norm = norm.replace(/(\p{L})\1{2,}/gu, '$1$1');
+  emit(out, norm, raw, 'word', letters >= 2 && upper === letters);
+  return j;
+}
+
+/** End of an emoticon starting with eyes at `i` (":-)", ";(", ":D", ":'("), or `i` when there is none. */
+function emoticonAt(text: string, i: number): number {
+  let j = i + 1;
+  const c = text[j];
+  if (c === '-' || c === "'" || c === '^' || c === 'o') j++;
+  if (!EMOTICON_MOUTH.has(text[j] ?? '')) return i;
+  const mouth = text[j] as string;
+  // ":D" but not ":Does" / ":pizza": a letter mouth must not be followed by more letters.
+  if (/[a-zA-Z3]/.test(mouth) && isLetterAt(text, j + 1)) return i;
+  j++;
+  while (j < text.length && text[j] === mouth && !/[a-zA-Z]/.test(mouth)) j++;
+  return j;
+}
+
+/** True when a punctuation token ends a clause: negation scope and contrast stop there. */
+export function isClauseBreak(t: Token): boolean {
+  return t.kind === 'punct';
+}

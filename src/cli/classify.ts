@@ -1,0 +1,66 @@
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { createClassifier, type ClassifierOptions } from '../classify/index.js';
+
+/** One input line of `review-monitor classify`. */
+export const classifyLineSchema = z.object({
+  /** Echoed back on the output line, so callers can join results without counting lines. */
+  id: z.union([z.string(), z.number()]).optional(),
+  text: z.string(),
+  title: z.string().optional(),
+  rating: z.number().min(1).max(5).optional(),
+  language: z.string().optional(),
+});
+
+/** Options of `runClassifyCli`: the classifier's taxonomy and rules (from config). */
+export interface ClassifyCliOptions {
+  classifier?: ClassifierOptions | undefined;
+}
+
+/**
+ * `review-monitor classify`: JSON Lines in (one review a line), one JSON line out per input line,
+ * in order. A malformed line gets an error line naming the line and the field; the run goes on.
+ * Resolves to the exit code: 0 when every line was classified, 1 when some line was not.
+ */
+export async function runClassifyCli(
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  options: ClassifyCliOptions = {},
+): Promise<number> {
+  const classifier = createClassifier(options.classifier ?? {});
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let lineNo = 0;
+  let failed = 0;
+  for await (const raw of lines) {
+    lineNo++;
+    const line = raw.trim();
+    let out: string;
+    if (line === '') {
+      // Still one output line, so output line N always answers input line N; not counted as a failure.
+      out = JSON.stringify({ line: lineNo, error: 'empty line' });
+    } else try {
+      const review = parseLine(line);
+      const verdict = classifier.classify(review);
+      out = JSON.stringify(review.id === undefined ? verdict : { id: review.id, ...verdict });
+    } catch (err) {
+      failed++;
+      out = JSON.stringify({ line: lineNo, error: err instanceof Error ? err.message : String(err) });
+    }
+    if (!output.write(out + '\n')) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+function parseLine(line: string): z.output<typeof classifyLineSchema> {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    throw new Error('invalid JSON');
+  }
+  const parsed = classifyLineSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new Error(parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'line'}: ${i.message}`).join('; '));
+  }
+  return parsed.data;
+}

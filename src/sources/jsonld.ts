@@ -1,0 +1,185 @@
+import * as cheerio from 'cheerio';
+import type { RawReview } from '../domain/review.js';
+import type { PageResult, SourceAdapter } from './adapter.js';
+import { ParseError } from './errors.js';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Guards against pathological documents: nesting and node count an honest page never reaches. */
+const MAX_DEPTH = 32;
+const MAX_NODES = 200_000;
+
+/**
+ * Reviews a page embeds as schema.org data: Trustpilot's `__NEXT_DATA__` (which carries real review
+ * ids) when present, else JSON-LD `Review` items (top level, in `@graph`, or under an entity's
+ * `review`), else microdata. Throws ParseError when the page holds no review data at all.
+ */
+export function parseJsonLdPage(html: string, pageUrl?: string): PageResult {
+  const $ = cheerio.load(html);
+  const next = nextDataReviews($, pageUrl);
+  if (next) return { reviews: next };
+
+  const found: Json[] = [];
+  let blocks = 0;
+  let reviewish = false;
+  $('script[type="application/ld+json"]').each((_i, el) => {
+    let doc: unknown;
+    try {
+      doc = JSON.parse($(el).text());
+    } catch {
+      return; // one broken block does not hide the others
+    }
+    blocks += 1;
+    if (walk(doc, found, 0, { n: 0 })) reviewish = true;
+  });
+  if (found.length > 0) return { reviews: found.map((r) => fromJsonLd(r, pageUrl)).filter((r): r is RawReview => r !== undefined) };
+
+  const micro = microdataReviews($);
+  if (micro.length > 0) return { reviews: micro };
+  // A business with an aggregateRating but no reviews listed yet is a page without reviews, not a broken one.
+  if (reviewish) return { reviews: [] };
+  throw new ParseError(
+    blocks > 0
+      ? `the page's ${blocks} JSON-LD block(s) hold no schema.org Review or aggregateRating`
+      : 'the page has no schema.org review data (no JSON-LD, microdata Review or __NEXT_DATA__ reviews)',
+  );
+}
+
+function hasType(node: Json, type: string): boolean {
+  const t = node['@type'];
+  return t === type || (Array.isArray(t) && t.includes(type));
+}
+
+/** Collects Review nodes anywhere in a JSON-LD document; true when it saw review data (reviews or a rating summary). */
+function walk(node: unknown, out: Json[], depth: number, count: { n: number }): boolean {
+  if (depth > MAX_DEPTH || ++count.n > MAX_NODES) return false;
+  if (Array.isArray(node)) {
+    let seen = false;
+    for (const n of node) seen = walk(n, out, depth + 1, count) || seen;
+    return seen;
+  }
+  if (!isObject(node)) return false;
+  if (hasType(node, 'Review') || hasType(node, 'UserReview') || hasType(node, 'CriticReview')) {
+    out.push(node);
+    return true;
+  }
+  let seen = 'aggregateRating' in node || 'review' in node || 'reviews' in node;
+  for (const [k, v] of Object.entries(node)) {
+    if (k === '@context') continue;
+    if (typeof v === 'object' && v !== null) seen = walk(v, out, depth + 1, count) || seen;
+  }
+  return seen;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim() || undefined : typeof v === 'number' ? String(v) : undefined);
+
+function nameOf(v: unknown): string | undefined {
+  if (Array.isArray(v)) return nameOf(v[0]);
+  if (isObject(v)) return str(v.name);
+  return str(v);
+}
+
+function num(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.replace(',', '.')) : NaN;
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function fromJsonLd(r: Json, pageUrl: string | undefined): RawReview | undefined {
+  const text = str(r.reviewBody) ?? str(r.description) ?? '';
+  const title = str(r.name) ?? str(r.headline);
+  if (!text && !title) return undefined;
+  const rr = isObject(r.reviewRating) ? r.reviewRating : undefined;
+  const value = num(rr?.ratingValue);
+  const best = num(rr?.bestRating) ?? 5;
+  const worst = num(rr?.worstRating) ?? (best === 5 ? 1 : 0);
+  const url = str(r.url);
+  return {
+    platformId: str(r['@id']) ?? url,
+    author: nameOf(r.author),
+    rating: value === undefined ? undefined : best === 5 ? value : value - worst,
+    ratingBest: best === 5 ? 5 : best - worst,
+    title,
+    text: text || title || '',
+    url: url ? absolute(url, pageUrl) : undefined,
+    publishedAt: str(r.datePublished) ?? str(r.dateCreated),
+    language: str(r.inLanguage),
+  };
+}
+
+/** Trustpilot (Next.js) pages: `props.pageProps.reviews[]` with real review ids. */
+function nextDataReviews($: cheerio.CheerioAPI, pageUrl: string | undefined): RawReview[] | undefined {
+  const raw = $('script#__NEXT_DATA__').first().text();
+  if (!raw) return undefined;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  const pageProps = isObject(doc) && isObject(doc.props) && isObject(doc.props.pageProps) ? doc.props.pageProps : undefined;
+  const list = pageProps?.reviews;
+  if (!Array.isArray(list) || list.length === 0) return undefined;
+  const out: RawReview[] = [];
+  for (const r of list) {
+    if (!isObject(r)) continue;
+    const id = str(r.id);
+    const text = str(r.text) ?? '';
+    const title = str(r.title);
+    if (!id || (!text && !title)) continue;
+    const dates = isObject(r.dates) ? r.dates : {};
+    out.push({
+      platformId: id,
+      author: isObject(r.consumer) ? str(r.consumer.displayName) : undefined,
+      rating: num(r.rating),
+      ratingBest: 5,
+      title,
+      text: text || title || '',
+      url: pageUrl ? absolute(`/reviews/${encodeURIComponent(id)}`, pageUrl) : undefined,
+      publishedAt: str(dates.publishedDate),
+      language: str(r.language),
+    });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** `itemtype=".../Review"` elements with `itemprop` children. */
+function microdataReviews($: cheerio.CheerioAPI): RawReview[] {
+  const out: RawReview[] = [];
+  $('[itemtype$="schema.org/Review"], [itemtype$="schema.org/Review/"]').each((_i, el) => {
+    // A property belongs to the nearest enclosing itemscope: the author's `name` is not the review's.
+    const own = (scopeEl: typeof el, name: string) =>
+      $(scopeEl)
+        .find(`[itemprop="${name}"]`)
+        .filter((_j, p) => $(p).parent().closest('[itemscope]').get(0) === scopeEl)
+        .first();
+    const value = (p: ReturnType<typeof own>): string | undefined =>
+      p.length === 0 ? undefined : (str(p.attr('content')) ?? str(p.attr('datetime')) ?? str(p.text()));
+    const authorEl = own(el, 'author');
+    const author = authorEl.attr('itemscope') !== undefined ? value(own(authorEl.get(0)!, 'name')) : value(authorEl);
+    const ratingEl = own(el, 'reviewRating');
+    const ratingProp = (name: string) => (ratingEl.length > 0 ? value(own(ratingEl.get(0)!, name)) : undefined);
+    const text = value(own(el, 'reviewBody')) ?? value(own(el, 'description')) ?? '';
+    const title = value(own(el, 'name'));
+    if (!text && !title) return;
+    const rating = num(ratingProp('ratingValue'));
+    const best = num(ratingProp('bestRating')) ?? 5;
+    out.push({ author, rating, ratingBest: best, title, text: text || title || '', publishedAt: value(own(el, 'datePublished')) });
+  });
+  return out;
+}
+
+function absolute(url: string, base: string | undefined): string {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
+}
+
+/** Any page with schema.org reviews (JSON-LD, microdata, Trustpilot's __NEXT_DATA__). */
+export const jsonldAdapter: SourceAdapter<'jsonld'> = {
+  maxPages: () => 1,
+  request: (source) => ({ url: source.url, headers: { accept: 'text/html,application/xhtml+xml' } }),
+  parse: (body, source) => parseJsonLdPage(body, source.url),
+};

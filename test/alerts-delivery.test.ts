@@ -1,0 +1,188 @@
+import { createHmac } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startService, type Service } from '../src/app.js';
+import type { ConfigInput } from '../src/config/schema.js';
+import { createLogger } from '../src/logger.js';
+import { analyzeBatch } from '../workers/analyze-worker.js';
+import { decodeHeader, parseMail, seedFlagged, startSmtpServer, type MimePart } from './helpers/alerts.js';
+import { captureLogs, testContext } from './helpers/context.js';
+import { makeConfig, makeReview } from './helpers/factories.js';
+import { startTestServer, waitFor, type TestServer } from './helpers/http.js';
+import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './helpers/redis.js';
+
+const KEY = 'test-key-0123456789';
+const auth = { authorization: `Bearer ${KEY}` };
+const SECRET = 'webhook-secret-0123456789';
+
+describe('alert delivery through the workers', () => {
+  const closers: (() => Promise<void>)[] = [];
+  const services: Service[] = [];
+  let prefix = '';
+  afterEach(async () => {
+    const redis = services[0]?.ctx.redis;
+    if (redis) await deleteKeys(redis, prefix);
+    for (const s of services.splice(0).reverse()) await s.stop();
+    for (const c of closers.splice(0)) await c();
+  });
+
+  async function server(handler?: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
+    const s = await startTestServer(handler);
+    closers.push(() => s.close());
+    return s;
+  }
+
+  /** Starts a worker (or `all`, with the API) on a shared prefix with short retries. */
+  async function boot(alerts: ConfigInput['alerts'], role: 'worker' | 'all' = 'worker', env: Record<string, string> = {}): Promise<Service> {
+    const config = makeConfig(
+      {
+        redis: { url: TEST_REDIS_URL, prefix, autostart: false },
+        publicUrl: 'https://rm.example.com',
+        alerts,
+        workers: { retryDelayMs: 10 },
+        api: { port: 0, host: '127.0.0.1', keys: [KEY] },
+      },
+      env,
+    );
+    const service = await startService(config, createLogger('silent', captureLogs().stream), role, { pollOnStart: false });
+    services.push(service);
+    return service;
+  }
+
+  it('e-mails an alert over SMTP with a text and an escaped HTML part', async () => {
+    prefix = uniquePrefix('mail');
+    const smtp = await startSmtpServer();
+    closers.push(smtp.close);
+    const service = await boot([{ type: 'email', smtp: { host: '127.0.0.1', port: smtp.port, secure: false }, from: 'Review monitor <alerts@harbor.example>', to: ['owner@harbor.example', 'ops@harbor.example'] }]);
+    const id = await seedFlagged(service.ctx, { review: { title: 'Awful <b>night</b>', text: 'The page said <script>alert("pwned")</script> & the soup was cold.', url: 'https://reviews.example.com/r/9' } });
+    const mail = await waitFor(() => smtp.mails[0], 10_000, 'an e-mail');
+    expect(mail.from).toBe('alerts@harbor.example');
+    expect(mail.to).toEqual(['owner@harbor.example', 'ops@harbor.example']);
+    const { headers, parts } = parseMail(mail.raw);
+    expect(decodeHeader(headers.get('subject') ?? '')).toBe('[review-monitor] Negative 1★ review on harbor (high): Awful <b>night</b>');
+    expect(headers.get('message-id')).toBe(`<${id}-email@review-monitor>`);
+    expect(parts.map((p) => p.contentType)).toEqual(['text/plain', 'text/html']);
+    const [text, html] = parts as [MimePart, MimePart];
+    expect(text.body).toContain('The page said <script>alert("pwned")</script> & the soup was cold.');
+    expect(text.body).toContain('Thank you for telling us');
+    expect(html.body).not.toContain('<script>');
+    expect(html.body).toContain('&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt; &amp; the soup was cold.');
+    expect(html.body).toContain(`<a href="https://rm.example.com/v1/reviews/${id}">`);
+    await waitFor(async () => (await service.ctx.store.deliveries.get(id, 'email'))?.status === 'delivered', 5_000, 'the delivered record');
+    expect(await service.ctx.store.deliveries.get(id, 'email')).toMatchObject({ status: 'delivered', attempts: 1 });
+    expect(smtp.mails).toHaveLength(1);
+  });
+
+  it('posts Block Kit to a Slack incoming webhook', async () => {
+    prefix = uniquePrefix('slack');
+    const slack = await server((_req, res) => void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
+    const service = await boot([{ type: 'slack', webhookUrlEnv: 'TEST_SLACK_URL', apiBaseUrl: 'https://api.harbor.example' }], 'worker', { TEST_SLACK_URL: `${slack.url}/services/T0/B0/secret` });
+    const id = await seedFlagged(service.ctx, { verdict: { topics: ['waiting_time', 'staff_service'] }, review: { url: 'https://reviews.example.com/r/7', author: 'Ana Silva' } });
+    const req = await waitFor(() => slack.received[0], 10_000, 'a Slack post');
+    expect(req.url).toBe('/services/T0/B0/secret');
+    expect(req.headers['content-type']).toBe('application/json');
+    const msg = JSON.parse(req.body) as { text: string; blocks: { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: { url?: string }[] }[] };
+    expect(msg.text).toMatch(/^Negative 1★ review on harbor/);
+    expect(msg.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: 'Negative review on harbor' } });
+    expect(msg.blocks[1]!.fields!.map((f) => f.text)).toEqual(['*Rating*\n★☆☆☆☆ 1/5', '*Severity*\nhigh', '*Topics*\nwaiting time, staff service', '*Author*\nAna Silva']);
+    expect(msg.blocks[2]!.text!.text).toContain('>We waited 50 minutes and the soup was cold.');
+    expect(msg.blocks[3]!.text!.text).toMatch(/^\*Draft reply\*\n>Thank you/);
+    expect(msg.blocks.find((b) => b.type === 'actions')!.elements!.map((e) => e.url)).toEqual(['https://reviews.example.com/r/7', `https://api.harbor.example/v1/reviews/${id}`]);
+    await waitFor(async () => (await service.ctx.store.deliveredAt(id, 'slack')) !== undefined, 5_000, 'delivered mark');
+  });
+
+  it('signs webhook bodies and keeps the idempotency key across retries', async () => {
+    prefix = uniquePrefix('hook');
+    let calls = 0;
+    const hook = await server((_req, res) => {
+      calls += 1;
+      res.writeHead(calls <= 2 ? 503 : 204).end();
+    });
+    const service = await boot([{ type: 'webhook', id: 'ops', url: `${hook.url}/in`, secretEnv: 'TEST_HOOK_SECRET' }], 'worker', { TEST_HOOK_SECRET: SECRET });
+    const id = await seedFlagged(service.ctx);
+    await waitFor(async () => (await service.ctx.store.deliveries.get(id, 'ops'))?.status === 'delivered', 10_000, 'delivered after retries');
+    expect(hook.received).toHaveLength(3);
+    for (const r of hook.received) {
+      const expected = `sha256=${createHmac('sha256', SECRET).update(Buffer.from(r.body, 'utf8')).digest('hex')}`;
+      expect(r.headers['x-signature']).toBe(expected);
+      expect(r.headers['idempotency-key']).toBe(`${id}-ops`);
+      const body = JSON.parse(r.body) as { type: string; idempotencyKey: string; sentAt: string; apiUrl: string };
+      expect(body).toMatchObject({ type: 'alert', idempotencyKey: `${id}-ops`, apiUrl: `https://rm.example.com/v1/reviews/${id}` });
+      expect(Date.parse(body.sentAt)).toBeGreaterThan(Date.now() - 60_000);
+    }
+    // A forged body does not verify.
+    const tampered = hook.received[0]!.body.replace('"alert"', '"digest"');
+    expect(`sha256=${createHmac('sha256', SECRET).update(tampered).digest('hex')}`).not.toBe(hook.received[0]!.headers['x-signature']);
+    expect(await service.ctx.store.deliveries.get(id, 'ops')).toMatchObject({ status: 'delivered', attempts: 3, lastError: expect.stringMatching(/HTTP 503/) });
+  });
+
+  it('keeps a failing delivery with its error, lists it in the API, and re-sends it once the receiver is back', async () => {
+    prefix = uniquePrefix('fail');
+    let healthy = false;
+    const hook = await server((_req, res) => void res.writeHead(healthy ? 200 : 500).end(healthy ? '' : 'receiver exploded'));
+    const service = await boot([{ type: 'webhook', id: 'ops', url: `${hook.url}/in` }, { type: 'log' }], 'all');
+    const api = service.api!;
+    const id = await seedFlagged(service.ctx);
+    await waitFor(async () => (await service.ctx.store.deliveries.get(id, 'ops'))?.status === 'failed', 20_000, 'a failed delivery');
+    expect(hook.received).toHaveLength(8);
+
+    const list = await api.inject({ url: '/v1/deliveries?status=failed', headers: auth });
+    expect(list.statusCode).toBe(200);
+    const body = list.json() as { items: Record<string, unknown>[]; nextCursor: string | null };
+    expect(body.nextCursor).toBeNull();
+    expect(body.items).toEqual([
+      expect.objectContaining({ reviewId: id, channelId: 'ops', channelType: 'webhook', status: 'failed', attempts: 8, lastError: 'webhook ops: HTTP 500 receiver exploded', reviewPath: `/v1/reviews/${id}` }),
+    ]);
+    const perReview = (await api.inject({ url: `/v1/reviews/${id}/alerts`, headers: auth })).json() as { items: { channelId: string; status: string }[] };
+    expect(perReview.items.map((d) => `${d.channelId}:${d.status}`)).toEqual(['log:delivered', 'ops:failed']);
+
+    // Bad input is a 400 naming the field; unknown things are 404; a delivered alert is not re-sent.
+    const bad = await api.inject({ url: '/v1/deliveries?status=pending&limit=0', headers: auth });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { details: { path: string }[] }).details.map((d) => d.path).sort()).toEqual(['query.limit', 'query.status']);
+    expect((await api.inject({ method: 'POST', url: `/v1/reviews/${id}/alerts/nope/resend`, headers: auth })).statusCode).toBe(404);
+    expect((await api.inject({ method: 'POST', url: `/v1/reviews/${id}:x/alerts/ops/resend`, headers: auth })).json()).toMatchObject({ error: 'bad_request', details: [{ path: 'params.id' }] });
+    expect((await api.inject({ method: 'POST', url: `/v1/reviews/${id}/alerts/log/resend`, headers: auth })).statusCode).toBe(409);
+    expect((await api.inject({ method: 'POST', url: `/v1/reviews/${id}/alerts/ops/resend` })).statusCode).toBe(401);
+
+    healthy = true;
+    const resend = await api.inject({ method: 'POST', url: `/v1/reviews/${id}/alerts/ops/resend`, headers: auth });
+    expect(resend.statusCode).toBe(202);
+    expect(resend.json()).toEqual({ queued: true, jobId: `notify-${id}-ops-r1` });
+    // A second click while it is pending (or once delivered) queues nothing.
+    expect((await api.inject({ method: 'POST', url: `/v1/reviews/${id}/alerts/ops/resend`, headers: auth })).statusCode).toBe(409);
+    await waitFor(async () => (await service.ctx.store.deliveries.get(id, 'ops'))?.status === 'delivered', 10_000, 're-sent delivery');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(hook.received.filter((_, i) => i >= 8)).toHaveLength(1);
+    expect(await service.ctx.store.deliveries.get(id, 'ops')).toMatchObject({ status: 'delivered', attempts: 1, resends: 1 });
+    expect(((await api.inject({ url: '/v1/deliveries', headers: auth })).json() as { items: unknown[] }).items).toEqual([]);
+  });
+
+  it('routes by source, topic and severity; critical bypasses severity and topics but not sources', async () => {
+    prefix = uniquePrefix('route');
+    const hook = await server((_req, res) => void res.writeHead(200).end());
+    const service = await boot([
+      { type: 'webhook', id: 'tidy', url: `${hook.url}/tidy`, sources: ['tidy'] },
+      { type: 'webhook', id: 'bugs', url: `${hook.url}/bugs`, topics: ['app_bugs'] },
+      { type: 'webhook', id: 'harbor', url: `${hook.url}/harbor`, sources: ['harbor'], minSeverity: 'medium' },
+    ]);
+    const critical = await seedFlagged(service.ctx, { verdict: { severity: 'critical', topics: [] } });
+    const low = await seedFlagged(service.ctx, { verdict: { severity: 'low', topics: ['app_bugs'] } });
+    await waitFor(() => hook.received.length >= 3, 10_000, 'three deliveries');
+    await new Promise((r) => setTimeout(r, 300));
+    const got = hook.received.map((r) => `${r.url}:${(JSON.parse(r.body) as { reviewId: string }).reviewId}`).sort();
+    expect(got).toEqual([`/bugs:${critical}`, `/bugs:${low}`, `/harbor:${critical}`].sort());
+  });
+
+  it('the analyze worker enqueues one notify job per channel that routing accepts', async () => {
+    const t = await testContext({
+      sources: [{ id: 'harbor', type: 'rss', url: 'https://reviews.example.com/a.rss', schedule: '* * * * *', alertOnBackfill: true }],
+      alerts: [{ type: 'log', id: 'all' }, { type: 'log', id: 'elsewhere', sources: ['tidy'] }, { type: 'log', id: 'bugs', topics: ['app_bugs'] }],
+    });
+    closers.push(t.close);
+    const review = makeReview('harbor', { rating: 1, text: 'We waited 50 minutes and the soup was cold. Terrible service.' });
+    await t.ctx.store.upsertReviews([review], { backfill: false });
+    expect(await analyzeBatch(t.ctx, { sourceId: 'harbor', reviewIds: [review.id] })).toMatchObject({ flagged: 1 });
+    const jobs = await t.ctx.queues.queues.notify.getJobs(['waiting']);
+    expect(jobs.map((j) => j.id)).toEqual([`notify-${review.id}-all`]);
+  });
+});

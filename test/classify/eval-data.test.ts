@@ -1,0 +1,40 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadEvalSet } from '../../scripts/lib/data.js';
+import { score } from '../../scripts/eval.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rm-eval-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('eval data loading', () => {
+  it('splits on \\n only (a U+0085 stays inside its line) and trims spaces before the TAB', () => {
+    mkdirSync(join(dir, 'eval'), { recursive: true });
+    writeFileSync(
+      join(dir, 'eval', 'imdb_labelled.txt'),
+      'Great film.\t1\nThe plot\u0085 made no sense.  \t0\r\nBoring.\t0\n',
+    );
+    const rows = loadEvalSet('imdb', dir);
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toEqual({ text: 'The plot\u0085 made no sense.', negative: true });
+    expect(rows.map((r) => r.negative)).toEqual([false, true, true]);
+  });
+});
+
+describe('eval scoring', () => {
+  it('computes precision, recall and F1 of the negative class', () => {
+    const data = [
+      { text: 'a', negative: true },
+      { text: 'b', negative: true },
+      { text: 'c', negative: false },
+      { text: 'd', negative: false },
+    ];
+    // Flags a, c: one true positive, one false positive, one false negative.
+    const s = score((t) => t === 'a' || t === 'c', data);
+    expect(s.precision).toBe(0.5);
+    expect(s.recall).toBe(0.5);
+    expect(s.f1).toBe(0.5);
+    expect(s.accuracy).toBe(0.5);
+  });
+});

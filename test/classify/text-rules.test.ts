@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/classify/index.js';
+
+const text = (t: string) => classify({ text: t });
+
+describe('negation', () => {
+  it('flags a negated positive word and says so in the reasons', () => {
+    const v = text('The food was not good at all.');
+    expect(v.negative).toBe(true);
+    expect(v.reasons.join(' ')).toMatch(/"not good" \(negated/);
+  });
+
+  it('reads a negated negative word as not a complaint', () => {
+    expect(text('The staff were not rude, the room was not dirty and the price was fair.').negative).toBe(false);
+    expect(text('I have no complaints, it works great.').negative).toBe(false);
+  });
+
+  it('treats "never again" as a complaint', () => {
+    const v = text('Never again.');
+    expect(v.negative).toBe(true);
+    expect(v.reasons.join(' ')).toContain('"Never again"');
+  });
+
+  it('reads "couldn\'t be happier" as praise, not as a negation', () => {
+    expect(text("I couldn't be happier with this phone.").negative).toBe(false);
+  });
+
+  it('does not let "never" invert "such bland food"', () => {
+    expect(text('I have never had such bland food.').negative).toBe(true);
+  });
+});
+
+describe('contrast', () => {
+  it('lets the clause after "but" decide', () => {
+    const v = text('The room was nice but the staff were rude.');
+    expect(v.negative).toBe(true);
+    expect(v.reasons.join(' ')).toMatch(/"rude" \(.*after "but"/);
+    expect(text('The staff were rude but the room was lovely and the view amazing.').negative).toBe(false);
+  });
+});
+
+describe('intensifiers and diminishers', () => {
+  it('moves the score further with an intensifier and less with a diminisher', () => {
+    const plain = text('The service was bad.').score;
+    const boosted = text('The service was extremely bad.').score;
+    const damped = text('The service was slightly bad.').score;
+    expect(boosted).toBeLessThan(plain);
+    expect(damped).toBeGreaterThan(plain);
+  });
+});
+
+describe('emoji and emoticons', () => {
+  it('reads an angry emoji or a sad emoticon as negative and shows it', () => {
+    const v = text('Delivery came today 😡');
+    expect(v.negative).toBe(true);
+    expect(v.reasons.join(' ')).toContain('😡');
+    expect(text('Order arrived :(').negative).toBe(true);
+  });
+
+  it('reads happy emoji as positive', () => {
+    expect(text('Delivery came today 😍👍').negative).toBe(false);
+    expect(text('Order arrived :)').negative).toBe(false);
+  });
+});
+
+describe('capitals and exclamation marks', () => {
+  it('makes a shouted complaint more negative than the same words in lower case', () => {
+    const calm = text('the service was bad.').score;
+    const loud = text('the service was BAD!!!').score;
+    expect(loud).toBeLessThan(calm);
+    const v = text('the service was BAD!!!');
+    expect(v.reasons.join(' ')).toMatch(/capitals/);
+    expect(v.reasons.join(' ')).toContain('"!!!" (emphasis)');
+  });
+});
+
+describe('sarcasm', () => {
+  it('does not take sarcastic praise at face value', () => {
+    const v = text('Oh great, the app crashed again and I lost my notes. Thanks for nothing.');
+    expect(v.negative).toBe(true);
+    expect(v.reasons.join(' ')).toMatch(/sarcasm/);
+  });
+});
+
+describe('review-domain complaints without sentiment words', () => {
+  it.each([
+    ['We waited 40 minutes and nobody came to take our order.', 'waited 40 minutes'],
+    ['I cancelled my subscription after they charged me twice.', 'cancelled my subscription'],
+    ['The app crashes every time I open the camera.', 'crashes'],
+    ['Still waiting for my refund three weeks later.', 'refund'],
+    ['It stopped working after two days.', 'stopped working'],
+  ])('%s', (sentence, phrase) => {
+    const v = text(sentence);
+    expect(v.negative).toBe(true);
+    expect(v.reasons.join(' ').toLowerCase()).toContain(phrase);
+  });
+
+  it('does not flag plain praise', () => {
+    for (const s of ['Friendly staff and the food came out quickly.', 'Works great, battery lasts all day.', 'Highly recommend this place!']) {
+      expect(text(s).negative, s).toBe(false);
+    }
+  });
+});
+
+describe('score and title', () => {
+  it('keeps the score in [-1, 1] with its sign matching the decision', () => {
+    for (const s of ['Awful, awful, awful!!! 😡😡', 'Best pizza in town, amazing staff 😍', 'It is a phone.']) {
+      const v = text(s);
+      expect(v.score).toBeGreaterThanOrEqual(-1);
+      expect(v.score).toBeLessThanOrEqual(1);
+      if (v.negative) expect(v.score).toBeLessThan(0);
+    }
+  });
+
+  it('reads the title with the text', () => {
+    expect(classify({ title: 'Total waste of money', text: 'Bought it last month.' }).negative).toBe(true);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { PhraseMatcher } from '../../src/classify/phrases.js';
+import { tokenize } from '../../src/classify/tokenize.js';
+
+describe('tokenize', () => {
+  it('keeps emoticons, emoji, "!!!" runs and contractions as single tokens', () => {
+    const t = tokenize("I DON'T like it!!! :( 😡 <3");
+    expect(t.map((x) => x.norm)).toEqual(['i', 'dont', 'like', 'it', '!!!', ':(', '😡', '<3']);
+    expect(t.map((x) => x.kind)).toEqual(['word', 'word', 'word', 'word', 'punct', 'emoticon', 'emoji', 'emoticon']);
+    expect(t[1]!.caps).toBe(true);
+    expect(t[0]!.caps).toBe(false);
+  });
+
+  it('shortens stretched words and keeps numbers whole', () => {
+    expect(tokenize('Sooo goood, waited 4.5 hours').map((x) => x.norm)).toEqual(['soo', 'good', ',', 'waited', '4.5', 'hours']);
+  });
+
+  it('does not read prose in parentheses or times as emoticons', () => {
+    expect(tokenize('(8 pieces) at 10:30, see http://example.com').some((x) => x.kind === 'emoticon')).toBe(false);
+    expect(tokenize('Great:)').map((x) => x.kind)).toEqual(['word', 'emoticon']);
+  });
+});
+
+describe('PhraseMatcher', () => {
+  const m = new PhraseMatcher<string>([
+    ['waited # minutes', 'wait'],
+    ['refund*', 'refund'],
+    ["doesn't work", 'broken'],
+    ['took * forever', 'slow'],
+  ]);
+
+  it('matches numbers, prefixes, apostrophes and one-word gaps', () => {
+    const hits = m.findAll(tokenize("We waited 40 minutes, it doesn't work, no refunds, it took them forever"));
+    expect(hits.map((h) => h.value)).toEqual(['wait', 'broken', 'refund', 'slow']);
+  });
+
+  it('does not match across punctuation', () => {
+    expect(m.findAll(tokenize('We waited. 40 minutes later'))).toEqual([]);
+  });
+});

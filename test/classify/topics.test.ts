@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { classify, createClassifier, DEFAULT_TAXONOMY } from '../../src/classify/index.js';
+
+describe('topics', () => {
+  it('has the documented default topic ids', () => {
+    expect(DEFAULT_TAXONOMY.map((t) => t.id)).toEqual([
+      'product_quality', 'staff_service', 'waiting_time', 'price_billing', 'onboarding_usability', 'app_bugs', 'cleanliness', 'communication',
+    ]);
+  });
+
+  it.each([
+    ['The waitress was rude to us.', 'staff_service'],
+    ['We waited 45 minutes for a table.', 'waiting_time'],
+    ['They charged me twice and refused a refund.', 'price_billing'],
+    ['The app keeps crashing since the update.', 'app_bugs'],
+    ['Setup was confusing and the instructions made no sense.', 'onboarding_usability'],
+    ['The bathroom was filthy.', 'cleanliness'],
+    ['Nobody answered my emails for two weeks.', 'communication'],
+    ['The handle broke after a week, really poor quality.', 'product_quality'],
+  ])('%s -> %s', (text, topic) => {
+    expect(classify({ text }).topics).toContain(topic);
+  });
+
+  it('finds several topics in one review and none in a review about nothing in particular', () => {
+    expect(classify({ text: 'Rude staff, a dirty table and a 40 minute wait.' }).topics).toEqual(
+      expect.arrayContaining(['staff_service', 'cleanliness', 'waiting_time']),
+    );
+    expect(classify({ text: 'Meh.' }).topics).toEqual([]);
+  });
+
+  it('uses a taxonomy from config', () => {
+    const c = createClassifier({ taxonomy: [...DEFAULT_TAXONOMY, { id: 'parking', label: 'Parking', keywords: ['parking', 'car park'] }] });
+    expect(c.classify({ text: 'Impossible to find parking, the car park was full.' }).topics).toContain('parking');
+    expect(classify({ text: 'Impossible to find parking, the car park was full.' }).topics).not.toContain('parking');
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseReview } from '../src/domain/review.js';
+import { fileFormat, parseReviewFile } from '../src/sources/file.js';
+import { fixture } from './helpers/fixtures.js';
+
+describe('file adapter', () => {
+  it('reads CSV with RFC 4180 quoting, keeps the good rows and names the bad ones', () => {
+    const { reviews, rejected } = parseReviewFile(fixture('file/reviews.csv'), 'csv');
+    expect(reviews.map((r) => r.platformId)).toEqual(['imp-1', 'imp-2', 'imp-4']);
+    expect(reviews[0]).toMatchObject({ author: 'Ortiz, Daniel', rating: 2, title: 'Cold fish', language: 'en' });
+    expect(reviews[0]?.text).toBe('We waited 45 minutes, and the fish came out cold.\nThe waiter said "kitchen is busy" and walked off.');
+    expect(rejected?.count).toBe(3);
+    expect(rejected?.reasons).toEqual([expect.stringMatching(/^line 8: .*record length/i), 'line 5: rating "five" is not a number', 'line 7: no text (expected a text, body, review or content column)']);
+  });
+
+  it('reads JSONL with case-insensitive keys and other scales, skipping a broken line', () => {
+    const { reviews, rejected } = parseReviewFile(fixture('file/reviews.jsonl'), 'jsonl');
+    expect(reviews.map((r) => [r.platformId, r.rating, r.ratingBest])).toEqual([
+      ['j-1', 1, 5],
+      ['j-2', 9, 10],
+      ['j-4', 4, 5],
+    ]);
+    expect(rejected).toEqual({ count: 1, reasons: ['line 3: not valid JSON'] });
+    expect(normaliseReview(reviews[1]!, 'f').rating).toBe(4.5);
+  });
+
+  it('reads a JSON array, percent ratings included', () => {
+    const { reviews, rejected } = parseReviewFile(fixture('file/reviews.json'), 'json');
+    expect(reviews).toHaveLength(3);
+    expect(rejected).toBeUndefined();
+    expect(normaliseReview(reviews[1]!, 'f')).toMatchObject({ rating: 4, ratingOriginal: { value: 80, best: 100 } });
+  });
+
+  it('rejects a file of the wrong shape, and a file where no row is usable', () => {
+    expect(() => parseReviewFile('{"data":1}', 'json')).toThrow(/JSON array of reviews/);
+    expect(() => parseReviewFile('[{"rating":3}]', 'json')).toThrow(/no usable review in the file; 1 rejected: item 1: no text/);
+    expect(() => parseReviewFile('[{"text":"x","rating":9}]', 'json')).toThrow(/rating 9 is outside 0–5/);
+  });
+
+  it('takes the format from the extension unless configured', () => {
+    expect(fileFormat({ path: '/x/a.CSV' })).toBe('csv');
+    expect(fileFormat({ path: '/x/a.ndjson' })).toBe('jsonl');
+    expect(fileFormat({ path: '/x/a.txt', format: 'csv' })).toBe('csv');
+  });
+});
