@@ -54,12 +54,13 @@ describe('sources that time out, fail, throttle, send garbage or too much', () =
       },
       flaky: (_req, res) => (flakyBroken ? void res.writeHead(503).end() : ok(res, rssFeed(NEGATIVE_ITEMS))),
     };
-    const server = await startTestServer((req, res) => handlers[req.url.slice(1)]!(req, res));
-    cleanup.add(() => server.close());
+    // One server (one host:port) per source: hosts are rate limited and held (Retry-After) one by one.
     const ids = Object.keys(handlers);
+    const servers = Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await startTestServer((req, res) => handlers[id]!(req, res))] as const)));
+    for (const server of Object.values(servers)) cleanup.add(() => server.close());
     const config = makeConfig({
       redis: { url: TEST_REDIS_URL, prefix, autostart: false },
-      sources: ids.map((id) => ({ id, type: 'rss' as const, url: `${server.url}/${id}`, schedule: '* * * * * *' })),
+      sources: ids.map((id) => ({ id, type: 'rss' as const, url: `${servers[id]!.url}/${id}`, schedule: '* * * * * *' })),
       fetch: { timeoutMs: 1_500, maxBodyBytes: MAX_BODY },
       workers: { retryDelayMs: 10 },
       api: { port: 0, host: '127.0.0.1', keys: [KEY] },
@@ -101,7 +102,7 @@ describe('sources that time out, fail, throttle, send garbage or too much', () =
     expect(Date.parse((await health('limited')).backoffUntil ?? '')).toBeGreaterThanOrEqual(now + 590_000);
 
     // Scheduled ticks keep polling the healthy source and skip the backing-off ones.
-    const count = (id: string): number => server.received.filter((r) => r.url === `/${id}`).length;
+    const count = (id: string): number => servers[id]!.received.length;
     const before = Object.fromEntries(ids.map((id) => [id, count(id)]));
     await new Promise((r) => setTimeout(r, 2_500));
     expect(count('good')).toBeGreaterThan(before.good!);

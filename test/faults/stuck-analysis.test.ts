@@ -21,7 +21,8 @@ describe('an analysis batch that failed for good', () => {
     const config = makeConfig({
       redis: { url: TEST_REDIS_URL, prefix, autostart: false },
       sources: [{ id: 'feed', type: 'rss', url: `${feed.url}/feed.rss`, schedule: '0 0 1 1 *', alertOnBackfill: true }],
-      workers: { retryDelayMs: 10 },
+      // Pending reviews are taken up again by the next poll at once (default: after two minutes).
+      workers: { retryDelayMs: 10, analysisStaleMs: 0 },
     });
     const logger = createLogger('silent', captureLogs().stream);
     // The first poll stores the reviews, but every analysis attempt fails (a transient fault outlasting the
