@@ -339,8 +339,9 @@ export async function startRestartableRedis(cleanup: Cleanup): Promise<PrivateRe
 export const alive = (p: Proc): boolean => p.child.exitCode === null && p.child.signalCode === null;
 
 /** Waits for a condition with a message that carries the processes' output when it fails. */
-export function until<T>(check: () => Promise<T> | T, timeoutMs: number, what: string, procs: Proc[] = []): Promise<NonNullable<T>> {
-  return waitFor(check, timeoutMs, what).catch((err: Error) => {
+export function until<T>(check: () => Promise<T> | T, timeoutMs: number, what: string | (() => string), procs: Proc[] = []): Promise<NonNullable<T>> {
+  return waitFor(check, timeoutMs, typeof what === 'string' ? what : 'condition').catch((err: Error) => {
+    if (typeof what === 'function') err.message += ` ${what()}`;
     const logs = procs.map((p) => `--- ${p.role} (pid ${p.child.pid}, exit ${p.child.exitCode ?? p.child.signalCode ?? 'running'}):\n${p.output().slice(-4_000)}`).join('\n');
     throw new Error(`${err.message}\n${logs}`);
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviewIdFor } from '../../../src/domain/review.js';
 import { TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
-import { Cleanup, consistencyProblems, figures, makeItems, queueJobs, redisFor, sleep, snapshot, spawnRole, startFeed, startReceiver, until, writeConfig } from '../harness.js';
+import { analysedIds, Cleanup, consistencyProblems, figures, makeItems, queueJobs, redisFor, sleep, snapshot, spawnRole, startFeed, startReceiver, until, writeConfig } from '../harness.js';
 
 describe('three workers and two schedulers on one Redis', () => {
   const cleanup = new Cleanup();
@@ -32,10 +32,14 @@ describe('three workers and two schedulers on one Redis', () => {
       await sleep(1_000);
     }
     const negatives = items.filter((i) => i.rating === 1).map((i) => reviewIdFor('src', i.id));
+    let progress = '';
     await until(async () => {
       const s = await snapshot(redis, prefix);
+      progress = `stored ${s.reviews.size}/${items.length}, pending ${s.pending.length}, analysed ${analysedIds(s).length}, flagged ${s.alerts.length}/${negatives.length}, delivered ${negatives.filter((id) => receiver.byKey.has(`${id}-hook`)).length}`;
+      const failed = await queueJobs(TEST_REDIS_URL, prefix, 'notify', ['failed']);
+      if (failed.length) progress += `; failed alert jobs ${failed.length}: ${failed[0]!.failedReason}`;
       return s.reviews.size === items.length && s.pending.length === 0 && negatives.every((id) => receiver.byKey.has(`${id}-hook`));
-    }, 30_000, 'everything stored, analysed and delivered', procs);
+    }, 30_000, () => `everything stored, analysed and delivered (${progress})`, procs);
     await sleep(2_000);
 
     const s = await snapshot(redis, prefix);

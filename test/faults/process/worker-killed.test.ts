@@ -41,10 +41,12 @@ describe('a worker killed with SIGKILL in the middle of a batch', () => {
     const restartedAt = Date.now();
     const second = spawnRole(cleanup, 'worker', config, env);
     const negatives = items.filter((i) => i.rating === 1).map((i) => reviewIdFor('src', i.id));
+    let progress = '';
     await until(async () => {
       const s = await snapshot(redis, prefix);
+      progress = `stored ${s.reviews.size}/${items.length}, pending ${s.pending.length}, analysed ${analysedIds(s).length}, flagged ${s.alerts.length}/${negatives.length}, delivered ${negatives.filter((id) => receiver.byKey.has(`${id}-hook`)).length}`;
       return s.reviews.size === items.length && s.pending.length === 0 && negatives.every((id) => receiver.byKey.has(`${id}-hook`));
-    }, 60_000, 'every review analysed and every negative one delivered', [scheduler, second]);
+    }, 60_000, () => `every review analysed and every negative one delivered (${progress})`, [scheduler, second]);
     const recoveredMs = Date.now() - restartedAt;
     // Let stalled jobs and retries settle, then check nothing arrives twice beyond the allowance.
     await new Promise((r) => setTimeout(r, 3_000));
