@@ -22,7 +22,9 @@ describe('a worker killed with SIGKILL in the middle of a batch', () => {
       feedUrl: feed.url,
       receiverUrl: receiver.url,
       schedule: '*/2 * * * * *',
-      workers: { analyzeBatchSize: 25, analyzeConcurrency: 2, notifyConcurrency: 8 },
+      // A poll killed while enqueueing leaves stored reviews without a job: the next poll takes them up once
+      // they are analysisStaleMs old (default two minutes).
+      workers: { analyzeBatchSize: 25, analyzeConcurrency: 2, notifyConcurrency: 8, analysisStaleMs: 3_000 },
     });
     const env = { REDIS_URL: TEST_REDIS_URL };
     const scheduler = spawnRole(cleanup, 'scheduler', config, env);
@@ -45,6 +47,10 @@ describe('a worker killed with SIGKILL in the middle of a batch', () => {
     await until(async () => {
       const s = await snapshot(redis, prefix);
       progress = `stored ${s.reviews.size}/${items.length}, pending ${s.pending.length}, analysed ${analysedIds(s).length}, flagged ${s.alerts.length}/${negatives.length}, delivered ${negatives.filter((id) => receiver.byKey.has(`${id}-hook`)).length}`;
+      const jobs = await queueJobs(TEST_REDIS_URL, prefix, 'analyze', ['waiting', 'active', 'delayed', 'failed', 'completed']);
+      const states = new Map<string, number>();
+      for (const j of jobs) { const st = j.failedReason ? 'failed' : j.finishedOn ? 'completed' : j.processedOn ? 'active' : 'waiting'; states.set(st, (states.get(st) ?? 0) + 1); }
+      progress += `; analyze jobs ${JSON.stringify(Object.fromEntries(states))} ${jobs.find((j) => j.failedReason)?.failedReason ?? ''}`;
       return s.reviews.size === items.length && s.pending.length === 0 && negatives.every((id) => receiver.byKey.has(`${id}-hook`));
     }, 60_000, () => `every review analysed and every negative one delivered (${progress})`, [scheduler, second]);
     const recoveredMs = Date.now() - restartedAt;
@@ -78,6 +84,7 @@ describe('a worker killed with SIGKILL in the middle of a batch', () => {
       keysDeliveredTwice: repeats.length,
       recoveredMs,
       lockDurationMs: 2_000,
+      analysisStaleMs: 3_000,
     });
   });
 });
