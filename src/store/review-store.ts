@@ -402,6 +402,11 @@ export class ReviewStore {
     return ok === 'OK' ? token : undefined;
   }
 
+  /** Extends the poll lock while this token holds it; false when it was lost (expired and taken). */
+  async extendPollLock(sourceId: string, token: string, ttlMs: number): Promise<boolean> {
+    return (await this.r.eval("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0", 1, this.key('lock', 'poll', sourceId), token, ttlMs)) === 1;
+  }
+
   /** Releases the poll lock if this token still holds it (an expired lock may belong to another poll by now). */
   async releasePollLock(sourceId: string, token: string): Promise<void> {
     await this.r.eval("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", 1, this.key('lock', 'poll', sourceId), token);
