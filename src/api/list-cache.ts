@@ -30,7 +30,9 @@ export class ListCache {
     const invalidate = (): void => {
       this.generation += 1;
     };
-    sub.on('message', invalidate);
+    sub.on('message', (_channel: string, origin: string) => {
+      if (origin !== this.store.origin) invalidate();
+    });
     // Writes made through this process invalidate at once, without waiting for their own message.
     this.store.localChangeListeners.add(invalidate);
     this.stopLocal = () => this.store.localChangeListeners.delete(invalidate);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
@@ -255,8 +256,14 @@ export class ReviewStore {
    */
   markChanged(pipe: { incr(key: string): unknown; publish(channel: string, message: string): unknown }): void {
     pipe.incr(this.key('version'));
-    pipe.publish(this.changesChannel(), '');
+    pipe.publish(this.changesChannel(), this.origin);
   }
+
+  /**
+   * Sent with this store's change messages. Its own writes already invalidated through
+   * `changedHere`; their echo arriving later would throw away a page cached since.
+   */
+  readonly origin = randomUUID();
 
   /** Listeners told at once of changes made through this process (other processes' arrive by pub/sub). */
   readonly localChangeListeners = new Set<() => void>();
