@@ -53,7 +53,7 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>): P
   return outcome;
 }
 
-/** Counts newly flagged reviews and tells API consumers (server-sent events) about them. */
+/** Tells API consumers (server-sent events) about newly flagged reviews (the store counted them when flagging). */
 async function announceFlagged(ctx: AppContext, ids: string[], results: AnalysisEntry[]): Promise<void> {
   const byId = new Map(results.map((r) => [r.id, r]));
   const flaggedAt = new Date().toISOString();
@@ -61,6 +61,5 @@ async function announceFlagged(ctx: AppContext, ids: string[], results: Analysis
     const entry = byId.get(id);
     return { type: 'alert', reviewId: id, sourceId: entry?.sourceId ?? '', severity: entry && 'verdict' in entry ? entry.verdict.severity : 'low', flaggedAt };
   });
-  await ctx.metrics.incMany('flagged', events.map((e) => [[e.sourceId, e.severity], 1]));
   await publishEvents(ctx.redis, ctx.config.redis.prefix, events);
 }

@@ -31,7 +31,14 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
         if (!parsed.success) throw new Error(`invalid ${queue} job ${job.id}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
         return run(parsed.data as ReturnType<(typeof jobSchemas)[Q]['parse']>, job);
       },
-      { connection, prefix: ctx.queues.prefix, concurrency, autorun: true },
+      {
+        connection,
+        prefix: ctx.queues.prefix,
+        concurrency,
+        autorun: true,
+        lockDuration: config.workers.lockDurationMs,
+        stalledInterval: config.workers.stalledIntervalMs,
+      },
     );
     worker.on('failed', (job, err) => {
       // The poll worker logs source failures itself, with the source's health; anything else is logged here.
@@ -50,10 +57,24 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
     ['publish', () => make('publish', config.workers.publishConcurrency, (d, job) => publishReview(ctx, d, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 }))],
   ];
   const workers = all.filter(([q]) => wanted.has(q)).map(([, start]) => start());
+  // An alert that spent its retries (receiver down longer than the schedule) is kept failed; put it back
+  // in the queue now and then so it arrives once the receiver is back. Delivery stays once per review and
+  // channel (deliveredAt, idempotency key), so replicas sweeping at the same time are harmless.
+  let sweeping: Promise<void> | undefined;
+  const sweep = setInterval(() => {
+    if (!wanted.has('notify')) return;
+    sweeping ??= ctx.queues.queues.notify
+      .retryJobs({ state: 'failed', count: 1_000 })
+      .catch((err: Error) => log.warn({ err: err.message }, 'could not re-queue failed alerts'))
+      .finally(() => (sweeping = undefined));
+  }, config.workers.redeliverFailedAlertsMs);
+  sweep.unref();
   log.info({ queues: workers.map((w) => w.name) }, 'workers started');
   return {
     workers,
     async close() {
+      clearInterval(sweep);
+      await sweeping;
       await Promise.all(workers.map((w) => w.close()));
       await connection.quit().catch(() => connection.disconnect());
     },

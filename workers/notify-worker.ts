@@ -37,7 +37,9 @@ export async function deliverAlert(ctx: AppContext, data: JobData<'notify'>, att
     return { delivered: false };
   }
   const stored = await ctx.store.get(data.reviewId);
-  if (!stored?.verdict) throw new UnrecoverableError(`review ${data.reviewId} is not stored or not analysed`);
+  if (!stored) throw new UnrecoverableError(`review ${data.reviewId} is not stored`);
+  // Alerts are enqueued just before the verdict is saved: a worker that gets here first retries shortly.
+  if (!stored.verdict) throw new Error(`review ${data.reviewId} is not analysed yet; retrying`);
   if (!data.immediate && deliveryMode(channel.rule, stored.verdict.severity) === 'digest') {
     const { windowEnd } = await gatherForDigest(ctx, channel, data.reviewId);
     return { delivered: false, digestAt: new Date(windowEnd).toISOString() };

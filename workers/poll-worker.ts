@@ -42,21 +42,23 @@ export async function pollSource(ctx: AppContext, data: JobData<'poll'>): Promis
   if (!source.enabled && data.reason !== 'manual') return { skipped: 'disabled' };
   // One poll of a source at a time, across every worker: a second one would read the source state
   // (baseline or not, validators) before the first has written it. The running poll covers this tick.
-  const lock = await store.acquirePollLock(source.id, pollLockMs(config));
+  // The lock is short-lived and renewed while the poll runs: a worker killed mid-poll frees its source
+  // within workers.lockDurationMs, like its jobs, instead of silencing the source for minutes.
+  const ttlMs = config.workers.lockDurationMs;
+  const lock = await store.acquirePollLock(source.id, ttlMs);
   if (!lock) {
     log.debug({ tick: data.tick }, 'another poll of this source is running; tick skipped');
     return { skipped: 'busy' };
   }
+  const renew = setInterval(() => {
+    store.extendPollLock(source.id, lock, ttlMs).catch((err: Error) => log.warn({ err: err.message }, 'could not renew the poll lock'));
+  }, Math.max(250, Math.floor(ttlMs / 3)));
   try {
     return await pollLocked(ctx, source, data, log);
   } finally {
+    clearInterval(renew);
     await store.releasePollLock(source.id, lock);
   }
-}
-
-/** Longest a poll may hold its source's lock: every page at the fetch timeout, plus slack; a crashed poll's lock expires. */
-function pollLockMs(config: AppContext['config']): number {
-  return config.fetch.timeoutMs * 10 + 60_000;
 }
 
 async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'poll'>, log: Logger): Promise<PollOutcome> {
@@ -130,7 +132,17 @@ export async function enqueueAnalysis(ctx: AppContext, sourceId: string, ids: st
     const reviewIds = all.slice(i, i + size);
     // Same batch, same job id: a retried poll cannot enqueue the same work twice.
     const digest = createHash('sha256').update(reviewIds.join(',')).digest('hex').slice(0, 16);
-    await ctx.queues.add('analyze', `analyze-${sourceId}-${digest}`, { sourceId, reviewIds });
+    const id = `analyze-${sourceId}-${digest}`;
+    // A batch that failed for good keeps its id, so adding it again would be ignored and its reviews would
+    // stay pending for ever: run the failed job again instead.
+    const existing = await ctx.queues.queues.analyze.getJob(id);
+    if (existing && (await existing.isFailed())) {
+      await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }).catch(() => {
+        /* another poller retried it first */
+      });
+      continue;
+    }
+    await ctx.queues.add('analyze', id, { sourceId, reviewIds });
   }
   return all.length;
 }

@@ -30,7 +30,6 @@ export class ListCache {
     const invalidate = (): void => {
       this.generation += 1;
     };
-    // Changes made through this process's store were taken into account when they were made.
     sub.on('message', (_channel: string, origin: string) => {
       if (origin !== this.store.origin) invalidate();
     });

@@ -32,6 +32,12 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
     trustProxy: false,
+    // The router's own errors (an id over maxParamLength, broken percent-encoding) get the API's error
+    // shape too, without echoing the path back.
+    frameworkErrors: (err, _req, reply) =>
+      err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? sendError(reply, 414, { error: 'uri_too_long', message: 'a path parameter is longer than 100 characters' })
+        : sendError(reply, 400, { error: 'bad_request', message: 'malformed URL (invalid percent-encoding)' }),
   });
   const findKey = createKeyChecker(ctx.config.api.keys);
   const hub = new EventHub(ctx.redis, ctx.config.redis.prefix);
@@ -63,10 +69,20 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
   });
   if (opts.healthOnly) return app;
 
+  // While Redis is unreachable ioredis queues commands until it is back, which would hold every request
+  // open for the whole outage: answer at once instead (health, readiness and docs need no Redis).
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/v1/') && req.url !== '/v1') return;
-    req.actor = findKey(bearerToken(req.headers.authorization));
-    if (!req.actor) {
+    if (ctx.redis.status === 'ready' || /^\/(health|ready|docs|openapi\.json)(\?|$)/.test(req.url)) return;
+    return sendError(reply.header('retry-after', '5'), 503, { error: 'unavailable', message: 'the store (Redis) is not reachable; retry shortly' });
+  });
+  const isV1 = (url: string): boolean => url.startsWith('/v1/') || url === '/v1';
+  app.addHook('onRequest', async (req) => {
+    if (isV1(req.url)) req.actor = findKey(bearerToken(req.headers.authorization));
+  });
+  // Refused only after the rate limit (a route-level onRequest hook) has counted the request: requests
+  // without a valid key are limited per address, so keys cannot be guessed at full speed.
+  app.addHook('preParsing', async (req, reply) => {
+    if (isV1(req.url) && !req.actor) {
       return sendError(reply.header('www-authenticate', 'Bearer'), 401, { error: 'unauthorized', message: 'missing or invalid API key (Authorization: Bearer <key>)' });
     }
   });

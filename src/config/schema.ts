@@ -383,6 +383,18 @@ export const configSchema = z
         analysisStaleMs: z.number().int().min(0).default(120_000),
         /** First retry delay of failed analyze and alert jobs; each later retry waits twice as long. */
         retryDelayMs: z.number().int().min(10).default(2_000),
+        /**
+         * How long a worker holds a job's lock before another worker may take the job over. A worker
+         * that dies (SIGKILL, OOM, lost host) leaves its active jobs to be picked up after this.
+         */
+        lockDurationMs: z.number().int().min(1_000).default(30_000),
+        /** How often each worker looks for jobs whose lock expired (stalled jobs) and puts them back. */
+        stalledIntervalMs: z.number().int().min(500).default(30_000),
+        /**
+         * Alerts whose retries are all spent (a receiver down longer than the retry schedule) are attempted
+         * again this often, until delivered, so an outage of any length delays alerts instead of losing them.
+         */
+        redeliverFailedAlertsMs: z.number().int().min(500).default(300_000),
       })
       .prefault({}),
     shutdown: z.strictObject({ deadlineMs: z.number().int().positive().default(15_000) }).prefault({}),

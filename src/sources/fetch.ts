@@ -128,7 +128,16 @@ async function fetchHttp(start: URL, req: FetchRequest, opts: FetchOptions): Pro
       const hint = res.status === 429 || res.status === 503 ? ` (rate limited or blocked${retryAfterMs !== undefined ? `; Retry-After ${Math.ceil(retryAfterMs / 1000)} s` : ''})` : '';
       throw new FetchError(`HTTP ${res.status} from ${url.href}${hint}`, res.status, retryAfterMs);
     }
-    const body = await readCapped(res, opts.maxBodyBytes, url.href);
+    let body: string;
+    try {
+      body = await readCapped(res, opts.maxBodyBytes, url.href);
+    } catch (err) {
+      // The timeout covers the body too: a host that stalls mid-body gets the same clear error.
+      if (err instanceof FetchError) throw err;
+      const e = err as Error & { cause?: { code?: string; message?: string } };
+      if (e.name === 'TimeoutError' || e.name === 'AbortError') throw new FetchError(`timed out after ${opts.timeoutMs} ms reading ${url.href}`);
+      throw new FetchError(`connection lost reading ${url.href}: ${e.cause?.code ?? e.cause?.message ?? e.message}`);
+    }
     return {
       notModified: false,
       status: res.status,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
@@ -111,6 +112,7 @@ return 2
 `;
 
 // Records the verdict and draft; flags the review (alert list) only once, however often it is analysed.
+// The flagged counter is bumped in the same script: a worker killed right after the save cannot lose it.
 const SAVE_ANALYSIS_LUA = `
 if redis.call('HGET', KEYS[1], 'hash') ~= ARGV[1] then return -1 end
 redis.call('HSET', KEYS[1], 'verdict', ARGV[2], 'analyzedHash', ARGV[1], 'analyzedAt', ARGV[4])
@@ -120,6 +122,7 @@ if ARGV[6] == '1' and not redis.call('HGET', KEYS[1], 'alertedAt') then
   redis.call('HSET', KEYS[1], 'alertedAt', ARGV[4])
   redis.call('ZADD', KEYS[3], ARGV[7], ARGV[5])
   redis.call('ZADD', KEYS[4], ARGV[7], ARGV[5])
+  redis.call('HINCRBY', KEYS[5], ARGV[8], 1)
   return 1
 end
 return 0
@@ -144,7 +147,7 @@ export class ReviewStore {
     this.deliveries = new DeliveryRecords(redis, (...parts) => this.key(...parts));
     if (typeof this.r.rmUpsertReview !== 'function') {
       redis.defineCommand('rmUpsertReview', { numberOfKeys: 4, lua: UPSERT_LUA });
-      redis.defineCommand('rmSaveAnalysis', { numberOfKeys: 4, lua: SAVE_ANALYSIS_LUA });
+      redis.defineCommand('rmSaveAnalysis', { numberOfKeys: 5, lua: SAVE_ANALYSIS_LUA });
     }
   }
 
@@ -222,6 +225,8 @@ export class ReviewStore {
         this.key('pending', e.sourceId),
         this.key('alerts'),
         this.key('alerts', 'src', e.sourceId),
+        // The `flagged` counter of Metrics (`<prefix>:metrics:flagged`, field `source|severity`).
+        this.key('metrics', 'flagged'),
         e.hash,
         JSON.stringify(e.verdict),
         e.draft ? storedDraftJson(e.draft) : '',
@@ -229,6 +234,7 @@ export class ReviewStore {
         e.id,
         e.flag ? '1' : '0',
         now.getTime(),
+        `${e.sourceId}|${e.verdict.severity}`,
       );
     }
     this.markChanged(pipe);
@@ -253,8 +259,11 @@ export class ReviewStore {
     pipe.publish(this.changesChannel(), this.origin);
   }
 
-  /** Names this store's change announcements, so its own process can skip them (it heard at once). */
-  readonly origin = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  /**
+   * Sent with this store's change messages. Its own writes already invalidated through
+   * `changedHere`; their echo arriving later would throw away a page cached since.
+   */
+  readonly origin = randomUUID();
 
   /** Listeners told at once of changes made through this process (other processes' arrive by pub/sub). */
   readonly localChangeListeners = new Set<() => void>();
@@ -398,6 +407,11 @@ export class ReviewStore {
     const token = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const ok = await this.r.set(this.key('lock', 'poll', sourceId), token, 'PX', ttlMs, 'NX');
     return ok === 'OK' ? token : undefined;
+  }
+
+  /** Extends the poll lock while this token holds it; false when it was lost (expired and taken). */
+  async extendPollLock(sourceId: string, token: string, ttlMs: number): Promise<boolean> {
+    return (await this.r.eval("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0", 1, this.key('lock', 'poll', sourceId), token, ttlMs)) === 1;
   }
 
   /** Releases the poll lock if this token still holds it (an expired lock may belong to another poll by now). */
