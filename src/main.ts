@@ -16,7 +16,7 @@ Usage:
   review-monitor [all|api|worker|scheduler] [--config FILE]
       Run every role in one process (all, the default), or one role:
         api        HTTP API (/health, /ready, /v1/...)
-        worker     poll, analyze and notify workers (run as many as you like)
+        worker     poll, analyze, notify, digest and publish workers (run as many as you like)
         scheduler  enqueues one poll job per source per cron tick (replicas are safe)
   review-monitor check-config [FILE]
       Validate a config file: exit 0, or exit 1 listing every bad field by its path.
