@@ -5,29 +5,22 @@ import type { ConfigInput } from '../src/config/schema.js';
 import { createLogger } from '../src/logger.js';
 import { analyzeBatch } from '../workers/analyze-worker.js';
 import { decodeHeader, parseMail, seedFlagged, startSmtpServer, type MimePart } from './helpers/alerts.js';
-import { captureLogs, testContext } from './helpers/context.js';
 import { makeConfig, makeReview } from './helpers/factories.js';
+import { captureLogs, serviceHarness, testContext } from './helpers/context.js';
 import { startTestServer, waitFor, type TestServer } from './helpers/http.js';
-import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './helpers/redis.js';
+import { TEST_REDIS_URL, uniquePrefix } from './helpers/redis.js';
 
 const KEY = 'test-key-0123456789';
 const auth = { authorization: `Bearer ${KEY}` };
 const SECRET = 'webhook-secret-0123456789';
 
 describe('alert delivery through the workers', () => {
-  const closers: (() => Promise<void>)[] = [];
-  const services: Service[] = [];
-  let prefix = '';
-  afterEach(async () => {
-    const redis = services[0]?.ctx.redis;
-    if (redis) await deleteKeys(redis, prefix);
-    for (const s of services.splice(0).reverse()) await s.stop();
-    for (const c of closers.splice(0)) await c();
-  });
+  const h = serviceHarness();
+  afterEach(() => h.teardown());
 
   async function server(handler?: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
     const s = await startTestServer(handler);
-    closers.push(() => s.close());
+    h.closers.push(() => s.close());
     return s;
   }
 
@@ -35,7 +28,7 @@ describe('alert delivery through the workers', () => {
   async function boot(alerts: ConfigInput['alerts'], role: 'worker' | 'all' = 'worker', env: Record<string, string> = {}): Promise<Service> {
     const config = makeConfig(
       {
-        redis: { url: TEST_REDIS_URL, prefix, autostart: false },
+        redis: { url: TEST_REDIS_URL, prefix: h.prefix, autostart: false },
         publicUrl: 'https://rm.example.com',
         alerts,
         workers: { retryDelayMs: 10 },
@@ -44,14 +37,14 @@ describe('alert delivery through the workers', () => {
       env,
     );
     const service = await startService(config, createLogger('silent', captureLogs().stream), role, { pollOnStart: false });
-    services.push(service);
+    h.services.push(service);
     return service;
   }
 
   it('e-mails an alert over SMTP with a text and an escaped HTML part', async () => {
-    prefix = uniquePrefix('mail');
+    h.prefix = uniquePrefix('mail');
     const smtp = await startSmtpServer();
-    closers.push(smtp.close);
+    h.closers.push(smtp.close);
     const service = await boot([{ type: 'email', smtp: { host: '127.0.0.1', port: smtp.port, secure: false }, from: 'Review monitor <alerts@harbor.example>', to: ['owner@harbor.example', 'ops@harbor.example'] }]);
     const id = await seedFlagged(service.ctx, { review: { title: 'Awful <b>night</b>', text: 'The page said <script>alert("pwned")</script> & the soup was cold.', url: 'https://reviews.example.com/r/9' } });
     const mail = await waitFor(() => smtp.mails[0], 10_000, 'an e-mail');
@@ -73,7 +66,7 @@ describe('alert delivery through the workers', () => {
   });
 
   it('posts Block Kit to a Slack incoming webhook', async () => {
-    prefix = uniquePrefix('slack');
+    h.prefix = uniquePrefix('slack');
     const slack = await server((_req, res) => void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
     const service = await boot([{ type: 'slack', webhookUrlEnv: 'TEST_SLACK_URL', apiBaseUrl: 'https://api.harbor.example' }], 'worker', { TEST_SLACK_URL: `${slack.url}/services/T0/B0/secret` });
     const id = await seedFlagged(service.ctx, { verdict: { topics: ['waiting_time', 'staff_service'] }, review: { url: 'https://reviews.example.com/r/7', author: 'Ana Silva' } });
@@ -91,7 +84,7 @@ describe('alert delivery through the workers', () => {
   });
 
   it('signs webhook bodies and keeps the idempotency key across retries', async () => {
-    prefix = uniquePrefix('hook');
+    h.prefix = uniquePrefix('hook');
     let calls = 0;
     const hook = await server((_req, res) => {
       calls += 1;
@@ -116,7 +109,7 @@ describe('alert delivery through the workers', () => {
   });
 
   it('keeps a failing delivery with its error, lists it in the API, and re-sends it once the receiver is back', async () => {
-    prefix = uniquePrefix('fail');
+    h.prefix = uniquePrefix('fail');
     let healthy = false;
     const hook = await server((_req, res) => void res.writeHead(healthy ? 200 : 500).end(healthy ? '' : 'receiver exploded'));
     const service = await boot([{ type: 'webhook', id: 'ops', url: `${hook.url}/in` }, { type: 'log' }], 'all');
@@ -158,7 +151,7 @@ describe('alert delivery through the workers', () => {
   });
 
   it('routes by source, topic and severity; critical bypasses severity and topics but not sources', async () => {
-    prefix = uniquePrefix('route');
+    h.prefix = uniquePrefix('route');
     const hook = await server((_req, res) => void res.writeHead(200).end());
     const service = await boot([
       { type: 'webhook', id: 'tidy', url: `${hook.url}/tidy`, sources: ['tidy'] },
@@ -178,7 +171,7 @@ describe('alert delivery through the workers', () => {
       sources: [{ id: 'harbor', type: 'rss', url: 'https://reviews.example.com/a.rss', schedule: '* * * * *', alertOnBackfill: true }],
       alerts: [{ type: 'log', id: 'all' }, { type: 'log', id: 'elsewhere', sources: ['tidy'] }, { type: 'log', id: 'bugs', topics: ['app_bugs'] }],
     });
-    closers.push(t.close);
+    h.closers.push(t.close);
     const review = makeReview('harbor', { rating: 1, text: 'We waited 50 minutes and the soup was cold. Terrible service.' });
     await t.ctx.store.upsertReviews([review], { backfill: false });
     expect(await analyzeBatch(t.ctx, { sourceId: 'harbor', reviewIds: [review.id] })).toMatchObject({ flagged: 1 });

@@ -4,10 +4,10 @@ import { startService, type Service } from '../src/app.js';
 import type { ConfigInput } from '../src/config/schema.js';
 import { createLogger } from '../src/logger.js';
 import { seedFlagged } from './helpers/alerts.js';
-import { captureLogs } from './helpers/context.js';
 import { makeConfig } from './helpers/factories.js';
+import { captureLogs, serviceHarness } from './helpers/context.js';
 import { startTestServer, waitFor, type TestServer } from './helpers/http.js';
-import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './helpers/redis.js';
+import { TEST_REDIS_URL, uniquePrefix } from './helpers/redis.js';
 
 interface HookBody {
   type: 'alert' | 'digest';
@@ -17,29 +17,22 @@ interface HookBody {
 }
 
 describe('digest mode', () => {
-  const servers: TestServer[] = [];
-  const services: Service[] = [];
-  let prefix = '';
-  afterEach(async () => {
-    const redis = services[0]?.ctx.redis;
-    if (redis) await deleteKeys(redis, prefix);
-    for (const s of services.splice(0).reverse()) await s.stop();
-    for (const s of servers.splice(0)) await s.close();
-  });
+  const h = serviceHarness();
+  afterEach(() => h.teardown());
 
   async function boot(alerts: ConfigInput['alerts']): Promise<Service> {
-    const config = makeConfig({ redis: { url: TEST_REDIS_URL, prefix, autostart: false }, alerts, workers: { retryDelayMs: 10, notifyConcurrency: 4 } });
+    const config = makeConfig({ redis: { url: TEST_REDIS_URL, prefix: h.prefix, autostart: false }, alerts, workers: { retryDelayMs: 10, notifyConcurrency: 4 } });
     const service = await startService(config, createLogger('silent', captureLogs().stream), 'worker', { pollOnStart: false });
-    services.push(service);
+    h.services.push(service);
     return service;
   }
 
   const bodies = (s: TestServer): HookBody[] => s.received.map((r) => JSON.parse(r.body) as HookBody);
 
   it('sends one message per window with every gathered review, once, with two workers; critical goes out at once', async () => {
-    prefix = uniquePrefix('dig');
+    h.prefix = uniquePrefix('dig');
     const hook = await startTestServer((_req, res) => void res.writeHead(200).end());
-    servers.push(hook);
+    h.closers.push(() => hook.close());
     const alerts: ConfigInput['alerts'] = [{ type: 'webhook', id: 'owner', url: `${hook.url}/in`, digest: { windowSeconds: 2 } }];
     const a = await boot(alerts);
     await boot(alerts);
@@ -74,10 +67,10 @@ describe('digest mode', () => {
   });
 
   it('marks every review of a digest that keeps failing as failed; a re-send delivers at once', async () => {
-    prefix = uniquePrefix('digf');
+    h.prefix = uniquePrefix('digf');
     let healthy = false;
     const hook = await startTestServer((_req, res) => void res.writeHead(healthy ? 200 : 502).end());
-    servers.push(hook);
+    h.closers.push(() => hook.close());
     const service = await boot([{ type: 'webhook', id: 'owner', url: `${hook.url}/in`, digest: { windowSeconds: 1 } }]);
     const ids = [await seedFlagged(service.ctx), await seedFlagged(service.ctx)];
     await waitFor(async () => (await service.ctx.store.deliveries.listFailed({ limit: 10 })).items.length === 2, 20_000, 'two failed deliveries');

@@ -1,38 +1,31 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startService, type Service } from '../src/app.js';
+import { startService } from '../src/app.js';
 import { createLogger } from '../src/logger.js';
 import { pollJobId, requestPoll } from '../src/scheduler.js';
-import { captureLogs } from './helpers/context.js';
 import { makeConfig, NEGATIVE_ITEMS, POSITIVE_ITEMS, rssFeed } from './helpers/factories.js';
-import { startTestServer, waitFor, type TestServer } from './helpers/http.js';
-import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './helpers/redis.js';
+import { captureLogs, serviceHarness } from './helpers/context.js';
+import { startTestServer, waitFor } from './helpers/http.js';
+import { TEST_REDIS_URL, uniquePrefix } from './helpers/redis.js';
 
 describe('workers and scheduler on real queues', () => {
-  const servers: TestServer[] = [];
-  const services: Service[] = [];
-  let prefix = '';
-  afterEach(async () => {
-    const redis = services[0]?.ctx.redis;
-    if (redis) await deleteKeys(redis, prefix);
-    for (const s of services.splice(0).reverse()) await s.stop();
-    for (const s of servers.splice(0)) await s.close();
-  });
+  const h = serviceHarness();
+  afterEach(() => h.teardown());
 
   async function boot(webhookUrl: string, feedUrl: string, role: 'worker' | 'scheduler' | 'all' = 'worker') {
     const config = makeConfig({
-      redis: { url: TEST_REDIS_URL, prefix, autostart: false },
+      redis: { url: TEST_REDIS_URL, prefix: h.prefix, autostart: false },
       sources: [{ id: 'feed', type: 'rss', url: feedUrl, schedule: '* * * * * *', alertOnBackfill: true }],
       alerts: [{ type: 'webhook', url: webhookUrl, timeoutMs: 2_000 }],
       workers: { retryDelayMs: 10 },
       api: { port: 0, host: '127.0.0.1' },
     });
     const service = await startService(config, createLogger('silent', captureLogs().stream), role, { pollOnStart: false });
-    services.push(service);
+    h.services.push(service);
     return service;
   }
 
   it('delivers each alert once to a webhook that fails at first, with a stable idempotency key', async () => {
-    prefix = uniquePrefix('wk');
+    h.prefix = uniquePrefix('wk');
     const feed = await startTestServer((_req, res) => void res.writeHead(200).end(rssFeed([...NEGATIVE_ITEMS, ...POSITIVE_ITEMS])));
     let calls = 0;
     const hook = await startTestServer((_req, res) => {
@@ -40,7 +33,7 @@ describe('workers and scheduler on real queues', () => {
       // Down for the first three requests, then healthy.
       res.writeHead(calls <= 3 ? 503 : 200).end();
     });
-    servers.push(feed, hook);
+    h.closers.push(() => feed.close(), () => hook.close());
     const service = await boot(`${hook.url}/hook`, `${feed.url}/feed.rss`);
     await requestPoll(service.ctx, 'feed', 'manual');
     await waitFor(() => new Set(hook.received.filter((_, i) => i >= 3).map((r) => r.headers['idempotency-key'])).size === 2, 15_000, 'two delivered alerts');
@@ -57,10 +50,10 @@ describe('workers and scheduler on real queues', () => {
   });
 
   it('keeps an alert whose receiver never recovers, with its error', async () => {
-    prefix = uniquePrefix('wk');
+    h.prefix = uniquePrefix('wk');
     const feed = await startTestServer((_req, res) => void res.writeHead(200).end(rssFeed([NEGATIVE_ITEMS[0]!])));
     const hook = await startTestServer((_req, res) => void res.writeHead(500).end());
-    servers.push(feed, hook);
+    h.closers.push(() => feed.close(), () => hook.close());
     const service = await boot(`${hook.url}/hook`, `${feed.url}/feed.rss`);
     await requestPoll(service.ctx, 'feed', 'manual');
     const failed = await waitFor(async () => (await service.ctx.queues.queues.notify.getFailed()).at(0), 20_000, 'a failed delivery');
@@ -70,9 +63,9 @@ describe('workers and scheduler on real queues', () => {
   });
 
   it('two schedulers enqueue one poll per tick', async () => {
-    prefix = uniquePrefix('sch');
+    h.prefix = uniquePrefix('sch');
     const feed = await startTestServer((_req, res) => void res.writeHead(200).end(rssFeed(POSITIVE_ITEMS)));
-    servers.push(feed);
+    h.closers.push(() => feed.close());
     const a = await boot('http://127.0.0.1:9/unused', `${feed.url}/feed.rss`, 'scheduler');
     await boot('http://127.0.0.1:9/unused', `${feed.url}/feed.rss`, 'scheduler');
     await new Promise((r) => setTimeout(r, 2_600));

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createContext } from '../../src/app.js';
+import { createContext, type Service } from '../../src/app.js';
 import type { ConfigInput } from '../../src/config/schema.js';
 import type { AppContext } from '../../src/context.js';
 import { createLogger } from '../../src/logger.js';
@@ -32,4 +32,28 @@ export async function testContext(over: Partial<ConfigInput> = {}): Promise<{ ct
       await close();
     },
   };
+}
+
+/**
+ * What a test that starts services and local servers must stop afterwards: `track` them as they start,
+ * set `prefix`, and call `teardown` in afterEach (keys deleted, services stopped newest first, servers closed).
+ */
+export function serviceHarness(): {
+  services: Service[];
+  closers: (() => Promise<unknown>)[];
+  prefix: string;
+  teardown(): Promise<void>;
+} {
+  const h = {
+    services: [] as Service[],
+    closers: [] as (() => Promise<unknown>)[],
+    prefix: '',
+    async teardown() {
+      const redis = h.services[0]?.ctx.redis;
+      if (redis) await deleteKeys(redis, h.prefix);
+      for (const s of h.services.splice(0).reverse()) await s.stop();
+      for (const c of h.closers.splice(0)) await c();
+    },
+  };
+  return h;
 }

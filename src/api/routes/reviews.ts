@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import type { Draft } from '../../domain/verdict.js';
 import { checkGuardrails, draftFollowUp } from '../../draft/index.js';
 import { draftContextFor } from '../../lifecycle/draft-context.js';
 import { isRecovered, TRANSITIONS, type Action, type HistoryEntry } from '../../lifecycle/states.js';
@@ -30,6 +31,11 @@ function conflict(action: Action, result: Exclude<TransitionResult, { ok: true }
     return new HttpError(409, 'conflict', `cannot ${action.replace('_', '-')} review ${id}: ${result.field === 'approvedAt' ? 'approve the draft first' : `${result.field} is not set`}`, { status: result.status });
   }
   return new HttpError(409, 'conflict', `cannot ${action.replace('_', '-')} a review that is ${result.status} (allowed from: ${TRANSITIONS[action].from.join(', ')})`, { status: result.status, allowedFrom: TRANSITIONS[action].from });
+}
+
+/** 422 listing the guardrails a text breaks. */
+function guardrailsBroken(what: string, violations: Draft['violations'], hint: string): HttpError {
+  return new HttpError(422, 'guardrails', `the ${what} breaks ${violations.length} guardrail(s): ${violations.map((v) => v.rule).join(', ')}${hint}`, { violations });
 }
 
 /** Enqueues a publish job, re-running a failed one under the same id rather than being ignored as a twin. */
@@ -138,7 +144,7 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
       if (!stored.draft) throw new HttpError(409, 'conflict', `review ${params.id} has no draft to approve`, { status: stored.status });
       const violations = stored.draft.violations;
       if (violations.length > 0 && !body.override) {
-        throw new HttpError(422, 'guardrails', `the draft breaks ${violations.length} guardrail(s): ${violations.map((v) => v.rule).join(', ')}; edit it or approve with an override`, { violations });
+        throw guardrailsBroken('draft', violations, '; edit it or approve with an override');
       }
       const r = await ctx.lifecycle.transition(params.id, 'approve', {
         actor: actorName(actor),
@@ -237,7 +243,7 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
         const dctx = draftContextFor(ctx.config, stored.review.sourceId);
         const checked = checkGuardrails(body.text, { ...guardrailContext(ctx, stored, dctx.maxLength), kind: 'reply' });
         if (checked.violations.length && !body.override) {
-          throw new HttpError(422, 'guardrails', `the follow-up breaks ${checked.violations.length} guardrail(s): ${checked.violations.map((v) => v.rule).join(', ')}`, { violations: checked.violations });
+          throw guardrailsBroken('follow-up', checked.violations, '; change it or send an override');
         }
         await ctx.lifecycle.setFields(params.id, { followUpText: body.text });
         await ctx.lifecycle.record(params.id, { at: new Date().toISOString(), actor: actorName(actor), action: 'follow_up', note: 'follow-up text edited', details: body.override ? { override: body.override.reason } : undefined });
