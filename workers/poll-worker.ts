@@ -128,21 +128,24 @@ export async function enqueueAnalysis(ctx: AppContext, sourceId: string, ids: st
   const stale = await ctx.store.claimStalePending(sourceId, Date.now() - ctx.config.workers.analysisStaleMs);
   const all = [...new Set([...ids, ...stale])];
   const size = ctx.config.workers.analyzeBatchSize;
+  const batches: { id: string; data: { sourceId: string; reviewIds: string[] } }[] = [];
   for (let i = 0; i < all.length; i += size) {
     const reviewIds = all.slice(i, i + size);
     // Same batch, same job id: a retried poll cannot enqueue the same work twice.
     const digest = createHash('sha256').update(reviewIds.join(',')).digest('hex').slice(0, 16);
-    const id = `analyze-${sourceId}-${digest}`;
-    // A batch that failed for good keeps its id, so adding it again would be ignored and its reviews would
-    // stay pending for ever: run the failed job again instead.
-    const existing = await ctx.queues.queues.analyze.getJob(id);
-    if (existing && (await existing.isFailed())) {
-      await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }).catch(() => {
-        /* another poller retried it first */
-      });
-      continue;
-    }
-    await ctx.queues.add('analyze', id, { sourceId, reviewIds });
+    batches.push({ id: `analyze-${sourceId}-${digest}`, data: { sourceId, reviewIds } });
   }
+  // A batch that failed for good keeps its id, so adding it again would be ignored and its reviews would
+  // stay pending for ever: run the failed job again instead. The checks run together, the adds in bulk,
+  // so a large first poll costs a few round trips rather than two a batch.
+  const failed = await Promise.all(batches.map(async (b) => {
+    const existing = await ctx.queues.queues.analyze.getJob(b.id);
+    if (!existing || !(await existing.isFailed())) return false;
+    await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }).catch(() => {
+      /* another poller retried it first */
+    });
+    return true;
+  }));
+  await ctx.queues.addBulk('analyze', batches.filter((_, i) => !failed[i]));
   return all.length;
 }
