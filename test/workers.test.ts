@@ -47,6 +47,9 @@ describe('workers and scheduler on real queues', () => {
     // Every attempt for one alert carried the same key.
     const keys = hook.received.map((r) => r.headers['idempotency-key']);
     expect(new Set(keys).size).toBe(2);
+    // Prometheus sees the two deliveries and the three failed attempts.
+    expect(await service.ctx.metrics.values('alerts_sent')).toEqual([{ labels: ['webhook'], value: 2 }]);
+    expect(await service.ctx.metrics.values('alerts_failed')).toEqual([{ labels: ['webhook'], value: 3 }]);
   });
 
   it('keeps an alert whose receiver never recovers, with its error', async () => {

@@ -48,10 +48,12 @@ export async function deliverAlert(ctx: AppContext, data: JobData<'notify'>, att
     await channel.deliver(alertPayload(stored, channel.id, { publicUrl: ctx.config.publicUrl }));
   } catch (err) {
     await ctx.store.deliveries.attemptFailed(data.reviewId, channel.id, (err as Error).message, isFinal(err, attempt));
+    await ctx.metrics.inc('alerts_failed', [channel.id]);
     throw err;
   }
   await ctx.store.markDelivered(data.reviewId, data.channelId);
   await ctx.store.deliveries.delivered(data.reviewId, data.channelId);
+  await ctx.metrics.inc('alerts_sent', [channel.id]);
   return { delivered: true };
 }
 
@@ -75,11 +77,13 @@ export async function sendDigest(ctx: AppContext, data: JobData<'digest'>, attem
   } catch (err) {
     const final = isFinal(err, attempt);
     await Promise.all(payloads.map((p) => ctx.store.deliveries.attemptFailed(p.reviewId, channel.id, (err as Error).message, final)));
+    await ctx.metrics.inc('alerts_failed', [channel.id], payloads.length);
     throw err;
   }
   for (const p of payloads) {
     await ctx.store.markDelivered(p.reviewId, channel.id);
     await ctx.store.deliveries.delivered(p.reviewId, channel.id);
   }
+  await ctx.metrics.inc('alerts_sent', [channel.id], payloads.length);
   return { sent: payloads.length };
 }
