@@ -45,3 +45,12 @@ export interface SourceAdapter<T extends SourceConfig['type'] = SourceConfig['ty
 export function baseUrl(override: string | undefined, fallback: string): string {
   return (override ?? fallback).replace(/\/+$/, '');
 }
+
+/** `url` resolved against the page it was found on; left as it is when it cannot be resolved. */
+export function absoluteUrl(url: string, base: string | undefined): string {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
+}

@@ -1,7 +1,7 @@
 import * as cheerio from 'cheerio';
 import type { HtmlSourceConfig } from '../config/schema.js';
 import type { RawReview } from '../domain/review.js';
-import type { PageResult, SourceAdapter } from './adapter.js';
+import { absoluteUrl, type PageResult, type SourceAdapter } from './adapter.js';
 import { ParseError } from './errors.js';
 import { parseRatingText } from './rss.js';
 
@@ -65,7 +65,7 @@ export function parseHtmlPage(html: string, selectors: Selectors, opts: { pageUr
         ratingBest: rating?.best,
         title: read(item, selectors.title),
         text,
-        url: link ? absolute(link, opts.pageUrl) : undefined,
+        url: link ? absoluteUrl(link, opts.pageUrl) : undefined,
         publishedAt: read(item, selectors.date),
       });
     });
@@ -79,14 +79,6 @@ export function parseHtmlPage(html: string, selectors: Selectors, opts: { pageUr
   const linksUnique = links.every((l) => l !== undefined) && new Set(links).size === links.length;
   const reviews = rows.map((r) => ({ ...r, platformId: r.platformId ?? (linksUnique ? r.url : undefined) }));
   return { reviews, rejected: withoutText > 0 ? { count: withoutText, reasons: [`${withoutText} item(s) without text at selectors.text`] } : undefined };
-}
-
-function absolute(url: string, base: string | undefined): string {
-  try {
-    return new URL(url, base).href;
-  } catch {
-    return url;
-  }
 }
 
 /** A page scraped by the CSS selectors in the config. */

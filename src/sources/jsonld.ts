@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { RawReview } from '../domain/review.js';
-import type { PageResult, SourceAdapter } from './adapter.js';
+import { absoluteUrl, type PageResult, type SourceAdapter } from './adapter.js';
 import { ParseError } from './errors.js';
 
 type Json = Record<string, unknown>;
@@ -101,7 +101,7 @@ function fromJsonLd(r: Json, pageUrl: string | undefined): RawReview | undefined
     ratingBest: best === 5 ? 5 : best - worst,
     title,
     text: text || title || '',
-    url: url ? absolute(url, pageUrl) : undefined,
+    url: url ? absoluteUrl(url, pageUrl) : undefined,
     publishedAt: str(r.datePublished) ?? str(r.dateCreated),
     language: str(r.inLanguage),
   };
@@ -135,7 +135,7 @@ function nextDataReviews($: cheerio.CheerioAPI, pageUrl: string | undefined): Ra
       ratingBest: 5,
       title,
       text: text || title || '',
-      url: pageUrl ? absolute(`/reviews/${encodeURIComponent(id)}`, pageUrl) : undefined,
+      url: pageUrl ? absoluteUrl(`/reviews/${encodeURIComponent(id)}`, pageUrl) : undefined,
       publishedAt: str(dates.publishedDate),
       language: str(r.language),
     });
@@ -167,14 +167,6 @@ function microdataReviews($: cheerio.CheerioAPI): RawReview[] {
     out.push({ author, rating, ratingBest: best, title, text: text || title || '', publishedAt: value(own(el, 'datePublished')) });
   });
   return out;
-}
-
-function absolute(url: string, base: string | undefined): string {
-  try {
-    return new URL(url, base).href;
-  } catch {
-    return url;
-  }
 }
 
 /** Any page with schema.org reviews (JSON-LD, microdata, Trustpilot's __NEXT_DATA__). */
