@@ -67,6 +67,18 @@ describe('API', () => {
     expect(second.nextCursor).toBeNull();
   });
 
+  it('writes JSON in ASCII, with \\u escapes for other characters, so clients decode it on their fast path', async () => {
+    // Twice for the list: the first answer is computed, the second comes from the page cache.
+    for (const url of ['/v1/alerts?limit=1', '/v1/alerts?limit=1', `/v1/reviews/${ids[2]}`, '/v1/alerts?limit=café']) {
+      const res = await app.inject({ url, headers: auth });
+      expect([...res.rawPayload].every((b) => b < 0x80), url).toBe(true);
+      expect(res.headers['content-type'], url).toBe('application/json; charset=utf-8');
+      if (res.statusCode === 200) expect(res.body, url).toContain('Thank you\\u2026');
+    }
+    const item = (await app.inject({ url: '/v1/alerts?limit=1', headers: auth })).json<{ items: { draft: { reply: string } }[] }>().items[0];
+    expect(item?.draft.reply).toBe('Thank you…');
+  });
+
   it('filters alerts by source and since', async () => {
     const bySource = (await app.inject({ url: '/v1/alerts?source=tidy', headers: auth })).json<{ items: { id: string }[] }>();
     expect(bySource.items.map((i) => i.id)).toEqual([ids[1]]);

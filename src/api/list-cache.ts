@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReviewStore } from '../store/review-store.js';
+import { toJson, toJsonBuffer } from './json.js';
 
 /**
  * Serialized list pages, valid until the store announces a change. Dashboards poll the same pages over
@@ -61,7 +62,7 @@ export class ListCache {
   /** Answers `req` from the cache when nothing changed since, else computes, stores and sends. */
   async serve(req: FastifyRequest, reply: FastifyReply, compute: () => Promise<unknown>): Promise<FastifyReply> {
     reply.type('application/json; charset=utf-8');
-    if (!this.live) return reply.send(JSON.stringify(await compute()));
+    if (!this.live) return reply.send(toJson(await compute()));
     const key = req.url;
     const hit = this.entries.get(key);
     if (hit && hit.generation === this.generation) {
@@ -71,7 +72,7 @@ export class ListCache {
     }
     // Read the generation before the data: a change landing in between makes the entry stale at once.
     const generation = this.generation;
-    const body = Buffer.from(JSON.stringify(await compute()));
+    const body = toJsonBuffer(await compute());
     this.entries.delete(key);
     this.entries.set(key, { generation, body });
     if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { EventHub } from '../events.js';
 import { bearerToken, createKeyChecker, type Actor } from './auth.js';
 import { HttpError, sendError } from './errors.js';
+import { toJson } from './json.js';
 import { ListCache } from './list-cache.js';
 import { docsHtml, RouteRegistry } from './registry.js';
 import { alertRoutes } from './routes/alerts.js';
@@ -39,6 +40,8 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
         ? sendError(reply, 414, { error: 'uri_too_long', message: 'a path parameter is longer than 100 characters' })
         : sendError(reply, 400, { error: 'bad_request', message: 'malformed URL (invalid percent-encoding)' }),
   });
+  // Every JSON answer in ASCII (see toJson); routes that send strings or buffers write their own.
+  app.setReplySerializer((payload) => toJson(payload));
   const findKey = createKeyChecker(ctx.config.api.keys);
   const hub = new EventHub(ctx.redis, ctx.config.redis.prefix);
   app.addHook('onClose', async () => hub.close());

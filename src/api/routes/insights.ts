@@ -1,3 +1,4 @@
+import { toJson } from '../json.js';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { EventHub, type AlertEvent } from '../../events.js';
@@ -41,7 +42,7 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-      const send = (e: AlertEvent): void => void res.write(`id: ${Date.parse(e.flaggedAt)}\nevent: alert\ndata: ${JSON.stringify(e)}\n\n`);
+      const send = (e: AlertEvent): void => void res.write(`id: ${Date.parse(e.flaggedAt)}\nevent: alert\ndata: ${toJson(e)}\n\n`);
       res.write(': connected\n\n');
       const stop = await hub.listen(send);
       const lastId = Number(req.headers['last-event-id']);
