@@ -8,7 +8,8 @@ import { RedisUnavailableError } from './redis.js';
 import { pollOnce } from './poll-once.js';
 import { runDraftCli } from './cli/draft.js';
 import { runClassifyCli } from './cli/classify.js';
-import { classify } from './classify/index.js';
+import { createClassifier } from './classify/index.js';
+import { classifierOptionsFrom } from './analysis/analyze.js';
 
 const HELP = `review-monitor: watch review sources, flag negative reviews, draft replies, alert the owner.
 
@@ -24,9 +25,10 @@ Usage:
       Enqueue one poll of every source (or one) now and exit. With --dry-run, fetch, parse,
       classify and draft in this process and print, as JSON lines, what would be stored and
       alerted; nothing is written.
-  review-monitor classify
+  review-monitor classify [--config FILE]
       Read reviews as JSON Lines on stdin ({"text", "title"?, "rating"?}) and write one JSON line per
-      input with the verdict: negative, score, severity, topics, reasons, language.
+      input with the verdict: negative, score, severity, topics, reasons, language. With a config
+      (--config or $CONFIG_FILE), its classifier section (topics, critical rules) applies.
   review-monitor draft [--config FILE]
       Read reviews as JSON Lines on stdin ({"text", "title"?, "rating"?, "author"?, "source"?, "id"?})
       and write one JSON line per input: {"reply", "violations", "score", ...}, drafted with the
@@ -83,8 +85,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.stderr.write(`unknown command "${command}"\n\n${HELP}`);
     return 2;
   }
-  // The classifier needs no config: it is the same everywhere.
-  if (command === 'classify') return runClassifyCli(process.stdin, process.stdout);
+  // The classifier runs on its defaults unless a config is named: it needs nothing else from one.
+  if (command === 'classify' && values.config === undefined && env.CONFIG_FILE === undefined) return runClassifyCli(process.stdin, process.stdout);
   const configFile = (command === 'check-config' ? positionals[1] : undefined) ?? values.config ?? env.CONFIG_FILE ?? 'config/default.yaml';
 
   let config: Config;
@@ -102,8 +104,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return 0;
   }
 
+  if (command === 'classify') return runClassifyCli(process.stdin, process.stdout, { classifier: classifierOptionsFrom(config) });
   if (command === 'draft') {
-    return runDraftCli(process.stdin, process.stdout, { business: config.business, drafting: config.drafting, classify });
+    const classifier = createClassifier(classifierOptionsFrom(config));
+    return runDraftCli(process.stdin, process.stdout, { business: config.business, drafting: config.drafting, classify: (input) => classifier.classify(input) });
   }
 
   const logger = createLogger(config.log.level);

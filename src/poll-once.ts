@@ -1,9 +1,7 @@
 import { createContext } from './app.js';
-import { classify } from './classify/index.js';
+import { createAnalyzer } from './analysis/analyze.js';
 import type { Config, SourceConfig } from './config/schema.js';
 import { normaliseReview } from './domain/review.js';
-import { draftReply } from './draft/index.js';
-import { draftContextFor } from './lifecycle/draft-context.js';
 import type { Logger } from './logger.js';
 import { createRedis, redisAnswers } from './redis.js';
 import { requestPoll } from './scheduler.js';
@@ -35,6 +33,7 @@ async function dryRun(config: Config, logger: Logger, sources: SourceConfig[], o
   const store = redis ? new ReviewStore(redis, config.redis.prefix) : undefined;
   if (!store) logger.warn({}, 'Redis does not answer: every review is shown as new');
   let failures = 0;
+  const analyze = createAnalyzer(config);
   try {
     for (const source of sources) {
       try {
@@ -47,9 +46,8 @@ async function dryRun(config: Config, logger: Logger, sources: SourceConfig[], o
           const review = normaliseReview(raw, source.id);
           const existing = store ? await store.get(review.id) : undefined;
           const status = !existing ? 'new' : existing.hash === review.contentHash ? 'unchanged' : 'edited';
-          const verdict = classify({ text: review.text, title: review.title, rating: review.rating, language: review.language });
+          const { verdict, draft } = analyze(review, { draft: true });
           const wouldAlert = verdict.negative && status !== 'unchanged' && !existing?.alertedAt && (!baseline || source.alertOnBackfill);
-          const draft = verdict.negative ? draftReply(review, verdict, draftContextFor(config, source.id)) : undefined;
           out.write(
             `${JSON.stringify({ source: source.id, id: review.id, status, baseline, wouldAlert, rating: review.rating ?? null, title: review.title ?? null, verdict, draft: draft?.reply ?? null })}\n`,
           );

@@ -6,7 +6,7 @@ import { createLogger } from '../src/logger.js';
 import { analyzeBatch } from '../workers/analyze-worker.js';
 import { decodeHeader, parseMail, seedFlagged, startSmtpServer, type MimePart } from './helpers/alerts.js';
 import { makeConfig, makeReview } from './helpers/factories.js';
-import { captureLogs, serviceHarness, testContext } from './helpers/context.js';
+import { captureLogs, inlineAnalysis, serviceHarness, testContext } from './helpers/context.js';
 import { startTestServer, waitFor, type TestServer } from './helpers/http.js';
 import { TEST_REDIS_URL, uniquePrefix } from './helpers/redis.js';
 
@@ -174,7 +174,7 @@ describe('alert delivery through the workers', () => {
     h.closers.push(t.close);
     const review = makeReview('harbor', { rating: 1, text: 'We waited 50 minutes and the soup was cold. Terrible service.' });
     await t.ctx.store.upsertReviews([review], { backfill: false });
-    expect(await analyzeBatch(t.ctx, { sourceId: 'harbor', reviewIds: [review.id] })).toMatchObject({ flagged: 1 });
+    expect(await analyzeBatch(t.ctx, { sourceId: 'harbor', reviewIds: [review.id] }, inlineAnalysis(t.ctx.config))).toMatchObject({ flagged: 1 });
     const jobs = await t.ctx.queues.queues.notify.getJobs(['waiting']);
     expect(jobs.map((j) => j.id)).toEqual([`notify-${review.id}-all`]);
   });

@@ -4,14 +4,14 @@ import { analyzeBatch } from '../workers/analyze-worker.js';
 import { deliverAlert } from '../workers/notify-worker.js';
 import { pollSource } from '../workers/poll-worker.js';
 import { NEGATIVE_ITEMS, POSITIVE_ITEMS, rssFeed, type FeedItem } from './helpers/factories.js';
-import { testContext } from './helpers/context.js';
+import { inlineAnalysis, testContext } from './helpers/context.js';
 import { startTestServer, type TestServer } from './helpers/http.js';
 
 /** Runs what the workers would: poll, then every analyze job, then every notify job, in order. */
 async function runPipeline(ctx: AppContext, sourceId: string): Promise<{ poll: Awaited<ReturnType<typeof pollSource>>; notified: string[] }> {
   const poll = await pollSource(ctx, { sourceId, tick: new Date().toISOString(), reason: 'schedule' });
   for (const job of await ctx.queues.queues.analyze.getJobs(['waiting'])) {
-    await analyzeBatch(ctx, job.data);
+    await analyzeBatch(ctx, job.data, inlineAnalysis(ctx.config));
     await job.remove();
   }
   const notified: string[] = [];

@@ -1,6 +1,6 @@
+import type { AnalysisPool } from '../src/analysis/pool.js';
 import type { AppContext } from '../src/context.js';
-import { classify } from '../src/classify/index.js';
-import { draftReply, draftWithProvider } from '../src/draft/index.js';
+import { draftWithProvider } from '../src/draft/index.js';
 import type { Draft } from '../src/domain/verdict.js';
 import { draftContextFor } from '../src/lifecycle/draft-context.js';
 import type { JobData } from '../src/queues.js';
@@ -14,26 +14,29 @@ export interface AnalyzeOutcome {
 }
 
 /** Classifies a batch of reviews, drafts replies for the negative ones, and enqueues their alerts once. */
-export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>): Promise<AnalyzeOutcome> {
+export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>, analysis: AnalysisPool): Promise<AnalyzeOutcome> {
   const { store, config } = ctx;
   const source = config.sources.find((s) => s.id === data.sourceId);
   const stored = await store.getMany(data.reviewIds);
   const outcome: AnalyzeOutcome = { analyzed: 0, flagged: 0, skipped: 0 };
   const results: Parameters<typeof store.saveAnalyses>[0] = [];
   const notify: { reviewId: string; channelId: string }[] = [];
+  const todo = stored.filter((item) => item.analyzedHash !== item.hash);
+  const provider = config.drafting.provider === 'openai-compatible';
+  // The batch is classified (and template-drafted) at once, in an analysis thread when there is one.
+  const analyses = await analysis.analyze(todo.map((item) => item.review), { draft: !provider });
   for (const item of stored) {
-    if (item.analyzedHash === item.hash) {
-      outcome.skipped += 1;
-      results.push({ id: item.review.id, sourceId: item.review.sourceId, alreadyAnalyzed: true });
-      continue;
-    }
+    if (item.analyzedHash !== item.hash) continue;
+    outcome.skipped += 1;
+    results.push({ id: item.review.id, sourceId: item.review.sourceId, alreadyAnalyzed: true });
+  }
+  for (const [i, item] of todo.entries()) {
     const { review } = item;
-    const verdict = classify({ text: review.text, title: review.title, rating: review.rating, language: review.language });
-    let draft: Draft | undefined;
-    if (verdict.negative) {
-      const dctx = draftContextFor(config, review.sourceId);
-      // A model-written draft (when configured) falls back to the template on error, timeout or guardrail failure.
-      draft = config.drafting.provider === 'openai-compatible' ? await draftWithProvider(review, verdict, dctx) : draftReply(review, verdict, dctx);
+    const { verdict } = analyses[i]!;
+    let draft: Draft | undefined = analyses[i]!.draft;
+    if (verdict.negative && provider) {
+      // A model-written draft falls back to the template on error, timeout or guardrail failure.
+      draft = await draftWithProvider(review, verdict, draftContextFor(config, review.sourceId));
     }
     const alert = verdict.negative && !item.alertedAt && (!item.backfill || source?.alertOnBackfill === true);
     if (alert) {

@@ -2,6 +2,7 @@ import { Worker, type Job } from 'bullmq';
 import type { AppContext } from '../src/context.js';
 import { createRedis } from '../src/redis.js';
 import { jobSchemas, QUEUE_NAMES, type QueueName } from '../src/queues.js';
+import { createAnalysisPool } from '../src/analysis/pool.js';
 import { analyzeBatch } from './analyze-worker.js';
 import { deliverAlert, sendDigest, type Attempt } from './notify-worker.js';
 import { pollSource } from './poll-worker.js';
@@ -23,6 +24,7 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   connection.on('error', (err) => log.warn({ err: err.message }, 'worker redis connection error (reconnecting)'));
 
   const wanted = new Set(opts.queues ?? QUEUE_NAMES);
+  const analysis = wanted.has('analyze') ? createAnalysisPool(config) : undefined;
   const make = <Q extends QueueName>(queue: Q, concurrency: number, run: (data: ReturnType<(typeof jobSchemas)[Q]['parse']>, job: Job) => Promise<unknown>): Worker => {
     const worker = new Worker(
       queue,
@@ -51,7 +53,7 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
 
   const all: [QueueName, () => Worker][] = [
     ['poll', () => make('poll', config.workers.pollConcurrency, (d) => pollSource(ctx, d))],
-    ['analyze', () => make('analyze', config.workers.analyzeConcurrency, (d) => analyzeBatch(ctx, d))],
+    ['analyze', () => make('analyze', config.workers.analyzeConcurrency, (d) => analyzeBatch(ctx, d, analysis!))],
     ['notify', () => make('notify', config.workers.notifyConcurrency, (d, job) => deliverAlert(ctx, d, attemptOf(job)))],
     ['digest', () => make('digest', config.workers.notifyConcurrency, (d, job) => sendDigest(ctx, d, attemptOf(job)))],
     ['publish', () => make('publish', config.workers.publishConcurrency, (d, job) => publishReview(ctx, d, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 }))],
@@ -76,6 +78,8 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
       clearInterval(sweep);
       await sweeping;
       await Promise.all(workers.map((w) => w.close()));
+      // After the workers: their in-flight batches are still being analysed until then.
+      await analysis?.close();
       await connection.quit().catch(() => connection.disconnect());
     },
   };

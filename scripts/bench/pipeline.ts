@@ -12,10 +12,25 @@ export interface PipelineBench {
   reviews: number;
   negative: number;
   alertsEnqueued: number;
+  /** CPU time per review and per no-op job, this process (all its threads) and Redis apart: where the time goes. */
+  cpuMicros: { review: { node: number; redis: number }; noopJob: { node: number; redis: number } };
+}
+
+/** CPU seconds used so far by this process (every thread) and by the Redis server. */
+async function cpuNow(redis: { info(section: string): Promise<string> }): Promise<{ node: number; redis: number }> {
+  const info = await redis.info('cpu');
+  const field = (name: string): number => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+  const u = process.cpuUsage();
+  return { node: (u.user + u.system) / 1e6, redis: field('used_cpu_user') + field('used_cpu_sys') };
+}
+
+/** Microseconds of CPU per item between two cpuNow readings. */
+function perItem(a: { node: number; redis: number }, b: { node: number; redis: number }, n: number): { node: number; redis: number } {
+  return { node: Math.round(((b.node - a.node) / n) * 1e6), redis: Math.round(((b.redis - a.redis) / n) * 1e6) };
 }
 
 /** The same count of empty jobs, each added and processed by BullMQ (bulk adds, concurrent worker). */
-async function noopRate(n: number, prefix: string): Promise<number> {
+async function noopRate(n: number, prefix: string): Promise<{ rate: number; cpu: { node: number; redis: number } }> {
   const connection = createRedis(BENCH_REDIS_URL, { name: 'bench-noop' });
   const queue = new Queue('noop', { connection, prefix, defaultJobOptions: { removeOnComplete: true } });
   let done = 0;
@@ -33,13 +48,15 @@ async function noopRate(n: number, prefix: string): Promise<number> {
   };
   // Warm up (JIT, connections) as the pipeline is, then measure.
   await round(Math.min(2_000, n));
+  const cpu0 = await cpuNow(connection);
   const seconds = await round(n);
+  const cpu = perItem(cpu0, await cpuNow(connection), n);
   await worker.close();
   await running;
   await queue.obliterate({ force: true });
   await queue.close();
   connection.disconnect();
-  return n / seconds;
+  return { rate: n / seconds, cpu };
 }
 
 /** Stores reviews in poll-sized chunks and lets the analyze worker classify, draft and flag them. */
@@ -63,12 +80,22 @@ export async function benchPipeline({ quick = false } = {}): Promise<PipelineBen
     // A running service is warm: a first round (not counted) compiles the classifier and drafting paths.
     await run(benchReviews(Math.min(2_000, n), 'warmup', 'warm'), 'warmup');
     await ctx.queues.queues.notify.obliterate({ force: true });
+    const cpu0 = await cpuNow(ctx.redis);
     const seconds = await run(reviews, 'bench');
+    const cpu = perItem(cpu0, await cpuNow(ctx.redis), n);
     await pool.close();
     const alertsEnqueued = (await ctx.queues.queues.notify.getJobCounts('waiting')).waiting ?? 0;
     const negative = await ctx.redis.zcard(ctx.store.key('alerts', 'src', 'bench'));
     const reviewsPerSec = n / seconds;
-    return { reviewsPerSec: Math.round(reviewsPerSec), bullmqNoopPerSec: Math.round(noop), ratio: round2(reviewsPerSec / noop), reviews: n, negative, alertsEnqueued };
+    return {
+      reviewsPerSec: Math.round(reviewsPerSec),
+      bullmqNoopPerSec: Math.round(noop.rate),
+      ratio: round2(reviewsPerSec / noop.rate),
+      reviews: n,
+      negative,
+      alertsEnqueued,
+      cpuMicros: { review: cpu, noopJob: noop.cpu },
+    };
   } finally {
     await close();
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import cron from 'node-cron';
 import { SEVERITIES } from '../domain/verdict.js';
+import { DEFAULT_TAXONOMY } from '../classify/topics.js';
 
 /** Source ids end up in Redis keys, review ids and BullMQ job ids, which must not contain `:`. */
 const sourceId = z
@@ -314,6 +315,30 @@ export type DraftingConfig = z.output<typeof draftingSchema>;
 export type DraftContactConfig = z.output<typeof draftContactSchema>;
 // ---- end drafting ------------------------------------------------------------------------------------
 
+/** A keyword in the phrase syntax: words, `refund*` (prefix, 3+ letters), `#` (a number), a lone `*` (any word). */
+const phrasePattern = z
+  .string()
+  .trim()
+  .min(1, 'a keyword cannot be empty')
+  .refine((p) => !/^\S{0,2}\*/.test(p.split(/\s+/)[0] ?? ''), 'a prefix keyword ("refund*") needs at least 3 letters before "*"');
+
+/**
+ * What the classifier tags and escalates. Topics are added to the default taxonomy (one with a default
+ * topic's id replaces it); critical rules are added to the built-in ones, never replacing them.
+ */
+const classifierSchema = z.strictObject({
+  topics: z
+    .array(z.strictObject({ id: z.string().regex(/^[a-z0-9_]{1,40}$/, 'lower-case letters, digits and "_" (up to 40)'), label: z.string().min(1), keywords: z.array(phrasePattern).min(1, 'list at least one keyword') }))
+    .default([]),
+  /** Use only `topics`, not the default taxonomy. */
+  replaceDefaultTopics: z.boolean().default(false),
+  criticalRules: z
+    .array(z.strictObject({ id: z.string().regex(/^[a-z0-9_]{1,40}$/, 'lower-case letters, digits and "_" (up to 40)'), label: z.string().min(1), patterns: z.array(phrasePattern).min(1, 'list at least one pattern') }))
+    .default([]),
+  /** Text logit above which a 4–5 star review still counts as a complaint (2 ≈ 88% sure). */
+  clearComplaintLogit: z.number().min(0).max(10).default(2),
+});
+
 export const configSchema = z
   .strictObject({
     business: businessSchema,
@@ -377,6 +402,11 @@ export const configSchema = z
         analyzeConcurrency: z.number().int().positive().default(4),
         notifyConcurrency: z.number().int().positive().default(8),
         publishConcurrency: z.number().int().positive().default(2),
+        /**
+         * Threads per worker process that classify and draft, off the event loop (0: on it). One per core
+         * the process may use beside its event loop; Redis and the event loop need the rest.
+         */
+        analysisThreads: z.number().int().min(0).max(64).default(1),
         /** Reviews per analyze job: batching makes a review cheaper than an empty job. */
         analyzeBatchSize: z.number().int().min(1).max(1000).default(100),
         /** A stored review still unanalysed after this long (its job lost in a crash) is enqueued again by the next poll. */
@@ -405,6 +435,7 @@ export const configSchema = z
       })
       .prefault({}),
     drafting: draftingSchema.prefault({}), // drafting block above
+    classifier: classifierSchema.prefault({}),
   })
   .superRefine((cfg, ctx) => {
     const seen = new Map<string, number>();
@@ -419,6 +450,23 @@ export const configSchema = z
       if (a.id === undefined) return;
       if (channels.has(a.id)) ctx.addIssue({ code: 'custom', path: ['alerts', i, 'id'], message: `Duplicate alert channel id "${a.id}"` });
       channels.add(a.id);
+    });
+    // A routing topic the classifier never tags would silently route nothing.
+    const topicIds = new Set([...(cfg.classifier.replaceDefaultTopics ? [] : DEFAULT_TAXONOMY.map((t) => t.id)), ...cfg.classifier.topics.map((t) => t.id)]);
+    cfg.alerts.forEach((a, i) =>
+      a.topics?.forEach((t, j) => {
+        if (!topicIds.has(t)) ctx.addIssue({ code: 'custom', path: ['alerts', i, 'topics', j], message: `Unknown topic "${t}" (known: ${[...topicIds].join(', ')})` });
+      }),
+    );
+    const ruleIds = new Set<string>();
+    cfg.classifier.criticalRules.forEach((r, i) => {
+      if (ruleIds.has(r.id)) ctx.addIssue({ code: 'custom', path: ['classifier', 'criticalRules', i, 'id'], message: `Duplicate critical rule id "${r.id}"` });
+      ruleIds.add(r.id);
+    });
+    const ownTopics = new Set<string>();
+    cfg.classifier.topics.forEach((t, i) => {
+      if (ownTopics.has(t.id)) ctx.addIssue({ code: 'custom', path: ['classifier', 'topics', i, 'id'], message: `Duplicate topic id "${t.id}"` });
+      ownTopics.add(t.id);
     });
   });
 

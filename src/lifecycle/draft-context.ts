@@ -9,7 +9,7 @@ const PLATFORM_OF_PUBLISHER: Record<string, string | undefined> = {
 };
 
 /** The drafting context for a review of `sourceId`: business facts, per-source drafting config, platform limit. */
-export function draftContextFor(config: Config, sourceId: string): DraftContext {
+export function draftContextFor(config: Pick<Config, 'business' | 'drafting' | 'sources'>, sourceId: string): DraftContext {
   const source: SourceConfig | undefined = config.sources.find((s) => s.id === sourceId);
   const ctx: DraftContext = { business: config.business, drafting: config.drafting, sourceId };
   const platform = source ? PLATFORM_OF_PUBLISHER[source.publisher.type] : undefined;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { classify } from '../../src/classify/index.js';
 import { analyzeBatch } from '../../workers/analyze-worker.js';
-import { testContext } from '../helpers/context.js';
+import { inlineAnalysis, testContext } from '../helpers/context.js';
 import { makeReview } from '../helpers/factories.js';
 import { Cleanup } from './harness.js';
 
@@ -22,8 +22,8 @@ describe('the flagged counter across a crash', () => {
     const verdict = classify({ text: crashed.text, rating: crashed.rating });
     await t.ctx.store.saveAnalyses([{ id: crashed.id, sourceId: 'harbor', hash: crashed.contentHash, verdict, flag: true }]);
     // The retried job finds it analysed; the other review is analysed and flagged normally.
-    await analyzeBatch(t.ctx, { sourceId: 'harbor', reviewIds: [crashed.id, normal.id] });
-    await analyzeBatch(t.ctx, { sourceId: 'harbor', reviewIds: [crashed.id, normal.id] });
+    await analyzeBatch(t.ctx, { sourceId: 'harbor', reviewIds: [crashed.id, normal.id] }, inlineAnalysis(t.ctx.config));
+    await analyzeBatch(t.ctx, { sourceId: 'harbor', reviewIds: [crashed.id, normal.id] }, inlineAnalysis(t.ctx.config));
     expect((await t.ctx.store.listAlerts({ limit: 10 })).items).toHaveLength(2);
     expect(await flaggedTotal(t)).toBe(2);
   });

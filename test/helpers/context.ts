@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { createContext, type Service } from '../../src/app.js';
-import type { ConfigInput } from '../../src/config/schema.js';
+import { createAnalysisPool, type AnalysisPool } from '../../src/analysis/pool.js';
+import type { Config, ConfigInput } from '../../src/config/schema.js';
 import type { AppContext } from '../../src/context.js';
 import { createLogger } from '../../src/logger.js';
 import { makeConfig } from './factories.js';
@@ -56,4 +57,9 @@ export function serviceHarness(): {
     },
   };
   return h;
+}
+
+/** Analysis in the test's own thread (analysisThreads 0), for tests that call analyzeBatch directly. */
+export function inlineAnalysis(config: Config): AnalysisPool {
+  return createAnalysisPool({ ...config, workers: { ...config.workers, analysisThreads: 0 } });
 }

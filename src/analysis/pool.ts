@@ -1,0 +1,60 @@
+import { Piscina } from 'piscina';
+import type { Config } from '../config/schema.js';
+import type { Review } from '../domain/review.js';
+import { createAnalyzer, type Analysis, type AnalysisConfig } from './analyze.js';
+
+/** One batch for an analysis thread. */
+export interface AnalysisTask {
+  reviews: Review[];
+  /** Draft a template reply for the negative ones (off when a model provider drafts instead). */
+  draft: boolean;
+}
+
+/** Where a worker process classifies and drafts: analysis threads, or its own thread when there are none. */
+export interface AnalysisPool {
+  /** Threads analysing (0: in the calling thread). */
+  readonly threads: number;
+  /** The analyses of `reviews`, in their order. */
+  analyze(reviews: Review[], opts: { draft: boolean }): Promise<Analysis[]>;
+  /** Lets running batches finish, then stops the threads. */
+  close(): Promise<void>;
+}
+
+/**
+ * The analysis pool for `config.workers.analysisThreads` threads. Classifying and drafting are pure CPU
+ * work: in threads of their own they use another core and leave the event loop free for Redis, lock
+ * renewals and health checks. Batches go to the threads whole; results come back in order.
+ */
+export function createAnalysisPool(config: Pick<Config, 'workers'> & AnalysisConfig): AnalysisPool {
+  const threads = config.workers.analysisThreads;
+  const analysisConfig: AnalysisConfig = { classifier: config.classifier, business: config.business, drafting: config.drafting, sources: config.sources };
+  if (threads === 0) {
+    const analyze = createAnalyzer(analysisConfig);
+    return { threads, analyze: async (reviews, opts) => reviews.map((r) => analyze(r, opts)), close: async () => undefined };
+  }
+  const pool = new Piscina<AnalysisTask, Analysis[]>({
+    ...threadEntry(),
+    workerData: { config: analysisConfig },
+    minThreads: threads,
+    maxThreads: threads,
+    // Kept running: a new thread would compile the classifier and load the model again.
+    idleTimeout: Number.POSITIVE_INFINITY,
+  });
+  return {
+    threads,
+    analyze: (reviews, opts) => (reviews.length === 0 ? Promise.resolve([]) : pool.run({ reviews, draft: opts.draft })),
+    close: () => pool.close(),
+  };
+}
+
+/**
+ * The thread's script: `analysis-thread.js` beside the bundle (dist/), or the TypeScript source
+ * through tsx when running from source (tests, `npm run dev`, benchmarks).
+ */
+function threadEntry(): { filename: string; execArgv?: string[] } {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const filename = new URL(fromSource ? './analysis-thread.ts' : './analysis-thread.js', import.meta.url).href;
+  // Under tsx (benchmarks, `npm run dev`) the thread inherits the loader with the rest of execArgv;
+  // elsewhere (vitest) it gets just the loader: V8 flags such as --max-semi-space-size are refused there.
+  return fromSource && !process.execArgv.some((a) => a.includes('tsx')) ? { filename, execArgv: ['--import', 'tsx'] } : { filename };
+}

@@ -1,0 +1,79 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { classifierOptionsFrom, createAnalyzer } from '../src/analysis/analyze.js';
+import { createAnalysisPool, type AnalysisPool } from '../src/analysis/pool.js';
+import { DEFAULT_TAXONOMY } from '../src/classify/index.js';
+import { ConfigError } from '../src/config/load.js';
+import { makeConfig, makeReview } from './helpers/factories.js';
+
+const catering = { id: 'catering', label: 'Catering and events', keywords: ['catering', 'buffet', 'wedding', 'private room'] };
+
+describe('analysis with the config’s classifier section', () => {
+  it('tags configured topics beside the default ones, and escalates on configured critical rules', () => {
+    const analyze = createAnalyzer(
+      makeConfig({
+        classifier: {
+          topics: [catering],
+          criticalRules: [{ id: 'press', label: 'press or social media threat', patterns: ['going to the press', 'local news', 'tiktok'] }],
+        },
+      }),
+    );
+    const wedding = analyze(makeReview('s', { rating: 2, text: 'The buffet at our wedding ran out after an hour and the staff were rude about it.' }), { draft: true });
+    expect(wedding.verdict.topics).toEqual(['staff_service', 'catering']);
+    expect(wedding.draft?.reply).toMatch(/\S/);
+    const press = analyze(makeReview('s', { rating: 1, text: 'Cold food and a two hour wait. I am going to the press about this place.' }), { draft: false });
+    expect(press.verdict.severity).toBe('critical');
+    expect(press.verdict.reasons).toContain('critical, press or social media threat: "going to the press"');
+    expect(press.draft).toBeUndefined();
+  });
+
+  it('lets a configured topic replace the default one of the same id, or all of them', () => {
+    const narrow = { id: 'waiting_time', label: 'Waiting for a table', keywords: ['reservation', 'waited'] };
+    const replaced = classifierOptionsFrom(makeConfig({ classifier: { topics: [narrow] } }));
+    expect(replaced.taxonomy?.map((t) => t.id)).toEqual(DEFAULT_TAXONOMY.map((t) => t.id));
+    expect(replaced.taxonomy?.find((t) => t.id === 'waiting_time')?.keywords).toEqual(['reservation', 'waited']);
+    const only = createAnalyzer(makeConfig({ classifier: { topics: [catering], replaceDefaultTopics: true } }));
+    const v = only(makeReview('s', { rating: 1, text: 'Rude staff, dirty tables and the catering order was wrong.' }), { draft: false }).verdict;
+    expect(v.topics).toEqual(['catering']);
+  });
+
+  it('refuses routing topics the classifier never tags, and bad classifier entries, naming the field', () => {
+    const problems = (over: Parameters<typeof makeConfig>[0]): string[] => {
+      try {
+        makeConfig(over);
+      } catch (err) {
+        if (err instanceof ConfigError) return err.problems;
+        throw err;
+      }
+      return [];
+    };
+    expect(problems({ alerts: [{ type: 'log', topics: ['catering'] }] }).join('\n')).toMatch(/alerts\[0\]\.topics\[0\]: Unknown topic "catering"/);
+    expect(problems({ alerts: [{ type: 'log', topics: ['catering'] }], classifier: { topics: [catering] } })).toEqual([]);
+    expect(problems({ classifier: { replaceDefaultTopics: true, topics: [catering] }, alerts: [{ type: 'log', topics: ['staff_service'] }] }).join('\n')).toMatch(
+      /Unknown topic "staff_service"/,
+    );
+    const bad = problems({ classifier: { topics: [{ id: 'Bad Id', label: 'x', keywords: ['ab*'] }] } }).join('\n');
+    expect(bad).toMatch(/classifier\.topics\[0\]\.id: lower-case letters/);
+    expect(bad).toMatch(/classifier\.topics\[0\]\.keywords\[0\]: .*3 letters/);
+    expect(problems({ classifier: { topics: [catering, catering] } }).join('\n')).toMatch(/classifier\.topics\[1\]\.id: Duplicate topic id "catering"/);
+  });
+});
+
+describe('analysis threads', () => {
+  const config = makeConfig({ classifier: { topics: [catering] }, workers: { analysisThreads: 1 } });
+  let pool: AnalysisPool | undefined;
+  afterAll(async () => pool?.close());
+
+  it('give the same verdicts and drafts as analysing in the calling thread, in order', async () => {
+    pool = createAnalysisPool(config);
+    expect(pool.threads).toBe(1);
+    const reviews = [
+      makeReview('s', { rating: 1, text: 'The buffet was cold and nobody came to help.', author: 'Ana Silva' }),
+      makeReview('s', { rating: 5, text: 'Lovely evening, great food.' }),
+      makeReview('s', { text: 'Très décevant – le service était lent 😡' }),
+      makeReview('s', { rating: 2, title: 'Crashes', text: 'The app crashes every time I open it. I want a refund.' }),
+    ];
+    const inline = createAnalyzer(config);
+    expect(await pool.analyze(reviews, { draft: true })).toEqual(reviews.map((r) => inline(r, { draft: true })));
+    expect(await pool.analyze([], { draft: true })).toEqual([]);
+  });
+});
