@@ -89,48 +89,77 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-// Creates the review when unseen, updates it when its content hash changed, otherwise leaves it alone.
-// One script per review keeps "is it new?" and "store it" atomic across replicas.
+// Creates each review when unseen, updates it when its content hash changed, otherwise leaves it alone.
+// A script keeps "is it new?" and "store it" atomic across replicas; one call stores a batch.
+// KEYS: all-reviews index, then per review: its hash, its source's pending set, its source's index.
+// ARGV: backfill, now (ISO), now (ms), then per review: stored JSON, content hash, score, id, rating history entry.
 const UPSERT_LUA = `
-local cur = redis.call('HGET', KEYS[1], 'hash')
-if not cur then
-  redis.call('HSET', KEYS[1], 'review', ARGV[1], 'hash', ARGV[2], 'backfill', ARGV[5], 'createdAt', ARGV[6], 'status', 'new', 'ratings', ARGV[7])
-  redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
-  redis.call('ZADD', KEYS[4], ARGV[3], ARGV[4])
-  redis.call('ZADD', KEYS[3], ARGV[8], ARGV[4])
-  return 1
+local out = {}
+local backfill, now, nowMs = ARGV[1], ARGV[2], ARGV[3]
+for i = 0, (#KEYS - 1) / 3 - 1 do
+  local key, pending, bysrc = KEYS[2 + i * 3], KEYS[3 + i * 3], KEYS[4 + i * 3]
+  local a = 3 + i * 5
+  local review, hash, score, id, ratingsJson = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4], ARGV[a + 5]
+  local cur = redis.call('HGET', key, 'hash')
+  if not cur then
+    redis.call('HSET', key, 'review', review, 'hash', hash, 'backfill', backfill, 'createdAt', now, 'status', 'new', 'ratings', ratingsJson)
+    redis.call('ZADD', KEYS[1], score, id)
+    redis.call('ZADD', bysrc, score, id)
+    redis.call('ZADD', pending, nowMs, id)
+    out[i + 1] = 1
+  elseif cur == hash then
+    out[i + 1] = 0
+  else
+    local ratings = cjson.decode(redis.call('HGET', key, 'ratings') or '[]')
+    local entry = cjson.decode(ratingsJson)[1]
+    local last = ratings[#ratings]
+    if (not last) or last['rating'] ~= entry['rating'] then table.insert(ratings, entry) end
+    -- An edit seen after the baseline is news, even on a review the baseline stored.
+    redis.call('HSET', key, 'review', review, 'hash', hash, 'editedAt', now, 'ratings', cjson.encode(ratings), 'backfill', backfill)
+    redis.call('ZADD', pending, nowMs, id)
+    out[i + 1] = 2
+  end
 end
-if cur == ARGV[2] then return 0 end
-local ratings = cjson.decode(redis.call('HGET', KEYS[1], 'ratings') or '[]')
-local entry = cjson.decode(ARGV[7])[1]
-local last = ratings[#ratings]
-if (not last) or last['rating'] ~= entry['rating'] then table.insert(ratings, entry) end
--- An edit seen after the baseline is news, even on a review the baseline stored.
-redis.call('HSET', KEYS[1], 'review', ARGV[1], 'hash', ARGV[2], 'editedAt', ARGV[6], 'ratings', cjson.encode(ratings), 'backfill', ARGV[5])
-redis.call('ZADD', KEYS[3], ARGV[8], ARGV[4])
-return 2
+return out
 `;
 
-// Records the verdict and draft; flags the review (alert list) only once, however often it is analysed.
+// Records verdicts and drafts; flags each review (alert list) only once, however often it is analysed.
 // The flagged counter is bumped in the same script: a worker killed right after the save cannot lose it.
+// KEYS: alert list, flagged counter, then per review: its hash, its source's pending set, its source's alert list.
+// ARGV: now (ISO), now (ms), then per review: analysed content hash, verdict JSON, draft JSON or '', id, flag, counter field.
+// Returns per review: -1 (content changed since it was read: left pending), 1 (flagged now) or 0.
 const SAVE_ANALYSIS_LUA = `
-if redis.call('HGET', KEYS[1], 'hash') ~= ARGV[1] then return -1 end
-redis.call('HSET', KEYS[1], 'verdict', ARGV[2], 'analyzedHash', ARGV[1], 'analyzedAt', ARGV[4])
-if ARGV[3] == '' then redis.call('HDEL', KEYS[1], 'draft') else redis.call('HSET', KEYS[1], 'draft', ARGV[3]) end
-redis.call('ZREM', KEYS[2], ARGV[5])
-if ARGV[6] == '1' and not redis.call('HGET', KEYS[1], 'alertedAt') then
-  redis.call('HSET', KEYS[1], 'alertedAt', ARGV[4])
-  redis.call('ZADD', KEYS[3], ARGV[7], ARGV[5])
-  redis.call('ZADD', KEYS[4], ARGV[7], ARGV[5])
-  redis.call('HINCRBY', KEYS[5], ARGV[8], 1)
-  return 1
+local out = {}
+local now, nowMs = ARGV[1], ARGV[2]
+for i = 0, (#KEYS - 2) / 3 - 1 do
+  local key, pending, bysrc = KEYS[3 + i * 3], KEYS[4 + i * 3], KEYS[5 + i * 3]
+  local a = 2 + i * 6
+  local hash, verdict, draft, id, flag, field = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4], ARGV[a + 5], ARGV[a + 6]
+  if redis.call('HGET', key, 'hash') ~= hash then
+    out[i + 1] = -1
+  else
+    redis.call('HSET', key, 'verdict', verdict, 'analyzedHash', hash, 'analyzedAt', now)
+    if draft == '' then redis.call('HDEL', key, 'draft') else redis.call('HSET', key, 'draft', draft) end
+    redis.call('ZREM', pending, id)
+    out[i + 1] = 0
+    if flag == '1' and not redis.call('HGET', key, 'alertedAt') then
+      redis.call('HSET', key, 'alertedAt', now)
+      redis.call('ZADD', KEYS[1], nowMs, id)
+      redis.call('ZADD', bysrc, nowMs, id)
+      redis.call('HINCRBY', KEYS[2], field, 1)
+      out[i + 1] = 1
+    end
+  end
 end
-return 0
+return out
 `;
+
+/** Reviews per script call: a batch is one round trip, and Redis is never held for long by one script. */
+const SCRIPT_BATCH = 100;
 
 type StoreRedis = Redis & {
-  rmUpsertReview(...args: (string | number)[]): Promise<number>;
-  rmSaveAnalysis(...args: (string | number)[]): Promise<number>;
+  rmUpsertReview(...args: (string | number)[]): Promise<number[]>;
+  rmSaveAnalysis(...args: (string | number)[]): Promise<number[]>;
 };
 
 /** Redis is the system of record: reviews, verdicts, drafts, alerts and source state live here. */
@@ -146,8 +175,9 @@ export class ReviewStore {
     this.r = redis as StoreRedis;
     this.deliveries = new DeliveryRecords(redis, (...parts) => this.key(...parts));
     if (typeof this.r.rmUpsertReview !== 'function') {
-      redis.defineCommand('rmUpsertReview', { numberOfKeys: 4, lua: UPSERT_LUA });
-      redis.defineCommand('rmSaveAnalysis', { numberOfKeys: 5, lua: SAVE_ANALYSIS_LUA });
+      // The number of keys varies with the batch: it goes first in each call.
+      redis.defineCommand('rmUpsertReview', { lua: UPSERT_LUA });
+      redis.defineCommand('rmSaveAnalysis', { lua: SAVE_ANALYSIS_LUA });
     }
   }
 
@@ -162,28 +192,26 @@ export class ReviewStore {
     const result: UpsertResult = { created: [], updated: [], unchanged: 0 };
     if (reviews.length === 0) return result;
     const pipe = this.r.pipeline() as unknown as StoreRedis & { exec(): Promise<[Error | null, unknown][] | null> };
-    for (const review of reviews) {
-      const score = Date.parse(review.publishedAt ?? review.fetchedAt);
-      pipe.rmUpsertReview(
-        this.key('review', review.id),
-        this.key('reviews'),
-        this.key('pending', review.sourceId),
-        this.key('reviews', 'src', review.sourceId),
-        storedReviewJson(review),
-        review.contentHash,
-        Number.isFinite(score) ? score : Date.now(),
-        review.id,
-        opts.backfill ? '1' : '0',
-        now,
-        JSON.stringify([{ rating: review.rating ?? null, at: now }]),
-        nowMs,
-      );
+    const rating = (r: Review): string => JSON.stringify([{ rating: r.rating ?? null, at: now }]);
+    for (let i = 0; i < reviews.length; i += SCRIPT_BATCH) {
+      const batch = reviews.slice(i, i + SCRIPT_BATCH);
+      const keys = [this.key('reviews')];
+      const args: (string | number)[] = [opts.backfill ? '1' : '0', now, nowMs];
+      for (const review of batch) {
+        const score = Date.parse(review.publishedAt ?? review.fetchedAt);
+        keys.push(this.key('review', review.id), this.key('pending', review.sourceId), this.key('reviews', 'src', review.sourceId));
+        args.push(storedReviewJson(review), review.contentHash, Number.isFinite(score) ? score : nowMs, review.id, rating(review));
+      }
+      pipe.rmUpsertReview(keys.length, ...keys, ...args);
     }
     this.markChanged(pipe);
-    const replies = ((await pipe.exec()) ?? []).slice(0, reviews.length);
+    const replies = ((await pipe.exec()) ?? []).slice(0, Math.ceil(reviews.length / SCRIPT_BATCH));
     this.changedHere();
-    replies.forEach(([err, res], i) => {
+    const codes = replies.flatMap(([err, res]) => {
       if (err) throw err;
+      return res as number[];
+    });
+    codes.forEach((res, i) => {
       const id = reviews[i]!.id;
       if (res === 1) result.created.push(id);
       else if (res === 2) result.updated.push(id);
@@ -215,36 +243,32 @@ export class ReviewStore {
   async saveAnalyses(entries: AnalysisEntry[], now = new Date()): Promise<{ flagged: number; stale: number; flaggedIds: string[] }> {
     if (entries.length === 0) return { flagged: 0, stale: 0, flaggedIds: [] };
     const pipe = this.r.pipeline() as unknown as StoreRedis & { exec(): Promise<[Error | null, unknown][] | null> };
-    for (const e of entries) {
-      if ('alreadyAnalyzed' in e) {
-        (pipe as unknown as Redis).zrem(this.key('pending', e.sourceId), e.id);
-        continue;
+    const analysed = entries.filter((e): e is Extract<AnalysisEntry, { verdict: Verdict }> => !('alreadyAnalyzed' in e));
+    for (const e of entries) if ('alreadyAnalyzed' in e) (pipe as unknown as Redis).zrem(this.key('pending', e.sourceId), e.id);
+    const iso = now.toISOString();
+    for (let i = 0; i < analysed.length; i += SCRIPT_BATCH) {
+      // The `flagged` counter of Metrics is `<prefix>:metrics:flagged`, field `source|severity`.
+      const keys = [this.key('alerts'), this.key('metrics', 'flagged')];
+      const args: (string | number)[] = [iso, now.getTime()];
+      for (const e of analysed.slice(i, i + SCRIPT_BATCH)) {
+        keys.push(this.key('review', e.id), this.key('pending', e.sourceId), this.key('alerts', 'src', e.sourceId));
+        args.push(e.hash, JSON.stringify(e.verdict), e.draft ? storedDraftJson(e.draft) : '', e.id, e.flag ? '1' : '0', `${e.sourceId}|${e.verdict.severity}`);
       }
-      pipe.rmSaveAnalysis(
-        this.key('review', e.id),
-        this.key('pending', e.sourceId),
-        this.key('alerts'),
-        this.key('alerts', 'src', e.sourceId),
-        // The `flagged` counter of Metrics (`<prefix>:metrics:flagged`, field `source|severity`).
-        this.key('metrics', 'flagged'),
-        e.hash,
-        JSON.stringify(e.verdict),
-        e.draft ? storedDraftJson(e.draft) : '',
-        now.toISOString(),
-        e.id,
-        e.flag ? '1' : '0',
-        now.getTime(),
-        `${e.sourceId}|${e.verdict.severity}`,
-      );
+      pipe.rmSaveAnalysis(keys.length, ...keys, ...args);
     }
     this.markChanged(pipe);
-    const replies = ((await pipe.exec()) ?? []).slice(0, entries.length);
+    const replies = (await pipe.exec()) ?? [];
     this.changedHere();
     let stale = 0;
     const flaggedIds: string[] = [];
-    replies.forEach(([err, res], i) => {
+    const skipped = entries.length - analysed.length;
+    const codes = replies.slice(skipped, skipped + Math.ceil(analysed.length / SCRIPT_BATCH)).flatMap(([err, res]) => {
       if (err) throw err;
-      if (res === 1) flaggedIds.push(entries[i]!.id);
+      return res as number[];
+    });
+    for (const [err] of replies.slice(0, skipped)) if (err) throw err;
+    codes.forEach((res, i) => {
+      if (res === 1) flaggedIds.push(analysed[i]!.id);
       if (res === -1) stale += 1;
     });
     return { flagged: flaggedIds.length, stale, flaggedIds };
