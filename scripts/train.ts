@@ -149,16 +149,18 @@ export function train(data: LabelledText[], hyper = HYPER): ModelFile {
     }
   }
 
+  // Written most frequent first (then alphabetically): the model gives word ids in file order, so the
+  // entries the classifier reads for nearly every review sit together in memory. The order of the
+  // file changes no weight: training above ran over the alphabetical vocabulary.
+  const byFrequency = (x: string, y: string): number => (df.get(y) ?? 0) - (df.get(x) ?? 0) || (x < y ? -1 : x > y ? 1 : 0);
   const keys: string[] = [];
   const weights: number[] = [];
-  vocab.forEach((k, i) => {
-    const wi = w[i]!;
-    if (Math.abs(wi) >= hyper.pruneBelow) {
-      keys.push(k);
-      weights.push(round(wi));
-    }
-  });
-  const lexWords = [...lexicon.keys()].sort();
+  const kept = vocab.map((k, i) => [k, w[i]!] as const).filter(([, wi]) => Math.abs(wi) >= hyper.pruneBelow);
+  for (const [k, wi] of kept.sort(([x], [y]) => byFrequency(x, y))) {
+    keys.push(k);
+    weights.push(round(wi));
+  }
+  const lexWords = [...lexicon.keys()].sort(byFrequency);
   return {
     format: 1,
     meta: {

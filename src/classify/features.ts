@@ -9,9 +9,10 @@ import { WordTable, type WordInfo } from './word-table.js';
 
 export { WordTable, type WordInfo } from './word-table.js';
 
-/** Builds the word table from a valence lexicon and the closed-class lists. */
-export function buildWordTable(valence: ReadonlyMap<string, number>): WordTable {
+/** Builds the word table from a valence lexicon and the closed-class lists; words in `order` get the first ids, in that order. */
+export function buildWordTable(valence: ReadonlyMap<string, number>, order: Iterable<string> = []): WordTable {
   const table = new WordTable();
+  for (const w of order) table.entry(w);
   for (const [w, v] of valence) table.entry(w).valence = v;
   for (const w of NEGATORS) table.entry(w).negator = true;
   for (const [w, b] of BOOSTERS) table.entry(w).booster = b;

@@ -41,8 +41,13 @@ export class SentimentModel {
   constructor(file: ModelFile) {
     if (file.format !== 1) throw new Error(`Unsupported model format ${String(file.format)}`);
     this.bias = file.bias;
+    // Words get their ids in the order the file names them (`npm run train` writes the most frequent
+    // first): the entries nearly every review reads then sit together in memory, which measured a few
+    // per cent faster than the alphabetical order of the lexicon.
+    const order: string[] = [];
+    for (const key of file.ngrams.keys) for (const w of (key.startsWith('!') ? key.slice(1) : key).split(' ')) order.push(w);
+    this.words = buildWordTable(zipMap(file.lexicon.words, file.lexicon.valences), [...order, ...file.lexicon.words]);
     // Split by shape so scoring never builds a key string: "w", "!w" (negated) and "w1 w2" (two levels).
-    this.words = buildWordTable(zipMap(file.lexicon.words, file.lexicon.valences));
     const pairKeys = file.ngrams.keys.filter((k) => k.indexOf(' ') > 0).length;
     this.pairs = new PairTable(pairKeys);
     file.ngrams.keys.forEach((key, i) => {
@@ -164,44 +169,55 @@ const contribEnd = new Int32Array(4096);
 
 /**
  * Word-pair weights in an open-addressing hash table over typed arrays, keyed by the two word ids.
- * A Map per first word meant a cache miss per pair. Each slot is four 32-bit cells side by side
- * (first id, second id, weight as float32, unused), so a probe reads one cache line, not three.
+ * A Map per first word meant a cache miss per pair. Each slot is two 32-bit cells side by side (the
+ * pair's key, both ids packed, and the weight as float32): 8 bytes a slot keeps the table at half a
+ * megabyte for the shipped model, small enough to stay in a core's L2 cache with the word table.
  */
 class PairTable {
   private readonly cells: Int32Array;
-  /** The same memory as `cells`, read as float32: the weight of slot k is weights[4k + 2]. */
+  /** The same memory as `cells`, read as float32: the weight of slot k is weights[2k + 1]. */
   private readonly weights: Float32Array;
   private readonly mask: number;
 
   constructor(size: number) {
     let cap = 16;
     while (cap < size * 2) cap <<= 1;
-    this.cells = new Int32Array(cap * 4);
+    this.cells = new Int32Array(cap * 2).fill(EMPTY);
     this.weights = new Float32Array(this.cells.buffer);
-    for (let k = 0; k < cap; k++) this.cells[k * 4] = -1;
     this.mask = cap - 1;
   }
 
   set(a: number, b: number, w: number): void {
+    if (a > MAX_PAIR_ID || b > MAX_PAIR_ID) throw new Error(`Model has more than ${MAX_PAIR_ID + 1} words: word pairs cannot be keyed`);
     const cells = this.cells;
+    const key = pairKey(a, b);
     let h = hashPair(a, b) & this.mask;
-    while (cells[h * 4] !== -1 && !(cells[h * 4] === a && cells[h * 4 + 1] === b)) h = (h + 1) & this.mask;
-    cells[h * 4] = a;
-    cells[h * 4 + 1] = b;
-    this.weights[h * 4 + 2] = w;
+    while (cells[h * 2] !== EMPTY && cells[h * 2] !== key) h = (h + 1) & this.mask;
+    cells[h * 2] = key;
+    this.weights[h * 2 + 1] = w;
   }
 
   /** Weight of the pair, 0 when the model has none. */
   get(a: number, b: number): number {
     const cells = this.cells;
+    const key = pairKey(a, b);
     let h = hashPair(a, b) & this.mask;
     for (;;) {
-      const f = cells[h * 4] as number;
-      if (f === -1) return 0;
-      if (f === a && cells[h * 4 + 1] === b) return this.weights[h * 4 + 2] as number;
+      const k = cells[h * 2] as number;
+      if (k === key) return this.weights[h * 2 + 1] as number;
+      if (k === EMPTY) return 0;
       h = (h + 1) & this.mask;
     }
   }
+}
+
+/** Word ids go up to this in a pair key (16 bits each); the shipped model has about 19,000 words. */
+const MAX_PAIR_ID = 0xfffe;
+/** No pair has this key: it would take two ids of 0xffff, above MAX_PAIR_ID. */
+const EMPTY = -1;
+
+function pairKey(a: number, b: number): number {
+  return (a << 16) | b;
 }
 
 function hashPair(a: number, b: number): number {

@@ -178,6 +178,7 @@ function matchAt<T>(c: Compiled<T>, tokens: readonly Token[], i: number): number
 
 /** The words a hit covers, as the reviewer wrote them. */
 export function surface(tokens: readonly Token[], start: number, end: number): string {
+  if (end === start + 1) return (tokens[start] as Token).raw;
   let s = '';
   for (let i = start; i < end; i++) s += (i > start ? ' ' : '') + (tokens[i] as Token).raw;
   return s;
