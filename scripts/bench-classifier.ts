@@ -1,11 +1,14 @@
 /**
- * npm run bench:classify [-- --quick]
+ * npm run bench:classify [-- --quick] [--json]
+ * Runs the esbuild bundle of this script (scripts/.build/, built by npm run build:bench), as the service
+ * runs its bundle (dist/): tsx's transform names every closure it creates, which costs the classifier
+ * about a tenth and is not what runs in production.
  * Classifier throughput on one core, on reviews of typical length (about 60 words) cut from the
  * train set texts. Exports benchClassifier so a combined benchmark can call it.
  *
  * Instructions per review, repeatable on a busy machine (CPU time is not):
  *   valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/tmp/cg.out \
- *     node --import tsx scripts/bench-classifier.ts --callgrind
+ *     node scripts/.build/bench-classifier.mjs --callgrind
  * counts one round of the reviews after two warm-up rounds; divide callgrind's total by the reviews.
  */
 import { execFileSync } from 'node:child_process';
@@ -94,6 +97,7 @@ function callgrindRound(): void {
 async function main(): Promise<void> {
   if (process.argv.includes('--callgrind')) return callgrindRound();
   const r = await benchClassifier({ quick: process.argv.includes('--quick') });
+  if (process.argv.includes('--json')) return void process.stdout.write(`${JSON.stringify(r)}\n`);
   const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
   console.log(
     `classifier: ${fmt(r.reviewsPerSec)} reviews per CPU-second on one core (best of ${r.rounds} rounds; median ${fmt(r.medianReviewsPerSec)}; ` +

@@ -24,7 +24,7 @@ if (!process.env.REDIS_URL) {
   privateRedis = await startPrivateRedis(binary, port, privateDir, createLogger('silent'));
   process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
 }
-const { benchClassifier } = await import('./bench-classifier.js');
+const { benchClassifierBundled } = await import('./bench-classifier-run.js');
 const { benchParse } = await import('./bench-parse.js');
 const { benchApi } = await import('./bench/api.js');
 const { benchFootprint } = await import('./bench/footprint.js');
@@ -61,7 +61,7 @@ if (want('api')) {
 }
 if (want('classifier')) {
   say('classifier: reviews/s per CPU-second, ~60-word reviews …');
-  out.classifier = await benchClassifier({ quick });
+  out.classifier = await benchClassifierBundled({ quick });
 }
 if (want('parsers')) {
   say('parsers: reviews/s per source type, rss-parser alone as the reference …');
@@ -82,7 +82,7 @@ process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 
 const p = out.pipeline as Awaited<ReturnType<typeof benchPipeline>> | undefined;
 const a = out.api as Awaited<ReturnType<typeof benchApi>> | undefined;
-const c = out.classifier as Awaited<ReturnType<typeof benchClassifier>> | undefined;
+const c = out.classifier as Awaited<ReturnType<typeof benchClassifierBundled>> | undefined;
 const f = out.footprint as Awaited<ReturnType<typeof benchFootprint>> | undefined;
 const fr = out.freshness as Awaited<ReturnType<typeof benchFreshness>> | undefined;
 const mark = (ok: boolean): string => (ok ? 'met' : 'MISSED');
