@@ -97,7 +97,7 @@ function classifyWith(
     );
   } else {
     reasons.push(`text reads ${logit > 0 ? 'negative' : 'positive'} (${Math.round(Math.max(pNegative, 1 - pNegative) * 100)}% confidence)`);
-    reasons.push(...textReasons(a, logit > 0, (k) => model.score(a, k).top));
+    reasons.push(...textReasons(a, logit > 0, model));
   }
   const criticalUsed = criticalCounts && negative ? critical : [];
   for (const c of criticalUsed) reasons.push(`critical, ${c.label}: "${c.phrase}"`);

@@ -213,8 +213,6 @@ export function analyzeText(
   // In a short review one sarcasm marker makes all its praise suspect ("Great, it crashes. Thanks for
   // nothing."); in a long one only the praise in the same sentence.
   const wholeTextSarcastic = sarcasticSentence !== undefined && nWords <= 40;
-  const isSarcastic = (i: number): boolean =>
-    wholeTextSarcastic || (sarcasticSentence !== undefined && sarcasticSentence.has(sentenceOf(tokens, i)));
   // Complaints before praise: "wont be returning" is a complaint, not negated "be returning".
   for (const pass of PHRASE_PASSES) {
     for (const h of phraseHits) {
@@ -224,7 +222,7 @@ export function analyzeText(
       const neg = negated[h.start] === 1 && !startsWithNegator(tokens, h.start);
       const w = weight[h.start] as number;
       let v = valence * w * (neg ? NEGATION_SCALAR : 1);
-      if (!isComplaint && isSarcastic(h.start)) v = -Math.abs(v) * 0.5;
+      if (!isComplaint && isSarcastic(tokens, h.start, wholeTextSarcastic, sarcasticSentence)) v = -Math.abs(v) * 0.5;
       for (let j = h.start; j < h.end; j++) covered[j] = 1;
       if (v < 0) complaint += v;
       else praise += v;
@@ -258,7 +256,7 @@ export function analyzeText(
         v *= NEGATION_SCALAR;
         start = negationStart(tokens, start);
       }
-      if (v > 0 && isSarcastic(i)) {
+      if (v > 0 && isSarcastic(tokens, i, wholeTextSarcastic, sarcasticSentence)) {
         v = -v * 0.5;
         sarcastic = true;
       }
@@ -277,6 +275,11 @@ export function analyzeText(
   }
 
   return { tokens, infos, phraseHits, nWords, weight, negated, cues, lexPos, lexNeg, complaint, praise, sarcasm, exclaim, question, negators, shouting };
+}
+
+/** Praise at token `i` reads as sarcasm: the whole (short) text is sarcastic, or its sentence is. */
+function isSarcastic(tokens: readonly Token[], i: number, wholeText: boolean, sentences: Set<number> | undefined): boolean {
+  return wholeText || (sentences !== undefined && sentences.has(sentenceOf(tokens, i)));
 }
 
 /** "couldn't be happier", "could not have been easier": a negated comparative is praise, not a complaint. */

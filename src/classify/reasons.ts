@@ -8,11 +8,7 @@ const MAX_TEXT_REASONS = 4;
  * The words and phrases that pushed the text towards the decision, strongest first, written so
  * an owner sees why: `"not good" (negated)`, `"waited 40 minutes" (complaint)`, `"RUDE" (capitals)`.
  */
-export function textReasons(
-  a: TextAnalysis,
-  negative: boolean,
-  topNgrams: (k: number) => readonly NgramContribution[],
-): string[] {
+export function textReasons(a: TextAnalysis, negative: boolean, model: { score(a: TextAnalysis, topK: number): { top: readonly NgramContribution[] } }): string[] {
   // The cues pointing the decided way, strongest first (ties in text order). A few cues per review:
   // an insertion sort into a reused array beats filter + sort with closures, and reasons were a
   // sixth of the classifier's time.
@@ -42,7 +38,8 @@ export function textReasons(
   }
   if (out.length < 2) {
     let learned = 0;
-    for (const g of topNgrams(6)) {
+    // The model's strongest n-grams, from a second scoring pass: only for the few texts that need them.
+    for (const g of model.score(a, 6).top) {
       if (out.length >= 2 || learned >= 2) break;
       if (!hasContentWord(a, g.start, g.end)) continue;
       if (negative ? g.value <= 0.05 : g.value >= -0.05) continue;
