@@ -1,7 +1,7 @@
 import type { ClassifyInput, Verdict } from '../domain/verdict.js';
 import { AnalysisBuffer, analyzeText, createPhraseMatcher, type PhraseTag } from './features.js';
 import type { PhraseMatcher } from './phrases.js';
-import { detectLanguage, SUPPORTED_LANGUAGES, UNDETERMINED } from './language.js';
+import { SUPPORTED_LANGUAGES, UNDETERMINED } from './language.js';
 import { SentimentModel, type ModelFile } from './model.js';
 import { textReasons } from './reasons.js';
 import { CriticalMatcher, DEFAULT_CRITICAL_RULES, severityOf, type CriticalHit, type CriticalRule } from './severity.js';
@@ -58,7 +58,7 @@ function classifyWith(
   const text = title ? joinTitle(title, body) : body;
   const rating = validRating(input.rating);
   const a = analyzeText(text, model.words, matcher, buffer);
-  const language = input.language?.trim() ? input.language.trim().slice(0, 2).toLowerCase() : detectLanguage(a.tokens, a.infos);
+  const language = input.language?.trim() ? input.language.trim().slice(0, 2).toLowerCase() : a.language;
   const judgeable = (SUPPORTED_LANGUAGES.has(language) || language === UNDETERMINED) && a.tokens.length > 0 && hasSignal(a);
 
   const s = judgeable ? model.score(a) : undefined;

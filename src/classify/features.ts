@@ -2,7 +2,7 @@ import {
   BOOSTERS, COMPLAINT_PHRASES, CONCESSIVE_OPENERS, CONTRAST_AFTER, CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT,
   NEGATION_BREAKERS, NEGATORS, NEVER_INTENSIFIERS, PRAISE_PHRASES, SARCASM_PHRASES,
 } from './lexicon.js';
-import { STOP_WORD_LANGUAGES } from './language.js';
+import { startLanguageVotes, STOP_WORD_LANGUAGES, voteLanguage, votedLanguage } from './language.js';
 import { PhraseMatcher, type PhraseHit } from './phrases.js';
 import { tokenize, TokenBuffer, type Token } from './tokenize.js';
 import { WordTable, type WordInfo } from './word-table.js';
@@ -61,6 +61,8 @@ export interface TextAnalysis {
   negators: number;
   /** Share of letters written in capitals when the whole text shouts. */
   shouting: boolean;
+  /** The language the words point to (see detectLanguage), voted in the same pass. */
+  language: string;
 }
 
 const NEGATION_SCOPE = 4;
@@ -148,6 +150,7 @@ export function analyzeText(
   let concessive = false;
   let negLeft = 0;
   let negStart = -1;
+  startLanguageVotes();
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
     const info = t.kind === 'punct' || t.kind === 'number' ? undefined : table.get(t.norm, t.hash);
@@ -167,6 +170,7 @@ export function analyzeText(
     if (t.kind === 'word') {
       nWords++;
       if (t.caps) capsWords++;
+      voteLanguage(t.norm, info?.languages);
       if (info?.contrast) {
         for (let j = sentenceStart; j < i; j++) weight[j] = (weight[j] as number) * CONTRAST_BEFORE_WEIGHT;
         afterContrast = true;
@@ -193,6 +197,7 @@ export function analyzeText(
     }
   }
   const shouting = nWords >= 3 && capsWords / nWords > 0.6;
+  const language = votedLanguage();
 
   const cues: Cue[] = [];
   let complaint = 0;
@@ -274,7 +279,7 @@ export function analyzeText(
     lexNeg *= CAPS_SCALAR;
   }
 
-  return { tokens, infos, phraseHits, nWords, weight, negated, cues, lexPos, lexNeg, complaint, praise, sarcasm, exclaim, question, negators, shouting };
+  return { tokens, infos, phraseHits, nWords, weight, negated, cues, lexPos, lexNeg, complaint, praise, sarcasm, exclaim, question, negators, shouting, language };
 }
 
 /** Praise at token `i` reads as sarcasm: the whole (short) text is sarcastic, or its sentence is. */

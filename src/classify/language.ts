@@ -1,5 +1,3 @@
-import type { WordInfo } from './word-table.js';
-import type { Token } from './tokenize.js';
 
 /**
  * Stop words that are frequent in one language and rare in the others. Reviews are short, so a
@@ -52,30 +50,40 @@ export const SUPPORTED_LANGUAGES: ReadonlySet<string> = new Set(['en']);
 /** Undetermined: too little text to tell (e.g. only emoji). */
 export const UNDETERMINED = 'und';
 
-/**
- * ISO 639-1 code of the review's language from its tokens: writing system first (Cyrillic,
- * Arabic, CJK…), then stop-word votes for Latin-script languages. `und` when nothing tells.
+/*
+ * The review's language (ISO 639-1) is voted while analyzeText reads the tokens: writing system
+ * first (Cyrillic, Arabic, CJK…: the first word in such a script decides), then stop-word votes for
+ * Latin-script languages; `und` when nothing tells.
  */
-export function detectLanguage(tokens: readonly Token[], infos?: readonly (WordInfo | undefined)[]): string {
-  // Votes per language in a small reused array (indexes in LANGUAGES): no Map per review.
+
+// The votes of the text being read. Module state, like the vote array: the classifier is synchronous,
+// and voting inside analyzeText's pass over the tokens saved a pass of its own per review.
+let words = 0;
+let script: string | undefined;
+
+/** Starts the votes of a new text. */
+export function startLanguageVotes(): void {
   for (let l = 0; l < votes.length; l++) votes[l] = 0; // a loop: fill() is a call into C++
-  let words = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (t.kind !== 'word') continue;
-    words++;
-    const c = t.norm.charCodeAt(0);
-    if (c > 0x2ff) {
-      const script = scriptOf(c);
-      if (script) return script;
-    }
-    // The analysed text already has each word's table entry: no second look-up per word.
-    const langs = infos ? infos[i]?.languages : STOP_WORD_LANGUAGES.get(t.norm);
-    if (!langs) continue;
-    // A word shared by several languages counts for each, but less.
-    const share = 1 / langs.length;
-    for (let k = 0; k < langs.length; k++) votes[langs[k] as number]! += share;
-  }
+  words = 0;
+  script = undefined;
+}
+
+/** Counts one word of the text: `langs` are the languages it is a stop word of (its table entry's). */
+export function voteLanguage(norm: string, langs: readonly number[] | undefined): void {
+  words++;
+  if (script !== undefined) return;
+  const c = norm.charCodeAt(0);
+  // The first word in a non-Latin script decides.
+  if (c > 0x2ff && (script = scriptOf(c)) !== undefined) return;
+  if (!langs) return;
+  // A word shared by several languages counts for each, but less.
+  const share = 1 / langs.length;
+  for (let k = 0; k < langs.length; k++) votes[langs[k] as number]! += share;
+}
+
+/** The language the words counted since startLanguageVotes point to. */
+export function votedLanguage(): string {
+  if (script !== undefined) return script;
   if (words === 0) return UNDETERMINED;
   let best = -1;
   let bestVotes = 0;
