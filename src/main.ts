@@ -86,8 +86,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return 2;
   }
   // The classifier runs on its defaults unless a config is named: it needs nothing else from one.
-  if (command === 'classify' && values.config === undefined && env.CONFIG_FILE === undefined) return runClassifyCli(process.stdin, process.stdout);
-  const configFile = (command === 'check-config' ? positionals[1] : undefined) ?? values.config ?? env.CONFIG_FILE ?? 'config/default.yaml';
+  // An empty CONFIG_FILE counts as unset.
+  const envConfig = env.CONFIG_FILE || undefined;
+  if (command === 'classify' && values.config === undefined && envConfig === undefined) return runClassifyCli(process.stdin, process.stdout);
+  const configFile = (command === 'check-config' ? positionals[1] : undefined) ?? values.config ?? envConfig ?? 'config/default.yaml';
 
   let config: Config;
   try {

@@ -55,6 +55,11 @@ describe('analysis with the config’s classifier section', () => {
     expect(bad).toMatch(/classifier\.topics\[0\]\.id: lower-case letters/);
     expect(bad).toMatch(/classifier\.topics\[0\]\.keywords\[0\]: .*3 letters/);
     expect(problems({ classifier: { topics: [catering, catering] } }).join('\n')).toMatch(/classifier\.topics\[1\]\.id: Duplicate topic id "catering"/);
+    // Checked as the classifier normalises them: "o'k*" is the prefix "ok*", too short to compile.
+    const rules = problems({ classifier: { criticalRules: [{ id: 'r', label: 'R', patterns: ["o'k*", '* slow', 'took * forever'] }] } }).join('\n');
+    expect(rules).toMatch(/classifier\.criticalRules\[0\]\.patterns\[0\]: .*3 letters/);
+    expect(rules).toMatch(/classifier\.criticalRules\[0\]\.patterns\[1\]: a keyword cannot start with "\*"/);
+    expect(rules).not.toMatch(/patterns\[2\]/);
   });
 });
 

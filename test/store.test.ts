@@ -43,6 +43,20 @@ describe('ReviewStore', () => {
     expect(await store.pendingAnalysis('s1')).toEqual([r.id]);
   });
 
+  it('stores a poll whole when one stored review has an unreadable rating history', async () => {
+    const r = makeReview('s1', { platformId: 'damaged', rating: 1, text: 'Awful' });
+    await store.upsertReviews([r], { backfill: false });
+    await store.redis.hset(store.key('review', r.id), 'ratings', '{not json');
+    // Many reviews go to Redis in one script call: the damaged one must not stop the others.
+    const edited = makeReview('s1', { platformId: 'damaged', rating: 2, text: 'Awful, still no reply' });
+    const others = [makeReview('s1'), makeReview('s1')];
+    const result = await store.upsertReviews([edited, ...others], { backfill: false });
+    expect(result).toEqual({ created: others.map((o) => o.id), updated: [r.id], unchanged: 0 });
+    const stored = await store.get(r.id);
+    expect(stored?.review.text).toBe('Awful, still no reply');
+    expect(stored?.ratingHistory.map((h) => h.rating)).toEqual([2]);
+  });
+
   it('flags a review once; a stale analysis is not saved', async () => {
     const r = makeReview('s1', { rating: 1 });
     await store.upsertReviews([r], { backfill: false });

@@ -24,7 +24,9 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   connection.on('error', (err) => log.warn({ err: err.message }, 'worker redis connection error (reconnecting)'));
 
   const wanted = new Set(opts.queues ?? QUEUE_NAMES);
-  const analysis = wanted.has('analyze') ? createAnalysisPool(config) : undefined;
+  const analysis = wanted.has('analyze')
+    ? createAnalysisPool(config, { onError: (err) => log.error({ err: err.message }, 'analysis thread failed') })
+    : undefined;
   const make = <Q extends QueueName>(queue: Q, concurrency: number, run: (data: ReturnType<(typeof jobSchemas)[Q]['parse']>, job: Job) => Promise<unknown>): Worker => {
     const worker = new Worker(
       queue,

@@ -25,7 +25,7 @@ export interface AnalysisPool {
  * work: in threads of their own they use another core and leave the event loop free for Redis, lock
  * renewals and health checks. Batches go to the threads whole; results come back in order.
  */
-export function createAnalysisPool(config: Pick<Config, 'workers'> & AnalysisConfig): AnalysisPool {
+export function createAnalysisPool(config: Pick<Config, 'workers'> & AnalysisConfig, opts: { onError?: (err: Error) => void } = {}): AnalysisPool {
   const threads = config.workers.analysisThreads;
   const analysisConfig: AnalysisConfig = { classifier: config.classifier, business: config.business, drafting: config.drafting, sources: config.sources };
   if (threads === 0) {
@@ -40,9 +40,12 @@ export function createAnalysisPool(config: Pick<Config, 'workers'> & AnalysisCon
     // Kept running: a new thread would compile the classifier and load the model again.
     idleTimeout: Number.POSITIVE_INFINITY,
   });
+  // A thread that fails outside a batch (it could not start, say) is reported here instead of taking
+  // the process down; batches it was given fail, and their jobs are retried.
+  pool.on('error', (err: Error) => opts.onError?.(err));
   return {
     threads,
-    analyze: (reviews, opts) => (reviews.length === 0 ? Promise.resolve([]) : pool.run({ reviews, draft: opts.draft })),
+    analyze: (reviews, o) => (reviews.length === 0 ? Promise.resolve([]) : pool.run({ reviews, draft: o.draft })),
     close: () => pool.close(),
   };
 }

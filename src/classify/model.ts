@@ -58,6 +58,8 @@ export class SentimentModel {
       } else if (key.startsWith('!') && key.length > 1) this.words.entry(key.slice(1)).neg = w;
       else this.words.entry(key).uni = w;
     });
+    // Pairs are keyed by two 16-bit word ids, and any word of a text may be looked up in a pair.
+    if (this.words.size > MAX_PAIR_ID + 1) throw new Error(`Model has ${this.words.size} words; word pairs are keyed for at most ${MAX_PAIR_ID + 1}`);
     this.denseWeights = new Float64Array(DENSE_FEATURES.length);
     DENSE_FEATURES.forEach((name, i) => {
       const j = file.dense.names.indexOf(name);
@@ -188,7 +190,6 @@ class PairTable {
   }
 
   set(a: number, b: number, w: number): void {
-    if (a > MAX_PAIR_ID || b > MAX_PAIR_ID) throw new Error(`Model has more than ${MAX_PAIR_ID + 1} words: word pairs cannot be keyed`);
     const cells = this.cells;
     const key = pairKey(a, b);
     let h = hashPair(a, b) & this.mask;

@@ -9,21 +9,28 @@ const MAX_TEXT_REASONS = 4;
  * an owner sees why: `"not good" (negated)`, `"waited 40 minutes" (complaint)`, `"RUDE" (capitals)`.
  */
 export function textReasons(a: TextAnalysis, negative: boolean, model: { score(a: TextAnalysis, topK: number): { top: readonly NgramContribution[] } }): string[] {
-  // The cues pointing the decided way, strongest first (ties in text order). A few cues per review:
-  // an insertion sort into a reused array beats filter + sort with closures, and reasons were a
-  // sixth of the classifier's time.
+  // The cues pointing the decided way, strongest first (ties in text order). A review has a few: an
+  // insertion sort into a reused array beats filter + sort with closures (reasons were a sixth of the
+  // classifier's time); a very long text, with hundreds, is sorted by Array.sort instead.
   const cues = a.cues;
   let n = 0;
   for (let i = 0; i < cues.length; i++) {
     const v = (cues[i] as Cue).valence;
-    if (negative ? v >= 0 : v <= 0) continue;
-    const abs = Math.abs(v);
-    let j = n++;
-    while (j > 0 && Math.abs((cues[order[j - 1] as number] as Cue).valence) < abs) {
-      order[j] = order[j - 1] as number;
-      j--;
+    if (negative ? v < 0 : v > 0) order[n++] = i;
+  }
+  order.length = n;
+  if (n > INSERTION_SORT_MAX) order.sort((x, y) => Math.abs((cues[y] as Cue).valence) - Math.abs((cues[x] as Cue).valence) || x - y);
+  else {
+    for (let k = 1; k < n; k++) {
+      const i = order[k] as number;
+      const abs = Math.abs((cues[i] as Cue).valence);
+      let j = k;
+      while (j > 0 && Math.abs((cues[order[j - 1] as number] as Cue).valence) < abs) {
+        order[j] = order[j - 1] as number;
+        j--;
+      }
+      order[j] = i;
     }
-    order[j] = i;
   }
   const out: string[] = [];
   // Lower-cased surfaces already quoted (a handful: an array is cheaper than a Set).
@@ -58,6 +65,8 @@ export function textReasons(a: TextAnalysis, negative: boolean, model: { score(a
 
 /** Indexes of the cues being ranked, reused from review to review. */
 const order: number[] = [];
+/** Above this many cues the insertion sort's quadratic cost would show: Array.sort takes over. */
+const INSERTION_SORT_MAX = 32;
 
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'was', 'were',
   'is', 'are', 'be', 'been', 'it', 'its', 'this', 'that', 'i', 'we', 'you', 'they', 'he', 'she', 'my', 'our', 'their', 'me', 'us',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import cron from 'node-cron';
 import { SEVERITIES } from '../domain/verdict.js';
 import { DEFAULT_TAXONOMY } from '../classify/topics.js';
+import { normalisePattern, PhraseMatcher } from '../classify/phrases.js';
 
 /** Source ids end up in Redis keys, review ids and BullMQ job ids, which must not contain `:`. */
 const sourceId = z
@@ -315,12 +316,26 @@ export type DraftingConfig = z.output<typeof draftingSchema>;
 export type DraftContactConfig = z.output<typeof draftContactSchema>;
 // ---- end drafting ------------------------------------------------------------------------------------
 
-/** A keyword in the phrase syntax: words, `refund*` (prefix, 3+ letters), `#` (a number), a lone `*` (any word). */
+/**
+ * A keyword in the phrase syntax: words, `refund*` (a prefix of 3+ letters), `#` (a number), `*` (any
+ * one word, not first). Checked by the phrase matcher itself, so what passes here compiles in the workers.
+ */
 const phrasePattern = z
   .string()
   .trim()
   .min(1, 'a keyword cannot be empty')
-  .refine((p) => !/^\S{0,2}\*/.test(p.split(/\s+/)[0] ?? ''), 'a prefix keyword ("refund*") needs at least 3 letters before "*"');
+  .superRefine((p, ctx) => {
+    const first = normalisePattern(p)[0];
+    if (first === undefined) ctx.addIssue({ code: 'custom', message: 'a keyword needs a word' });
+    else if (first === '*') ctx.addIssue({ code: 'custom', message: 'a keyword cannot start with "*" (any word): start with a word' });
+    else {
+      try {
+        new PhraseMatcher([[p, null]]);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }
+  });
 
 /**
  * What the classifier tags and escalates. Topics are added to the default taxonomy (one with a default

@@ -110,7 +110,9 @@ for i = 0, (#KEYS - 1) / 3 - 1 do
   elseif cur == hash then
     out[i + 1] = 0
   else
-    local ratings = cjson.decode(redis.call('HGET', key, 'ratings') or '[]')
+    -- A history that does not decode starts again: one bad field must not stop the batch's other reviews.
+    local ok, ratings = pcall(cjson.decode, redis.call('HGET', key, 'ratings') or '[]')
+    if not ok or type(ratings) ~= 'table' then ratings = {} end
     local entry = cjson.decode(ratingsJson)[1]
     local last = ratings[#ratings]
     if (not last) or last['rating'] ~= entry['rating'] then table.insert(ratings, entry) end
