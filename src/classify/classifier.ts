@@ -38,6 +38,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const topics = new TopicMatcher(options.taxonomy ?? DEFAULT_TAXONOMY);
   const critical = new CriticalMatcher([...DEFAULT_CRITICAL_RULES, ...(options.criticalRules ?? [])]);
   const matcher = createPhraseMatcher([...topics.patterns(), ...critical.patterns()]);
+  matcher.bindWords(model.words);
   const clearComplaint = options.clearComplaintLogit ?? 2;
   // Nothing of a review's tokens outlives its verdict, so one buffer serves every call.
   const buffer = new AnalysisBuffer();

@@ -206,7 +206,7 @@ export function analyzeText(
   // Created only when a sarcasm marker is found: most reviews have none.
   let sarcasticSentence: Set<number> | undefined;
 
-  const phraseHits = matcher.findAll(tokens);
+  const phraseHits = matcher.findAll(tokens, infos);
   for (const h of phraseHits) {
     if (h.value.kind !== 'sarcasm') continue;
     sarcasm += 1;

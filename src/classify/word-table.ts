@@ -48,6 +48,11 @@ export class WordTable {
     }
   }
 
+  /** The word with id `id` (ids run from 0 to size - 1). */
+  word(id: number): string {
+    return this.words[id] as string;
+  }
+
   /** The entry for a word, created empty when missing. */
   entry(word: string): WordInfo {
     const known = this.get(word);
