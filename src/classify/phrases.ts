@@ -67,9 +67,13 @@ export class PhraseMatcher<T> {
     const byWord: (Compiled<T>[] | null)[] = new Array<Compiled<T>[] | null>(table.size).fill(null);
     for (let id = 0; id < table.size; id++) {
       const w = table.word(id);
-      const exact = this.exact.get(exactKey(hashWord(w)));
-      const prefix = w.length >= 3 ? this.prefix.get(prefixKey(w)) : undefined;
-      if (exact || prefix) byWord[id] = [...(exact ?? []), ...(prefix ?? [])];
+      // Only the patterns whose first part this very word matches (the maps are keyed by hashes):
+      // findAll then checks a candidate from its second part on.
+      const cands = [
+        ...(this.exact.get(exactKey(hashWord(w))) ?? []).filter((c) => c.words[0] === w),
+        ...((w.length >= 3 ? this.prefix.get(prefixKey(w)) : undefined) ?? []).filter((c) => w.startsWith(c.words[0] as string)),
+      ];
+      if (cands.length > 0) byWord[id] = cands;
     }
     this.byWord = byWord;
   }
@@ -108,7 +112,7 @@ export class PhraseMatcher<T> {
       // undefined: a word added to the table after binding, looked up below.
       const cands = info === undefined ? undefined : (byWord as (Compiled<T>[] | null)[])[info.id];
       if (cands !== undefined) {
-        if (cands !== null) this.tryAll(cands, tokens, i, hits);
+        if (cands !== null) this.tryAll(cands, tokens, i, hits, 1);
         continue;
       }
       if (t.kind === 'number') this.tryAll(this.numeric, tokens, i, hits);
@@ -130,10 +134,11 @@ export class PhraseMatcher<T> {
     return hits;
   }
 
-  private tryAll(cands: Compiled<T>[], tokens: readonly Token[], i: number, hits: PhraseHit<T>[]): void {
+  /** Tries each candidate at token `i`; `from` parts of each are known to match already. */
+  private tryAll(cands: Compiled<T>[], tokens: readonly Token[], i: number, hits: PhraseHit<T>[], from = 0): void {
     for (let k = 0; k < cands.length; k++) {
       const c = cands[k] as Compiled<T>;
-      const end = matchAt(c, tokens, i);
+      const end = c.kinds.length === from ? i + from : matchAt(c, tokens, i, from);
       if (end > 0) hits.push({ value: c.value, pattern: c.pattern, start: i, end });
     }
   }
@@ -188,10 +193,10 @@ export function normalisePattern(pattern: string): string[] {
     .filter((p) => p.length > 0);
 }
 
-function matchAt<T>(c: Compiled<T>, tokens: readonly Token[], i: number): number {
+function matchAt<T>(c: Compiled<T>, tokens: readonly Token[], i: number, from: number): number {
   const { kinds, words } = c;
-  let j = i;
-  for (let k = 0; k < kinds.length; k++) {
+  let j = i + from;
+  for (let k = from; k < kinds.length; k++) {
     const t = tokens[j];
     if (!t || t.kind === 'punct') return 0;
     const kind = kinds[k];
