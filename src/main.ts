@@ -108,8 +108,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
 
   if (command === 'classify') return runClassifyCli(process.stdin, process.stdout, { classifier: classifierOptionsFrom(config) });
   if (command === 'draft') {
-    const classifier = createClassifier(classifierOptionsFrom(config));
-    return runDraftCli(process.stdin, process.stdout, { business: config.business, drafting: config.drafting, classify: (input) => classifier.classify(input) });
+    const { classify } = createClassifier(classifierOptionsFrom(config));
+    return runDraftCli(process.stdin, process.stdout, { business: config.business, drafting: config.drafting, classify });
   }
 
   const logger = createLogger(config.log.level);

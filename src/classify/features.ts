@@ -61,7 +61,7 @@ export interface TextAnalysis {
   negators: number;
   /** Share of letters written in capitals when the whole text shouts. */
   shouting: boolean;
-  /** The language the words point to (see detectLanguage), voted in the same pass. */
+  /** ISO 639-1 code the words point to (see language.ts), voted in the same pass; `und` when nothing tells. */
   language: string;
 }
 

@@ -453,19 +453,20 @@ export const configSchema = z
     classifier: classifierSchema.prefault({}),
   })
   .superRefine((cfg, ctx) => {
-    const seen = new Map<string, number>();
-    cfg.sources.forEach((s, i) => {
-      const first = seen.get(s.id);
-      if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `Duplicate source id "${s.id}" (also sources[${first}])` });
-      } else seen.set(s.id, i);
-    });
-    const channels = new Set<string>();
-    cfg.alerts.forEach((a, i) => {
-      if (a.id === undefined) return;
-      if (channels.has(a.id)) ctx.addIssue({ code: 'custom', path: ['alerts', i, 'id'], message: `Duplicate alert channel id "${a.id}"` });
-      channels.add(a.id);
-    });
+    // Each id once: a repeat is reported at its own path.
+    const repeats = (ids: readonly (string | undefined)[], path: (i: number) => (string | number)[], message: (id: string, first: number) => string): void => {
+      const seen = new Map<string, number>();
+      ids.forEach((id, i) => {
+        if (id === undefined) return;
+        const first = seen.get(id);
+        if (first !== undefined) ctx.addIssue({ code: 'custom', path: path(i), message: message(id, first) });
+        else seen.set(id, i);
+      });
+    };
+    repeats(cfg.sources.map((s) => s.id), (i) => ['sources', i, 'id'], (id, first) => `Duplicate source id "${id}" (also sources[${first}])`);
+    repeats(cfg.alerts.map((a) => a.id), (i) => ['alerts', i, 'id'], (id) => `Duplicate alert channel id "${id}"`);
+    repeats(cfg.classifier.criticalRules.map((r) => r.id), (i) => ['classifier', 'criticalRules', i, 'id'], (id) => `Duplicate critical rule id "${id}"`);
+    repeats(cfg.classifier.topics.map((t) => t.id), (i) => ['classifier', 'topics', i, 'id'], (id) => `Duplicate topic id "${id}"`);
     // A routing topic the classifier never tags would silently route nothing.
     const topicIds = new Set([...(cfg.classifier.replaceDefaultTopics ? [] : DEFAULT_TAXONOMY.map((t) => t.id)), ...cfg.classifier.topics.map((t) => t.id)]);
     cfg.alerts.forEach((a, i) =>
@@ -473,16 +474,6 @@ export const configSchema = z
         if (!topicIds.has(t)) ctx.addIssue({ code: 'custom', path: ['alerts', i, 'topics', j], message: `Unknown topic "${t}" (known: ${[...topicIds].join(', ')})` });
       }),
     );
-    const ruleIds = new Set<string>();
-    cfg.classifier.criticalRules.forEach((r, i) => {
-      if (ruleIds.has(r.id)) ctx.addIssue({ code: 'custom', path: ['classifier', 'criticalRules', i, 'id'], message: `Duplicate critical rule id "${r.id}"` });
-      ruleIds.add(r.id);
-    });
-    const ownTopics = new Set<string>();
-    cfg.classifier.topics.forEach((t, i) => {
-      if (ownTopics.has(t.id)) ctx.addIssue({ code: 'custom', path: ['classifier', 'topics', i, 'id'], message: `Duplicate topic id "${t.id}"` });
-      ownTopics.add(t.id);
-    });
   });
 
 export type ConfigInput = z.input<typeof configSchema>;

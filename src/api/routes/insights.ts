@@ -1,7 +1,7 @@
-import { toJson } from '../json.js';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { EventHub, type AlertEvent } from '../../events.js';
+import { toJson } from '../json.js';
 import { StatsAccumulator } from '../../lifecycle/stats.js';
 import type { RouteRegistry } from '../registry.js';
 import { isoDateTime } from '../schemas.js';
