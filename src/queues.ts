@@ -13,12 +13,22 @@ export const jobSchemas = {
     sourceId: z.string().min(1),
     reviewIds: z.array(z.string().min(1)).min(1),
   }),
-  notify: z.object({
-    reviewId: z.string().min(1),
-    channelId: z.string().min(1),
-    /** A re-send through the API: deliver at once even on a digest channel. */
-    immediate: z.boolean().optional(),
-  }),
+  /**
+   * One channel's alerts of one analysis batch (one review for a re-send): a job per batch instead of per
+   * alert keeps an alert cheaper than an empty job. Each alert is still delivered, recorded and retried on its
+   * own (see workers/notify-worker.ts). Jobs queued by a version that sent one review per job still run.
+   */
+  notify: z.union([
+    z.object({
+      channelId: z.string().min(1),
+      reviewIds: z.array(z.string().min(1)).min(1),
+      /** A re-send through the API: deliver at once even on a digest channel. */
+      immediate: z.boolean().optional(),
+    }),
+    z
+      .object({ reviewId: z.string().min(1), channelId: z.string().min(1), immediate: z.boolean().optional() })
+      .transform(({ reviewId, ...rest }) => ({ ...rest, reviewIds: [reviewId] })),
+  ]),
   /** One job per digest channel and window (delayed to the window's end): sends the gathered alerts as one message. */
   digest: z.object({
     channelId: z.string().min(1),

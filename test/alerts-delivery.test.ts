@@ -4,6 +4,7 @@ import { startService, type Service } from '../src/app.js';
 import type { ConfigInput } from '../src/config/schema.js';
 import { createLogger } from '../src/logger.js';
 import { analyzeBatch } from '../workers/analyze-worker.js';
+import { notifyJobId } from '../workers/notify-worker.js';
 import { decodeHeader, parseMail, seedFlagged, startSmtpServer, type MimePart } from './helpers/alerts.js';
 import { makeConfig, makeReview } from './helpers/factories.js';
 import { captureLogs, inlineAnalysis, serviceHarness, testContext } from './helpers/context.js';
@@ -166,16 +167,34 @@ describe('alert delivery through the workers', () => {
     expect(got).toEqual([`/bugs:${critical}`, `/bugs:${low}`, `/harbor:${critical}`].sort());
   });
 
-  it('the analyze worker enqueues one notify job per channel that routing accepts', async () => {
+  it('the analyze worker enqueues, per channel that routing accepts, one notify job with the batch\'s alerts', async () => {
     const t = await testContext({
       sources: [{ id: 'harbor', type: 'rss', url: 'https://reviews.example.com/a.rss', schedule: '* * * * *', alertOnBackfill: true }],
       alerts: [{ type: 'log', id: 'all' }, { type: 'log', id: 'elsewhere', sources: ['tidy'] }, { type: 'log', id: 'bugs', topics: ['app_bugs'] }],
     });
     h.closers.push(t.close);
-    const review = makeReview('harbor', { rating: 1, text: 'We waited 50 minutes and the soup was cold. Terrible service.' });
-    await t.ctx.store.upsertReviews([review], { backfill: false });
-    expect(await analyzeBatch(t.ctx, { sourceId: 'harbor', reviewIds: [review.id] }, inlineAnalysis(t.ctx.config))).toMatchObject({ flagged: 1 });
+    const soup = makeReview('harbor', { rating: 1, text: 'We waited 50 minutes and the soup was cold. Terrible service.' });
+    const crash = makeReview('harbor', { rating: 1, text: 'The app crashes every time I open the menu. Useless.' });
+    const fine = makeReview('harbor', { rating: 5, text: 'Lovely evening, great food.' });
+    await t.ctx.store.upsertReviews([soup, crash, fine], { backfill: false });
+    const ids = [soup.id, crash.id, fine.id];
+    expect(await analyzeBatch(t.ctx, { sourceId: 'harbor', reviewIds: ids }, inlineAnalysis(t.ctx.config))).toMatchObject({ flagged: 2 });
     const jobs = await t.ctx.queues.queues.notify.getJobs(['waiting']);
-    expect(jobs.map((j) => j.id)).toEqual([`notify-${review.id}-all`]);
+    const byChannel = Object.fromEntries(jobs.map((j) => [(j.data as { channelId: string }).channelId, { id: j.id, reviewIds: (j.data as { reviewIds: string[] }).reviewIds }]));
+    expect(byChannel).toEqual({
+      // The id depends on the reviews, not their order: a retried batch cannot enqueue a twin.
+      all: { id: notifyJobId('all', [crash.id, soup.id]), reviewIds: [soup.id, crash.id] },
+      bugs: { id: `notify-${crash.id}-bugs`, reviewIds: [crash.id] },
+    });
+  });
+
+  it('still delivers a one-review notify job queued by an earlier version', async () => {
+    h.prefix = uniquePrefix('legacy');
+    const hook = await server((_req, res) => void res.writeHead(204).end());
+    const service = await boot([{ type: 'webhook', id: 'ops', url: `${hook.url}/in` }]);
+    const id = await seedFlagged(service.ctx, { enqueue: false });
+    await service.ctx.queues.queues.notify.add('notify', { reviewId: id, channelId: 'ops' }, { jobId: `notify-${id}-ops` });
+    await waitFor(async () => (await service.ctx.store.deliveries.get(id, 'ops'))?.status === 'delivered', 10_000, 'the legacy job delivered');
+    expect(hook.received.map((r) => (JSON.parse(r.body) as { reviewId: string }).reviewId)).toEqual([id]);
   });
 });

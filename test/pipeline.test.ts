@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/context.js';
 import { analyzeBatch } from '../workers/analyze-worker.js';
-import { deliverAlert } from '../workers/notify-worker.js';
+import { jobSchemas } from '../src/queues.js';
+import { deliverAlerts } from '../workers/notify-worker.js';
 import { pollSource } from '../workers/poll-worker.js';
 import { NEGATIVE_ITEMS, POSITIVE_ITEMS, rssFeed, type FeedItem } from './helpers/factories.js';
 import { inlineAnalysis, testContext } from './helpers/context.js';
@@ -16,7 +17,11 @@ async function runPipeline(ctx: AppContext, sourceId: string): Promise<{ poll: A
   }
   const notified: string[] = [];
   for (const job of await ctx.queues.queues.notify.getJobs(['waiting'])) {
-    if ((await deliverAlert(ctx, job.data)).delivered) notified.push(job.data.reviewId as string);
+    const data = jobSchemas.notify.parse(job.data);
+    const before = await ctx.store.deliveredAtMany(data.reviewIds, data.channelId);
+    await deliverAlerts(ctx, data);
+    const after = await ctx.store.deliveredAtMany(data.reviewIds, data.channelId);
+    notified.push(...data.reviewIds.filter((_, i) => !before[i] && after[i]));
     await job.remove();
   }
   return { poll, notified };

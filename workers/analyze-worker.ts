@@ -6,6 +6,7 @@ import { draftContextFor } from '../src/lifecycle/draft-context.js';
 import type { JobData } from '../src/queues.js';
 import type { AnalysisEntry } from '../src/store/review-store.js';
 import { publishEvents, type AlertEvent } from '../src/events.js';
+import { notifyJobId } from './notify-worker.js';
 
 export interface AnalyzeOutcome {
   analyzed: number;
@@ -20,7 +21,8 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>, an
   const stored = await store.getMany(data.reviewIds);
   const outcome: AnalyzeOutcome = { analyzed: 0, flagged: 0, skipped: 0 };
   const results: Parameters<typeof store.saveAnalyses>[0] = [];
-  const notify: { reviewId: string; channelId: string }[] = [];
+  /** Reviews to alert, by channel: one notify job per channel for the whole batch. */
+  const notify = new Map<string, string[]>();
   const todo = stored.filter((item) => item.analyzedHash !== item.hash);
   const provider = config.drafting.provider === 'openai-compatible';
   // The batch is classified (and template-drafted) at once, in an analysis thread when there is one.
@@ -41,15 +43,20 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>, an
     const alert = verdict.negative && !item.alertedAt && (!item.backfill || source?.alertOnBackfill === true);
     if (alert) {
       for (const channel of ctx.channels.values()) {
-        if (channel.accepts({ severity: verdict.severity, sourceId: review.sourceId, topics: verdict.topics })) notify.push({ reviewId: review.id, channelId: channel.id });
+        if (!channel.accepts({ severity: verdict.severity, sourceId: review.sourceId, topics: verdict.topics })) continue;
+        const ids = notify.get(channel.id);
+        if (ids) ids.push(review.id);
+        else notify.set(channel.id, [review.id]);
       }
     }
     results.push({ id: review.id, sourceId: review.sourceId, hash: item.hash, verdict, draft, flag: alert });
     outcome.analyzed += 1;
   }
-  // Alerts are enqueued (under deterministic ids) before the flag is saved: a crash in between
-  // re-enqueues the same job ids, which BullMQ ignores, instead of losing the alert.
-  await ctx.queues.addBulk('notify', notify.map((n) => ({ id: `notify-${n.reviewId}-${n.channelId}`, data: n })));
+  // Alerts are enqueued (under ids derived from their reviews) before the flag is saved: a crash in
+  // between re-enqueues the same job ids, which BullMQ ignores, instead of losing the alert. A retry that
+  // finds part of the batch saved enqueues the rest under another id; delivery is once per review and
+  // channel whichever job gets there first.
+  await ctx.queues.addBulk('notify', [...notify].map(([channelId, reviewIds]) => ({ id: notifyJobId(channelId, reviewIds), data: { channelId, reviewIds } })));
   const saved = await store.saveAnalyses(results);
   outcome.flagged = saved.flagged;
   if (saved.flaggedIds.length) await announceFlagged(ctx, saved.flaggedIds, results);

@@ -4,7 +4,7 @@ import { createRedis } from '../src/redis.js';
 import { jobSchemas, QUEUE_NAMES, type QueueName } from '../src/queues.js';
 import { createAnalysisPool } from '../src/analysis/pool.js';
 import { analyzeBatch } from './analyze-worker.js';
-import { deliverAlert, sendDigest, type Attempt } from './notify-worker.js';
+import { deliverAlerts, sendDigest, type Attempt } from './notify-worker.js';
 import { pollSource } from './poll-worker.js';
 import { publishReview } from './publish-worker.js';
 
@@ -56,7 +56,7 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   const all: [QueueName, () => Worker][] = [
     ['poll', () => make('poll', config.workers.pollConcurrency, (d) => pollSource(ctx, d))],
     ['analyze', () => make('analyze', config.workers.analyzeConcurrency, (d) => analyzeBatch(ctx, d, analysis!))],
-    ['notify', () => make('notify', config.workers.notifyConcurrency, (d, job) => deliverAlert(ctx, d, attemptOf(job)))],
+    ['notify', () => make('notify', config.workers.notifyConcurrency, (d, job) => deliverAlerts(ctx, d, attemptOf(job)))],
     ['digest', () => make('digest', config.workers.notifyConcurrency, (d, job) => sendDigest(ctx, d, attemptOf(job)))],
     ['publish', () => make('publish', config.workers.publishConcurrency, (d, job) => publishReview(ctx, d, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 }))],
   ];

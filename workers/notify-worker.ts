@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import { UnrecoverableError } from 'bullmq';
 import type { AlertChannel } from '../src/alerts/channels.js';
 import { closeDigestWindow, digestJobId, gatherForDigest } from '../src/alerts/digest.js';
 import { alertPayload } from '../src/alerts/payload.js';
 import { deliveryMode } from '../src/alerts/routing.js';
 import type { AppContext } from '../src/context.js';
-import type { JobData } from '../src/queues.js';
+import { jobId, type JobData } from '../src/queues.js';
+import type { AnalysisItem } from '../src/store/review-store.js';
 
 /** Which attempt of its job this is: the last one records a failure as final. */
 export interface Attempt {
@@ -24,37 +26,95 @@ function channelOf(ctx: AppContext, channelId: string): AlertChannel {
   return channel;
 }
 
+/** What one notify job did with its alerts. */
+export interface NotifyOutcome {
+  delivered: number;
+  /** Gathered into the channel's open digest window. */
+  digested: number;
+  /** Delivered before (an earlier attempt, another job or replica). */
+  skipped: number;
+}
+
+/** The notify job id of a channel's alerts for these reviews: the same reviews give the same id, in any order. */
+export function notifyJobId(channelId: string, reviewIds: readonly string[]): string {
+  // One review keeps the id earlier versions gave it, so an upgrade cannot enqueue a twin of a queued alert.
+  if (reviewIds.length === 1) return jobId('notify', reviewIds[0]!, channelId);
+  const digest = createHash('sha256').update([...reviewIds].sort().join('\n')).digest('hex').slice(0, 32);
+  return jobId('notify', channelId, digest);
+}
+
+/** An alert that cannot succeed by retrying: its job stops retrying when all its failures are such. */
+const permanent = (err: unknown): boolean => err instanceof UnrecoverableError;
+
 /**
- * Delivers one review's alert to one channel, at most once per (review, channel) across retries and
- * replicas; on a digest channel a non-critical alert is gathered into the open window instead.
- * Every attempt is recorded in the delivery records; the last failed one marks the delivery failed.
+ * Delivers a job's alerts (one channel's, of one analysis batch) to the channel, `notifyConcurrency` at a
+ * time. Each alert is on its own: delivered at most once per (review, channel) across retries and replicas,
+ * recorded attempt by attempt in the delivery records (the job's last attempt marks a failure final), and
+ * gathered into the open digest window instead when the channel digests non-critical alerts. When some fail,
+ * the job fails with their errors and its retry delivers only those.
  */
-export async function deliverAlert(ctx: AppContext, data: JobData<'notify'>, attempt: Attempt = ONLY_ATTEMPT): Promise<{ delivered: boolean; digestAt?: string }> {
+export async function deliverAlerts(ctx: AppContext, data: JobData<'notify'>, attempt: Attempt = ONLY_ATTEMPT): Promise<NotifyOutcome> {
   const channel = channelOf(ctx, data.channelId);
-  if (await ctx.store.deliveredAt(data.reviewId, data.channelId)) {
+  const ids = [...new Set(data.reviewIds)];
+  const outcome: NotifyOutcome = { delivered: 0, digested: 0, skipped: 0 };
+  const deliveredAt = await ctx.store.deliveredAtMany(ids, channel.id);
+  const todo: string[] = [];
+  for (const [i, id] of ids.entries()) {
+    if (!deliveredAt[i]) {
+      todo.push(id);
+      continue;
+    }
+    outcome.skipped += 1;
     // A crash between the delivered mark and its record leaves the record behind: bring it up to date.
-    if ((await ctx.store.deliveries.get(data.reviewId, data.channelId))?.status !== 'delivered') await ctx.store.deliveries.delivered(data.reviewId, data.channelId);
-    return { delivered: false };
+    if ((await ctx.store.deliveries.get(id, channel.id))?.status !== 'delivered') await ctx.store.deliveries.delivered(id, channel.id);
   }
-  const stored = await ctx.store.get(data.reviewId);
-  if (!stored) throw new UnrecoverableError(`review ${data.reviewId} is not stored`);
+  const stored = await ctx.store.getManyAligned(todo);
+  const failures: { reviewId: string; err: Error }[] = [];
+  await forEachLimited(todo, ctx.config.workers.notifyConcurrency, async (reviewId, i) => {
+    try {
+      outcome[await deliverOne(ctx, channel, reviewId, stored[i], data.immediate === true, attempt)] += 1;
+    } catch (err) {
+      failures.push({ reviewId, err: err as Error });
+    }
+  });
+  if (failures.length === 0) return outcome;
+  const detail = failures.slice(0, 3).map((f) => `${f.reviewId}: ${f.err.message}`).join('; ');
+  const message = `${failures.length} of ${todo.length} alerts to ${channel.id} failed (${detail}${failures.length > 3 ? '; …' : ''})`;
+  throw failures.every((f) => permanent(f.err)) ? new UnrecoverableError(message) : new Error(message);
+}
+
+/** One alert of a job: delivered, or gathered for the digest; throws (after recording the attempt) on failure. */
+async function deliverOne(ctx: AppContext, channel: AlertChannel, reviewId: string, stored: AnalysisItem | undefined, immediate: boolean, attempt: Attempt): Promise<'delivered' | 'digested'> {
+  if (!stored) throw new UnrecoverableError(`review ${reviewId} is not stored`);
   // Alerts are enqueued just before the verdict is saved: a worker that gets here first retries shortly.
-  if (!stored.verdict) throw new Error(`review ${data.reviewId} is not analysed yet; retrying`);
-  if (!data.immediate && deliveryMode(channel.rule, stored.verdict.severity) === 'digest') {
-    const { windowEnd } = await gatherForDigest(ctx, channel, data.reviewId);
-    return { delivered: false, digestAt: new Date(windowEnd).toISOString() };
+  if (!stored.verdict) throw new Error(`review ${reviewId} is not analysed yet; retrying`);
+  if (!immediate && deliveryMode(channel.rule, stored.verdict.severity) === 'digest') {
+    await gatherForDigest(ctx, channel, reviewId);
+    return 'digested';
   }
   try {
     await channel.deliver(alertPayload(stored, channel.id, { publicUrl: ctx.config.publicUrl }));
   } catch (err) {
-    await ctx.store.deliveries.attemptFailed(data.reviewId, channel.id, (err as Error).message, isFinal(err, attempt));
+    await ctx.store.deliveries.attemptFailed(reviewId, channel.id, (err as Error).message, isFinal(err, attempt));
     await ctx.metrics.inc('alerts_failed', [channel.id]);
     throw err;
   }
-  await ctx.store.markDelivered(data.reviewId, data.channelId);
-  await ctx.store.deliveries.delivered(data.reviewId, data.channelId);
+  await ctx.store.markDelivered(reviewId, channel.id);
+  await ctx.store.deliveries.delivered(reviewId, channel.id);
   await ctx.metrics.inc('alerts_sent', [channel.id]);
-  return { delivered: true };
+  return 'delivered';
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time; resolves when all have settled (`fn` handles its own errors). */
+async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 /** Sends one digest window's gathered alerts as one message and marks each (review, channel) delivered. */

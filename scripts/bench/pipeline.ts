@@ -1,4 +1,5 @@
 import { Queue, Worker } from 'bullmq';
+import { jobSchemas } from '../../src/queues.js';
 import { createRedis } from '../../src/redis.js';
 import { startWorkers } from '../../workers/index.js';
 import { enqueueAnalysis } from '../../workers/poll-worker.js';
@@ -12,6 +13,7 @@ export interface PipelineBench {
   reviews: number;
   negative: number;
   alertsEnqueued: number;
+  notifyJobs: number;
   /** CPU time per review and per no-op job, this process (all its threads) and Redis apart: where the time goes. */
   cpuMicros: { review: { node: number; redis: number }; noopJob: { node: number; redis: number } };
 }
@@ -84,7 +86,9 @@ export async function benchPipeline({ quick = false } = {}): Promise<PipelineBen
     const seconds = await run(reviews, 'bench');
     const cpu = perItem(cpu0, await cpuNow(ctx.redis), n);
     await pool.close();
-    const alertsEnqueued = (await ctx.queues.queues.notify.getJobCounts('waiting')).waiting ?? 0;
+    // One notify job carries an analysis batch's alerts for one channel.
+    const notifyJobs = await ctx.queues.queues.notify.getJobs(['waiting'], 0, -1);
+    const alertsEnqueued = notifyJobs.reduce((n, j) => n + jobSchemas.notify.parse(j.data).reviewIds.length, 0);
     const negative = await ctx.redis.zcard(ctx.store.key('alerts', 'src', 'bench'));
     const reviewsPerSec = n / seconds;
     return {
@@ -94,6 +98,7 @@ export async function benchPipeline({ quick = false } = {}): Promise<PipelineBen
       reviews: n,
       negative,
       alertsEnqueued,
+      notifyJobs: notifyJobs.length,
       cpuMicros: { review: cpu, noopJob: noop.cpu },
     };
   } finally {

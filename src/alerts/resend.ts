@@ -15,7 +15,7 @@ export async function resendDelivery(ctx: AppContext, reviewId: string, channelI
   if (n === 'delivered' || n === 'pending') return { error: 'conflict', message: `the delivery to ${channelId} is ${n}; only failed deliveries can be re-sent` };
   const jobId = `notify-${reviewId}-${channelId}-r${n}`;
   try {
-    await ctx.queues.add('notify', jobId, { reviewId, channelId, immediate: true });
+    await ctx.queues.add('notify', jobId, { reviewIds: [reviewId], channelId, immediate: true });
   } catch (err) {
     // Not queued: leave it failed (and listed) so it can be re-sent again.
     await ctx.store.deliveries.attemptFailed(reviewId, channelId, `re-send could not be queued: ${(err as Error).message}`, true);

@@ -415,6 +415,7 @@ export const configSchema = z
       .strictObject({
         pollConcurrency: z.number().int().positive().default(4),
         analyzeConcurrency: z.number().int().positive().default(4),
+        /** Alert jobs in flight per worker, and deliveries at once within one (a job holds one batch's alerts for a channel). */
         notifyConcurrency: z.number().int().positive().default(8),
         publishConcurrency: z.number().int().positive().default(2),
         /**

@@ -388,7 +388,8 @@ export class ReviewStore {
   }
 
   /** Reviews for ids, position for position (undefined where one is missing). */
-  private async getManyAligned(ids: string[]): Promise<(AnalysisItem | undefined)[]> {
+  async getManyAligned(ids: readonly string[]): Promise<(AnalysisItem | undefined)[]> {
+    if (ids.length === 0) return [];
     const pipe = this.r.pipeline();
     for (const id of ids) pipe.hgetall(this.key('review', id));
     const replies = (await pipe.exec()) ?? [];
@@ -406,6 +407,17 @@ export class ReviewStore {
 
   async deliveredAt(reviewId: string, channelId: string): Promise<string | undefined> {
     return (await this.r.hget(this.key('delivered', reviewId), channelId)) ?? undefined;
+  }
+
+  /** `deliveredAt` of many reviews on one channel, in one round trip, position for position. */
+  async deliveredAtMany(reviewIds: readonly string[], channelId: string): Promise<(string | undefined)[]> {
+    if (reviewIds.length === 0) return [];
+    const pipe = this.r.pipeline();
+    for (const id of reviewIds) pipe.hget(this.key('delivered', id), channelId);
+    return ((await pipe.exec()) ?? []).map(([err, at]) => {
+      if (err) throw err;
+      return (at as string | null) ?? undefined;
+    });
   }
 
   async getSourceState(sourceId: string): Promise<SourceState> {

@@ -7,6 +7,7 @@ import type { AppContext } from '../../src/context.js';
 import type { RawReview } from '../../src/domain/review.js';
 import type { Draft, Verdict } from '../../src/domain/verdict.js';
 import type { StoredReview } from '../../src/store/review-store.js';
+import { notifyJobId } from '../../workers/notify-worker.js';
 import { makeReview } from './factories.js';
 
 /** A negative verdict; `over` sets any field. */
@@ -44,7 +45,7 @@ export async function seedFlagged(ctx: AppContext, opts: { sourceId?: string; ve
   await ctx.store.saveAnalyses([{ id: review.id, sourceId: review.sourceId, hash: review.contentHash, verdict, draft: DRAFT, flag: true }]);
   if (opts.enqueue !== false) {
     for (const channelId of route(ctx.channels.values(), { severity: verdict.severity, sourceId: review.sourceId, topics: verdict.topics })) {
-      await ctx.queues.add('notify', `notify-${review.id}-${channelId}`, { reviewId: review.id, channelId });
+      await ctx.queues.add('notify', notifyJobId(channelId, [review.id]), { reviewIds: [review.id], channelId });
     }
   }
   return review.id;
