@@ -188,6 +188,38 @@ describe('alert delivery through the workers', () => {
     });
   });
 
+  it('delivers a job\'s alerts side by side, never more at once per channel than notifyConcurrency across jobs', async () => {
+    h.prefix = uniquePrefix('limit');
+    let inFlight = 0;
+    let most = 0;
+    const hook = await server(async (_req, res) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 40));
+      inFlight -= 1;
+      res.writeHead(204).end();
+    });
+    const config = makeConfig({
+      redis: { url: TEST_REDIS_URL, prefix: h.prefix, autostart: false },
+      alerts: [{ type: 'webhook', id: 'ops', url: `${hook.url}/in` }],
+      workers: { retryDelayMs: 10, notifyConcurrency: 3 },
+    });
+    const service = await startService(config, createLogger('silent', captureLogs().stream), 'worker', { pollOnStart: false });
+    h.services.push(service);
+    const ids: string[] = [];
+    for (let i = 0; i < 18; i++) ids.push(await seedFlagged(service.ctx, { enqueue: false, review: { text: `The soup was cold, visit ${i}.` } }));
+    const job = (part: string[]) => ({ id: notifyJobId('ops', part), data: { channelId: 'ops', reviewIds: part } });
+    // One job: its alerts go out side by side, up to the limit.
+    await service.ctx.queues.addBulk('notify', [job(ids.slice(0, 6))]);
+    await waitFor(() => hook.received.length >= 6, 10_000, 'six deliveries');
+    expect(most).toBe(3);
+    // Two jobs at once (the worker runs three): the limit is the channel's, not each job's.
+    most = 0;
+    await service.ctx.queues.addBulk('notify', [job(ids.slice(6, 12)), job(ids.slice(12))]);
+    await waitFor(() => hook.received.length >= 18, 10_000, 'eighteen deliveries');
+    expect(most).toBe(3);
+    expect(hook.received.map((r) => (JSON.parse(r.body) as { reviewId: string }).reviewId).sort()).toEqual([...ids].sort());
+  });
+
   it('still delivers a one-review notify job queued by an earlier version', async () => {
     h.prefix = uniquePrefix('legacy');
     const hook = await server((_req, res) => void res.writeHead(204).end());

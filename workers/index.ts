@@ -1,6 +1,7 @@
 import { Worker, type Job } from 'bullmq';
 import type { AppContext } from '../src/context.js';
 import { createRedis } from '../src/redis.js';
+import { HostLimiter } from '../src/sources/host-limiter.js';
 import { jobSchemas, QUEUE_NAMES, type QueueName } from '../src/queues.js';
 import { createAnalysisPool } from '../src/analysis/pool.js';
 import { analyzeBatch } from './analyze-worker.js';
@@ -27,6 +28,8 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   const analysis = wanted.has('analyze')
     ? createAnalysisPool(config, { onError: (err) => log.error({ err: err.message }, 'analysis thread failed') })
     : undefined;
+  // Deliveries in flight per channel, across this process's notify jobs (one job holds a batch's alerts).
+  const deliveries = new HostLimiter({ concurrency: config.workers.notifyConcurrency, minIntervalMs: 0 });
   const make = <Q extends QueueName>(queue: Q, concurrency: number, run: (data: ReturnType<(typeof jobSchemas)[Q]['parse']>, job: Job) => Promise<unknown>): Worker => {
     const worker = new Worker(
       queue,
@@ -56,7 +59,7 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   const all: [QueueName, () => Worker][] = [
     ['poll', () => make('poll', config.workers.pollConcurrency, (d) => pollSource(ctx, d))],
     ['analyze', () => make('analyze', config.workers.analyzeConcurrency, (d) => analyzeBatch(ctx, d, analysis!))],
-    ['notify', () => make('notify', config.workers.notifyConcurrency, (d, job) => deliverAlerts(ctx, d, attemptOf(job)))],
+    ['notify', () => make('notify', config.workers.notifyConcurrency, (d, job) => deliverAlerts(ctx, d, attemptOf(job), { limiter: deliveries }))],
     ['digest', () => make('digest', config.workers.notifyConcurrency, (d, job) => sendDigest(ctx, d, attemptOf(job)))],
     ['publish', () => make('publish', config.workers.publishConcurrency, (d, job) => publishReview(ctx, d, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 }))],
   ];

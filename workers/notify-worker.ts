@@ -5,6 +5,7 @@ import { closeDigestWindow, digestJobId, gatherForDigest } from '../src/alerts/d
 import { alertPayload } from '../src/alerts/payload.js';
 import { deliveryMode } from '../src/alerts/routing.js';
 import type { AppContext } from '../src/context.js';
+import { HostLimiter } from '../src/sources/host-limiter.js';
 import { jobId, type JobData } from '../src/queues.js';
 import type { AnalysisItem } from '../src/store/review-store.js';
 
@@ -47,13 +48,14 @@ export function notifyJobId(channelId: string, reviewIds: readonly string[]): st
 const permanent = (err: unknown): boolean => err instanceof UnrecoverableError;
 
 /**
- * Delivers a job's alerts (one channel's, of one analysis batch) to the channel, `notifyConcurrency` at a
- * time. Each alert is on its own: delivered at most once per (review, channel) across retries and replicas,
+ * Delivers a job's alerts (one channel's, of one analysis batch) to the channel. `opts.limiter` is the
+ * process's: it keeps a channel's deliveries in flight to `notifyConcurrency` across all jobs, as when
+ * each alert was a job of its own (without one, the limit holds within this job). Each alert is on its own: delivered at most once per (review, channel) across retries and replicas,
  * recorded attempt by attempt in the delivery records (the job's last attempt marks a failure final), and
  * gathered into the open digest window instead when the channel digests non-critical alerts. When some fail,
  * the job fails with their errors and its retry delivers only those.
  */
-export async function deliverAlerts(ctx: AppContext, data: JobData<'notify'>, attempt: Attempt = ONLY_ATTEMPT): Promise<NotifyOutcome> {
+export async function deliverAlerts(ctx: AppContext, data: JobData<'notify'>, attempt: Attempt = ONLY_ATTEMPT, opts: { limiter?: HostLimiter } = {}): Promise<NotifyOutcome> {
   const channel = channelOf(ctx, data.channelId);
   const ids = [...new Set(data.reviewIds)];
   const outcome: NotifyOutcome = { delivered: 0, digested: 0, skipped: 0 };
@@ -70,13 +72,16 @@ export async function deliverAlerts(ctx: AppContext, data: JobData<'notify'>, at
   }
   const stored = await ctx.store.getManyAligned(todo);
   const failures: { reviewId: string; err: Error }[] = [];
-  await forEachLimited(todo, ctx.config.workers.notifyConcurrency, async (reviewId, i) => {
-    try {
-      outcome[await deliverOne(ctx, channel, reviewId, stored[i], data.immediate === true, attempt)] += 1;
-    } catch (err) {
-      failures.push({ reviewId, err: err as Error });
-    }
-  });
+  const limiter = opts.limiter ?? new HostLimiter({ concurrency: ctx.config.workers.notifyConcurrency, minIntervalMs: 0 });
+  await Promise.all(
+    todo.map(async (reviewId, i) => {
+      try {
+        outcome[await limiter.run(channel.id, () => deliverOne(ctx, channel, reviewId, stored[i], data.immediate === true, attempt))] += 1;
+      } catch (err) {
+        failures.push({ reviewId, err: err as Error });
+      }
+    }),
+  );
   if (failures.length === 0) return outcome;
   const detail = failures.slice(0, 3).map((f) => `${f.reviewId}: ${f.err.message}`).join('; ');
   const message = `${failures.length} of ${todo.length} alerts to ${channel.id} failed (${detail}${failures.length > 3 ? '; …' : ''})`;
@@ -103,18 +108,6 @@ async function deliverOne(ctx: AppContext, channel: AlertChannel, reviewId: stri
   await ctx.store.deliveries.delivered(reviewId, channel.id);
   await ctx.metrics.inc('alerts_sent', [channel.id]);
   return 'delivered';
-}
-
-/** Runs `fn` over `items`, at most `limit` at a time; resolves when all have settled (`fn` handles its own errors). */
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i]!, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 /** Sends one digest window's gathered alerts as one message and marks each (review, channel) delivered. */
