@@ -17,7 +17,7 @@ export interface WorkerPool {
 }
 
 /** Starts the poll, analyze and notify workers; every job's data is validated against the registry. */
-export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueName[] } = {}): WorkerPool {
+export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueName[]; analysisThreadScript?: URL } = {}): WorkerPool {
   const { config } = ctx;
   const log = ctx.logger.child({ module: 'workers' });
   // Workers block on Redis: they get a connection of their own, which BullMQ duplicates per worker.
@@ -26,7 +26,7 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
 
   const wanted = new Set(opts.queues ?? QUEUE_NAMES);
   const analysis = wanted.has('analyze')
-    ? createAnalysisPool(config, { onError: (err) => log.error({ err: err.message }, 'analysis thread failed') })
+    ? createAnalysisPool(config, { onError: (err) => log.error({ err: err.message }, 'analysis thread failed'), threadScript: opts.analysisThreadScript })
     : undefined;
   // Deliveries in flight per channel, across this process's notify jobs (one job holds a batch's alerts).
   const deliveries = new HostLimiter({ concurrency: config.workers.notifyConcurrency, minIntervalMs: 0 });

@@ -7,7 +7,7 @@ import { benchContext, benchReviews, until } from '../bench/setup.js';
 
 const threads = Number(process.env.THREADS ?? 0);
 const { ctx, close } = await benchContext({ workers: { analyzeBatchSize: 250, analyzeConcurrency: 4, analysisThreads: threads } as never });
-const pool = startWorkers(ctx, { queues: ['analyze'] });
+const pool = startWorkers(ctx, { queues: ['analyze'], analysisThreadScript: process.env.SRC_THREAD ? undefined : new URL('../../dist/analysis-thread.js', import.meta.url) });
 const run = async (batch: ReturnType<typeof benchReviews>, sourceId: string): Promise<number> => {
   const started = performance.now();
   for (let i = 0; i < batch.length; i += 500) {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Queue, Worker } from 'bullmq';
 import { jobSchemas } from '../../src/queues.js';
 import { createRedis } from '../../src/redis.js';
@@ -68,7 +70,8 @@ export async function benchPipeline({ quick = false } = {}): Promise<PipelineBen
   try {
     const reviews = benchReviews(n);
     const noop = await noopRate(n, `${ctx.config.redis.prefix}-noop`);
-    const pool = startWorkers(ctx, { queues: ['analyze'] });
+    // The analysis thread the service ships (npm run bench builds it first), not its source through tsx.
+    const pool = startWorkers(ctx, { queues: ['analyze'], analysisThreadScript: shippedAnalysisThread() });
     const run = async (batch: typeof reviews, sourceId: string): Promise<number> => {
       const started = performance.now();
       for (let i = 0; i < batch.length; i += 500) {
@@ -104,6 +107,13 @@ export async function benchPipeline({ quick = false } = {}): Promise<PipelineBen
   } finally {
     await close();
   }
+}
+
+/** dist/analysis-thread.js, which `npm run bench` builds before it runs. */
+function shippedAnalysisThread(): URL {
+  const url = new URL('../../dist/analysis-thread.js', import.meta.url);
+  if (!existsSync(url)) throw new Error(`${fileURLToPath(url)} is missing: run npm run build first (npm run bench does)`);
+  return url;
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;

@@ -20,12 +20,21 @@ export interface AnalysisPool {
   close(): Promise<void>;
 }
 
+export interface AnalysisPoolOptions {
+  onError?: (err: Error) => void;
+  /**
+   * The thread's script, when not the one beside this module: the pipeline benchmark runs from source but
+   * measures the thread the service ships (dist/analysis-thread.js, built by `npm run build`).
+   */
+  threadScript?: URL | undefined;
+}
+
 /**
  * The analysis pool for `config.workers.analysisThreads` threads. Classifying and drafting are pure CPU
  * work: in threads of their own they use another core and leave the event loop free for Redis, lock
  * renewals and health checks. Batches go to the threads whole; results come back in order.
  */
-export function createAnalysisPool(config: Pick<Config, 'workers'> & AnalysisConfig, opts: { onError?: (err: Error) => void } = {}): AnalysisPool {
+export function createAnalysisPool(config: Pick<Config, 'workers'> & AnalysisConfig, opts: AnalysisPoolOptions = {}): AnalysisPool {
   const threads = config.workers.analysisThreads;
   const analysisConfig: AnalysisConfig = { classifier: config.classifier, business: config.business, drafting: config.drafting, sources: config.sources };
   if (threads === 0) {
@@ -33,7 +42,7 @@ export function createAnalysisPool(config: Pick<Config, 'workers'> & AnalysisCon
     return { threads, analyze: async (reviews, opts) => reviews.map((r) => analyze(r, opts)), close: async () => undefined };
   }
   const pool = new Piscina<AnalysisTask, Analysis[]>({
-    ...threadEntry(),
+    ...(opts.threadScript ? { filename: opts.threadScript.href } : threadEntry()),
     workerData: { config: analysisConfig },
     minThreads: threads,
     maxThreads: threads,
