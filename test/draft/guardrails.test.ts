@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkGuardrails, personalDataIn, type GuardrailContext } from '../../src/draft/index.js';
+import fc from 'fast-check';
+import { checkGuardrails, draftReply, fallbackVerdict, personalDataIn, type GuardrailContext } from '../../src/draft/index.js';
+import { GATE_SPECS, gateRegex, openGates } from '../../src/draft/guardrails.js';
+import { business, negativeReviews, review } from './factories.js';
 
 const contacts = [{ email: 'hello@cafeluna.example', phone: '+44 20 7946 0000' }];
 const ctx: GuardrailContext = { contacts, maxLength: 4096 };
@@ -91,5 +94,41 @@ describe('checkGuardrails', () => {
     expect(once.score).toBeLessThan(1);
     expect(twice.violations.length).toBeGreaterThan(once.violations.length);
     expect(twice.score).toBe(once.score);
+  });
+});
+
+describe('guardrail gates (one scan instead of a pattern per rule)', () => {
+  const gates = Object.entries(GATE_SPECS).map(([rule, spec], i) => ({ rule, re: gateRegex(spec!), bit: 1 << i }));
+  /** Rules whose gate the scan leaves closed although the gate's pattern matches: a rule that would be skipped. */
+  const missed = (text: string): string[] => gates.filter((g) => g.re.test(text) && (openGates(text) & g.bit) === 0).map((g) => g.rule);
+  /** Rules the scan opens although the pattern does not match (allowed only where lower-casing is not ASCII). */
+  const extra = (text: string): string[] => gates.filter((g) => !g.re.test(text) && (openGates(text) & g.bit) !== 0).map((g) => g.rule);
+
+  it('opens exactly the gates their patterns open, on real review texts and on drafts', () => {
+    const reviews = negativeReviews();
+    const drafts = reviews.slice(0, 600).map((r) => draftReply(review(r.text, { title: r.title, rating: r.rating, author: 'Dana Reyes' }), fallbackVerdict(r), { business: business() }).reply);
+    const texts = [...reviews.map((r) => `${r.title ?? ''}\n${r.text}`), ...drafts, good, 'You should have read our POLICY. It never happened!', 'Refund_ policy', 'DIDN\'T we say it was $20?'];
+    for (const text of texts) {
+      expect(missed(text), text).toEqual([]);
+      expect(extra(text), text).toEqual([]);
+    }
+  });
+
+  it('never misses a gate on generated text (case, word edges, underscores, digits, non-ASCII letters)', () => {
+    const words = Object.values(GATE_SPECS).flatMap((s) => [...(s!.words ?? []), ...(s!.substrings ?? [])]);
+    const piece = fc.oneof(
+      fc.constantFrom(...words),
+      fc.constantFrom(...words).map((w) => w.toUpperCase()),
+      fc.constantFrom(...words).map((w) => w.charAt(0).toUpperCase() + w.slice(1)),
+      fc.constantFrom(' ', '  ', '_', '-', "'", '.', '\n', '1', 'é', 'İ', '\u212A', 'ſ', 's', 'x', 'ed'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), (text) => {
+        expect(missed(text)).toEqual([]);
+        // Over-opening only costs a pattern run, and only lower-casing a non-ASCII letter can cause it.
+        if (/^[\x00-\x7f]*$/.test(text)) expect(extra(text)).toEqual([]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
