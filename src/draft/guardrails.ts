@@ -163,17 +163,27 @@ export function gateRegex({ words = [], substrings = [] }: GateSpec): RegExp {
 
 /** Each gated rule's bit, and the words and substrings that open it. */
 const GATE_BITS = new Map<GuardrailRule, number>();
-const GATE_WORDS = new Map<string, number>();
+/** Gate words by `wordHash`, each with the bits it opens (a hash hit is confirmed against the word). */
+const GATE_WORDS = new Map<number, { word: string; bits: number }[]>();
 const GATE_SUBSTRINGS: { text: string; bits: number }[] = [];
-let longestGateWord = 0;
+
+/** A 32-bit hash of a lower-case word: the scan computes it as it goes, so no word is sliced before a hit. */
+function wordHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
+}
+
 for (const [rule, spec] of Object.entries(GATE_SPECS) as [GuardrailRule, GateSpec][]) {
   const bit = 1 << GATE_BITS.size;
   GATE_BITS.set(rule, bit);
-  for (const w of spec.words ?? []) {
+  for (const word of spec.words ?? []) {
     // The scan compares whole ASCII word runs; a word with anything else in it could never be found.
-    if (!/^[a-z0-9_]+$/.test(w)) throw new Error(`guardrail gate word "${w}" of ${rule} must be lower-case ASCII word characters`);
-    GATE_WORDS.set(w, (GATE_WORDS.get(w) ?? 0) | bit);
-    longestGateWord = Math.max(longestGateWord, w.length);
+    if (!/^[a-z0-9_]+$/.test(word)) throw new Error(`guardrail gate word "${word}" of ${rule} must be lower-case ASCII word characters`);
+    const same = GATE_WORDS.get(wordHash(word)) ?? [];
+    const known = same.find((w) => w.word === word);
+    if (known) known.bits |= bit;
+    else GATE_WORDS.set(wordHash(word), [...same, { word, bits: bit }]);
   }
   for (const sub of spec.substrings ?? []) {
     const known = GATE_SUBSTRINGS.find((g) => g.text === sub.toLowerCase());
@@ -181,6 +191,9 @@ for (const [rule, spec] of Object.entries(GATE_SPECS) as [GuardrailRule, GateSpe
     else GATE_SUBSTRINGS.push({ text: sub.toLowerCase(), bits: bit });
   }
 }
+/** Every gate substring in one pattern: where it matches, `openGates` checks which substrings start there. */
+const ANY_GATE_SUBSTRING = new RegExp(gateRegex({ substrings: GATE_SUBSTRINGS.map((g) => g.text) }).source, 'gi');
+const LONGEST_GATE_SUBSTRING = Math.max(...GATE_SUBSTRINGS.map((g) => g.text.length));
 
 const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
@@ -197,26 +210,30 @@ export function openGates(text: string): number {
       i++;
       continue;
     }
+    let h = 0;
     let j = i;
-    let upper = false;
     for (; j < n; j++) {
-      const c = text.charCodeAt(j);
-      if (!isWordChar(c)) break;
-      if (c >= 65 && c <= 90) upper = true;
+      let c = text.charCodeAt(j);
+      if (c >= 65 && c <= 90) c += 32;
+      else if (!isWordChar(c)) break;
+      h = (Math.imul(h, 31) + c) | 0;
     }
-    if (j - i <= longestGateWord) {
-      const run = text.slice(i, j);
-      open |= GATE_WORDS.get(upper ? run.toLowerCase() : run) ?? 0;
+    const candidates = GATE_WORDS.get(h);
+    if (candidates) {
+      const run = text.slice(i, j).toLowerCase();
+      for (const w of candidates) if (w.word === run) open |= w.bits;
     }
     i = j;
   }
-  // Substrings: full lower-casing may map a non-ASCII character onto ASCII (U+212A KELVIN SIGN → "k") and so
-  // find more than the pattern would, never less; more only runs a rule's pattern, which decides.
-  let lower: string | undefined;
-  for (const sub of GATE_SUBSTRINGS) {
-    if ((open & sub.bits) === sub.bits) continue;
-    lower ??= text.toLowerCase();
-    if (lower.includes(sub.text)) open |= sub.bits;
+  // Substrings: one pattern finds each place where one starts (overlaps included: the next search starts one
+  // character on); there, every substring is compared. Lower-casing may map a non-ASCII character onto
+  // ASCII (U+212A KELVIN SIGN → "k") and so find more than the pattern would, never less; more only runs
+  // a rule's pattern, which decides.
+  const re = ANY_GATE_SUBSTRING;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; re.lastIndex = m.index + 1, m = re.exec(text)) {
+    const at = text.slice(m.index, m.index + LONGEST_GATE_SUBSTRING).toLowerCase();
+    for (const sub of GATE_SUBSTRINGS) if (at.startsWith(sub.text)) open |= sub.bits;
   }
   return open;
 }
