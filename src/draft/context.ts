@@ -54,8 +54,7 @@ export function resolveContext(ctx: DraftContext, reviewSourceId?: string): Reso
   // A critical review goes to a named person when one is configured; otherwise to the reply's own contact.
   const escalation = [ctx.escalation, src?.escalation, loc?.escalation, d.escalation].find(hasChannel) ?? contact;
   const platform = ctx.platform ?? src?.platform;
-  const limits = { ...PLATFORM_LIMITS, ...(d.platformLimits ?? {}) };
-  const maxLength = ctx.maxLength ?? src?.maxLength ?? (platform ? limits[platform] : undefined) ?? DEFAULT_MAX_LENGTH;
+  const maxLength = ctx.maxLength ?? src?.maxLength ?? (platform ? (d.platformLimits?.[platform] ?? PLATFORM_LIMITS[platform]) : undefined) ?? DEFAULT_MAX_LENGTH;
   return {
     businessName: ctx.business.name,
     signature: ctx.business.signature,
