@@ -43,6 +43,22 @@ describe('ReviewStore', () => {
     expect(await store.pendingAnalysis('s1')).toEqual([r.id]);
   });
 
+  it('reads for analysis what a full read gives: the review, its hashes and flags, fresh, analysed and edited', async () => {
+    const fresh = makeReview('s1', { platformId: 'fresh', rating: 2, text: 'Cold soup' });
+    const edited = makeReview('s1', { platformId: 'edited', rating: 1, text: 'Awful' });
+    await store.upsertReviews([fresh, edited], { backfill: true });
+    await store.saveAnalyses([{ id: edited.id, sourceId: 's1', hash: edited.contentHash, verdict: negative, flag: true }]);
+    await store.upsertReviews([makeReview('s1', { platformId: 'edited', rating: 3, text: 'Better after their call' })], { backfill: false });
+    const ids = [fresh.id, 's1-0000000000000000', edited.id];
+    const full = await store.getMany(ids);
+    const pick = ({ review, hash, analyzedHash, alertedAt, backfill }: (typeof full)[number]) => ({ review, hash, analyzedHash, alertedAt, backfill });
+    expect(await store.getForAnalysis(ids)).toEqual(full.map(pick));
+    // The edit shows: the text changed (seen by a regular poll), the old analysis's hash no longer matches, the flag stays.
+    const [, again] = await store.getForAnalysis(ids);
+    expect(again).toMatchObject({ review: { text: 'Better after their call', rating: 3 }, backfill: false, alertedAt: expect.any(String) });
+    expect(again!.analyzedHash).not.toBe(again!.hash);
+  });
+
   it('stores a poll whole when one stored review has an unreadable rating history', async () => {
     const r = makeReview('s1', { platformId: 'damaged', rating: 1, text: 'Awful' });
     await store.upsertReviews([r], { backfill: false });

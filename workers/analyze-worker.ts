@@ -18,7 +18,7 @@ export interface AnalyzeOutcome {
 export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>, analysis: AnalysisPool): Promise<AnalyzeOutcome> {
   const { store, config } = ctx;
   const source = config.sources.find((s) => s.id === data.sourceId);
-  const stored = await store.getMany(data.reviewIds);
+  const stored = await store.getForAnalysis(data.reviewIds);
   const outcome: AnalyzeOutcome = { analyzed: 0, flagged: 0, skipped: 0 };
   const results: Parameters<typeof store.saveAnalyses>[0] = [];
   /** Reviews to alert, by channel: one notify job per channel for the whole batch. */
