@@ -190,7 +190,9 @@ function cleanClause(raw: string): string {
 }
 
 function negativeHits(words: string[]): number {
-  return words.filter((w) => NEGATIVE.has(w) || /n't$/.test(w)).length;
+  let hits = 0;
+  for (const w of words) if (NEGATIVE.has(w) || w.endsWith("n't")) hits++;
+  return hits;
 }
 
 /** `\bword` patterns of the words of taxonomy topics the keywords do not know, compiled once per word. */
@@ -221,17 +223,18 @@ export function complaintClause(text: string, topics: readonly string[], maxChar
     const first = FIRST_WORD.exec(lower)?.[0] ?? '';
     if (!(SUBJECT_START.has(first) || NOUN_START.has(first))) return;
     const words = lower.match(/[a-z']+/g) ?? [];
-    if (words.length < 4 || words.length > 18 || !VERB.test(c)) return;
-    // A capitalised word after the first is a name (staff, people, places): naming someone in public reads as blame.
-    if (/\s\p{Lu}/u.test(c.replace(/\bI\b/g, 'i'))) return;
-    if (SECOND_PERSON.test(c) || /[?"]/.test(c) || PROFANITY.test(c) || hasPersonalData(c)) return;
-    if (REJECT_TALK.test(c) || MONEY.test(c)) return;
+    if (words.length < 4 || words.length > 18) return;
+    // The score first: most clauses name no problem and no topic, and are dropped before the pattern checks.
     const problemWords = words.filter((w) => NEGATIVE.has(w) && !NEGATION.test(w)).length;
     const onTopic = topicHit(c, topics);
     // "I didn't use my common sense": a sentence about the reviewer needs a real problem word, not just a "not".
     if ((words[0] === 'i' || words[0] === 'we') && problemWords === 0 && !onTopic) return;
     let score = 2 * negativeHits(words) + (onTopic ? 3 : 0);
-    if (score < 2) return;
+    if (score < 2 || !VERB.test(c)) return;
+    // A capitalised word after the first is a name (staff, people, places): naming someone in public reads as blame.
+    if (/\s\p{Lu}/u.test(c.replace(/\bI\b/g, 'i'))) return;
+    if (SECOND_PERSON.test(c) || /[?"]/.test(c) || PROFANITY.test(c) || hasPersonalData(c)) return;
+    if (REJECT_TALK.test(c) || MONEY.test(c)) return;
     if (VERDICT_TALK.test(c)) score -= 3;
     if (words.length >= 6 && words.length <= 14) score += 1;
     score -= index * 0.05; // earlier clauses usually state the problem; later ones elaborate
