@@ -18,9 +18,10 @@ async function runPipeline(ctx: AppContext, sourceId: string): Promise<{ poll: A
   const notified: string[] = [];
   for (const job of await ctx.queues.queues.notify.getJobs(['waiting'])) {
     const data = jobSchemas.notify.parse(job.data);
-    const before = await ctx.store.deliveredAtMany(data.reviewIds, data.channelId);
+    const deliveredAt = () => Promise.all(data.reviewIds.map((id) => ctx.store.deliveredAt(id, data.channelId)));
+    const before = await deliveredAt();
     await deliverAlerts(ctx, data);
-    const after = await ctx.store.deliveredAtMany(data.reviewIds, data.channelId);
+    const after = await deliveredAt();
     notified.push(...data.reviewIds.filter((_, i) => !before[i] && after[i]));
     await job.remove();
   }

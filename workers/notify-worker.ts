@@ -48,33 +48,23 @@ export function notifyJobId(channelId: string, reviewIds: readonly string[]): st
 const permanent = (err: unknown): boolean => err instanceof UnrecoverableError;
 
 /**
- * Delivers a job's alerts (one channel's, of one analysis batch) to the channel. `opts.limiter` is the
- * process's: it keeps a channel's deliveries in flight to `notifyConcurrency` across all jobs, as when
- * each alert was a job of its own (without one, the limit holds within this job). Each alert is on its own: delivered at most once per (review, channel) across retries and replicas,
- * recorded attempt by attempt in the delivery records (the job's last attempt marks a failure final), and
- * gathered into the open digest window instead when the channel digests non-critical alerts. When some fail,
- * the job fails with their errors and its retry delivers only those.
+ * Delivers a job's alerts (one channel's, of one analysis batch) to the channel, side by side. `opts.limiter`
+ * is the process's: it keeps a channel's deliveries in flight to `notifyConcurrency` across all jobs, as
+ * when each alert was a job of its own (without one, the limit holds within this job). Each alert is on its
+ * own: delivered at most once per (review, channel) across retries and replicas, recorded attempt by attempt
+ * in the delivery records (the job's last attempt marks a failure final), and gathered into the open digest
+ * window instead when the channel digests non-critical alerts. When some fail, the job fails naming them,
+ * and its retry delivers only those.
  */
 export async function deliverAlerts(ctx: AppContext, data: JobData<'notify'>, attempt: Attempt = ONLY_ATTEMPT, opts: { limiter?: HostLimiter } = {}): Promise<NotifyOutcome> {
   const channel = channelOf(ctx, data.channelId);
   const ids = [...new Set(data.reviewIds)];
   const outcome: NotifyOutcome = { delivered: 0, digested: 0, skipped: 0 };
-  const deliveredAt = await ctx.store.deliveredAtMany(ids, channel.id);
-  const todo: string[] = [];
-  for (const [i, id] of ids.entries()) {
-    if (!deliveredAt[i]) {
-      todo.push(id);
-      continue;
-    }
-    outcome.skipped += 1;
-    // A crash between the delivered mark and its record leaves the record behind: bring it up to date.
-    if ((await ctx.store.deliveries.get(id, channel.id))?.status !== 'delivered') await ctx.store.deliveries.delivered(id, channel.id);
-  }
-  const stored = await ctx.store.getManyAligned(todo);
+  const stored = await ctx.store.getManyAligned(ids);
   const failures: { reviewId: string; err: Error }[] = [];
   const limiter = opts.limiter ?? new HostLimiter({ concurrency: ctx.config.workers.notifyConcurrency, minIntervalMs: 0 });
   await Promise.all(
-    todo.map(async (reviewId, i) => {
+    ids.map(async (reviewId, i) => {
       try {
         outcome[await limiter.run(channel.id, () => deliverOne(ctx, channel, reviewId, stored[i], data.immediate === true, attempt))] += 1;
       } catch (err) {
@@ -84,12 +74,18 @@ export async function deliverAlerts(ctx: AppContext, data: JobData<'notify'>, at
   );
   if (failures.length === 0) return outcome;
   const detail = failures.slice(0, 3).map((f) => `${f.reviewId}: ${f.err.message}`).join('; ');
-  const message = `${failures.length} of ${todo.length} alerts to ${channel.id} failed (${detail}${failures.length > 3 ? '; …' : ''})`;
+  const message = `${failures.length} of ${ids.length} alerts to ${channel.id} failed (${detail}${failures.length > 3 ? '; …' : ''})`;
   throw failures.every((f) => permanent(f.err)) ? new UnrecoverableError(message) : new Error(message);
 }
 
-/** One alert of a job: delivered, or gathered for the digest; throws (after recording the attempt) on failure. */
-async function deliverOne(ctx: AppContext, channel: AlertChannel, reviewId: string, stored: AnalysisItem | undefined, immediate: boolean, attempt: Attempt): Promise<'delivered' | 'digested'> {
+/** One alert of a job: delivered, skipped (delivered before) or gathered for the digest; throws (after recording the attempt) on failure. */
+async function deliverOne(ctx: AppContext, channel: AlertChannel, reviewId: string, stored: AnalysisItem | undefined, immediate: boolean, attempt: Attempt): Promise<keyof NotifyOutcome> {
+  // Checked here, in the delivery's slot, not for the whole job up front: an alert may wait its turn a while.
+  if (await ctx.store.deliveredAt(reviewId, channel.id)) {
+    // A crash between the delivered mark and its record leaves the record behind: bring it up to date.
+    if ((await ctx.store.deliveries.get(reviewId, channel.id))?.status !== 'delivered') await ctx.store.deliveries.delivered(reviewId, channel.id);
+    return 'skipped';
+  }
   if (!stored) throw new UnrecoverableError(`review ${reviewId} is not stored`);
   // Alerts are enqueued just before the verdict is saved: a worker that gets here first retries shortly.
   if (!stored.verdict) throw new Error(`review ${reviewId} is not analysed yet; retrying`);

@@ -438,17 +438,6 @@ export class ReviewStore {
     return (await this.r.hget(this.key('delivered', reviewId), channelId)) ?? undefined;
   }
 
-  /** `deliveredAt` of many reviews on one channel, in one round trip, position for position. */
-  async deliveredAtMany(reviewIds: readonly string[], channelId: string): Promise<(string | undefined)[]> {
-    if (reviewIds.length === 0) return [];
-    const pipe = this.r.pipeline();
-    for (const id of reviewIds) pipe.hget(this.key('delivered', id), channelId);
-    return ((await pipe.exec()) ?? []).map(([err, at]) => {
-      if (err) throw err;
-      return (at as string | null) ?? undefined;
-    });
-  }
-
   async getSourceState(sourceId: string): Promise<SourceState> {
     const h = await this.r.hgetall(this.key('source', sourceId));
     return {
