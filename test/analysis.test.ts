@@ -78,7 +78,11 @@ describe('analysis threads', () => {
       makeReview('s', { rating: 2, title: 'Crashes', text: 'The app crashes every time I open it. I want a refund.' }),
     ];
     const inline = createAnalyzer(config);
-    expect(await pool.analyze(reviews, { draft: true })).toEqual(reviews.map((r) => inline(r, { draft: true })));
+    const oneByOne = reviews.map((r) => inline(r, { draft: true }));
+    expect(await pool.analyze(reviews, { draft: true })).toEqual(oneByOne);
+    // Classifying the batch first and drafting after gives what review by review gives.
+    expect(inline.all(reviews, { draft: true })).toEqual(oneByOne);
+    expect(inline.all(reviews, { draft: false })).toEqual(reviews.map((r) => inline(r, { draft: false })));
     expect(await pool.analyze([], { draft: true })).toEqual([]);
   });
 });

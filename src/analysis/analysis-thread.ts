@@ -10,5 +10,5 @@ import type { AnalysisTask } from './pool.js';
 const analyze = createAnalyzer((workerData as { config: AnalysisConfig }).config);
 
 export default function run(task: AnalysisTask): Analysis[] {
-  return task.reviews.map((review) => analyze(review, { draft: task.draft }));
+  return analyze.all(task.reviews, { draft: task.draft });
 }

@@ -39,7 +39,7 @@ export function createAnalysisPool(config: Pick<Config, 'workers'> & AnalysisCon
   const analysisConfig: AnalysisConfig = { classifier: config.classifier, business: config.business, drafting: config.drafting, sources: config.sources };
   if (threads === 0) {
     const analyze = createAnalyzer(analysisConfig);
-    return { threads, analyze: async (reviews, opts) => reviews.map((r) => analyze(r, opts)), close: async () => undefined };
+    return { threads, analyze: async (reviews, opts) => analyze.all(reviews, opts), close: async () => undefined };
   }
   const pool = new Piscina<AnalysisTask, Analysis[]>({
     ...(opts.threadScript ? { filename: opts.threadScript.href } : threadEntry()),
