@@ -1,10 +1,11 @@
 import { createHmac } from 'node:crypto';
+import { UnrecoverableError } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startService, type Service } from '../src/app.js';
 import type { ConfigInput } from '../src/config/schema.js';
 import { createLogger } from '../src/logger.js';
 import { analyzeBatch } from '../workers/analyze-worker.js';
-import { notifyJobId } from '../workers/notify-worker.js';
+import { deliverAlerts, notifyJobId } from '../workers/notify-worker.js';
 import { decodeHeader, parseMail, seedFlagged, startSmtpServer, type MimePart } from './helpers/alerts.js';
 import { makeConfig, makeReview } from './helpers/factories.js';
 import { captureLogs, inlineAnalysis, serviceHarness, testContext } from './helpers/context.js';
@@ -218,6 +219,21 @@ describe('alert delivery through the workers', () => {
     await waitFor(() => hook.received.length >= 18, 10_000, 'eighteen deliveries');
     expect(most).toBe(3);
     expect(hook.received.map((r) => (JSON.parse(r.body) as { reviewId: string }).reviewId).sort()).toEqual([...ids].sort());
+  });
+
+  it('a stopping worker starts no further delivery of a job: the rest is left for the retry', async () => {
+    const t = await testContext({ sources: [{ id: 'harbor', type: 'rss', url: 'https://reviews.example.com/a.rss', schedule: '* * * * *' }] });
+    h.closers.push(t.close);
+    const ids = [await seedFlagged(t.ctx, { enqueue: false }), await seedFlagged(t.ctx, { enqueue: false, review: { text: 'Rude staff.' } })];
+    const stopping = new AbortController();
+    stopping.abort();
+    const err = await deliverAlerts(t.ctx, { channelId: 'log', reviewIds: ids }, undefined, { signal: stopping.signal }).then(() => undefined, (e: Error) => e);
+    expect(err).not.toBeInstanceOf(UnrecoverableError);
+    expect(err?.message).toMatch(/^2 of 2 alerts to log failed .*the worker is stopping/);
+    expect(await Promise.all(ids.map((id) => t.ctx.store.deliveredAt(id, 'log')))).toEqual([undefined, undefined]);
+    // Not a failed attempt of the alerts: their records stay as they were.
+    expect(await t.ctx.store.deliveries.get(ids[0]!, 'log')).toBeUndefined();
+    expect(await deliverAlerts(t.ctx, { channelId: 'log', reviewIds: ids })).toEqual({ delivered: 2, digested: 0, skipped: 0 });
   });
 
   it('still delivers a one-review notify job queued by an earlier version', async () => {

@@ -30,6 +30,8 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
     : undefined;
   // Deliveries in flight per channel, across this process's notify jobs (one job holds a batch's alerts).
   const deliveries = new HostLimiter({ concurrency: config.workers.notifyConcurrency, minIntervalMs: 0 });
+  // Aborted by close(): a notify job in flight stops starting deliveries and leaves the rest to its retry.
+  const stopping = new AbortController();
   const make = <Q extends QueueName>(queue: Q, concurrency: number, run: (data: ReturnType<(typeof jobSchemas)[Q]['parse']>, job: Job) => Promise<unknown>): Worker => {
     const worker = new Worker(
       queue,
@@ -59,7 +61,7 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   const all: [QueueName, () => Worker][] = [
     ['poll', () => make('poll', config.workers.pollConcurrency, (d) => pollSource(ctx, d))],
     ['analyze', () => make('analyze', config.workers.analyzeConcurrency, (d) => analyzeBatch(ctx, d, analysis!))],
-    ['notify', () => make('notify', config.workers.notifyConcurrency, (d, job) => deliverAlerts(ctx, d, attemptOf(job), { limiter: deliveries }))],
+    ['notify', () => make('notify', config.workers.notifyConcurrency, (d, job) => deliverAlerts(ctx, d, attemptOf(job), { limiter: deliveries, signal: stopping.signal }))],
     ['digest', () => make('digest', config.workers.notifyConcurrency, (d, job) => sendDigest(ctx, d, attemptOf(job)))],
     ['publish', () => make('publish', config.workers.publishConcurrency, (d, job) => publishReview(ctx, d, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 }))],
   ];
@@ -80,6 +82,7 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   return {
     workers,
     async close() {
+      stopping.abort();
       clearInterval(sweep);
       await sweeping;
       await Promise.all(workers.map((w) => w.close()));

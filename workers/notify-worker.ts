@@ -36,6 +36,13 @@ export interface NotifyOutcome {
   skipped: number;
 }
 
+export interface NotifyOptions {
+  /** The process's per-channel limit of deliveries in flight (`workers.notifyConcurrency`). */
+  limiter?: HostLimiter | undefined;
+  /** Aborted when the worker stops: no further delivery of the job starts. */
+  signal?: AbortSignal | undefined;
+}
+
 /** The notify job id of a channel's alerts for these reviews: the same reviews give the same id, in any order. */
 export function notifyJobId(channelId: string, reviewIds: readonly string[]): string {
   // One review keeps the id earlier versions gave it, so an upgrade cannot enqueue a twin of a queued alert.
@@ -48,15 +55,16 @@ export function notifyJobId(channelId: string, reviewIds: readonly string[]): st
 const permanent = (err: unknown): boolean => err instanceof UnrecoverableError;
 
 /**
- * Delivers a job's alerts (one channel's, of one analysis batch) to the channel, side by side. `opts.limiter`
- * is the process's: it keeps a channel's deliveries in flight to `notifyConcurrency` across all jobs, as
- * when each alert was a job of its own (without one, the limit holds within this job). Each alert is on its
- * own: delivered at most once per (review, channel) across retries and replicas, recorded attempt by attempt
- * in the delivery records (the job's last attempt marks a failure final), and gathered into the open digest
- * window instead when the channel digests non-critical alerts. When some fail, the job fails naming them,
- * and its retry delivers only those.
+ * Delivers a job's alerts (one channel's, of one analysis batch) to the channel, side by side. Each alert is
+ * on its own: delivered at most once per (review, channel) across retries and replicas, recorded attempt by
+ * attempt in the delivery records (the job's last attempt marks a failure final), and gathered into the open
+ * digest window instead when the channel digests non-critical alerts. When some fail, the job fails naming
+ * them, and its retry delivers only those. `opts.limiter` is the process's: it keeps a channel's deliveries
+ * in flight to `notifyConcurrency` across all jobs, as when each alert was a job of its own (without one, the
+ * limit holds within this job). Once `opts.signal` is aborted no further delivery starts, so a stopping
+ * worker is not held up by a long batch.
  */
-export async function deliverAlerts(ctx: AppContext, data: JobData<'notify'>, attempt: Attempt = ONLY_ATTEMPT, opts: { limiter?: HostLimiter } = {}): Promise<NotifyOutcome> {
+export async function deliverAlerts(ctx: AppContext, data: JobData<'notify'>, attempt: Attempt = ONLY_ATTEMPT, opts: NotifyOptions = {}): Promise<NotifyOutcome> {
   const channel = channelOf(ctx, data.channelId);
   const ids = [...new Set(data.reviewIds)];
   const outcome: NotifyOutcome = { delivered: 0, digested: 0, skipped: 0 };
@@ -66,7 +74,12 @@ export async function deliverAlerts(ctx: AppContext, data: JobData<'notify'>, at
   await Promise.all(
     ids.map(async (reviewId, i) => {
       try {
-        outcome[await limiter.run(channel.id, () => deliverOne(ctx, channel, reviewId, stored[i], data.immediate === true, attempt))] += 1;
+        const result = await limiter.run(channel.id, () => {
+          // A stopping worker finishes the deliveries under way and leaves the rest to the job's retry.
+          if (opts.signal?.aborted) throw new Error('not sent: the worker is stopping (left for the retry)');
+          return deliverOne(ctx, channel, reviewId, stored[i], data.immediate === true, attempt);
+        });
+        outcome[result] += 1;
       } catch (err) {
         failures.push({ reviewId, err: err as Error });
       }
