@@ -406,7 +406,7 @@ export class ReviewStore {
       const [review, hash, analyzedHash, alertedAt, backfill, createdAt, editedAt] = reply as (string | null)[];
       if (!review) continue;
       out.push({
-        review: { ...(JSON.parse(review) as Review), contentHash: hash ?? '', fetchedAt: editedAt ?? createdAt ?? '' },
+        review: reviewFromHash({ review, hash, createdAt, editedAt }),
         hash: hash ?? '',
         analyzedHash: analyzedHash ?? undefined,
         alertedAt: alertedAt ?? undefined,
@@ -545,10 +545,14 @@ export class ReviewStore {
   }
 }
 
+/** The review of a review hash: the hash and fetch time live beside the JSON, not in it (see storedReviewJson). */
+function reviewFromHash(h: { review?: string | null; hash?: string | null; createdAt?: string | null; editedAt?: string | null }): Review {
+  return { ...(JSON.parse(h.review!) as Review), contentHash: h.hash ?? '', fetchedAt: h.editedAt ?? h.createdAt ?? '' };
+}
+
 function toStored(h: Record<string, string>): AnalysisItem {
   return {
-    // The hash and fetch time live beside the JSON, not in it (see storedReviewJson).
-    review: { ...(JSON.parse(h.review!) as Review), contentHash: h.hash ?? '', fetchedAt: h.editedAt ?? h.createdAt ?? '' },
+    review: reviewFromHash(h),
     verdict: h.verdict ? (JSON.parse(h.verdict) as Verdict) : undefined,
     draft: h.draft ? (JSON.parse(h.draft) as Draft) : undefined,
     status: h.status ?? 'new',
