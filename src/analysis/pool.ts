@@ -42,7 +42,9 @@ export function createAnalysisPool(config: Pick<Config, 'workers'> & AnalysisCon
     return { threads, analyze: async (reviews, opts) => analyze.all(reviews, opts), close: async () => undefined };
   }
   const pool = new Piscina<AnalysisTask, Analysis[]>({
-    ...(opts.threadScript ? { filename: opts.threadScript.href } : threadEntry()),
+    // A given script is built JavaScript: it runs without the tsx loader a benchmark run from source
+    // would pass on (tsx transforms every module it loads, the bundle too, and the code it makes is slower).
+    ...(opts.threadScript ? { filename: opts.threadScript.href, execArgv: [] } : threadEntry()),
     workerData: { config: analysisConfig },
     minThreads: threads,
     maxThreads: threads,
