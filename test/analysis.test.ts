@@ -3,6 +3,7 @@ import { classifierOptionsFrom, createAnalyzer } from '../src/analysis/analyze.j
 import { createAnalysisPool, type AnalysisPool } from '../src/analysis/pool.js';
 import { DEFAULT_TAXONOMY } from '../src/classify/index.js';
 import { ConfigError } from '../src/config/load.js';
+import { storedDraftJson, storedReviewJson } from '../src/store/stored-json.js';
 import { makeConfig, makeReview } from './helpers/factories.js';
 
 const catering = { id: 'catering', label: 'Catering and events', keywords: ['catering', 'buffet', 'wedding', 'private room'] };
@@ -79,7 +80,19 @@ describe('analysis threads', () => {
     ];
     const inline = createAnalyzer(config);
     const oneByOne = reviews.map((r) => inline(r, { draft: true }));
-    expect(await pool.analyze(reviews, { draft: true })).toEqual(oneByOne);
+    // Reviews go to the thread as stored and come back as the JSON to store, with the fields alerts route by.
+    const asStored = reviews.map((r) => ({ json: storedReviewJson(r), hash: r.contentHash, fetchedAt: r.fetchedAt }));
+    const threaded = await pool.analyze(asStored, { draft: true });
+    expect(threaded.map((a) => ({ verdict: JSON.parse(a.verdict) as unknown, draft: a.draft === undefined ? undefined : (JSON.parse(a.draft) as unknown) }))).toEqual(
+      oneByOne.map(({ verdict, draft }) => ({ verdict, draft: draft && (JSON.parse(storedDraftJson(draft)) as unknown) })),
+    );
+    expect(threaded.map(({ id, sourceId, negative, severity, topics }) => ({ id, sourceId, negative, severity, topics }))).toEqual(
+      oneByOne.map(({ verdict }, i) => ({ id: reviews[i]!.id, sourceId: 's', negative: verdict.negative, severity: verdict.severity, topics: verdict.topics })),
+    );
+    expect(threaded.map((a) => a.draft !== undefined)).toEqual([true, false, false, true]);
+    // Without threads, the calling thread gives the same.
+    const inlinePool = createAnalysisPool({ ...config, workers: { ...config.workers, analysisThreads: 0 } });
+    expect(await inlinePool.analyze(asStored, { draft: true })).toEqual(threaded);
     // Classifying the batch first and drafting after gives what review by review gives.
     expect(inline.all(reviews, { draft: true })).toEqual(oneByOne);
     expect(inline.all(reviews, { draft: false })).toEqual(reviews.map((r) => inline(r, { draft: false })));

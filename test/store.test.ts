@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Verdict } from '../src/domain/verdict.js';
-import { ReviewStore } from '../src/store/review-store.js';
+import { ReviewStore, reviewOf } from '../src/store/review-store.js';
 import { makeReview } from './helpers/factories.js';
 import { testRedis, uniquePrefix } from './helpers/redis.js';
 
@@ -51,11 +51,14 @@ describe('ReviewStore', () => {
     await store.upsertReviews([makeReview('s1', { platformId: 'edited', rating: 3, text: 'Better after their call' })], { backfill: false });
     const ids = [fresh.id, 's1-0000000000000000', edited.id];
     const full = await store.getMany(ids);
-    const pick = ({ review, hash, analyzedHash, alertedAt, backfill }: (typeof full)[number]) => ({ review, hash, analyzedHash, alertedAt, backfill });
-    expect(await store.getForAnalysis(ids)).toEqual(full.map(pick));
+    const pick = ({ review, hash, analyzedHash, alertedAt, backfill }: (typeof full)[number]) => ({ id: review.id, review, hash, analyzedHash, alertedAt, backfill });
+    // The review comes unparsed (the analysis thread parses it); parsed, it is the review a full read gives.
+    const read = (await store.getForAnalysis(ids)).map(({ id, hash, analyzedHash, alertedAt, backfill, ...stored }) => ({ id, review: reviewOf({ ...stored, hash }), hash, analyzedHash, alertedAt, backfill }));
+    expect(read).toEqual(full.map(pick));
     // The edit shows: the text changed (seen by a regular poll), the old analysis's hash no longer matches, the flag stays.
     const [, again] = await store.getForAnalysis(ids);
-    expect(again).toMatchObject({ review: { text: 'Better after their call', rating: 3 }, backfill: false, alertedAt: expect.any(String) });
+    expect(reviewOf(again!)).toMatchObject({ text: 'Better after their call', rating: 3 });
+    expect(again).toMatchObject({ id: edited.id, backfill: false, alertedAt: expect.any(String) });
     expect(again!.analyzedHash).not.toBe(again!.hash);
   });
 

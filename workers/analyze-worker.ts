@@ -1,10 +1,11 @@
 import type { AnalysisPool } from '../src/analysis/pool.js';
 import type { AppContext } from '../src/context.js';
 import { draftWithProvider } from '../src/draft/index.js';
-import type { Draft } from '../src/domain/verdict.js';
+import type { Severity, Verdict } from '../src/domain/verdict.js';
 import { draftContextFor } from '../src/lifecycle/draft-context.js';
 import type { JobData } from '../src/queues.js';
-import type { AnalysisEntry } from '../src/store/review-store.js';
+import { reviewOf, storedDraftJson, type AnalysisEntry } from '../src/store/review-store.js';
+import type { SerializedAnalysis } from '../src/store/stored-json.js';
 import { publishEvents, type AlertEvent } from '../src/events.js';
 import { notifyJobId } from './notify-worker.js';
 
@@ -25,31 +26,36 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>, an
   const notify = new Map<string, string[]>();
   const todo = stored.filter((item) => item.analyzedHash !== item.hash);
   const provider = config.drafting.provider === 'openai-compatible';
-  // The batch is classified (and template-drafted) at once, in an analysis thread when there is one.
-  const analyses = await analysis.analyze(todo.map((item) => item.review), { draft: !provider });
+  // The batch is classified (and template-drafted) at once, in an analysis thread when there is one. Reviews
+  // go there as the JSON read from Redis and come back as the JSON to write: this loop reads a few fields.
+  const analyses = await analysis.analyze(
+    todo.map(({ json, hash, fetchedAt }) => ({ json, hash, fetchedAt })),
+    { draft: !provider },
+  );
   for (const item of stored) {
     if (item.analyzedHash !== item.hash) continue;
     outcome.skipped += 1;
-    results.push({ id: item.review.id, sourceId: item.review.sourceId, alreadyAnalyzed: true });
+    results.push({ id: item.id, sourceId: reviewOf(item).sourceId, alreadyAnalyzed: true });
   }
   for (const [i, item] of todo.entries()) {
-    const { review } = item;
-    const { verdict } = analyses[i]!;
-    let draft: Draft | undefined = analyses[i]!.draft;
-    if (verdict.negative && provider) {
+    const a = analyses[i]!;
+    let serialized: SerializedAnalysis = a;
+    if (a.negative && provider) {
       // A model-written draft falls back to the template on error, timeout or guardrail failure.
-      draft = await draftWithProvider(review, verdict, draftContextFor(config, review.sourceId));
+      const review = reviewOf(item);
+      const draft = await draftWithProvider(review, JSON.parse(a.verdict) as Verdict, draftContextFor(config, review.sourceId));
+      serialized = { verdict: a.verdict, severity: a.severity, draft: storedDraftJson(draft) };
     }
-    const alert = verdict.negative && !item.alertedAt && (!item.backfill || source?.alertOnBackfill === true);
+    const alert = a.negative && !item.alertedAt && (!item.backfill || source?.alertOnBackfill === true);
     if (alert) {
       for (const channel of ctx.channels.values()) {
-        if (!channel.accepts({ severity: verdict.severity, sourceId: review.sourceId, topics: verdict.topics })) continue;
+        if (!channel.accepts({ severity: a.severity, sourceId: a.sourceId, topics: a.topics })) continue;
         const ids = notify.get(channel.id);
-        if (ids) ids.push(review.id);
-        else notify.set(channel.id, [review.id]);
+        if (ids) ids.push(a.id);
+        else notify.set(channel.id, [a.id]);
       }
     }
-    results.push({ id: review.id, sourceId: review.sourceId, hash: item.hash, verdict, draft, flag: alert });
+    results.push({ id: a.id, sourceId: a.sourceId, hash: item.hash, serialized, flag: alert });
     outcome.analyzed += 1;
   }
   // Alerts are enqueued (under ids derived from their reviews) before the flag is saved: a crash in
@@ -63,13 +69,18 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>, an
   return outcome;
 }
 
+function severityOf(entry: AnalysisEntry | undefined): Severity {
+  if (!entry || 'alreadyAnalyzed' in entry) return 'low';
+  return 'serialized' in entry ? entry.serialized.severity : entry.verdict.severity;
+}
+
 /** Tells API consumers (server-sent events) about newly flagged reviews (the store counted them when flagging). */
 async function announceFlagged(ctx: AppContext, ids: string[], results: AnalysisEntry[]): Promise<void> {
   const byId = new Map(results.map((r) => [r.id, r]));
   const flaggedAt = new Date().toISOString();
   const events: AlertEvent[] = ids.map((id) => {
     const entry = byId.get(id);
-    return { type: 'alert', reviewId: id, sourceId: entry?.sourceId ?? '', severity: entry && 'verdict' in entry ? entry.verdict.severity : 'low', flaggedAt };
+    return { type: 'alert', reviewId: id, sourceId: entry?.sourceId ?? '', severity: severityOf(entry), flaggedAt };
   });
   await publishEvents(ctx.redis, ctx.config.redis.prefix, events);
 }

@@ -4,11 +4,11 @@
  * have on their own, on a core of their own, while the worker's event loop keeps talking to Redis.
  */
 import { workerData } from 'node:worker_threads';
-import { createAnalyzer, type Analysis, type AnalysisConfig } from './analyze.js';
+import { createAnalyzer, type AnalysisConfig, type StoredAnalysis } from './analyze.js';
 import type { AnalysisTask } from './pool.js';
 
 const analyze = createAnalyzer((workerData as { config: AnalysisConfig }).config);
 
-export default function run(task: AnalysisTask): Analysis[] {
-  return analyze.all(task.reviews, { draft: task.draft });
+export default function run(task: AnalysisTask): StoredAnalysis[] {
+  return analyze.stored(task.reviews, { draft: task.draft });
 }

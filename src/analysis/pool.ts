@@ -1,11 +1,10 @@
 import { Piscina } from 'piscina';
 import type { Config } from '../config/schema.js';
-import type { Review } from '../domain/review.js';
-import { createAnalyzer, type Analysis, type AnalysisConfig } from './analyze.js';
+import { createAnalyzer, type AnalysisConfig, type StoredAnalysis, type StoredReviewInput } from './analyze.js';
 
-/** One batch for an analysis thread. */
+/** One batch for an analysis thread: reviews as stored, analyses back as stored. */
 export interface AnalysisTask {
-  reviews: Review[];
+  reviews: StoredReviewInput[];
   /** Draft a template reply for the negative ones (off when a model provider drafts instead). */
   draft: boolean;
 }
@@ -15,7 +14,7 @@ export interface AnalysisPool {
   /** Threads analysing (0: in the calling thread). */
   readonly threads: number;
   /** The analyses of `reviews`, in their order. */
-  analyze(reviews: Review[], opts: { draft: boolean }): Promise<Analysis[]>;
+  analyze(reviews: StoredReviewInput[], opts: { draft: boolean }): Promise<StoredAnalysis[]>;
   /** Lets running batches finish, then stops the threads. */
   close(): Promise<void>;
 }
@@ -39,9 +38,9 @@ export function createAnalysisPool(config: Pick<Config, 'workers'> & AnalysisCon
   const analysisConfig: AnalysisConfig = { classifier: config.classifier, business: config.business, drafting: config.drafting, sources: config.sources };
   if (threads === 0) {
     const analyze = createAnalyzer(analysisConfig);
-    return { threads, analyze: async (reviews, opts) => analyze.all(reviews, opts), close: async () => undefined };
+    return { threads, analyze: async (reviews, opts) => analyze.stored(reviews, opts), close: async () => undefined };
   }
-  const pool = new Piscina<AnalysisTask, Analysis[]>({
+  const pool = new Piscina<AnalysisTask, StoredAnalysis[]>({
     // A given script is built JavaScript: it runs without the tsx loader a benchmark run from source
     // would pass on (tsx transforms every module it loads, the bundle too, and the code it makes is slower).
     ...(opts.threadScript ? { filename: opts.threadScript.href, execArgv: [] } : threadEntry()),

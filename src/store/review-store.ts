@@ -3,6 +3,9 @@ import type { Redis } from 'ioredis';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
 import { DeliveryRecords } from './delivery-records.js';
+import { reviewFromStored, storedDraftJson, storedReviewJson, type SerializedAnalysis, type StoredReviewInput } from './stored-json.js';
+
+export { storedDraftJson, storedReviewJson } from './stored-json.js';
 
 /** A review with everything the service knows about it. */
 export interface StoredReview {
@@ -71,14 +74,31 @@ export interface SourceState {
 
 /** A review as analysis reads it: with the hash of its content and of the content last analysed. */
 export type AnalysisItem = StoredReview & { hash: string; analyzedHash?: string | undefined };
-/** A review as the analyze worker reads it (`getForAnalysis`). */
-export type AnalysisInput = Pick<AnalysisItem, 'review' | 'hash' | 'analyzedHash' | 'alertedAt' | 'backfill'>;
+/**
+ * A review as the analyze worker reads it (`getForAnalysis`): its stored JSON unparsed (the analysis
+ * thread parses it; `reviewOf` gives the Review where the worker itself needs one).
+ */
+export interface AnalysisInput extends StoredReviewInput {
+  id: string;
+  analyzedHash?: string | undefined;
+  alertedAt?: string | undefined;
+  backfill: boolean;
+}
+
+/** The Review of an AnalysisInput. */
+export function reviewOf(input: StoredReviewInput): Review {
+  return reviewFromStored(input.json, input.hash, input.fetchedAt);
+}
 /** The hash fields `getForAnalysis` reads, in the order it reads them. */
 const ANALYSIS_FIELDS = ['review', 'hash', 'analyzedHash', 'alertedAt', 'backfill', 'createdAt', 'editedAt'] as const;
 
-/** One analysis result to save, or a review whose current content was already analysed. */
+/**
+ * One analysis result to save (as objects, or as the analysis thread serialised them), or a review whose
+ * current content was already analysed.
+ */
 export type AnalysisEntry =
   | { id: string; sourceId: string; hash: string; verdict: Verdict; draft?: Draft | undefined; flag: boolean }
+  | { id: string; sourceId: string; hash: string; serialized: SerializedAnalysis; flag: boolean }
   | { id: string; sourceId: string; alreadyAnalyzed: true };
 
 /** A predicate on stored reviews, for list filters the sorted sets do not index. */
@@ -249,7 +269,7 @@ export class ReviewStore {
   async saveAnalyses(entries: AnalysisEntry[], now = new Date()): Promise<{ flagged: number; stale: number; flaggedIds: string[] }> {
     if (entries.length === 0) return { flagged: 0, stale: 0, flaggedIds: [] };
     const pipe = this.r.pipeline() as unknown as StoreRedis & { exec(): Promise<[Error | null, unknown][] | null> };
-    const analysed = entries.filter((e): e is Extract<AnalysisEntry, { verdict: Verdict }> => !('alreadyAnalyzed' in e));
+    const analysed = entries.filter((e): e is Exclude<AnalysisEntry, { alreadyAnalyzed: true }> => !('alreadyAnalyzed' in e));
     for (const e of entries) if ('alreadyAnalyzed' in e) (pipe as unknown as Redis).zrem(this.key('pending', e.sourceId), e.id);
     const iso = now.toISOString();
     for (let i = 0; i < analysed.length; i += SCRIPT_BATCH) {
@@ -258,7 +278,9 @@ export class ReviewStore {
       const args: (string | number)[] = [iso, now.getTime()];
       for (const e of analysed.slice(i, i + SCRIPT_BATCH)) {
         keys.push(this.key('review', e.id), this.key('pending', e.sourceId), this.key('alerts', 'src', e.sourceId));
-        args.push(e.hash, JSON.stringify(e.verdict), e.draft ? storedDraftJson(e.draft) : '', e.id, e.flag ? '1' : '0', `${e.sourceId}|${e.verdict.severity}`);
+        const { verdict, draft, severity } =
+          'serialized' in e ? e.serialized : { verdict: JSON.stringify(e.verdict), draft: e.draft && storedDraftJson(e.draft), severity: e.verdict.severity };
+        args.push(e.hash, verdict, draft ?? '', e.id, e.flag ? '1' : '0', `${e.sourceId}|${severity}`);
       }
       pipe.rmSaveAnalysis(keys.length, ...keys, ...args);
     }
@@ -401,18 +423,21 @@ export class ReviewStore {
     const pipe = this.r.pipeline();
     for (const id of ids) pipe.hmget(this.key('review', id), ...ANALYSIS_FIELDS);
     const out: AnalysisInput[] = [];
-    for (const [err, reply] of (await pipe.exec()) ?? []) {
+    const replies = (await pipe.exec()) ?? [];
+    replies.forEach(([err, reply], i) => {
       if (err) throw err;
-      const [review, hash, analyzedHash, alertedAt, backfill, createdAt, editedAt] = reply as (string | null)[];
-      if (!review) continue;
+      const [json, hash, analyzedHash, alertedAt, backfill, createdAt, editedAt] = reply as (string | null)[];
+      if (!json) return;
       out.push({
-        review: reviewFromHash({ review, hash, createdAt, editedAt }),
+        id: ids[i]!,
+        json,
         hash: hash ?? '',
+        fetchedAt: editedAt ?? createdAt ?? '',
         analyzedHash: analyzedHash ?? undefined,
         alertedAt: alertedAt ?? undefined,
         backfill: backfill === '1',
       });
-    }
+    });
     return out;
   }
 
@@ -547,7 +572,7 @@ export class ReviewStore {
 
 /** The review of a review hash: the hash and fetch time live beside the JSON, not in it (see storedReviewJson). */
 function reviewFromHash(h: { review?: string | null; hash?: string | null; createdAt?: string | null; editedAt?: string | null }): Review {
-  return { ...(JSON.parse(h.review!) as Review), contentHash: h.hash ?? '', fetchedAt: h.editedAt ?? h.createdAt ?? '' };
+  return reviewFromStored(h.review!, h.hash ?? '', h.editedAt ?? h.createdAt ?? '');
 }
 
 function toStored(h: Record<string, string>): AnalysisItem {
@@ -566,21 +591,6 @@ function toStored(h: Record<string, string>): AnalysisItem {
     hash: h.hash ?? '',
     analyzedHash: h.analyzedHash,
   };
-}
-
-// Every byte of a stored review is paid a million times over: fields kept elsewhere in the hash
-// (content hash, fetch time) and drafting diagnostics are left out of the stored JSON.
-
-/** A review's JSON as stored: without `contentHash` (the `hash` field) and `fetchedAt` (`createdAt`/`editedAt`). */
-export function storedReviewJson(review: Review): string {
-  const { contentHash: _hash, fetchedAt: _fetched, ...rest } = review;
-  return JSON.stringify(rest);
-}
-
-/** A draft's JSON as stored: the reply, what the guardrails found, and whether a person must publish it. */
-export function storedDraftJson(draft: Draft & { requiresHuman?: boolean; autoPublish?: boolean }): string {
-  const { reply, violations, score, requiresHuman, autoPublish } = draft;
-  return JSON.stringify({ reply, violations, score, ...(requiresHuman !== undefined ? { requiresHuman } : {}), ...(autoPublish !== undefined ? { autoPublish } : {}) });
 }
 
 /** Opaque cursor: the last item's score and id, base64url. */
