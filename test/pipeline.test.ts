@@ -83,6 +83,43 @@ describe('pipeline: poll → analyze → alert', () => {
     expect((await ctx.store.listAlerts({ limit: 10 })).items).toHaveLength(2);
   });
 
+  it('counts reviews analysed already as skipped when their batch comes again, and leaves their verdicts alone', async () => {
+    const { ctx } = await setup([...NEGATIVE_ITEMS, ...POSITIVE_ITEMS]);
+    await runPipeline(ctx, 'feed');
+    const ids = await ctx.redis.zrange(ctx.store.key('reviews'), '0', '-1');
+    const before = await ctx.store.getMany(ids);
+    // A retried or duplicated analyze job (its reviews queued for analysis again): nothing new to analyse.
+    await ctx.redis.zadd(ctx.store.key('pending', 'feed'), ...ids.flatMap((id) => [Date.now(), id]));
+    expect(await analyzeBatch(ctx, { sourceId: 'feed', reviewIds: ids }, inlineAnalysis(ctx.config))).toEqual({ analyzed: 0, flagged: 0, skipped: 4 });
+    expect(await ctx.store.pendingAnalysis('feed')).toEqual([]);
+    expect((await ctx.store.getMany(ids)).map((r) => [r.verdict, r.draft, r.analyzedAt])).toEqual(before.map((r) => [r.verdict, r.draft, r.analyzedAt]));
+  });
+
+  it('stores the configured model\'s draft for a negative review, and the verdict beside it', async () => {
+    const reply =
+      'Hi Ana, a 50-minute wait and cold soup is not what we want for anyone at Harbor Bistro. Thank you for telling us, and we are truly sorry. ' +
+      'We are looking into it with the kitchen team. Please contact us at care@harborbistro.example so we can put this right.\nMaya, Guest Relations';
+    const llm = await startTestServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: 'x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: reply }, finish_reason: 'stop' }] }));
+    });
+    process.env.PIPELINE_TEST_LLM_KEY = 'sk-test';
+    try {
+      const drafting = { provider: 'openai-compatible', openai: { baseUrl: `${llm.url}/v1`, model: 'fake', apiKeyEnv: 'PIPELINE_TEST_LLM_KEY', timeoutMs: 5_000 } };
+      const { ctx } = await setup([NEGATIVE_ITEMS[0]!, ...POSITIVE_ITEMS], { alertOnBackfill: true }, { drafting });
+      const { notified } = await runPipeline(ctx, 'feed');
+      expect(notified).toHaveLength(1);
+      const stored = await ctx.store.get(notified[0]!);
+      expect(stored?.verdict).toMatchObject({ negative: true, severity: expect.any(String) });
+      expect(stored?.draft?.reply).toBe(reply);
+      // Only the negative review was sent to the model.
+      expect(llm.received).toHaveLength(1);
+    } finally {
+      delete process.env.PIPELINE_TEST_LLM_KEY;
+      await llm.close();
+    }
+  });
+
   it('re-analyses an edited review and alerts when a positive review turns negative', async () => {
     const { ctx, setFeed } = await setup(POSITIVE_ITEMS);
     await runPipeline(ctx, 'feed');
