@@ -5,7 +5,7 @@ import { startService, type Service } from '../src/app.js';
 import type { ConfigInput } from '../src/config/schema.js';
 import { createLogger } from '../src/logger.js';
 import { analyzeBatch } from '../workers/analyze-worker.js';
-import { deliverAlerts, notifyJobId } from '../workers/notify-worker.js';
+import { deliverAlerts, LeftForLaterError, notifyJobId } from '../workers/notify-worker.js';
 import { decodeHeader, parseMail, seedFlagged, startSmtpServer, type MimePart } from './helpers/alerts.js';
 import { makeConfig, makeReview } from './helpers/factories.js';
 import { captureLogs, inlineAnalysis, serviceHarness, testContext } from './helpers/context.js';
@@ -221,19 +221,56 @@ describe('alert delivery through the workers', () => {
     expect(hook.received.map((r) => (JSON.parse(r.body) as { reviewId: string }).reviewId).sort()).toEqual([...ids].sort());
   });
 
-  it('a stopping worker starts no further delivery of a job: the rest is left for the retry', async () => {
+  it('a stopping worker starts no further delivery of a job: the rest is left for another worker', async () => {
     const t = await testContext({ sources: [{ id: 'harbor', type: 'rss', url: 'https://reviews.example.com/a.rss', schedule: '* * * * *' }] });
     h.closers.push(t.close);
     const ids = [await seedFlagged(t.ctx, { enqueue: false }), await seedFlagged(t.ctx, { enqueue: false, review: { text: 'Rude staff.' } })];
     const stopping = new AbortController();
     stopping.abort();
     const err = await deliverAlerts(t.ctx, { channelId: 'log', reviewIds: ids }, undefined, { signal: stopping.signal }).then(() => undefined, (e: Error) => e);
-    expect(err).not.toBeInstanceOf(UnrecoverableError);
-    expect(err?.message).toMatch(/^2 of 2 alerts to log failed .*the worker is stopping/);
+    // Not a failure: the worker puts the job back for another worker (see the next test).
+    expect(err).toBeInstanceOf(LeftForLaterError);
+    expect(err?.message).toMatch(/^2 of 2 alerts to log not sent .*the worker is stopping/);
     expect(await Promise.all(ids.map((id) => t.ctx.store.deliveredAt(id, 'log')))).toEqual([undefined, undefined]);
     // Not a failed attempt of the alerts: their records stay as they were.
     expect(await t.ctx.store.deliveries.get(ids[0]!, 'log')).toBeUndefined();
     expect(await deliverAlerts(t.ctx, { channelId: 'log', reviewIds: ids })).toEqual({ delivered: 2, digested: 0, skipped: 0 });
+  });
+
+  it('puts a job a stopping worker could not finish back in the queue, uncounted, and another worker delivers the rest', async () => {
+    h.prefix = uniquePrefix('handover');
+    const hook = await server(async (_req, res) => {
+      await new Promise((r) => setTimeout(r, 150));
+      res.writeHead(204).end();
+    });
+    const alerts: ConfigInput['alerts'] = [{ type: 'webhook', id: 'ops', url: `${hook.url}/in` }];
+    const boot1 = async (): Promise<Service & { logs: ReturnType<typeof captureLogs> }> => {
+      const config = makeConfig({ redis: { url: TEST_REDIS_URL, prefix: h.prefix, autostart: false }, alerts, workers: { retryDelayMs: 10, notifyConcurrency: 1 } });
+      const logs = captureLogs();
+      const service = await startService(config, createLogger('info', logs.stream), 'worker', { pollOnStart: false });
+      return Object.assign(service, { logs });
+    };
+    const first = await boot1();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await seedFlagged(first.ctx, { enqueue: false, review: { text: `The soup was cold, visit ${i}.` } }));
+    const jobId = notifyJobId('ops', ids);
+    await first.ctx.queues.addBulk('notify', [{ id: jobId, data: { channelId: 'ops', reviewIds: ids } }]);
+    // One alert at a time: stop the worker while the first is being delivered.
+    await waitFor(() => hook.received.length >= 1 || undefined, 10_000, 'the first delivery');
+    await first.stop();
+    expect(hook.received).toHaveLength(1);
+    const second = await boot1();
+    h.services.push(second);
+    const job = await second.ctx.queues.queues.notify.getJob(jobId);
+    // Back in the queue (or already taken by the new worker), with no attempt used and nothing failed.
+    expect(job?.attemptsMade).toBe(0);
+    expect(job?.failedReason).toBeFalsy();
+    expect(first.logs.lines.filter((l) => l.msg === 'job failed')).toEqual([]);
+    expect(first.logs.lines.filter((l) => l.msg === 'job left for another worker')).toHaveLength(1);
+    await waitFor(() => hook.received.length >= 3 || undefined, 10_000, 'the other two deliveries');
+    expect(hook.received.map((r) => (JSON.parse(r.body) as { reviewId: string }).reviewId).sort()).toEqual([...ids].sort());
+    // Each recorded delivered (the record is written once the receiver has answered).
+    await waitFor(async () => (await Promise.all(ids.map((id) => second.ctx.store.deliveredAt(id, 'ops')))).every(Boolean) || undefined, 10_000, 'the records');
   });
 
   it('still delivers a one-review notify job queued by an earlier version', async () => {

@@ -1,11 +1,11 @@
-import { Worker, type Job } from 'bullmq';
+import { WaitingError, Worker, type Job } from 'bullmq';
 import type { AppContext } from '../src/context.js';
 import { createRedis } from '../src/redis.js';
 import { HostLimiter } from '../src/sources/host-limiter.js';
 import { jobSchemas, QUEUE_NAMES, type QueueName } from '../src/queues.js';
 import { createAnalysisPool } from '../src/analysis/pool.js';
 import { analyzeBatch } from './analyze-worker.js';
-import { deliverAlerts, sendDigest, type Attempt } from './notify-worker.js';
+import { deliverAlerts, LeftForLaterError, sendDigest, type Attempt } from './notify-worker.js';
 import { pollSource } from './poll-worker.js';
 import { publishReview } from './publish-worker.js';
 
@@ -35,10 +35,18 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   const make = <Q extends QueueName>(queue: Q, concurrency: number, run: (data: ReturnType<(typeof jobSchemas)[Q]['parse']>, job: Job) => Promise<unknown>): Worker => {
     const worker = new Worker(
       queue,
-      async (job: Job) => {
+      async (job: Job, token?: string) => {
         const parsed = jobSchemas[queue].safeParse(job.data);
         if (!parsed.success) throw new Error(`invalid ${queue} job ${job.id}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-        return run(parsed.data as ReturnType<(typeof jobSchemas)[Q]['parse']>, job);
+        try {
+          return await run(parsed.data as ReturnType<(typeof jobSchemas)[Q]['parse']>, job);
+        } catch (err) {
+          if (!(err instanceof LeftForLaterError) || !token) throw err;
+          // Back to the queue without counting an attempt; WaitingError tells BullMQ it was moved, not failed.
+          await job.moveToWait(token);
+          log.info({ queue, jobId: job.id, why: err.message }, 'job left for another worker');
+          throw new WaitingError();
+        }
       },
       {
         connection,

@@ -75,8 +75,8 @@ export async function deliverAlerts(ctx: AppContext, data: JobData<'notify'>, at
     ids.map(async (reviewId, i) => {
       try {
         const result = await limiter.run(channel.id, () => {
-          // A stopping worker finishes the deliveries under way and leaves the rest to the job's retry.
-          if (opts.signal?.aborted) throw new Error('not sent: the worker is stopping (left for the retry)');
+          // A stopping worker finishes the deliveries under way and leaves the rest to another worker.
+          if (opts.signal?.aborted) throw new LeftForLaterError('not sent: the worker is stopping (left for another worker)');
           return deliverOne(ctx, channel, reviewId, stored[i], data.immediate === true, attempt);
         });
         outcome[result] += 1;
@@ -88,7 +88,18 @@ export async function deliverAlerts(ctx: AppContext, data: JobData<'notify'>, at
   if (failures.length === 0) return outcome;
   const detail = failures.slice(0, 3).map((f) => `${f.reviewId}: ${f.err.message}`).join('; ');
   const message = `${failures.length} of ${ids.length} alerts to ${channel.id} failed (${detail}${failures.length > 3 ? '; …' : ''})`;
+  // Nothing failed, the worker only stopped: the job goes back to the queue as it is, not as a failed attempt.
+  if (failures.every((f) => f.err instanceof LeftForLaterError)) throw new LeftForLaterError(message.replace(' failed (', ' not sent ('));
   throw failures.every((f) => permanent(f.err)) ? new UnrecoverableError(message) : new Error(message);
+}
+
+/**
+ * Alerts of a job a stopping worker did not start. The worker puts the job back in the queue for another
+ * worker, uncounted: a deploy or a scale-down is not a failed delivery, does not use up a retry, and is
+ * not logged as one.
+ */
+export class LeftForLaterError extends Error {
+  override name = 'LeftForLaterError';
 }
 
 /** One alert of a job: delivered, skipped (delivered before) or gathered for the digest; throws (after recording the attempt) on failure. */
