@@ -5,20 +5,36 @@ import {
 import { startLanguageVotes, STOP_WORD_LANGUAGES, voteLanguage, votedLanguage } from './language.js';
 import { PhraseMatcher, type PhraseHit } from './phrases.js';
 import { tokenize, TokenBuffer, type Token } from './tokenize.js';
-import { WordTable, type WordInfo } from './word-table.js';
+import { CONCESSIVE, CONTRAST, NEGATOR, WordTable } from './word-table.js';
 
-export { WordTable, type WordInfo } from './word-table.js';
+export { WordTable } from './word-table.js';
 
 /** Builds the word table from a valence lexicon and the closed-class lists; words in `order` get the first ids, in that order. */
 export function buildWordTable(valence: ReadonlyMap<string, number>, order: Iterable<string> = []): WordTable {
   const table = new WordTable();
   for (const w of order) table.entry(w);
-  for (const [w, v] of valence) table.entry(w).valence = v;
-  for (const w of NEGATORS) table.entry(w).negator = true;
-  for (const [w, b] of BOOSTERS) table.entry(w).booster = b;
-  for (const w of CONTRAST_AFTER) table.entry(w).contrast = true;
-  for (const w of CONCESSIVE_OPENERS) table.entry(w).concessive = true;
-  for (const [w, langs] of STOP_WORD_LANGUAGES) table.entry(w).languages = langs;
+  // entry() may grow the arrays: each is read from the table after it.
+  for (const [w, v] of valence) {
+    const id = table.entry(w);
+    table.valence[id] = v;
+  }
+  const flag = (words: Iterable<string>, f: number): void => {
+    for (const w of words) {
+      const id = table.entry(w);
+      table.flags[id] = (table.flags[id] as number) | f;
+    }
+  };
+  flag(NEGATORS, NEGATOR);
+  flag(CONTRAST_AFTER, CONTRAST);
+  flag(CONCESSIVE_OPENERS, CONCESSIVE);
+  for (const [w, b] of BOOSTERS) {
+    const id = table.entry(w);
+    table.booster[id] = b;
+  }
+  for (const [w, langs] of STOP_WORD_LANGUAGES) {
+    const id = table.entry(w);
+    table.languages[id] = langs;
+  }
   return table;
 }
 
@@ -41,8 +57,9 @@ export interface Cue {
 /** Everything the scorer needs from a text: tokens, per-token context and the lexical evidence. */
 export interface TextAnalysis {
   tokens: Token[];
-  /** Word-table entry of each token (undefined for unknown words and non-words). */
-  infos: (WordInfo | undefined)[];
+  /** Word-table id of each token (-1 for unknown words and non-words); the table is `table`. */
+  ids: Int32Array;
+  table: WordTable;
   nWords: number;
   /** Weight of each token's clause: >1 after "but", <1 before it or in a conceded clause. */
   weight: Float32Array;
@@ -101,27 +118,27 @@ export class AnalysisBuffer {
   private weight = new Float32Array(256);
   private negated = new Uint8Array(256);
   private covered = new Uint8Array(256);
-  private readonly infos: (WordInfo | undefined)[] = [];
+  private ids = new Int32Array(256);
 
   /** The arrays for a review of `n` tokens, reset (weights 1, flags 0); longer than `n` once grown. */
-  arrays(n: number): { weight: Float32Array; negated: Uint8Array; covered: Uint8Array; infos: (WordInfo | undefined)[] } {
+  arrays(n: number): { weight: Float32Array; negated: Uint8Array; covered: Uint8Array; ids: Int32Array } {
     if (n > this.weight.length) {
       const size = Math.max(n, this.weight.length * 2);
       this.weight = new Float32Array(size);
       this.negated = new Uint8Array(size);
       this.covered = new Uint8Array(size);
+      this.ids = new Int32Array(size);
     }
     this.weight.fill(1, 0, n);
     this.negated.fill(0, 0, n);
     this.covered.fill(0, 0, n);
-    this.infos.length = n;
-    return { weight: this.weight, negated: this.negated, covered: this.covered, infos: this.infos };
+    return { weight: this.weight, negated: this.negated, covered: this.covered, ids: this.ids };
   }
 }
 
 /** Fresh arrays for callers that keep analyses (the trainer). */
 function freshArrays(n: number): ReturnType<AnalysisBuffer['arrays']> {
-  return { weight: new Float32Array(n).fill(1), negated: new Uint8Array(n), covered: new Uint8Array(n), infos: new Array<WordInfo | undefined>(n) };
+  return { weight: new Float32Array(n).fill(1), negated: new Uint8Array(n), covered: new Uint8Array(n), ids: new Int32Array(n) };
 }
 
 /**
@@ -137,7 +154,8 @@ export function analyzeText(
   const tokens = tokenize(text, buffer?.tokens);
   const n = tokens.length;
   // Typed-array allocation per review cost more than the clause pass itself.
-  const { weight, negated, covered, infos } = buffer ? buffer.arrays(n) : freshArrays(n);
+  const { weight, negated, covered, ids } = buffer ? buffer.arrays(n) : freshArrays(n);
+  const { flags, languages } = table;
   let nWords = 0;
   let negators = 0;
   let exclaim = 0;
@@ -153,8 +171,9 @@ export function analyzeText(
   startLanguageVotes();
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
-    const info = t.kind === 'punct' || t.kind === 'number' ? undefined : table.get(t.norm, t.hash);
-    infos[i] = info;
+    const id = t.kind === 'punct' || t.kind === 'number' ? -1 : table.get(t.norm, t.hash);
+    ids[i] = id;
+    const f = id < 0 ? 0 : (flags[id] as number);
     if (t.kind === 'punct') {
       negLeft = 0;
       if (t.norm.startsWith('!')) exclaim += t.norm.length;
@@ -170,14 +189,14 @@ export function analyzeText(
     if (t.kind === 'word') {
       nWords++;
       if (t.caps) capsWords++;
-      voteLanguage(t.norm, info?.languages);
-      if (info?.contrast) {
+      voteLanguage(t.norm, id < 0 ? undefined : languages[id]);
+      if (f & CONTRAST) {
         for (let j = sentenceStart; j < i; j++) weight[j] = (weight[j] as number) * CONTRAST_BEFORE_WEIGHT;
         afterContrast = true;
         negLeft = 0;
         continue;
       }
-      if (i === sentenceStart && info?.concessive) concessive = true;
+      if (i === sentenceStart && f & CONCESSIVE) concessive = true;
     }
     weight[i] = concessive ? CONTRAST_BEFORE_WEIGHT : afterContrast ? CONTRAST_AFTER_WEIGHT : 1;
     if (negLeft > 0) {
@@ -190,7 +209,7 @@ export function analyzeText(
         negLeft--;
       }
     }
-    if (t.kind === 'word' && info?.negator) {
+    if (t.kind === 'word' && f & NEGATOR) {
       negators++;
       negLeft = NEGATION_SCOPE;
       negStart = i;
@@ -206,7 +225,7 @@ export function analyzeText(
   // Created only when a sarcasm marker is found: most reviews have none.
   let sarcasticSentence: Set<number> | undefined;
 
-  const phraseHits = matcher.findAll(tokens, infos);
+  const phraseHits = matcher.findAll(tokens, ids);
   for (const h of phraseHits) {
     if (h.value.kind !== 'sarcasm') continue;
     sarcasm += 1;
@@ -237,12 +256,14 @@ export function analyzeText(
 
   let lexPos = 0;
   let lexNeg = 0;
+  const { valence, booster } = table;
   for (let i = 0; i < n; i++) {
     if (covered[i]) continue;
+    const id = ids[i] as number;
+    if (id < 0) continue; // unknown words and non-words
     const t = tokens[i] as Token;
-    if (t.kind === 'punct' || t.kind === 'number') continue;
-    const base = infos[i]?.valence;
-    if (base === undefined || Number.isNaN(base)) continue;
+    const base = valence[id] as number;
+    if (Number.isNaN(base)) continue;
     let v = base;
     let start = i;
     let intensified = false;
@@ -250,7 +271,8 @@ export function analyzeText(
     if (t.kind === 'word') {
       // Intensifiers and diminishers up to two words back ("really very good", "a bit slow").
       for (let k = 1; k <= 2 && i - k >= 0; k++) {
-        const b = infos[i - k]?.booster;
+        const prevId = ids[i - k] as number;
+        const b = prevId < 0 ? 0 : (booster[prevId] as number);
         if (!b) break;
         v *= b;
         start = i - k;
@@ -279,7 +301,7 @@ export function analyzeText(
     lexNeg *= CAPS_SCALAR;
   }
 
-  return { tokens, infos, phraseHits, nWords, weight, negated, cues, lexPos, lexNeg, complaint, praise, sarcasm, exclaim, question, negators, shouting, language };
+  return { tokens, ids, table, phraseHits, nWords, weight, negated, cues, lexPos, lexNeg, complaint, praise, sarcasm, exclaim, question, negators, shouting, language };
 }
 
 /** Praise at token `i` reads as sarcasm: the whole (short) text is sarcastic, or its sentence is. */
@@ -371,7 +393,8 @@ export function forEachNgram(a: TextAnalysis, sink: (key: string, value: number,
     sink(negated[i] ? '!' + t.norm : t.norm, w, i, i + 1);
     if (prev >= 0) sink((tokens[prev] as Token).norm + ' ' + t.norm, w, prev, i + 1);
     if (beforeBooster >= 0) sink((tokens[beforeBooster] as Token).norm + ' ' + t.norm, w, beforeBooster, i + 1);
-    if (a.infos[i]?.booster) {
+    const id = a.ids[i] as number;
+    if (id >= 0 && a.table.booster[id]) {
       if (beforeBooster < 0) beforeBooster = prev;
     } else beforeBooster = -1;
     prev = i;

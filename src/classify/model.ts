@@ -54,9 +54,14 @@ export class SentimentModel {
       const w = file.ngrams.weights[i] ?? 0;
       const space = key.indexOf(' ');
       if (space > 0) {
-        this.pairs.set(this.words.entry(key.slice(0, space)).id, this.words.entry(key.slice(space + 1)).id, w);
-      } else if (key.startsWith('!') && key.length > 1) this.words.entry(key.slice(1)).neg = w;
-      else this.words.entry(key).uni = w;
+        this.pairs.set(this.words.entry(key.slice(0, space)), this.words.entry(key.slice(space + 1)), w);
+      } else if (key.startsWith('!') && key.length > 1) {
+        const id = this.words.entry(key.slice(1));
+        this.words.neg[id] = w;
+      } else {
+        const id = this.words.entry(key);
+        this.words.uni[id] = w;
+      }
     });
     // Pairs are keyed by two 16-bit word ids, and any word of a text may be looked up in a pair.
     if (this.words.size > MAX_PAIR_ID + 1) throw new Error(`Model has ${this.words.size} words; word pairs are keyed for at most ${MAX_PAIR_ID + 1}`);
@@ -107,7 +112,8 @@ export class SentimentModel {
     let ngram = 0;
     let n = 0;
     // Same features as forEachNgram (the trainer's definition), computed without allocating keys.
-    const { tokens, weight, negated, infos } = a;
+    const { tokens, weight, negated, ids } = a;
+    const { uni, neg, booster } = this.words;
     const scale = 1 / Math.sqrt(a.nWords + 4);
     const pairs = this.pairs;
     let prev = -1; // word id of the previous token, -1 when it has none
@@ -125,13 +131,12 @@ export class SentimentModel {
         continue;
       }
       const v = (weight[i] as number) * scale;
-      const info = infos[i];
-      const w = info === undefined ? 0 : negated[i] ? info.neg : info.uni;
+      const id = ids[i] as number;
+      const w = id < 0 ? 0 : negated[i] ? (neg[id] as number) : (uni[id] as number);
       if (w !== 0) {
         ngram += w * v;
         if (topK > 0) n = this.keep(n, w * v, i, i + 1);
       }
-      const id = info === undefined ? -1 : info.id;
       if (prev >= 0 && id >= 0) {
         const wb = pairs.get(prev, id);
         if (wb !== 0) {
@@ -146,7 +151,7 @@ export class SentimentModel {
           if (topK > 0) n = this.keep(n, wb * v, skipIndex, i + 1);
         }
       }
-      if (info?.booster) {
+      if (id >= 0 && booster[id]) {
         if (skipIndex < 0) {
           skip = prev;
           skipIndex = prevIndex;

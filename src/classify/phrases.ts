@@ -1,5 +1,5 @@
 import type { Token } from './tokenize.js';
-import { hashWord, type WordInfo, type WordTable } from './word-table.js';
+import { hashWord, type WordTable } from './word-table.js';
 
 /**
  * A phrase pattern: space-separated tokens written as the tokenizer normalises them
@@ -99,18 +99,18 @@ export class PhraseMatcher<T> {
   }
 
   /**
-   * Every match, in token order; overlapping matches are all reported. `infos` are the tokens' entries
-   * in the table given to bindWords, when known.
+   * Every match, in token order; overlapping matches are all reported. `ids` are the tokens' ids in the
+   * table given to bindWords (-1 for unknown words and non-words), when known.
    */
-  findAll(tokens: readonly Token[], infos?: readonly (WordInfo | undefined)[]): PhraseHit<T>[] {
+  findAll(tokens: readonly Token[], ids?: Int32Array): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
-    const byWord = infos ? this.byWord : undefined;
+    const byWord = ids ? this.byWord : undefined;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
       if (t.kind === 'punct') continue;
-      const info = byWord ? (infos as readonly (WordInfo | undefined)[])[i] : undefined;
-      // undefined: a word added to the table after binding, looked up below.
-      const cands = info === undefined ? undefined : (byWord as (Compiled<T>[] | null)[])[info.id];
+      const id = byWord ? ((ids as Int32Array)[i] as number) : -1;
+      // undefined: an unknown word, or one added to the table after binding, looked up below.
+      const cands = id < 0 ? undefined : (byWord as (Compiled<T>[] | null)[])[id];
       if (cands !== undefined) {
         if (cands !== null) this.tryAll(cands, tokens, i, hits, 1);
         continue;

@@ -1,49 +1,49 @@
-/**
- * Everything known about one word, found with a single look-up per token: lexicon valence,
- * closed-class roles and (filled in by the model) the learned weights.
- */
-export interface WordInfo {
-  /** Lexicon valence (VADER scale), NaN when the word has none. */
-  valence: number;
-  /** Intensifier/diminisher multiplier, 0 when not one. */
-  booster: number;
-  negator: boolean;
-  contrast: boolean;
-  concessive: boolean;
-  /** Languages (indexes, see language.ts) the word is a stop word of; undefined for most words. */
-  languages: readonly number[] | undefined;
-  /** Dense id of the word: word pairs are looked up by id pair. */
-  id: number;
-  /** Learned weight of the word, and of the word inside a negation scope. */
-  uni: number;
-  neg: number;
-}
+/** Flags of a word's closed-class roles (`WordTable.flags`). */
+export const NEGATOR = 1;
+export const CONTRAST = 2;
+export const CONCESSIVE = 4;
 
 /**
- * String -> WordInfo, as an open-addressing hash over typed arrays (FNV-1a of the word).
- * The word look-up is the classifier's hottest line, and this is about a third cheaper than a
- * Map on the tens of thousands of words a model knows.
+ * Everything known about a word, by dense id: lexicon valence, closed-class roles and (filled in by the
+ * model) the learned weights. A word is looked up once per token (`get`); the rest is read by id.
+ *
+ * The words of a text are spread over a table of tens of thousands, so the classifier's time goes largely
+ * to memory reads. The data sits in one typed array per field, indexed by id, instead of an object per
+ * word: an object's number fields are each boxed in a heap number of their own, and the objects of the
+ * words a text uses lie far apart. Ids follow corpus frequency (see SentimentModel), so the entries most
+ * reviews read share a few cache lines.
  */
 export class WordTable {
   private words: string[] = [];
-  private infos: WordInfo[] = [];
   // Slot k is cells[2k] (word id, -1 when empty) and cells[2k + 1] (the word's hash) side by side:
   // a probe reads one cache line, not one in each of two arrays.
   private cells = emptyCells(1024);
   private mask = 1023;
 
+  /** Lexicon valence (VADER scale) by id, NaN when the word has none. */
+  valence = new Float64Array(0);
+  /** Intensifier/diminisher multiplier by id, 0 when not one. */
+  booster = new Float64Array(0);
+  /** Learned weight of the word, and of the word inside a negation scope, by id. */
+  uni = new Float64Array(0);
+  neg = new Float64Array(0);
+  /** NEGATOR | CONTRAST | CONCESSIVE by id. */
+  flags = new Uint8Array(0);
+  /** Languages (indexes, see language.ts) the word is a stop word of, by id; undefined for most words. */
+  languages: (readonly number[] | undefined)[] = [];
+
   get size(): number {
     return this.words.length;
   }
 
-  /** The entry for a word, if known; `h` is hashWord(word) when the caller has it already. */
-  get(word: string, h: number = hashWord(word)): WordInfo | undefined {
+  /** The id of a word, or -1; `h` is hashWord(word) when the caller has it already. */
+  get(word: string, h: number = hashWord(word)): number {
     const cells = this.cells;
     let k = h & this.mask;
     for (;;) {
       const id = cells[2 * k] as number;
-      if (id === -1) return undefined;
-      if (cells[2 * k + 1] === h && this.words[id] === word) return this.infos[id];
+      if (id === -1) return -1;
+      if (cells[2 * k + 1] === h && this.words[id] === word) return id;
       k = (k + 1) & this.mask;
     }
   }
@@ -53,18 +53,27 @@ export class WordTable {
     return this.words[id] as string;
   }
 
-  /** The entry for a word, created empty when missing. */
-  entry(word: string): WordInfo {
+  /** The id of a word, added (with no valence, role or weight) when missing. */
+  entry(word: string): number {
     const known = this.get(word);
-    if (known) return known;
-    const info: WordInfo = {
-      valence: NaN, booster: 0, negator: false, contrast: false, concessive: false, languages: undefined, id: this.words.length, uni: 0, neg: 0,
-    };
+    if (known >= 0) return known;
+    const id = this.words.length;
     this.words.push(word);
-    this.infos.push(info);
+    if (id >= this.uni.length) this.grow(Math.max(1024, this.uni.length * 2));
+    this.valence[id] = NaN;
+    this.languages.push(undefined);
     if (this.words.length * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
-    else this.place(info.id, hashWord(word));
-    return info;
+    else this.place(id, hashWord(word));
+    return id;
+  }
+
+  private grow(capacity: number): void {
+    const copy = <A extends Float64Array | Uint8Array>(a: A, b: A): A => (b.set(a), b);
+    this.valence = copy(this.valence, new Float64Array(capacity));
+    this.booster = copy(this.booster, new Float64Array(capacity));
+    this.uni = copy(this.uni, new Float64Array(capacity));
+    this.neg = copy(this.neg, new Float64Array(capacity));
+    this.flags = copy(this.flags, new Uint8Array(capacity));
   }
 
   private place(id: number, h: number): void {
