@@ -161,15 +161,27 @@ for i = 0, (#KEYS - 2) / 3 - 1 do
   local key, pending, bysrc = KEYS[3 + i * 3], KEYS[4 + i * 3], KEYS[5 + i * 3]
   local a = 2 + i * 6
   local hash, verdict, draft, id, flag, field = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4], ARGV[a + 5], ARGV[a + 6]
-  if redis.call('HGET', key, 'hash') ~= hash then
+  -- One read and one write of the hash per review (Redis runs these scripts for every review analysed).
+  local cur = redis.call('HMGET', key, 'hash', 'alertedAt')
+  if cur[1] ~= hash then
     out[i + 1] = -1
   else
-    redis.call('HSET', key, 'verdict', verdict, 'analyzedHash', hash, 'analyzedAt', now)
-    if draft == '' then redis.call('HDEL', key, 'draft') else redis.call('HSET', key, 'draft', draft) end
+    local alert = flag == '1' and not cur[2]
+    if draft == '' then
+      redis.call('HDEL', key, 'draft')
+      if alert then
+        redis.call('HSET', key, 'verdict', verdict, 'analyzedHash', hash, 'analyzedAt', now, 'alertedAt', now)
+      else
+        redis.call('HSET', key, 'verdict', verdict, 'analyzedHash', hash, 'analyzedAt', now)
+      end
+    elseif alert then
+      redis.call('HSET', key, 'verdict', verdict, 'analyzedHash', hash, 'analyzedAt', now, 'draft', draft, 'alertedAt', now)
+    else
+      redis.call('HSET', key, 'verdict', verdict, 'analyzedHash', hash, 'analyzedAt', now, 'draft', draft)
+    end
     redis.call('ZREM', pending, id)
     out[i + 1] = 0
-    if flag == '1' and not redis.call('HGET', key, 'alertedAt') then
-      redis.call('HSET', key, 'alertedAt', now)
+    if alert then
       redis.call('ZADD', KEYS[1], nowMs, id)
       redis.call('ZADD', bysrc, nowMs, id)
       redis.call('HINCRBY', KEYS[2], field, 1)
