@@ -59,7 +59,7 @@ describe('analysis with the config’s classifier section', () => {
     // Checked as the classifier normalises them: "o'k*" is the prefix "ok*", too short to compile.
     const rules = problems({ classifier: { criticalRules: [{ id: 'r', label: 'R', patterns: ["o'k*", '* slow', 'took * forever'] }] } }).join('\n');
     expect(rules).toMatch(/classifier\.criticalRules\[0\]\.patterns\[0\]: .*3 letters/);
-    expect(rules).toMatch(/classifier\.criticalRules\[0\]\.patterns\[1\]: a keyword cannot start with "\*"/);
+    expect(rules).toMatch(/classifier\.criticalRules\[0\]\.patterns\[1\]: Pattern "\* slow" cannot start with "\*"/);
     expect(rules).not.toMatch(/patterns\[2\]/);
   });
 });

@@ -85,6 +85,8 @@ export class PhraseMatcher<T> {
     const first = parts[0];
     if (first === undefined) return;
     const c = compile(parts, value, pattern.trim());
+    // A lone "*" matches any one word: a pattern cannot start with it (it would be tried at every token).
+    if (first === '*') throw new Error(`Pattern "${pattern.trim()}" cannot start with "*" (any word): start with a word`);
     if (first === '#') this.numeric.push(c);
     else if (first.endsWith('*')) {
       if (first.length < 4) throw new Error(`Prefix pattern "${pattern}" needs at least 3 letters before "*"`);

@@ -327,7 +327,6 @@ const phrasePattern = z
   .superRefine((p, ctx) => {
     const first = normalisePattern(p)[0];
     if (first === undefined) ctx.addIssue({ code: 'custom', message: 'a keyword needs a word' });
-    else if (first === '*') ctx.addIssue({ code: 'custom', message: 'a keyword cannot start with "*" (any word): start with a word' });
     else {
       try {
         new PhraseMatcher([[p, null]]);

@@ -37,4 +37,9 @@ describe('PhraseMatcher', () => {
   it('does not match across punctuation', () => {
     expect(m.findAll(tokenize('We waited. 40 minutes later'))).toEqual([]);
   });
+
+  it('refuses a pattern that starts with any word or with a prefix of under 3 letters, naming it', () => {
+    expect(() => new PhraseMatcher([['* slow', 'x']])).toThrow('Pattern "* slow" cannot start with "*" (any word): start with a word');
+    expect(() => new PhraseMatcher([['re* slow', 'x']])).toThrow('Prefix pattern "re* slow" needs at least 3 letters before "*"');
+  });
 });
