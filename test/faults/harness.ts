@@ -17,7 +17,7 @@ import { startPrivateRedis, whichRedisServer } from '../../src/redis.js';
 import { startCli } from '../helpers/cli.js';
 import { rssFeed, type FeedItem } from '../helpers/factories.js';
 import { freePort, startTestServer, waitFor, type TestServer } from '../helpers/http.js';
-import { deleteKeys } from '../helpers/redis.js';
+import { deleteKeys, uniquePrefix } from '../helpers/redis.js';
 
 /** Cleanups run in reverse order, each even when an earlier one throws: nothing outlives a failed test. */
 export class Cleanup {
@@ -160,6 +160,35 @@ export interface ServiceOptions {
   shutdownMs?: number;
   /** Extra sources beside `src`. */
   sources?: Record<string, unknown>[];
+}
+
+/** What every process-level fault test starts with: its Redis keys, a feed, an alert receiver and a config naming them. */
+export interface Scenario {
+  prefix: string;
+  /** A client on the prefix (its keys are deleted on cleanup). */
+  redis: Redis;
+  feed: Feed;
+  receiver: Receiver;
+  /** The config file's path. */
+  config: string;
+}
+
+/**
+ * Sets up a scenario under a fresh prefix `name-…`: the feed serves `items`, the receiver answers after
+ * `receiverDelayMs`, and `config` is merged into the written config (prefix and URLs are filled in).
+ */
+export async function startScenario(
+  cleanup: Cleanup,
+  o: { name: string; items: FeedItem[]; redisUrl: string; receiverDelayMs?: number; config?: Omit<ServiceOptions, 'prefix' | 'redisUrl' | 'feedUrl' | 'receiverUrl'> },
+): Promise<Scenario> {
+  const prefix = uniquePrefix(o.name);
+  const redis = redisFor(cleanup, o.redisUrl, prefix);
+  const feed = await startFeed(o.items);
+  cleanup.add(() => feed.server.close());
+  const receiver = await startReceiver({ delayMs: o.receiverDelayMs ?? 0 });
+  cleanup.add(() => receiver.close());
+  const config = writeConfig(cleanup, { ...o.config, prefix, redisUrl: o.redisUrl, feedUrl: feed.url, receiverUrl: receiver.url });
+  return { prefix, redis, feed, receiver, config };
 }
 
 /** Writes a config file for the built CLI; returns its path. */

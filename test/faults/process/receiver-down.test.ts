@@ -1,22 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviewIdFor } from '../../../src/domain/review.js';
-import { TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
-import { Cleanup, figures, makeItems, queueJobs, redisFor, sleep, spawnRole, startFeed, startReceiver, until, writeConfig } from '../harness.js';
+import { TEST_REDIS_URL } from '../../helpers/redis.js';
+import { Cleanup, figures, makeItems, queueJobs, sleep, spawnRole, startScenario, until } from '../harness.js';
 
 describe('an alert receiver that is down for a while', () => {
   const cleanup = new Cleanup();
   afterEach(() => cleanup.run());
 
   async function run(opts: { downMs: number; retryDelayMs: number; extraWorkers?: Record<string, unknown> }) {
-    const prefix = uniquePrefix('down');
-    redisFor(cleanup, TEST_REDIS_URL, prefix);
     const items = makeItems(60);
-    const feed = await startFeed(items);
-    cleanup.add(() => feed.server.close());
-    const receiver = await startReceiver();
-    cleanup.add(() => receiver.close());
+    const { prefix, receiver, config } = await startScenario(cleanup, {
+      name: 'down',
+      items,
+      redisUrl: TEST_REDIS_URL,
+      config: { workers: { retryDelayMs: opts.retryDelayMs, ...opts.extraWorkers } },
+    });
     await receiver.down();
-    const config = writeConfig(cleanup, { prefix, redisUrl: TEST_REDIS_URL, feedUrl: feed.url, receiverUrl: receiver.url, workers: { retryDelayMs: opts.retryDelayMs, ...opts.extraWorkers } });
     const svc = spawnRole(cleanup, 'all', config, { REDIS_URL: TEST_REDIS_URL, PORT: '0' });
     const negatives = items.filter((i) => i.rating === 1).map((i) => `${reviewIdFor('src', i.id)}-hook`);
     // Alerts are being attempted while the receiver refuses connections.

@@ -1,23 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviewIdFor } from '../../../src/domain/review.js';
-import { uniquePrefix } from '../../helpers/redis.js';
-import { alive, analysedIds, Cleanup, figures, consistencyProblems, freePort, makeItems, redisFor, sleep, snapshot, spawnRole, startFeed, startReceiver, startRestartableRedis, until, writeConfig } from '../harness.js';
+import { alive, analysedIds, Cleanup, figures, consistencyProblems, freePort, makeItems, sleep, snapshot, spawnRole, startRestartableRedis, startScenario, until } from '../harness.js';
 
 describe('Redis restarted while the service polls and alerts', () => {
   const cleanup = new Cleanup();
   afterEach(() => cleanup.run());
 
   it('reconnects by itself, carries on, and loses nothing acknowledged', async () => {
-    const prefix = uniquePrefix('rr');
     const redisServer = await startRestartableRedis(cleanup);
-    const redis = redisFor(cleanup, redisServer.url, prefix);
     let items = makeItems(600);
-    const feed = await startFeed(items);
-    cleanup.add(() => feed.server.close());
-    const receiver = await startReceiver({ delayMs: 20 });
-    cleanup.add(() => receiver.close());
+    const { prefix, redis, feed, receiver, config } = await startScenario(cleanup, {
+      name: 'rr',
+      items,
+      redisUrl: redisServer.url,
+      receiverDelayMs: 20,
+      config: { workers: { analyzeBatchSize: 20 } },
+    });
     const port = await freePort();
-    const config = writeConfig(cleanup, { prefix, redisUrl: redisServer.url, feedUrl: feed.url, receiverUrl: receiver.url, workers: { analyzeBatchSize: 20 } });
     const svc = spawnRole(cleanup, 'all', config, { REDIS_URL: redisServer.url, PORT: String(port), API_KEYS: 'faults-key-0123456789' });
     const ready = async (): Promise<boolean> => (await fetch(`http://127.0.0.1:${port}/ready`).catch(() => undefined))?.ok ?? false;
 

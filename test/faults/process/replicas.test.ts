@@ -1,21 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviewIdFor } from '../../../src/domain/review.js';
-import { TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
-import { analysedIds, Cleanup, consistencyProblems, figures, makeItems, queueJobs, redisFor, sleep, snapshot, spawnRole, startFeed, startReceiver, until, writeConfig } from '../harness.js';
+import { TEST_REDIS_URL } from '../../helpers/redis.js';
+import { analysedIds, Cleanup, consistencyProblems, figures, makeItems, queueJobs, sleep, snapshot, spawnRole, startScenario, until } from '../harness.js';
 
 describe('three workers and two schedulers on one Redis', () => {
   const cleanup = new Cleanup();
   afterEach(() => cleanup.run());
 
   it('never stores a review, delivers an alert or polls a tick twice', async () => {
-    const prefix = uniquePrefix('rep');
-    const redis = redisFor(cleanup, TEST_REDIS_URL, prefix);
     let items = makeItems(300);
-    const feed = await startFeed(items);
-    cleanup.add(() => feed.server.close());
-    const receiver = await startReceiver({ delayMs: 5 });
-    cleanup.add(() => receiver.close());
-    const config = writeConfig(cleanup, { prefix, redisUrl: TEST_REDIS_URL, feedUrl: feed.url, receiverUrl: receiver.url, workers: { analyzeBatchSize: 10 } });
+    const { prefix, redis, feed, receiver, config } = await startScenario(cleanup, {
+      name: 'rep',
+      items,
+      redisUrl: TEST_REDIS_URL,
+      receiverDelayMs: 5,
+      config: { workers: { analyzeBatchSize: 10 } },
+    });
     const env = { REDIS_URL: TEST_REDIS_URL };
     const procs = [
       spawnRole(cleanup, 'scheduler', config, env),

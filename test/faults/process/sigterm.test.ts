@@ -1,23 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviewIdFor } from '../../../src/domain/review.js';
-import { TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
-import { Cleanup, consistencyProblems, figures, makeItems, queueJobs, redisFor, snapshot, spawnRole, startFeed, startReceiver, until, writeConfig } from '../harness.js';
+import { TEST_REDIS_URL } from '../../helpers/redis.js';
+import { Cleanup, consistencyProblems, figures, makeItems, queueJobs, snapshot, spawnRole, startScenario, until } from '../harness.js';
 
 describe('SIGTERM during load', () => {
   const cleanup = new Cleanup();
   afterEach(() => cleanup.run());
 
   it('finishes in-flight jobs, leaves nothing half-written and exits 0 within the deadline', async () => {
-    const prefix = uniquePrefix('term');
-    const redis = redisFor(cleanup, TEST_REDIS_URL, prefix);
     const items = makeItems(600);
-    const feed = await startFeed(items);
-    cleanup.add(() => feed.server.close());
-    // Each delivery takes 300 ms: the worker has deliveries in flight when it is told to stop.
-    const receiver = await startReceiver({ delayMs: 300 });
-    cleanup.add(() => receiver.close());
     const deadlineMs = 8_000;
-    const config = writeConfig(cleanup, { prefix, redisUrl: TEST_REDIS_URL, feedUrl: feed.url, receiverUrl: receiver.url, shutdownMs: deadlineMs, workers: { analyzeBatchSize: 20 } });
+    const { prefix, redis, receiver, config } = await startScenario(cleanup, {
+      name: 'term',
+      items,
+      redisUrl: TEST_REDIS_URL,
+      // Each delivery takes 300 ms: the worker has deliveries in flight when it is told to stop.
+      receiverDelayMs: 300,
+      config: { shutdownMs: deadlineMs, workers: { analyzeBatchSize: 20 } },
+    });
     const svc = spawnRole(cleanup, 'all', config, { REDIS_URL: TEST_REDIS_URL, PORT: '0', LOG_LEVEL: 'info' });
 
     await until(() => receiver.total() >= 10, 30_000, 'alerts under way', [svc]);
@@ -64,16 +64,15 @@ describe('SIGTERM during load', () => {
   });
 
   it('exits by the deadline when in-flight work cannot finish, still leaving nothing half-written', async () => {
-    const prefix = uniquePrefix('term2');
-    const redis = redisFor(cleanup, TEST_REDIS_URL, prefix);
-    const items = makeItems(60);
-    const feed = await startFeed(items);
-    cleanup.add(() => feed.server.close());
-    // The receiver takes every delivery and never answers (until the webhook's own 5 s timeout).
-    const receiver = await startReceiver({ delayMs: 60_000 });
-    cleanup.add(() => receiver.close());
     const deadlineMs = 2_000;
-    const config = writeConfig(cleanup, { prefix, redisUrl: TEST_REDIS_URL, feedUrl: feed.url, receiverUrl: receiver.url, shutdownMs: deadlineMs });
+    const { prefix, redis, receiver, config } = await startScenario(cleanup, {
+      name: 'term2',
+      items: makeItems(60),
+      redisUrl: TEST_REDIS_URL,
+      // The receiver takes every delivery and never answers (until the webhook's own 5 s timeout).
+      receiverDelayMs: 60_000,
+      config: { shutdownMs: deadlineMs },
+    });
     const svc = spawnRole(cleanup, 'all', config, { REDIS_URL: TEST_REDIS_URL, PORT: '0', LOG_LEVEL: 'info' });
     await until(() => receiver.total() >= 5, 30_000, 'deliveries hanging', [svc]);
     const started = Date.now();

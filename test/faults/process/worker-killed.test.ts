@@ -1,30 +1,26 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviewIdFor } from '../../../src/domain/review.js';
-import { TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
-import { analysedIds, Cleanup, figures, queueJobs, consistencyProblems, makeItems, negativeIds, redisFor, snapshot, spawnRole, startFeed, startReceiver, until, writeConfig } from '../harness.js';
+import { TEST_REDIS_URL } from '../../helpers/redis.js';
+import { analysedIds, Cleanup, figures, queueJobs, consistencyProblems, makeItems, negativeIds, snapshot, spawnRole, startScenario, until } from '../harness.js';
 
 describe('a worker killed with SIGKILL in the middle of a batch', () => {
   const cleanup = new Cleanup();
   afterEach(() => cleanup.run());
 
   it('leaves every review stored, classified and alerted once (a repeat delivery only with the same key)', async () => {
-    const prefix = uniquePrefix('kill');
-    const redis = redisFor(cleanup, TEST_REDIS_URL, prefix);
     const items = makeItems(2_000);
-    const feed = await startFeed(items);
-    cleanup.add(() => feed.server.close());
-    // A slow receiver keeps alert jobs in flight when the worker dies.
-    const receiver = await startReceiver({ delayMs: 30 });
-    cleanup.add(() => receiver.close());
-    const config = writeConfig(cleanup, {
-      prefix,
+    const { prefix, redis, receiver, config } = await startScenario(cleanup, {
+      name: 'kill',
+      items,
       redisUrl: TEST_REDIS_URL,
-      feedUrl: feed.url,
-      receiverUrl: receiver.url,
-      schedule: '*/2 * * * * *',
-      // A poll killed while enqueueing leaves stored reviews without a job: the next poll takes them up once
-      // they are analysisStaleMs old (default two minutes).
-      workers: { analyzeBatchSize: 25, analyzeConcurrency: 2, notifyConcurrency: 8, analysisStaleMs: 3_000 },
+      // A slow receiver keeps alert jobs in flight when the worker dies.
+      receiverDelayMs: 30,
+      config: {
+        schedule: '*/2 * * * * *',
+        // A poll killed while enqueueing leaves stored reviews without a job: the next poll takes them up once
+        // they are analysisStaleMs old (default two minutes).
+        workers: { analyzeBatchSize: 25, analyzeConcurrency: 2, notifyConcurrency: 8, analysisStaleMs: 3_000 },
+      },
     });
     const env = { REDIS_URL: TEST_REDIS_URL };
     const scheduler = spawnRole(cleanup, 'scheduler', config, env);
