@@ -30,7 +30,7 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
     : undefined;
   // Deliveries in flight per channel, across this process's notify jobs (one job holds a batch's alerts).
   const deliveries = new HostLimiter({ concurrency: config.workers.notifyConcurrency, minIntervalMs: 0 });
-  // Aborted by close(): a notify job in flight stops starting deliveries and leaves the rest to its retry.
+  // Aborted by close(): a notify job in flight stops starting deliveries and goes back to the queue with the rest.
   const stopping = new AbortController();
   const make = <Q extends QueueName>(queue: Q, concurrency: number, run: (data: ReturnType<(typeof jobSchemas)[Q]['parse']>, job: Job) => Promise<unknown>): Worker => {
     const worker = new Worker(
@@ -90,10 +90,13 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   return {
     workers,
     async close() {
+      // The workers stop fetching (close() marks them closing at once) before notify jobs are told to stop: a
+      // job put back in the queue while its worker still fetched would be taken again at once, and again.
+      const closing = Promise.all(workers.map((w) => w.close()));
       stopping.abort();
       clearInterval(sweep);
       await sweeping;
-      await Promise.all(workers.map((w) => w.close()));
+      await closing;
       // After the workers: their in-flight batches are still being analysed until then.
       await analysis?.close();
       await connection.quit().catch(() => connection.disconnect());

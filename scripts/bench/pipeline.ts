@@ -131,7 +131,11 @@ export async function benchPipeline({ quick = false } = {}): Promise<PipelineBen
     const alertsEnqueued = notifyJobs.reduce((sum, j) => sum + jobSchemas.notify.parse(j.data).reviewIds.length, 0);
     const negative = await ctx.redis.zcard(ctx.store.key('alerts', 'src', 'bench'));
     const best = (xs: number[]): number => Math.max(...xs);
-    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const median = (xs: number[]): number => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      const mid = sorted.length >> 1;
+      return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    };
     const micros = (c: { node: number; redis: number }): { node: number; redis: number } => ({
       node: Math.round((c.node / n) * 1e6),
       redis: Math.round((c.redis / n) * 1e6),

@@ -161,7 +161,8 @@ for i = 0, (#KEYS - 2) / 3 - 1 do
   local key, pending, bysrc = KEYS[3 + i * 3], KEYS[4 + i * 3], KEYS[5 + i * 3]
   local a = 2 + i * 6
   local hash, verdict, draft, id, flag, field = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4], ARGV[a + 5], ARGV[a + 6]
-  -- One read and one write of the hash per review (Redis runs these scripts for every review analysed).
+  -- One read and one write of the hash per review (and an HDEL of an earlier draft when there is none now):
+  -- Redis runs this for every review analysed.
   local cur = redis.call('HMGET', key, 'hash', 'alertedAt')
   if cur[1] ~= hash then
     out[i + 1] = -1
