@@ -4,8 +4,8 @@ import { draftWithProvider } from '../src/draft/index.js';
 import type { Severity, Verdict } from '../src/domain/verdict.js';
 import { draftContextFor } from '../src/lifecycle/draft-context.js';
 import type { JobData } from '../src/queues.js';
-import { reviewOf, storedDraftJson, type AnalysisEntry } from '../src/store/review-store.js';
-import type { SerializedAnalysis } from '../src/store/stored-json.js';
+import { reviewOf, type AnalysisEntry } from '../src/store/review-store.js';
+import { storedDraftJson, type SerializedAnalysis } from '../src/store/stored-json.js';
 import { publishEvents, type AlertEvent } from '../src/events.js';
 import { notifyJobId } from './notify-worker.js';
 
