@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { classify } from '../src/classify/index.js';
 import type { ClassifyInput } from '../src/domain/verdict.js';
 import { loadTrainSet } from './lib/data.js';
+import { median } from './lib/stats.js';
 
 /** Result of one benchmark run: the best round and the median round. */
 export interface ClassifierBench {
@@ -74,8 +75,7 @@ export async function benchClassifier({ quick = false }: { quick?: boolean } = {
   wallRates.sort((a, b) => a - b);
   return {
     reviewsPerSec: rates[rates.length - 1]!,
-    // Sorted ascending: with an even count, the mean of the two middle rounds.
-    medianReviewsPerSec: rates.length % 2 === 1 ? rates[rates.length >> 1]! : (rates[(rates.length >> 1) - 1]! + rates[rates.length >> 1]!) / 2,
+    medianReviewsPerSec: median(rates),
     wallReviewsPerSec: wallRates[wallRates.length - 1]!,
     rounds,
     reviews: total,

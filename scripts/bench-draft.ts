@@ -11,6 +11,7 @@ import type { Review } from '../src/domain/review.js';
 import type { Verdict } from '../src/domain/verdict.js';
 import { draftReply, fallbackVerdict, type DraftContext } from '../src/draft/index.js';
 import { loadTrainSet } from './lib/data.js';
+import { median } from './lib/stats.js';
 
 export interface DraftBench {
   /** Drafts per second of CPU time in the fastest round: what one core does when it is ours. */
@@ -72,8 +73,7 @@ export function benchDraft({ quick = false }: { quick?: boolean } = {}): DraftBe
   return {
     draftsPerSec: Math.round(best),
     microsPerDraft: Math.round((1e6 / best) * 10) / 10,
-    // With an even count of rounds, the mean of the two middle ones.
-    medianDraftsPerSec: Math.round(sorted.length % 2 === 1 ? sorted[sorted.length >> 1]! : (sorted[(sorted.length >> 1) - 1]! + sorted[sorted.length >> 1]!) / 2),
+    medianDraftsPerSec: Math.round(median(rates)),
     rounds,
     drafts: inputs.length,
   };

@@ -7,6 +7,7 @@ import { createRedis } from '../../src/redis.js';
 import { startWorkers } from '../../workers/index.js';
 import { enqueueAnalysis } from '../../workers/poll-worker.js';
 import type { Review } from '../../src/domain/review.js';
+import { median } from '../lib/stats.js';
 import { BENCH_REDIS_URL, benchContext, benchReviews, until } from './setup.js';
 
 /** Reviews/s from parsed reviews to stored + classified + drafted + alert enqueued, versus BullMQ's no-op job rate. */
@@ -131,11 +132,6 @@ export async function benchPipeline({ quick = false } = {}): Promise<PipelineBen
     const alertsEnqueued = notifyJobs.reduce((sum, j) => sum + jobSchemas.notify.parse(j.data).reviewIds.length, 0);
     const negative = await ctx.redis.zcard(ctx.store.key('alerts', 'src', 'bench'));
     const best = (xs: number[]): number => Math.max(...xs);
-    const median = (xs: number[]): number => {
-      const sorted = [...xs].sort((a, b) => a - b);
-      const mid = sorted.length >> 1;
-      return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-    };
     const micros = (c: { node: number; redis: number }): { node: number; redis: number } => ({
       node: Math.round((c.node / n) * 1e6),
       redis: Math.round((c.redis / n) * 1e6),
