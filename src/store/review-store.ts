@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
 import { DeliveryRecords } from './delivery-records.js';
+import { KeyBuilder } from './keys.js';
 import { reviewFromStored, storedDraftJson, storedReviewJson, type SerializedAnalysis, type StoredReviewInput } from './stored-json.js';
 
 export { storedDraftJson, storedReviewJson } from './stored-json.js';
@@ -206,12 +207,15 @@ export class ReviewStore {
   private readonly r: StoreRedis;
   /** Per (review, channel) alert delivery records: pending, delivered or failed with the error. */
   readonly deliveries: DeliveryRecords;
+  /** Builds every key of this store; other store modules share it. */
+  readonly keys: KeyBuilder;
 
   constructor(
     readonly redis: Redis,
     readonly prefix: string,
   ) {
     this.r = redis as StoreRedis;
+    this.keys = new KeyBuilder(prefix);
     this.deliveries = new DeliveryRecords(redis, (...parts) => this.key(...parts));
     if (typeof this.r.rmUpsertReview !== 'function') {
       // The number of keys varies with the batch: it goes first in each call.
@@ -221,7 +225,7 @@ export class ReviewStore {
   }
 
   key(...parts: string[]): string {
-    return [this.prefix, ...parts].join(':');
+    return this.keys.key(...parts);
   }
 
   /** Stores new reviews and edits; reviews stored by a baseline poll are marked `backfill`. */
