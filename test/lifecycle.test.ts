@@ -103,6 +103,28 @@ describe('review lifecycle over HTTP', () => {
     expect(history.items.find((h) => h.action === 'approve')?.details?.override).toBe('owner insists');
   });
 
+  it('records one approval when the same draft is approved 20 times at once, and a new override or an edited draft again', async () => {
+    const { review, api } = await setup();
+    const approve = (payload: object = {}) => api.inject({ method: 'POST', url: `/v1/reviews/${review.id}/approve`, headers: as(WRITER), payload });
+    const approvals = () =>
+      api.inject({ url: `/v1/reviews/${review.id}/history`, headers: as(READER) }).then((r) => r.json<{ items: { action: string; details?: { override?: string } }[] }>().items.filter((h) => h.action === 'approve'));
+
+    const answers = await Promise.all(Array.from({ length: 20 }, () => approve()));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(200));
+    const approvedAt = new Set(answers.map((a) => a.json<{ lifecycle: { approvedAt: string } }>().lifecycle.approvedAt));
+    expect(approvedAt.size).toBe(1);
+    expect(await approvals()).toHaveLength(1);
+
+    // An override with a reason is a new decision worth recording; repeating it is not.
+    await Promise.all([approve({ override: { reason: 'owner wants it out today' } }), approve({ override: { reason: 'owner wants it out today' } })]);
+    expect((await approvals()).map((h) => h.details?.override)).toEqual([undefined, 'owner wants it out today']);
+
+    // After an edit the new text needs (and gets) its own approval.
+    await api.inject({ method: 'PATCH', url: `/v1/reviews/${review.id}/draft`, headers: as(WRITER), payload: { reply: 'Ana, thank you for telling us and sorry the soup arrived cold after a long wait. Please write to care@harborbistro.example so we can make it right.' } });
+    await Promise.all([approve(), approve()]);
+    expect(await approvals()).toHaveLength(3);
+  });
+
   it('lets a read-only key read but not act, and offers no way to delete a review', async () => {
     const { review, api } = await setup();
     expect((await api.inject({ url: `/v1/reviews/${review.id}`, headers: as(READER) })).statusCode).toBe(200);

@@ -4,13 +4,15 @@ import type { ReviewStore } from './review-store.js';
 
 /** The outcome of a transition attempt. */
 export type TransitionResult =
-  | { ok: true; status: Status }
+  | { ok: true; status: Status; changed: boolean }
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'illegal'; status: Status }
   | { ok: false; reason: 'missing'; status: Status; field: string };
 
 // Checks the current status (and an optional required field), moves the review, writes extra fields
-// (an empty value deletes one) and appends the history entry, all atomically.
+// (an empty value deletes one) and appends the history entry, all atomically. ARGV[5] (JSON, may be
+// empty) describes a review the action would not change: field -> exact value, or true for "set at
+// all"; when every one holds, nothing is written (so parallel repeats record one entry, not twenty).
 const TRANSITION_LUA = `
 local cur = redis.call('HGET', KEYS[1], 'status')
 if not cur then return {-1, ''} end
@@ -18,9 +20,17 @@ local allowed = false
 for s in string.gmatch(ARGV[1], '[^,]+') do if s == cur then allowed = true end end
 if not allowed then return {0, cur} end
 if ARGV[3] ~= '' and not redis.call('HGET', KEYS[1], ARGV[3]) then return {-2, cur} end
+if ARGV[5] ~= '' then
+  local same = true
+  for field, want in pairs(cjson.decode(ARGV[5])) do
+    local have = redis.call('HGET', KEYS[1], field)
+    if want == true then same = same and have ~= false else same = same and have == want end
+  end
+  if same then return {2, cur} end
+end
 local to = ARGV[2]
 if to ~= '' then redis.call('HSET', KEYS[1], 'status', to) end
-for i = 5, #ARGV, 2 do
+for i = 6, #ARGV, 2 do
   if ARGV[i + 1] == '' then redis.call('HDEL', KEYS[1], ARGV[i]) else redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 end
 local entry = cjson.decode(ARGV[4])
@@ -44,24 +54,27 @@ export class LifecycleStore {
 
   /**
    * Applies `action` to a review when legal from its current status; `require` names a field that
-   * must be set (e.g. the approval before a reply); `fields` are written in the same step.
+   * must be set (e.g. the approval before a reply); `fields` are written in the same step. When every
+   * condition in `unchangedIf` already holds (field -> value, or `true` for "set"), nothing is written
+   * and the result says `changed: false`: a repeated action is idempotent even under concurrency.
    */
   async transition(
     id: string,
     action: Action,
-    opts: { actor: string; note?: string | undefined; details?: Record<string, unknown>; require?: string; fields?: Record<string, string>; now?: Date },
+    opts: { actor: string; note?: string | undefined; details?: Record<string, unknown>; require?: string; fields?: Record<string, string>; unchangedIf?: Record<string, string | true>; now?: Date },
   ): Promise<TransitionResult> {
     const t = TRANSITIONS[action];
     const entry: HistoryEntry = { at: (opts.now ?? new Date()).toISOString(), actor: opts.actor, action };
     if (opts.note) entry.note = opts.note;
     if (opts.details && Object.keys(opts.details).length) entry.details = opts.details;
     const pairs = Object.entries(opts.fields ?? {}).flat();
-    const [code, status] = await this.r.rmTransition(this.store.key('review', id), this.store.key('history', id), t.from.join(','), t.to ?? '', opts.require ?? '', JSON.stringify(entry), ...pairs);
+    const [code, status] = await this.r.rmTransition(this.store.key('review', id), this.store.key('history', id), t.from.join(','), t.to ?? '', opts.require ?? '', JSON.stringify(entry), opts.unchangedIf ? JSON.stringify(opts.unchangedIf) : '', ...pairs);
     if (code === -1) return { ok: false, reason: 'not_found' };
     if (code === 0) return { ok: false, reason: 'illegal', status: status as Status };
     if (code === -2) return { ok: false, reason: 'missing', status: status as Status, field: opts.require ?? '' };
+    if (code === 2) return { ok: true, status: status as Status, changed: false };
     await this.store.bumpVersion();
-    return { ok: true, status: status as Status };
+    return { ok: true, status: status as Status, changed: true };
   }
 
   /** Sets fields on a review without a transition (publisher progress, ready-to-post text). */

@@ -151,6 +151,8 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
         note: body.note,
         details: body.override ? { override: body.override.reason, violations: violations.map((v) => v.rule) } : undefined,
         fields: { approvedAt: new Date().toISOString(), approvedBy: actorName(actor), approvalOverride: body.override?.reason ?? '', replyText: stored.draft.reply },
+        // Already approved with this text (and this override, if one is sent): a repeat changes nothing.
+        unchangedIf: { status: 'acknowledged', approvedAt: true, replyText: stored.draft.reply, ...(body.override ? { approvalOverride: body.override.reason } : {}) },
       });
       if (!r.ok) throw conflict('approve', r, params.id);
       return presentReview(await load(params.id));
