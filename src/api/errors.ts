@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { formatPath } from '../config/load.js';
+import type { ActionResult, Done, Refusal } from '../lifecycle/actions.js';
 
 /** The single error body of the API. */
 export interface ApiError {
@@ -34,4 +35,24 @@ export function notFound(what: string): HttpError {
 /** Sends an ApiError body. */
 export function sendError(reply: FastifyReply, status: number, body: ApiError): FastifyReply {
   return reply.code(status).send(body);
+}
+
+/** The HTTP answer to a refused lifecycle action. */
+export function refusalError(r: Refusal): HttpError {
+  switch (r.reason) {
+    case 'not_found':
+      return notFound(r.message);
+    case 'conflict':
+      return new HttpError(409, 'conflict', r.message, r.details);
+    case 'guardrails':
+      return new HttpError(422, 'guardrails', r.message, { violations: r.violations });
+    case 'forbidden':
+      return new HttpError(403, 'forbidden', r.message);
+  }
+}
+
+/** The applied action's result, or the HTTP error its refusal maps to. */
+export function applied<T extends object>(r: ActionResult<T>): Done<T> {
+  if (!r.ok) throw refusalError(r);
+  return r;
 }

@@ -1,13 +1,9 @@
 import type { AppContext } from '../../context.js';
-import type { Draft } from '../../domain/verdict.js';
-import { checkGuardrails, draftFollowUp } from '../../draft/index.js';
-import { draftContextFor } from '../../lifecycle/draft-context.js';
-import { isRecovered, TRANSITIONS, type Action, type HistoryEntry } from '../../lifecycle/states.js';
-import { createPublisher } from '../../publishers/index.js';
-import type { QueueName } from '../../queues.js';
+import { acknowledge, approve, editDraft, followUp, markPosted, publishReply, resolve, type ActionActor } from '../../lifecycle/actions.js';
+import { isRecovered, type HistoryEntry } from '../../lifecycle/states.js';
 import type { AnalysisItem, ReviewFilter } from '../../store/review-store.js';
-import type { TransitionResult } from '../../store/lifecycle-store.js';
-import { HttpError, notFound } from '../errors.js';
+import type { Actor } from '../auth.js';
+import { applied, notFound } from '../errors.js';
 import { presentReview } from '../present.js';
 import type { ListCache } from '../list-cache.js';
 import type { RouteRegistry } from '../registry.js';
@@ -24,34 +20,8 @@ import {
   reviewListQuery,
 } from '../schemas.js';
 
-/** 409 for an illegal transition, carrying the current state. */
-function conflict(action: Action, result: Exclude<TransitionResult, { ok: true }>, id: string): HttpError {
-  if (result.reason === 'not_found') return notFound(`no review ${id}`);
-  if (result.reason === 'missing') {
-    return new HttpError(409, 'conflict', `cannot ${action.replace('_', '-')} review ${id}: ${result.field === 'approvedAt' ? 'approve the draft first' : `${result.field} is not set`}`, { status: result.status });
-  }
-  return new HttpError(409, 'conflict', `cannot ${action.replace('_', '-')} a review that is ${result.status} (allowed from: ${TRANSITIONS[action].from.join(', ')})`, { status: result.status, allowedFrom: TRANSITIONS[action].from });
-}
-
-/** 422 listing the guardrails a text breaks. */
-function guardrailsBroken(what: string, violations: Draft['violations'], hint: string): HttpError {
-  return new HttpError(422, 'guardrails', `the ${what} breaks ${violations.length} guardrail(s): ${violations.map((v) => v.rule).join(', ')}${hint}`, { violations });
-}
-
-/** Enqueues a publish job, re-running a failed one under the same id rather than being ignored as a twin. */
-async function enqueuePublish(ctx: AppContext, id: string, kind: 'reply' | 'follow_up', delayMs = 0): Promise<void> {
-  const queue = ctx.queues.queues['publish' satisfies QueueName];
-  const jobId = `publish-${kind === 'reply' ? 'reply' : 'followup'}-${id}`;
-  const existing = await queue.getJob(jobId);
-  if (existing) {
-    const state = await existing.getState();
-    if (state === 'failed') return void (await existing.retry());
-    if (state === 'delayed' && delayMs === 0) return void (await existing.promote());
-    if (state !== 'completed') return;
-    await existing.remove();
-  }
-  await ctx.queues.add('publish', jobId, { reviewId: id, kind }, delayMs ? { delay: delayMs } : {});
-}
+/** The actor an API key's action is recorded under (keys have every right their scopes give). */
+const actorOf = (a: Actor | undefined): ActionActor => ({ name: a?.name ?? 'anonymous' });
 
 function matches(q: ReturnType<typeof reviewListQuery.parse>): ReviewFilter | undefined {
   const needle = q.q?.toLowerCase();
@@ -73,7 +43,6 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
     if (!stored) throw notFound(`no review ${id}`);
     return stored;
   };
-  const actorName = (a: { name: string } | undefined): string => a?.name ?? 'anonymous';
 
   api.add({ method: 'GET', url: '/v1/reviews', tag: 'reviews', scope: 'read', summary: 'All reviews, newest published first, filtered; cursor-paged', query: reviewListQuery }, async ({ query, req, reply }) =>
     cache.serve(req, reply, async () => {
@@ -104,28 +73,13 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
     return { items };
   });
 
-  api.add({ method: 'POST', url: '/v1/reviews/:id/acknowledge', tag: 'lifecycle', scope: 'write', summary: 'The owner has seen the review: new → acknowledged', params: reviewIdParams, body: acknowledgeBody, errors: [404, 409] }, async ({ params, body, actor }) => {
-    const r = await ctx.lifecycle.transition(params.id, 'acknowledge', { actor: actorName(actor), note: body.note });
-    if (!r.ok) throw conflict('acknowledge', r, params.id);
-    return presentReview(await load(params.id));
-  });
+  api.add({ method: 'POST', url: '/v1/reviews/:id/acknowledge', tag: 'lifecycle', scope: 'write', summary: 'The owner has seen the review: new → acknowledged', params: reviewIdParams, body: acknowledgeBody, errors: [404, 409] }, async ({ params, body, actor }) =>
+    presentReview(applied(await acknowledge(ctx, params.id, body, actorOf(actor))).review),
+  );
 
   api.add(
     { method: 'PATCH', url: '/v1/reviews/:id/draft', tag: 'lifecycle', scope: 'write', summary: 'Edit the draft reply; guardrails run again and any approval is withdrawn', params: reviewIdParams, body: draftBody, errors: [404, 409] },
-    async ({ params, body, actor }) => {
-      const stored = await load(params.id);
-      const dctx = draftContextFor(ctx.config, stored.review.sourceId);
-      const checked = checkGuardrails(body.reply, guardrailContext(ctx, stored, dctx.maxLength));
-      const draft = { reply: body.reply, violations: checked.violations, score: checked.score, editedBy: actorName(actor), editedAt: new Date().toISOString() };
-      const r = await ctx.lifecycle.transition(params.id, 'edit_draft', {
-        actor: actorName(actor),
-        note: body.note,
-        details: { violations: checked.violations.map((v) => v.rule) },
-        fields: { draft: JSON.stringify(draft), approvedAt: '', approvedBy: '', approvalOverride: '', replyText: '' },
-      });
-      if (!r.ok) throw conflict('edit_draft', r, params.id);
-      return presentReview(await load(params.id));
-    },
+    async ({ params, body, actor }) => presentReview(applied(await editDraft(ctx, params.id, body, actorOf(actor))).review),
   );
 
   api.add(
@@ -139,24 +93,7 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
       body: approveBody,
       errors: [404, 409, 422],
     },
-    async ({ params, body, actor }) => {
-      const stored = await load(params.id);
-      if (!stored.draft) throw new HttpError(409, 'conflict', `review ${params.id} has no draft to approve`, { status: stored.status });
-      const violations = stored.draft.violations;
-      if (violations.length > 0 && !body.override) {
-        throw guardrailsBroken('draft', violations, '; edit it or approve with an override');
-      }
-      const r = await ctx.lifecycle.transition(params.id, 'approve', {
-        actor: actorName(actor),
-        note: body.note,
-        details: body.override ? { override: body.override.reason, violations: violations.map((v) => v.rule) } : undefined,
-        fields: { approvedAt: new Date().toISOString(), approvedBy: actorName(actor), approvalOverride: body.override?.reason ?? '', replyText: stored.draft.reply },
-        // Already approved with this text (and this override, if one is sent): a repeat changes nothing.
-        unchangedIf: { status: 'acknowledged', approvedAt: true, replyText: stored.draft.reply, ...(body.override ? { approvalOverride: body.override.reason } : {}) },
-      });
-      if (!r.ok) throw conflict('approve', r, params.id);
-      return presentReview(await load(params.id));
-    },
+    async ({ params, body, actor }) => presentReview(applied(await approve(ctx, params.id, body, actorOf(actor))).review),
   );
 
   api.add(
@@ -173,26 +110,20 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
       errors: [404, 409],
     },
     async ({ params, body, actor, reply }) => {
-      const stored = await load(params.id);
       if (body.posted) {
-        const r = await ctx.lifecycle.transition(params.id, 'reply', { actor: actorName(actor), note: body.note ?? 'posted by hand', require: 'approvedAt', fields: { repliedAt: new Date().toISOString(), replyState: 'posted', publishError: '' } });
-        if (!r.ok) throw conflict('reply', r, params.id);
+        const r = applied(await markPosted(ctx, params.id, body, actorOf(actor)));
         reply.code(200);
-        return presentReview(await load(params.id));
+        return presentReview(r.review);
       }
-      if (stored.status !== 'acknowledged' || !stored.lifecycle.approvedAt) {
-        throw conflict('reply', stored.status === 'acknowledged' ? { ok: false, reason: 'missing', status: stored.status, field: 'approvedAt' } : { ok: false, reason: 'illegal', status: stored.status as never }, params.id);
-      }
-      const source = ctx.config.sources.find((s) => s.id === stored.review.sourceId);
-      const publisher = createPublisher(source?.publisher ?? { type: 'manual' });
-      const text = stored.lifecycle.replyText ?? stored.draft?.reply ?? '';
-      if (!publisher.automatic) {
-        await ctx.lifecycle.setFields(params.id, { replyState: 'ready_to_post' });
-        return { id: params.id, status: stored.status, replyState: 'ready_to_post', publisher: publisher.type, text, url: stored.review.url ?? null };
-      }
-      await ctx.lifecycle.setFields(params.id, { replyState: 'publishing', publishError: '' });
-      await enqueuePublish(ctx, params.id, 'reply');
-      return { id: params.id, status: stored.status, replyState: 'publishing', publisher: publisher.type, text };
+      const { review, outgoing } = applied(await publishReply(ctx, params.id, {}, actorOf(actor)));
+      return {
+        id: params.id,
+        status: review.status,
+        replyState: outgoing.state,
+        publisher: outgoing.publisher,
+        text: outgoing.text,
+        ...(outgoing.state === 'ready_to_post' ? { url: review.review.url ?? null } : {}),
+      };
     },
   );
 
@@ -209,20 +140,9 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
       errors: [404, 409],
     },
     async ({ params, body, actor }) => {
-      const stored = await load(params.id);
-      const dctx = draftContextFor(ctx.config, stored.review.sourceId);
-      const followUp = draftFollowUp(stored.review, { note: body.note, originalReply: stored.lifecycle.replyText ?? stored.draft?.reply, verdict: stored.verdict }, dctx);
-      const delaySeconds = durationSeconds(body.followUpAfter ?? ctx.config.lifecycle.followUpAfterSeconds);
-      const due = new Date(Date.now() + delaySeconds * 1000).toISOString();
-      const r = await ctx.lifecycle.transition(params.id, 'resolve', {
-        actor: actorName(actor),
-        note: body.note,
-        details: { followUpDueAt: due },
-        fields: { resolvedAt: new Date().toISOString(), resolveNote: body.note ?? '', followUpText: followUp.combined.reply, followUpDueAt: due, followUpState: 'scheduled' },
-      });
-      if (!r.ok) throw conflict('resolve', r, params.id);
-      await enqueuePublish(ctx, params.id, 'follow_up', delaySeconds * 1000);
-      return { ...presentReview(await load(params.id)), followUp: { text: followUp.combined.reply, violations: followUp.combined.violations, dueAt: due } };
+      const followUpAfterSeconds = durationSeconds(body.followUpAfter ?? ctx.config.lifecycle.followUpAfterSeconds);
+      const r = applied(await resolve(ctx, params.id, { note: body.note, followUpAfterSeconds }, actorOf(actor)));
+      return { ...presentReview(r.review), followUp: r.followUp };
     },
   );
 
@@ -239,42 +159,12 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
       errors: [404, 409, 422],
     },
     async ({ params, body, actor, reply }) => {
-      const stored = await load(params.id);
-      if (stored.status !== 'resolved') throw conflict('follow_up', { ok: false, reason: 'illegal', status: stored.status as never }, params.id);
-      if (body.text) {
-        const dctx = draftContextFor(ctx.config, stored.review.sourceId);
-        const checked = checkGuardrails(body.text, { ...guardrailContext(ctx, stored, dctx.maxLength), kind: 'reply' });
-        if (checked.violations.length && !body.override) {
-          throw guardrailsBroken('follow-up', checked.violations, '; change it or send an override');
-        }
-        await ctx.lifecycle.setFields(params.id, { followUpText: body.text });
-        await ctx.lifecycle.record(params.id, { at: new Date().toISOString(), actor: actorName(actor), action: 'follow_up', note: 'follow-up text edited', details: body.override ? { override: body.override.reason } : undefined });
-      }
-      const job = await ctx.queues.queues.publish.getJob(`publish-followup-${params.id}`);
-      if (body.posted) {
-        const r = await ctx.lifecycle.transition(params.id, 'follow_up', { actor: actorName(actor), note: body.note ?? 'posted by hand', fields: { followedUpAt: new Date().toISOString(), followUpState: 'posted', publishError: '' } });
-        if (!r.ok) throw conflict('follow_up', r, params.id);
-        if (job && (await job.getState()) === 'delayed') await job.remove();
+      const r = applied(await followUp(ctx, params.id, body, actorOf(actor)));
+      if (!r.outgoing) {
         reply.code(200);
-        return presentReview(await load(params.id));
+        return presentReview(r.review);
       }
-      await enqueuePublish(ctx, params.id, 'follow_up');
-      const source = ctx.config.sources.find((s) => s.id === stored.review.sourceId);
-      const publisher = createPublisher(source?.publisher ?? { type: 'manual' });
-      const current = await load(params.id);
-      return { id: params.id, status: current.status, followUpState: publisher.automatic ? 'publishing' : 'ready_to_post', publisher: publisher.type, text: current.lifecycle.followUpText ?? null };
+      return { id: params.id, status: r.review.status, followUpState: r.outgoing.state, publisher: r.outgoing.publisher, text: r.review.lifecycle.followUpText ?? null };
     },
   );
-}
-
-/** What the guardrails need to judge a reply to this review. */
-function guardrailContext(ctx: AppContext, stored: AnalysisItem, maxLength: number | undefined) {
-  const contact = ctx.config.business.contact;
-  return {
-    maxLength,
-    kind: 'reply' as const,
-    contacts: [contact],
-    review: { text: stored.review.text, title: stored.review.title },
-    language: stored.verdict?.language,
-  };
 }
