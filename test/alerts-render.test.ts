@@ -15,6 +15,7 @@ import {
   type SlackBlock,
 } from '../src/alerts/render.js';
 import { accepts, deliveryMode, route, type RouteInput, type RoutingRule } from '../src/alerts/routing.js';
+import { parseRss } from '../src/sources/rss.js';
 import { makePayload } from './helpers/alerts.js';
 
 describe('routing', () => {
@@ -133,6 +134,56 @@ describe('rendering', () => {
     const slack = renderDigestSlack(ps, info, links);
     expect(slack.blocks.filter((b) => b.type === 'section')).toHaveLength(20);
     expect(JSON.stringify(slack.blocks.at(-1))).toContain('and 3 more');
+  });
+
+  /** Every string anywhere in a rendered message (top-level text, headers, fields, buttons, context), by key. */
+  const stringsOf = (v: unknown, key = ''): [string, string][] =>
+    typeof v === 'string'
+      ? [[key, v]]
+      : Array.isArray(v)
+        ? v.flatMap((x) => stringsOf(x, key))
+        : v && typeof v === 'object'
+          ? Object.entries(v).flatMap(([k, x]) => stringsOf(x, k))
+          : [];
+
+  /** Slack reads `<…>` as a mention or link and `&…;` as an entity: only our own two links may appear. */
+  function expectNoSlackMarkup(message: unknown, ownLinks: string[]): void {
+    for (const [key, s] of stringsOf(message)) {
+      // A button's `url` is a URL, not text Slack formats: it must be one of ours.
+      if (key === 'url') {
+        expect(ownLinks).toContain(s);
+        continue;
+      }
+      for (const token of s.match(/<[^>]*>?/g) ?? []) {
+        const link = /^<(https?:\/\/[^|<>\s]+)\|(Review|API)>$/.exec(token);
+        expect(link, `markup ${token} in ${JSON.stringify(s)}`).not.toBeNull();
+        expect(ownLinks).toContain(link![1]!.replace(/&amp;/g, '&'));
+      }
+      expect(s.replace(/&(amp|lt|gt);/g, ''), `raw & in ${JSON.stringify(s)}`).not.toContain('&');
+    }
+  }
+
+  it('lets no review text ping, link or open an entity anywhere in a Slack message, even via RSS double-encoding', async () => {
+    const title = '<!channel> <http://evil.example/login|Open review securely>';
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><guid>g1</guid><title>Cold food</title>
+      <author>&amp;lt;@U024BE7LH&amp;gt; Eve</author>
+      <description>${esc('<p>Awful &amp;lt;!here&amp;gt; &amp;lt;https://evil.example|click&amp;gt; &amp;amp; worse</p>')}</description>
+      <link>https://reviews.example.com/r/1?a=1&amp;b=2|Sign in again</link></item></channel></rss>`;
+    const [raw] = await parseRss(rss);
+    expect(raw!.text).toContain('<!here>'); // the feed really carries markup-looking text
+    const p = makePayload({ review: { ...raw!, title, rating: 1 }, draft: { reply: 'Sorry <!everyone>, write to care@harborbistro.example', violations: [], score: 1 }, publicUrl: 'https://rm.example.com' });
+    const links = alertLinks(p);
+    const own = [links.review!, links.api!];
+
+    const msg = renderSlack(p, links);
+    expect(msg.text).toContain('&lt;!channel&gt; &lt;http://evil.example/login|Open review securely&gt;');
+    expectNoSlackMarkup(msg, own);
+    // The link to the review keeps its own label: a `|` in the review's URL cannot relabel it.
+    expect(stringsOf(msg).map(([, s]) => s).join('\n')).toContain('|Review>');
+
+    const info = { channelId: 'chan', windowStart: '2026-11-20T12:00:00.000Z', windowEnd: '2026-11-20T12:10:00.000Z', idempotencyKey: 'digest-chan-1' };
+    expectNoSlackMarkup(renderDigestSlack([p, p], info, alertLinks), own);
   });
 
   it('signs the exact body bytes with HMAC-SHA256', () => {

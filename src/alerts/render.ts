@@ -40,12 +40,15 @@ export function excerpt(text: string, max = EXCERPT_CHARS): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** Only http(s) URLs become links: a feed could carry `javascript:` or worse. */
+/**
+ * Only http(s) URLs become links: a feed could carry `javascript:` or worse. `|` (which WHATWG URLs
+ * leave as is) is percent-encoded: in a Slack `<url|label>` it would start the label.
+ */
 export function safeUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href.replace(/\|/g, '%7C') : undefined;
   } catch {
     return undefined;
   }
@@ -146,6 +149,11 @@ export interface SlackMessage {
 const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 const mrkdwn = (text: string): { type: 'mrkdwn'; text: string } => ({ type: 'mrkdwn', text: clip(text, 2900) });
 const quote = (s: string): string => s.split('\n').map((l) => `>${l}`).join('\n');
+/** A Slack link to one of our own (safeUrl) URLs; its `&` escaped as Slack asks. */
+const slackLink = (url: string, label: string): string => `<${slackEscape(url)}|${label}>`;
+/** The review and API links of one alert in mrkdwn, or the API path when there is no API URL. */
+const slackLinkLine = (links: AlertLinks, apiPath: string, apiLabel: string): string =>
+  [links.review ? slackLink(links.review, 'Review') : undefined, links.api ? slackLink(links.api, 'API') : `${apiLabel}\`${slackEscape(apiPath)}\``].filter(Boolean).join(' · ');
 
 function slackButtons(links: AlertLinks): SlackBlock[] {
   const elements: Record<string, unknown>[] = [];
@@ -156,9 +164,9 @@ function slackButtons(links: AlertLinks): SlackBlock[] {
 
 /** Block Kit message of one alert: header, rating/severity/topics fields, excerpt, draft, links. */
 export function renderSlack(p: AlertPayload, links: AlertLinks): SlackMessage {
-  const linkLine = [links.review ? `<${links.review}|Review>` : undefined, links.api ? `<${links.api}|API>` : `API: \`${p.apiPath}\``].filter(Boolean).join(' · ');
+  const linkLine = slackLinkLine(links, p.apiPath, 'API: ');
   const blocks: SlackBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(`${p.verdict.severity === 'critical' ? '🚨 Critical' : 'Negative'} review on ${p.sourceId}`, 150), emoji: true } },
+    { type: 'header', text: { type: 'plain_text', text: clip(slackEscape(`${p.verdict.severity === 'critical' ? '🚨 Critical' : 'Negative'} review on ${p.sourceId}`), 150), emoji: true } },
     {
       type: 'section',
       fields: [
@@ -173,7 +181,8 @@ export function renderSlack(p: AlertPayload, links: AlertLinks): SlackMessage {
   if (p.draft) blocks.push({ type: 'section', text: mrkdwn(`*Draft reply*\n${quote(slackEscape(p.draft.reply))}`) });
   blocks.push(...slackButtons(links));
   blocks.push({ type: 'context', elements: [mrkdwn(`${slackEscape(`Why: ${p.verdict.reasons.join('; ') || '-'}`)} · ${linkLine}`)] });
-  return { text: clip(`Negative ${alertTitle(p)}`, 3000), blocks };
+  // The top-level text is what notifications show: Slack parses mentions and links there too.
+  return { text: clip(slackEscape(`Negative ${alertTitle(p)}`), 3000), blocks };
 }
 
 /** E-mail subject of a digest. */
@@ -219,11 +228,11 @@ export function renderDigestSlack(ps: readonly AlertPayload[], info: DigestInfo,
   const shown = ps.slice(0, SLACK_DIGEST_MAX);
   const blocks: SlackBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: `${ps.length} negative review${ps.length === 1 ? '' : 's'}`, emoji: true } },
-    { type: 'context', elements: [mrkdwn(`${info.windowStart} – ${info.windowEnd}`)] },
+    { type: 'context', elements: [mrkdwn(slackEscape(`${info.windowStart} – ${info.windowEnd}`))] },
   ];
   for (const p of shown) {
     const links = linksOf(p);
-    const linkLine = [links.review ? `<${links.review}|Review>` : undefined, links.api ? `<${links.api}|API>` : `\`${p.apiPath}\``].filter(Boolean).join(' · ');
+    const linkLine = slackLinkLine(links, p.apiPath, '');
     const draft = p.draft ? `\n_Draft:_ ${slackEscape(oneLine(excerpt(p.draft.reply, 300)))}` : '';
     blocks.push({ type: 'section', text: mrkdwn(`${slackEscape(digestLine(p))}\n_Topics:_ ${slackEscape(topicsText(p))}${draft}\n${linkLine}`) });
   }
