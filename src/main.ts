@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
@@ -36,7 +37,8 @@ Usage:
   review-monitor --help | --version
 
 Options:
-  -c, --config FILE   config file (default: $CONFIG_FILE, else config/default.yaml)
+  -c, --config FILE   config file (default: $CONFIG_FILE, else config/config.yaml when it exists,
+                      else the bundled config/default.yaml)
 
 Environment:
   CONFIG_FILE      config file when --config is not given
@@ -49,6 +51,11 @@ Environment:
   LOG_LEVEL        fatal|error|warn|info|debug|trace|silent (default info)
   API_KEYS         comma-separated bearer keys with full access to /v1
 `;
+
+/** Your own config/config.yaml when there is one (the compose file mounts ./config), else the bundled demo config. */
+function defaultConfigFile(): string {
+  return existsSync('config/config.yaml') ? 'config/config.yaml' : 'config/default.yaml';
+}
 
 const COMMANDS = [...ROLES, 'check-config', 'poll-once', 'classify', 'draft'] as const;
 
@@ -89,7 +96,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   // An empty CONFIG_FILE counts as unset.
   const envConfig = env.CONFIG_FILE || undefined;
   if (command === 'classify' && values.config === undefined && envConfig === undefined) return runClassifyCli(process.stdin, process.stdout);
-  const configFile = (command === 'check-config' ? positionals[1] : undefined) ?? values.config ?? envConfig ?? 'config/default.yaml';
+  const configFile = (command === 'check-config' ? positionals[1] : undefined) ?? values.config ?? envConfig ?? defaultConfigFile();
 
   let config: Config;
   try {
