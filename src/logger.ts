@@ -48,6 +48,11 @@ export function createLogger(level: string = 'info', destination?: DestinationSt
   );
 }
 
+/** Log lines on standard error, for commands whose standard output is their result (`poll-once --dry-run`). */
+export function stderrDestination(): DestinationStream {
+  return pino.destination({ dest: 2, sync: true });
+}
+
 /** Strips a password from a Redis URL so it can be logged. */
 export function safeRedisUrl(url: string): string {
   try {

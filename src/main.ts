@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
-import { createLogger } from './logger.js';
+import { createLogger, stderrDestination } from './logger.js';
 import { ROLES, startService, type Role } from './app.js';
 import { RedisUnavailableError } from './redis.js';
 import { pollOnce } from './poll-once.js';
@@ -20,8 +20,9 @@ Usage:
         api        HTTP API (/health, /ready, /v1/...)
         worker     poll, analyze, notify, digest and publish workers (run as many as you like)
         scheduler  enqueues one poll job per source per cron tick (replicas are safe)
-  review-monitor check-config [FILE]
-      Validate a config file: exit 0, or exit 1 listing every bad field by its path.
+  review-monitor check-config [FILE] [--no-secrets]
+      Validate a config file: exit 0, or exit 1 listing every bad field by its path. With --no-secrets
+      the environment variables named by …Env keys need not be set (a config checked before deploying).
   review-monitor poll-once [--source ID] [--dry-run] [--config FILE]
       Enqueue one poll of every source (or one) now and exit. With --dry-run, fetch, parse,
       classify and draft in this process and print, as JSON lines, what would be stored and
@@ -70,6 +71,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         config: { type: 'string', short: 'c' },
         source: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        'no-secrets': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -100,7 +102,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
 
   let config: Config;
   try {
-    config = loadConfig(configFile, env);
+    // `draft` and `classify` send nothing, and `check-config --no-secrets` checks a config on a machine without
+    // its secrets: the …Env variables need not be set for them.
+    const secrets = !(command === 'draft' || command === 'classify' || (command === 'check-config' && values['no-secrets']));
+    config = loadConfig(configFile, env, { secrets });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -119,7 +124,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return runDraftCli(process.stdin, process.stdout, { business: config.business, drafting: config.drafting, classify });
   }
 
-  const logger = createLogger(config.log.level);
+  // A dry run's standard output is its JSON lines: its log goes to standard error.
+  const logger = createLogger(config.log.level, command === 'poll-once' && values['dry-run'] ? stderrDestination() : undefined);
   if (command === 'poll-once') {
     try {
       return await pollOnce(config, logger, { sourceId: values.source, dryRun: values['dry-run'] ?? false, out: process.stdout });

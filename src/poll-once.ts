@@ -42,16 +42,19 @@ async function dryRun(config: Config, logger: Logger, sources: SourceConfig[], o
         const raws = fetched.reviews;
         const state = store ? await store.getSourceState(source.id) : undefined;
         const baseline = !state?.baselineAt;
+        let alerts = 0;
         for (const raw of raws) {
           const review = normaliseReview(raw, source.id);
           const existing = store ? await store.get(review.id) : undefined;
           const status = !existing ? 'new' : existing.hash === review.contentHash ? 'unchanged' : 'edited';
           const { verdict, draft } = analyze(review, { draft: true });
           const wouldAlert = verdict.negative && status !== 'unchanged' && !existing?.alertedAt && (!baseline || source.alertOnBackfill);
+          if (wouldAlert) alerts += 1;
           out.write(
             `${JSON.stringify({ source: source.id, id: review.id, status, baseline, wouldAlert, rating: review.rating ?? null, title: review.title ?? null, verdict, draft: draft?.reply ?? null })}\n`,
           );
         }
+        logger.info({ source: source.id, reviews: raws.length, wouldAlert: alerts, baseline }, 'dry run: read the source; nothing was written');
       } catch (err) {
         failures += 1;
         out.write(`${JSON.stringify({ source: source.id, error: (err as Error).message })}\n`);

@@ -64,6 +64,7 @@ export async function startPrivateRedis(binary: string, port: number, dataDir: s
     ['--port', String(port), '--bind', '127.0.0.1', '--dir', path.resolve(dataDir), '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction', '--hash-max-listpack-value', '1024', '--protected-mode', 'yes'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  watchOverChild(child);
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = `redis://127.0.0.1:${port}`;
@@ -78,6 +79,22 @@ export async function startPrivateRedis(binary: string, port: number, dataDir: s
   }
   child.kill('SIGKILL');
   throw new RedisUnavailableError(`private redis-server did not answer on ${url} within 10 s`);
+}
+
+/**
+ * redis-server cannot be told to exit with its parent, so a killed service (SIGKILL, OOM) would leave it
+ * running and holding its port. A watchdog shell reads a pipe from this process and stops the child when the
+ * pipe closes, which the kernel does when this process dies, however it dies. It holds no reference: it never
+ * keeps this process alive, and it is dismissed when the child exits first.
+ */
+function watchOverChild(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  const watchdog = spawn('/bin/sh', ['-c', 'read -r _; kill -TERM "$1" 2>/dev/null', 'redis-watchdog', String(child.pid)], { stdio: ['pipe', 'ignore', 'ignore'] });
+  watchdog.on('error', () => {});
+  watchdog.unref();
+  (watchdog.stdin as (NodeJS.WritableStream & { unref?: () => void }) | null)?.unref?.();
+  // Killed outright, not told to act: the child's pid may belong to another process by then.
+  child.once('exit', () => watchdog.kill('SIGKILL'));
 }
 
 /**

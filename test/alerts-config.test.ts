@@ -22,6 +22,7 @@ describe('alert channel config', () => {
     const cfg = makeConfig(
       {
         publicUrl: 'https://reviews.example.com',
+        sources: [{ id: 'harbor', type: 'rss', url: 'https://reviews.example.com/harbor.rss', schedule: '*/5 * * * *' }],
         alerts: [
           { type: 'log', minSeverity: 'high' },
           { type: 'webhook', id: 'ops', url: 'https://hooks.example.com/r', secretEnv: 'HOOK_SECRET', sources: ['harbor'], topics: ['waiting_time'] },
@@ -71,6 +72,26 @@ describe('alert channel config', () => {
     expect(got).toContainEqual('alerts[4].topics: list at least one topic, or leave "topics" out');
     expect(got).toContainEqual(expect.stringMatching(/^alerts\[5\]\.digest: Unrecognized key.*window/));
     expect(problems([{ type: 'log' }], {}, { publicUrl: 'ftp://x' })).toEqual([expect.stringMatching(/^publicUrl: /)]);
+  });
+
+  it('refuses a channel routed to a source the config does not have, naming it', () => {
+    expect(problems([{ type: 'log', sources: ['harbor', 'harbour'] }], {}, { sources: [{ id: 'harbor', type: 'rss', url: 'https://x.example/h.rss', schedule: '* * * * *' }] })).toEqual([
+      'alerts[0].sources[1]: Unknown source "harbour" (configured: harbor)',
+    ]);
+  });
+
+  it('checks a config without its secrets when asked to (check-config --no-secrets, draft)', () => {
+    const raw = {
+      business: { name: 'B', contact: { email: 'care@b.example' }, signature: 'S' },
+      sources: [],
+      alerts: [{ type: 'slack', webhookUrlEnv: 'SLACK_URL' }, { type: 'email', smtp: { host: 'smtp.example.com', passEnv: 'SMTP_PASS' }, from: 'a@example.com', to: ['b@example.com'] }],
+      api: { keys: [{ name: 'ops', keyEnv: 'OPS_KEY' }] },
+    };
+    expect(() => parseConfig(raw, { env: {} })).toThrow(/SLACK_URL is not set/);
+    const cfg = parseConfig(raw, { env: {}, secrets: false });
+    expect(cfg.alerts.map((a) => a.id)).toEqual(['slack', 'email']);
+    // Shapes are still checked.
+    expect(() => parseConfig({ ...raw, alerts: [{ type: 'slack', webhookUrlEnv: 'not a name' }] }, { env: {}, secrets: false })).toThrow(/alerts\[0\]\.webhookUrlEnv/);
   });
 
   it('never writes channel secrets to the logs', () => {

@@ -32,6 +32,8 @@ describe('alert delivery through the workers', () => {
       {
         redis: { url: TEST_REDIS_URL, prefix: h.prefix, autostart: false },
         publicUrl: 'https://rm.example.com',
+        // Routing names these sources; the worker role never polls them.
+        sources: ['harbor', 'tidy'].map((id) => ({ id, type: 'rss' as const, url: `https://reviews.example.com/${id}.rss`, schedule: '0 0 1 1 *' })),
         alerts,
         workers: { retryDelayMs: 10 },
         api: { port: 0, host: '127.0.0.1', keys: [KEY] },
@@ -170,7 +172,10 @@ describe('alert delivery through the workers', () => {
 
   it('the analyze worker enqueues, per channel that routing accepts, one notify job with the batch\'s alerts', async () => {
     const t = await testContext({
-      sources: [{ id: 'harbor', type: 'rss', url: 'https://reviews.example.com/a.rss', schedule: '* * * * *', alertOnBackfill: true }],
+      sources: [
+        { id: 'harbor', type: 'rss', url: 'https://reviews.example.com/a.rss', schedule: '* * * * *', alertOnBackfill: true },
+        { id: 'tidy', type: 'rss', url: 'https://reviews.example.com/t.rss', schedule: '* * * * *' },
+      ],
       alerts: [{ type: 'log', id: 'all' }, { type: 'log', id: 'elsewhere', sources: ['tidy'] }, { type: 'log', id: 'bugs', topics: ['app_bugs'] }],
     });
     h.closers.push(t.close);

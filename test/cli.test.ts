@@ -1,12 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
 import { connectRedis, redisAnswers, RedisUnavailableError } from '../src/redis.js';
 import { captureLogs } from './helpers/context.js';
-import { runCli } from './helpers/cli.js';
-import { freePort, startTestServer } from './helpers/http.js';
+import { CLI, runCli, startCli } from './helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { freePort, startTestServer, waitFor } from './helpers/http.js';
 
 describe('review-monitor CLI', () => {
   it('check-config exits 0 on a good file and 1 listing every bad field', async () => {
@@ -20,6 +21,40 @@ describe('review-monitor CLI', () => {
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('business.contact.email');
     expect(res.stderr).toContain('sources[2].url: Invalid URL');
+  });
+
+  it('check-config --no-secrets checks a config whose secrets are not set here; draft never needs them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rm-cli-secrets-'));
+    const file = path.join(dir, 'config.yaml');
+    writeFileSync(
+      file,
+      `business: { name: Harbor Bistro, contact: { email: care@harborbistro.example }, signature: Maya }
+sources: []
+alerts:
+  - { type: email, smtp: { host: smtp.example.com, user: alerts, passEnv: RM_TEST_SMTP_PASS }, from: a@example.com, to: [b@example.com] }
+`,
+    );
+    const strict = await runCli(['check-config', file]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('alerts[0].smtp.passEnv: environment variable RM_TEST_SMTP_PASS is not set');
+    const relaxed = await runCli(['check-config', file, '--no-secrets']);
+    expect(relaxed.code).toBe(0);
+    const draft = await runCli(['draft', '--config', file], {}, 15_000, '{"text":"The soup was cold.","rating":1}\n');
+    expect(draft.code).toBe(0);
+    expect(draft.stdout).toContain('care@harborbistro.example');
+  });
+
+  it('reads config/config.yaml when there is one, else the bundled config/default.yaml', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rm-cli-default-'));
+    const cli = path.resolve(CLI);
+    const own = await runCliIn(dir, cli, ['check-config']);
+    expect(own.code).toBe(1);
+    expect(own.stderr).toContain('config/default.yaml');
+    mkdirSync(path.join(dir, 'config'));
+    writeFileSync(path.join(dir, 'config', 'config.yaml'), 'business: { name: Own, contact: { email: own@example.com }, signature: Own }\nsources: []\n');
+    const found = await runCliIn(dir, cli, ['check-config']);
+    expect(found.code).toBe(0);
+    expect(found.stdout).toContain('config/config.yaml: OK (0 sources');
   });
 
   it('prints help, and refuses an unknown command', async () => {
@@ -40,15 +75,18 @@ describe('review-monitor CLI', () => {
     expect(Date.now() - started).toBeLessThan(8_000);
   });
 
-  it('poll-once --dry-run shows what would be stored and alerted, writing nothing', async () => {
-    const res = await runCli(['poll-once', '--dry-run', '--config', 'config/default.yaml'], { REDIS_PREFIX: `dry-${Date.now()}`, LOG_LEVEL: 'silent' });
+  it('poll-once --dry-run shows what would be stored and alerted, writing nothing (its log on standard error)', async () => {
+    const res = await runCli(['poll-once', '--dry-run', '--config', 'config/default.yaml'], { REDIS_PREFIX: `dry-${Date.now()}`, LOG_LEVEL: 'info' });
     expect(res.code).toBe(0);
+    expect(res.stderr).toContain('dry run: read the source; nothing was written');
     const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { source: string; status: string; wouldAlert: boolean; verdict: { negative: boolean }; draft: string | null });
     expect(lines).toHaveLength(13);
     expect(lines.every((l) => l.status === 'new')).toBe(true);
     const alerted = lines.filter((l) => l.wouldAlert);
     expect(alerted.length).toBeGreaterThan(2);
-    expect(alerted.every((l) => l.verdict.negative && l.draft?.includes('care@harborbistro.example'))).toBe(true);
+    // Each demo source's replies carry its own business's contact.
+    const contact: Record<string, string> = { 'harbor-demo': 'care@harborbistro.example', 'tidy-demo': 'support@tidy-app.example' };
+    expect(alerted.every((l) => l.verdict.negative && l.draft?.includes(contact[l.source]!))).toBe(true);
   });
 
   it('draft turns JSON Lines of reviews into playbook replies from the config, one error line per bad line', async () => {
@@ -122,6 +160,27 @@ describe('Redis start-up', () => {
     expect(existsSync(dataDir) && readdirSync(dataDir).some((f) => f.startsWith('appendonly'))).toBe(true);
   });
 
+  it('stops the private redis-server when the service is killed (SIGKILL), not only when it stops', async () => {
+    const port = await freePort();
+    const dir = mkdtempSync(path.join(tmpdir(), 'rm-redis-kill-'));
+    const file = path.join(dir, 'config.yaml');
+    writeFileSync(
+      file,
+      `business: { name: Harbor Bistro, contact: { email: care@harborbistro.example }, signature: Maya }
+redis: { url: "redis://127.0.0.1:${port}", autostart: true, dataDir: "${path.join(dir, 'data')}" }
+api: { port: 0 }
+sources: []
+`,
+    );
+    // An empty REDIS_URL counts as unset: the config's URL (and its autostart) apply.
+    const svc = startCli(['api', '--config', file], { REDIS_URL: '', LOG_LEVEL: 'info' });
+    await waitFor(() => svc.output().includes('API listening'), 15_000, 'the API to start on its private Redis');
+    expect(await redisAnswers(`redis://127.0.0.1:${port}`, 500)).toBe(true);
+    svc.child.kill('SIGKILL');
+    await svc.exited;
+    await waitFor(async () => !(await redisAnswers(`redis://127.0.0.1:${port}`, 300)), 5_000, 'the orphaned redis-server to stop');
+  });
+
   it('fails with a message naming the URL when autostart is off', async () => {
     const port = await freePort();
     const err = await connectRedis({ url: `redis://127.0.0.1:${port}`, autostart: false, dataDir: tmpdir(), logger: createLogger('silent') }).catch((e: unknown) => e);
@@ -129,3 +188,9 @@ describe('Redis start-up', () => {
     expect((err as Error).message).toMatch(new RegExp(`Redis does not answer at redis://127.0.0.1:${port}.*REDIS_URL`));
   });
 });
+
+/** Runs the built CLI in another working directory (where it looks for config/config.yaml). */
+async function runCliIn(cwd: string, cli: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 15_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}

@@ -4,6 +4,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, envBool, loadConfig } from '../src/config/load.js';
+import { classify } from '../src/classify/index.js';
+import { draftReply } from '../src/draft/index.js';
+import { draftContextFor } from '../src/lifecycle/draft-context.js';
+import { makeReview } from './helpers/factories.js';
 
 const ISSUE_EXAMPLE = `business:
   name: Harbor Bistro
@@ -193,5 +197,22 @@ sources:
       'sources[5].appId: must be the numeric App Store id, e.g. "284882215"',
       'sources[5].country: must be a two-letter country code, e.g. "us"',
     ]);
+  });
+});
+
+describe('the bundled demo config', () => {
+  it('signs each demo source\'s replies with its own business', () => {
+    const config = loadConfig('config/default.yaml', {});
+    const draftFor = (sourceId: string): string => {
+      const review = makeReview(sourceId, { rating: 1, text: 'It stopped working after a day and nobody answered.' });
+      return draftReply(review, classify({ text: review.text, rating: 1 }), draftContextFor(config, sourceId)).reply;
+    };
+    const bistro = draftFor('harbor-demo');
+    expect(bistro).toContain('Harbor Bistro');
+    expect(bistro).toContain('care@harborbistro.example');
+    const app = draftFor('tidy-demo');
+    expect(app).toContain('Sam, Tidy Support');
+    expect(app).toContain('support@tidy-app.example');
+    expect(app).not.toContain('Harbor Bistro');
   });
 });

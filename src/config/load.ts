@@ -69,8 +69,12 @@ export function applyEnv(raw: unknown, env: Env): Record<string, unknown> {
   return cfg;
 }
 
-/** Validates an already-read config object; relative `file://./` URLs resolve against `configDir`. */
-export function parseConfig(raw: unknown, opts: { file?: string; configDir?: string; env?: Env } = {}): Config {
+/**
+ * Validates an already-read config object; relative `file://./` URLs resolve against `configDir`. With
+ * `secrets: false` the `…Env` secrets need not be set (checking a config on a machine without them, or a
+ * command such as `draft` that sends nothing): their shapes are checked, their values left unresolved.
+ */
+export function parseConfig(raw: unknown, opts: { file?: string; configDir?: string; env?: Env; secrets?: boolean } = {}): Config {
   const file = opts.file ?? '(inline config)';
   const configDir = opts.configDir ?? process.cwd();
   const result = configSchema.safeParse(applyEnv(raw, opts.env ?? {}));
@@ -91,17 +95,17 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
   const apiKeys: ApiKeyConfig[] = parsed.api.keys.map((k, i) => {
     if (typeof k === 'string') return { name: `key-${i + 1}`, key: k, scopes: ['read', 'write'] };
     const key = k.key ?? (k.keyEnv ? opts.env?.[k.keyEnv] : undefined);
-    if (!key) keyProblems.push(`api.keys[${i}].keyEnv: environment variable ${k.keyEnv} is not set`);
+    if (!key && opts.secrets !== false) keyProblems.push(`api.keys[${i}].keyEnv: environment variable ${k.keyEnv} is not set`);
     return { name: k.name, key: key ?? '', scopes: k.scopes };
   });
-  const secretProblems = resolveAlertSecrets(alerts, opts.env ?? {});
+  const secretProblems = opts.secrets === false ? [] : resolveAlertSecrets(alerts, opts.env ?? {});
   if (keyProblems.length || secretProblems.length) throw new ConfigError(file, [...keyProblems, ...secretProblems]);
   const sources = parsed.sources.map((s) => ('url' in s && s.url !== undefined ? { ...s, url: resolveFileUrl(s.url, configDir) } : s));
   return deepFreeze({ ...parsed, api: { ...parsed.api, keys: apiKeys }, sources, alerts, configDir });
 }
 
 /** Reads, validates and freezes the YAML config at `file`; throws ConfigError listing every bad field. */
-export function loadConfig(file: string, env: Env = process.env): Config {
+export function loadConfig(file: string, env: Env = process.env, opts: { secrets?: boolean } = {}): Config {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -112,7 +116,7 @@ export function loadConfig(file: string, env: Env = process.env): Config {
   if (doc.errors.length > 0) {
     throw new ConfigError(file, doc.errors.map((e) => `(yaml): ${e.message.split('\n')[0]}`));
   }
-  return parseConfig(doc.toJS(), { file, configDir: path.dirname(path.resolve(file)), env });
+  return parseConfig(doc.toJS(), { file, configDir: path.dirname(path.resolve(file)), env, secrets: opts.secrets });
 }
 
 /** `file://./x` → absolute file URL against the config's folder; other URLs unchanged. */

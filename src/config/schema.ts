@@ -298,6 +298,9 @@ export const draftingSchema = z
         sourceId,
         z.strictObject({
           platform: z.string().min(1).optional(),
+          /** The business name and signature of this source's replies, when not the top-level business's (another brand or app). */
+          businessName: z.string().min(1).optional(),
+          signature: z.string().min(1).optional(),
           maxLength: z.number().int().positive().optional(),
           location: z.string().min(1).optional(),
           contact: draftContactSchema.optional(),
@@ -467,6 +470,13 @@ export const configSchema = z
     repeats(cfg.alerts.map((a) => a.id), (i) => ['alerts', i, 'id'], (id) => `Duplicate alert channel id "${id}"`);
     repeats(cfg.classifier.criticalRules.map((r) => r.id), (i) => ['classifier', 'criticalRules', i, 'id'], (id) => `Duplicate critical rule id "${id}"`);
     repeats(cfg.classifier.topics.map((t) => t.id), (i) => ['classifier', 'topics', i, 'id'], (id) => `Duplicate topic id "${id}"`);
+    // A channel scoped to a source that does not exist (a typo, a removed source) would silently get nothing.
+    const sourceIds = new Set(cfg.sources.map((s) => s.id));
+    cfg.alerts.forEach((a, i) =>
+      a.sources?.forEach((id, j) => {
+        if (!sourceIds.has(id)) ctx.addIssue({ code: 'custom', path: ['alerts', i, 'sources', j], message: `Unknown source "${id}" (configured: ${[...sourceIds].join(', ') || 'none'})` });
+      }),
+    );
     // A routing topic the classifier never tags would silently route nothing.
     const topicIds = new Set([...(cfg.classifier.replaceDefaultTopics ? [] : DEFAULT_TAXONOMY.map((t) => t.id)), ...cfg.classifier.topics.map((t) => t.id)]);
     cfg.alerts.forEach((a, i) =>

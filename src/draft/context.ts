@@ -56,8 +56,8 @@ export function resolveContext(ctx: DraftContext, reviewSourceId?: string): Reso
   const platform = ctx.platform ?? src?.platform;
   const maxLength = ctx.maxLength ?? src?.maxLength ?? (platform ? (d.platformLimits?.[platform] ?? PLATFORM_LIMITS[platform]) : undefined) ?? DEFAULT_MAX_LENGTH;
   return {
-    businessName: ctx.business.name,
-    signature: ctx.business.signature,
+    businessName: src?.businessName ?? ctx.business.name,
+    signature: src?.signature ?? ctx.business.signature,
     tone: ctx.business.tone ?? 'friendly',
     contact,
     escalation,
