@@ -107,6 +107,20 @@ alerts:
     expect(problemsOf('/nonexistent/review-monitor.yaml')[0]).toMatch(/cannot read/);
   });
 
+  it('reports a YAML alias bomb as one (yaml) line, not a stack trace', () => {
+    // "Billion laughs": each level doubles the one before; expanded it is 2^20 copies of "lol".
+    const levels = Array.from({ length: 20 }, (_, i) => `l${i + 1}: &l${i + 1} [*l${i}, *l${i}]`).join('\n');
+    const problems = problemsOf(writeTemp(`l0: &l0 lol\n${levels}\n`));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^\(yaml\): [^\n]*alias/i);
+  });
+
+  it('refuses a config file over the size cap before reading it, naming the cap', () => {
+    // A valid config padded with comments past 1 MiB.
+    const file = writeTemp(`${ISSUE_EXAMPLE}${'# padding\n'.repeat(110_000)}`);
+    expect(problemsOf(file)).toEqual([expect.stringMatching(/^\(file\): .* is 1\d{6} bytes, over the 1048576-byte limit for a config file$/)]);
+  });
+
   it('applies environment overrides; an explicit REDIS_URL turns the private Redis off', () => {
     const cfg = loadConfig(writeTemp(ISSUE_EXAMPLE), { REDIS_URL: 'redis://redis:6379', PORT: '8080', LOG_LEVEL: 'debug', API_KEYS: 'first-key-123, second-key-456,' });
     expect(cfg.redis).toMatchObject({ url: 'redis://redis:6379', autostart: false });

@@ -1,5 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { normaliseReview } from '../src/domain/review.js';
+import { fetchSource } from '../src/sources/fetch.js';
 import { fileFormat, parseReviewFile } from '../src/sources/file.js';
 import { fixture } from './helpers/fixtures.js';
 
@@ -41,5 +47,32 @@ describe('file adapter', () => {
     expect(fileFormat({ path: '/x/a.CSV' })).toBe('csv');
     expect(fileFormat({ path: '/x/a.ndjson' })).toBe('jsonl');
     expect(fileFormat({ path: '/x/a.txt', format: 'csv' })).toBe('csv');
+  });
+
+  describe('reading the file', () => {
+    const opts = { timeoutMs: 2_000, maxBodyBytes: 1_000, userAgent: 'test' };
+    const inTemp = (run: (dir: string) => Promise<void>) => async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'rm-file-source-'));
+      try {
+        await run(dir);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+
+    it('refuses a file over the size cap before reading it, naming the cap', inTemp(async (dir) => {
+      const file = path.join(dir, 'big.json');
+      writeFileSync(file, `[${'"x",'.repeat(400)}"x"]`);
+      await expect(fetchSource({ url: pathToFileURL(file).href }, opts)).rejects.toThrow(/is 1605 bytes, over the 1000-byte limit/);
+      writeFileSync(file, '[]');
+      await expect(fetchSource({ url: pathToFileURL(file).href }, opts)).resolves.toMatchObject({ body: '[]' });
+    }));
+
+    it('refuses what is not a regular file (a FIFO would block, a device never ends) instead of reading it', inTemp(async (dir) => {
+      const fifo = path.join(dir, 'reviews.csv');
+      execFileSync('mkfifo', [fifo]);
+      await expect(fetchSource({ url: pathToFileURL(fifo).href }, opts)).rejects.toThrow(/is not a regular file/);
+      await expect(fetchSource({ url: 'file:///dev/zero' }, opts)).rejects.toThrow(/is not a regular file/);
+    }), 5_000);
   });
 });

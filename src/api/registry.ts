@@ -140,7 +140,10 @@ const ERROR_TEXT: Record<number, string> = {
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** A self-contained HTML page documenting the API from its OpenAPI document (no external assets). */
+/** The docs page's stylesheet, served as a file: the pages' CSP allows no inline style. */
+export const DOCS_CSS = 'body{font:15px/1.5 system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em}section{border-top:1px solid #ddd;padding:.5em 0}.m{background:#245;color:#fff;padding:0 .4em;border-radius:3px}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top}pre{background:#f6f6f6;padding:.5em;overflow:auto}small{color:#777}';
+
+/** An HTML page documenting the API from its OpenAPI document (no external assets). */
 export function docsHtml(doc: Record<string, unknown>): string {
   const info = doc.info as { title: string; version: string; description?: string };
   const paths = doc.paths as Record<string, Record<string, { summary: string; description?: string; parameters: { name: string; in: string; required: boolean; schema: unknown }[]; requestBody?: { content: { 'application/json': { schema: unknown } } }; responses: Record<string, { description: string }>; 'x-scope': string }>>;
@@ -157,7 +160,7 @@ export function docsHtml(doc: Record<string, unknown>): string {
     )
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(info.title)} API</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em}section{border-top:1px solid #ddd;padding:.5em 0}.m{background:#245;color:#fff;padding:0 .4em;border-radius:3px}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top}pre{background:#f6f6f6;padding:.5em;overflow:auto}small{color:#777}</style>
+<link rel="stylesheet" href="/docs/docs.css">
 </head><body><h1>${esc(info.title)} <small>${esc(info.version)}</small></h1><p>${esc(info.description ?? '')}</p><p>Machine-readable: <a href="/openapi.json">/openapi.json</a>. Authenticate with <code>Authorization: Bearer &lt;key&gt;</code>; scopes <code>read</code> and <code>write</code>.</p>
 ${sections}</body></html>`;
 }

@@ -3,10 +3,12 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { AppContext } from '../context.js';
 import { EventHub } from '../events.js';
 import { bearerToken, createKeyChecker, type Actor } from './auth.js';
+import { trackAllowedMethods } from './allowed-methods.js';
 import { HttpError, sendError } from './errors.js';
+import { baseHeaders, clientErrorHandler, securityHeaders } from './headers.js';
 import { toJson } from './json.js';
 import { ListCache } from './list-cache.js';
-import { docsHtml, RouteRegistry } from './registry.js';
+import { DOCS_CSS, docsHtml, RouteRegistry } from './registry.js';
 import { alertRoutes } from './routes/alerts.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { insightRoutes } from './routes/insights.js';
@@ -35,18 +37,29 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
     trustProxy: false,
     // The router's own errors (an id over maxParamLength, broken percent-encoding) get the API's error
     // shape too, without echoing the path back.
-    frameworkErrors: (err, _req, reply) =>
+    // These answers skip the request hooks, so they set the security headers themselves.
+    frameworkErrors: (err, req, reply) =>
       err.code === 'FST_ERR_MAX_PARAM_LENGTH'
-        ? sendError(reply, 414, { error: 'uri_too_long', message: 'a path parameter is longer than 100 characters' })
-        : sendError(reply, 400, { error: 'bad_request', message: 'malformed URL (invalid percent-encoding)' }),
+        ? sendError(reply.headers(baseHeaders(req.url)), 414, { error: 'uri_too_long', message: 'a path parameter is longer than 100 characters' })
+        : sendError(reply.headers(baseHeaders(req.url)), 400, { error: 'bad_request', message: 'malformed URL (invalid percent-encoding)' }),
+    // What Node's parser refuses before Fastify sees a request (headers over 16 KB: 431) keeps the error shape.
+    clientErrorHandler,
   });
+  // First, so that every route, including those registered later, gets them.
+  securityHeaders(app);
+  const allowedMethods = trackAllowedMethods(app);
   // Every JSON answer in ASCII (see toJson); routes that send strings or buffers write their own.
   app.setReplySerializer((payload) => toJson(payload));
   const findKey = createKeyChecker(ctx.config.api.keys);
   const hub = new EventHub(ctx.redis, ctx.config.redis.prefix);
   app.addHook('onClose', async () => hub.close());
 
-  app.setNotFoundHandler((req, reply) => sendError(reply, 404, { error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    const allow = allowedMethods(path);
+    if (allow.length) return sendError(reply.header('allow', allow.join(', ')), 405, { error: 'method_not_allowed', message: `${req.method} is not allowed on ${path}; allowed: ${allow.join(', ')}`, details: { allow } });
+    return sendError(reply, 404, { error: 'not_found', message: `no route ${req.method} ${path}` });
+  });
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     if (err instanceof HttpError) return sendError(reply, err.status, { error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
@@ -119,5 +132,6 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
   let doc: Record<string, unknown> | undefined;
   api.add({ method: 'GET', url: '/openapi.json', tag: 'operations', scope: 'public', summary: 'This API’s OpenAPI 3.1 document, generated from the schemas that validate requests' }, async () => (doc ??= api.openapi(info)));
   api.add({ method: 'GET', url: '/docs', tag: 'operations', scope: 'public', summary: 'Human-readable API documentation', produces: 'text/html' }, async ({ reply }) => reply.type('text/html; charset=utf-8').send(docsHtml((doc ??= api.openapi(info)))));
+  app.get('/docs/docs.css', async (_req, reply) => reply.type('text/css; charset=utf-8').send(DOCS_CSS));
   return app;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
@@ -104,19 +104,53 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
   return deepFreeze({ ...parsed, api: { ...parsed.api, keys: apiKeys }, sources, alerts, configDir });
 }
 
+/** The largest config file read; real ones are a few KB, so anything near this is a mistake or an attack. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /** Reads, validates and freezes the YAML config at `file`; throws ConfigError listing every bad field. */
 export function loadConfig(file: string, env: Env = process.env, opts: { secrets?: boolean } = {}): Config {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ConfigError(file, [`(file): cannot read: ${(err as Error).message}`]);
-  }
+  const text = readConfigText(file);
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(file, doc.errors.map((e) => `(yaml): ${e.message.split('\n')[0]}`));
   }
-  return parseConfig(doc.toJS(), { file, configDir: path.dirname(path.resolve(file)), env, secrets: opts.secrets });
+  let raw: unknown;
+  try {
+    // An alias expanding into more than 100 copies of its anchor is refused ("billion laughs").
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    throw new ConfigError(file, [`(yaml): ${(err as Error).message.split('\n')[0]}`]);
+  }
+  return parseConfig(raw, { file, configDir: path.dirname(path.resolve(file)), env, secrets: opts.secrets });
+}
+
+/** The file's text, refused before reading when over MAX_CONFIG_BYTES (a pipe or device is read only that far). */
+function readConfigText(file: string): string {
+  const tooBig = (size: string): ConfigError => new ConfigError(file, [`(file): ${file} is ${size} bytes, over the ${MAX_CONFIG_BYTES}-byte limit for a config file`]);
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (err) {
+    throw new ConfigError(file, [`(file): cannot read: ${(err as Error).message}`]);
+  }
+  try {
+    const info = fstatSync(fd);
+    if (info.isFile() && info.size > MAX_CONFIG_BYTES) throw tooBig(String(info.size));
+    const buf = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let length = 0;
+    while (length < buf.length) {
+      const n = readSync(fd, buf, length, buf.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (length > MAX_CONFIG_BYTES) throw tooBig(`more than ${MAX_CONFIG_BYTES}`);
+    return buf.toString('utf8', 0, length);
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError(file, [`(file): cannot read: ${(err as Error).message}`]);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** `file://./x` → absolute file URL against the config's folder; other URLs unchanged. */

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Agent, fetch as undiciFetch, type Response } from 'undici';
 import { HostHeldError, type HostLimiter } from './host-limiter.js';
@@ -73,15 +74,25 @@ function agentFor(connectTimeoutMs: number): Agent {
   return agent;
 }
 
+/**
+ * A local file, checked before it is read: a regular file within the size cap. Opened without blocking
+ * and checked through the same handle, so a FIFO (whose open would wait for a writer) or a device
+ * (whose size says 0 and which never ends) is refused, and the file checked is the file read.
+ */
 async function readLocal(url: URL, maxBodyBytes: number): Promise<FetchResult> {
   const file = fileURLToPath(url);
+  let handle: FileHandle | undefined;
   try {
-    const info = await stat(file);
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = await handle.stat();
+    if (!info.isFile()) throw new FetchError(`${file} is not a regular file`);
     if (info.size > maxBodyBytes) throw new FetchError(`${file} is ${info.size} bytes, over the ${maxBodyBytes}-byte limit`);
-    return { notModified: false, status: 200, body: await readFile(file, 'utf8') };
+    return { notModified: false, status: 200, body: await handle.readFile('utf8') };
   } catch (err) {
     if (err instanceof FetchError) throw err;
     throw new FetchError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  } finally {
+    await handle?.close();
   }
 }
 

@@ -41,7 +41,7 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
     async ({ req, reply }) => {
       reply.hijack();
       const res = reply.raw;
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       const send = (e: AlertEvent): void => void res.write(`id: ${Date.parse(e.flaggedAt)}\nevent: alert\ndata: ${toJson(e)}\n\n`);
       res.write(': connected\n\n');
       const stop = await hub.listen(send);
