@@ -131,7 +131,7 @@ describe('review lifecycle over HTTP', () => {
     const denied = await api.inject({ method: 'POST', url: `/v1/reviews/${review.id}/acknowledge`, headers: as(READER), payload: {} });
     expect(denied.statusCode).toBe(403);
     expect(denied.json()).toMatchObject({ error: 'forbidden' });
-    expect((await api.inject({ method: 'DELETE', url: `/v1/reviews/${review.id}`, headers: as(WRITER) })).statusCode).toBe(404);
+    expect((await api.inject({ method: 'DELETE', url: `/v1/reviews/${review.id}`, headers: as(WRITER) })).statusCode).toBe(405);
   });
 
   it('rejects malformed bodies naming the field', async () => {
