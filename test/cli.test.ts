@@ -131,7 +131,7 @@ describe('poll-once with the new source types', () => {
         `business: { name: Harbor Bistro, contact: { email: care@harborbistro.example }, signature: Maya }
 sources:
   - { id: import, type: file, path: reviews.jsonl, schedule: "0 0 * * *" }
-  - { id: ios, type: appstore, appId: "1234567890", url: "${server.url}", schedule: "0 * * * *" }
+  - { id: ios, type: appstore, appId: "1234567890", url: "${server.url}", allowPrivateNetwork: true, schedule: "0 * * * *" }
 `,
       );
       const res = await runCli(['poll-once', '--dry-run', '--config', file], { REDIS_PREFIX: `dry-${Date.now()}`, LOG_LEVEL: 'silent' });

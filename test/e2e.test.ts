@@ -39,6 +39,7 @@ sources:
   - id: harbor
     type: rss
     url: ${feed.url}/harbor.rss
+    allowPrivateNetwork: true
     schedule: "* * * * * *"
     alertOnBackfill: false
 alerts:

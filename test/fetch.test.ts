@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fetchSource, FetchError, parseRetryAfter } from '../src/sources/fetch.js';
 import { startTestServer, type TestServer } from './helpers/http.js';
 
-const opts = { timeoutMs: 1_000, maxBodyBytes: 10_000, userAgent: 'review-monitor-test' };
+// The test server is on 127.0.0.1: a private address, which a source must allow explicitly.
+const opts = { timeoutMs: 1_000, maxBodyBytes: 10_000, userAgent: 'review-monitor-test', allowPrivateNetwork: true };
 
 describe('fetchSource', () => {
   let server: TestServer;

@@ -4,7 +4,8 @@ import { nextPollAt } from '../src/sources/health.js';
 import { HostLimiter } from '../src/sources/host-limiter.js';
 import { startTestServer, type TestServer } from './helpers/http.js';
 
-const opts = { timeoutMs: 2_000, maxBodyBytes: 10_000, userAgent: 'review-monitor-test' };
+// The test server is on 127.0.0.1: a private address, which a source must allow explicitly.
+const opts = { timeoutMs: 2_000, maxBodyBytes: 10_000, userAgent: 'review-monitor-test', allowPrivateNetwork: true };
 
 describe('per-host limits', () => {
   let server: TestServer;

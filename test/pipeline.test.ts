@@ -39,7 +39,7 @@ describe('pipeline: poll → analyze → alert', () => {
   async function setup(items: FeedItem[], source: Record<string, unknown> = {}, over: Record<string, unknown> = {}) {
     let feed = rssFeed(items);
     server = await startTestServer((_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed));
-    const t = await testContext({ sources: [{ id: 'feed', type: 'rss', url: `${server.url}/reviews.rss`, schedule: '* * * * *', ...source }], ...over });
+    const t = await testContext({ sources: [{ id: 'feed', type: 'rss', url: `${server.url}/reviews.rss`, allowPrivateNetwork: true, schedule: '* * * * *', ...source }], ...over });
     close = t.close;
     return { ...t, setFeed: (next: FeedItem[]) => (feed = rssFeed(next)) };
   }

@@ -56,7 +56,7 @@ describe('polling paged and scraped sources', () => {
   it('App Store: the baseline reads every page; later polls stop at the first page with a known review', async () => {
     let entries = ALL_ENTRIES;
     server = await startTestServer((req, res) => appleFeed(entries)(req, res));
-    const ctx = await setup([{ id: 'ios', type: 'appstore', appId: '1234567890', url: server.url, schedule: '* * * * *' }]);
+    const ctx = await setup([{ id: 'ios', type: 'appstore', appId: '1234567890', url: server.url, allowPrivateNetwork: true, schedule: '* * * * *' }]);
     expect(await poll(ctx, 'ios')).toMatchObject({ baseline: true, created: 130, pages: 4, stoppedAt: 'end' });
     expect(pagesAsked(server)).toEqual([1, 2, 3, 4]);
     server.received.length = 0;
@@ -70,7 +70,7 @@ describe('polling paged and scraped sources', () => {
   it('App Store: an edit that raises the rating updates the review, keeps the rating history and is analysed again', async () => {
     let entries = [entry('9001', 1, 'Crashes on launch, useless.'), ...ALL_ENTRIES.slice(0, 10)];
     server = await startTestServer((req, res) => appleFeed(entries)(req, res));
-    const ctx = await setup([{ id: 'ios', type: 'appstore', appId: '1234567890', url: server.url, schedule: '* * * * *' }]);
+    const ctx = await setup([{ id: 'ios', type: 'appstore', appId: '1234567890', url: server.url, allowPrivateNetwork: true, schedule: '* * * * *' }]);
     await poll(ctx, 'ios');
     const [pendingBefore] = [await ctx.store.pendingAnalysis('ios')];
     await ctx.redis.del(ctx.store.key('pending', 'ios'));
@@ -88,7 +88,7 @@ describe('polling paged and scraped sources', () => {
   it('App Store: an empty first page does not end the baseline (no alert storm when the reviews show up)', async () => {
     let entries: Entry[] = [];
     server = await startTestServer((req, res) => appleFeed(entries)(req, res));
-    const ctx = await setup([{ id: 'ios', type: 'appstore', appId: '1234567890', url: server.url, schedule: '* * * * *' }]);
+    const ctx = await setup([{ id: 'ios', type: 'appstore', appId: '1234567890', url: server.url, allowPrivateNetwork: true, schedule: '* * * * *' }]);
     expect(await poll(ctx, 'ios')).toMatchObject({ baseline: true, created: 0, pages: 1 });
     expect((await ctx.store.getSourceState('ios')).baselineAt).toBeUndefined();
     entries = ALL_ENTRIES.slice(0, 20);
@@ -103,7 +103,7 @@ describe('polling paged and scraped sources', () => {
       const page = freq.includes('GgQIARAB') ? 1 : freq.includes('GgQIAhAC') ? 2 : 0;
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(pages[page]);
     });
-    const ctx = await setup([{ id: 'play', type: 'googleplay', appId: 'com.tidylabs.tidy', lang: 'en', url: server.url, schedule: '* * * * *' }]);
+    const ctx = await setup([{ id: 'play', type: 'googleplay', appId: 'com.tidylabs.tidy', lang: 'en', url: server.url, allowPrivateNetwork: true, schedule: '* * * * *' }]);
     expect(await poll(ctx, 'play')).toMatchObject({ baseline: true, created: 100, pages: 3, stoppedAt: 'end' });
     expect(server.received.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual(Array(3).fill('POST /_/PlayStoreUi/data/batchexecute'));
     expect(server.received[0]?.url).toContain('hl=en&gl=us');
@@ -137,10 +137,10 @@ describe('polling paged and scraped sources', () => {
     const u = server.url;
     const ctx = await setup(
       [
-        { id: 'rss', type: 'rss', url: `${u}/feed.rss`, schedule: '* * * * *' },
-        { id: 'html', type: 'html', url: `${u}/page.html`, schedule: '* * * * *', selectors: { item: '.review-card', text: '.review-body', rating: '.stars@data-rating', link: 'a.permalink' } },
-        { id: 'ios', type: 'appstore', appId: '1234567890', url: `${u}/apple-host`, schedule: '* * * * *' },
-        { id: 'site', type: 'jsonld', url: `${u}/reviews.html`, schedule: '* * * * *' },
+        { id: 'rss', type: 'rss', url: `${u}/feed.rss`, allowPrivateNetwork: true, schedule: '* * * * *' },
+        { id: 'html', type: 'html', url: `${u}/page.html`, allowPrivateNetwork: true, schedule: '* * * * *', selectors: { item: '.review-card', text: '.review-body', rating: '.stars@data-rating', link: 'a.permalink' } },
+        { id: 'ios', type: 'appstore', appId: '1234567890', url: `${u}/apple-host`, allowPrivateNetwork: true, schedule: '* * * * *' },
+        { id: 'site', type: 'jsonld', url: `${u}/reviews.html`, allowPrivateNetwork: true, schedule: '* * * * *' },
         { id: 'local', type: 'file', path: fixturePath('file/reviews.json'), schedule: '* * * * *' },
       ],
       { fetch: { perHostIntervalMs: 0, maxBodyBytes: 5 * 1024 * 1024 } },
@@ -184,6 +184,24 @@ describe('polling paged and scraped sources', () => {
       expect(next).toBeGreaterThanOrEqual(Date.parse(body.backoffUntil as string));
       expect(next - Date.parse(body.backoffUntil as string)).toBeLessThanOrEqual(60_000);
       expect(new Date(next).getUTCSeconds()).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a source on a private address is refused unless it allows private networks, and shows as unhealthy', async () => {
+    server = await startTestServer((_req, res) => void res.writeHead(200).end(rssFeed(POSITIVE_ITEMS)));
+    const ctx = await setup([
+      { id: 'internal', type: 'rss', url: `${server.url}/feed.rss`, schedule: '* * * * *' },
+      { id: 'allowed', type: 'rss', url: `${server.url}/feed.rss`, allowPrivateNetwork: true, schedule: '* * * * *' },
+    ]);
+    await expect(poll(ctx, 'internal')).rejects.toThrow('refused to connect to 127.0.0.1 (loopback address; set allowPrivateNetwork: true on the source to allow private addresses)');
+    expect(await poll(ctx, 'allowed')).toMatchObject({ created: 2 });
+    expect(server.received).toHaveLength(1);
+    const app = await buildApi(ctx);
+    try {
+      const res = await app.inject({ url: '/v1/sources/internal', headers: { authorization: 'Bearer test-key-0123456789' } });
+      expect(res.json()).toMatchObject({ healthy: false, consecutiveFailures: 1, lastError: expect.stringMatching(/^refused to connect to 127\.0\.0\.1 \(loopback address/) });
     } finally {
       await app.close();
     }

@@ -14,7 +14,7 @@ describe('workers and scheduler on real queues', () => {
   async function boot(webhookUrl: string, feedUrl: string, role: 'worker' | 'scheduler' | 'all' = 'worker') {
     const config = makeConfig({
       redis: { url: TEST_REDIS_URL, prefix: h.prefix, autostart: false },
-      sources: [{ id: 'feed', type: 'rss', url: feedUrl, schedule: '* * * * * *', alertOnBackfill: true }],
+      sources: [{ id: 'feed', type: 'rss', url: feedUrl, allowPrivateNetwork: true, schedule: '* * * * * *', alertOnBackfill: true }],
       alerts: [{ type: 'webhook', url: webhookUrl, timeoutMs: 2_000 }],
       workers: { retryDelayMs: 10 },
       api: { port: 0, host: '127.0.0.1' },

@@ -42,7 +42,7 @@ export async function benchFreshness({ quick = false } = {}): Promise<FreshnessB
   const feedUrl = await listen(feed);
   const hookUrl = await listen(hook);
   const config = benchConfig({
-    sources: [{ id: 'fresh', type: 'rss', url: `${feedUrl}/feed.rss`, schedule: '* * * * * *', alertOnBackfill: false }],
+    sources: [{ id: 'fresh', type: 'rss', url: `${feedUrl}/feed.rss`, allowPrivateNetwork: true, schedule: '* * * * * *', alertOnBackfill: false }],
     alerts: [{ type: 'webhook', url: `${hookUrl}/alerts` }],
     fetch: { perHostIntervalMs: 0 },
     api: { port: 0, host: '127.0.0.1' },

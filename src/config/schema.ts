@@ -97,8 +97,18 @@ const sourceBase = {
   replyMaxLength: z.number().int().positive().optional(),
 };
 
-export const rssSourceSchema = z.strictObject({
+/**
+ * Sources fetched over http(s): loopback, private ranges and link-local addresses are refused (on the
+ * first request and on every redirect) unless the operator allows private ones for this source; cloud
+ * metadata (link-local) addresses are refused always.
+ */
+const httpSourceBase = {
   ...sourceBase,
+  allowPrivateNetwork: z.boolean().optional(),
+};
+
+export const rssSourceSchema = z.strictObject({
+  ...httpSourceBase,
   type: z.literal('rss'),
   url: sourceUrl,
 });
@@ -113,7 +123,7 @@ const countryCode = z.string().regex(/^[a-z]{2}$/i, 'must be a two-letter countr
 const endpointOverride = { url: sourceUrl.optional() };
 
 export const appstoreSourceSchema = z.strictObject({
-  ...sourceBase,
+  ...httpSourceBase,
   type: z.literal('appstore'),
   appId: z.union([z.string().regex(/^\d+$/, 'must be the numeric App Store id, e.g. "284882215"'), z.number().int().positive().transform(String)], { error: (iss) => (iss.input === undefined ? 'Required' : 'must be the numeric App Store id, e.g. "284882215"') }),
   country: countryCode.default('us'),
@@ -123,7 +133,7 @@ export const appstoreSourceSchema = z.strictObject({
 });
 
 export const googleplaySourceSchema = z.strictObject({
-  ...sourceBase,
+  ...httpSourceBase,
   type: z.literal('googleplay'),
   appId: required('an Android package name').regex(/^[A-Za-z][\w]*(\.[A-Za-z_][\w]*)+$/, 'must be an Android package name, e.g. "com.example.app"'),
   /** Decides which reviews Play returns (it filters by language). */
@@ -135,7 +145,7 @@ export const googleplaySourceSchema = z.strictObject({
 });
 
 export const jsonldSourceSchema = z.strictObject({
-  ...sourceBase,
+  ...httpSourceBase,
   type: z.literal('jsonld'),
   url: sourceUrl,
 });
@@ -156,7 +166,7 @@ export const htmlSelectorsSchema = z.strictObject(
 );
 
 export const htmlSourceSchema = z.strictObject({
-  ...sourceBase,
+  ...httpSourceBase,
   type: z.literal('html'),
   url: sourceUrl,
   selectors: htmlSelectorsSchema,

@@ -47,10 +47,12 @@ function secret(env: Env, name: string, what: string): string {
   return value;
 }
 
+// The URL is configured by the operator (internal hosts are normal), so no address is refused; a
+// redirect is not followed, so the reply and its credentials go to that URL or nowhere.
 async function send(url: string, init: RequestInit & { timeoutMs?: number }, what: string): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 15_000) });
+    res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(init.timeoutMs ?? 15_000) });
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
     throw new PublishError(`${what}: ${e.name === 'TimeoutError' ? 'no answer in time' : (e.cause?.code ?? e.message)}`);
@@ -58,6 +60,10 @@ async function send(url: string, init: RequestInit & { timeoutMs?: number }, wha
   if (res.ok) {
     await res.body?.cancel();
     return;
+  }
+  if (res.status >= 300 && res.status < 400) {
+    await res.body?.cancel();
+    throw new PublishError(`${what}: HTTP ${res.status} redirect not followed (configure the URL it points to)`, res.status, true);
   }
   const body = (await res.text().catch(() => '')).slice(0, 300);
   // 4xx other than 408/429 will not get better by retrying: wrong id, bad token, text refused.

@@ -3,6 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Agent, fetch as undiciFetch, type Response } from 'undici';
 import { HostHeldError, type HostLimiter } from './host-limiter.js';
+import { AddressRefusedError, guardedConnector, type NetworkSeams } from './network-guard.js';
 
 /** What a poll asks for: the URL and the validators of the last successful fetch. */
 export interface FetchRequest {
@@ -25,6 +26,13 @@ export interface FetchOptions {
   maxRedirects?: number;
   /** Per-host concurrency, rate limit and Retry-After holds; none when absent. */
   limiter?: HostLimiter | undefined;
+  /**
+   * Connect to loopback, private and other non-public addresses (never to link-local/metadata ones).
+   * Off by default: a source, or a redirect it sends, must not reach the operator's own network.
+   */
+  allowPrivateNetwork?: boolean | undefined;
+  /** Name resolution and address classification: the system's unless a test injects its own. */
+  network?: NetworkSeams | undefined;
 }
 
 export type FetchResult =
@@ -63,13 +71,18 @@ export async function fetchSource(req: FetchRequest, opts: FetchOptions): Promis
 /** The longest a Retry-After holds a host (the source's back-off is capped the same way). */
 const MAX_HOLD_MS = 86_400_000;
 
-// One connection pool per connect timeout, for the life of the process (like fetch's global dispatcher).
-const agents = new Map<number, Agent>();
-function agentFor(connectTimeoutMs: number): Agent {
-  let agent = agents.get(connectTimeoutMs);
+// One connection pool per connect timeout and network policy (and injected resolver), for the life of
+// the process (like fetch's global dispatcher). Every connection goes through the policy's connector.
+const SYSTEM: NetworkSeams = {};
+const agents = new WeakMap<NetworkSeams, Map<string, Agent>>();
+function agentFor(connectTimeoutMs: number, allowPrivateNetwork: boolean, seams: NetworkSeams = SYSTEM): Agent {
+  const bySeams = agents.get(seams) ?? new Map<string, Agent>();
+  agents.set(seams, bySeams);
+  const key = `${connectTimeoutMs}:${allowPrivateNetwork}`;
+  let agent = bySeams.get(key);
   if (!agent) {
-    agent = new Agent({ connect: { timeout: connectTimeoutMs } });
-    agents.set(connectTimeoutMs, agent);
+    agent = new Agent({ connect: guardedConnector({ timeout: connectTimeoutMs, allowPrivateNetwork, seams }) });
+    bySeams.set(key, agent);
   }
   return agent;
 }
@@ -113,10 +126,11 @@ async function fetchHttp(start: URL, req: FetchRequest, opts: FetchOptions): Pro
         headers,
         redirect: 'manual',
         signal,
-        dispatcher: agentFor(opts.connectTimeoutMs ?? opts.timeoutMs),
+        dispatcher: agentFor(opts.connectTimeoutMs ?? opts.timeoutMs, opts.allowPrivateNetwork === true, opts.network),
       });
     } catch (err) {
       const e = err as Error & { cause?: { code?: string; message?: string } };
+      if (e.cause instanceof AddressRefusedError) throw new FetchError(hop === 0 ? e.cause.message : `${e.cause.message}, redirected from ${start.href}`);
       if (e.name === 'TimeoutError' || e.name === 'AbortError') throw new FetchError(`timed out after ${opts.timeoutMs} ms fetching ${url.href}`);
       if (e.cause?.code === 'UND_ERR_CONNECT_TIMEOUT') throw new FetchError(`could not connect to ${url.host} within ${opts.connectTimeoutMs ?? opts.timeoutMs} ms`);
       throw new FetchError(`cannot fetch ${url.href}: ${e.cause?.code ?? e.cause?.message ?? e.message}`);
@@ -127,6 +141,8 @@ async function fetchHttp(start: URL, req: FetchRequest, opts: FetchOptions): Pro
       if (!location) throw new FetchError(`HTTP ${res.status} without a Location header from ${url.href}`, res.status);
       if (hop >= (opts.maxRedirects ?? 5)) throw new FetchError(`more than ${opts.maxRedirects ?? 5} redirects from ${start.href}`, res.status);
       url = new URL(location, url);
+      // A redirect may not leave http(s) (file:, ftp:, gopher:…), whatever the source's own scheme.
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(`refused redirect to ${url.protocol} URL from ${start.href} (only http and https are followed)`, res.status);
       continue;
     }
     if (res.status === 304) {

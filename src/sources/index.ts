@@ -84,7 +84,7 @@ export async function fetchReviews(source: SourceConfig, opts: FetchReviewsOptio
   let pages = 0;
   for (let page = 1; page <= cap; page++) {
     const req = adapter.request(source as never, page, token);
-    const fetched = await fetchSource({ ...req, ...(page === 1 ? { etag: opts.etag, lastModified: opts.lastModified } : {}) }, opts.fetch);
+    const fetched = await fetchSource({ ...req, ...(page === 1 ? { etag: opts.etag, lastModified: opts.lastModified } : {}) }, { ...opts.fetch, allowPrivateNetwork: 'allowPrivateNetwork' in source && source.allowPrivateNetwork === true });
     if (fetched.notModified) {
       if (page === 1) return { notModified: true, status: 304 };
       stoppedAt = 'end';

@@ -197,7 +197,7 @@ export function writeConfig(cleanup: Cleanup, o: ServiceOptions): string {
   cleanup.add(() => rmSync(dir, { recursive: true, force: true }));
   const config = {
     business: { name: 'Harbor Bistro', contact: { email: 'care@harborbistro.example' }, signature: 'Maya, Guest Relations' },
-    sources: [{ id: 'src', type: 'rss', url: o.feedUrl, schedule: o.schedule ?? '* * * * * *', alertOnBackfill: o.alertOnBackfill ?? true }, ...(o.sources ?? [])],
+    sources: [{ id: 'src', type: 'rss', url: o.feedUrl, allowPrivateNetwork: true, schedule: o.schedule ?? '* * * * * *', alertOnBackfill: o.alertOnBackfill ?? true }, ...(o.sources ?? [])],
     alerts: o.receiverUrl ? [{ type: 'webhook', id: 'hook', url: o.receiverUrl, timeoutMs: 5_000 }] : [{ type: 'log' }],
     redis: { prefix: o.prefix },
     api: { host: '127.0.0.1' },

@@ -60,7 +60,7 @@ describe('sources that time out, fail, throttle, send garbage or too much', () =
     for (const server of Object.values(servers)) cleanup.add(() => server.close());
     const config = makeConfig({
       redis: { url: TEST_REDIS_URL, prefix, autostart: false },
-      sources: ids.map((id) => ({ id, type: 'rss' as const, url: `${servers[id]!.url}/${id}`, schedule: '* * * * * *' })),
+      sources: ids.map((id) => ({ id, type: 'rss' as const, url: `${servers[id]!.url}/${id}`, allowPrivateNetwork: true, schedule: '* * * * * *' })),
       fetch: { timeoutMs: 1_500, maxBodyBytes: MAX_BODY },
       workers: { retryDelayMs: 10 },
       api: { port: 0, host: '127.0.0.1', keys: [KEY] },

@@ -20,7 +20,7 @@ describe('an analysis batch that failed for good', () => {
     cleanup.add(() => feed.close());
     const config = makeConfig({
       redis: { url: TEST_REDIS_URL, prefix, autostart: false },
-      sources: [{ id: 'feed', type: 'rss', url: `${feed.url}/feed.rss`, schedule: '0 0 1 1 *', alertOnBackfill: true }],
+      sources: [{ id: 'feed', type: 'rss', url: `${feed.url}/feed.rss`, allowPrivateNetwork: true, schedule: '0 0 1 1 *', alertOnBackfill: true }],
       // Pending reviews are taken up again by the next poll at once (default: after two minutes).
       workers: { retryDelayMs: 10, analysisStaleMs: 0 },
     });
