@@ -9,6 +9,7 @@ import { connectRedis } from './redis.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
 import { ReviewStore } from './store/review-store.js';
 import { LifecycleStore } from './store/lifecycle-store.js';
+import { PeopleStore } from './store/people-store.js';
 import { Metrics } from './metrics.js';
 import { startWorkers, type WorkerPool } from '../workers/index.js';
 
@@ -27,6 +28,7 @@ export async function createContext(config: Config, logger: Logger): Promise<{ c
     redisUrl: handle.url,
     store,
     lifecycle: new LifecycleStore(store),
+    people: new PeopleStore(handle.redis, store.keys),
     metrics: new Metrics(handle.redis, config.redis.prefix),
     queues,
     channels: createChannels(config.alerts, { logger, userAgent: config.fetch.userAgent }),

@@ -4,6 +4,7 @@ import type { Logger } from './logger.js';
 import type { Queues } from './queues.js';
 import type { ReviewStore } from './store/review-store.js';
 import type { LifecycleStore } from './store/lifecycle-store.js';
+import type { PeopleStore } from './store/people-store.js';
 import type { AlertChannel } from './alerts/channels.js';
 import type { Metrics } from './metrics.js';
 
@@ -16,6 +17,8 @@ export interface AppContext {
   redisUrl: string;
   store: ReviewStore;
   lifecycle: LifecycleStore;
+  /** The people who sign in to the workspace. */
+  people: PeopleStore;
   queues: Queues;
   channels: Map<string, AlertChannel>;
   metrics: Metrics;

@@ -5,7 +5,10 @@ import { ConfigError, loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { createLogger, stderrDestination } from './logger.js';
 import { ROLES, startService, type Role } from './app.js';
-import { RedisUnavailableError } from './redis.js';
+import { connectRedis, RedisUnavailableError } from './redis.js';
+import { runUsersCli } from './cli/users.js';
+import { KeyBuilder } from './store/keys.js';
+import { PeopleStore } from './store/people-store.js';
 import { pollOnce } from './poll-once.js';
 import { runDraftCli } from './cli/draft.js';
 import { runClassifyCli } from './cli/classify.js';
@@ -35,6 +38,14 @@ Usage:
       Read reviews as JSON Lines on stdin ({"text", "title"?, "rating"?, "author"?, "source"?, "id"?})
       and write one JSON line per input: {"reply", "violations", "score", ...}, drafted with the
       business facts of the config. A malformed line gets an error line; the rest go on.
+  review-monitor users add EMAIL --name "Full Name" --role owner|responder|viewer --password-stdin
+  review-monitor users list | remove EMAIL | set-role EMAIL ROLE | set-slack EMAIL SLACK_USER_ID|none
+  review-monitor users set-password EMAIL --password-stdin
+      People who sign in to the workspace (stored in Redis). Roles: viewer reads; responder edits
+      drafts, marks replies posted, resolves and sends follow-ups; owner also approves (and overrides
+      guardrails) and manages people. The password is read from standard input (at least 10
+      characters), hashed with scrypt, never printed. set-slack links a Slack user to the person, for
+      the buttons on Slack alerts.
   review-monitor --help | --version
 
 Options:
@@ -58,7 +69,7 @@ function defaultConfigFile(): string {
   return existsSync('config/config.yaml') ? 'config/config.yaml' : 'config/default.yaml';
 }
 
-const COMMANDS = [...ROLES, 'check-config', 'poll-once', 'classify', 'draft'] as const;
+const COMMANDS = [...ROLES, 'check-config', 'poll-once', 'classify', 'draft', 'users'] as const;
 
 /** Runs the CLI; resolves to the process exit code (long-running roles resolve only when stopped). */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -72,6 +83,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         source: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'no-secrets': { type: 'boolean', default: false },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        'password-stdin': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -126,6 +140,21 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
 
   // A dry run's standard output is its JSON lines: its log goes to standard error.
   const logger = createLogger(config.log.level, command === 'poll-once' && values['dry-run'] ? stderrDestination() : undefined);
+  if (command === 'users') {
+    let redis;
+    try {
+      redis = await connectRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: config.redis.dataDir, logger });
+    } catch (err) {
+      logger.fatal((err as Error).message);
+      return 1;
+    }
+    try {
+      const people = new PeopleStore(redis.redis, new KeyBuilder(config.redis.prefix));
+      return await runUsersCli(positionals.slice(1), people, { name: values.name, role: values.role, passwordStdin: values['password-stdin'] ?? false, stdin: process.stdin, out: process.stdout, err: process.stderr });
+    } finally {
+      await redis.close();
+    }
+  }
   if (command === 'poll-once') {
     try {
       return await pollOnce(config, logger, { sourceId: values.source, dryRun: values['dry-run'] ?? false, out: process.stdout });
