@@ -1,8 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { Readable, Writable } from 'node:stream';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { runUsersCli } from '../src/cli/users.js';
 import { KeyBuilder } from '../src/store/keys.js';
 import { PeopleStore } from '../src/store/people-store.js';
 import { runCli } from './helpers/cli.js';
-import { testRedis, uniquePrefix, TEST_REDIS_URL } from './helpers/redis.js';
+import { deleteKeys, testRedis, uniquePrefix, TEST_REDIS_URL } from './helpers/redis.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -72,38 +74,55 @@ describe('people store', () => {
 describe('review-monitor users', () => {
   const prefix = uniquePrefix('users-cli');
   const env = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' };
+  const t = testRedis(prefix);
+  const people = new PeopleStore(t.redis, new KeyBuilder(prefix));
   afterEach(async () => {
-    await testRedis(prefix).cleanup();
+    await deleteKeys(t.redis, prefix);
   });
+  afterAll(async () => t.cleanup());
 
-  it('adds, lists, changes and removes people; the password comes on stdin and is never printed', async () => {
+  /** Runs the users command in this process, with `stdin` as standard input. */
+  async function users(args: string[], opts: { name?: string; role?: string; stdin?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const sink = (append: (s: string) => void) => new Writable({ write: (c: Buffer, _e, cb) => (append(c.toString()), cb()) });
+    const code = await runUsersCli(args, people, {
+      name: opts.name,
+      role: opts.role,
+      passwordStdin: opts.stdin !== undefined,
+      stdin: Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]),
+      out: sink((s) => (stdout += s)),
+      err: sink((s) => (stderr += s)),
+    });
+    return { code, stdout, stderr };
+  }
+
+  it('the built CLI adds a person with the password from stdin, never printing it', async () => {
     const add = await runCli(['users', 'add', 'maya@harbor.example', '--name', 'Maya Lopez', '--role', 'owner', '--password-stdin', '--config', 'config/default.yaml'], env, 15_000, `${PASSWORD}\n`);
     expect(add).toMatchObject({ code: 0, stdout: 'added maya@harbor.example (Maya Lopez, owner)\n' });
     expect(add.stdout + add.stderr).not.toContain(PASSWORD);
-    expect((await runCli(['users', 'set-role', 'maya@harbor.example', 'responder', '-c', 'config/default.yaml'], env)).stdout).toBe('maya@harbor.example is now responder\n');
-    expect((await runCli(['users', 'set-slack', 'maya@harbor.example', 'U024BE7LH', '-c', 'config/default.yaml'], env)).code).toBe(0);
-    const list = await runCli(['users', 'list', '-c', 'config/default.yaml'], env);
-    expect(list.stdout).toBe('maya@harbor.example\tresponder\tMaya Lopez\tslack:U024BE7LH\n');
-    const { redis, cleanup } = testRedis(prefix);
-    const people = new PeopleStore(redis, new KeyBuilder(prefix));
     expect(await people.verify('maya@harbor.example', PASSWORD)).toBeDefined();
-    const setPw = await runCli(['users', 'set-password', 'maya@harbor.example', '--password-stdin', '-c', 'config/default.yaml'], env, 15_000, 'another passphrase 7\n');
-    expect(setPw.code).toBe(0);
+    expect((await runCli(['--help'])).stdout).toContain('users add EMAIL --name "Full Name" --role owner|responder|viewer --password-stdin');
+  });
+
+  it('lists, changes and removes people', async () => {
+    expect((await users(['add', 'maya@harbor.example'], { name: 'Maya Lopez', role: 'owner', stdin: `${PASSWORD}\n` })).code).toBe(0);
+    expect((await users(['set-role', 'maya@harbor.example', 'responder'])).stdout).toBe('maya@harbor.example is now responder\n');
+    expect((await users(['set-slack', 'maya@harbor.example', 'U024BE7LH'])).code).toBe(0);
+    expect((await users(['list'])).stdout).toBe('maya@harbor.example\tresponder\tMaya Lopez\tslack:U024BE7LH\n');
+    expect((await users(['set-password', 'maya@harbor.example'], { stdin: 'another passphrase 7\n' })).code).toBe(0);
     expect(await people.verify('maya@harbor.example', 'another passphrase 7')).toBeDefined();
-    expect((await runCli(['users', 'remove', 'maya@harbor.example', '-c', 'config/default.yaml'], env)).code).toBe(0);
+    expect((await users(['remove', 'maya@harbor.example'])).code).toBe(0);
     expect(await people.count()).toBe(0);
-    await cleanup();
   });
 
   it('says clearly what is wrong: unknown e-mail, weak or missing password, bad role', async () => {
-    const unknown = await runCli(['users', 'remove', 'ghost@harbor.example', '-c', 'config/default.yaml'], env);
-    expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining('no person with e-mail ghost@harbor.example') });
-    const weak = await runCli(['users', 'add', 'a@harbor.example', '--name', 'A', '--role', 'owner', '--password-stdin', '-c', 'config/default.yaml'], env, 15_000, 'abc\n');
-    expect(weak).toMatchObject({ code: 1, stderr: expect.stringContaining('password: too short') });
-    const noStdin = await runCli(['users', 'add', 'a@harbor.example', '--name', 'A', '--role', 'owner', '-c', 'config/default.yaml'], env);
-    expect(noStdin).toMatchObject({ code: 2, stderr: expect.stringContaining('--password-stdin') });
-    const badRole = await runCli(['users', 'add', 'a@harbor.example', '--name', 'A', '--role', 'boss', '--password-stdin', '-c', 'config/default.yaml'], env, 15_000, `${PASSWORD}\n`);
-    expect(badRole).toMatchObject({ code: 1, stderr: expect.stringContaining('role must be one of owner, responder, viewer') });
-    expect((await runCli(['--help'])).stdout).toContain('users add EMAIL --name "Full Name" --role owner|responder|viewer --password-stdin');
+    expect(await users(['remove', 'ghost@harbor.example'])).toMatchObject({ code: 1, stderr: expect.stringContaining('no person with e-mail ghost@harbor.example') });
+    expect(await users(['add', 'a@harbor.example'], { name: 'A', role: 'owner', stdin: 'abc\n' })).toMatchObject({ code: 1, stderr: expect.stringContaining('password: too short') });
+    expect(await users(['add', 'a@harbor.example'], { name: 'A', role: 'owner', stdin: '' })).toMatchObject({ code: 1, stderr: expect.stringContaining('password: empty') });
+    expect(await users(['add', 'a@harbor.example'], { name: 'A', role: 'owner' })).toMatchObject({ code: 2, stderr: expect.stringContaining('--password-stdin') });
+    expect(await users(['add', 'a@harbor.example'], { name: 'A', role: 'boss', stdin: PASSWORD })).toMatchObject({ code: 1, stderr: expect.stringContaining('role must be one of owner, responder, viewer') });
+    expect(await users(['set-role', 'a@harbor.example'])).toMatchObject({ code: 2 });
+    expect(await people.count()).toBe(0);
   });
 });
