@@ -77,7 +77,7 @@ function guardrailsBroken(what: string, violations: Draft['violations'], hint: s
 }
 
 /** What the guardrails need to judge a reply to this review. */
-function guardrailContext(deps: ActionDeps, stored: AnalysisItem) {
+export function guardrailContext(deps: Pick<ActionDeps, 'config'>, stored: AnalysisItem) {
   const dctx = draftContextFor(deps.config, stored.review.sourceId);
   return {
     maxLength: dctx.maxLength,

@@ -1,5 +1,5 @@
 import { isRecovered } from './states.js';
-import type { StoredReview } from '../store/review-store.js';
+import type { ReviewStore, StoredReview } from '../store/review-store.js';
 
 /** Median and 90th percentile of a set of durations, in seconds. */
 export interface Spread {
@@ -99,4 +99,15 @@ export function computeStats(reviews: StoredReview[]): Stats {
   const acc = new StatsAccumulator();
   for (const r of reviews) acc.add(r);
   return acc.result();
+}
+
+/**
+ * Hands every review published in [since, until) to `visit`, newest first, at most `cap` of them, read in
+ * batches so a window of many thousands is never in memory at once. `truncated`: the cap was reached.
+ */
+export async function foldWindow(store: ReviewStore, w: { since: number; until: number; sourceId?: string | undefined; cap: number }, visit: (r: StoredReview) => void): Promise<{ truncated: boolean }> {
+  const key = w.sourceId ? store.key('reviews', 'src', w.sourceId) : store.key('reviews');
+  const ids = await store.redis.zrevrangebyscore(key, String(w.until - 1), String(w.since), 'LIMIT', 0, w.cap);
+  for (let i = 0; i < ids.length; i += 500) for (const r of await store.getMany(ids.slice(i, i + 500))) visit(r);
+  return { truncated: ids.length === w.cap };
 }

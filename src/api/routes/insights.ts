@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { EventHub, type AlertEvent } from '../../events.js';
 import { toJson } from '../json.js';
-import { StatsAccumulator } from '../../lifecycle/stats.js';
+import { foldWindow, StatsAccumulator } from '../../lifecycle/stats.js';
 import type { RouteRegistry } from '../registry.js';
 import { isoDateTime } from '../schemas.js';
 
@@ -20,12 +20,9 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
   api.add({ method: 'GET', url: '/v1/stats', tag: 'insights', scope: 'read', summary: 'Counts by day, source, topic and severity; response times (median, p90); recovery rate', query: statsQuery }, async ({ query }) => {
     const until = query.until ? Date.parse(query.until) : Date.now();
     const since = query.since ? Date.parse(query.since) : until - 30 * 86_400_000;
-    const key = query.source ? ctx.store.key('reviews', 'src', query.source) : ctx.store.key('reviews');
-    const ids = await ctx.redis.zrevrangebyscore(key, String(until - 1), String(since), 'LIMIT', 0, STATS_CAP);
-    // Read in batches and folded in: the window's reviews are never all in memory at once.
     const acc = new StatsAccumulator();
-    for (let i = 0; i < ids.length; i += 500) for (const r of await ctx.store.getMany(ids.slice(i, i + 500))) acc.add(r);
-    return { since: new Date(since).toISOString(), until: new Date(until).toISOString(), truncated: ids.length === STATS_CAP, ...acc.result() };
+    const { truncated } = await foldWindow(ctx.store, { since, until, sourceId: query.source, cap: STATS_CAP }, (r) => acc.add(r));
+    return { since: new Date(since).toISOString(), until: new Date(until).toISOString(), truncated, ...acc.result() };
   });
 
   api.add(

@@ -1,18 +1,16 @@
 import type { AppContext } from '../../context.js';
 import { requestPoll } from '../../scheduler.js';
-import { nextPollAt } from '../../sources/health.js';
+import { sourceStatus, type SourceStatus } from '../../sources/status.js';
 import { notFound } from '../errors.js';
 import type { RouteRegistry } from '../registry.js';
 import { sourceIdParams } from '../schemas.js';
 
 /** Source health and manual polls. */
 export function sourceRoutes(api: RouteRegistry, ctx: AppContext): void {
-  const present = async (id: string): Promise<Record<string, unknown>> => {
+  const present = async (id: string): Promise<SourceStatus> => {
     const source = ctx.config.sources.find((s) => s.id === id);
     if (!source) throw notFound(`no source ${id}`);
-    const state = await ctx.store.getSourceState(id);
-    const healthy = state.consecutiveFailures === 0 && state.lastSuccessAt !== undefined;
-    return { id, type: source.type, schedule: source.schedule, enabled: source.enabled, publisher: source.publisher.type, healthy, ...state, nextPollAt: nextPollAt(source.schedule, state, { enabled: source.enabled }) };
+    return sourceStatus(ctx.store, source);
   };
 
   api.add({ method: 'GET', url: '/v1/sources', tag: 'sources', scope: 'read', summary: 'Every source with its health' }, async () => ({

@@ -1,0 +1,81 @@
+// Every page is built with the `html` tag below: interpolated values are escaped unless they are
+// already `Html` (the output of another `html` call), so a review's text, an author's name or a
+// person's note can never become markup, whichever template forgets to think about it.
+
+/** Markup that is safe to insert as it is: produced by `html` or `raw`. */
+export class Html {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for an HTML element or a quoted attribute value. */
+export function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** A value an `html` template may interpolate: text is escaped, `Html` kept, lists joined, nothing omitted. */
+export type Interpolation = Html | string | number | boolean | null | undefined | readonly Interpolation[];
+
+function render(v: Interpolation): string {
+  if (v === null || v === undefined || v === false || v === true) return '';
+  if (v instanceof Html) return v.value;
+  if (Array.isArray(v)) return v.map(render).join('');
+  return esc(String(v));
+}
+
+/** Tagged template: `html\`<p>${text}</p>\`` escapes `text`. */
+export function html(strings: TemplateStringsArray, ...values: Interpolation[]): Html {
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
+  return new Html(out);
+}
+
+/** Trusted markup built by this code (never text from a review or a person). */
+export function raw(markup: string): Html {
+  return new Html(markup);
+}
+
+/** Only http(s) links reach an href: a `javascript:` or `data:` URL from a feed is dropped. */
+export function safeHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "3 min", "5 h", "2 d": how long ago `iso` was, for lists read at a glance. */
+export function age(iso: string | undefined, now: Date): string {
+  if (!iso) return '';
+  const seconds = Math.max(0, (now.getTime() - Date.parse(iso)) / 1000);
+  if (!Number.isFinite(seconds)) return '';
+  if (seconds < 60) return 'just now';
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h`;
+  return `${Math.floor(seconds / 86_400)} d`;
+}
+
+/** A `<time>` element: the readable UTC date and time, the exact instant in `datetime`. */
+export function time(iso: string | undefined): Html {
+  if (!iso || !Number.isFinite(Date.parse(iso))) return html``;
+  const d = new Date(iso);
+  return html`<time datetime="${d.toISOString()}">${d.toISOString().slice(0, 16).replace('T', ' ')} UTC</time>`;
+}
+
+/** "★★☆☆☆" with the number for screen readers. */
+export function stars(rating: number | undefined): Html {
+  if (rating === undefined) return html`<span class="stars muted">no rating</span>`;
+  const full = Math.round(rating);
+  return html`<span class="stars" role="img" aria-label="${rating} out of 5 stars">${'★'.repeat(full)}${'☆'.repeat(Math.max(0, 5 - full))}</span>`;
+}
+
+/** Human label of a status or rule id: `followed_up` → "followed up". */
+export function label(id: string): string {
+  return id.replace(/[_-]+/g, ' ');
+}

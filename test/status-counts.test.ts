@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../src/context.js';
+import type { Verdict } from '../src/domain/verdict.js';
+import { makeReview } from './helpers/factories.js';
+import { testContext } from './helpers/context.js';
+
+const verdict = (negative: boolean): Verdict => ({ negative, score: negative ? -0.8 : 0.8, severity: 'high', topics: [], reasons: [], language: 'en' });
+
+describe('flagged reviews per status', () => {
+  let ctx: AppContext;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ ctx, close } = await testContext());
+  });
+  afterAll(async () => close());
+
+  it('moves a flagged review from one status to the next on every transition, and ignores unflagged ones', async () => {
+    const flagged = [makeReview('harbor', { rating: 1 }), makeReview('harbor', { rating: 1 }), makeReview('harbor', { rating: 2 })];
+    const quiet = makeReview('harbor', { rating: 5 });
+    await ctx.store.upsertReviews([...flagged, quiet], { backfill: false });
+    await ctx.store.saveAnalyses([...flagged, quiet].map((r) => ({ id: r.id, sourceId: 'harbor', hash: r.contentHash, verdict: verdict(r !== quiet), draft: { reply: 'Thank you', violations: [], score: 1 }, flag: r !== quiet })));
+    expect(await ctx.lifecycle.counts.read()).toEqual({ new: 3, acknowledged: 0, replied: 0, resolved: 0, followed_up: 0 });
+
+    await ctx.lifecycle.transition(flagged[0]!.id, 'acknowledge', { actor: 'maya' });
+    await ctx.lifecycle.transition(flagged[1]!.id, 'approve', { actor: 'maya', fields: { approvedAt: new Date().toISOString() } });
+    await ctx.lifecycle.transition(flagged[1]!.id, 'reply', { actor: 'maya', require: 'approvedAt' });
+    // Not flagged: not in the inbox, so not counted.
+    await ctx.lifecycle.transition(quiet.id, 'acknowledge', { actor: 'maya' });
+    // Refused (illegal from new) and status-keeping transitions move nothing.
+    await ctx.lifecycle.transition(flagged[2]!.id, 'resolve', { actor: 'maya' });
+    await ctx.lifecycle.transition(flagged[2]!.id, 'edit_draft', { actor: 'maya' });
+    expect(await ctx.lifecycle.counts.read()).toEqual({ new: 1, acknowledged: 1, replied: 1, resolved: 0, followed_up: 0 });
+  });
+});

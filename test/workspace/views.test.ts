@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredReview } from '../../src/store/review-store.js';
+import { StatsAccumulator } from '../../src/lifecycle/stats.js';
+import { WeeklyAccumulator } from '../../src/lifecycle/weekly.js';
+import { inboxHref, inboxPage, type InboxRow } from '../../src/workspace/pages/inbox.js';
+import { insightsPage } from '../../src/workspace/pages/insights.js';
+import type { Chrome, PagePerson } from '../../src/workspace/pages/layout.js';
+import { reviewPage, type ReviewModel } from '../../src/workspace/pages/review.js';
+import { sourcesPage } from '../../src/workspace/pages/sources.js';
+import { makeReview } from '../helpers/factories.js';
+
+const HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>';
+const owner: PagePerson = { email: 'maya@harbor.example', name: 'Maya Chen', role: 'owner' };
+const chrome = (person: PagePerson = owner): Chrome => ({ person, csrfToken: 'tok"en', assets: { css: '/assets/app.1.css', js: '/assets/app.1.js' } });
+const now = new Date('2026-11-20T12:00:00Z');
+
+function stored(over: Partial<StoredReview> = {}, url = 'https://reviews.example.com/r/1'): StoredReview {
+  const review = { ...makeReview('harbor', { rating: 1, title: 'Cold soup', text: 'We waited 50 minutes and the soup was cold.', author: 'Ana Silva' }), url };
+  return {
+    review,
+    verdict: { negative: true, score: -0.9, severity: 'high', topics: ['waiting_time'], reasons: ['rating 1/5'], language: 'en' },
+    draft: { reply: 'Thank you, Ana. We are sorry. Write to care@harborbistro.example.', violations: [], score: 1 },
+    status: 'new',
+    backfill: false,
+    createdAt: '2026-11-20T10:00:00Z',
+    alertedAt: '2026-11-20T10:00:01Z',
+    ratingHistory: [{ rating: 1, at: '2026-11-20T10:00:00Z' }],
+    lifecycle: {},
+    ...over,
+  };
+}
+
+function model(s: StoredReview, over: Partial<ReviewModel> = {}): ReviewModel {
+  return { stored: s, history: [], publisher: { type: 'manual', automatic: false }, may: { respond: true, approve: true }, defaultFollowUpSeconds: 86_400, replyText: s.draft?.reply ?? '', violations: s.draft?.violations ?? [], ...over };
+}
+
+/** Markup the CSP would block: inline script, inline style, inline handlers, javascript: URLs. */
+function cspViolations(markup: string): string[] {
+  // Quoted attribute values are text (escaped): only the markup around them can be an attribute.
+  const page = markup.replace(/="[^"]*"/g, '=""');
+  const found: string[] = [];
+  for (const m of markup.matchAll(/<script\b[^>]*>/gi)) if (!/^<script type="module" src="\/assets\/[^"]+"><\/script>/.test(markup.slice(m.index))) found.push(m[0]);
+  for (const m of page.matchAll(/<[^>]+\s(style|on[a-z]+)\s*=/gi)) found.push(m[0]);
+  for (const m of page.matchAll(/<style\b/gi)) found.push(m[0]);
+  for (const m of markup.matchAll(/href="\s*javascript:/gi)) found.push(m[0]);
+  return found;
+}
+
+describe('workspace pages (render functions)', () => {
+  it('escapes every value from a review and a person, and links only to http(s) URLs', () => {
+    const s = stored({ review: { ...stored().review, title: HOSTILE, author: HOSTILE, text: HOSTILE, url: 'javascript:alert(3)' }, draft: { reply: HOSTILE, violations: [{ rule: 'thanks', message: 'No thanks', span: HOSTILE }], score: 0 } });
+    s.verdict!.reasons = [HOSTILE];
+    const page = reviewPage(chrome({ ...owner, name: HOSTILE }), model(s, { notice: HOSTILE, problem: HOSTILE, history: [{ at: now.toISOString(), actor: HOSTILE, action: 'approve', note: HOSTILE }] }));
+    expect(page).not.toContain('<script>alert');
+    expect(page).not.toContain('<img src=x');
+    expect(page).not.toContain('javascript:');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).toContain('value="tok&quot;en"');
+    expect(cspViolations(page)).toEqual([]);
+    const row: InboxRow = { id: s.review.id, title: HOSTILE, text: HOSTILE, author: HOSTILE, status: 'new', sourceId: 'harbor', topics: [HOSTILE], assignee: HOSTILE, overdue: false, recovered: false };
+    const inbox = inboxPage(chrome(), { rows: [row], counts: { new: 1, acknowledged: 0, replied: 0, resolved: 0, followed_up: 0 }, filters: { q: HOSTILE }, nextCursor: null, sources: ['harbor'], topics: [], now });
+    expect(inbox).not.toContain('<script>alert');
+    expect(inbox).not.toContain('<img src=x');
+    expect(cspViolations(inbox)).toEqual([]);
+  });
+
+  it('shows owners Approve, responders no Approve, and viewers no action at all', () => {
+    const s = stored();
+    const forOwner = reviewPage(chrome(), model(s));
+    expect(forOwner).toMatch(/<label for="reply">Reply<\/label>/);
+    expect(forOwner).toMatch(/<button[^>]*>Approve<\/button>/);
+    const forResponder = reviewPage(chrome({ ...owner, role: 'responder' }), model(s, { may: { respond: true, approve: false } }));
+    expect(forResponder).not.toMatch(/>Approve</);
+    expect(forResponder).toMatch(/>Save draft</);
+    const forViewer = reviewPage(chrome({ ...owner, role: 'viewer' }), model(s, { may: { respond: false, approve: false } }));
+    // The only form a viewer gets is signing out.
+    expect([...forViewer.matchAll(/<form\b[^>]*>/g)].map((m) => m[0])).toEqual(['<form method="post" action="/logout">']);
+    expect(forViewer).not.toContain('<textarea');
+  });
+
+  it('walks the stages: manual posting with the platform link, then resolve, then the follow-up', () => {
+    const approved = stored({ status: 'acknowledged', lifecycle: { approvedAt: now.toISOString(), approvedBy: 'Maya Chen', replyText: 'Thank you, Ana.' } });
+    const post = reviewPage(chrome(), model(approved));
+    expect(post).toContain('Copy the reply and open the review on its platform first');
+    expect(post).toContain('href="https://reviews.example.com/r/1"');
+    expect(post).toMatch(/action="\/reviews\/[^"]+\/posted"[^]*>Mark as posted</);
+    const auto = reviewPage(chrome(), model(approved, { publisher: { type: 'webhook', automatic: true } }));
+    expect(auto).toMatch(/>Publish</);
+    expect(auto).not.toContain('Mark as posted');
+    const replied = reviewPage(chrome(), model(stored({ status: 'replied', lifecycle: { repliedAt: now.toISOString(), replyText: 'Thank you' } })));
+    expect(replied).toMatch(/<label for="resolve-note">/);
+    expect(replied).toMatch(/>Resolve</);
+    const resolved = reviewPage(chrome(), model(stored({ status: 'resolved', lifecycle: { followUpText: 'All fixed', followUpDueAt: now.toISOString() } }), { publisher: { type: 'webhook', automatic: true } }));
+    expect(resolved).toMatch(/>Send follow-up</);
+  });
+
+  it('marks a review recovered when the rating went up after the reply', () => {
+    const s = stored({
+      status: 'replied',
+      lifecycle: { repliedAt: '2026-11-20T11:00:00Z' },
+      ratingHistory: [
+        { rating: 1, at: '2026-11-20T10:00:00Z' },
+        { rating: 4, at: '2026-11-20T11:30:00Z' },
+      ],
+    });
+    const page = reviewPage(chrome(), model(s));
+    expect(page).toContain('recovered');
+    expect(page).toContain('Rating history');
+  });
+
+  it('inbox: counts per status, filters kept in links, paging by cursor', () => {
+    const page = inboxPage(chrome(), { rows: [], counts: { new: 1200, acknowledged: 3, replied: 0, resolved: 1, followed_up: 0 }, filters: { severity: 'critical', cursor: 'abc' }, nextCursor: 'def', sources: ['harbor'], topics: ['waiting_time'], now });
+    expect(page).toContain('All<span class="n">1,204</span>');
+    expect(page).toContain('href="/?severity=critical&amp;status=new"');
+    expect(page).toContain('href="/?severity=critical&amp;cursor=def"');
+    expect(inboxHref({ mine: true, overdue: false, q: 'cold soup' })).toBe('/?mine=1&q=cold+soup');
+  });
+
+  it('sources and insights render their figures', () => {
+    const src = sourcesPage(chrome(), [{ id: 'harbor', type: 'rss', schedule: '* * * * *', enabled: true, publisher: 'manual', healthy: false, consecutiveFailures: 3, reviewsSeen: 12, lastPollAt: now.toISOString(), lastError: `HTTP 503 ${HOSTILE}`, nextPollAt: now.toISOString() }], now);
+    expect(src).toContain('failing');
+    expect(src).toContain('3 failures in a row');
+    expect(src).not.toContain('<script>alert');
+    const acc = new StatsAccumulator();
+    const weeks = new WeeklyAccumulator();
+    for (const s of [stored(), stored({ verdict: { ...stored().verdict!, negative: false } })]) {
+      acc.add(s);
+      weeks.add(s);
+    }
+    const page = insightsPage(chrome(), { weeks: 4, stats: acc.result(), byWeek: weeks.result(new Date('2026-10-25T00:00:00Z'), now), truncated: false });
+    expect(page).toMatch(/<svg [^>]*role="img"/);
+    expect(page).toContain('waiting time');
+    expect(cspViolations(page)).toEqual([]);
+  });
+});
