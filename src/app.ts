@@ -3,7 +3,7 @@ import { buildApi } from './api/server.js';
 import { createChannels } from './alerts/channels.js';
 import type { Config } from './config/schema.js';
 import type { AppContext } from './context.js';
-import type { Logger } from './logger.js';
+import { throttledWarn, type Logger } from './logger.js';
 import { Queues } from './queues.js';
 import { connectRedis } from './redis.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
@@ -19,7 +19,11 @@ export type Role = (typeof ROLES)[number];
 /** Opens Redis (or a private redis-server) and builds the store, queues and alert channels. */
 export async function createContext(config: Config, logger: Logger): Promise<{ ctx: AppContext; close(): Promise<void> }> {
   const handle = await connectRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: config.redis.dataDir, logger });
-  const queues = new Queues(handle.redis, config.redis.prefix, { retryDelayMs: config.workers.retryDelayMs });
+  const warn = throttledWarn(logger.child({ module: 'queues' }));
+  const queues = new Queues(handle.redis, config.redis.prefix, {
+    retryDelayMs: config.workers.retryDelayMs,
+    onError: (queue, err) => warn(`${queue}|${err.message}`, { queue, err: err.message }, 'queue connection error (reconnecting)'),
+  });
   const store = new ReviewStore(handle.redis, config.redis.prefix);
   const ctx: AppContext = {
     config,

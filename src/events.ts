@@ -39,6 +39,9 @@ export class EventHub {
     if (!this.subscriber) {
       const sub = this.redis.duplicate();
       this.subscriber = sub;
+      // The main connection already reports an outage (throttled); without a listener ioredis prints every
+      // failed reconnect of this one to the console.
+      sub.on('error', () => undefined);
       sub.on('message', (_channel: string, message: string) => {
         let event: AlertEvent;
         try {

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { pino, type Logger, type DestinationStream } from 'pino';
 
 export type { Logger };
@@ -40,7 +41,8 @@ export function createLogger(level: string = 'info', destination?: DestinationSt
   return pino(
     {
       level,
-      base: { service: 'review-monitor' },
+      // Which replica said it: several processes of each role write to the same log store.
+      base: { service: 'review-monitor', hostname: hostname(), pid: process.pid },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
@@ -62,4 +64,24 @@ export function safeRedisUrl(url: string): string {
   } catch {
     return '(unparseable Redis URL)';
   }
+}
+
+/**
+ * A warning that repeats while something is down (a connection error per reconnect attempt, per connection)
+ * is written at most once per `everyMs` for each key; the next line written says how many were held back.
+ * During a Redis outage every connection of every queue and worker reports each attempt: unthrottled, a
+ * 9-second outage wrote hundreds of lines.
+ */
+export function throttledWarn(log: Logger, everyMs = 10_000, clock: () => number = Date.now): (key: string, obj: Record<string, unknown>, msg: string) => void {
+  const last = new Map<string, { at: number; held: number }>();
+  return (key, obj, msg) => {
+    const now = clock();
+    const seen = last.get(key);
+    if (seen && now - seen.at < everyMs) {
+      seen.held += 1;
+      return;
+    }
+    log.warn(seen?.held ? { ...obj, repeatedSinceLastLine: seen.held } : obj, msg);
+    last.set(key, { at: now, held: 0 });
+  };
 }

@@ -93,10 +93,15 @@ export function jobId(...parts: string[]): string {
 export class Queues {
   readonly queues: { [Q in QueueName]: Queue };
 
-  constructor(connection: ConnectionOptions, readonly prefix: string, opts: { retryDelayMs?: number } = {}) {
+  constructor(connection: ConnectionOptions, readonly prefix: string, opts: { retryDelayMs?: number; onError?: (queue: QueueName, err: Error) => void } = {}) {
     const defaults = defaultJobOptions(opts.retryDelayMs);
     this.queues = Object.fromEntries(
-      QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: defaults[name] })]),
+      QUEUE_NAMES.map((name) => {
+        const queue = new Queue(name, { connection, prefix, defaultJobOptions: defaults[name] });
+        // Without a listener BullMQ prints each connection error to the console as a multi-line block.
+        queue.on('error', (err: Error) => opts.onError?.(name, err));
+        return [name, queue];
+      }),
     ) as { [Q in QueueName]: Queue };
   }
 

@@ -3,7 +3,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
-import { safeRedisUrl } from './logger.js';
+import { safeRedisUrl, throttledWarn } from './logger.js';
 
 /** A Redis connection for the store and queues, and a way to close what was opened here. */
 export interface RedisHandle {
@@ -118,7 +118,8 @@ export async function connectRedis(opts: { url: string; autostart: boolean; data
     url = `redis://127.0.0.1:${port}`;
   }
   const redis = createRedis(url);
-  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error (reconnecting)'));
+  const warn = throttledWarn(logger);
+  redis.on('error', (err) => warn(err.message, { err: err.message }, 'redis connection error (reconnecting)'));
   await redis.ping();
   return {
     redis,

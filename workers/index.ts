@@ -1,6 +1,7 @@
 import { WaitingError, Worker, type Job } from 'bullmq';
 import type { AppContext } from '../src/context.js';
 import { createRedis } from '../src/redis.js';
+import { throttledWarn } from '../src/logger.js';
 import { HostLimiter } from '../src/sources/host-limiter.js';
 import { jobSchemas, QUEUE_NAMES, type QueueName } from '../src/queues.js';
 import { createAnalysisPool } from '../src/analysis/pool.js';
@@ -22,7 +23,8 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   const log = ctx.logger.child({ module: 'workers' });
   // Workers block on Redis: they get a connection of their own, which BullMQ duplicates per worker.
   const connection = createRedis(ctx.redisUrl, { name: 'review-monitor-worker' });
-  connection.on('error', (err) => log.warn({ err: err.message }, 'worker redis connection error (reconnecting)'));
+  const warn = throttledWarn(log);
+  connection.on('error', (err) => warn(`connection|${err.message}`, { err: err.message }, 'worker redis connection error (reconnecting)'));
 
   const wanted = new Set(opts.queues ?? QUEUE_NAMES);
   const analysis = wanted.has('analyze')
@@ -62,7 +64,9 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
       if (queue === 'poll' && (err as Error & { sourceLogged?: boolean }).sourceLogged) return;
       log.warn({ queue, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed');
     });
-    worker.on('error', (err) => log.error({ queue, err: err.message }, 'worker error'));
+    // Each worker reports every failed reconnect while Redis is away: once per queue and error per 10 s is enough.
+    // After an outage BullMQ reports a lost lock per job in flight ("Missing lock for job X"): one line per kind.
+    worker.on('error', (err) => warn(`${queue}|${err.message.replace(/job \S+/g, 'job')}`, { queue, err: err.message }, 'worker error'));
     return worker;
   };
 

@@ -31,7 +31,7 @@ declare module 'fastify' {
 export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.logger.child({ module: 'api' }) as FastifyBaseLogger,
-    // A line per request drowns the pipeline's own logs; errors are still logged.
+    // Fastify's own two lines per request (incoming, completed) are off; the access log below writes one.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
     trustProxy: false,
@@ -54,6 +54,17 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
   const hub = new EventHub(ctx.redis, ctx.config.redis.prefix);
   app.addHook('onClose', async () => hub.close());
 
+  // One access line per request (method, route, status, time, who), except the probes' and scrapers' requests.
+  if (ctx.config.api.accessLog) {
+    app.addHook('onResponse', async (req, reply) => {
+      if (/^\/(health|ready|metrics)(\?|$)/.test(req.url)) return;
+      const who = (req as FastifyRequest & { person?: { name: string } }).person?.name ?? req.actor?.name;
+      req.log.info(
+        { method: req.method, route: req.routeOptions.url ?? req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, ...(who ? { who } : {}) },
+        'request',
+      );
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     const allow = allowedMethods(path);

@@ -400,6 +400,8 @@ export const configSchema = z
         keys: z.array(apiKeySchema).default([]),
         /** Serve repeated list pages from memory until the store changes (see src/api/list-cache.ts). */
         cacheLists: z.boolean().default(true),
+        /** One `request` line per API request at info (method, route, status, ms, key or person name); probes are not logged. */
+        accessLog: z.boolean().default(true),
         /** Requests per key (or per address without a key) per window. */
         rateLimit: z
           .strictObject({

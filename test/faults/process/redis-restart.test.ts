@@ -60,6 +60,16 @@ describe('Redis restarted while the service polls and alerts', () => {
 
     const after = await snapshot(redis, prefix);
     expect(alive(svc)).toBe(true);
+    // The outage is in the log as JSON lines, one per event, each connection's errors held back to a line per
+    // 10 s: no raw multi-line error blocks from a connection without a listener, no line per reconnect attempt.
+    const lines = svc.output().split('\n').filter((l) => l.trim() !== '');
+    expect(lines.filter((l) => !l.startsWith('{'))).toEqual([]);
+    const outageLines = lines.map((l) => JSON.parse(l) as { msg: string; pid?: number; hostname?: string; queue?: string; err?: string }).filter((l) => /connection error|worker error/.test(l.msg));
+    expect(outageLines.length).toBeGreaterThan(0);
+    // Redis was away about 2 s: each kind of error of each connection is written once, not once per attempt.
+    const kinds = outageLines.map((l) => `${l.msg}|${l.queue ?? ''}|${(l.err ?? '').replace(/job \S+/g, 'job')}`);
+    expect(kinds.filter((k, i) => kinds.indexOf(k) !== i)).toEqual([]);
+    expect(outageLines.every((l) => l.pid === svc.child.pid && typeof l.hostname === 'string')).toBe(true);
     expect(consistencyProblems(after)).toEqual([]);
     for (const id of before.reviews.keys()) expect(after.reviews.has(id)).toBe(true);
     expect(analysedIds(after)).toHaveLength(items.length);
