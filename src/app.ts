@@ -33,7 +33,7 @@ export async function createContext(config: Config, logger: Logger): Promise<{ c
     store,
     lifecycle: new LifecycleStore(store),
     people: new PeopleStore(handle.redis, store.keys),
-    metrics: new Metrics(handle.redis, config.redis.prefix),
+    metrics: new Metrics(handle.redis, store.keys),
     queues,
     channels: createChannels(config.alerts, { logger, userAgent: config.fetch.userAgent }),
   };

@@ -135,9 +135,9 @@ describe('API: filters, stats, events, metrics, docs, limits', () => {
     await ctx.metrics.inc('ingested', ['harbor'], 4);
     await ctx.metrics.inc('poll_errors', ['tidy']);
     const metrics = (await api.inject({ url: '/metrics' })).body;
-    expect(metrics).toContain('review_monitor_ingested_total{source="harbor"} 4');
-    expect(metrics).toContain('review_monitor_poll_errors_total{source="tidy"} 1');
-    expect(metrics).toMatch(/review_monitor_queue_jobs\{queue="notify",state="waiting"\} \d+/);
+    expect(metrics).toContain('review_monitor_ingested_total{source="harbor",scope="deployment"} 4');
+    expect(metrics).toContain('review_monitor_poll_errors_total{source="tidy",scope="deployment"} 1');
+    expect(metrics).toMatch(/review_monitor_queue_jobs\{queue="notify",state="waiting",scope="deployment"\} \d+/);
     const doc = (await api.inject({ url: '/openapi.json' })).json<{ openapi: string; paths: Record<string, Record<string, { parameters: { name: string }[]; requestBody?: unknown }>> }>();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/alerts', '/v1/reviews', '/v1/reviews/{id}', '/v1/reviews/{id}/resolve', '/v1/stats', '/v1/events', '/v1/sources/{id}/poll']));

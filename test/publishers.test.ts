@@ -123,7 +123,7 @@ describe('publishing through the worker', () => {
     expect(last.comment).toMatch(/^Thank you for telling us/);
     expect(last.comment).toContain('soup station');
     const metrics = await api.inject({ url: '/metrics' });
-    expect(metrics.body).toMatch(/review_monitor_queue_jobs\{queue="publish",state="completed"\} 2/);
+    expect(metrics.body).toMatch(/review_monitor_queue_jobs\{queue="publish",state="completed",scope="deployment"\} 2/);
     await api.close();
   });
 });

@@ -38,6 +38,8 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
     const worker = new Worker(
       queue,
       async (job: Job, token?: string) => {
+        // How long the job waited for a worker (first attempts: a retry's wait is its back-off, not load).
+        if (job.attemptsMade === 0) ctx.metrics.observeQueueWait(queue, ((job.processedOn ?? Date.now()) - job.timestamp - (job.opts.delay ?? 0)) / 1000);
         const parsed = jobSchemas[queue].safeParse(job.data);
         if (!parsed.success) throw new Error(`invalid ${queue} job ${job.id}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
         try {

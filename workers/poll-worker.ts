@@ -68,6 +68,8 @@ async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'
     log.debug({ backoffUntil: state.backoffUntil }, 'source is backing off after failures; tick skipped');
     return { skipped: 'backoff' };
   }
+  const started = performance.now();
+  const seconds = (): number => (performance.now() - started) / 1000;
   try {
     const baseline = !state.baselineAt;
     const now = new Date();
@@ -82,6 +84,7 @@ async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'
       // Still re-enqueue anything a crashed worker left unanalysed.
       await enqueueAnalysis(ctx, source.id, []);
       await store.recordPollSuccess(source.id, { newReviews: 0, status: 304 });
+      ctx.metrics.observePoll(source.id, 'not_modified', seconds());
       return { notModified: true };
     }
     const byId = new Map<string, Review>();
@@ -106,12 +109,14 @@ async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'
     const outcome: PollOutcome = { fetched: byId.size, created: result.created.length, updated: result.updated.length, baseline, pages: fetched.pages, stoppedAt: fetched.stoppedAt };
     if (fetched.rejected) outcome.rejected = fetched.rejected.count;
     if (fetched.rejected) log.warn({ rejected: fetched.rejected.count, reasons: fetched.rejected.reasons }, 'some rows of the source could not be read; the others were stored');
+    ctx.metrics.observePoll(source.id, 'ok', seconds());
     log.info(outcome, baseline ? 'baseline poll stored the existing reviews' : 'polled');
     return outcome;
   } catch (err) {
     const e = err as Error;
     const status = err instanceof FetchError ? err.status : undefined;
     const retryAfterMs = err instanceof FetchError ? err.retryAfterMs : undefined;
+    ctx.metrics.observePoll(source.id, 'failed', seconds());
     const next = await store.recordPollFailure(source.id, { message: e.message, status, retryAfterMs });
     await ctx.metrics.inc('poll_errors', [source.id]);
     log.warn({ err: e.message, status, consecutiveFailures: next.consecutiveFailures, backoffUntil: next.backoffUntil }, 'poll failed; source marked unhealthy');

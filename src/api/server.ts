@@ -54,17 +54,17 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
   const hub = new EventHub(ctx.redis, ctx.config.redis.prefix);
   app.addHook('onClose', async () => hub.close());
 
-  // One access line per request (method, route, status, time, who), except the probes' and scrapers' requests.
-  if (ctx.config.api.accessLog) {
-    app.addHook('onResponse', async (req, reply) => {
-      if (/^\/(health|ready|metrics)(\?|$)/.test(req.url)) return;
-      const who = (req as FastifyRequest & { person?: { name: string } }).person?.name ?? req.actor?.name;
-      req.log.info(
-        { method: req.method, route: req.routeOptions.url ?? req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, ...(who ? { who } : {}) },
-        'request',
-      );
-    });
-  }
+  // One access line per request (method, route, status, time, who), except the probes' and scrapers' requests,
+  // and the request-duration histogram (by route pattern: unknown paths count as one route).
+  const accessLog = ctx.config.api.accessLog;
+  app.addHook('onResponse', async (req, reply) => {
+    if (/^\/(health|ready|metrics)(\?|$)/.test(req.url)) return;
+    const route = req.routeOptions.url ?? '(no route)';
+    ctx.metrics.observeRequest(req.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    if (!accessLog) return;
+    const who = (req as FastifyRequest & { person?: { name: string } }).person?.name ?? req.actor?.name;
+    req.log.info({ method: req.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, ...(who ? { who } : {}) }, 'request');
+  });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     const allow = allowedMethods(path);
@@ -94,7 +94,14 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
       return sendError(reply, 503, { error: 'not_ready', message: 'Redis does not answer' });
     }
   });
-  if (opts.healthOnly) return app;
+  if (opts.healthOnly) {
+    // Workers and schedulers: their own process metrics (polls, queue waits, memory, event loop).
+    api.add({ method: 'GET', url: '/metrics', tag: 'operations', scope: 'public', summary: 'Prometheus metrics of this process', produces: 'text/plain' }, async ({ reply }) => {
+      reply.type(ctx.metrics.process.contentType);
+      return ctx.metrics.process.metrics();
+    });
+    return app;
+  }
 
   // While Redis is unreachable ioredis queues commands until it is back, which would hold every request
   // open for the whole outage: answer at once instead (health, readiness and docs need no Redis).
@@ -134,7 +141,7 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
   deliveryRoutes(api, ctx);
   insightRoutes(api, ctx, hub);
 
-  const registry = ctx.metrics.registry(ctx.queues);
+  const registry = ctx.metrics.registry(ctx.queues, ctx.config);
   api.add({ method: 'GET', url: '/metrics', tag: 'operations', scope: 'public', summary: 'Prometheus metrics: reviews ingested, flagged, alerts sent/failed, poll errors, queue depths', produces: 'text/plain' }, async ({ reply }) => {
     reply.type(registry.contentType);
     return registry.metrics();
