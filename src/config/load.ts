@@ -98,7 +98,7 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
     if (!key && opts.secrets !== false) keyProblems.push(`api.keys[${i}].keyEnv: environment variable ${k.keyEnv} is not set`);
     return { name: k.name, key: key ?? '', scopes: k.scopes };
   });
-  const secretProblems = opts.secrets === false ? [] : resolveAlertSecrets(alerts, opts.env ?? {});
+  const secretProblems = opts.secrets === false ? [] : [...resolveAlertSecrets(alerts, opts.env ?? {}), ...placeholderSecrets(parsed, apiKeys, opts.env ?? {})];
   if (keyProblems.length || secretProblems.length) throw new ConfigError(file, [...keyProblems, ...secretProblems]);
   const sources = parsed.sources.map((s) => ('url' in s && s.url !== undefined ? { ...s, url: resolveFileUrl(s.url, configDir) } : s));
   return deepFreeze({ ...parsed, api: { ...parsed.api, keys: apiKeys }, sources, alerts, configDir });
@@ -188,6 +188,35 @@ export function resolveAlertSecrets(alerts: AlertChannelConfig[], env: Env): str
       else a.webhookUrl = url;
     }
     if (a.type === 'email' && a.smtp.passEnv) a.smtp = { ...a.smtp, pass: read(`${at}.smtp.passEnv`, a.smtp.passEnv) };
+  });
+  return problems;
+}
+
+/** A value shipped as a placeholder in the deploy manifests and examples ("change-me…"), never a real secret. */
+export function isPlaceholderSecret(value: string | undefined): boolean {
+  return value !== undefined && /^\s*(change[-_ ]?me|replace[-_ ]?me|<[^>]*>)/i.test(value);
+}
+
+/**
+ * One problem per secret still holding a placeholder: every environment variable a `…Env` key names anywhere
+ * in the config, and the API keys (API_KEYS included). A deployment started with the values shipped in
+ * deploy/k8s/secret.yaml would otherwise run with keys anyone can read in this repository.
+ */
+function placeholderSecrets(parsed: unknown, apiKeys: ApiKeyConfig[], env: Env): string[] {
+  const problems: string[] = [];
+  const walk = (node: unknown, at: string): void => {
+    if (Array.isArray(node)) node.forEach((v, i) => walk(v, `${at}[${i}]`));
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        const here = at ? `${at}.${k}` : k;
+        if (k.endsWith('Env') && typeof v === 'string' && isPlaceholderSecret(env[v])) problems.push(`${here}: ${v} still holds a placeholder value ("${env[v]!.slice(0, 12)}…"); set a real secret`);
+        else walk(v, here);
+      }
+    }
+  };
+  walk(parsed, '');
+  apiKeys.forEach((k, i) => {
+    if (isPlaceholderSecret(k.key) && !problems.some((p) => p.startsWith(`api.keys[${i}]`))) problems.push(`api.keys[${i}]: the key of "${k.name}" is a placeholder value; set a real key`);
   });
   return problems;
 }
