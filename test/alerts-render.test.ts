@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { logChannel } from '../src/alerts/channels/log.js';
 import { signBody } from '../src/alerts/channels/webhook.js';
 import {
   alertLinks,
@@ -15,8 +16,10 @@ import {
   type SlackBlock,
 } from '../src/alerts/render.js';
 import { accepts, deliveryMode, route, type RouteInput, type RoutingRule } from '../src/alerts/routing.js';
+import { createLogger } from '../src/logger.js';
 import { parseRss } from '../src/sources/rss.js';
 import { makePayload } from './helpers/alerts.js';
+import { captureLogs } from './helpers/context.js';
 
 describe('routing', () => {
   const base: RoutingRule = { minSeverity: 'medium' };
@@ -184,6 +187,39 @@ describe('rendering', () => {
 
     const info = { channelId: 'chan', windowStart: '2026-11-20T12:00:00.000Z', windowEnd: '2026-11-20T12:10:00.000Z', idempotencyKey: 'digest-chan-1' };
     expectNoSlackMarkup(renderDigestSlack([p, p], info, alertLinks), own);
+  });
+
+  it('lets no terminal escape, control character or markup of a stored review reach an e-mail, a log line or HTML', async () => {
+    const p = makePayload({
+      review: {
+        author: 'Eve\u001b]0;pwned\u0007 <img src=x onerror=alert(1)>',
+        title: '\u001b[2J\u001b[31mCold\u001b[0m <b>food</b>',
+        text: 'Waited\u001b]8;;https://evil.example\u001b\\ an hour\u001b]8;;\u001b\\ & left <script>alert(1)</script>\u0000',
+        url: 'javascript:alert(1)',
+      },
+      draft: undefined,
+      publicUrl: 'https://rm.example.com',
+    });
+    const links = alertLinks(p);
+    expect(links.review).toBeUndefined();
+    const info = { channelId: 'chan', windowStart: '2026-11-20T12:00:00.000Z', windowEnd: '2026-11-20T12:10:00.000Z', idempotencyKey: 'digest-chan-1' };
+    const logs = captureLogs();
+    const channel = logChannel('log', createLogger('info', logs.stream));
+    await channel.deliver(p);
+    await channel.deliverDigest([p], info);
+    const outputs = [alertSubject(p), renderText(p, links), renderHtml(p, links), renderDigestText([p], info, alertLinks), renderDigestHtml([p], info, alertLinks), JSON.stringify(logs.lines)];
+    for (const out of outputs) {
+      expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|\\u001b|\\u0000|\\u0007/);
+      expect(out).not.toContain('pwned');
+      expect(out).not.toContain('evil.example');
+    }
+    expect(renderText(p, links)).toContain('Author:   Eve <img src=x onerror=alert(1)>');
+    expect(JSON.stringify(logs.lines)).toContain('Waited an hour & left');
+    for (const html of [renderHtml(p, links), renderDigestHtml([p], info, alertLinks)]) {
+      expect(html).not.toMatch(/<(img|script|b)\b/);
+      expect(html).not.toContain('javascript:');
+      expect(html).toContain('Cold &lt;b&gt;food&lt;/b&gt;');
+    }
   });
 
   it('signs the exact body bytes with HMAC-SHA256', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseRating, normaliseReview } from '../src/domain/review.js';
+import { contentHashOf, normaliseRating, normaliseReview } from '../src/domain/review.js';
 
 describe('normaliseReview', () => {
   it('gives the same platform review the same id on every poll, safe for job ids', () => {
@@ -33,5 +33,43 @@ describe('normaliseReview', () => {
   it('drops an unparseable date rather than storing garbage', () => {
     expect(normaliseReview({ platformId: 'x', text: 't', publishedAt: 'yesterday-ish' }, 's').publishedAt).toBeUndefined();
     expect(normaliseReview({ platformId: 'x', text: 't', publishedAt: 'Sat, 21 Nov 2026 20:14:00 GMT' }, 's').publishedAt).toBe('2026-11-21T20:14:00.000Z');
+  });
+
+  it('stores only http(s) review URLs', () => {
+    const url = (u: string) => normaliseReview({ platformId: 'x', text: 't', url: u }, 's').url;
+    expect(url('javascript:alert(document.cookie)')).toBeUndefined();
+    expect(url('JavaScript:alert(1)')).toBeUndefined();
+    expect(url('java\tscript:alert(1)')).toBeUndefined();
+    expect(url('data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==')).toBeUndefined();
+    expect(url('vbscript:msgbox(1)')).toBeUndefined();
+    expect(url('file:///etc/passwd')).toBeUndefined();
+    expect(url('not a url')).toBeUndefined();
+    expect(url('https://reviews.example.com/r/1?a=1&b=2')).toBe('https://reviews.example.com/r/1?a=1&b=2');
+    expect(url('http://reviews.example.com/r/2')).toBe('http://reviews.example.com/r/2');
+  });
+
+  it('strips control characters and terminal escape sequences from author, title and text', () => {
+    const hostile = normaliseReview(
+      {
+        platformId: 'x',
+        author: 'Eve\u001b]0;pwned\u0007\u001b[2J\u0000',
+        title: '\u001b[31mCold\u001b[0m food\u009b1;31m',
+        text: 'Waited\u001b]8;;https://evil.example\u001b\\ an hour\u001b]8;;\u001b\\ for\u0008\u0008\u0008 soup\u001bc\u0085and \u001bP1$qm\u001b\\left.\u007f',
+      },
+      's',
+    );
+    expect(hostile.author).toBe('Eve');
+    expect(hostile.title).toBe('Cold food');
+    expect(hostile.text).toBe('Waited an hour for soup and left.');
+    for (const v of [hostile.author, hostile.title, hostile.text]) expect(v).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
+  it('keeps the id and content hash of a clean review unchanged, so an upgrade alerts nothing again', () => {
+    const raw = { author: 'Zoë  Martín', title: 'Kalt —\tzu spät', text: 'Der Kaffee war kalt.\n\nUnd 50 € für 2 Personen?! 😞 — nie wieder.  ', rating: 2 };
+    const r = normaliseReview(raw, 's');
+    // The hashes a stored review got before hostile content was stripped (raw text collapsed, no more).
+    expect(r.contentHash).toBe(contentHashOf({ rating: 2, title: 'Kalt — zu spät', text: 'Der Kaffee war kalt. Und 50 € für 2 Personen?! 😞 — nie wieder.' }));
+    expect(r.contentHash).toBe('edef40d08363f75638529d15be47ad86');
+    expect(r.id).toBe('s-b4c3fdae38f0e978');
   });
 });

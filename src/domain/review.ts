@@ -66,9 +66,10 @@ export function normaliseRating(value: number, best = 5): number | undefined {
  * content-hash id (author + title + text), so re-polling still finds the same review.
  */
 export function normaliseReview(raw: RawReview, sourceId: string, now: Date = new Date()): Review {
-  const text = collapse(raw.text);
-  const title = raw.title ? collapse(raw.title) : undefined;
-  const platformId = raw.platformId?.trim() || `h-${sha256(JSON.stringify([raw.author ?? '', title ?? '', text])).slice(0, 24)}`;
+  const text = cleanText(raw.text);
+  const title = raw.title ? cleanText(raw.title) || undefined : undefined;
+  // The content-derived id hashes the text as before cleaning existed, so no stored review changes id.
+  const platformId = raw.platformId?.trim() || `h-${sha256(JSON.stringify([raw.author ?? '', raw.title ? collapse(raw.title) : '', collapse(raw.text)])).slice(0, 24)}`;
   const best = raw.ratingBest ?? 5;
   const rating = raw.rating === undefined ? undefined : normaliseRating(raw.rating, best);
   const review: Review = {
@@ -79,11 +80,13 @@ export function normaliseReview(raw: RawReview, sourceId: string, now: Date = ne
     contentHash: contentHashOf({ rating, title, text }),
     fetchedAt: now.toISOString(),
   };
-  if (raw.author?.trim()) review.author = collapse(raw.author);
+  const author = raw.author ? cleanText(raw.author) : '';
+  if (author) review.author = author;
   if (rating !== undefined) review.rating = rating;
   if (rating !== undefined && best !== 5) review.ratingOriginal = { value: raw.rating as number, best };
   if (title) review.title = title;
-  if (raw.url) review.url = raw.url;
+  const url = webUrl(raw.url);
+  if (url) review.url = url;
   const published = raw.publishedAt ? new Date(raw.publishedAt) : undefined;
   if (published && !Number.isNaN(published.getTime())) review.publishedAt = published.toISOString();
   if (raw.language) review.language = raw.language;
@@ -93,4 +96,33 @@ export function normaliseReview(raw: RawReview, sourceId: string, now: Date = ne
 
 function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
+}
+
+// ECMA-48 sequences a terminal acts on (reviews end up in logs, CLIs and e-mails read in one):
+// strings (OSC, DCS, SOS, PM, APC) up to their terminator, CSI, and the other ESC sequences; 7- and
+// 8-bit forms. A string's body stops at the next introducer, so a hostile text cannot make this
+// quadratic. Whatever is left of a broken sequence loses its ESC below and is plain text.
+const TERMINAL_SEQUENCE =
+  /(?:\u001b[\]PX^_]|[\u0090\u0098\u009d-\u009f])[^\u0007\u001b\u0090\u0098\u009c-\u009f]*(?:\u0007|\u009c|\u001b\\)|(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]|\u001b[\u0020-\u002f]*[\u0030-\u007e]/g;
+// C0 controls other than the whitespace ones \s collapses, DEL and C1 (NEL among them: a line break).
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * Review text as stored: terminal escape sequences removed, other control characters made spaces,
+ * whitespace collapsed. Clean text comes out exactly as `collapse` made it, so content hashes of
+ * normal reviews do not change.
+ */
+export function cleanText(s: string): string {
+  return collapse(s.replace(TERMINAL_SEQUENCE, '').replace(CONTROL, ' '));
+}
+
+/** The URL when it is http(s), normalised; anything else (`javascript:`, `data:`, garbage) is dropped. */
+function webUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
