@@ -11,6 +11,7 @@ import { makeConfig, makeReview } from './helpers/factories.js';
 import { captureLogs, inlineAnalysis, serviceHarness, testContext } from './helpers/context.js';
 import { startTestServer, waitFor, type TestServer } from './helpers/http.js';
 import { TEST_REDIS_URL, uniquePrefix } from './helpers/redis.js';
+import { signedAt, verifyBodySignature, verifyTimestamped } from './helpers/webhook-receiver.js';
 
 const KEY = 'test-key-0123456789';
 const auth = { authorization: `Bearer ${KEY}` };
@@ -101,6 +102,14 @@ describe('alert delivery through the workers', () => {
     for (const r of hook.received) {
       const expected = `sha256=${createHmac('sha256', SECRET).update(Buffer.from(r.body, 'utf8')).digest('hex')}`;
       expect(r.headers['x-signature']).toBe(expected);
+      // The receiver's checks from the README accept both signatures of every attempt, just signed…
+      expect(verifyBodySignature(SECRET, r.body, r.headers)).toBe(true);
+      expect(verifyTimestamped(SECRET, r.body, r.headers)).toBe(true);
+      expect(Math.abs(signedAt(r.headers) - Date.now() / 1000)).toBeLessThan(60);
+      // …and refuse the same request replayed six minutes later, or with its timestamp moved forward.
+      expect(verifyTimestamped(SECRET, r.body, r.headers, 300, Date.now() + 360_000)).toBe(false);
+      const moved = String(r.headers['review-monitor-signature']).replace(/t=\d+/, `t=${Math.floor(Date.now() / 1000) + 360}`);
+      expect(verifyTimestamped(SECRET, r.body, { ...r.headers, 'review-monitor-signature': moved }, 300, Date.now() + 360_000)).toBe(false);
       expect(r.headers['idempotency-key']).toBe(`${id}-ops`);
       const body = JSON.parse(r.body) as { type: string; idempotencyKey: string; sentAt: string; apiUrl: string };
       expect(body).toMatchObject({ type: 'alert', idempotencyKey: `${id}-ops`, apiUrl: `https://rm.example.com/v1/reviews/${id}` });
@@ -109,6 +118,9 @@ describe('alert delivery through the workers', () => {
     // A forged body does not verify.
     const tampered = hook.received[0]!.body.replace('"alert"', '"digest"');
     expect(`sha256=${createHmac('sha256', SECRET).update(tampered).digest('hex')}`).not.toBe(hook.received[0]!.headers['x-signature']);
+    expect(verifyBodySignature(SECRET, tampered, hook.received[0]!.headers)).toBe(false);
+    expect(verifyTimestamped(SECRET, tampered, hook.received[0]!.headers)).toBe(false);
+    expect(verifyTimestamped('another-secret-0123', hook.received[0]!.body, hook.received[0]!.headers)).toBe(false);
     expect(await service.ctx.store.deliveries.get(id, 'ops')).toMatchObject({ status: 'delivered', attempts: 3, lastError: expect.stringMatching(/HTTP 503/) });
   });
 

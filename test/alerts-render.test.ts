@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { logChannel } from '../src/alerts/channels/log.js';
-import { signBody } from '../src/alerts/channels/webhook.js';
 import {
   alertLinks,
   alertSubject,
@@ -18,6 +17,7 @@ import {
 import { accepts, deliveryMode, route, type RouteInput, type RoutingRule } from '../src/alerts/routing.js';
 import { createLogger } from '../src/logger.js';
 import { parseRss } from '../src/sources/rss.js';
+import { signBody, signTimestamped } from '../src/webhook-signature.js';
 import { makePayload } from './helpers/alerts.js';
 import { captureLogs } from './helpers/context.js';
 
@@ -226,5 +226,9 @@ describe('rendering', () => {
     const body = JSON.stringify({ hello: 'wörld' });
     expect(signBody('0123456789abcdef', body)).toBe(`sha256=${createHmac('sha256', '0123456789abcdef').update(Buffer.from(body, 'utf8')).digest('hex')}`);
     expect(signBody('0123456789abcdef', body)).not.toBe(signBody('0123456789abcdeX', body));
+    // The timestamped one signs "<unix seconds>.<body>", so the time cannot be changed without the secret.
+    const at = new Date('2026-11-20T12:00:00.900Z');
+    const t = Math.floor(at.getTime() / 1000);
+    expect(signTimestamped('0123456789abcdef', body, at)).toBe(`t=${t},v1=${createHmac('sha256', '0123456789abcdef').update(`${t}.${body}`).digest('hex')}`);
   });
 });

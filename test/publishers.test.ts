@@ -8,6 +8,7 @@ import { captureLogs } from './helpers/context.js';
 import { makeConfig, makeReview } from './helpers/factories.js';
 import { startTestServer, waitFor, type TestServer } from './helpers/http.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './helpers/redis.js';
+import { verifyBodySignature, verifyTimestamped } from './helpers/webhook-receiver.js';
 
 describe('publishers against local fake platforms', () => {
   let server: TestServer;
@@ -64,6 +65,11 @@ describe('publishers against local fake platforms', () => {
     const req = server.received[0]!;
     expect(req.headers['x-signature']).toBe(`sha256=${createHmac('sha256', 's3cret').update(req.body).digest('hex')}`);
     expect(req.headers['idempotency-key']).toBe(`${review.id}-follow_up`);
+    // Signed like the alert webhooks: a receiver checks the timestamped signature and refuses replays.
+    expect(verifyBodySignature('s3cret', req.body, req.headers)).toBe(true);
+    expect(verifyTimestamped('s3cret', req.body, req.headers)).toBe(true);
+    expect(verifyTimestamped('s3cret', req.body, req.headers, 300, Date.now() + 360_000)).toBe(false);
+    expect(verifyTimestamped('s3cret', req.body.replace('Hello', 'Hullo'), req.headers)).toBe(false);
   });
 
   it('names a missing secret and treats 4xx as permanent, 5xx as retryable', async () => {

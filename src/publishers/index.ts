@@ -1,6 +1,7 @@
-import { createHmac, createPrivateKey, sign } from 'node:crypto';
+import { createPrivateKey, sign } from 'node:crypto';
 import type { PublisherConfig } from '../config/schema.js';
 import type { Review } from '../domain/review.js';
+import { signatureHeaders } from '../webhook-signature.js';
 
 /** What to post: the review it answers, the text, and whether it is the reply or its follow-up. */
 export interface PublishRequest {
@@ -97,7 +98,7 @@ export function createPublisher(cfg: PublisherConfig, env: Env = process.env): P
           checkLength(req);
           const body = JSON.stringify({ reviewId: req.review.id, sourceId: req.review.sourceId, platformId: req.review.platformId, url: req.review.url, kind: req.kind, text: req.text });
           const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': `${req.review.id}-${req.kind}` };
-          if (cfg.secretEnv) headers['x-signature'] = `sha256=${createHmac('sha256', secret(env, cfg.secretEnv, 'webhook publisher')).update(body).digest('hex')}`;
+          if (cfg.secretEnv) Object.assign(headers, signatureHeaders(secret(env, cfg.secretEnv, 'webhook publisher'), body));
           await send(cfg.url, { method: 'POST', headers, body, timeoutMs: cfg.timeoutMs }, 'webhook publisher');
         },
       };

@@ -1,19 +1,14 @@
-import { createHmac } from 'node:crypto';
 import type { AlertChannelConfig } from '../../config/schema.js';
+import { signatureHeaders } from '../../webhook-signature.js';
 import type { ChannelSender } from '../channels.js';
 import { postBody } from './http.js';
 
 type WebhookConfig = Extract<AlertChannelConfig, { type: 'webhook' }>;
 
-/** `sha256=<hex HMAC-SHA256 of the exact body bytes>`, the `X-Signature` header value. */
-export function signBody(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
-}
-
 /**
  * POSTs JSON. Single alerts: `{type: "alert", ...AlertPayload, sentAt}`; digests: `{type: "digest",
  * idempotencyKey, channelId, windowStart, windowEnd, sentAt, alerts: AlertPayload[]}`. With a secret,
- * `X-Signature` signs the body; `sentAt` is inside the signed body so receivers can refuse replays.
+ * each attempt carries `X-Signature` and the timestamped `Review-Monitor-Signature` (webhook-signature.ts).
  */
 export function webhookChannel(cfg: WebhookConfig, deps: { userAgent: string }): ChannelSender {
   const send = async (idempotencyKey: string, document: Record<string, unknown>): Promise<void> => {
@@ -24,7 +19,7 @@ export function webhookChannel(cfg: WebhookConfig, deps: { userAgent: string }):
       'user-agent': deps.userAgent,
       'idempotency-key': idempotencyKey,
     };
-    if (cfg.secret) headers['x-signature'] = signBody(cfg.secret, body);
+    if (cfg.secret) Object.assign(headers, signatureHeaders(cfg.secret, body));
     await postBody(cfg.url, body, { label: `webhook ${cfg.id}`, headers, timeoutMs: cfg.timeoutMs });
   };
   return {
