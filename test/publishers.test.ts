@@ -128,8 +128,9 @@ describe('publishing through the worker', () => {
     // One reply per review: the follow-up is posted as the reply plus the update.
     expect(last.comment).toMatch(/^Thank you for telling us/);
     expect(last.comment).toContain('soup station');
-    const metrics = await api.inject({ url: '/metrics' });
-    expect(metrics.body).toMatch(/review_monitor_queue_jobs\{queue="publish",state="completed",scope="deployment"\} 2/);
+    // The review changes state inside the job, so the job is marked completed a moment later.
+    const completed = /review_monitor_queue_jobs\{queue="publish",state="completed",scope="deployment"\} 2/;
+    await waitFor(async () => completed.test((await api.inject({ url: '/metrics' })).body), 5_000, 'both publish jobs completed in /metrics');
     await api.close();
   });
 });
