@@ -14,6 +14,7 @@ import { deliveryRoutes } from './routes/deliveries.js';
 import { insightRoutes } from './routes/insights.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { sourceRoutes } from './routes/sources.js';
+import { workspacePlugin, type WorkspaceOptions } from '../workspace/plugin.js';
 
 export type { ApiError } from './errors.js';
 export { presentReview } from './present.js';
@@ -24,17 +25,23 @@ declare module 'fastify' {
   }
 }
 
+/** Fastify's trustProxy for a number of proxy hops (its typings take no number; a hop-counting function it does). */
+function trustedHops(t: boolean | number): boolean | ((address: string, hop: number) => boolean) {
+  return typeof t === 'boolean' ? t : (_address, hop) => hop < t;
+}
+
 /**
  * Builds the Fastify app (not listening): health, readiness, docs, metrics and the authenticated /v1 API.
  * `healthOnly` serves just /health and /ready, for worker and scheduler processes behind probes.
  */
-export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean; workspacePages?: WorkspaceOptions['pages'] } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.logger.child({ module: 'api' }) as FastifyBaseLogger,
     // Fastify's own two lines per request (incoming, completed) are off; the access log below writes one.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
-    trustProxy: false,
+    // Behind an https publicUrl a TLS proxy is in front: trust its one hop for the client address and protocol.
+    trustProxy: trustedHops(ctx.config.api.trustProxy ?? (ctx.config.publicUrl?.startsWith('https:') ? 1 : false)),
     // The router's own errors (an id over maxParamLength, broken percent-encoding) get the API's error
     // shape too, without echoing the path back.
     // These answers skip the request hooks, so they set the security headers themselves.
@@ -140,6 +147,9 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean } =
   sourceRoutes(api, ctx);
   deliveryRoutes(api, ctx);
   insightRoutes(api, ctx, hub);
+  // The owner workspace (sign-in, pages) in its own encapsulated plugin: its sessions, form parser, CSRF
+  // checks and HTML error pages do not reach /v1.
+  await app.register(workspacePlugin, { ctx, pages: opts.workspacePages });
 
   const registry = ctx.metrics.registry(ctx.queues, ctx.config);
   api.add({ method: 'GET', url: '/metrics', tag: 'operations', scope: 'public', summary: 'Prometheus metrics: reviews ingested, flagged, alerts sent/failed, poll errors, queue depths', produces: 'text/plain' }, async ({ reply }) => {

@@ -99,9 +99,16 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
     return { name: k.name, key: key ?? '', scopes: k.scopes };
   });
   const secretProblems = opts.secrets === false ? [] : [...resolveAlertSecrets(alerts, opts.env ?? {}), ...placeholderSecrets(parsed, apiKeys, opts.env ?? {})];
+  let sessionSecret: string | undefined;
+  const secretEnv = parsed.workspace.sessionSecretEnv;
+  if (secretEnv && opts.secrets !== false) {
+    sessionSecret = opts.env?.[secretEnv] || undefined;
+    if (!sessionSecret) secretProblems.push(`workspace.sessionSecretEnv: environment variable ${secretEnv} is not set`);
+    else if (sessionSecret.length < 32) secretProblems.push(`workspace.sessionSecretEnv: ${secretEnv} must be at least 32 characters`);
+  }
   if (keyProblems.length || secretProblems.length) throw new ConfigError(file, [...keyProblems, ...secretProblems]);
   const sources = parsed.sources.map((s) => ('url' in s && s.url !== undefined ? { ...s, url: resolveFileUrl(s.url, configDir) } : s));
-  return deepFreeze({ ...parsed, api: { ...parsed.api, keys: apiKeys }, sources, alerts, configDir });
+  return deepFreeze({ ...parsed, api: { ...parsed.api, keys: apiKeys }, workspace: { ...parsed.workspace, sessionSecret }, sources, alerts, configDir });
 }
 
 /** The largest config file read; real ones are a few KB, so anything near this is a mistake or an attack. */

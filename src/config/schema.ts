@@ -398,6 +398,12 @@ export const configSchema = z
          * recorded in review history and limits it to `read` and/or `write`. API_KEYS adds plain keys.
          */
         keys: z.array(apiKeySchema).default([]),
+        /**
+         * Trust X-Forwarded-For/-Proto from this many proxies in front (or true: any). Default: one hop when
+         * `publicUrl` is https (a TLS proxy must be in front), else none. Decides the client address the
+         * limits count and whether the session cookie is Secure.
+         */
+        trustProxy: z.union([z.boolean(), z.number().int().min(0).max(10)]).optional(),
         /** Serve repeated list pages from memory until the store changes (see src/api/list-cache.ts). */
         cacheLists: z.boolean().default(true),
         /** One `request` line per API request at info (method, route, status, ms, key or person name); probes are not logged. */
@@ -409,6 +415,26 @@ export const configSchema = z
             windowMs: z.number().int().positive().default(60_000),
             /** Count in Redis, so the limit holds across API replicas (one round trip per request). */
             shared: z.boolean().default(false),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    /** The owner workspace (pages, sign-in) served by the API process. */
+    workspace: z
+      .strictObject({
+        /**
+         * Environment variable holding the secret that signs session cookies (32+ characters). Unset: a
+         * random secret is generated once and kept in Redis, shared by every API replica.
+         */
+        sessionSecretEnv: envName.optional(),
+        /** A session ends this long after the person's last request. */
+        sessionHours: z.number().positive().max(24 * 90).default(12),
+        /** Failed sign-ins allowed per account and per address within `windowMinutes`, counted in Redis. */
+        signInLimit: z
+          .strictObject({
+            perAccount: z.number().int().positive().default(5),
+            perAddress: z.number().int().positive().default(20),
+            windowMinutes: z.number().positive().default(15),
           })
           .prefault({}),
       })
@@ -521,5 +547,11 @@ export interface ApiKeyConfig {
 }
 /** The validated, frozen configuration passed to every part of the service. */
 export type Config = Readonly<
-  Omit<ParsedConfig, 'alerts' | 'api'> & { alerts: AlertChannelConfig[]; api: Omit<ParsedConfig['api'], 'keys'> & { keys: ApiKeyConfig[] }; configDir: string }
+  Omit<ParsedConfig, 'alerts' | 'api' | 'workspace'> & {
+    alerts: AlertChannelConfig[];
+    api: Omit<ParsedConfig['api'], 'keys'> & { keys: ApiKeyConfig[] };
+    /** `sessionSecret`: the value of `sessionSecretEnv`, resolved at load. */
+    workspace: ParsedConfig['workspace'] & { sessionSecret?: string | undefined };
+    configDir: string;
+  }
 >;

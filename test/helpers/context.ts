@@ -20,9 +20,9 @@ export function captureLogs(): { lines: Record<string, unknown>[]; stream: Writa
 }
 
 /** A full AppContext on the real Redis under a fresh prefix; `close` deletes the prefix's keys. */
-export async function testContext(over: Partial<ConfigInput> = {}): Promise<{ ctx: AppContext; logs: Record<string, unknown>[]; close(): Promise<void> }> {
+export async function testContext(over: Partial<ConfigInput> = {}, env: Record<string, string> = {}): Promise<{ ctx: AppContext; logs: Record<string, unknown>[]; close(): Promise<void> }> {
   const prefix = uniquePrefix();
-  const config = makeConfig({ ...over, redis: { url: TEST_REDIS_URL, prefix, autostart: false } });
+  const config = makeConfig({ ...over, redis: { url: TEST_REDIS_URL, prefix, autostart: false } }, env);
   const logs = captureLogs();
   const { ctx, close } = await createContext(config, createLogger('debug', logs.stream));
   return {
