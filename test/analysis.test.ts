@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { classifierOptionsFrom, createAnalyzer } from '../src/analysis/analyze.js';
 import { createAnalysisPool, type AnalysisPool } from '../src/analysis/pool.js';
-import { DEFAULT_TAXONOMY } from '../src/classify/index.js';
+import { DEFAULT_TAXONOMY, taxonomyFor } from '../src/classify/index.js';
 import { ConfigError } from '../src/config/load.js';
 import { storedDraftJson, storedReviewJson } from '../src/store/stored-json.js';
 import { makeConfig, makeReview } from './helpers/factories.js';
@@ -61,6 +61,39 @@ describe('analysis with the config’s classifier section', () => {
     expect(rules).toMatch(/classifier\.criticalRules\[0\]\.patterns\[0\]: .*3 letters/);
     expect(rules).toMatch(/classifier\.criticalRules\[0\]\.patterns\[1\]: Pattern "\* slow" cannot start with "\*"/);
     expect(rules).not.toMatch(/patterns\[2\]/);
+  });
+});
+
+describe('the classifier section over an industry’s taxonomy', () => {
+  const bank = { name: 'Nova Bank', contact: { email: 'help@nova.example' }, signature: 'Sam', industry: 'bank_fintech' as const };
+
+  it('tags the industry’s topics, with configured topics added or replacing one of the same id', () => {
+    const fees = { id: 'fees', label: 'Fees', keywords: ['monthly fee', 'kontoführungsgebühr*'] };
+    const branches = { id: 'branches', label: 'Branch closures', keywords: ['closed the branch', 'branch closed', 'nearest branch'] };
+    const options = classifierOptionsFrom(makeConfig({ business: bank, classifier: { topics: [fees, branches] } }));
+    expect(options.taxonomy?.map((t) => t.id)).toEqual([...taxonomyFor('bank_fintech').map((t) => t.id), 'branches']);
+    expect(options.taxonomy?.find((t) => t.id === 'fees')?.keywords).toEqual(fees.keywords);
+    const analyze = createAnalyzer(makeConfig({ business: bank, classifier: { topics: [branches] } }));
+    const v = analyze(makeReview('s', { rating: 1, text: 'They froze my account and closed the branch in my town.' }), { draft: false }).verdict;
+    expect(v.topics).toEqual(['account_access', 'branches']);
+    const only = createAnalyzer(makeConfig({ business: bank, classifier: { topics: [branches], replaceDefaultTopics: true } }));
+    expect(only(makeReview('s', { rating: 1, text: 'They froze my account and closed the branch in my town.' }), { draft: false }).verdict.topics).toEqual(['branches']);
+  });
+
+  it('checks alert routing topics against the industry’s taxonomy', () => {
+    const problems = (over: Parameters<typeof makeConfig>[0]): string => {
+      try {
+        makeConfig(over);
+      } catch (err) {
+        if (err instanceof ConfigError) return err.problems.join('\n');
+        throw err;
+      }
+      return '';
+    };
+    expect(problems({ business: bank, alerts: [{ type: 'log', topics: ['account_access', 'transfers'] }] })).toBe('');
+    expect(problems({ business: bank, alerts: [{ type: 'log', topics: ['food_quality'] }] })).toMatch(/alerts\[0\]\.topics\[0\]: Unknown topic "food_quality" \(known: account_access, cards/);
+    expect(problems({ business: { ...bank, industry: 'restaurant' }, alerts: [{ type: 'log', topics: ['food_quality'] }] })).toBe('');
+    expect(problems({ business: { ...bank, industry: 'bakery' as 'restaurant' } })).toMatch(/business\.industry: .*"restaurant"/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createClassifier, DEFAULT_TAXONOMY, type ClassifierOptions, type Topic } from '../classify/index.js';
+import { createClassifier, taxonomyFor, type ClassifierOptions, type Topic } from '../classify/index.js';
 import type { Config } from '../config/schema.js';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
@@ -46,12 +46,16 @@ export interface Analyzer {
   stored(inputs: readonly StoredReviewInput[], opts: { draft: boolean }): StoredAnalysis[];
 }
 
-/** The classifier's options from config: configured topics replace default ones of the same id and add the rest. */
-export function classifierOptionsFrom(config: Pick<Config, 'classifier'>): ClassifierOptions {
+/**
+ * The classifier's options from config: the taxonomy of `business.industry`, where configured topics replace
+ * built-in ones of the same id and add the rest (or are all there is, with `replaceDefaultTopics`).
+ */
+export function classifierOptionsFrom(config: Pick<Config, 'classifier' | 'business'>): ClassifierOptions {
   const own = config.classifier.topics;
+  const builtIn = taxonomyFor(config.business.industry);
   const taxonomy: Topic[] = config.classifier.replaceDefaultTopics
     ? [...own]
-    : [...DEFAULT_TAXONOMY.map((t) => own.find((o) => o.id === t.id) ?? t), ...own.filter((o) => !DEFAULT_TAXONOMY.some((t) => t.id === o.id))];
+    : [...builtIn.map((t) => own.find((o) => o.id === t.id) ?? t), ...own.filter((o) => !builtIn.some((t) => t.id === o.id))];
   return { taxonomy, criticalRules: config.classifier.criticalRules, clearComplaintLogit: config.classifier.clearComplaintLogit };
 }
 

@@ -4,3 +4,4 @@ export { DEFAULT_TAXONOMY, type Topic } from './topics.js';
 export { DEFAULT_CRITICAL_RULES, type CriticalRule } from './severity.js';
 export type { ClassifyInput, Verdict, Severity } from '../domain/verdict.js';
 export { SEVERITIES } from '../domain/verdict.js';
+export { DEFAULT_INDUSTRY, INDUSTRIES, INDUSTRY_TOPICS, taxonomyFor, topicPhraseFor, type Industry } from './taxonomies/index.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import cron from 'node-cron';
 import { SEVERITIES } from '../domain/verdict.js';
-import { DEFAULT_TAXONOMY } from '../classify/topics.js';
+import { INDUSTRIES, taxonomyFor } from '../classify/taxonomies/index.js';
 import { normalisePattern, PhraseMatcher } from '../classify/phrases.js';
 
 /** Source ids end up in Redis keys, review ids and BullMQ job ids, which must not contain `:`. */
@@ -267,6 +267,8 @@ export const businessSchema = z.strictObject({
     }),
   signature: z.string().min(1),
   tone: z.enum(['friendly', 'formal']).default('friendly'),
+  /** Picks the topic taxonomy and how replies name the topics (`classifier.topics` can still add and replace). */
+  industry: z.enum(INDUSTRIES).default('generic'),
 });
 
 // ---- drafting (reply drafts, guardrails, optional model provider) ---------------------------------
@@ -350,14 +352,14 @@ const phrasePattern = z
   });
 
 /**
- * What the classifier tags and escalates. Topics are added to the default taxonomy (one with a default
- * topic's id replaces it); critical rules are added to the built-in ones, never replacing them.
+ * What the classifier tags and escalates. Topics are added to the taxonomy of `business.industry` (one
+ * with a built-in topic's id replaces it); critical rules are added to the built-in ones, never replacing them.
  */
 const classifierSchema = z.strictObject({
   topics: z
     .array(z.strictObject({ id: z.string().regex(/^[a-z0-9_]{1,40}$/, 'lower-case letters, digits and "_" (up to 40)'), label: z.string().min(1), keywords: z.array(phrasePattern).min(1, 'list at least one keyword') }))
     .default([]),
-  /** Use only `topics`, not the default taxonomy. */
+  /** Use only `topics`, not the industry's taxonomy. */
   replaceDefaultTopics: z.boolean().default(false),
   criticalRules: z
     .array(z.strictObject({ id: z.string().regex(/^[a-z0-9_]{1,40}$/, 'lower-case letters, digits and "_" (up to 40)'), label: z.string().min(1), patterns: z.array(phrasePattern).min(1, 'list at least one pattern') }))
@@ -516,7 +518,8 @@ export const configSchema = z
       }),
     );
     // A routing topic the classifier never tags would silently route nothing.
-    const topicIds = new Set([...(cfg.classifier.replaceDefaultTopics ? [] : DEFAULT_TAXONOMY.map((t) => t.id)), ...cfg.classifier.topics.map((t) => t.id)]);
+    const builtIn = cfg.classifier.replaceDefaultTopics ? [] : taxonomyFor(cfg.business.industry).map((t) => t.id);
+    const topicIds = new Set([...builtIn, ...cfg.classifier.topics.map((t) => t.id)]);
     cfg.alerts.forEach((a, i) =>
       a.topics?.forEach((t, j) => {
         if (!topicIds.has(t)) ctx.addIssue({ code: 'custom', path: ['alerts', i, 'topics', j], message: `Unknown topic "${t}" (known: ${[...topicIds].join(', ')})` });

@@ -1,3 +1,4 @@
+import type { Industry } from '../classify/index.js';
 import type { BusinessConfig, DraftContactConfig, DraftingConfig } from '../config/schema.js';
 import type { Tone } from './templates.js';
 
@@ -16,7 +17,10 @@ export type Contact = Partial<DraftContactConfig>;
 
 /** Everything drafting needs besides the review: business facts and, optionally, where the reply goes. */
 export interface DraftContext {
-  business: BusinessConfig;
+  /** `industry` may be left out (generic wording), as callers outside the config do. */
+  business: Omit<BusinessConfig, 'industry'> & { industry?: Industry | undefined };
+  /** Names the topics in this industry's words; wins over `business.industry` (the CLI's per-line `industry`). */
+  industry?: Industry | undefined;
   /** The config's `drafting` section (per-source contacts, limits, escalation, provider). */
   drafting?: Partial<DraftingConfig> | undefined;
   /** Defaults to the review's source. */
@@ -35,6 +39,8 @@ export interface ResolvedContext {
   businessName: string;
   signature: string;
   tone: Tone;
+  /** Whose words name the topics in the reply. */
+  industry?: Industry | undefined;
   contact: Contact;
   escalation: Contact;
   maxLength: number;
@@ -59,6 +65,7 @@ export function resolveContext(ctx: DraftContext, reviewSourceId?: string): Reso
     businessName: src?.businessName ?? ctx.business.name,
     signature: src?.signature ?? ctx.business.signature,
     tone: ctx.business.tone ?? 'friendly',
+    industry: ctx.industry ?? ctx.business.industry,
     contact,
     escalation,
     maxLength,

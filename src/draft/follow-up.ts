@@ -44,7 +44,7 @@ export function draftFollowUp(review: Review, input: FollowUpInput, ctx: DraftCo
   const seed = `${review.id || review.text}|follow-up`;
   const english = set.language === 'en';
   const issue = english ? summariseComplaint(review, verdict.topics).issues[0] : undefined;
-  const topic = verdict.topics[0] ? topicPhrase(set, verdict.topics[0], 'long') : undefined;
+  const topic = verdict.topics[0] ? topicPhrase(set, verdict.topics[0], 'long', r.industry) : undefined;
   const subject = issue ?? topic;
   const business = r.businessName;
   const note = input.note ? cleanNote(input.note) : '';

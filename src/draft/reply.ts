@@ -1,3 +1,4 @@
+import { topicPhraseFor, type Industry } from '../classify/taxonomies/index.js';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
 import { summariseComplaint } from './complaint-summary.js';
@@ -54,8 +55,13 @@ export function joinList(set: TemplateSet, items: string[], max = 2): string | u
   return used.length === 0 ? undefined : used.join(set.listAnd);
 }
 
-/** The topic's phrase in the template set, or its own words for a taxonomy the set does not know. */
-export function topicPhrase(set: TemplateSet, topic: string, form: 'long' | 'short'): string {
+/**
+ * How the reply names a topic: the industry's wording in the set's language (src/classify/taxonomies), else
+ * the template set's, else the topic id's own words (a configured topic).
+ */
+export function topicPhrase(set: TemplateSet, topic: string, form: 'long' | 'short', industry?: Industry): string {
+  const builtIn = topicPhraseFor(industry, set.language, topic, form);
+  if (builtIn) return builtIn;
   const known = set.topics[topic];
   if (known) return known[form];
   return fillSlots(set.unknownTopic, { topic: topic.replace(/[_-]+/g, ' ').trim().toLowerCase() });
@@ -189,8 +195,8 @@ function materialFor(review: Review, verdict: Verdict, r: ResolvedContext, set: 
     signature: r.signature,
     issues: summary.issues,
     clause: summary.clause,
-    topicsLong: verdict.topics.map((t) => topicPhrase(set, t, 'long')),
-    topicShort: firstTopic ? topicPhrase(set, firstTopic, 'short') : undefined,
+    topicsLong: verdict.topics.map((t) => topicPhrase(set, t, 'long', r.industry)),
+    topicShort: firstTopic ? topicPhrase(set, firstTopic, 'short', r.industry) : undefined,
     contact: r.contact,
     escalation: r.escalation,
     critical: verdict.severity === 'critical',

@@ -5,6 +5,7 @@ describe('topics', () => {
   it('has the documented default topic ids', () => {
     expect(DEFAULT_TAXONOMY.map((t) => t.id)).toEqual([
       'product_quality', 'staff_service', 'waiting_time', 'price_billing', 'onboarding_usability', 'app_bugs', 'cleanliness', 'communication',
+      'account_access', 'delivery', 'property_damage',
     ]);
   });
 

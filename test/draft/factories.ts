@@ -8,6 +8,7 @@ export const business = (over: Partial<BusinessConfig> = {}): BusinessConfig => 
   contact: { email: 'hello@cafeluna.example', phone: '+44 20 7946 0000' },
   signature: 'Maria, owner',
   tone: 'friendly',
+  industry: 'generic',
   ...over,
 });
 

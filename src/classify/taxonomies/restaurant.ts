@@ -1,0 +1,132 @@
+import { CLEANLINESS, COMMUNICATION, DELIVERY, ORDER_ACCURACY, PRICE_BILLING, STAFF_SERVICE, WAITING_TIME } from './shared.js';
+import { topic, variant, type TopicSpec } from './types.js';
+
+export const FOOD_QUALITY = topic(
+  'food_quality',
+  'Food quality',
+  {
+    en: ['cold food', 'food was cold', 'was cold', 'were cold', 'lukewarm', 'bland', 'tasteless', 'no flavor', 'no flavour', 'flavorless',
+      'flavourless', 'undercooked', 'overcooked', 'raw', 'burnt', 'soggy', 'greasy', 'oily', 'too salty', 'inedible', 'stale', 'rubbery',
+      'chewy', 'microwaved', 'reheated', 'frozen food', 'tiny portions', 'small portions', 'portion size', 'portions were', 'tasted like',
+      'tasted of', 'food quality', 'quality of the food', 'mediocre food', 'terrible food', 'awful food', 
+      ],
+    de: ['essen war kalt', 'kaltes essen', 'war kalt', 'lauwarm', 'fad', 'fade', 'geschmacklos', 'kein geschmack', 'ohne geschmack',
+      'versalzen', 'zu salzig', 'nicht durch', 'verbrannt', 'angebrannt', 'matschig', 'fettig', 'ungenießbar', 'zäh', 'aufgewärmt',
+      'mikrowelle', 'portion*', 'geschmack*', 'schlechtes essen'],
+    fr: ['plat froid', 'plats froids', 'était froid', 'était froide', 'tiède*', 'fade', 'fades', 'sans goût', 'aucun goût', 'insipide', 'pas cuit',
+      'trop cuit', 'cru', 'brûlé', 'trop salé', 'gras', 'huileux', 'trop sec', 'immangeable', 'réchauffé*', 'micro-ondes', 'portion*',
+      'goût'],
+    es: ['comida fría', 'estaba frío', 'estaba fría', 'tibi*', 'insípid*', 'sin sabor', 'sabor*', 'crudo', 'cruda', 'poco hecho',
+      'quemad*', 'muy salado', 'demasiado salado', 'grasient*', 'aceitos*', 'incomible', 'recalentad*', 'microondas', 'ración', 'raciones',
+      'porción', 'porciones', 'mala comida', 'comida mala', 'pésima comida', 'comida pésima'],
+    nl: ['koud eten', 'eten was koud', 'was koud', 'lauw', 'smakeloos', 'geen smaak', 'flauw', 'rauw', 'niet gaar', 'verbrand', 'aangebrand',
+      'te zout', 'vettig', 'oneetbaar', 'opgewarmd', 'magnetron', 'portie*', 'smaak'],
+    it: ['piatto freddo', 'piatti freddi', 'era freddo', 'era fredda', 'tiepid*', 'insipid*', 'senza sapore', 'sapore', 'crudo', 'cruda',
+      'bruciat*', 'troppo salat*', 'unto', 'unta', 'immangiabile', 'riscaldat*', 'microonde', 'porzion*', 'cibo scadente', 'cibo pessimo',
+      'pessimo cibo', 'qualità del cibo'],
+    pt: ['comida fria', 'estava frio', 'estava fria', 'morno', 'morna', 'insosso', 'insossa', 'sem sabor', 'sabor', 'cru', 'crua',
+      'mal passad*', 'queimad*', 'muito salgad*', 'gorduros*', 'intragável', 'requentad*', 'micro-ondas', 'porção', 'porções',
+      'péssima comida', 'comida péssima'],
+  },
+  {
+    en: ['the food you were served', 'the quality of our food'],
+    de: ['das Essen, das serviert wurde', 'die Qualität unserer Küche'],
+    fr: ['les plats qui ont été servis', 'la qualité de notre cuisine'],
+    es: ['la comida que se sirvió', 'la calidad de nuestra cocina'],
+    nl: ['het eten dat werd geserveerd', 'de kwaliteit van onze keuken'],
+    it: ['i piatti serviti', 'la qualità della nostra cucina'],
+    pt: ['a comida servida', 'a qualidade da nossa cozinha'],
+  },
+);
+
+export const RESERVATION = topic(
+  'reservation',
+  'Reservations and bookings',
+  {
+    en: ['reservation*', 'booking', 'bookings', 'overbooked', 'double booked', 'double-booked', 'lost our booking', 'no record of',
+      'gave our table away', 'gave away our table', 'cancelled our booking', 'canceled our booking', 'cancelled our reservation', 'canceled our reservation'],
+    de: ['reservierung*', 'tischreservierung', 'buchung', 'überbucht', 'doppelt vergeben', 'reservierung storniert'],
+    fr: ['réservation*', 'surbooking', 'surréservation', 'table réservée', 'chambre réservée'],
+    es: ['reserva', 'reservas', 'overbooking', 'sobreventa', 'cancelaron la reserva', 'mesa reservada'],
+    nl: ['reservering*', 'boeking', 'overboekt', 'dubbel geboekt', 'reservering geannuleerd'],
+    it: ['prenotazion*', 'overbooking', 'tavolo prenotato', 'camera prenotata'],
+    pt: ['reserva', 'reservas', 'marcação', 'overbooking', 'cancelaram a reserva', 'mesa reservada'],
+  },
+  {
+    en: ['the problem with your reservation', 'how we handle reservations'],
+    de: ['die Probleme mit der Reservierung', 'die Abwicklung von Reservierungen'],
+    fr: ['le problème de réservation', 'la gestion des réservations'],
+    es: ['el problema con la reserva', 'la gestión de las reservas'],
+    nl: ['het probleem met de reservering', 'de afhandeling van reserveringen'],
+    it: ['il problema con la prenotazione', 'la gestione delle prenotazioni'],
+    pt: ['o problema com a reserva', 'a gestão das reservas'],
+  },
+);
+
+export const AMBIENCE = topic(
+  'ambience',
+  'Noise and atmosphere',
+  {
+    en: ['noise', 'noisy', 'loud music', 'too loud', 'so loud', 'freezing inside', 'cramped', 'crowded', 'uncomfortable chairs', 'draughty',
+      'drafty', 'smoky', 'atmosphere'],
+    de: ['zu laut', 'sehr laut', 'lärm*', 'laute musik', 'eng', 'zugig', 'kalt drinnen', 'ungemütlich', 'stickig', 'atmosphäre', 'ambiente'],
+    fr: ['bruyant*', 'bruit', 'trop fort', 'musique trop', 'exigu*', 'serrés', 'froid dans la salle', 'inconfortable*', 'ambiance'],
+    es: ['ruido*', 'ruidos*', 'música alta', 'música muy alta', 'agobiante', 'apretados', 'incómod*', 'hacía frío', 'hacía calor', 'ambiente'],
+    nl: ['lawaai*', 'luidruchtig', 'herrie', 'muziek te hard', 'krap', 'oncomfortabel*', 'tocht*', 'benauwd', 'sfeer'],
+    it: ['rumor*', 'chiasso*', 'musica alta', 'musica troppo', 'stretti', 'scomod*', 'freddo in sala', 'atmosfera'],
+    pt: ['barulh*', 'ruído*', 'música alta', 'apertad*', 'desconfortáve*', 'desconfortáv*', 'frio na sala', 'abafad*'],
+  },
+  {
+    en: ['the atmosphere in the dining room', 'the comfort of our dining room'],
+    de: ['die Atmosphäre im Gastraum', 'die Atmosphäre in unserem Restaurant'],
+    fr: ["l'ambiance dans la salle", 'le confort de notre salle'],
+    es: ['el ambiente del comedor', 'la comodidad de nuestro comedor'],
+    nl: ['de sfeer in het restaurant', 'het comfort in ons restaurant'],
+    it: ["l'atmosfera in sala", 'il comfort della nostra sala'],
+    pt: ['o ambiente da sala', 'o conforto da nossa sala'],
+  },
+);
+
+/** Restaurants, bistros, takeaways. */
+export const RESTAURANT: readonly TopicSpec[] = [
+  FOOD_QUALITY,
+  STAFF_SERVICE,
+  variant(WAITING_TIME, {
+    phrases: {
+      en: ['the long wait to be served', 'how long our guests wait to be served'],
+      de: ['die lange Wartezeit auf das Essen', 'die Wartezeiten für unsere Gäste'],
+      fr: ['la longue attente avant le service', "les délais d'attente en salle"],
+      es: ['la larga espera hasta que llegó la comida', 'los tiempos de espera en sala'],
+      nl: ['de lange wachttijd op het eten', 'de wachttijden voor onze gasten'],
+      it: ['la lunga attesa per essere serviti', 'i tempi di attesa in sala'],
+      pt: ['a longa espera para ser servido', 'os tempos de espera na sala'],
+    },
+  }),
+  PRICE_BILLING,
+  variant(CLEANLINESS, {
+    phrases: {
+      en: ['the cleanliness of the restaurant', 'how clean we keep the restaurant'],
+      de: ['die mangelnde Sauberkeit im Restaurant', 'die Sauberkeit in unserem Restaurant'],
+      fr: ['le manque de propreté du restaurant', 'la propreté de notre restaurant'],
+      es: ['la falta de limpieza del restaurante', 'la limpieza de nuestro restaurante'],
+      nl: ['de gebrekkige hygiëne in het restaurant', 'de netheid van ons restaurant'],
+      it: ['la scarsa pulizia del locale', 'la pulizia del nostro locale'],
+      pt: ['a falta de limpeza do restaurante', 'a limpeza do nosso restaurante'],
+    },
+  }),
+  ORDER_ACCURACY,
+  RESERVATION,
+  variant(DELIVERY, {
+    phrases: {
+      en: ['the trouble with your delivery order', 'our delivery service'],
+      de: ['die Probleme mit der Lieferbestellung', 'die Abläufe in unserem Lieferdienst'],
+      fr: ['les problèmes avec la commande en livraison', 'notre service de livraison'],
+      es: ['los problemas con el pedido a domicilio', 'nuestro servicio a domicilio'],
+      nl: ['de problemen met de bezorging', 'onze bezorgservice'],
+      it: ["i problemi con l'ordine a domicilio", 'il nostro servizio di consegna'],
+      pt: ['os problemas com a entrega ao domicílio', 'o nosso serviço de entregas'],
+    },
+  }),
+  AMBIENCE,
+  COMMUNICATION,
+];
