@@ -13,6 +13,7 @@ import Sentiment from 'sentiment';
 import vader from 'vader-sentiment';
 import { classify } from '../src/classify/index.js';
 import { EVAL_SETS, loadEvalSet, type EvalSetName, type LabelledText } from './lib/data.js';
+import { printTopicEval, runTopicEval } from './eval-topics.js';
 
 /** Negative-class precision, recall, F1 and overall accuracy of one system on one set. */
 export interface Scores {
@@ -89,13 +90,15 @@ function printTable(results: Record<string, Record<string, Scores>>): void {
 
 async function main(): Promise<void> {
   const results = runEval();
+  const topics = runTopicEval(); // topic tagging per industry: scripts/eval-topics.ts
   const jsonArg = process.argv.find((a) => a === '--json' || a.startsWith('--json='));
-  if (!jsonArg) return printTable(results);
-  const json = JSON.stringify(results, null, 2);
+  if (!jsonArg) return void (printTable(results), printTopicEval(topics));
+  const json = JSON.stringify({ ...results, topics: { ...topics, errors: undefined } }, null, 2);
   if (jsonArg === '--json') console.log(json);
   else {
     writeFileSync(jsonArg.slice('--json='.length), json + '\n');
     printTable(results);
+    printTopicEval(topics);
   }
 }
 

@@ -1,0 +1,122 @@
+/**
+ * Topic tagging on the labelled sets in data/topics/<industry>.jsonl (hand-written reviews, see data/MANIFEST.md):
+ * micro precision and recall of the topic ids per industry, per language and overall, each industry's reviews
+ * tagged with that industry's taxonomy. Run by `npm run eval` (scripts/eval.ts), or alone:
+ *   npx tsx scripts/eval-topics.ts [--json] [--errors]
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClassifier, INDUSTRIES, taxonomyFor, type Industry } from '../src/classify/index.js';
+
+export const TOPIC_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'topics');
+
+/** One labelled review: its language and the topic ids a reader would tag it with. */
+export interface TopicCase {
+  lang: string;
+  text: string;
+  topics: string[];
+}
+
+/** Micro-averaged over (review, topic) pairs. */
+export interface TopicScores {
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Share of reviews whose tagged topics are exactly the expected ones. */
+  exact: number;
+  n: number;
+}
+
+export interface TopicEval {
+  byIndustry: Record<Industry, TopicScores>;
+  byLanguage: Record<string, TopicScores>;
+  overall: TopicScores;
+  /** Reviews tagged differently from their labels: what a keyword change should be judged on. */
+  errors: { industry: Industry; text: string; expected: string[]; got: string[] }[];
+}
+
+/** Reads one industry's set; a label the industry's taxonomy does not have is an error naming file and line. */
+export function loadTopicSet(industry: Industry, dir = TOPIC_DATA_DIR): TopicCase[] {
+  const file = join(dir, `${industry}.jsonl`);
+  const known = new Set(taxonomyFor(industry).map((t) => t.id));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((line, i) => {
+      if (!line.trim()) return [];
+      const c = JSON.parse(line) as TopicCase;
+      const unknown = c.topics.filter((t) => !known.has(t));
+      if (unknown.length > 0) throw new Error(`${file}:${i + 1}: topic ${unknown.join(', ')} is not in the ${industry} taxonomy`);
+      return [c];
+    });
+}
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  exact: number;
+  n: number;
+}
+
+const empty = (): Counts => ({ tp: 0, fp: 0, fn: 0, exact: 0, n: 0 });
+
+function scores(c: Counts): TopicScores {
+  const precision = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
+  const recall = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1, exact: c.n === 0 ? 0 : c.exact / c.n, n: c.n };
+}
+
+/** Tags every labelled review with its industry's taxonomy and scores the result. */
+export function runTopicEval(dir = TOPIC_DATA_DIR): TopicEval {
+  const byIndustry = {} as Record<Industry, Counts>;
+  const byLanguage: Record<string, Counts> = {};
+  const overall = empty();
+  const errors: TopicEval['errors'] = [];
+  for (const industry of INDUSTRIES) {
+    const classifier = createClassifier({ taxonomy: taxonomyFor(industry) });
+    const counts = (byIndustry[industry] = empty());
+    for (const c of loadTopicSet(industry, dir)) {
+      const got = classifier.classify({ text: c.text }).topics;
+      const tp = got.filter((t) => c.topics.includes(t)).length;
+      const exact = tp === got.length && tp === c.topics.length ? 1 : 0;
+      for (const k of [counts, (byLanguage[c.lang] ??= empty()), overall]) {
+        k.tp += tp;
+        k.fp += got.length - tp;
+        k.fn += c.topics.length - tp;
+        k.exact += exact;
+        k.n++;
+      }
+      if (!exact) errors.push({ industry, text: c.text, expected: c.topics, got });
+    }
+  }
+  const map = <K extends string>(o: Record<K, Counts>): Record<K, TopicScores> =>
+    Object.fromEntries(Object.entries<Counts>(o).map(([k, v]) => [k, scores(v)])) as Record<K, TopicScores>;
+  return { byIndustry: map(byIndustry), byLanguage: map(byLanguage), overall: scores(overall), errors };
+}
+
+const f = (x: number): string => x.toFixed(3);
+
+/** The topic table `npm run eval` prints after the flagging one. */
+export function printTopicEval(e: TopicEval, showErrors = false): void {
+  const rows = [['topics', 'precision', 'recall', 'F1', 'exact', 'n']];
+  for (const [name, s] of [...Object.entries(e.byIndustry), ...Object.entries(e.byLanguage).sort(), ['overall', e.overall] as const]) {
+    rows.push([name, f(s.precision), f(s.recall), f(s.f1), f(s.exact), String(s.n)]);
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  console.log('');
+  for (const [i, r] of rows.entries()) {
+    console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  console.log('Topic tagging, text only, each industry with its own taxonomy; micro precision/recall over (review, topic)');
+  console.log('pairs; "exact" = reviews tagged with exactly the labelled topics. Data: data/topics (data/MANIFEST.md).');
+  if (showErrors) for (const x of e.errors) console.log(`${x.industry}: expected [${x.expected.join(', ')}] got [${x.got.join(', ')}]  ${x.text}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const e = runTopicEval();
+  if (process.argv.includes('--json')) console.log(JSON.stringify(e, null, 2));
+  else printTopicEval(e, process.argv.includes('--errors'));
+}

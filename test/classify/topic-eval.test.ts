@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadTopicSet, runTopicEval } from '../../scripts/eval-topics.js';
+import { INDUSTRIES } from '../../src/classify/index.js';
+
+describe('topic tagging evaluation', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'topic-eval-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('has at least 40 labelled reviews per industry, in several languages, with hard negatives', () => {
+    for (const industry of INDUSTRIES) {
+      const set = loadTopicSet(industry);
+      expect(set.length, industry).toBeGreaterThanOrEqual(40);
+      expect(new Set(set.map((c) => c.lang)).size, industry).toBeGreaterThanOrEqual(4);
+      expect(set.some((c) => c.topics.length === 0), industry).toBe(true);
+    }
+  });
+
+  it('refuses a label the industry’s taxonomy does not have, naming the file and line', () => {
+    writeFileSync(join(tmp, 'bank_fintech.jsonl'), '{"lang":"en","text":"ok","topics":[]}\n{"lang":"en","text":"cold soup","topics":["food_quality"]}\n');
+    expect(() => loadTopicSet('bank_fintech', tmp)).toThrow(/bank_fintech\.jsonl:2: topic food_quality is not in the bank_fintech taxonomy/);
+  });
+
+  it('keeps precision and recall at or above the first measurement’s level', () => {
+    const e = runTopicEval();
+    expect(e.overall.precision).toBeGreaterThanOrEqual(0.9);
+    expect(e.overall.recall).toBeGreaterThanOrEqual(0.85);
+    for (const industry of INDUSTRIES) {
+      expect(e.byIndustry[industry].precision, industry).toBeGreaterThanOrEqual(0.8);
+      expect(e.byIndustry[industry].recall, industry).toBeGreaterThanOrEqual(0.75);
+    }
+  });
+});
