@@ -8,7 +8,7 @@ import { analyzeBatch } from '../workers/analyze-worker.js';
 import { deliverAlerts, LeftForLaterError, notifyJobId } from '../workers/notify-worker.js';
 import { decodeHeader, parseMail, seedFlagged, startSmtpServer, type MimePart } from './helpers/alerts.js';
 import { makeConfig, makeReview } from './helpers/factories.js';
-import { captureLogs, inlineAnalysis, serviceHarness, testContext } from './helpers/context.js';
+import { captureLogs, inlineAnalysis, queuesIdle, serviceHarness, testContext } from './helpers/context.js';
 import { startTestServer, waitFor, type TestServer } from './helpers/http.js';
 import { TEST_REDIS_URL, uniquePrefix } from './helpers/redis.js';
 import { signedAt, verifyBodySignature, verifyTimestamped } from './helpers/webhook-receiver.js';
@@ -160,7 +160,7 @@ describe('alert delivery through the workers', () => {
     // A second click while it is pending (or once delivered) queues nothing.
     expect((await api.inject({ method: 'POST', url: `/v1/reviews/${id}/alerts/ops/resend`, headers: auth })).statusCode).toBe(409);
     await waitFor(async () => (await service.ctx.store.deliveries.get(id, 'ops'))?.status === 'delivered', 10_000, 're-sent delivery');
-    await new Promise((r) => setTimeout(r, 300));
+    await queuesIdle(service.ctx);
     expect(hook.received.filter((_, i) => i >= 8)).toHaveLength(1);
     expect(await service.ctx.store.deliveries.get(id, 'ops')).toMatchObject({ status: 'delivered', attempts: 1, resends: 1 });
     expect(((await api.inject({ url: '/v1/deliveries', headers: auth })).json() as { items: unknown[] }).items).toEqual([]);
@@ -177,7 +177,7 @@ describe('alert delivery through the workers', () => {
     const critical = await seedFlagged(service.ctx, { verdict: { severity: 'critical', topics: [] } });
     const low = await seedFlagged(service.ctx, { verdict: { severity: 'low', topics: ['app_bugs'] } });
     await waitFor(() => hook.received.length >= 3, 10_000, 'three deliveries');
-    await new Promise((r) => setTimeout(r, 300));
+    await queuesIdle(service.ctx);
     const got = hook.received.map((r) => `${r.url}:${(JSON.parse(r.body) as { reviewId: string }).reviewId}`).sort();
     expect(got).toEqual([`/bugs:${critical}`, `/bugs:${low}`, `/harbor:${critical}`].sort());
   });

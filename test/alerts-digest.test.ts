@@ -5,7 +5,7 @@ import type { ConfigInput } from '../src/config/schema.js';
 import { createLogger } from '../src/logger.js';
 import { seedFlagged } from './helpers/alerts.js';
 import { makeConfig } from './helpers/factories.js';
-import { captureLogs, serviceHarness } from './helpers/context.js';
+import { captureLogs, queuesIdle, serviceHarness } from './helpers/context.js';
 import { startTestServer, waitFor, type TestServer } from './helpers/http.js';
 import { TEST_REDIS_URL, uniquePrefix } from './helpers/redis.js';
 
@@ -47,8 +47,9 @@ describe('digest mode', () => {
     expect((await a.ctx.store.deliveries.get(ids[0]!, 'owner'))?.digestAt).toMatch(/^\d{4}-/);
 
     const digest = await waitFor(() => bodies(hook).find((b) => b.type === 'digest'), 6_000, 'the digest');
-    // Nothing else arrives afterwards: no second digest, no single alerts for the gathered reviews.
-    await new Promise((r) => setTimeout(r, 2_500));
+    // Nothing else arrives afterwards: no second digest, no single alerts for the gathered reviews (once no
+    // alert or digest job is left in the queues, none can).
+    await queuesIdle(a.ctx);
     expect(hook.received).toHaveLength(2);
     expect(digest.alerts!.map((x) => x.reviewId).sort()).toEqual([...ids].sort());
     expect(digest.idempotencyKey).toMatch(/^digest-owner-\d+$/);

@@ -6,7 +6,7 @@ import { deliverAlerts } from '../workers/notify-worker.js';
 import { pollSource } from '../workers/poll-worker.js';
 import { NEGATIVE_ITEMS, POSITIVE_ITEMS, rssFeed, type FeedItem } from './helpers/factories.js';
 import { inlineAnalysis, testContext } from './helpers/context.js';
-import { startTestServer, type TestServer } from './helpers/http.js';
+import { startTestServer, waitFor, type TestServer } from './helpers/http.js';
 
 /** Runs what the workers would: poll, then every analyze job, then every notify job, in order. */
 async function runPipeline(ctx: AppContext, sourceId: string): Promise<{ poll: Awaited<ReturnType<typeof pollSource>>; notified: string[] }> {
@@ -159,7 +159,8 @@ describe('pipeline: poll → analyze → alert', () => {
     });
     const tick = (reason: 'schedule' | 'startup') => pollSource(ctx, { sourceId: 'feed', tick: new Date().toISOString(), reason });
     const first = tick('startup');
-    await new Promise((r) => setTimeout(r, 100));
+    // The first poll takes the lock before it fetches: once its request reached the feed, it holds it.
+    await waitFor(() => server!.received.length >= 1, 5_000, 'the start-up poll to be fetching');
     // The first tick of the schedule lands while the start-up poll is still fetching.
     expect(await tick('schedule')).toEqual({ skipped: 'busy' });
     release();

@@ -6,7 +6,7 @@ import { createLogger } from '../../src/logger.js';
 import { captureLogs } from '../helpers/context.js';
 import { makeConfig, NEGATIVE_ITEMS, POSITIVE_ITEMS, rssFeed } from '../helpers/factories.js';
 import { startTestServer, waitFor, type Received } from '../helpers/http.js';
-import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
 import { Cleanup } from './harness.js';
 
 const KEY = 'faults-sources-key-0123';
@@ -67,8 +67,9 @@ describe('sources that time out, fail, throttle, send garbage or too much', () =
     });
     const service: Service = await startService(config, createLogger('silent', captureLogs().stream), 'all');
     cleanup.add(async () => {
-      await deleteKeys(service.ctx.redis, prefix);
+      // Stopped first: a poll still under way would write keys again after they were deleted.
       await service.stop();
+      await deletePrefix(prefix);
     });
     const get = async <T>(p: string): Promise<T> => (await fetch(`${service.address}${p}`, { headers: { authorization: `Bearer ${KEY}` } })).json() as Promise<T>;
     const health = (id: string): Promise<Health> => get<Health>(`/v1/sources/${id}`);

@@ -4,8 +4,10 @@ import { createAnalysisPool, type AnalysisPool } from '../../src/analysis/pool.j
 import type { Config, ConfigInput } from '../../src/config/schema.js';
 import type { AppContext } from '../../src/context.js';
 import { createLogger } from '../../src/logger.js';
+import type { QueueName } from '../../src/queues.js';
 import { makeConfig } from './factories.js';
-import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './redis.js';
+import { waitFor } from './http.js';
+import { deleteKeys, deletePrefix, TEST_REDIS_URL, uniquePrefix } from './redis.js';
 
 /** Log lines a test can inspect. */
 export function captureLogs(): { lines: Record<string, unknown>[]; stream: Writable } {
@@ -50,10 +52,11 @@ export function serviceHarness(): {
     closers: [] as (() => Promise<unknown>)[],
     prefix: '',
     async teardown() {
-      const redis = h.services[0]?.ctx.redis;
-      if (redis) await deleteKeys(redis, h.prefix);
+      // Services first: a worker still delivering would write keys again after they were deleted.
+      const started = h.services.length > 0;
       for (const s of h.services.splice(0).reverse()) await s.stop();
       for (const c of h.closers.splice(0)) await c();
+      if (started) await deletePrefix(h.prefix);
     },
   };
   return h;
@@ -62,4 +65,19 @@ export function serviceHarness(): {
 /** Analysis in the test's own thread (analysisThreads 0), for tests that call analyzeBatch directly. */
 export function inlineAnalysis(config: Config): AnalysisPool {
   return createAnalysisPool({ ...config, workers: { ...config.workers, analysisThreads: 0 } });
+}
+
+/**
+ * Resolves once no job of these queues is waiting, active or delayed: from then on nothing more will be
+ * delivered, so a test can check that nothing more arrived without sleeping and hoping.
+ */
+export async function queuesIdle(ctx: AppContext, names: readonly QueueName[] = ['analyze', 'notify', 'digest', 'publish'], timeoutMs = 10_000): Promise<void> {
+  await waitFor(
+    async () => {
+      const counts = await Promise.all(names.map((n) => ctx.queues.queues[n].getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')));
+      return counts.every((c) => Object.values(c).every((v) => v === 0));
+    },
+    timeoutMs,
+    `queues ${names.join(', ')} to be idle`,
+  );
 }

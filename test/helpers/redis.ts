@@ -6,8 +6,11 @@ export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** A prefix no other test uses, so component tests can share one Redis. */
 export function uniquePrefix(label = 't'): string {
-  return `test-${label}-${randomBytes(4).toString('hex')}`;
+  return `test-${RUN}${label}-${randomBytes(4).toString('hex')}`;
 }
+
+/** This test run's id (set by the global setup), so its teardown can find every key the run left behind. */
+const RUN = process.env.RM_TEST_RUN ? `${process.env.RM_TEST_RUN}-` : '';
 
 /** A connection for a test, and a cleanup that deletes every key under `prefix` and disconnects. */
 export function testRedis(prefix: string): { redis: Redis; cleanup(): Promise<void> } {
@@ -29,4 +32,15 @@ export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
     cursor = next;
     if (keys.length) await redis.unlink(...keys);
   } while (cursor !== '0');
+}
+
+/** Deletes every key under `prefix` through a connection of its own: for cleanups that run after the services stopped. */
+export async function deletePrefix(prefix: string): Promise<void> {
+  if (!prefix) return;
+  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+  try {
+    await deleteKeys(redis, prefix);
+  } finally {
+    redis.disconnect();
+  }
 }
