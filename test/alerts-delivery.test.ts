@@ -84,7 +84,7 @@ describe('alert delivery through the workers', () => {
     expect(msg.blocks[1]!.fields!.map((f) => f.text)).toEqual(['*Rating*\n★☆☆☆☆ 1/5', '*Severity*\nhigh', '*Topics*\nwaiting time, staff service', '*Author*\nAna Silva']);
     expect(msg.blocks[2]!.text!.text).toContain('>We waited 50 minutes and the soup was cold.');
     expect(msg.blocks[3]!.text!.text).toMatch(/^\*Draft reply\*\n>Thank you/);
-    expect(msg.blocks.find((b) => b.type === 'actions')!.elements!.map((e) => e.url)).toEqual(['https://reviews.example.com/r/7', `https://api.harbor.example/v1/reviews/${id}`]);
+    expect(msg.blocks.find((b) => b.type === 'actions')!.elements!.map((e) => e.url)).toEqual([`https://api.harbor.example/reviews/${id}`, 'https://reviews.example.com/r/7', `https://api.harbor.example/v1/reviews/${id}`]);
     await waitFor(async () => (await service.ctx.store.deliveredAt(id, 'slack')) !== undefined, 5_000, 'delivered mark');
   });
 

@@ -112,6 +112,7 @@ describe('rendering', () => {
     expect((body.text as { text: string }).text).toContain('>Rude &lt;@here&gt; &amp; slow');
     expect((draft.text as { text: string }).text).toContain('*Draft reply*\n>Thank you for telling us');
     expect(actions.elements).toEqual([
+      { type: 'button', text: { type: 'plain_text', text: 'Open in inbox' }, url: `https://rm.example.com/reviews/${p.reviewId}`, action_id: 'open_inbox' },
       { type: 'button', text: { type: 'plain_text', text: 'Open review' }, url: 'https://reviews.example.com/r/1' },
       { type: 'button', text: { type: 'plain_text', text: 'Open in API' }, url: `https://rm.example.com/v1/reviews/${p.reviewId}` },
     ]);
@@ -149,7 +150,7 @@ describe('rendering', () => {
           ? Object.entries(v).flatMap(([k, x]) => stringsOf(x, k))
           : [];
 
-  /** Slack reads `<…>` as a mention or link and `&…;` as an entity: only our own two links may appear. */
+  /** Slack reads `<…>` as a mention or link and `&…;` as an entity: only our own links may appear. */
   function expectNoSlackMarkup(message: unknown, ownLinks: string[]): void {
     for (const [key, s] of stringsOf(message)) {
       // A button's `url` is a URL, not text Slack formats: it must be one of ours.
@@ -158,7 +159,7 @@ describe('rendering', () => {
         continue;
       }
       for (const token of s.match(/<[^>]*>?/g) ?? []) {
-        const link = /^<(https?:\/\/[^|<>\s]+)\|(Review|API)>$/.exec(token);
+        const link = /^<(https?:\/\/[^|<>\s]+)\|(Review|API|Open in inbox)>$/.exec(token);
         expect(link, `markup ${token} in ${JSON.stringify(s)}`).not.toBeNull();
         expect(ownLinks).toContain(link![1]!.replace(/&amp;/g, '&'));
       }
@@ -177,7 +178,7 @@ describe('rendering', () => {
     expect(raw!.text).toContain('<!here>'); // the feed really carries markup-looking text
     const p = makePayload({ review: { ...raw!, title, rating: 1 }, draft: { reply: 'Sorry <!everyone>, write to care@harborbistro.example', violations: [], score: 1 }, publicUrl: 'https://rm.example.com' });
     const links = alertLinks(p);
-    const own = [links.review!, links.api!];
+    const own = [links.review!, links.inbox!, links.api!];
 
     const msg = renderSlack(p, links);
     expect(msg.text).toContain('&lt;!channel&gt; &lt;http://evil.example/login|Open review securely&gt;');
@@ -230,5 +231,25 @@ describe('rendering', () => {
     const at = new Date('2026-11-20T12:00:00.900Z');
     const t = Math.floor(at.getTime() / 1000);
     expect(signTimestamped('0123456789abcdef', body, at)).toBe(`t=${t},v1=${createHmac('sha256', '0123456789abcdef').update(`${t}.${body}`).digest('hex')}`);
+  });
+});
+
+describe('links to the review page', () => {
+  it('every alert and digest entry links "Open in inbox" to the review page under publicUrl, and names the assignee', () => {
+    const p = { ...makePayload({ publicUrl: 'https://rm.example.com/base' }), assignee: 'sam@harbor.example' };
+    const links = alertLinks(p);
+    const page = `https://rm.example.com/base/reviews/${p.reviewId}`;
+    expect(links.inbox).toBe(page);
+    expect(renderText(p, links)).toContain(`Open in inbox: ${page}`);
+    expect(renderText(p, links)).toContain('Assigned: sam@harbor.example');
+    expect(renderHtml(p, links)).toContain(`<a href="${page}">Open in inbox</a>`);
+    expect(JSON.stringify(renderSlack(p, links))).toContain('Assigned to*\\nsam@harbor.example');
+    const info = { channelId: 'chan', windowStart: '2026-11-20T12:00:00.000Z', windowEnd: '2026-11-20T12:10:00.000Z', idempotencyKey: 'digest-chan-1' };
+    const q = makePayload({ publicUrl: 'https://rm.example.com/base', review: { title: 'Second' } });
+    const text = renderDigestText([p, q], info, alertLinks);
+    expect(text).toContain(`Open in inbox: ${page}`);
+    expect(text).toContain(`Open in inbox: https://rm.example.com/base/reviews/${q.reviewId}`);
+    expect(renderDigestHtml([p, q], info, alertLinks)).toContain(`<a href="https://rm.example.com/base/reviews/${q.reviewId}">Open in inbox</a>`);
+    expect(JSON.stringify(renderDigestSlack([p, q], info, alertLinks))).toContain(`<https://rm.example.com/base/reviews/${q.reviewId}|Open in inbox>`);
   });
 });

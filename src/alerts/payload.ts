@@ -14,6 +14,12 @@ export interface AlertPayload {
   apiPath: string;
   /** Absolute API URL of the review, when `publicUrl` is configured. */
   apiUrl?: string | undefined;
+  /** Path of the review's page in the workspace ("Open in inbox"). */
+  pagePath: string;
+  /** Absolute URL of the review's page, when `publicUrl` is configured. */
+  pageUrl?: string | undefined;
+  /** E-mail of the person the review is assigned to. */
+  assignee?: string | undefined;
 }
 
 /** `base` + `path`, keeping any path prefix of `base` (https://x.example/rm + /v1/… → https://x.example/rm/v1/…). */
@@ -25,6 +31,7 @@ export function joinUrl(base: string, path: string): string {
 export function alertPayload(stored: StoredReview, channelId: string, opts: { publicUrl?: string | undefined } = {}): AlertPayload {
   if (!stored.verdict) throw new Error(`review ${stored.review.id} has no verdict yet`);
   const apiPath = `/v1/reviews/${encodeURIComponent(stored.review.id)}`;
+  const pagePath = `/reviews/${encodeURIComponent(stored.review.id)}`;
   return {
     idempotencyKey: `${stored.review.id}-${channelId}`,
     reviewId: stored.review.id,
@@ -35,5 +42,8 @@ export function alertPayload(stored: StoredReview, channelId: string, opts: { pu
     flaggedAt: stored.alertedAt ?? stored.analyzedAt ?? new Date().toISOString(),
     apiPath,
     apiUrl: opts.publicUrl ? joinUrl(opts.publicUrl, apiPath) : undefined,
+    pagePath,
+    pageUrl: opts.publicUrl ? joinUrl(opts.publicUrl, pagePath) : undefined,
+    assignee: stored.lifecycle.assignee,
   };
 }

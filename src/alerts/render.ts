@@ -2,9 +2,11 @@ import { joinUrl, type AlertPayload } from './payload.js';
 
 // Pure rendering of alerts for people: plain text, HTML (e-mail) and Slack Block Kit. No I/O here.
 
-/** Where an alert points: the review on its platform, and the review in this service's API. */
+/** Where an alert points: the review on its platform, its page in the workspace, and the review in the API. */
 export interface AlertLinks {
   review?: string | undefined;
+  /** The review's page in the workspace ("Open in inbox"; sign-in first when needed). */
+  inbox?: string | undefined;
   api?: string | undefined;
 }
 
@@ -68,7 +70,11 @@ export function ratingLabel(rating: number | undefined): string {
 
 /** The links of one alert; `apiBaseUrl` (a channel's own) wins over the payload's `publicUrl`-based one. */
 export function alertLinks(p: AlertPayload, apiBaseUrl?: string): AlertLinks {
-  return { review: safeUrl(p.review.url), api: safeUrl(apiBaseUrl ? joinUrl(apiBaseUrl, p.apiPath) : p.apiUrl) };
+  return {
+    review: safeUrl(p.review.url),
+    inbox: safeUrl(apiBaseUrl ? joinUrl(apiBaseUrl, p.pagePath) : p.pageUrl),
+    api: safeUrl(apiBaseUrl ? joinUrl(apiBaseUrl, p.apiPath) : p.apiUrl),
+  };
 }
 
 const oneLine = (s: string): string => s.replace(/[\r\n]+/g, ' ').trim();
@@ -97,12 +103,14 @@ export function renderText(p: AlertPayload, links: AlertLinks): string {
     `Topics:   ${topicsText(p)}`,
     `Author:   ${p.review.author ?? 'anonymous'}`,
     `Why:      ${p.verdict.reasons.join('; ') || '-'}`,
+    ...(p.assignee ? [`Assigned: ${p.assignee}`] : []),
     '',
     'Review:',
     excerpt(p.review.text),
     '',
   ];
   if (p.draft) lines.push('Draft reply:', p.draft.reply, '');
+  if (links.inbox) lines.push(`Open in inbox: ${links.inbox}`);
   if (links.review) lines.push(`Review: ${links.review}`);
   if (links.api) lines.push(`API:    ${links.api}`);
   else lines.push(`API:    ${p.apiPath}`);
@@ -122,6 +130,7 @@ export function renderHtml(p: AlertPayload, links: AlertLinks): string {
     row('Topics', topicsText(p)),
     row('Author', p.review.author ?? 'anonymous'),
     row('Why', p.verdict.reasons.join('; ') || '-'),
+    p.assignee ? row('Assigned to', p.assignee) : '',
     '</table>',
     `<h3>Review</h3><blockquote>${para(excerpt(p.review.text))}</blockquote>`,
     p.draft ? `<h3>Draft reply</h3><pre style="white-space:pre-wrap;font-family:inherit">${escapeHtml(p.draft.reply)}</pre>` : '',
@@ -132,6 +141,7 @@ export function renderHtml(p: AlertPayload, links: AlertLinks): string {
 
 function htmlLinks(links: AlertLinks, apiPath: string): string {
   const parts: string[] = [];
+  if (links.inbox) parts.push(`<a href="${escapeHtml(links.inbox)}">Open in inbox</a>`);
   if (links.review) parts.push(`<a href="${escapeHtml(links.review)}">Open the review</a>`);
   parts.push(links.api ? `<a href="${escapeHtml(links.api)}">Open in the API</a>` : `API: <code>${escapeHtml(apiPath)}</code>`);
   return `<p>${parts.join(' · ')}</p>`;
@@ -153,10 +163,11 @@ const quote = (s: string): string => s.split('\n').map((l) => `>${l}`).join('\n'
 const slackLink = (url: string, label: string): string => `<${slackEscape(url)}|${label}>`;
 /** The review and API links of one alert in mrkdwn, or the API path when there is no API URL. */
 const slackLinkLine = (links: AlertLinks, apiPath: string, apiLabel: string): string =>
-  [links.review ? slackLink(links.review, 'Review') : undefined, links.api ? slackLink(links.api, 'API') : `${apiLabel}\`${slackEscape(apiPath)}\``].filter(Boolean).join(' · ');
+  [links.inbox ? slackLink(links.inbox, 'Open in inbox') : undefined, links.review ? slackLink(links.review, 'Review') : undefined, links.api ? slackLink(links.api, 'API') : `${apiLabel}\`${slackEscape(apiPath)}\``].filter(Boolean).join(' · ');
 
 function slackButtons(links: AlertLinks): SlackBlock[] {
   const elements: Record<string, unknown>[] = [];
+  if (links.inbox) elements.push({ type: 'button', text: { type: 'plain_text', text: 'Open in inbox' }, url: links.inbox, action_id: 'open_inbox' });
   if (links.review) elements.push({ type: 'button', text: { type: 'plain_text', text: 'Open review' }, url: links.review });
   if (links.api) elements.push({ type: 'button', text: { type: 'plain_text', text: 'Open in API' }, url: links.api });
   return elements.length ? [{ type: 'actions', elements }] : [];
@@ -174,6 +185,7 @@ export function renderSlack(p: AlertPayload, links: AlertLinks): SlackMessage {
         mrkdwn(`*Severity*\n${p.verdict.severity}`),
         mrkdwn(`*Topics*\n${slackEscape(topicsText(p))}`),
         mrkdwn(`*Author*\n${slackEscape(p.review.author ?? 'anonymous')}`),
+        ...(p.assignee ? [mrkdwn(`*Assigned to*\n${slackEscape(p.assignee)}`)] : []),
       ],
     },
     { type: 'section', text: mrkdwn(`*${slackEscape(p.review.title ?? 'Review')}*\n${quote(slackEscape(excerpt(p.review.text)))}`) },
@@ -202,6 +214,8 @@ export function renderDigestText(ps: readonly AlertPayload[], info: DigestInfo, 
     lines.push(`${i + 1}. ${digestLine(p)}`);
     lines.push(`   Topics: ${topicsText(p)}`);
     if (p.draft) lines.push(`   Draft: ${oneLine(excerpt(p.draft.reply, 300))}`);
+    if (p.assignee) lines.push(`   Assigned to: ${p.assignee}`);
+    if (links.inbox) lines.push(`   Open in inbox: ${links.inbox}`);
     if (links.review) lines.push(`   Review: ${links.review}`);
     lines.push(`   API: ${links.api ?? p.apiPath}`, '');
   });

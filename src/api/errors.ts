@@ -48,6 +48,8 @@ export function refusalError(r: Refusal): HttpError {
       return new HttpError(422, 'guardrails', r.message, { violations: r.violations });
     case 'forbidden':
       return new HttpError(403, 'forbidden', r.message);
+    case 'invalid':
+      return new HttpError(422, 'unprocessable', r.message);
   }
 }
 

@@ -32,6 +32,7 @@ export const reviewListQuery = z.strictObject({
   since: isoDateTime.optional().describe('published at or after'),
   until: isoDateTime.optional().describe('published before'),
   q: z.string().min(1).max(200).optional().describe('case-insensitive text search in title, text and author'),
+  assignee: z.union([z.literal('none'), z.email()], { error: 'must be an e-mail address or none' }).optional().describe('assigned to this person (e-mail), or none'),
 });
 
 export const alertListQuery = z.strictObject({
@@ -45,6 +46,7 @@ export const note = z.string().trim().min(1).max(2_000).optional();
 export const override = z.strictObject({ reason: z.string().trim().min(3, 'say why the guardrails are overridden').max(500) }).optional().describe('approve despite guardrail violations; recorded in the history');
 
 export const acknowledgeBody = z.strictObject({ note });
+export const assignBody = z.strictObject({ email: z.email({ error: 'must be the e-mail address of a person, or null' }).max(254).nullable().describe('the assignee, or null for nobody'), note });
 export const draftBody = z.strictObject({ reply: z.string().trim().min(1).max(10_000), note });
 export const approveBody = z.strictObject({ override, note });
 export const replyBody = z.strictObject({ posted: z.boolean().default(false).describe('true: the reply was posted by hand; record it'), note });

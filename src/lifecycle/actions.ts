@@ -16,7 +16,7 @@ import { TRANSITIONS, type Action } from './states.js';
  */
 
 /** What the actions need from the application context. */
-export type ActionDeps = Pick<AppContext, 'config' | 'store' | 'lifecycle' | 'queues'>;
+export type ActionDeps = Pick<AppContext, 'config' | 'store' | 'lifecycle' | 'queues' | 'people'>;
 
 /** Who acts: a person (with a role) or an API key (no role: keys have every right their scopes give). */
 export interface ActionActor {
@@ -29,7 +29,8 @@ export type Refusal =
   | { ok: false; reason: 'not_found'; message: string }
   | { ok: false; reason: 'conflict'; message: string; details: Record<string, unknown> }
   | { ok: false; reason: 'guardrails'; message: string; violations: Draft['violations'] }
-  | { ok: false; reason: 'forbidden'; message: string };
+  | { ok: false; reason: 'forbidden'; message: string }
+  | { ok: false; reason: 'invalid'; message: string };
 
 /** An applied action: the review as stored afterwards, plus what the action adds. */
 export type Done<T = object> = { ok: true; review: AnalysisItem } & T;
@@ -257,4 +258,25 @@ export async function followUp(
   const current = await deps.store.get(id);
   if (!current) return notFound(id);
   return { ok: true, review: current, outgoing: { state: publisher.automatic ? 'publishing' : 'ready_to_post', publisher: publisher.type, text: current.lifecycle.followUpText ?? '' } };
+}
+
+/** Assigns the review to a person of the workspace (by e-mail), or to nobody (`null`). */
+export async function assign(deps: ActionDeps, id: string, input: { email: string | null; note?: string | undefined }, actor: ActionActor): Promise<ActionResult> {
+  if (!can(actor, 'respond')) return forbidden(actor, 'respond');
+  const person = input.email === null ? undefined : await deps.people.get(input.email);
+  if (input.email !== null && !person) return { ok: false, reason: 'invalid', message: `no person with e-mail ${input.email.toLowerCase()} (add one: review-monitor users add)` };
+  if (!person) {
+    // Unassigning a review nobody has: nothing to record.
+    const stored = await deps.store.get(id);
+    if (!stored) return notFound(id);
+    if (!stored.lifecycle.assignee) return { ok: true, review: stored };
+  }
+  const r = await deps.lifecycle.transition(id, 'assign', {
+    actor: actor.name,
+    note: input.note,
+    details: { assignee: person?.email ?? null, ...(person ? { name: person.name } : {}) },
+    fields: { assignee: person?.email ?? '' },
+    unchangedIf: person ? { assignee: person.email } : undefined,
+  });
+  return r.ok ? done(deps, id) : conflict('assign', r, id);
 }

@@ -42,6 +42,7 @@ export const LIFECYCLE_FIELDS = [
   'followUpText',
   'followedUpAt',
   'publishError',
+  'assignee',
 ] as const;
 export type LifecycleField = (typeof LIFECYCLE_FIELDS)[number];
 

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.js';
-import { acknowledge, approve, editDraft, followUp, markPosted, publishReply, resolve, type ActionActor } from '../../lifecycle/actions.js';
+import { acknowledge, approve, assign, editDraft, followUp, markPosted, publishReply, resolve, type ActionActor } from '../../lifecycle/actions.js';
 import { isRecovered, type HistoryEntry } from '../../lifecycle/states.js';
 import type { AnalysisItem, ReviewFilter } from '../../store/review-store.js';
 import type { Actor } from '../auth.js';
@@ -10,6 +10,7 @@ import type { RouteRegistry } from '../registry.js';
 import { withCursor } from './alerts.js';
 import {
   acknowledgeBody,
+  assignBody,
   approveBody,
   draftBody,
   durationSeconds,
@@ -32,6 +33,7 @@ function matches(q: ReturnType<typeof reviewListQuery.parse>): ReviewFilter | un
   if (q.rating) checks.push((r) => r.review.rating !== undefined && q.rating!.includes(String(Math.round(r.review.rating)) as never));
   if (q.negative !== undefined) checks.push((r) => (r.verdict?.negative ?? false) === q.negative);
   if (q.recovered !== undefined) checks.push((r) => isRecovered(r.ratingHistory, r.lifecycle.repliedAt) === q.recovered);
+  if (q.assignee) checks.push((r) => (r.lifecycle.assignee ?? 'none') === q.assignee!.toLowerCase());
   if (needle) checks.push((r) => `${r.review.title ?? ''}\n${r.review.text}\n${r.review.author ?? ''}`.toLowerCase().includes(needle));
   return checks.length ? (r) => checks.every((c) => c(r)) : undefined;
 }
@@ -75,6 +77,11 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
 
   api.add({ method: 'POST', url: '/v1/reviews/:id/acknowledge', tag: 'lifecycle', scope: 'write', summary: 'The owner has seen the review: new → acknowledged', params: reviewIdParams, body: acknowledgeBody, errors: [404, 409] }, async ({ params, body, actor }) =>
     presentReview(applied(await acknowledge(ctx, params.id, body, actorOf(actor))).review),
+  );
+
+  api.add(
+    { method: 'POST', url: '/v1/reviews/:id/assign', tag: 'lifecycle', scope: 'write', summary: 'Assign the review to a person of the workspace (by e-mail), or to nobody (`email: null`)', params: reviewIdParams, body: assignBody, errors: [404, 422] },
+    async ({ params, body, actor }) => presentReview(applied(await assign(ctx, params.id, body, actorOf(actor))).review),
   );
 
   api.add(
