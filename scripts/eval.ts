@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   const topics = runTopicEval(); // topic tagging per industry: scripts/eval-topics.ts
   const jsonArg = process.argv.find((a) => a === '--json' || a.startsWith('--json='));
   if (!jsonArg) return void (printTable(results), printTopicEval(topics));
-  const json = JSON.stringify({ ...results, topics: { ...topics, errors: undefined } }, null, 2);
+  const json = JSON.stringify({ ...results, topics: { ...topics, errors: undefined, heldOut: { ...topics.heldOut, errors: undefined } } }, null, 2);
   if (jsonArg === '--json') console.log(json);
   else {
     writeFileSync(jsonArg.slice('--json='.length), json + '\n');

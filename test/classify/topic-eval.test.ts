@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadTopicSet, runTopicEval } from '../../scripts/eval-topics.js';
+import { loadTopicSet, runTopicEval, TOPIC_HOLDOUT_DIR } from '../../scripts/eval-topics.js';
 import { INDUSTRIES } from '../../src/classify/index.js';
 
 describe('topic tagging evaluation', () => {
@@ -15,6 +15,7 @@ describe('topic tagging evaluation', () => {
       expect(set.length, industry).toBeGreaterThanOrEqual(40);
       expect(new Set(set.map((c) => c.lang)).size, industry).toBeGreaterThanOrEqual(4);
       expect(set.some((c) => c.topics.length === 0), industry).toBe(true);
+      expect(loadTopicSet(industry, TOPIC_HOLDOUT_DIR).length, `${industry} held-out`).toBeGreaterThanOrEqual(12);
     }
   });
 
@@ -27,6 +28,8 @@ describe('topic tagging evaluation', () => {
     const e = runTopicEval();
     expect(e.overall.precision).toBeGreaterThanOrEqual(0.9);
     expect(e.overall.recall).toBeGreaterThanOrEqual(0.85);
+    expect(e.heldOut.overall.precision).toBeGreaterThanOrEqual(0.9);
+    expect(e.heldOut.overall.recall).toBeGreaterThanOrEqual(0.75);
     for (const industry of INDUSTRIES) {
       expect(e.byIndustry[industry].precision, industry).toBeGreaterThanOrEqual(0.8);
       expect(e.byIndustry[industry].recall, industry).toBeGreaterThanOrEqual(0.75);

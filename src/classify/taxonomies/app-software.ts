@@ -7,7 +7,7 @@ export const UPDATES = topic(
   {
     en: ['latest update', 'new update', 'recent update', 'last update', 'since the update', 'after the update', 'since updating',
       'after updating', 'new version', 'latest version', 'old version', 'previous version', 'redesign', 'new design', 'new layout', 'new ui',
-      'bring back', 'downgrade', 'after an update', 'since an update'],
+      'bring back', 'downgrade', 'after an update', 'since an update', 'after i updated', 'since i updated'],
     de: ['letzten aktualisierung', 'seit der aktualisierung', 'nach der aktualisierung', 'letzten update', 'letztes update', 'neuen update', 'neueste update', 'seit dem update', 'nach dem update', 'neue version',
       'neuen version', 'alte version', 'neues design', 'neue design'],
     fr: ['depuis la mise à jour', 'dernière mise à jour', 'après la mise à jour', 'nouvelle mise à jour', 'nouvelle version', 'ancienne version', 'nouveau design', 'nouvelle interface'],

@@ -30,7 +30,7 @@ export const BILLING_INSURANCE = topic(
   'Billing and insurance',
   {
     en: ['insurance', 'insurer', 'medicare', 'medicaid', 'the bill', 'billed', 'billing', 'invoice*', 'charged me', 'copay', 'co-pay',
-      'out of pocket', 'coverage', 'overcharg*', 'fees', 'expensive', 'refund*'],
+      'out of pocket', 'coverage', 'overcharg*', 'fees', 'expensive', 'refund*', 'fee'],
     de: ['krankenkasse', 'versicherung', 'privatrechnung', 'rechnung', 'igel-leistung*', 'selbst zahlen', 'selbstzahler', 'zuzahlung', 'abrechnung',
       'gebühr*', 'teuer', 'kosten'],
     fr: ['mutuelle', 'sécurité sociale', 'carte vitale', 'dépassement*', 'honoraires', 'facture*', 'tiers payant', 'remboursé*', 'trop cher'],
@@ -64,7 +64,7 @@ export const CARE_QUALITY = topic(
     es: ['diagnóstico', 'mal diagnóstico', 'tratamiento', 'no me examinó', 'no me exploró', 'ni me miró', 'no me escuchó', 'no me tomó en serio',
       'receta', 'medicamento*', 'medicación'],
     nl: ['verkeerde diagnose', 'diagnose', 'behandeling', 'niet onderzocht', 'nauwelijks onderzocht', 'afgescheept', 'niet geluisterd',
-      'niet serieus genomen', 'recept', 'medicijn*', 'verwijzing'],
+      'niet serieus genomen', 'recept', 'medicijn*', 'verwijzing', 'luisterde niet', 'zonder onderzoek'],
     it: ['diagnosi', 'diagnosi sbagliata', 'terapia', 'non mi ha visitato', 'visita frettolosa', 'non mi ha ascoltato', 'non mi ha preso sul serio',
       'ricetta', 'farmac*'],
     pt: ['diagnóstico', 'diagnóstico errado', 'tratamento', 'não me examinou', 'mal me examinou', 'não me ouviu', 'não me levou a sério',

@@ -8,7 +8,7 @@ export const NO_SHOW = topic(
     en: ['no show', 'no-show', 'didnt show up', 'did not show up', 'never showed up', 'never showed', 'didnt turn up', 'never turned up',
       'did not turn up', 'stood up', 'hours late', 'turned up late', 'showed up late', 'arrived late', 'came late', 'late again',
       'missed the appointment', 'cancelled last minute', 'canceled last minute', 'last-minute', 'rescheduled', 'waited all day', 'waited in all day',
-      'took the day off', 'no one came', 'nobody came', 'nobody turned up'],
+      'took the day off', 'no one came', 'nobody came', 'nobody turned up', 'never came back'],
     de: ['nicht erschienen', 'nicht gekommen', 'nie gekommen', 'kam nicht', 'kam zu spät', 'zu spät', 'verspätet', 'verspätung',
       'termin nicht eingehalten', 'termin verpasst', 'kurzfristig abgesagt', 'den ganzen tag gewartet', 'umsonst gewartet', 'niemand kam'],
     fr: ['jamais venu', 'pas venu', 'jamais présenté', 'pas présenté', 'en retard', 'retard', 'rendez-vous manqué', 'annulé au dernier moment',

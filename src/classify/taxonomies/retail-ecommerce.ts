@@ -6,7 +6,7 @@ export const RETURNS = topic(
   'Returns and exchanges',
   {
     en: ['returns', 'return it', 'returned it', 'return the', 'returned the', 'return label', 'return policy', 'refused the return',
-      'refused my return', 'exchange it', 'exchanged', 'send it back', 'sent it back', 'sent back', 'store credit', 'refund*', 'money back'],
+      'refused my return', 'exchange it', 'exchanged', 'send it back', 'sent it back', 'sent back', 'store credit', 'refund*', 'money back', 'return shipping', 'return postage'],
     de: ['rücksendung*', 'retoure*', 'zurückgeschickt', 'zurückgesendet', 'zurücksenden', 'zurückschicken', 'umtausch*', 'umgetauscht',
       'rückerstattung', 'erstattung', 'gutschrift', 'widerruf', 'geld zurück'],
     fr: ['retour*', 'renvoyé*', 'renvoyer', 'échange*', 'échanger', 'remboursement*', 'rembourser', 'remboursé*', "bon d'achat"],
