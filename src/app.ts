@@ -35,7 +35,7 @@ export async function createContext(config: Config, logger: Logger): Promise<{ c
     people: new PeopleStore(handle.redis, store.keys),
     metrics: new Metrics(handle.redis, store.keys),
     queues,
-    channels: createChannels(config.alerts, { logger, userAgent: config.fetch.userAgent }),
+    channels: createChannels(config.alerts, { logger, userAgent: config.fetch.userAgent, interactive: config.slack.signingSecret !== undefined }),
   };
   return {
     ctx,

@@ -27,7 +27,14 @@ export interface AlertChannel extends ChannelSender {
   accepts(input: RouteInput): boolean;
 }
 
-function sender(cfg: AlertChannelConfig, deps: { logger: Logger; userAgent: string }): ChannelSender {
+/** What channels are built with; `interactive`: a Slack app can receive button clicks, so Slack alerts carry action buttons. */
+export interface ChannelDeps {
+  logger: Logger;
+  userAgent: string;
+  interactive?: boolean | undefined;
+}
+
+function sender(cfg: AlertChannelConfig, deps: ChannelDeps): ChannelSender {
   switch (cfg.type) {
     case 'log':
       return logChannel(cfg.id, deps.logger);
@@ -41,7 +48,7 @@ function sender(cfg: AlertChannelConfig, deps: { logger: Logger; userAgent: stri
 }
 
 /** Builds the channel objects for the configured alert channels. */
-export function createChannels(configs: readonly AlertChannelConfig[], deps: { logger: Logger; userAgent: string }): Map<string, AlertChannel> {
+export function createChannels(configs: readonly AlertChannelConfig[], deps: ChannelDeps): Map<string, AlertChannel> {
   const channels = new Map<string, AlertChannel>();
   for (const cfg of configs) {
     const rule: RoutingRule = { minSeverity: cfg.minSeverity, sources: cfg.sources, topics: cfg.topics, digest: cfg.digest };

@@ -165,8 +165,15 @@ const slackLink = (url: string, label: string): string => `<${slackEscape(url)}|
 const slackLinkLine = (links: AlertLinks, apiPath: string, apiLabel: string): string =>
   [links.inbox ? slackLink(links.inbox, 'Open in inbox') : undefined, links.review ? slackLink(links.review, 'Review') : undefined, links.api ? slackLink(links.api, 'API') : `${apiLabel}\`${slackEscape(apiPath)}\``].filter(Boolean).join(' · ');
 
-function slackButtons(links: AlertLinks): SlackBlock[] {
+/** The `action_id`s of an alert's Slack buttons that act on the review (the value is the review id). */
+export const SLACK_ACTIONS = { approve: 'approve_draft', acknowledge: 'acknowledge' } as const;
+
+function slackButtons(links: AlertLinks, p: AlertPayload, interactive: boolean): SlackBlock[] {
   const elements: Record<string, unknown>[] = [];
+  if (interactive) {
+    if (p.draft) elements.push({ type: 'button', text: { type: 'plain_text', text: 'Approve draft' }, style: 'primary', action_id: SLACK_ACTIONS.approve, value: p.reviewId });
+    elements.push({ type: 'button', text: { type: 'plain_text', text: 'Acknowledge' }, action_id: SLACK_ACTIONS.acknowledge, value: p.reviewId });
+  }
   if (links.inbox) elements.push({ type: 'button', text: { type: 'plain_text', text: 'Open in inbox' }, url: links.inbox, action_id: 'open_inbox' });
   if (links.review) elements.push({ type: 'button', text: { type: 'plain_text', text: 'Open review' }, url: links.review });
   if (links.api) elements.push({ type: 'button', text: { type: 'plain_text', text: 'Open in API' }, url: links.api });
@@ -174,7 +181,7 @@ function slackButtons(links: AlertLinks): SlackBlock[] {
 }
 
 /** Block Kit message of one alert: header, rating/severity/topics fields, excerpt, draft, links. */
-export function renderSlack(p: AlertPayload, links: AlertLinks): SlackMessage {
+export function renderSlack(p: AlertPayload, links: AlertLinks, opts: { interactive?: boolean | undefined; note?: string | undefined } = {}): SlackMessage {
   const linkLine = slackLinkLine(links, p.apiPath, 'API: ');
   const blocks: SlackBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(slackEscape(`${p.verdict.severity === 'critical' ? '🚨 Critical' : 'Negative'} review on ${p.sourceId}`), 150), emoji: true } },
@@ -191,7 +198,9 @@ export function renderSlack(p: AlertPayload, links: AlertLinks): SlackMessage {
     { type: 'section', text: mrkdwn(`*${slackEscape(p.review.title ?? 'Review')}*\n${quote(slackEscape(excerpt(p.review.text)))}`) },
   ];
   if (p.draft) blocks.push({ type: 'section', text: mrkdwn(`*Draft reply*\n${quote(slackEscape(p.draft.reply))}`) });
-  blocks.push(...slackButtons(links));
+  blocks.push(...slackButtons(links, p, opts.interactive ?? false));
+  // What was done from Slack ("Approved by Maya Lopez"), on the message updated after a click.
+  if (opts.note) blocks.push({ type: 'context', elements: [mrkdwn(slackEscape(opts.note))] });
   blocks.push({ type: 'context', elements: [mrkdwn(`${slackEscape(`Why: ${p.verdict.reasons.join('; ') || '-'}`)} · ${linkLine}`)] });
   // The top-level text is what notifications show: Slack parses mentions and links there too.
   return { text: clip(slackEscape(`Negative ${alertTitle(p)}`), 3000), blocks };

@@ -15,6 +15,7 @@ import { insightRoutes } from './routes/insights.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { sourceRoutes } from './routes/sources.js';
 import { workspacePlugin, type WorkspaceOptions } from '../workspace/plugin.js';
+import { slackPlugin } from '../integrations/slack/plugin.js';
 
 export type { ApiError } from './errors.js';
 export { presentReview } from './present.js';
@@ -150,6 +151,9 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean; wo
   // The owner workspace (sign-in, pages) in its own encapsulated plugin: its sessions, form parser, CSRF
   // checks and HTML error pages do not reach /v1.
   await app.register(workspacePlugin, { ctx, pages: opts.workspacePages });
+  // Integrations each in a plugin of their own: Slack's endpoint parses its form bodies raw, for the signature.
+  const signingSecret = ctx.config.slack.signingSecret;
+  if (signingSecret) await app.register(slackPlugin, { ctx, signingSecret });
 
   const registry = ctx.metrics.registry(ctx.queues, ctx.config);
   api.add({ method: 'GET', url: '/metrics', tag: 'operations', scope: 'public', summary: 'Prometheus metrics: reviews ingested, flagged, alerts sent/failed, poll errors, queue depths', produces: 'text/plain' }, async ({ reply }) => {

@@ -106,9 +106,12 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
     if (!sessionSecret) secretProblems.push(`workspace.sessionSecretEnv: environment variable ${secretEnv} is not set`);
     else if (sessionSecret.length < 32) secretProblems.push(`workspace.sessionSecretEnv: ${secretEnv} must be at least 32 characters`);
   }
+  const signingEnv = parsed.slack.signingSecretEnv;
+  const signingSecret = signingEnv && opts.secrets !== false ? opts.env?.[signingEnv] || undefined : undefined;
+  if (signingEnv && opts.secrets !== false && !signingSecret) secretProblems.push(`slack.signingSecretEnv: environment variable ${signingEnv} is not set`);
   if (keyProblems.length || secretProblems.length) throw new ConfigError(file, [...keyProblems, ...secretProblems]);
   const sources = parsed.sources.map((s) => ('url' in s && s.url !== undefined ? { ...s, url: resolveFileUrl(s.url, configDir) } : s));
-  return deepFreeze({ ...parsed, api: { ...parsed.api, keys: apiKeys }, workspace: { ...parsed.workspace, sessionSecret }, sources, alerts, configDir });
+  return deepFreeze({ ...parsed, api: { ...parsed.api, keys: apiKeys }, workspace: { ...parsed.workspace, sessionSecret }, slack: { ...parsed.slack, signingSecret }, sources, alerts, configDir });
 }
 
 /** The largest config file read; real ones are a few KB, so anything near this is a mistake or an attack. */

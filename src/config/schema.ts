@@ -421,6 +421,13 @@ export const configSchema = z
           .prefault({}),
       })
       .prefault({}),
+    /** A Slack app for the buttons on Slack alerts (Approve draft, Acknowledge); without it alerts only link. */
+    slack: z
+      .strictObject({
+        /** Environment variable holding the app's signing secret (Basic Information → App Credentials). */
+        signingSecretEnv: envName.optional(),
+      })
+      .prefault({}),
     /** The owner workspace (pages, sign-in) served by the API process. */
     workspace: z
       .strictObject({
@@ -555,6 +562,8 @@ export type Config = Readonly<
     api: Omit<ParsedConfig['api'], 'keys'> & { keys: ApiKeyConfig[] };
     /** `sessionSecret`: the value of `sessionSecretEnv`, resolved at load. */
     workspace: ParsedConfig['workspace'] & { sessionSecret?: string | undefined };
+    /** `signingSecret`: the value of `signingSecretEnv`, resolved at load. */
+    slack: ParsedConfig['slack'] & { signingSecret?: string | undefined };
     configDir: string;
   }
 >;

@@ -6,13 +6,13 @@ import { postBody } from './http.js';
 type SlackConfig = Extract<AlertChannelConfig, { type: 'slack' }>;
 
 /** Posts Block Kit messages to a Slack incoming webhook (its URL is the credential: never logged). */
-export function slackChannel(cfg: SlackConfig, deps: { userAgent: string }): ChannelSender {
+export function slackChannel(cfg: SlackConfig, deps: { userAgent: string; interactive?: boolean | undefined }): ChannelSender {
   const url = cfg.webhookUrl;
   if (!url) throw new Error(`alerts channel ${cfg.id}: webhookUrl is not resolved (webhookUrlEnv)`);
   const post = (message: unknown): Promise<void> =>
     postBody(url, JSON.stringify(message), { label: `slack ${cfg.id}`, headers: { 'content-type': 'application/json', 'user-agent': deps.userAgent }, timeoutMs: cfg.timeoutMs });
   return {
-    deliver: (p) => post(renderSlack(p, alertLinks(p, cfg.apiBaseUrl))),
+    deliver: (p) => post(renderSlack(p, alertLinks(p, cfg.apiBaseUrl), { interactive: deps.interactive })),
     deliverDigest: (ps, info) => post(renderDigestSlack(ps, info, (p) => alertLinks(p, cfg.apiBaseUrl))),
   };
 }
