@@ -1,5 +1,5 @@
 import type { ClassifyInput, Severity, Verdict } from '../domain/verdict.js';
-import { spotTopics } from './topics.js';
+import { spotTopics } from '../classify/topics.js';
 
 // Only for callers without the classifier (the `draft` CLI run on its own): just enough of a verdict to
 // draft with. Severity comes from the rating, raised to critical by words that need a person today.

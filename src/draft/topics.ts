@@ -1,5 +1,5 @@
-// Keyword spotting for the default taxonomy. The classifier (another module) owns topic detection; drafting
-// only needs this when no classifier is passed in (the CLI), and to prefer complaint clauses that name a topic.
+// Clause ranking hints for the default taxonomy's topics: complaint-summary prefers a complaint clause that
+// names a topic. Topic detection itself is the classifier's (src/classify/topics.ts spotTopics without a verdict).
 
 /** Keyword patterns of the default topic taxonomy. */
 export const TOPIC_KEYWORDS: Readonly<Record<string, RegExp>> = Object.freeze({
@@ -13,13 +13,6 @@ export const TOPIC_KEYWORDS: Readonly<Record<string, RegExp>> = Object.freeze({
   cleanliness: /\b(dirty|filthy|clean(liness)?|smell(y|s|ed)?|stain(s|ed)?|sticky|cockroach(es)?|mou?ld|gross|unhygienic)\b/i,
   communication: /\b(no (reply|response|answer)|never (replied|responded|called|heard)|ignored|call(ed)? back|communicat\w*|not informed|nobody told)\b/i,
 });
-
-/** Default-taxonomy topics whose keywords occur in the text. */
-export function spotTopics(text: string): string[] {
-  return Object.entries(TOPIC_KEYWORDS)
-    .filter(([, re]) => re.test(text))
-    .map(([id]) => id);
-}
 
 /** Words of a topic id ("delivery_delay" → ["delivery", "delay"]), for taxonomies the keywords do not know. */
 export function topicWords(topic: string): string[] {

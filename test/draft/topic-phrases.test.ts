@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analysis/analyze.js';
 import { INDUSTRIES, INDUSTRY_TOPICS, topicPhraseFor } from '../../src/classify/index.js';
-import { draftFollowUp, draftReply } from '../../src/draft/index.js';
+import { draftFollowUp, draftReply, fallbackVerdict } from '../../src/draft/index.js';
 import { topicPhrase } from '../../src/draft/reply.js';
 import { templateSetFor } from '../../src/draft/templates.js';
 import { makeConfig, makeReview } from '../helpers/factories.js';
@@ -55,5 +55,11 @@ describe('topics in replies', () => {
     expect(topicPhrase(en, 'parking', 'long', 'hotel')).toBe('the parking');
     // A topic of another industry (a config that routes a shared id) still reads naturally.
     expect(topicPhrase(en, 'food_quality', 'long', 'bank_fintech')).toBe('the food you were served');
+  });
+
+  it('without a verdict, spots the same topics as the classifier, never on a filler word', () => {
+    expect(fallbackVerdict({ text: 'The service was okay and the app update went fine, I got my money.' }).topics).toEqual([]);
+    expect(fallbackVerdict({ text: 'Login crash after the update. I pay for this app every month.' }).topics).toEqual(['app_bugs', 'account_access']);
+    expect(fallbackVerdict({ text: 'We came down to a flooded kitchen.' }).topics).toEqual(['property_damage']);
   });
 });

@@ -155,7 +155,7 @@ export const BANK_FINTECH: readonly TopicSpec[] = [
       es: ['los problemas de nuestra aplicación', 'la fiabilidad de nuestra aplicación'],
       nl: ['de problemen met onze app', 'de betrouwbaarheid van onze app'],
       it: ['i problemi della nostra app', "l'affidabilità della nostra app"],
-      pt: ['os problemas do nosso aplicativo', 'a fiabilidade do nosso aplicativo'],
+      pt: ['os problemas do nosso aplicativo', 'a confiabilidade do nosso aplicativo'],
     },
   }),
   FRAUD_SECURITY,

@@ -27,7 +27,7 @@ export const FRESHNESS = topic(
     es: ['la falta de frescura del producto', 'la frescura de nuestros productos'],
     nl: ['de versheid van het brood en gebak', 'de versheid van onze producten'],
     it: ['la scarsa freschezza dei prodotti', 'la freschezza dei nostri prodotti'],
-    pt: ['os produtos que não estavam frescos', 'a qualidade dos nossos produtos do dia'],
+    pt: ['os produtos que não estavam frescos', 'o frescor dos nossos produtos'],
   },
 );
 

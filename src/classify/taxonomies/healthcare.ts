@@ -21,7 +21,7 @@ export const APPOINTMENTS = topic(
     es: ['las dificultades para conseguir cita', 'la gestión de las citas'],
     nl: ['de moeite om een afspraak te krijgen', 'het plannen van afspraken'],
     it: ['la difficoltà di ottenere un appuntamento', 'la gestione degli appuntamenti'],
-    pt: ['a dificuldade em marcar consulta', 'a marcação de consultas'],
+    pt: ['a dificuldade para agendar uma consulta', 'o agendamento de consultas'],
   },
 );
 
@@ -46,7 +46,7 @@ export const BILLING_INSURANCE = topic(
     es: ['la facturación y el seguro', 'nuestra facturación'],
     nl: ['de facturatie en de vergoeding', 'onze facturatie'],
     it: ['la fatturazione e la copertura assicurativa', 'la nostra fatturazione'],
-    pt: ['a faturação e o seguro', 'a nossa faturação'],
+    pt: ['o faturamento e o plano de saúde', 'o nosso faturamento'],
   },
 );
 
@@ -114,7 +114,7 @@ export const HEALTHCARE: readonly TopicSpec[] = [
       es: ['el trato recibido de nuestro equipo', 'el trato a los pacientes'],
       nl: ['de bejegening door ons team', 'de bejegening van patiënten'],
       it: ["l'atteggiamento del nostro personale", "l'accoglienza dei pazienti"],
-      pt: ['o trato da nossa equipa', 'o trato com os pacientes'],
+      pt: ['o tratamento recebido da nossa equipe', 'o tratamento dado aos pacientes'],
     },
     moreKeywords: {
       en: ['nurse*', 'bedside manner', 'receptionists', 'patronising', 'patronizing', 'no empathy', 'lack of empathy'],

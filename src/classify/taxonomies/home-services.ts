@@ -29,7 +29,7 @@ export const NO_SHOW = topic(
     es: ['las citas incumplidas y los retrasos', 'la puntualidad de nuestros técnicos'],
     nl: ['de gemiste afspraken en de vertraging', 'de stiptheid van onze vakmensen'],
     it: ['gli appuntamenti mancati e i ritardi', 'la puntualità dei nostri tecnici'],
-    pt: ['as visitas falhadas e os atrasos', 'a pontualidade dos nossos técnicos'],
+    pt: ['as visitas que não aconteceram e os atrasos', 'a pontualidade dos nossos técnicos'],
   },
 );
 
@@ -77,7 +77,7 @@ export const HOME_SERVICES: readonly TopicSpec[] = [
       es: ['el precio frente al presupuesto', 'nuestros presupuestos y facturas'],
       nl: ['de prijs ten opzichte van de offerte', 'onze offertes en facturen'],
       it: ['il prezzo rispetto al preventivo', 'i nostri preventivi e le fatture'],
-      pt: ['o preço face ao orçamento', 'os nossos orçamentos e faturas'],
+      pt: ['o preço cobrado em relação ao orçamento', 'os nossos orçamentos e cobranças'],
     },
     moreKeywords: {
       en: ['quote', 'quoted', 'estimate', 'call-out fee', 'callout fee', 'call out charge', 'hourly rate', 'labour', 'labor'],

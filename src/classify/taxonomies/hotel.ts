@@ -78,7 +78,7 @@ export const CHECK_IN = topic(
     es: ['la llegada y el check-in', 'la atención en recepción'],
     nl: ['het inchecken bij de receptie', 'de gang van zaken bij de receptie'],
     it: ["l'accoglienza al check-in", "l'organizzazione della reception"],
-    pt: ['o check-in e a receção', 'o funcionamento da receção'],
+    pt: ['o check-in e a recepção', 'o funcionamento da recepção'],
   },
 );
 
@@ -101,7 +101,7 @@ export const BREAKFAST = topic(
     es: ['el desayuno', 'nuestro desayuno'],
     nl: ['het ontbijt', 'ons ontbijt'],
     it: ['la colazione', 'la nostra colazione'],
-    pt: ['o pequeno-almoço', 'o nosso pequeno-almoço'],
+    pt: ['o café da manhã', 'o nosso café da manhã'],
   },
 );
 

@@ -83,7 +83,7 @@ export const AMBIENCE = topic(
     es: ['el ambiente del comedor', 'la comodidad de nuestro comedor'],
     nl: ['de sfeer in het restaurant', 'het comfort in ons restaurant'],
     it: ["l'atmosfera in sala", 'il comfort della nostra sala'],
-    pt: ['o ambiente da sala', 'o conforto da nossa sala'],
+    pt: ['o ambiente do salão', 'o conforto do nosso salão'],
   },
 );
 
@@ -99,7 +99,7 @@ export const RESTAURANT: readonly TopicSpec[] = [
       es: ['la larga espera hasta que llegó la comida', 'los tiempos de espera en sala'],
       nl: ['de lange wachttijd op het eten', 'de wachttijden voor onze gasten'],
       it: ['la lunga attesa per essere serviti', 'i tempi di attesa in sala'],
-      pt: ['a longa espera para ser servido', 'os tempos de espera na sala'],
+      pt: ['a longa espera pela comida', 'os tempos de espera no salão'],
     },
   }),
   PRICE_BILLING,
@@ -124,7 +124,7 @@ export const RESTAURANT: readonly TopicSpec[] = [
       es: ['los problemas con el pedido a domicilio', 'nuestro servicio a domicilio'],
       nl: ['de problemen met de bezorging', 'onze bezorgservice'],
       it: ["i problemi con l'ordine a domicilio", 'il nostro servizio di consegna'],
-      pt: ['os problemas com a entrega ao domicílio', 'o nosso serviço de entregas'],
+      pt: ['os problemas com a entrega em domicílio', 'o nosso serviço de entregas'],
     },
   }),
   AMBIENCE,

@@ -371,7 +371,7 @@ export const ONBOARDING_USABILITY = topic(
     es: ['lo difícil que resultó empezar', 'la facilidad de uso'],
     nl: ['de lastige installatie en bediening', 'het gebruiksgemak'],
     it: ['la difficoltà di utilizzo', "la facilità d'uso"],
-    pt: ['a dificuldade de utilização', 'a facilidade de uso'],
+    pt: ['a dificuldade de uso', 'a facilidade de uso'],
   },
 );
 

@@ -10,7 +10,8 @@ export type TopicLanguage = (typeof TOPIC_LANGUAGES)[number];
  * phrases that read as natural language, never the topic's label. Outside English they carry their
  * article and no second-person pronoun (the register, du/Sie or tu/vous, is the template's), and read
  * as a subject or a direct object: German heads are feminine, neuter or plural (nominative and
- * accusative alike); templates introduce them without a preposition that contracts with the article
+ * accusative alike); Portuguese is Brazilian, like the template set; templates introduce them without a
+ * preposition that contracts with the article
  * (fr "de"/"à", es "de"/"a", it "di"/"a", pt "de"/"em"): "concernant", "sobre", "riguardo a"…
  */
 export interface TopicPhrase {
