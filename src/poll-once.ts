@@ -5,7 +5,7 @@ import { normaliseReview } from './domain/review.js';
 import type { Logger } from './logger.js';
 import { createRedis, redisAnswers } from './redis.js';
 import { requestPoll } from './scheduler.js';
-import { fetchReviews } from './sources/index.js';
+import { fetchReviews, pollWarning } from './sources/index.js';
 import { ReviewStore } from './store/review-store.js';
 
 /** `poll-once`: enqueue a poll of each source now, or (dry run) show what a poll would store and alert. */
@@ -54,7 +54,8 @@ async function dryRun(config: Config, logger: Logger, sources: SourceConfig[], o
             `${JSON.stringify({ source: source.id, id: review.id, status, baseline, wouldAlert, rating: review.rating ?? null, title: review.title ?? null, verdict, draft: draft?.reply ?? null })}\n`,
           );
         }
-        logger.info({ source: source.id, reviews: raws.length, wouldAlert: alerts, baseline }, 'dry run: read the source; nothing was written');
+        const warning = pollWarning(fetched);
+        logger[warning ? 'warn' : 'info']({ source: source.id, reviews: raws.length, wouldAlert: alerts, baseline, warning }, 'dry run: read the source; nothing was written');
       } catch (err) {
         failures += 1;
         out.write(`${JSON.stringify({ source: source.id, error: (err as Error).message })}\n`);

@@ -21,8 +21,9 @@ describe('JSON-LD adapter', () => {
   });
 
   it('reads a business with a review array on a 10-point scale, skipping a broken JSON-LD block', () => {
-    const { reviews } = parseJsonLdPage(fixture('jsonld/restaurant-10-point.html'));
+    const { reviews, warnings } = parseJsonLdPage(fixture('jsonld/restaurant-10-point.html'));
     expect(reviews.map((r) => r.author)).toEqual(['Helen W.', 'Gareth P.', 'Ines M.']);
+    expect(warnings).toEqual([expect.stringMatching(/^1 of 2 JSON-LD block\(s\) is not valid JSON \(/)]);
     const normalised = reviews.map((r) => normaliseReview(r, 'site'));
     expect(normalised.map((r) => r.rating)).toEqual([3.5, 2, 5]);
     expect(normalised[1]?.ratingOriginal).toEqual({ value: 2, best: 10 });

@@ -207,6 +207,63 @@ describe('polling paged and scraped sources', () => {
     }
   });
 
+  describe('a page whose JSON-LD cannot be read', () => {
+    const business = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Restaurant","name":"Harbor Bistro","aggregateRating":{"@type":"AggregateRating","ratingValue":4.1,"reviewCount":3}}</script>';
+    const reviewsLd = (reviews: object[]) => `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'Restaurant', name: 'Harbor Bistro', review: reviews })}</script>`;
+    const REVIEWS = [
+      { '@type': 'Review', author: { '@type': 'Person', name: 'Helen W.' }, reviewBody: 'Cold soup and a long wait.', reviewRating: { '@type': 'Rating', ratingValue: 2 } },
+      { '@type': 'Review', author: { '@type': 'Person', name: 'Gareth P.' }, reviewBody: 'Lovely terrace, great fish.', reviewRating: { '@type': 'Rating', ratingValue: 5 } },
+    ];
+    const page = (...blocks: string[]) => `<!doctype html><html><head>${blocks.join('')}</head><body><h1>Harbor Bistro</h1></body></html>`;
+    let body = '';
+
+    async function site() {
+      server = await startTestServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(body));
+      return setup([{ id: 'site', type: 'jsonld', url: `${server.url}/reviews`, allowPrivateNetwork: true, schedule: '* * * * *' }]);
+    }
+
+    it('a malformed block is a warning on the source, and a poll that read no review leaves the baseline pending', async () => {
+      const ctx = await site();
+      // The reviews block is cut off mid-way (a template bug); the business block still parses.
+      body = page(business, reviewsLd(REVIEWS).replace(/"Lovely terrace.*<\/script>$/, '</script>'));
+      expect(await poll(ctx, 'site')).toMatchObject({ baseline: true, created: 0 });
+      const state = await ctx.store.getSourceState('site');
+      expect(state.lastWarning).toMatch(/^1 of 2 JSON-LD block\(s\) (is|are) not valid JSON \(/);
+      expect(state.baselineAt).toBeUndefined();
+      const app = await buildApi(ctx);
+      try {
+        const res = await app.inject({ url: '/v1/sources/site', headers: { authorization: 'Bearer test-key-0123456789' } });
+        expect(res.json()).toMatchObject({ id: 'site', lastWarning: expect.stringMatching(/not valid JSON/) });
+        expect(res.json()).not.toHaveProperty('baselineAt');
+      } finally {
+        await app.close();
+      }
+      // The page is fixed: its reviews are the baseline, not new reviews to alert on.
+      body = page(business, reviewsLd(REVIEWS));
+      expect(await poll(ctx, 'site')).toMatchObject({ baseline: true, created: 2 });
+      const fixed = await ctx.store.getSourceState('site');
+      expect(fixed.baselineAt).toBeDefined();
+      expect(fixed.lastWarning).toBeUndefined();
+    });
+
+    it('Review items without any readable text are rejected with a reason, and the baseline stays pending', async () => {
+      const ctx = await site();
+      body = page(business, reviewsLd(REVIEWS.map((r) => ({ ...r, reviewBody: { '@type': 'TextObject' } }))));
+      expect(await poll(ctx, 'site')).toMatchObject({ baseline: true, created: 0, rejected: 2 });
+      const state = await ctx.store.getSourceState('site');
+      expect(state).toMatchObject({ rejectedRows: 2, consecutiveFailures: 0 });
+      expect(state.lastWarning).toMatch(/Review 1: no reviewBody, description, name or headline/);
+      expect(state.baselineAt).toBeUndefined();
+    });
+
+    it('a page whose only JSON-LD is malformed fails with the JSON error', async () => {
+      const ctx = await site();
+      body = page(reviewsLd(REVIEWS).replace('"reviewBody"', 'reviewBody'));
+      await expect(poll(ctx, 'site')).rejects.toThrow(/^no readable review data on the page: 1 of 1 JSON-LD block\(s\) is not valid JSON \(.+\)$/);
+      expect(await ctx.store.getSourceState('site')).toMatchObject({ consecutiveFailures: 1 });
+    });
+  });
+
   it('file: good rows are stored, rejected rows are counted in the source health with their line numbers', async () => {
     const ctx = await setup([{ id: 'import', type: 'file', path: fixturePath('file/reviews.csv'), schedule: '* * * * *' }]);
     expect(await poll(ctx, 'import')).toMatchObject({ created: 3, rejected: 3 });

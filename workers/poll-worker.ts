@@ -7,7 +7,7 @@ import type { SourceConfig } from '../src/config/schema.js';
 import type { Logger } from '../src/logger.js';
 import { FetchError } from '../src/sources/fetch.js';
 import { HostLimiter } from '../src/sources/host-limiter.js';
-import { fetchReviews } from '../src/sources/index.js';
+import { fetchReviews, pollWarning } from '../src/sources/index.js';
 
 export interface PollOutcome {
   skipped?: 'backoff' | 'disabled' | 'busy';
@@ -95,6 +95,10 @@ async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'
     const result = await store.upsertReviews([...byId.values()], { backfill: baseline, now });
     await ctx.metrics.inc('ingested', [source.id], result.created.length);
     await enqueueAnalysis(ctx, source.id, [...result.created, ...result.updated]);
+    const warning = pollWarning(fetched);
+    // A poll that read no review while something was unreadable proves nothing: the baseline waits, or
+    // the day the page is fixed every review already on it would alert as new.
+    const unreadable = fetched.reviews.length === 0 && warning !== undefined;
     // Validators are saved only after the reviews are: a crash before this re-fetches in full.
     await store.recordPollSuccess(source.id, {
       etag: fetched.etag,
@@ -102,13 +106,13 @@ async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'
       newReviews: result.created.length,
       status: fetched.status,
       now,
-      baselinePending: baseline && fetched.inconclusive,
+      baselinePending: baseline && (fetched.inconclusive || unreadable),
       pages: fetched.pages,
-      rejected: fetched.rejected,
+      rejected: warning !== undefined ? { count: fetched.rejected?.count ?? 0, warning } : undefined,
     });
     const outcome: PollOutcome = { fetched: byId.size, created: result.created.length, updated: result.updated.length, baseline, pages: fetched.pages, stoppedAt: fetched.stoppedAt };
     if (fetched.rejected) outcome.rejected = fetched.rejected.count;
-    if (fetched.rejected) log.warn({ rejected: fetched.rejected.count, reasons: fetched.rejected.reasons }, 'some rows of the source could not be read; the others were stored');
+    if (warning) log.warn({ rejected: fetched.rejected?.count ?? 0, warning, baselinePending: baseline && unreadable }, 'part of the source could not be read; the rest was stored');
     ctx.metrics.observePoll(source.id, 'ok', seconds());
     log.info(outcome, baseline ? 'baseline poll stored the existing reviews' : 'polled');
     return outcome;

@@ -22,6 +22,8 @@ export interface PageResult {
   /** Continuation token (or next page number) for the next page; undefined on the last page. */
   next?: string | undefined;
   rejected?: Rejected | undefined;
+  /** What the page held that could not be read (a malformed JSON-LD block…); the source shows it as `lastWarning`. */
+  warnings?: string[] | undefined;
 }
 
 /**

@@ -65,6 +65,8 @@ export type FetchReviewsResult =
       etag?: string | undefined;
       lastModified?: string | undefined;
       rejected?: Rejected | undefined;
+      /** What the pages held that could not be read beside rejected rows (a malformed block…). */
+      warnings: string[];
     };
 
 /**
@@ -79,6 +81,7 @@ export async function fetchReviews(source: SourceConfig, opts: FetchReviewsOptio
   let token: string | undefined;
   let first: { status: number; etag?: string | undefined; lastModified?: string | undefined } | undefined;
   let rejected: Rejected | undefined;
+  const warnings: string[] = [];
   let stoppedAt: 'known' | 'end' | 'cap' = 'cap';
   let inconclusive = false;
   let pages = 0;
@@ -97,6 +100,7 @@ export async function fetchReviews(source: SourceConfig, opts: FetchReviewsOptio
     if (parsed.rejected) {
       rejected = { count: (rejected?.count ?? 0) + parsed.rejected.count, reasons: [...(rejected?.reasons ?? []), ...parsed.rejected.reasons].slice(0, 5) };
     }
+    for (const w of parsed.warnings ?? []) warnings.push(page > 1 ? `page ${page}: ${w}` : w);
     if (parsed.reviews.length === 0) {
       inconclusive = page === 1 && adapter.emptyIsInconclusive === true;
       stoppedAt = 'end';
@@ -112,5 +116,11 @@ export async function fetchReviews(source: SourceConfig, opts: FetchReviewsOptio
     }
     token = parsed.next;
   }
-  return { notModified: false, reviews, pages, stoppedAt, inconclusive, status: first?.status ?? 200, etag: first?.etag, lastModified: first?.lastModified, rejected };
+  return { notModified: false, reviews, pages, stoppedAt, inconclusive, status: first?.status ?? 200, etag: first?.etag, lastModified: first?.lastModified, rejected, warnings };
+}
+
+/** The source's `lastWarning` for a poll: its rejected rows and what else it could not read; undefined when all was read. */
+export function pollWarning(result: { rejected?: Rejected | undefined; warnings: string[] }): string | undefined {
+  const parts = [...(result.rejected && result.rejected.count > 0 ? [`${result.rejected.count} row(s) rejected: ${result.rejected.reasons.join('; ')}`] : []), ...result.warnings];
+  return parts.length > 0 ? parts.join('; ') : undefined;
 }

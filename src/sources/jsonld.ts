@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { RawReview } from '../domain/review.js';
-import { absoluteUrl, type PageResult, type SourceAdapter } from './adapter.js';
+import { absoluteUrl, type PageResult, type Rejected, type SourceAdapter } from './adapter.js';
 import { ParseError } from './errors.js';
 
 type Json = Record<string, unknown>;
@@ -13,32 +13,48 @@ const MAX_NODES = 200_000;
 /**
  * Reviews a page embeds as schema.org data: Trustpilot's `__NEXT_DATA__` (which carries real review
  * ids) when present, else JSON-LD `Review` items (top level, in `@graph`, or under an entity's
- * `review`), else microdata. Throws ParseError when the page holds no review data at all.
+ * `review`), else microdata. Malformed blocks and Review items without text are reported (`warnings`,
+ * `rejected`) rather than skipped silently. Throws ParseError when the page holds no readable review data.
  */
 export function parseJsonLdPage(html: string, pageUrl?: string): PageResult {
   const $ = cheerio.load(html);
-  const next = nextDataReviews($, pageUrl);
+  const warnings: string[] = [];
+  const next = nextDataReviews($, pageUrl, warnings);
   if (next) return { reviews: next };
 
   const found: Json[] = [];
   let blocks = 0;
   let reviewish = false;
+  const broken: string[] = [];
   $('script[type="application/ld+json"]').each((_i, el) => {
     let doc: unknown;
+    blocks += 1;
     try {
       doc = JSON.parse($(el).text());
-    } catch {
+    } catch (err) {
+      broken.push((err as Error).message);
       return; // one broken block does not hide the others
     }
-    blocks += 1;
     if (walk(doc, found, 0, { n: 0 })) reviewish = true;
   });
-  if (found.length > 0) return { reviews: found.map((r) => fromJsonLd(r, pageUrl)).filter((r): r is RawReview => r !== undefined) };
+  const brokenNote = broken.length > 0 ? `${broken.length} of ${blocks} JSON-LD block(s) ${broken.length === 1 ? 'is' : 'are'} not valid JSON (${broken[0]!.slice(0, 120)})` : undefined;
+  if (brokenNote) warnings.unshift(brokenNote);
+  const reviews: RawReview[] = [];
+  const rejected: Rejected = { count: 0, reasons: [] };
+  found.forEach((node, i) => {
+    const review = fromJsonLd(node, pageUrl);
+    if (review) reviews.push(review);
+    else if (++rejected.count <= 5) rejected.reasons.push(`Review ${i + 1}: no reviewBody, description, name or headline`);
+  });
+  const report = { rejected: rejected.count > 0 ? rejected : undefined, warnings: warnings.length > 0 ? warnings : undefined };
+  if (reviews.length > 0) return { reviews, ...report };
 
   const micro = microdataReviews($);
-  if (micro.length > 0) return { reviews: micro };
-  // A business with an aggregateRating but no reviews listed yet is a page without reviews, not a broken one.
-  if (reviewish) return { reviews: [] };
+  if (micro.length > 0) return { reviews: micro, ...report };
+  // A business with an aggregateRating but no reviews listed yet is a page without reviews, not a broken one;
+  // with unreadable review data beside it, the reports say so (and the poll does not complete a baseline).
+  if (reviewish) return { reviews: [], ...report };
+  if (brokenNote) throw new ParseError(`no readable review data on the page: ${brokenNote}`);
   throw new ParseError(
     blocks > 0
       ? `the page's ${blocks} JSON-LD block(s) hold no schema.org Review or aggregateRating`
@@ -108,13 +124,14 @@ function fromJsonLd(r: Json, pageUrl: string | undefined): RawReview | undefined
 }
 
 /** Trustpilot (Next.js) pages: `props.pageProps.reviews[]` with real review ids. */
-function nextDataReviews($: cheerio.CheerioAPI, pageUrl: string | undefined): RawReview[] | undefined {
+function nextDataReviews($: cheerio.CheerioAPI, pageUrl: string | undefined, warnings: string[]): RawReview[] | undefined {
   const raw = $('script#__NEXT_DATA__').first().text();
   if (!raw) return undefined;
   let doc: unknown;
   try {
     doc = JSON.parse(raw);
-  } catch {
+  } catch (err) {
+    warnings.push(`the __NEXT_DATA__ block is not valid JSON (${(err as Error).message.slice(0, 120)})`);
     return undefined;
   }
   const pageProps = isObject(doc) && isObject(doc.props) && isObject(doc.props.pageProps) ? doc.props.pageProps : undefined;

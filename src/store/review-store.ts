@@ -69,7 +69,7 @@ export interface SourceState {
   backoffUntil?: string | undefined;
   /** Pages the last successful poll fetched. */
   lastPages?: number | undefined;
-  /** Rows or items the last successful poll could not read (the good ones were stored), and why. */
+  /** Rows or items the last successful poll could not read (the good ones were stored), and what it could not read. */
   rejectedRows?: number | undefined;
   lastWarning?: string | undefined;
 }
@@ -496,7 +496,7 @@ export class ReviewStore {
       reviewsSeen: Number(h.reviewsSeen ?? 0),
       backoffUntil: h.backoffUntil,
       lastPages: h.lastPages ? Number(h.lastPages) : undefined,
-      rejectedRows: h.rejectedRows ? Number(h.rejectedRows) : undefined,
+      rejectedRows: Number(h.rejectedRows) || undefined,
       lastWarning: h.lastWarning,
     };
   }
@@ -544,7 +544,7 @@ export class ReviewStore {
       /** The poll proved nothing (an empty first page on a platform that sends those): the baseline stays pending. */
       baselinePending?: boolean;
       pages?: number;
-      rejected?: { count: number; reasons: string[] } | undefined;
+      rejected?: { count: number; warning: string } | undefined;
     },
   ): Promise<void> {
     const now = (opts.now ?? new Date()).toISOString();
@@ -552,7 +552,7 @@ export class ReviewStore {
     const multi = this.r.multi();
     if (!opts.baselinePending) multi.hsetnx(key, 'baselineAt', now);
     if (opts.pages !== undefined) multi.hset(key, 'lastPages', opts.pages);
-    if (opts.rejected && opts.rejected.count > 0) multi.hset(key, { rejectedRows: opts.rejected.count, lastWarning: `${opts.rejected.count} row(s) rejected: ${opts.rejected.reasons.join('; ')}`.slice(0, 500) });
+    if (opts.rejected) multi.hset(key, { rejectedRows: opts.rejected.count, lastWarning: opts.rejected.warning.slice(0, 500) });
     else if (opts.status !== 304) multi.hdel(key, 'rejectedRows', 'lastWarning');
     multi.hset(key, { lastPollAt: now, lastSuccessAt: now, consecutiveFailures: 0, lastStatus: opts.status ?? 200 });
     multi.hdel(key, 'backoffUntil');
