@@ -37,7 +37,7 @@ async function dryRun(config: Config, logger: Logger, sources: SourceConfig[], o
   try {
     for (const source of sources) {
       try {
-        const fetched = await fetchReviews(source, { fetch: config.fetch });
+        const fetched = await fetchReviews(source, { fetch: config.fetch, maxItemsPerPage: config.fetch.maxItemsPerPage });
         if (fetched.notModified) continue;
         const raws = fetched.reviews;
         const state = store ? await store.getSourceState(source.id) : undefined;

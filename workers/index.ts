@@ -5,6 +5,7 @@ import { throttledWarn } from '../src/logger.js';
 import { HostLimiter } from '../src/sources/host-limiter.js';
 import { jobSchemas, QUEUE_NAMES, type QueueName } from '../src/queues.js';
 import { createAnalysisPool } from '../src/analysis/pool.js';
+import { createParsePool } from '../src/sources/parse-pool.js';
 import { analyzeBatch } from './analyze-worker.js';
 import { deliverAlerts, LeftForLaterError, sendDigest, type Attempt } from './notify-worker.js';
 import { pollSource } from './poll-worker.js';
@@ -30,6 +31,7 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   const analysis = wanted.has('analyze')
     ? createAnalysisPool(config, { onError: (err) => log.error({ err: err.message }, 'analysis thread failed'), threadScript: opts.analysisThreadScript })
     : undefined;
+  const parsing = wanted.has('poll') ? createParsePool(config, { onError: (err) => log.error({ err: err.message }, 'parse thread failed') }) : undefined;
   // Deliveries in flight per channel, across this process's notify jobs (one job holds a batch's alerts).
   const deliveries = new HostLimiter({ concurrency: config.workers.notifyConcurrency, minIntervalMs: 0 });
   // Aborted by close(): a notify job in flight stops starting deliveries and goes back to the queue with the rest.
@@ -73,7 +75,7 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   };
 
   const all: [QueueName, () => Worker][] = [
-    ['poll', () => make('poll', config.workers.pollConcurrency, (d) => pollSource(ctx, d))],
+    ['poll', () => make('poll', config.workers.pollConcurrency, (d) => pollSource(ctx, d, parsing!.parse))],
     ['analyze', () => make('analyze', config.workers.analyzeConcurrency, (d) => analyzeBatch(ctx, d, analysis!))],
     ['notify', () => make('notify', config.workers.notifyConcurrency, (d, job) => deliverAlerts(ctx, d, attemptOf(job), { limiter: deliveries, signal: stopping.signal }))],
     ['digest', () => make('digest', config.workers.notifyConcurrency, (d, job) => sendDigest(ctx, d, attemptOf(job)))],
@@ -105,6 +107,7 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
       await closing;
       // After the workers: their in-flight batches are still being analysed until then.
       await analysis?.close();
+      await parsing?.close();
       await connection.quit().catch(() => connection.disconnect());
     },
   };

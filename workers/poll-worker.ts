@@ -7,7 +7,7 @@ import type { SourceConfig } from '../src/config/schema.js';
 import type { Logger } from '../src/logger.js';
 import { FetchError } from '../src/sources/fetch.js';
 import { HostLimiter } from '../src/sources/host-limiter.js';
-import { fetchReviews, pollWarning } from '../src/sources/index.js';
+import { fetchReviews, pollWarning, type PageParser } from '../src/sources/index.js';
 
 export interface PollOutcome {
   skipped?: 'backoff' | 'disabled' | 'busy';
@@ -33,8 +33,11 @@ function limiterFor(ctx: AppContext): HostLimiter {
   return limiter;
 }
 
-/** Fetches one source, stores its new and edited reviews, and enqueues their analysis. */
-export async function pollSource(ctx: AppContext, data: JobData<'poll'>): Promise<PollOutcome> {
+/**
+ * Fetches one source, stores its new and edited reviews, and enqueues their analysis. Pages are parsed by
+ * `parse` (the worker's parse threads), or in this thread when absent.
+ */
+export async function pollSource(ctx: AppContext, data: JobData<'poll'>, parse?: PageParser): Promise<PollOutcome> {
   const { config, store } = ctx;
   const log = ctx.logger.child({ module: 'poll', source: data.sourceId });
   const source = config.sources.find((s) => s.id === data.sourceId);
@@ -54,14 +57,14 @@ export async function pollSource(ctx: AppContext, data: JobData<'poll'>): Promis
     store.extendPollLock(source.id, lock, ttlMs).catch((err: Error) => log.warn({ err: err.message }, 'could not renew the poll lock'));
   }, Math.max(250, Math.floor(ttlMs / 3)));
   try {
-    return await pollLocked(ctx, source, data, log);
+    return await pollLocked(ctx, source, data, log, parse);
   } finally {
     clearInterval(renew);
     await store.releasePollLock(source.id, lock);
   }
 }
 
-async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'poll'>, log: Logger): Promise<PollOutcome> {
+async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'poll'>, log: Logger, parse: PageParser | undefined): Promise<PollOutcome> {
   const { config, store } = ctx;
   const state = await store.getSourceState(source.id);
   if (data.reason === 'schedule' && state.backoffUntil && Date.parse(state.backoffUntil) > Date.parse(data.tick)) {
@@ -77,6 +80,8 @@ async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'
       fetch: { ...config.fetch, limiter: limiterFor(ctx) },
       etag: state.etag,
       lastModified: state.lastModified,
+      maxItemsPerPage: config.fetch.maxItemsPerPage,
+      parse,
       // The baseline goes through every page up to the cap; later polls stop at the first known review.
       isKnown: baseline ? undefined : async (raws) => (await store.existingIds(raws.map((r) => normaliseReview(r, source.id, now).id))).size > 0,
     });

@@ -1,5 +1,6 @@
 import { Piscina } from 'piscina';
 import type { Config } from '../config/schema.js';
+import { threadScript } from '../thread-script.js';
 import { createAnalyzer, type AnalysisConfig, type StoredAnalysis, type StoredReviewInput } from './analyze.js';
 
 /** One batch for an analysis thread: reviews as stored, analyses back as stored. */
@@ -43,7 +44,7 @@ export function createAnalysisPool(config: Pick<Config, 'workers'> & AnalysisCon
   const pool = new Piscina<AnalysisTask, StoredAnalysis[]>({
     // A given script is built JavaScript: it runs without the tsx loader a benchmark run from source
     // would pass on (tsx transforms every module it loads, the bundle too, and the code it makes is slower).
-    ...(opts.threadScript ? { filename: opts.threadScript.href, execArgv: [] } : threadEntry()),
+    ...(opts.threadScript ? { filename: opts.threadScript.href, execArgv: [] } : threadScript(import.meta.url, 'analysis-thread')),
     workerData: { config: analysisConfig },
     minThreads: threads,
     maxThreads: threads,
@@ -58,16 +59,4 @@ export function createAnalysisPool(config: Pick<Config, 'workers'> & AnalysisCon
     analyze: (reviews, o) => (reviews.length === 0 ? Promise.resolve([]) : pool.run({ reviews, draft: o.draft })),
     close: () => pool.close(),
   };
-}
-
-/**
- * The thread's script: `analysis-thread.js` beside the bundle (dist/), or the TypeScript source
- * through tsx when running from source (tests, `npm run dev`, benchmarks).
- */
-function threadEntry(): { filename: string; execArgv?: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const filename = new URL(fromSource ? './analysis-thread.ts' : './analysis-thread.js', import.meta.url).href;
-  // Under tsx (benchmarks, `npm run dev`) the thread inherits the loader with the rest of execArgv;
-  // elsewhere (vitest) it gets just the loader: V8 flags such as --max-semi-space-size are refused there.
-  return fromSource && !process.execArgv.some((a) => a.includes('tsx')) ? { filename, execArgv: ['--import', 'tsx'] } : { filename };
 }

@@ -458,6 +458,11 @@ export const configSchema = z
         /** Per-host politeness, per process: requests in flight and least time between two starts. */
         perHostConcurrency: z.number().int().positive().default(2),
         perHostIntervalMs: z.number().int().min(0).default(1_000),
+        /**
+         * Review items read from one fetched page: a page with more (a hostile or broken one) is read up to
+         * this many, with a warning on the source, so the cost of a parse has a bound. `file` imports are not capped.
+         */
+        maxItemsPerPage: z.number().int().min(1).max(100_000).default(2_000),
       })
       .prefault({}),
     workers: z
@@ -472,6 +477,13 @@ export const configSchema = z
          * the process may use beside its event loop; Redis and the event loop need the rest.
          */
         analysisThreads: z.number().int().min(0).max(64).default(1),
+        /**
+         * Threads per worker process that parse fetched pages (0: on the event loop). Parsing a big page
+         * takes seconds of CPU; in a thread it never delays the API or health checks sharing the process.
+         */
+        parseThreads: z.number().int().min(0).max(16).default(1),
+        /** Heap of a parse thread (MB): a page that needs more fails its poll instead of growing the process. */
+        parseHeapMb: z.number().int().min(32).max(4096).default(256),
         /** Reviews per analyze job: batching makes a review cheaper than an empty job. */
         analyzeBatchSize: z.number().int().min(1).max(1000).default(100),
         /** A stored review still unanalysed after this long (its job lost in a crash) is enqueued again by the next poll. */

@@ -16,6 +16,12 @@ export interface Rejected {
   reasons: string[];
 }
 
+/** Bounds on what one page's parse reads. */
+export interface ParseLimits {
+  /** Review items read from the page; the rest are left with a warning. */
+  maxItems: number;
+}
+
 /** One parsed page: its reviews, newest first, and how to ask for the next page. */
 export interface PageResult {
   reviews: RawReview[];
@@ -35,7 +41,7 @@ export interface SourceAdapter<T extends SourceConfig['type'] = SourceConfig['ty
   maxPages(source: SourceOf<T>): number;
   /** The request for page `page` (1-based); `token` is the previous page's `next`. */
   request(source: SourceOf<T>, page: number, token: string | undefined): PageRequest;
-  parse(body: string, source: SourceOf<T>, page: number): Promise<PageResult> | PageResult;
+  parse(body: string, source: SourceOf<T>, page: number, limits: ParseLimits): Promise<PageResult> | PageResult;
   /**
    * The platform sometimes answers with an empty page for no reason (Apple): an empty first page then
    * says nothing, and a baseline poll that saw it does not count as done.

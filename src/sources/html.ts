@@ -1,8 +1,10 @@
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { HtmlSourceConfig } from '../config/schema.js';
 import type { RawReview } from '../domain/review.js';
 import { absoluteUrl, type PageResult, type SourceAdapter } from './adapter.js';
+import { cappedWarning } from './cap.js';
 import { ParseError } from './errors.js';
+import { loadHtml } from './load-html.js';
 import { parseRatingText } from './rss.js';
 
 type Selectors = HtmlSourceConfig['selectors'];
@@ -36,8 +38,8 @@ function ratingOf(value: string | undefined, best: number | undefined): { value:
  * Scrapes reviews from a page with the configured CSS selectors. Items without text are skipped; a page
  * where `item` matches nothing, or no item has text, is a ParseError (the site changed or blocked us).
  */
-export function parseHtmlPage(html: string, selectors: Selectors, opts: { pageUrl?: string | undefined; ratingBest?: number | undefined } = {}): PageResult {
-  const $ = cheerio.load(html);
+export function parseHtmlPage(html: string, selectors: Selectors, opts: { pageUrl?: string | undefined; ratingBest?: number | undefined; maxItems?: number | undefined } = {}): PageResult {
+  const $ = loadHtml(html);
   let items: Cheerio;
   try {
     items = $(selectors.item);
@@ -45,6 +47,10 @@ export function parseHtmlPage(html: string, selectors: Selectors, opts: { pageUr
     throw new ParseError(`selectors.item "${selectors.item}" is not a valid CSS selector: ${(err as Error).message}`);
   }
   if (items.length === 0) throw new ParseError(`no element matches selectors.item "${selectors.item}" (the page changed, or is not the review page)`);
+  // Each item costs a selector query per field: a page with a hundred thousand of them is read up to the cap.
+  const maxItems = opts.maxItems ?? Number.POSITIVE_INFINITY;
+  const warnings = items.length > maxItems ? [cappedWarning(items.length, maxItems)] : undefined;
+  if (warnings) items = items.slice(0, maxItems);
   const rows: (RawReview & { link?: string | undefined })[] = [];
   let withoutText = 0;
   try {
@@ -78,12 +84,12 @@ export function parseHtmlPage(html: string, selectors: Selectors, opts: { pageUr
   const links = rows.map((r) => r.url);
   const linksUnique = links.every((l) => l !== undefined) && new Set(links).size === links.length;
   const reviews = rows.map((r) => ({ ...r, platformId: r.platformId ?? (linksUnique ? r.url : undefined) }));
-  return { reviews, rejected: withoutText > 0 ? { count: withoutText, reasons: [`${withoutText} item(s) without text at selectors.text`] } : undefined };
+  return { reviews, rejected: withoutText > 0 ? { count: withoutText, reasons: [`${withoutText} item(s) without text at selectors.text`] } : undefined, warnings };
 }
 
 /** A page scraped by the CSS selectors in the config. */
 export const htmlAdapter: SourceAdapter<'html'> = {
   maxPages: () => 1,
   request: (source) => ({ url: source.url, headers: { accept: 'text/html,application/xhtml+xml' } }),
-  parse: (body, source) => parseHtmlPage(body, source.selectors, { pageUrl: source.url, ratingBest: source.ratingBest }),
+  parse: (body, source, _page, limits) => parseHtmlPage(body, source.selectors, { pageUrl: source.url, ratingBest: source.ratingBest, maxItems: limits.maxItems }),
 };

@@ -1,7 +1,8 @@
 import type { SourceConfig, SourceOf } from '../config/schema.js';
 import type { RawReview } from '../domain/review.js';
-import type { PageResult, Rejected, SourceAdapter } from './adapter.js';
+import type { PageResult, ParseLimits, Rejected, SourceAdapter } from './adapter.js';
 import { appstoreAdapter } from './appstore.js';
+import { cappedWarning } from './cap.js';
 import { ParseError } from './errors.js';
 import { fetchSource, type FetchOptions } from './fetch.js';
 import { fileAdapter } from './file.js';
@@ -31,16 +32,28 @@ export function adapterFor<T extends SourceConfig['type']>(source: SourceOf<T>):
   return adapters[source.type as T] as SourceAdapter<T>;
 }
 
-/** Parses one page with the source's adapter; anything but a ParseError thrown by a parser becomes one. */
-export async function parsePage(source: SourceConfig, body: string, page = 1): Promise<PageResult> {
+/** Parses one page: the reviews of a page, read with the source's adapter. */
+export type PageParser = (source: SourceConfig, body: string, page: number, limits: ParseLimits) => Promise<PageResult>;
+
+/**
+ * Parses one page with the source's adapter, at most `limits.maxItems` reviews of it (a `file` import is
+ * read whole); anything but a ParseError thrown by a parser becomes one.
+ */
+export async function parsePage(source: SourceConfig, body: string, page = 1, limits: ParseLimits = { maxItems: Number.POSITIVE_INFINITY }): Promise<PageResult> {
+  const maxItems = source.type === 'file' ? Number.POSITIVE_INFINITY : limits.maxItems;
+  let result: PageResult;
   try {
-    return await adapterFor(source).parse(body as never, source as never, page);
+    result = await adapterFor(source).parse(body as never, source as never, page, { maxItems });
   } catch (err) {
     if (err instanceof ParseError) throw err;
     // A parser bug must still give the source a clear error, never crash the worker.
     throw new ParseError(`cannot parse ${source.type} page ${page}: ${(err as Error).message ?? String(err)}`);
   }
+  // Adapters that walk many nodes cap themselves before the work; this catches the others.
+  if (result.reviews.length <= maxItems) return result;
+  return { ...result, reviews: result.reviews.slice(0, maxItems), warnings: [...(result.warnings ?? []), cappedWarning(result.reviews.length, maxItems)] };
 }
+
 
 export interface FetchReviewsOptions {
   fetch: FetchOptions;
@@ -49,6 +62,10 @@ export interface FetchReviewsOptions {
   lastModified?: string | undefined;
   /** Whether any of a page's reviews is already stored: paging stops after such a page. */
   isKnown?: ((reviews: RawReview[]) => Promise<boolean>) | undefined;
+  /** Review items read from one page (`fetch.maxItemsPerPage`); unbounded when absent. */
+  maxItemsPerPage?: number | undefined;
+  /** Where pages are parsed: a parse thread (the poll worker's), or this thread (`parsePage`) when absent. */
+  parse?: PageParser | undefined;
 }
 
 export type FetchReviewsResult =
@@ -95,7 +112,7 @@ export async function fetchReviews(source: SourceConfig, opts: FetchReviewsOptio
     }
     pages = page;
     if (page === 1) first = { status: fetched.status, etag: fetched.etag, lastModified: fetched.lastModified };
-    const parsed = await parsePage(source, fetched.body, page);
+    const parsed = await (opts.parse ?? parsePage)(source, fetched.body, page, { maxItems: opts.maxItemsPerPage ?? Number.POSITIVE_INFINITY });
     reviews.push(...parsed.reviews);
     if (parsed.rejected) {
       rejected = { count: (rejected?.count ?? 0) + parsed.rejected.count, reasons: [...(rejected?.reasons ?? []), ...parsed.rejected.reasons].slice(0, 5) };

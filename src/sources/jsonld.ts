@@ -1,7 +1,9 @@
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { RawReview } from '../domain/review.js';
 import { absoluteUrl, type PageResult, type Rejected, type SourceAdapter } from './adapter.js';
+import { cappedWarning } from './cap.js';
 import { ParseError } from './errors.js';
+import { loadHtml } from './load-html.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -16,11 +18,11 @@ const MAX_NODES = 200_000;
  * `review`), else microdata. Malformed blocks and Review items without text are reported (`warnings`,
  * `rejected`) rather than skipped silently. Throws ParseError when the page holds no readable review data.
  */
-export function parseJsonLdPage(html: string, pageUrl?: string): PageResult {
-  const $ = cheerio.load(html);
+export function parseJsonLdPage(html: string, pageUrl?: string, maxItems = Number.POSITIVE_INFINITY): PageResult {
+  const $ = loadHtml(html);
   const warnings: string[] = [];
   const next = nextDataReviews($, pageUrl, warnings);
-  if (next) return { reviews: next };
+  if (next) return capped(next, maxItems, warnings);
 
   const found: Json[] = [];
   let blocks = 0;
@@ -41,7 +43,8 @@ export function parseJsonLdPage(html: string, pageUrl?: string): PageResult {
   if (brokenNote) warnings.unshift(brokenNote);
   const reviews: RawReview[] = [];
   const rejected: Rejected = { count: 0, reasons: [] };
-  found.forEach((node, i) => {
+  if (found.length > maxItems) warnings.push(cappedWarning(found.length, maxItems));
+  found.slice(0, maxItems).forEach((node, i) => {
     const review = fromJsonLd(node, pageUrl);
     if (review) reviews.push(review);
     else if (++rejected.count <= 5) rejected.reasons.push(`Review ${i + 1}: no reviewBody, description, name or headline`);
@@ -49,8 +52,8 @@ export function parseJsonLdPage(html: string, pageUrl?: string): PageResult {
   const report = { rejected: rejected.count > 0 ? rejected : undefined, warnings: warnings.length > 0 ? warnings : undefined };
   if (reviews.length > 0) return { reviews, ...report };
 
-  const micro = microdataReviews($);
-  if (micro.length > 0) return { reviews: micro, ...report };
+  const micro = microdataReviews($, maxItems, warnings);
+  if (micro.length > 0) return { reviews: micro, ...report, warnings: warnings.length > 0 ? warnings : undefined };
   // A business with an aggregateRating but no reviews listed yet is a page without reviews, not a broken one;
   // with unreadable review data beside it, the reports say so (and the poll does not complete a baseline).
   if (reviewish) return { reviews: [], ...report };
@@ -60,6 +63,12 @@ export function parseJsonLdPage(html: string, pageUrl?: string): PageResult {
       ? `the page's ${blocks} JSON-LD block(s) hold no schema.org Review or aggregateRating`
       : 'the page has no schema.org review data (no JSON-LD, microdata Review or __NEXT_DATA__ reviews)',
   );
+}
+
+/** The first `maxItems` reviews, with a warning when there were more. */
+function capped(reviews: RawReview[], maxItems: number, warnings: string[]): PageResult {
+  if (reviews.length > maxItems) warnings.push(cappedWarning(reviews.length, maxItems));
+  return { reviews: reviews.slice(0, maxItems), warnings: warnings.length > 0 ? warnings : undefined };
 }
 
 function hasType(node: Json, type: string): boolean {
@@ -161,9 +170,12 @@ function nextDataReviews($: cheerio.CheerioAPI, pageUrl: string | undefined, war
 }
 
 /** `itemtype=".../Review"` elements with `itemprop` children. */
-function microdataReviews($: cheerio.CheerioAPI): RawReview[] {
+function microdataReviews($: cheerio.CheerioAPI, maxItems: number, warnings: string[]): RawReview[] {
   const out: RawReview[] = [];
-  $('[itemtype$="schema.org/Review"], [itemtype$="schema.org/Review/"]').each((_i, el) => {
+  const items = $('[itemtype$="schema.org/Review"], [itemtype$="schema.org/Review/"]');
+  // Each item costs several scoped queries: a page with a hundred thousand of them is read up to the cap.
+  if (items.length > maxItems) warnings.push(cappedWarning(items.length, maxItems));
+  items.slice(0, maxItems).each((_i, el) => {
     // A property belongs to the nearest enclosing itemscope: the author's `name` is not the review's.
     const own = (scopeEl: typeof el, name: string) =>
       $(scopeEl)
@@ -190,5 +202,5 @@ function microdataReviews($: cheerio.CheerioAPI): RawReview[] {
 export const jsonldAdapter: SourceAdapter<'jsonld'> = {
   maxPages: () => 1,
   request: (source) => ({ url: source.url, headers: { accept: 'text/html,application/xhtml+xml' } }),
-  parse: (body, source) => parseJsonLdPage(body, source.url),
+  parse: (body, source, _page, limits) => parseJsonLdPage(body, source.url, limits.maxItems),
 };

@@ -60,3 +60,10 @@ export const POSITIVE_ITEMS: FeedItem[] = [
   { id: 'p1', title: 'Wonderful dinner', text: 'Fantastic food and friendly staff. We loved it.', rating: 5, author: 'Chloe Martin' },
   { id: 'p2', title: 'Great brunch', text: 'Great coffee, fresh pastries, lovely terrace.', rating: 4, author: 'Dev Patel' },
 ];
+
+/** An HTML page of `n` minimal review items (`li.r` with the text in `p`), about 36 bytes each. */
+export function reviewListPage(n: number): string {
+  const items: string[] = [];
+  for (let i = 0; i < n; i++) items.push(`<li class="r"><p>Good ${i}</p></li>`);
+  return `<!doctype html><html><body><ul>${items.join('')}</ul></body></html>`;
+}

@@ -1,0 +1,12 @@
+/**
+ * The script of a worker thread named `name` (without extension) beside the module at `moduleUrl`:
+ * `name.js` beside the bundle (dist/), or the TypeScript source through tsx when running from source
+ * (tests, `npm run dev`, benchmarks).
+ */
+export function threadScript(moduleUrl: string, name: string): { filename: string; execArgv?: string[] } {
+  const fromSource = moduleUrl.endsWith('.ts');
+  const filename = new URL(fromSource ? `./${name}.ts` : `./${name}.js`, moduleUrl).href;
+  // Under tsx (benchmarks, `npm run dev`) the thread inherits the loader with the rest of execArgv;
+  // elsewhere (vitest) it gets just the loader: V8 flags such as --max-semi-space-size are refused there.
+  return fromSource && !process.execArgv.some((a) => a.includes('tsx')) ? { filename, execArgv: ['--import', 'tsx'] } : { filename };
+}
