@@ -9,9 +9,11 @@ const RATING_FIELDS = ['rating', 'review:rating', 'reviewRating', 'stars', 'g:ra
 
 const parser = new Parser<Extra, Extra>({
   customFields: { item: [...RATING_FIELDS, 'author', 'dc:creator', 'id'] },
+  // Feeds in the wild leave out <rss version="2.0"> (UOL's does): read a version-less <rss> as 2.0.
+  defaultRSS: 2.0,
 });
 
-/** Parses an RSS 2.0 or Atom document into raw reviews; throws ParseError on anything that is not a feed. */
+/** Parses an RSS 2.0 (or version-less), RSS 1.0 or Atom document into raw reviews; throws ParseError on anything that is not a feed. */
 export async function parseRss(xml: string): Promise<RawReview[]> {
   if (!/<(rss|feed|rdf:RDF)[\s>]/i.test(xml.slice(0, 4096))) {
     throw new ParseError('not an RSS or Atom document (no <rss>, <feed> or <rdf:RDF> root element)');
