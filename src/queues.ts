@@ -24,6 +24,8 @@ export const jobSchemas = {
       reviewIds: z.array(z.string().min(1)).min(1),
       /** A re-send through the API: deliver at once even on a digest channel. */
       immediate: z.boolean().optional(),
+      /** The overdue reminder of a review past its SLA (see src/lifecycle/reminders.ts), not its alert. */
+      reminder: z.boolean().optional(),
     }),
     z
       .object({ reviewId: z.string().min(1), channelId: z.string().min(1), immediate: z.boolean().optional() })

@@ -1,5 +1,9 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { AppContext } from './context.js';
+import { sweepOverdue } from './lifecycle/reminders.js';
+
+/** How often the scheduler looks for reviews past their SLA. */
+const OVERDUE_SWEEP_MS = 60_000;
 
 /** The running schedule of this process. */
 export interface Scheduler {
@@ -43,8 +47,21 @@ export function startScheduler(ctx: AppContext, opts: { pollOnStart?: boolean } 
     );
     tasks.push(task);
   }
+  // Overdue reminders: every replica sweeps; deterministic job ids and a once-marker send each one once.
+  let sweeping: Promise<unknown> | undefined;
+  const sweep = (): void => {
+    sweeping ??= sweepOverdue(ctx)
+      .then((ids) => ids.length && log.info({ reviews: ids.length }, 'overdue reminders enqueued'))
+      .catch((err: Error) => log.error({ err: err.message }, 'overdue sweep failed'))
+      .finally(() => (sweeping = undefined));
+  };
+  const sweeper = setInterval(sweep, OVERDUE_SWEEP_MS);
+  sweeper.unref();
+  sweep();
   const scheduler: Scheduler = {
     async stop() {
+      clearInterval(sweeper);
+      await sweeping;
       await Promise.all(tasks.map((t) => t.destroy()));
       log.info('scheduler stopped');
     },

@@ -8,6 +8,9 @@ import type { AppContext } from '../src/context.js';
 import { HostLimiter } from '../src/sources/host-limiter.js';
 import { jobId, type JobData } from '../src/queues.js';
 import type { AnalysisItem } from '../src/store/review-store.js';
+import { resolveContext } from '../src/draft/index.js';
+import { draftContextFor } from '../src/lifecycle/draft-context.js';
+import { isOverdue, slaDueAt } from '../src/lifecycle/sla.js';
 
 /** Which attempt of its job this is: the last one records a failure as final. */
 export interface Attempt {
@@ -77,7 +80,7 @@ export async function deliverAlerts(ctx: AppContext, data: JobData<'notify'>, at
         const result = await limiter.run(channel.id, () => {
           // A stopping worker finishes the deliveries under way and leaves the rest to another worker.
           if (opts.signal?.aborted) throw new LeftForLaterError('not sent: the worker is stopping (left for another worker)');
-          return deliverOne(ctx, channel, reviewId, stored[i], data.immediate === true, attempt);
+          return 'reminder' in data && data.reminder ? deliverReminder(ctx, channel, reviewId, stored[i]) : deliverOne(ctx, channel, reviewId, stored[i], data.immediate === true, attempt);
         });
         outcome[result] += 1;
       } catch (err) {
@@ -127,6 +130,20 @@ async function deliverOne(ctx: AppContext, channel: AlertChannel, reviewId: stri
   await ctx.store.markDelivered(reviewId, channel.id);
   await ctx.store.deliveries.delivered(reviewId, channel.id);
   await ctx.metrics.inc('alerts_sent', [channel.id]);
+  return 'delivered';
+}
+
+/**
+ * The one reminder of a review past its SLA (enqueued once per review and channel by the overdue sweep):
+ * sent at once, also on a digest channel, naming the escalation contact of a critical review; skipped when
+ * a reply went out meanwhile. Failures throw, so the job retries.
+ */
+async function deliverReminder(ctx: AppContext, channel: AlertChannel, reviewId: string, stored: AnalysisItem | undefined): Promise<keyof NotifyOutcome> {
+  if (!stored?.verdict) throw new UnrecoverableError(`review ${reviewId} is not stored or not analysed`);
+  const sla = ctx.config.lifecycle.sla;
+  if (!isOverdue(stored, sla)) return 'skipped';
+  const escalateTo = stored.verdict.severity === 'critical' ? resolveContext(draftContextFor(ctx.config, stored.review.sourceId)).escalation : undefined;
+  await channel.deliver(alertPayload(stored, channel.id, { publicUrl: ctx.config.publicUrl, reminder: { dueAt: slaDueAt(stored, sla)!, escalateTo } }));
   return 'delivered';
 }
 

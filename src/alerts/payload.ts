@@ -20,6 +20,14 @@ export interface AlertPayload {
   pageUrl?: string | undefined;
   /** E-mail of the person the review is assigned to. */
   assignee?: string | undefined;
+  /** Set on the one reminder of a review past its SLA without a reply. */
+  reminder?: Reminder | undefined;
+}
+
+/** An overdue reminder: when the reply was due, and for a critical review whom it is escalated to. */
+export interface Reminder {
+  dueAt: string;
+  escalateTo?: { name?: string | undefined; email?: string | undefined; phone?: string | undefined } | undefined;
 }
 
 /** `base` + `path`, keeping any path prefix of `base` (https://x.example/rm + /v1/… → https://x.example/rm/v1/…). */
@@ -28,12 +36,13 @@ export function joinUrl(base: string, path: string): string {
 }
 
 /** Builds the alert payload of a flagged review for one channel. */
-export function alertPayload(stored: StoredReview, channelId: string, opts: { publicUrl?: string | undefined } = {}): AlertPayload {
+export function alertPayload(stored: StoredReview, channelId: string, opts: { publicUrl?: string | undefined; reminder?: Reminder | undefined } = {}): AlertPayload {
   if (!stored.verdict) throw new Error(`review ${stored.review.id} has no verdict yet`);
   const apiPath = `/v1/reviews/${encodeURIComponent(stored.review.id)}`;
   const pagePath = `/reviews/${encodeURIComponent(stored.review.id)}`;
   return {
-    idempotencyKey: `${stored.review.id}-${channelId}`,
+    // The reminder is a message of its own: receivers (and mail systems, by Message-ID) must not drop it as a repeat.
+    idempotencyKey: `${stored.review.id}-${channelId}${opts.reminder ? '-reminder' : ''}`,
     reviewId: stored.review.id,
     sourceId: stored.review.sourceId,
     review: stored.review,
@@ -45,5 +54,6 @@ export function alertPayload(stored: StoredReview, channelId: string, opts: { pu
     pagePath,
     pageUrl: opts.publicUrl ? joinUrl(opts.publicUrl, pagePath) : undefined,
     assignee: stored.lifecycle.assignee,
+    reminder: opts.reminder,
   };
 }

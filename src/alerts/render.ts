@@ -88,7 +88,15 @@ export function alertTitle(p: AlertPayload): string {
 
 /** E-mail subject of one alert. */
 export function alertSubject(p: AlertPayload): string {
-  return excerpt(`[review-monitor] ${p.verdict.severity === 'critical' ? 'CRITICAL ' : ''}Negative ${alertTitle(p)}`, 200);
+  return excerpt(`[review-monitor] ${p.reminder ? 'OVERDUE ' : ''}${p.verdict.severity === 'critical' ? 'CRITICAL ' : ''}Negative ${alertTitle(p)}`, 200);
+}
+
+/** The reminder's first line: `Overdue: no reply yet (due …); escalated to …`, or undefined for an alert. */
+export function reminderLine(p: AlertPayload): string | undefined {
+  if (!p.reminder) return undefined;
+  const to = p.reminder.escalateTo;
+  const who = to ? [to.name, to.email, to.phone].filter(Boolean).join(', ') : '';
+  return `Overdue: no reply yet (due ${p.reminder.dueAt})${who ? `; escalated to ${who}` : ''}`;
 }
 
 const topicsText = (p: AlertPayload): string => (p.verdict.topics.length ? p.verdict.topics.map(topicLabel).join(', ') : 'none');
@@ -96,6 +104,7 @@ const topicsText = (p: AlertPayload): string => (p.verdict.topics.length ? p.ver
 /** Plain-text body of one alert (e-mail text part, log). */
 export function renderText(p: AlertPayload, links: AlertLinks): string {
   const lines = [
+    ...(p.reminder ? [reminderLine(p)!, ''] : []),
     `Negative ${alertTitle(p)}`,
     '',
     `Rating:   ${ratingLabel(p.review.rating)}`,
@@ -123,6 +132,7 @@ export function renderHtml(p: AlertPayload, links: AlertLinks): string {
   const para = (s: string): string => escapeHtml(s).replace(/\n/g, '<br>');
   return [
     '<!doctype html><html><body style="font-family:sans-serif">',
+    p.reminder ? `<p><strong>${escapeHtml(reminderLine(p)!)}</strong></p>` : '',
     `<h2>Negative ${escapeHtml(alertTitle(p))}</h2>`,
     '<table>',
     row('Rating', ratingLabel(p.review.rating)),
@@ -184,7 +194,8 @@ function slackButtons(links: AlertLinks, p: AlertPayload, interactive: boolean):
 export function renderSlack(p: AlertPayload, links: AlertLinks, opts: { interactive?: boolean | undefined; note?: string | undefined } = {}): SlackMessage {
   const linkLine = slackLinkLine(links, p.apiPath, 'API: ');
   const blocks: SlackBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(slackEscape(`${p.verdict.severity === 'critical' ? '🚨 Critical' : 'Negative'} review on ${p.sourceId}`), 150), emoji: true } },
+    { type: 'header', text: { type: 'plain_text', text: clip(slackEscape(`${p.reminder ? '⏰ Overdue: ' : ''}${p.verdict.severity === 'critical' ? '🚨 Critical' : 'Negative'} review on ${p.sourceId}`), 150), emoji: true } },
+    ...(p.reminder ? [{ type: 'section', text: mrkdwn(`*${slackEscape(reminderLine(p)!)}*`) }] : []),
     {
       type: 'section',
       fields: [
@@ -203,7 +214,7 @@ export function renderSlack(p: AlertPayload, links: AlertLinks, opts: { interact
   if (opts.note) blocks.push({ type: 'context', elements: [mrkdwn(slackEscape(opts.note))] });
   blocks.push({ type: 'context', elements: [mrkdwn(`${slackEscape(`Why: ${p.verdict.reasons.join('; ') || '-'}`)} · ${linkLine}`)] });
   // The top-level text is what notifications show: Slack parses mentions and links there too.
-  return { text: clip(slackEscape(`Negative ${alertTitle(p)}`), 3000), blocks };
+  return { text: clip(slackEscape(`${p.reminder ? 'Overdue: ' : ''}Negative ${alertTitle(p)}`), 3000), blocks };
 }
 
 /** E-mail subject of a digest. */

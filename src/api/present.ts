@@ -1,8 +1,9 @@
+import { slaState, type SlaHours } from '../lifecycle/sla.js';
 import { isRecovered } from '../lifecycle/states.js';
 import type { StoredReview } from '../store/review-store.js';
 
 /** The review as the API shows it: its fields, verdict, draft, lifecycle and whether it recovered. */
-export function presentReview(s: StoredReview): Record<string, unknown> {
+export function presentReview(s: StoredReview, sla?: SlaHours): Record<string, unknown> {
   return {
     ...s.review,
     status: s.status,
@@ -16,5 +17,7 @@ export function presentReview(s: StoredReview): Record<string, unknown> {
     verdict: s.verdict ?? null,
     draft: s.draft ?? null,
     lifecycle: s.lifecycle,
+    // When the reply is due (`lifecycle.sla`) and whether it is overdue.
+    ...(sla ? { sla: slaState(s, sla) } : {}),
   };
 }

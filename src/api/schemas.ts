@@ -29,6 +29,7 @@ export const reviewListQuery = z.strictObject({
   rating: csvOf(['1', '2', '3', '4', '5'], 'rating').optional(),
   negative: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('only negative (true) or non-negative (false) reviews'),
   recovered: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('only reviews past their reply SLA without a reply (true), or not (false)'),
   since: isoDateTime.optional().describe('published at or after'),
   until: isoDateTime.optional().describe('published before'),
   q: z.string().min(1).max(200).optional().describe('case-insensitive text search in title, text and author'),

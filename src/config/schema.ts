@@ -509,6 +509,18 @@ export const configSchema = z
       .strictObject({
         /** Delay between resolving a review and posting its loop-closing follow-up, unless the request says. */
         followUpAfterSeconds: z.number().int().min(0).max(90 * 86_400).default(86_400),
+        /**
+         * Hours from alert to reply per severity; a review past it without a reply is overdue and sends one
+         * reminder through its alert channels (naming the escalation contact for critical ones).
+         */
+        sla: z
+          .strictObject({
+            critical: z.number().positive().default(1),
+            high: z.number().positive().default(4),
+            medium: z.number().positive().default(24),
+            low: z.number().positive().default(72),
+          })
+          .prefault({}),
       })
       .prefault({}),
     drafting: draftingSchema.prefault({}), // drafting block above

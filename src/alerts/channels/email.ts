@@ -18,11 +18,12 @@ export function emailChannel(cfg: EmailConfig): ChannelSender & { close(): Promi
     greetingTimeout: smtp.timeoutMs,
     socketTimeout: smtp.timeoutMs,
   });
-  const send = async (key: string, subject: string, text: string, html: string): Promise<void> => {
+  const send = async (key: string, subject: string, text: string, html: string, also?: string): Promise<void> => {
     try {
       await transport.sendMail({
         from: cfg.from,
-        to: cfg.to,
+        // A critical review's reminder also goes to its escalation contact.
+        to: also && !cfg.to.includes(also) ? [...cfg.to, also] : cfg.to,
         subject,
         text,
         html,
@@ -38,7 +39,7 @@ export function emailChannel(cfg: EmailConfig): ChannelSender & { close(): Promi
   return {
     deliver: (p) => {
       const links = alertLinks(p);
-      return send(p.idempotencyKey, alertSubject(p), renderText(p, links), renderHtml(p, links));
+      return send(p.idempotencyKey, alertSubject(p), renderText(p, links), renderHtml(p, links), p.reminder?.escalateTo?.email);
     },
     deliverDigest: (ps, info) => send(info.idempotencyKey, digestSubject(ps), renderDigestText(ps, info, (p) => alertLinks(p)), renderDigestHtml(ps, info, (p) => alertLinks(p))),
     async close() {

@@ -21,7 +21,7 @@ export function alertRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCach
   api.add({ method: 'GET', url: '/v1/alerts', tag: 'alerts', scope: 'read', summary: 'Flagged negative reviews, newest flag first, with verdict and draft; cursor-paged', query: alertListQuery }, async ({ query, req, reply }) =>
     cache.serve(req, reply, async () => {
       const page = await withCursor(() => ctx.store.listAlerts({ limit: query.limit, cursor: query.cursor, sourceId: query.source, since: query.since ? new Date(query.since) : undefined }));
-      return { items: page.items.map(presentReview), nextCursor: page.nextCursor };
+      return { items: page.items.map((s) => presentReview(s, ctx.config.lifecycle.sla)), nextCursor: page.nextCursor };
     }),
   );
 }

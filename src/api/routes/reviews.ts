@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { acknowledge, approve, assign, editDraft, followUp, markPosted, publishReply, resolve, type ActionActor } from '../../lifecycle/actions.js';
+import { isOverdue, type SlaHours } from '../../lifecycle/sla.js';
 import { isRecovered, type HistoryEntry } from '../../lifecycle/states.js';
 import type { AnalysisItem, ReviewFilter } from '../../store/review-store.js';
 import type { Actor } from '../auth.js';
@@ -24,7 +25,7 @@ import {
 /** The actor an API key's action is recorded under (keys have every right their scopes give). */
 const actorOf = (a: Actor | undefined): ActionActor => ({ name: a?.name ?? 'anonymous' });
 
-function matches(q: ReturnType<typeof reviewListQuery.parse>): ReviewFilter | undefined {
+function matches(q: ReturnType<typeof reviewListQuery.parse>, sla: SlaHours): ReviewFilter | undefined {
   const needle = q.q?.toLowerCase();
   const checks: ReviewFilter[] = [];
   if (q.status) checks.push((r) => q.status!.includes(r.status as never));
@@ -33,6 +34,10 @@ function matches(q: ReturnType<typeof reviewListQuery.parse>): ReviewFilter | un
   if (q.rating) checks.push((r) => r.review.rating !== undefined && q.rating!.includes(String(Math.round(r.review.rating)) as never));
   if (q.negative !== undefined) checks.push((r) => (r.verdict?.negative ?? false) === q.negative);
   if (q.recovered !== undefined) checks.push((r) => isRecovered(r.ratingHistory, r.lifecycle.repliedAt) === q.recovered);
+  if (q.overdue !== undefined) {
+    const now = Date.now();
+    checks.push((r) => isOverdue(r, sla, now) === q.overdue);
+  }
   if (q.assignee) checks.push((r) => (r.lifecycle.assignee ?? 'none') === q.assignee!.toLowerCase());
   if (needle) checks.push((r) => `${r.review.title ?? ''}\n${r.review.text}\n${r.review.author ?? ''}`.toLowerCase().includes(needle));
   return checks.length ? (r) => checks.every((c) => c(r)) : undefined;
@@ -40,6 +45,7 @@ function matches(q: ReturnType<typeof reviewListQuery.parse>): ReviewFilter | un
 
 /** The reviews API: listing, one review, its history, and the lifecycle actions. */
 export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCache): void {
+  const present = (s: AnalysisItem): Record<string, unknown> => presentReview(s, ctx.config.lifecycle.sla);
   const load = async (id: string): Promise<AnalysisItem> => {
     const stored = await ctx.store.get(id);
     if (!stored) throw notFound(`no review ${id}`);
@@ -55,15 +61,15 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
           sourceId: query.source,
           min: query.since ? Date.parse(query.since) : undefined,
           max: query.until ? Date.parse(query.until) - 1 : undefined,
-          filter: matches(query),
+          filter: matches(query, ctx.config.lifecycle.sla),
         }),
       );
-      return { items: page.items.map(presentReview), nextCursor: page.nextCursor };
+      return { items: page.items.map((s) => present(s)), nextCursor: page.nextCursor };
     }),
   );
 
   api.add({ method: 'GET', url: '/v1/reviews/:id', tag: 'reviews', scope: 'read', summary: 'One review with its verdict, draft, lifecycle and rating history', params: reviewIdParams, errors: [404] }, async ({ params }) =>
-    presentReview(await load(params.id)),
+    present(await load(params.id)),
   );
 
   api.add({ method: 'GET', url: '/v1/reviews/:id/history', tag: 'reviews', scope: 'read', summary: 'Every step of the review: stored, flagged, and each lifecycle action with time, actor and note', params: reviewIdParams, errors: [404] }, async ({ params }) => {
@@ -76,17 +82,17 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
   });
 
   api.add({ method: 'POST', url: '/v1/reviews/:id/acknowledge', tag: 'lifecycle', scope: 'write', summary: 'The owner has seen the review: new → acknowledged', params: reviewIdParams, body: acknowledgeBody, errors: [404, 409] }, async ({ params, body, actor }) =>
-    presentReview(applied(await acknowledge(ctx, params.id, body, actorOf(actor))).review),
+    present(applied(await acknowledge(ctx, params.id, body, actorOf(actor))).review),
   );
 
   api.add(
     { method: 'POST', url: '/v1/reviews/:id/assign', tag: 'lifecycle', scope: 'write', summary: 'Assign the review to a person of the workspace (by e-mail), or to nobody (`email: null`)', params: reviewIdParams, body: assignBody, errors: [404, 422] },
-    async ({ params, body, actor }) => presentReview(applied(await assign(ctx, params.id, body, actorOf(actor))).review),
+    async ({ params, body, actor }) => present(applied(await assign(ctx, params.id, body, actorOf(actor))).review),
   );
 
   api.add(
     { method: 'PATCH', url: '/v1/reviews/:id/draft', tag: 'lifecycle', scope: 'write', summary: 'Edit the draft reply; guardrails run again and any approval is withdrawn', params: reviewIdParams, body: draftBody, errors: [404, 409] },
-    async ({ params, body, actor }) => presentReview(applied(await editDraft(ctx, params.id, body, actorOf(actor))).review),
+    async ({ params, body, actor }) => present(applied(await editDraft(ctx, params.id, body, actorOf(actor))).review),
   );
 
   api.add(
@@ -100,7 +106,7 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
       body: approveBody,
       errors: [404, 409, 422],
     },
-    async ({ params, body, actor }) => presentReview(applied(await approve(ctx, params.id, body, actorOf(actor))).review),
+    async ({ params, body, actor }) => present(applied(await approve(ctx, params.id, body, actorOf(actor))).review),
   );
 
   api.add(
@@ -120,7 +126,7 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
       if (body.posted) {
         const r = applied(await markPosted(ctx, params.id, body, actorOf(actor)));
         reply.code(200);
-        return presentReview(r.review);
+        return present(r.review);
       }
       const { review, outgoing } = applied(await publishReply(ctx, params.id, {}, actorOf(actor)));
       return {
@@ -149,7 +155,7 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
     async ({ params, body, actor }) => {
       const followUpAfterSeconds = durationSeconds(body.followUpAfter ?? ctx.config.lifecycle.followUpAfterSeconds);
       const r = applied(await resolve(ctx, params.id, { note: body.note, followUpAfterSeconds }, actorOf(actor)));
-      return { ...presentReview(r.review), followUp: r.followUp };
+      return { ...present(r.review), followUp: r.followUp };
     },
   );
 
@@ -169,7 +175,7 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
       const r = applied(await followUp(ctx, params.id, body, actorOf(actor)));
       if (!r.outgoing) {
         reply.code(200);
-        return presentReview(r.review);
+        return present(r.review);
       }
       return { id: params.id, status: r.review.status, followUpState: r.outgoing.state, publisher: r.outgoing.publisher, text: r.review.lifecycle.followUpText ?? null };
     },
