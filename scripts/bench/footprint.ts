@@ -4,6 +4,7 @@ import type { Draft, Verdict } from '../../src/domain/verdict.js';
 import { draftReply } from '../../src/draft/index.js';
 import { draftContextFor } from '../../src/lifecycle/draft-context.js';
 import type { AnalysisEntry } from '../../src/store/review-store.js';
+import type { AppContext } from '../../src/context.js';
 import { BENCH_REDIS_URL, benchContext, benchReviews } from './setup.js';
 
 /** Redis memory per stored review (with verdict and draft), and the API process's RSS at that size. */
@@ -26,25 +27,30 @@ async function keysUnder(ctx: Awaited<ReturnType<typeof benchContext>>['ctx'], p
   return out;
 }
 
+/** Stores `n` reviews like the pipeline does (half negative and flagged, with drafts), 2,000 at a time. */
+export async function fillStore(ctx: AppContext, n: number): Promise<void> {
+  const dctx = draftContextFor(ctx.config, 'bench');
+  // Analyse a sample once and reuse it: a million drafts would measure drafting, not storage.
+  const sample = benchReviews(2_000, 'bench', 'sample');
+  const analysed = sample.map((r) => {
+    const verdict: Verdict = classify({ text: r.text, title: r.title, rating: r.rating });
+    const draft: Draft | undefined = verdict.negative ? draftReply(r, verdict, dctx) : undefined;
+    return { verdict, draft };
+  });
+  for (let i = 0; i < n; i += 2_000) {
+    const chunk = benchReviews(Math.min(2_000, n - i), 'bench', `c${i}`);
+    await ctx.store.upsertReviews(chunk, { backfill: false });
+    const entries: AnalysisEntry[] = chunk.map((r, j) => ({ id: r.id, sourceId: 'bench', hash: r.contentHash, verdict: analysed[j]!.verdict, draft: analysed[j]!.draft, flag: analysed[j]!.verdict.negative }));
+    await ctx.store.saveAnalyses(entries);
+  }
+}
+
 /** Stores reviews like the pipeline does (half negative, with drafts), then measures. */
-export async function benchFootprint({ quick = false } = {}): Promise<FootprintBench> {
+export async function benchFootprint({ quick = false, atSize }: { quick?: boolean; atSize?: (ctx: AppContext, n: number) => Promise<void> } = {}): Promise<FootprintBench> {
   const n = quick ? 5_000 : 1_000_000;
   const { ctx, close } = await benchContext();
   try {
-    const dctx = draftContextFor(ctx.config, 'bench');
-    // Analyse a sample once and reuse it: a million drafts would measure drafting, not storage.
-    const sample = benchReviews(2_000, 'bench', 'sample');
-    const analysed = sample.map((r) => {
-      const verdict: Verdict = classify({ text: r.text, title: r.title, rating: r.rating });
-      const draft: Draft | undefined = verdict.negative ? draftReply(r, verdict, dctx) : undefined;
-      return { verdict, draft };
-    });
-    for (let i = 0; i < n; i += 2_000) {
-      const chunk = benchReviews(Math.min(2_000, n - i), 'bench', `c${i}`);
-      await ctx.store.upsertReviews(chunk, { backfill: false });
-      const entries: AnalysisEntry[] = chunk.map((r, j) => ({ id: r.id, sourceId: 'bench', hash: r.contentHash, verdict: analysed[j]!.verdict, draft: analysed[j]!.draft, flag: analysed[j]!.verdict.negative }));
-      await ctx.store.saveAnalyses(entries);
-    }
+    await fillStore(ctx, n);
     // MEMORY USAGE per key, summed: what the reviews cost, whatever else the Redis holds.
     const prefix = ctx.config.redis.prefix;
     const keys = await keysUnder(ctx, prefix);
@@ -55,6 +61,8 @@ export async function benchFootprint({ quick = false } = {}): Promise<FootprintB
       for (const [, v] of (await pipe.exec()) ?? []) bytes += Number(v ?? 0);
     }
     const apiRssMb = await apiRss(prefix);
+    // Other figures that need the full store (the inbox's first page) are taken before it is deleted.
+    await atSize?.(ctx, n);
     return { redisBytesPerReview: Math.round(bytes / n), storedReviews: n, apiRssMb, apiRssAtReviews: n };
   } finally {
     await close();

@@ -16,6 +16,7 @@ import { reviewRoutes } from './routes/reviews.js';
 import { sourceRoutes } from './routes/sources.js';
 import { workspacePlugin, type WorkspaceOptions } from '../workspace/plugin.js';
 import { slackPlugin } from '../integrations/slack/plugin.js';
+import { workspacePages } from '../workspace/pages/routes.js';
 
 export type { ApiError } from './errors.js';
 export { presentReview } from './present.js';
@@ -150,7 +151,7 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean; wo
   insightRoutes(api, ctx, hub);
   // The owner workspace (sign-in, pages) in its own encapsulated plugin: its sessions, form parser, CSRF
   // checks and HTML error pages do not reach /v1.
-  await app.register(workspacePlugin, { ctx, pages: opts.workspacePages });
+  await app.register(workspacePlugin, { ctx, pages: opts.workspacePages ?? workspacePages(ctx) });
   // Integrations each in a plugin of their own: Slack's endpoint parses its form bodies raw, for the signature.
   const signingSecret = ctx.config.slack.signingSecret;
   if (signingSecret) await app.register(slackPlugin, { ctx, signingSecret });

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { TRANSITIONS, type Action, type HistoryEntry, type Status } from '../lifecycle/states.js';
 import type { ReviewStore } from './review-store.js';
-import { StatusCounts } from './status-counts.js';
+import { INDEXED_STATUSES, StatusIndex } from './status-index.js';
 
 /** The outcome of a transition attempt. */
 export type TransitionResult =
@@ -14,7 +14,8 @@ export type TransitionResult =
 // (an empty value deletes one) and appends the history entry, all atomically. ARGV[5] (JSON, may be
 // empty) describes a review the action would not change: field -> exact value, or true for "set at
 // all"; when every one holds, nothing is written (so parallel repeats record one entry, not twenty).
-// KEYS: the review, its history, the per-status counts of flagged reviews.
+// KEYS: the review, its history, the alert index, then the status indexes of status-index.ts in
+// INDEXED_STATUSES order. ARGV[6] is the review id; field/value pairs follow.
 const TRANSITION_LUA = `
 local cur = redis.call('HGET', KEYS[1], 'status')
 if not cur then return {-1, ''} end
@@ -32,12 +33,16 @@ if ARGV[5] ~= '' then
 end
 local to = ARGV[2]
 if to ~= '' then redis.call('HSET', KEYS[1], 'status', to) end
--- Flagged reviews per status (status-counts.ts): the move is counted in the same step as the move.
-if to ~= '' and to ~= cur and redis.call('HEXISTS', KEYS[1], 'alertedAt') == 1 then
-  redis.call('HINCRBY', KEYS[3], cur, -1)
-  redis.call('HINCRBY', KEYS[3], to, 1)
+-- A flagged review moves between the status indexes (status-index.ts) in the same step as its status.
+if to ~= '' and to ~= cur then
+  local score = redis.call('ZSCORE', KEYS[3], ARGV[6])
+  if score then
+    local index = { acknowledged = KEYS[4], replied = KEYS[5], resolved = KEYS[6], followed_up = KEYS[7] }
+    if index[cur] then redis.call('ZREM', index[cur], ARGV[6]) end
+    if index[to] then redis.call('ZADD', index[to], score, ARGV[6]) end
+  end
 end
-for i = 6, #ARGV, 2 do
+for i = 7, #ARGV, 2 do
   if ARGV[i + 1] == '' then redis.call('HDEL', KEYS[1], ARGV[i]) else redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 end
 local entry = cjson.decode(ARGV[4])
@@ -53,13 +58,13 @@ type LifecycleRedis = Redis & { rmTransition(...args: string[]): Promise<[number
 /** Moves reviews through the recovery lifecycle and keeps their history. */
 export class LifecycleStore {
   private readonly r: LifecycleRedis;
-  /** Flagged reviews per status, kept by every transition. */
-  readonly counts: StatusCounts;
+  /** Flagged reviews by status, kept by every transition. */
+  readonly byStatus: StatusIndex;
 
   constructor(private readonly store: ReviewStore) {
     this.r = store.redis as LifecycleRedis;
-    this.counts = new StatusCounts(store.redis, store.keys);
-    if (typeof this.r.rmTransition !== 'function') store.redis.defineCommand('rmTransition', { numberOfKeys: 3, lua: TRANSITION_LUA });
+    this.byStatus = new StatusIndex(store.redis, store.keys);
+    if (typeof this.r.rmTransition !== 'function') store.redis.defineCommand('rmTransition', { numberOfKeys: 3 + INDEXED_STATUSES.length, lua: TRANSITION_LUA });
   }
 
   /**
@@ -78,7 +83,19 @@ export class LifecycleStore {
     if (opts.note) entry.note = opts.note;
     if (opts.details && Object.keys(opts.details).length) entry.details = opts.details;
     const pairs = Object.entries(opts.fields ?? {}).flat();
-    const [code, status] = await this.r.rmTransition(this.store.key('review', id), this.store.key('history', id), this.counts.key(), t.from.join(','), t.to ?? '', opts.require ?? '', JSON.stringify(entry), opts.unchangedIf ? JSON.stringify(opts.unchangedIf) : '', ...pairs);
+    const [code, status] = await this.r.rmTransition(
+      this.store.key('review', id),
+      this.store.key('history', id),
+      this.store.key('alerts'),
+      ...INDEXED_STATUSES.map((s) => this.byStatus.key(s)),
+      t.from.join(','),
+      t.to ?? '',
+      opts.require ?? '',
+      JSON.stringify(entry),
+      opts.unchangedIf ? JSON.stringify(opts.unchangedIf) : '',
+      id,
+      ...pairs,
+    );
     if (code === -1) return { ok: false, reason: 'not_found' };
     if (code === 0) return { ok: false, reason: 'illegal', status: status as Status };
     if (code === -2) return { ok: false, reason: 'missing', status: status as Status, field: opts.require ?? '' };

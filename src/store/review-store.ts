@@ -386,7 +386,7 @@ export class ReviewStore {
    * `SCAN_CAP` are examined per call: a page may then hold fewer than `limit` items but still carry a
    * `nextCursor` to continue from, so a rare filter never makes one request scan everything.
    */
-  private async pageBy(key: string, opts: { limit: number; cursor?: string | undefined; min?: number | undefined; max?: number | undefined; filter?: ReviewFilter | undefined }): Promise<Page<AnalysisItem>> {
+  async pageBy(key: string, opts: { limit: number; cursor?: string | undefined; min?: number | undefined; max?: number | undefined; filter?: ReviewFilter | undefined }): Promise<Page<AnalysisItem>> {
     let after = opts.cursor ? decodeCursor(opts.cursor) : undefined;
     const batch = opts.filter ? 200 : opts.limit + 1;
     const found: { item?: AnalysisItem; id: string; score: number }[] = [];

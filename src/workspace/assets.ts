@@ -9,6 +9,8 @@ export interface Asset {
   url: string;
   type: string;
   body: Buffer;
+  /** Under a content-hashed name (cached for good) or a plain one (revalidated after a few minutes). */
+  versioned: boolean;
 }
 
 /** The workspace's stylesheet and script, and both by URL. */
@@ -29,11 +31,13 @@ export function loadAssets(dir = fileURLToPath(new URL('./assets/', import.meta.
     const body = readFileSync(`${dir}${name}`);
     const [base, ext] = name.split('.') as [string, string];
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
-    return { url: `/assets/${base}.${hash}.${ext}`, type: TYPES[ext]!, body };
+    return { url: `/assets/${base}.${hash}.${ext}`, type: TYPES[ext]!, body, versioned: true };
   };
   const css = load('app.css');
   const js = load('app.js');
-  return { css, js, byUrl: new Map([css, js].map((a) => [a.url, a])) };
+  // The unversioned names serve pages built without the hashes (the sign-in and plugin error pages).
+  const plain = (a: Asset, name: string): [string, Asset] => [`/assets/${name}`, { ...a, url: `/assets/${name}`, versioned: false }];
+  return { css, js, byUrl: new Map([...[css, js].map((a) => [a.url, a] as [string, Asset]), plain(css, 'app.css'), plain(js, 'app.js')]) };
 }
 
 /** Serves the assets under /assets/ without sign-in (the sign-in page needs the stylesheet too). */
@@ -41,6 +45,6 @@ export function assetRoutes(app: FastifyInstance, assets: Assets): void {
   app.get('/assets/:file', async (req, reply) => {
     const asset = assets.byUrl.get(req.url.split('?')[0]!);
     if (!asset) return reply.code(404).type('text/plain; charset=utf-8').send('no such asset');
-    return reply.type(asset.type).header('cache-control', 'public, max-age=31536000, immutable').send(asset.body);
+    return reply.type(asset.type).header('cache-control', asset.versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300').send(asset.body);
   });
 }

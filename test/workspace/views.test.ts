@@ -114,6 +114,10 @@ describe('workspace pages (render functions)', () => {
     expect(page).toContain('href="/?severity=critical&amp;status=new"');
     expect(page).toContain('href="/?severity=critical&amp;cursor=def"');
     expect(inboxHref({ mine: true, overdue: false, q: 'cold soup' })).toBe('/?mine=1&q=cold+soup');
+    const row: InboxRow = { id: 'harbor-1', text: 'Cold', status: 'new', sourceId: 'harbor', topics: [], overdue: false, recovered: false };
+    const listed = (flaggedAt: string): string => inboxPage(chrome(), { rows: [{ ...row, flaggedAt }], counts: { new: 1, acknowledged: 0, replied: 0, resolved: 0, followed_up: 0 }, filters: {}, nextCursor: null, sources: [], topics: [], now });
+    expect(listed(now.toISOString())).toContain('>just now<');
+    expect(listed('2026-11-20T09:00:00Z')).toContain('>3 h ago<');
   });
 
   it('sources and insights render their figures', () => {
@@ -131,5 +135,21 @@ describe('workspace pages (render functions)', () => {
     expect(page).toMatch(/<svg [^>]*role="img"/);
     expect(page).toContain('waiting time');
     expect(cspViolations(page)).toEqual([]);
+  });
+});
+
+describe('weekly figures', () => {
+  it('groups by the Monday of each UTC week and keeps empty weeks, for the charts', () => {
+    const acc = new WeeklyAccumulator();
+    const at = (publishedAt: string, rating: number, negative: boolean): StoredReview => stored({ review: { ...stored().review, publishedAt, rating }, verdict: { ...stored().verdict!, negative } });
+    acc.add(at('2026-11-16T08:00:00Z', 1, true)); // Monday
+    acc.add(at('2026-11-22T23:59:00Z', 4, false)); // Sunday, same week
+    acc.add(at('2026-12-01T12:00:00Z', 5, false));
+    expect(acc.result(new Date('2026-11-10T00:00:00Z'), new Date('2026-12-02T00:00:00Z'))).toEqual([
+      { week: '2026-11-09', reviews: 0, negative: 0, averageRating: null },
+      { week: '2026-11-16', reviews: 2, negative: 1, averageRating: 2.5 },
+      { week: '2026-11-23', reviews: 0, negative: 0, averageRating: null },
+      { week: '2026-11-30', reviews: 1, negative: 0, averageRating: 5 },
+    ]);
   });
 });

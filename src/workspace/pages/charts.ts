@@ -4,7 +4,7 @@ import { html, type Html } from './html.js';
 // chart is an image with a title and description for screen readers, and the page gives its numbers
 // as a table too. Colours are presentation attributes (the CSP forbids inline style).
 
-const W = 560;
+const W = 520;
 const H = 220;
 const PAD = { top: 12, right: 12, bottom: 34, left: 40 };
 
@@ -50,7 +50,7 @@ export function barChart(id: string, title: string, labels: string[], series: { 
   );
   const legend = series.map((s, j) => html`<rect x="${PAD.left + j * 120}" y="${H - 12}" width="10" height="10" fill="${s.color}"/><text x="${PAD.left + j * 120 + 14}" y="${H - 3}">${s.name}</text>`);
   const desc = series.map((s) => `${s.name}: ${s.values.join(', ')}`).join('; ');
-  return frame(id, title, desc, html`${yAxis(top, [0, top / 2, top], (v) => String(Math.round(v)))}${bars}<line class="axis" x1="${PAD.left}" x2="${W - PAD.right}" y1="${PAD.top + innerH}" y2="${PAD.top + innerH}"/>${xLabels(labels, slot)}${legend}`);
+  return frame(id, title, desc, html`${yAxis(top, [0, top / 2, top], (v) => (Number.isInteger(v) ? String(v) : v.toFixed(1)))}${bars}<line class="axis" x1="${PAD.left}" x2="${W - PAD.right}" y1="${PAD.top + innerH}" y2="${PAD.top + innerH}"/>${xLabels(labels, slot)}${legend}`);
 }
 
 /** A line over labels; null values leave a gap. `min`–`max` is the value axis. */

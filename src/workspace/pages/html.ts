@@ -50,15 +50,15 @@ export function safeHref(url: string | undefined): string | undefined {
   }
 }
 
-/** "3 min", "5 h", "2 d": how long ago `iso` was, for lists read at a glance. */
+/** "just now", "3 min ago", "5 h ago", "2 d ago": how long ago `iso` was, for lists read at a glance. */
 export function age(iso: string | undefined, now: Date): string {
   if (!iso) return '';
   const seconds = Math.max(0, (now.getTime() - Date.parse(iso)) / 1000);
   if (!Number.isFinite(seconds)) return '';
   if (seconds < 60) return 'just now';
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h`;
-  return `${Math.floor(seconds / 86_400)} d`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
+  return `${Math.floor(seconds / 86_400)} d ago`;
 }
 
 /** A `<time>` element: the readable UTC date and time, the exact instant in `datetime`. */

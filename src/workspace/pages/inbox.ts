@@ -73,7 +73,7 @@ function row(r: InboxRow, now: Date): Html {
   const heading = r.title?.trim() || excerpt(r.text).slice(0, 80) || '(no text)';
   return html`<li class="row">
 <h2><a href="/reviews/${encodeURIComponent(r.id)}">${heading}</a></h2>
-<span class="age" title="flagged">${r.flaggedAt ? html`${age(r.flaggedAt, now)} ago` : ''}</span>
+<span class="age" title="flagged">${age(r.flaggedAt, now)}</span>
 <p class="excerpt">${excerpt(r.text)}</p>
 <div class="meta">
 <span class="badge st-${r.status}">${label(r.status)}</span>
@@ -95,19 +95,24 @@ export function inboxPage(chrome: Chrome, m: InboxModel): string {
   const total = STATUSES.reduce((n, s) => n + m.counts[s], 0);
   const tab = (status: Status | undefined, text: string, n: number): Html =>
     html`<li><a href="${inboxHref({ ...f, status, cursor: undefined })}"${f.status === status ? html` aria-current="page"` : ''}>${text}<span class="n">${n.toLocaleString('en')}</span></a></li>`;
-  const filtered = Boolean(f.status || f.severity || f.source || f.topic || f.mine || f.overdue || f.q);
+  const narrowed = [f.status, f.severity, f.source, f.topic, f.mine, f.overdue].filter(Boolean).length;
+  const filtered = narrowed > 0 || Boolean(f.q);
   const empty = m.rows.length === 0;
   const body = html`<h1>Inbox</h1>
 <nav aria-label="Status"><ul class="tabs">${tab(undefined, 'All', total)}${STATUSES.map((s) => tab(s, label(s), m.counts[s]))}</ul></nav>
-<form class="card filters" method="get" action="/" role="search" aria-label="Filter reviews">
-<div class="field search"><label for="f-q">Search</label><input type="search" id="f-q" name="q" value="${f.q ?? ''}" placeholder="Words in the review or the author's name"></div>
+<form class="card" method="get" action="/" role="search" aria-label="Filter reviews">
+<div class="filter-bar"><div class="field"><label for="f-q">Search</label><input type="search" id="f-q" name="q" value="${f.q ?? ''}" placeholder="Words in the review or the author's name"></div>
+<button type="submit">Search</button></div>
+<details class="more"${narrowed ? html` open` : ''}><summary>Filters${narrowed ? html` (${narrowed} on)` : ''}</summary>
+<div class="filters">
 <div class="field"><label for="f-status">Status</label><select id="f-status" name="status">${options(STATUSES, f.status, 'Any status')}</select></div>
 <div class="field"><label for="f-severity">Severity</label><select id="f-severity" name="severity">${options([...SEVERITIES].reverse(), f.severity, 'Any severity')}</select></div>
 <div class="field"><label for="f-source">Source</label><select id="f-source" name="source">${options(m.sources, f.source, 'Any source')}</select></div>
 <div class="field"><label for="f-topic">Topic</label><select id="f-topic" name="topic">${options(m.topics, f.topic, 'Any topic')}</select></div>
 <div class="field"><label class="check"><input type="checkbox" name="mine" value="1"${f.mine ? html` checked` : ''}> Assigned to me</label>
 <label class="check"><input type="checkbox" name="overdue" value="1"${f.overdue ? html` checked` : ''}> Overdue</label></div>
-<div class="actions"><button type="submit">Filter</button>${filtered ? html`<a class="button secondary" href="/">Clear filters</a>` : ''}</div>
+<div class="actions"><button type="submit">Apply filters</button>${filtered ? html`<a class="button secondary" href="/">Clear all</a>` : ''}</div>
+</div></details>
 </form>
 ${
   empty

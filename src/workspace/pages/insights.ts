@@ -52,12 +52,13 @@ ${barChart('c-volume', 'Reviews and negative reviews per week', labels, [
 ${lineChart('c-rating', 'Average star rating per week', labels, m.byWeek.map((w) => w.averageRating), { min: 1, max: 5, color: '#c77700' })}</section>
 <section class="card chart" aria-labelledby="c-topics-h"><h2 id="c-topics-h">Top topics in negative reviews</h2>
 ${topics.length ? hbarChart('c-topics', 'Negative reviews per topic', topics, '#7a4bbf') : html`<p class="muted">No topics yet.</p>`}</section>
-<section class="card" aria-labelledby="rt-h"><h2 id="rt-h">Response times</h2>
-<div class="table-wrap"><table><thead><tr><th scope="col">From → to</th><th scope="col">Median</th><th scope="col">90% within</th><th scope="col">Reviews</th></tr></thead>
-<tbody>${spreadRow('Published → alert', rt.publishedToAlert)}${spreadRow('Alert → reply', rt.alertToReply)}${spreadRow('Published → reply', rt.publishedToReply)}${spreadRow('Reply → follow-up', rt.replyToFollowUp)}</tbody></table></div></section>
 </div>
+<section class="card" aria-labelledby="rt-h"><h2 id="rt-h">Response times</h2>
+<div class="table-wrap" tabindex="0" role="region" aria-label="Response times"><table><thead><tr><th scope="col">From → to</th><th scope="col">Median</th><th scope="col">90% within</th><th scope="col">Reviews</th></tr></thead>
+<tbody>${spreadRow('Published → alert', rt.publishedToAlert)}${spreadRow('Alert → reply', rt.alertToReply)}${spreadRow('Published → reply', rt.publishedToReply)}${spreadRow('Reply → follow-up', rt.replyToFollowUp)}</tbody></table></div></section>
+
 <details class="card"><summary>The weekly numbers</summary>
-<div class="table-wrap"><table><thead><tr><th scope="col">Week of</th><th scope="col">Reviews</th><th scope="col">Negative</th><th scope="col">Average rating</th></tr></thead>
+<div class="table-wrap" tabindex="0" role="region" aria-label="Weekly numbers"><table><thead><tr><th scope="col">Week of</th><th scope="col">Reviews</th><th scope="col">Negative</th><th scope="col">Average rating</th></tr></thead>
 <tbody>${m.byWeek.map((w) => html`<tr><th scope="row">${w.week}</th><td>${w.reviews}</td><td>${w.negative}</td><td>${w.averageRating ?? '–'}</td></tr>`)}</tbody></table></div></details>`;
   return layout(chrome, { title: 'Insights', section: 'insights', body });
 }

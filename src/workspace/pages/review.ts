@@ -61,7 +61,7 @@ function timelineEntry(e: HistoryEntry): Html {
   if (e.action === 'flagged' && typeof d.severity === 'string') extra.push(`severity ${d.severity}`);
   if (e.action === 'approve' && typeof d.override === 'string') extra.push(`guardrails overridden: ${d.override}`);
   if (e.action === 'resolve' && typeof d.followUpDueAt === 'string') extra.push(`follow-up due ${d.followUpDueAt.slice(0, 16).replace('T', ' ')} UTC`);
-  if ((e.action as string) === 'assign' && typeof d.assigneeName === 'string') extra.push(`to ${d.assigneeName}`);
+  if (e.action === 'assign') extra.push(typeof d.name === 'string' ? `to ${d.name}` : typeof d.assignee === 'string' ? `to ${d.assignee}` : 'to nobody');
   if (e.action === 'edited_by_reviewer' && Array.isArray(d.ratings)) extra.push(`ratings ${d.ratings.map((r) => (r === null ? '–' : String(r))).join(' → ')}`);
   if (Array.isArray(d.violations) && d.violations.length && e.action === 'edit_draft') extra.push(`${d.violations.length} guardrail issue(s)`);
   return html`<li>

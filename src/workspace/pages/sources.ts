@@ -9,7 +9,7 @@ export function sourcesPage(chrome: Chrome, sources: SourceStatus[], now: Date):
 <p>${sources.length === 0 ? 'No sources are configured.' : `${healthy} of ${sources.length} source${sources.length === 1 ? '' : 's'} healthy.`}</p>
 ${
   sources.length
-    ? html`<div class="table-wrap"><table>
+    ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Sources"><table>
 <caption class="hidden">Sources and their health</caption>
 <thead><tr><th scope="col">Source</th><th scope="col">Health</th><th scope="col">Last poll</th><th scope="col">Last error</th><th scope="col">Next poll</th><th scope="col">Reviews seen</th></tr></thead>
 <tbody>${sources.map(
@@ -22,7 +22,7 @@ ${
               ? html`<span class="muted">not polled yet</span>`
               : html`<span class="bad">failing</span><div class="muted">${s.consecutiveFailures} failure${s.consecutiveFailures === 1 ? '' : 's'} in a row</div>`
         }${s.lastWarning ? html`<div class="muted">${s.lastWarning}</div>` : ''}</td>
-<td>${s.lastPollAt ? html`${time(s.lastPollAt)}<div class="muted">${age(s.lastPollAt, now)} ago${s.lastStatus ? ` · HTTP ${s.lastStatus}` : ''}</div>` : html`<span class="muted">never</span>`}</td>
+<td>${s.lastPollAt ? html`${time(s.lastPollAt)}<div class="muted">${age(s.lastPollAt, now)}${s.lastStatus ? ` · HTTP ${s.lastStatus}` : ''}</div>` : html`<span class="muted">never</span>`}</td>
 <td>${s.lastError ? html`${s.lastError}<div class="muted">${time(s.lastErrorAt)}</div>` : html`<span class="muted">none</span>`}</td>
 <td>${s.nextPollAt ? time(s.nextPollAt) : html`<span class="muted">not scheduled</span>`}${s.backoffUntil && Date.parse(s.backoffUntil) > now.getTime() ? html`<div class="muted">backing off after errors</div>` : ''}</td>
 <td>${s.reviewsSeen.toLocaleString('en')}</td>

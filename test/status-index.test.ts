@@ -6,7 +6,7 @@ import { testContext } from './helpers/context.js';
 
 const verdict = (negative: boolean): Verdict => ({ negative, score: negative ? -0.8 : 0.8, severity: 'high', topics: [], reasons: [], language: 'en' });
 
-describe('flagged reviews per status', () => {
+describe('flagged reviews by status', () => {
   let ctx: AppContext;
   let close: () => Promise<void>;
   beforeAll(async () => {
@@ -19,7 +19,7 @@ describe('flagged reviews per status', () => {
     const quiet = makeReview('harbor', { rating: 5 });
     await ctx.store.upsertReviews([...flagged, quiet], { backfill: false });
     await ctx.store.saveAnalyses([...flagged, quiet].map((r) => ({ id: r.id, sourceId: 'harbor', hash: r.contentHash, verdict: verdict(r !== quiet), draft: { reply: 'Thank you', violations: [], score: 1 }, flag: r !== quiet })));
-    expect(await ctx.lifecycle.counts.read()).toEqual({ new: 3, acknowledged: 0, replied: 0, resolved: 0, followed_up: 0 });
+    expect(await ctx.lifecycle.byStatus.read()).toEqual({ new: 3, acknowledged: 0, replied: 0, resolved: 0, followed_up: 0 });
 
     await ctx.lifecycle.transition(flagged[0]!.id, 'acknowledge', { actor: 'maya' });
     await ctx.lifecycle.transition(flagged[1]!.id, 'approve', { actor: 'maya', fields: { approvedAt: new Date().toISOString() } });
@@ -29,6 +29,9 @@ describe('flagged reviews per status', () => {
     // Refused (illegal from new) and status-keeping transitions move nothing.
     await ctx.lifecycle.transition(flagged[2]!.id, 'resolve', { actor: 'maya' });
     await ctx.lifecycle.transition(flagged[2]!.id, 'edit_draft', { actor: 'maya' });
-    expect(await ctx.lifecycle.counts.read()).toEqual({ new: 1, acknowledged: 1, replied: 1, resolved: 0, followed_up: 0 });
+    expect(await ctx.lifecycle.byStatus.read()).toEqual({ new: 1, acknowledged: 1, replied: 1, resolved: 0, followed_up: 0 });
+    // Each status past new lists its reviews, paged like the alert index.
+    expect((await ctx.store.pageBy(ctx.lifecycle.byStatus.key('acknowledged'), { limit: 10 })).items.map((r) => r.review.id)).toEqual([flagged[0]!.id]);
+    expect((await ctx.store.pageBy(ctx.lifecycle.byStatus.key('replied'), { limit: 10 })).items.map((r) => r.review.id)).toEqual([flagged[1]!.id]);
   });
 });
