@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildApi } from '../src/api/server.js';
 import type { ConfigInput } from '../src/config/schema.js';
 import type { AppContext } from '../src/context.js';
@@ -50,6 +50,23 @@ describe('response times (SLA) and overdue reminders', () => {
     // A reply ends it.
     await ctx.lifecycle.setFields(late, { repliedAt: new Date().toISOString() });
     expect(await get(late)).toMatchObject({ overdue: false });
+  });
+
+  it('lists a review as overdue once its time has passed, even with no write to invalidate cached pages', async () => {
+    const ctx = await setup();
+    const id = await flagged(ctx, 'high', 4 - 20 / 3600);
+    const api = await buildApi(ctx);
+    closers.push(() => api.close());
+    const overdue = () => api.inject({ url: '/v1/reviews?overdue=true', headers: { authorization: `Bearer ${KEY}` } }).then((r) => r.json<{ items: { id: string }[] }>().items.map((i) => i.id));
+    expect(await overdue()).toEqual([]);
+    expect(await overdue()).toEqual([]);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 60_000);
+      expect(await overdue()).toEqual([id]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('sends ONE reminder per overdue review across concurrent sweeps and later ones (replicas, restarts), not for replied or in-time reviews', async () => {

@@ -11,7 +11,7 @@ import { toJson, toJsonBuffer } from './json.js';
  * here, since a change could go unseen. Per process, bounded, least recently used first out.
  */
 export class ListCache {
-  private readonly entries = new Map<string, { generation: number; body: Buffer }>();
+  private readonly entries = new Map<string, { generation: number; body: Buffer; at: number }>();
   private generation = 0;
   private live = false;
   private subscriber: Redis | undefined;
@@ -59,13 +59,16 @@ export class ListCache {
     await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
   }
 
-  /** Answers `req` from the cache when nothing changed since, else computes, stores and sends. */
-  async serve(req: FastifyRequest, reply: FastifyReply, compute: () => Promise<unknown>): Promise<FastifyReply> {
+  /**
+   * Answers `req` from the cache when nothing changed since (and the entry is younger than `maxAgeMs`: for
+   * pages showing what time alone changes, such as overdue reviews), else computes, stores and sends.
+   */
+  async serve(req: FastifyRequest, reply: FastifyReply, compute: () => Promise<unknown>, maxAgeMs = Infinity): Promise<FastifyReply> {
     reply.type('application/json; charset=utf-8');
     if (!this.live) return reply.send(toJson(await compute()));
     const key = req.url;
     const hit = this.entries.get(key);
-    if (hit && hit.generation === this.generation) {
+    if (hit && hit.generation === this.generation && Date.now() - hit.at < maxAgeMs) {
       this.entries.delete(key);
       this.entries.set(key, hit);
       return reply.header('x-cache', 'hit').send(hit.body);
@@ -74,7 +77,7 @@ export class ListCache {
     const generation = this.generation;
     const body = toJsonBuffer(await compute());
     this.entries.delete(key);
-    this.entries.set(key, { generation, body });
+    this.entries.set(key, { generation, body, at: Date.now() });
     if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
     return reply.header('x-cache', 'miss').send(body);
   }

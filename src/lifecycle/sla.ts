@@ -1,6 +1,9 @@
 import type { Severity } from '../domain/verdict.js';
 import type { StoredReview } from '../store/review-store.js';
 
+/** How long a cached list page may be served: reviews become overdue with time alone, without a write. */
+export const SLA_FRESH_MS = 30_000;
+
 /** Hours from alert to reply each severity allows (`lifecycle.sla`). */
 export type SlaHours = Record<Severity, number>;
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PeopleStore } from '../store/people-store.js';
 import type { SignInAttempts } from '../store/sign-in-attempts.js';
+import { esc as escapeHtml } from './pages/html.js';
 
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Where to go after signing in: a same-origin path only (`/…`, never `//host` or `/\host`, which browsers

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import { SLA_FRESH_MS } from '../../lifecycle/sla.js';
 import { InvalidCursorError } from '../../store/review-store.js';
 import { HttpError } from '../errors.js';
 import { presentReview } from '../present.js';
@@ -22,6 +23,6 @@ export function alertRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCach
     cache.serve(req, reply, async () => {
       const page = await withCursor(() => ctx.store.listAlerts({ limit: query.limit, cursor: query.cursor, sourceId: query.source, since: query.since ? new Date(query.since) : undefined }));
       return { items: page.items.map((s) => presentReview(s, ctx.config.lifecycle.sla)), nextCursor: page.nextCursor };
-    }),
+    }, SLA_FRESH_MS),
   );
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { acknowledge, approve, assign, editDraft, followUp, markPosted, publishReply, resolve, type ActionActor } from '../../lifecycle/actions.js';
-import { isOverdue, type SlaHours } from '../../lifecycle/sla.js';
+import { isOverdue, SLA_FRESH_MS, type SlaHours } from '../../lifecycle/sla.js';
 import { isRecovered, type HistoryEntry } from '../../lifecycle/states.js';
 import type { AnalysisItem, ReviewFilter } from '../../store/review-store.js';
 import type { Actor } from '../auth.js';
@@ -65,7 +65,7 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
         }),
       );
       return { items: page.items.map((s) => present(s)), nextCursor: page.nextCursor };
-    }),
+    }, SLA_FRESH_MS),
   );
 
   api.add({ method: 'GET', url: '/v1/reviews/:id', tag: 'reviews', scope: 'read', summary: 'One review with its verdict, draft, lifecycle and rating history', params: reviewIdParams, errors: [404] }, async ({ params }) =>
