@@ -128,6 +128,21 @@ describe('workspace pages over HTTP', () => {
     expect(notMine.body).not.toContain('>Complaint 2<');
   });
 
+  it('marks reviews past their response time without a reply as overdue, and filters them', async () => {
+    const fresh = makeReview('harbor', { rating: 1, title: 'Fresh complaint', text: 'The soup was cold today.' });
+    await ctx.store.upsertReviews([fresh], { backfill: false });
+    const verdict = classify({ text: fresh.text, title: fresh.title, rating: fresh.rating });
+    await ctx.store.saveAnalyses([{ id: fresh.id, sourceId: 'harbor', hash: fresh.contentHash, verdict, draft: draftReply(fresh, verdict, { business: ctx.config.business }), flag: true }]);
+    // Complaint 1 was flagged in November 2026 and never answered: far past any response time.
+    const overdue = await app.inject({ url: '/?overdue=1' });
+    expect(overdue.body).toContain('>Complaint 1<');
+    expect(overdue.body).not.toContain('>Fresh complaint<');
+    expect(overdue.body).toMatch(/Complaint 1<[^]*?<span class="badge overdue">overdue<\/span>/);
+    const page = await app.inject({ url: `/reviews/${reviews[1]!.id}` });
+    expect(page.body).toContain('overdue: the reply was due');
+    expect((await app.inject({ url: `/reviews/${fresh.id}` })).body).not.toContain('overdue:');
+  });
+
   it('serves the assets under versioned URLs, cached for good', async () => {
     const page = await app.inject({ url: '/sources' });
     const css = /href="(\/assets\/app\.[0-9a-f]{12}\.css)"/.exec(page.body)![1]!;

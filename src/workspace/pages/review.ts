@@ -7,6 +7,8 @@ import { csrfField, layout, type Chrome } from './layout.js';
 /** Everything the review page shows. */
 export interface ReviewModel {
   stored: StoredReview;
+  /** When the reply is due (flag time plus the severity's response time) and whether that has passed. */
+  sla?: { dueAt: string | null; overdue: boolean } | undefined;
   /** Every step, oldest first, including when it was stored and flagged. */
   history: HistoryEntry[];
   publisher: { type: string; automatic: boolean };
@@ -216,6 +218,7 @@ export function reviewPage(chrome: Chrome, m: ReviewModel): string {
 <div class="review-head">
 <span class="badge st-${s.status}">${label(s.status)}</span>
 ${v ? html`<span class="badge sev-${v.severity}">${v.severity}</span>` : ''}
+${m.sla?.overdue ? html`<span class="badge overdue">overdue: the reply was due ${time(m.sla.dueAt ?? undefined)}</span>` : ''}
 ${recovered ? html`<span class="badge recovered">recovered: rating went up after the reply</span>` : ''}
 ${stars(r.rating)}
 </div>
@@ -240,7 +243,8 @@ ${stage}
 ${
   v
     ? html`<dl class="facts"><dt>Severity</dt><dd><span class="badge sev-${v.severity}">${v.severity}</span></dd>
-<dt>Topics</dt><dd>${v.topics.length ? v.topics.map(label).join(', ') : 'none'}</dd></dl>
+<dt>Topics</dt><dd>${v.topics.length ? v.topics.map(label).join(', ') : 'none'}</dd>
+${m.sla?.dueAt && !s.lifecycle.repliedAt ? html`<dt>Reply due</dt><dd>${time(m.sla.dueAt)}</dd>` : ''}</dl>
 <ul>${v.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>`
     : html`<p>Not analysed yet.</p>`
 }

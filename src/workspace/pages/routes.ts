@@ -8,6 +8,7 @@ import * as actions from '../../lifecycle/actions.js';
 import { foldWindow, StatsAccumulator } from '../../lifecycle/stats.js';
 import { isRecovered, STATUSES, type HistoryEntry } from '../../lifecycle/states.js';
 import { WeeklyAccumulator } from '../../lifecycle/weekly.js';
+import { isOverdue, slaState, type SlaHours } from '../../lifecycle/sla.js';
 import { createPublisher } from '../../publishers/index.js';
 import { sourceStatus } from '../../sources/status.js';
 import { decodeCursor, type AnalysisItem, type ReviewFilter } from '../../store/review-store.js';
@@ -95,8 +96,9 @@ function topicIds(ctx: AppContext): string[] {
 }
 
 /** A predicate for the inbox filters the alert index does not answer by itself. */
-export function inboxFilter(f: InboxFilters, person: PagePerson): ReviewFilter | undefined {
+export function inboxFilter(f: InboxFilters, person: PagePerson, sla: SlaHours, now: Date): ReviewFilter | undefined {
   const checks: ReviewFilter[] = [];
+  if (f.overdue) checks.push((r) => isOverdue(r, sla, now.getTime()));
   const needle = f.q?.toLowerCase();
   if (f.status) checks.push((r) => r.status === f.status);
   // Needed only when listing a status index, which spans every source.
@@ -109,7 +111,7 @@ export function inboxFilter(f: InboxFilters, person: PagePerson): ReviewFilter |
 }
 
 /** A stored review as an inbox row. */
-export function inboxRow(s: AnalysisItem, names: ReadonlyMap<string, string> = new Map()): InboxRow {
+export function inboxRow(s: AnalysisItem, names: ReadonlyMap<string, string>, sla: SlaHours, now: Date): InboxRow {
   const { assignee } = s.lifecycle;
   return {
     id: s.review.id,
@@ -123,7 +125,7 @@ export function inboxRow(s: AnalysisItem, names: ReadonlyMap<string, string> = n
     topics: s.verdict?.topics ?? [],
     assignee: assignee ? (names.get(assignee) ?? assignee) : undefined,
     flaggedAt: s.alertedAt,
-    overdue: false,
+    overdue: isOverdue(s, sla, now.getTime()),
     recovered: isRecovered(s.ratingHistory, s.lifecycle.repliedAt),
   };
 }
@@ -137,7 +139,8 @@ export async function renderInbox(ctx: AppContext, chrome: Chrome, filters: Inbo
       throw new PageError(400, 'This page link is broken (its cursor is not one the inbox made). Start again from the first page.');
     }
   }
-  const filter = inboxFilter(filters, chrome.person);
+  const { sla } = ctx.config.lifecycle;
+  const filter = inboxFilter(filters, chrome.person, sla, now);
   // A status past `new` has an index of its own; `new`, the dense case, is found by filtering the alerts.
   const { status } = filters;
   const listing =
@@ -146,7 +149,7 @@ export async function renderInbox(ctx: AppContext, chrome: Chrome, filters: Inbo
       : ctx.store.listAlerts({ limit: INBOX_PAGE_SIZE, cursor: filters.cursor, sourceId: filters.source, filter });
   const [page, counts, people] = await Promise.all([listing, ctx.lifecycle.byStatus.read(), ctx.people.list()]);
   const names = new Map(people.map((p) => [p.email, p.name]));
-  return inboxPage(chrome, { rows: page.items.map((item) => inboxRow(item, names)), counts, filters, nextCursor: page.nextCursor, sources: ctx.config.sources.map((s) => s.id), topics: topicIds(ctx), now });
+  return inboxPage(chrome, { rows: page.items.map((item) => inboxRow(item, names, sla, now)), counts, filters, nextCursor: page.nextCursor, sources: ctx.config.sources.map((s) => s.id), topics: topicIds(ctx), now });
 }
 
 /** The review's whole history: stored, flagged, edits by the reviewer, and every lifecycle step. */
@@ -200,6 +203,7 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
     const assignee = s.lifecycle.assignee;
     return reviewPage(chromeOf(req, reply), {
       stored: s,
+      sla: slaState(s, ctx.config.lifecycle.sla),
       people,
       assignee: assignee ? (people.find((p) => p.email === assignee) ?? { email: assignee, name: assignee }) : undefined,
       history: await historyOf(ctx, s),
