@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML_CSP } from '../src/api/headers.js';
-import { buildApi } from '../src/api/server.js';
+import { checkedApi } from './helpers/api.js';
 import { testContext } from './helpers/context.js';
 
 const KEY = 'headers-key-0123456789';
@@ -28,7 +28,7 @@ describe('API: security headers, 405, 431', () => {
   beforeAll(async () => {
     const t = await testContext({ api: { keys: [KEY] }, sources: [{ id: 'harbor', type: 'rss', url: 'https://x.example/a.rss', schedule: '* * * * *' }] });
     close = t.close;
-    app = await buildApi(t.ctx);
+    app = await checkedApi(t.ctx);
   });
   afterAll(async () => {
     await app.close();

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApi } from '../src/api/server.js';
+import { checkedApi } from './helpers/api.js';
 import type { AppContext } from '../src/context.js';
 import type { Verdict } from '../src/domain/verdict.js';
 import { makeReview } from './helpers/factories.js';
@@ -26,7 +26,7 @@ describe('API', () => {
     });
     ctx = t.ctx;
     close = t.close;
-    app = await buildApi(ctx);
+    app = await checkedApi(ctx);
     const reviews = [makeReview('harbor', { rating: 1 }), makeReview('tidy', { rating: 2 }), makeReview('harbor', { rating: 1 }), makeReview('harbor', { rating: 5 })];
     await ctx.store.upsertReviews(reviews, { backfill: false });
     for (const [i, r] of reviews.entries()) {
@@ -126,7 +126,7 @@ describe('API', () => {
   });
 
   it('serves only /health and /ready in health-only mode (worker and scheduler probes)', async () => {
-    const probe = await buildApi(ctx, { healthOnly: true });
+    const probe = await checkedApi(ctx, { healthOnly: true });
     expect((await probe.inject({ url: '/health' })).statusCode).toBe(200);
     expect((await probe.inject({ url: '/ready' })).statusCode).toBe(200);
     expect((await probe.inject({ url: '/v1/alerts', headers: auth })).statusCode).toBe(404);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildApi } from '../src/api/server.js';
+import { checkedApi } from './helpers/api.js';
 import { classify } from '../src/classify/index.js';
 import type { AppContext } from '../src/context.js';
 import { draftReply } from '../src/draft/index.js';
@@ -33,7 +33,7 @@ describe('review lifecycle over HTTP', () => {
     const verdict = classify({ text: review.text, title: review.title, rating: review.rating });
     const draft = draftReply(review, verdict, { business: t.ctx.config.business });
     await t.ctx.store.saveAnalyses([{ id: review.id, sourceId: 'harbor', hash: review.contentHash, verdict, draft, flag: true }]);
-    app = await buildApi(t.ctx);
+    app = await checkedApi(t.ctx);
     return { ctx: t.ctx, review, api: app };
   }
 

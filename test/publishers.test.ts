@@ -1,7 +1,7 @@
 import { createHmac, createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startService, type Service } from '../src/app.js';
-import { buildApi } from '../src/api/server.js';
+import { checkedApi } from './helpers/api.js';
 import { createLogger } from '../src/logger.js';
 import { appStoreConnectToken, createPublisher, PublishError } from '../src/publishers/index.js';
 import { captureLogs } from './helpers/context.js';
@@ -113,7 +113,7 @@ describe('publishing through the worker', () => {
     const review = makeReview('harbor', { platformId: 'gbp-review-7', rating: 1, text: 'Cold soup and a long wait.' });
     await ctx.store.upsertReviews([review], { backfill: false });
     await ctx.store.saveAnalyses([{ id: review.id, sourceId: 'harbor', hash: review.contentHash, verdict: { negative: true, score: -1, severity: 'high', topics: [], reasons: [], language: 'en' }, draft: { reply: 'Thank you for telling us, we are sorry. Please e-mail care@harborbistro.example.', violations: [], score: 1 }, flag: true }]);
-    const api = await buildApi(ctx);
+    const api = await checkedApi(ctx);
     const post = (path: string, body: object = {}) => api.inject({ method: 'POST', url: `/v1/reviews/${review.id}/${path}`, headers: { authorization: 'Bearer writer-key-0123456789' }, payload: body });
     await post('approve');
     expect((await post('reply')).json()).toMatchObject({ replyState: 'publishing', publisher: 'google-business' });

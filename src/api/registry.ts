@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from './auth.js';
 import { HttpError, validationError } from './errors.js';
+import { apiSchemas } from './responses.js';
 
 /** What a route needs from the caller: nothing, a key with `read`, or a key with `write`. */
 export type Scope = 'public' | 'read' | 'write';
@@ -11,6 +12,8 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** Fastify path, e.g. `/v1/reviews/:id`. */
   url: string;
+  /** The operation's name in the document and in generated clients, e.g. `getReview`. */
+  operationId: string;
   summary: string;
   description?: string;
   tag: string;
@@ -18,13 +21,15 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   params?: P;
   query?: Q;
   body?: B;
-  /** Schema of the success body, for the document. */
-  response?: z.ZodType;
+  /** Schema of the success body (src/api/responses.ts); the tests check every answer against it. */
+  response: z.ZodType;
   /** Success status (default 200). */
   status?: number;
-  /** Other statuses the route answers with, for the document. */
+  /** Other success statuses and their bodies (an action that answers 200 or 202 depending on the input). */
+  otherResponses?: Record<number, z.ZodType>;
+  /** Error statuses the route answers with besides those every route of its kind has (400, 401, 403, 429, 503). */
   errors?: number[];
-  /** Not a JSON route (SSE, HTML, text): document it, skip the JSON response schema. */
+  /** Not JSON (SSE, HTML, text): the media type of the success body. */
   produces?: string;
 }
 
@@ -63,6 +68,8 @@ export class RouteRegistry {
           if (!r.success) throw validationError(where, r.error);
           return r.data;
         };
+        // Before the handler, so that a handler answering another success status (200 for `posted: true`) keeps it.
+        if (def.status) reply.code(def.status);
         const result = await handler({
           params: parse(def.params, req.params, 'params') as z.output<P>,
           query: parse(def.query, req.query, 'query') as z.output<Q>,
@@ -71,7 +78,6 @@ export class RouteRegistry {
           req,
           reply,
         });
-        if (def.status && !reply.sent) reply.code(def.status);
         return result;
       },
     });
@@ -79,54 +85,80 @@ export class RouteRegistry {
 
   /** The OpenAPI 3.1 document of every registered route. */
   openapi(info: { title: string; version: string; description?: string }): Record<string, unknown> {
-    const toSchema = (s: z.ZodType, io: 'input' | 'output'): Record<string, unknown> =>
-      z.toJSONSchema(s, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
-    const errorSchema = {
-      type: 'object',
-      required: ['error', 'message'],
-      properties: { error: { type: 'string' }, message: { type: 'string' }, details: {} },
+    // Named response schemas become components; anything else is inlined.
+    const components = z.toJSONSchema(apiSchemas, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` }).schemas;
+    const schemaOf = (s: z.ZodType, io: 'input' | 'output'): Record<string, unknown> => {
+      const id = apiSchemas.get(s)?.id;
+      if (io === 'output' && id) return { $ref: `#/components/schemas/${id}` };
+      return clean(z.toJSONSchema(s, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>);
     };
+    const body = (r: RouteDef, s: z.ZodType, description: string): Record<string, unknown> => ({ description, content: { [r.produces ?? 'application/json']: { schema: schemaOf(s, 'output') } } });
     const paths: Record<string, Record<string, unknown>> = {};
     for (const r of this.routes) {
       const path = r.url.replace(/:(\w+)/g, '{$1}');
       const parameters: Record<string, unknown>[] = [];
       for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
         if (!schema) continue;
-        const json = toSchema(schema, 'input') as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+        const json = schemaOf(schema, 'input') as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
         for (const [name, prop] of Object.entries(json.properties ?? {})) {
           parameters.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: prop, description: prop.description });
         }
       }
-      const status = String(r.status ?? 200);
-      const responses: Record<string, unknown> = {
-        [status]: r.produces
-          ? { description: 'success', content: { [r.produces]: {} } }
-          : { description: 'success', content: { 'application/json': { schema: r.response ? toSchema(r.response, 'output') : {} } } },
-      };
-      const errors = new Set([...(r.errors ?? []), ...(r.params || r.query || r.body ? [400] : []), ...(r.scope === 'public' ? [] : [401, 403, 429])]);
-      for (const e of [...errors].sort()) responses[String(e)] = { description: ERROR_TEXT[e] ?? 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      const responses: Record<string, unknown> = { [String(r.status ?? 200)]: body(r, r.response, 'success') };
+      for (const [status, schema] of Object.entries(r.otherResponses ?? {})) responses[status] = body(r, schema, 'success');
+      for (const e of errorStatuses(r)) responses[String(e)] = { description: ERROR_TEXT[e] ?? 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
       (paths[path] ??= {})[r.method.toLowerCase()] = {
+        operationId: r.operationId,
         summary: r.summary,
         description: r.description,
         tags: [r.tag],
         security: r.scope === 'public' ? [] : [{ bearer: [] }],
         parameters,
-        ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input') } } } } : {}),
+        ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } } } : {}),
         responses,
         'x-scope': r.scope,
       };
     }
     return {
       openapi: '3.1.0',
-      info,
+      info: { ...info, license: { name: 'MIT', identifier: 'MIT' } },
+      // Relative: the document describes the server that serves it, wherever it runs.
+      servers: [{ url: '/', description: 'this review-monitor instance' }],
+      tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
       paths,
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key from API_KEYS or api.keys' } },
-        schemas: { Error: errorSchema },
+        schemas: Object.fromEntries(Object.entries(components).map(([id, s]) => [id, clean(s as Record<string, unknown>)])),
       },
     };
   }
 }
+
+/** Every error status a route can answer with, in order: its own plus those its kind always has. */
+export function errorStatuses(r: RouteDef): number[] {
+  const all = new Set(r.errors ?? []);
+  if (r.params || r.query || r.body) all.add(400);
+  if (r.body) for (const s of [413, 415]) all.add(s);
+  if (r.scope !== 'public') for (const s of [401, 403, 429]) all.add(s);
+  // Without Redis every route but the probes and the docs answers 503 at once.
+  if (r.scope !== 'public' || r.url === '/metrics') all.add(503);
+  return [...all].sort((a, b) => a - b);
+}
+
+/** A JSON Schema as it sits inside the document: without its own `$schema` and `$id`. */
+function clean(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _schema, $id: _id, ...rest } = schema;
+  return rest;
+}
+
+const TAGS: Record<string, string> = {
+  alerts: 'Flagged reviews and their alert deliveries',
+  reviews: 'Every review, with its verdict, draft and history',
+  lifecycle: 'The recovery: acknowledge, edit, approve, reply, resolve, follow up',
+  sources: 'Source health and manual polls',
+  insights: 'Statistics and the live event stream',
+  operations: 'Probes, metrics and this document',
+};
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'invalid input; the message names the field',
@@ -134,33 +166,9 @@ const ERROR_TEXT: Record<number, string> = {
   403: 'the key lacks the scope',
   404: 'not found',
   409: 'illegal transition; details carry the current state',
+  413: 'the body is larger than 64 KB',
+  415: 'the body is not JSON',
   422: 'the draft breaks the reply guardrails',
   429: 'rate limited',
+  503: 'Redis (the store) is not reachable; retry shortly',
 };
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** The docs page's stylesheet, served as a file: the pages' CSP allows no inline style. */
-export const DOCS_CSS = 'body{font:15px/1.5 system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em}section{border-top:1px solid #ddd;padding:.5em 0}.m{background:#245;color:#fff;padding:0 .4em;border-radius:3px}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top}pre{background:#f6f6f6;padding:.5em;overflow:auto}small{color:#777}';
-
-/** An HTML page documenting the API from its OpenAPI document (no external assets). */
-export function docsHtml(doc: Record<string, unknown>): string {
-  const info = doc.info as { title: string; version: string; description?: string };
-  const paths = doc.paths as Record<string, Record<string, { summary: string; description?: string; parameters: { name: string; in: string; required: boolean; schema: unknown }[]; requestBody?: { content: { 'application/json': { schema: unknown } } }; responses: Record<string, { description: string }>; 'x-scope': string }>>;
-  const sections = Object.entries(paths)
-    .flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => {
-        const params = op.parameters.length
-          ? `<table><tr><th>parameter</th><th>in</th><th>schema</th></tr>${op.parameters.map((p) => `<tr><td><code>${esc(p.name)}</code>${p.required ? ' *' : ''}</td><td>${p.in}</td><td><code>${esc(JSON.stringify(p.schema))}</code></td></tr>`).join('')}</table>`
-          : '';
-        const body = op.requestBody ? `<p>Body:</p><pre>${esc(JSON.stringify(op.requestBody.content['application/json'].schema, null, 2))}</pre>` : '';
-        const responses = `<p>Responses: ${Object.entries(op.responses).map(([code, r]) => `<code>${code}</code> ${esc(r.description)}`).join('; ')}</p>`;
-        return `<section><h2><span class="m">${method.toUpperCase()}</span> <code>${esc(path)}</code> <small>${esc(op['x-scope'])}</small></h2><p>${esc(op.summary)}</p>${op.description ? `<p>${esc(op.description)}</p>` : ''}${params}${body}${responses}</section>`;
-      }),
-    )
-    .join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(info.title)} API</title>
-<link rel="stylesheet" href="/docs/docs.css">
-</head><body><h1>${esc(info.title)} <small>${esc(info.version)}</small></h1><p>${esc(info.description ?? '')}</p><p>Machine-readable: <a href="/openapi.json">/openapi.json</a>. Authenticate with <code>Authorization: Bearer &lt;key&gt;</code>; scopes <code>read</code> and <code>write</code>.</p>
-${sections}</body></html>`;
-}

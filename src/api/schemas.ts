@@ -16,7 +16,7 @@ export function csvOf<const T extends readonly [string, ...string[]]>(values: T,
     .string()
     .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
     .pipe(z.array(z.enum(values, { error: `each ${what} must be one of ${values.join(', ')}` })).min(1))
-    .describe(`comma-separated ${what}s: ${values.join(', ')}`);
+    .describe(`one or more of ${values.join(', ')}, comma-separated`);
 }
 
 export const reviewListQuery = z.strictObject({

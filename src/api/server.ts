@@ -1,4 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { EventHub } from '../events.js';
@@ -8,7 +10,8 @@ import { HttpError, sendError } from './errors.js';
 import { baseHeaders, clientErrorHandler, securityHeaders } from './headers.js';
 import { toJson } from './json.js';
 import { ListCache } from './list-cache.js';
-import { DOCS_CSS, docsHtml, RouteRegistry } from './registry.js';
+import { RouteRegistry } from './registry.js';
+import { documentSchema, healthSchema, readySchema, textSchema } from './responses.js';
 import { alertRoutes } from './routes/alerts.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { insightRoutes } from './routes/insights.js';
@@ -94,8 +97,8 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean; wo
   });
 
   const api = new RouteRegistry(app);
-  api.add({ method: 'GET', url: '/health', tag: 'operations', scope: 'public', summary: 'The process is up' }, async () => ({ status: 'ok' }));
-  api.add({ method: 'GET', url: '/ready', tag: 'operations', scope: 'public', summary: 'Redis answers', errors: [503] }, async ({ reply }) => {
+  api.add({ method: 'GET', url: '/health', operationId: 'getHealth', tag: 'operations', scope: 'public', summary: 'The process is up', response: healthSchema }, async () => ({ status: 'ok' }));
+  api.add({ method: 'GET', url: '/ready', operationId: 'getReady', tag: 'operations', scope: 'public', summary: 'Redis answers', response: readySchema, errors: [503] }, async ({ reply }) => {
     try {
       await Promise.race([ctx.redis.ping(), new Promise((_, rej) => setTimeout(() => rej(new Error('timeout')), 1_000))]);
       return { status: 'ready' };
@@ -105,7 +108,7 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean; wo
   });
   if (opts.healthOnly) {
     // Workers and schedulers: their own process metrics (polls, queue waits, memory, event loop).
-    api.add({ method: 'GET', url: '/metrics', tag: 'operations', scope: 'public', summary: 'Prometheus metrics of this process', produces: 'text/plain' }, async ({ reply }) => {
+    api.add({ method: 'GET', url: '/metrics', operationId: 'getMetrics', tag: 'operations', scope: 'public', summary: 'Prometheus metrics of this process', response: textSchema, produces: 'text/plain' }, async ({ reply }) => {
       reply.type(ctx.metrics.process.contentType);
       return ctx.metrics.process.metrics();
     });
@@ -115,7 +118,7 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean; wo
   // While Redis is unreachable ioredis queues commands until it is back, which would hold every request
   // open for the whole outage: answer at once instead (health, readiness and docs need no Redis).
   app.addHook('onRequest', async (req, reply) => {
-    if (ctx.redis.status === 'ready' || /^\/(health|ready|docs|openapi\.json)(\?|$)/.test(req.url)) return;
+    if (ctx.redis.status === 'ready' || /^\/(health|ready|docs|openapi\.json)([/?]|$)/.test(req.url)) return;
     return sendError(reply.header('retry-after', '5'), 503, { error: 'unavailable', message: 'the store (Redis) is not reachable; retry shortly' });
   });
   const isV1 = (url: string): boolean => url.startsWith('/v1/') || url === '/v1';
@@ -157,14 +160,21 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean; wo
   if (signingSecret) await app.register(slackPlugin, { ctx, signingSecret });
 
   const registry = ctx.metrics.registry(ctx.queues, ctx.config);
-  api.add({ method: 'GET', url: '/metrics', tag: 'operations', scope: 'public', summary: 'Prometheus metrics: reviews ingested, flagged, alerts sent/failed, poll errors, queue depths', produces: 'text/plain' }, async ({ reply }) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
-  const info = { title: 'review-monitor', version: '0.1.0', description: 'Flagged reviews, drafts and the recovery lifecycle of a review monitor.' };
-  let doc: Record<string, unknown> | undefined;
-  api.add({ method: 'GET', url: '/openapi.json', tag: 'operations', scope: 'public', summary: 'This API’s OpenAPI 3.1 document, generated from the schemas that validate requests' }, async () => (doc ??= api.openapi(info)));
-  api.add({ method: 'GET', url: '/docs', tag: 'operations', scope: 'public', summary: 'Human-readable API documentation', produces: 'text/html' }, async ({ reply }) => reply.type('text/html; charset=utf-8').send(docsHtml((doc ??= api.openapi(info)))));
-  app.get('/docs/docs.css', async (_req, reply) => reply.type('text/css; charset=utf-8').send(DOCS_CSS));
+  api.add(
+    { method: 'GET', url: '/metrics', operationId: 'getMetrics', tag: 'operations', scope: 'public', summary: 'Prometheus metrics: reviews ingested, flagged, alerts sent/failed, poll errors, queue depths', response: textSchema, produces: 'text/plain' },
+    async ({ reply }) => {
+      reply.type(registry.contentType);
+      return registry.metrics();
+    },
+  );
+  // Filled in once every route is registered (onReady), so routes added anywhere in buildApi are documented;
+  // /openapi.json and the docs page serve this same object.
+  const doc: Record<string, unknown> = {};
+  app.addHook('onReady', async () => void Object.assign(doc, api.openapi({ title: 'review-monitor', version: '0.1.0', description: 'Flagged reviews, drafts and the recovery lifecycle of a review monitor.' })));
+  api.add({ method: 'GET', url: '/openapi.json', operationId: 'getOpenApiDocument', tag: 'operations', scope: 'public', summary: 'This API’s OpenAPI 3.1 document, generated from the schemas that validate requests and answers', response: documentSchema }, async () => doc);
+  // Swagger UI with its assets served from the package (works offline, within the pages' CSP: no inline
+  // script or style); @fastify/swagger in static mode only hands it the document.
+  await app.register(swagger, { mode: 'static', specification: { document: doc as never } });
+  await app.register(swaggerUi, { routePrefix: '/docs', theme: { title: 'review-monitor API' }, uiConfig: { deepLinking: true, tryItOutEnabled: false, syntaxHighlight: false } });
   return app;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApi } from '../../src/api/server.js';
+import { checkedApi } from '../helpers/api.js';
 import { testContext } from '../helpers/context.js';
 import { makeReview } from '../helpers/factories.js';
 import { Cleanup } from './harness.js';
@@ -30,7 +30,7 @@ describe('API under hostile input', () => {
   beforeAll(async () => {
     const t = await testContext({ api: { keys: [KEY] }, sources: [{ id: 'harbor', type: 'rss', url: 'https://reviews.example.com/a.rss', schedule: '* * * * *' }] });
     cleanup.add(() => t.close());
-    app = await buildApi(t.ctx);
+    app = await checkedApi(t.ctx);
     cleanup.add(() => app.close());
     const review = makeReview('harbor', { rating: 1 });
     await t.ctx.store.upsertReviews([review], { backfill: false });
@@ -114,7 +114,7 @@ describe('API rate limit', () => {
   beforeAll(async () => {
     const t = await testContext({ api: { keys: [KEY], rateLimit: { max: 3, windowMs: 60_000 } } });
     cleanup.add(() => t.close());
-    app = await buildApi(t.ctx);
+    app = await checkedApi(t.ctx);
     cleanup.add(() => app.close());
   });
   afterAll(() => cleanup.run());

@@ -5,6 +5,7 @@ import { HttpError } from '../errors.js';
 import { presentReview } from '../present.js';
 import type { ListCache } from '../list-cache.js';
 import type { RouteRegistry } from '../registry.js';
+import { reviewPageSchema } from '../responses.js';
 import { alertListQuery } from '../schemas.js';
 
 /** Pages a store list, turning a cursor the store cannot read into a 400 naming the field. */
@@ -19,7 +20,7 @@ export async function withCursor<T>(run: () => Promise<T>): Promise<T> {
 
 /** `GET /v1/alerts`: the flagged negative reviews, newest flag first. */
 export function alertRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCache): void {
-  api.add({ method: 'GET', url: '/v1/alerts', tag: 'alerts', scope: 'read', summary: 'Flagged negative reviews, newest flag first, with verdict and draft; cursor-paged', query: alertListQuery }, async ({ query, req, reply }) =>
+  api.add({ method: 'GET', url: '/v1/alerts', operationId: 'listAlerts', response: reviewPageSchema, tag: 'alerts', scope: 'read', summary: 'Flagged negative reviews, newest flag first, with verdict and draft; cursor-paged', query: alertListQuery }, async ({ query, req, reply }) =>
     cache.serve(req, reply, async () => {
       const page = await withCursor(() => ctx.store.listAlerts({ limit: query.limit, cursor: query.cursor, sourceId: query.source, since: query.since ? new Date(query.since) : undefined }));
       return { items: page.items.map((s) => presentReview(s, ctx.config.lifecycle.sla)), nextCursor: page.nextCursor };

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import type { DeliveryRecord } from '../../store/delivery-records.js';
 import { HttpError, notFound } from '../errors.js';
 import type { RouteRegistry } from '../registry.js';
+import { deliveryListSchema, deliveryPageSchema, queuedSchema } from '../responses.js';
 import { cursor, limit, reviewIdParams } from '../schemas.js';
 import { withCursor } from './alerts.js';
 
@@ -26,18 +27,18 @@ function present(ctx: AppContext, d: DeliveryRecord): Record<string, unknown> {
 
 /** Alert deliveries: failed ones listed newest first, a review's per-channel records, and re-sending. */
 export function deliveryRoutes(api: RouteRegistry, ctx: AppContext): void {
-  api.add({ method: 'GET', url: '/v1/deliveries', tag: 'alerts', scope: 'read', summary: 'Alert deliveries that kept failing, newest first, with their error', query: deliveriesQuery }, async ({ query }) => {
+  api.add({ method: 'GET', url: '/v1/deliveries', operationId: 'listFailedDeliveries', response: deliveryPageSchema, tag: 'alerts', scope: 'read', summary: 'Alert deliveries that kept failing, newest first, with their error', query: deliveriesQuery }, async ({ query }) => {
     const page = await withCursor(() => ctx.store.deliveries.listFailed({ limit: query.limit, cursor: query.cursor }));
     return { items: page.items.map((d) => present(ctx, d)), nextCursor: page.nextCursor };
   });
 
-  api.add({ method: 'GET', url: '/v1/reviews/:id/alerts', tag: 'alerts', scope: 'read', summary: 'A review’s alert deliveries per channel: status, attempts, last error', params: reviewIdParams, errors: [404] }, async ({ params }) => {
+  api.add({ method: 'GET', url: '/v1/reviews/:id/alerts', operationId: 'listReviewDeliveries', response: deliveryListSchema, tag: 'alerts', scope: 'read', summary: 'A review’s alert deliveries per channel: status, attempts, last error', params: reviewIdParams, errors: [404] }, async ({ params }) => {
     if (!(await ctx.store.get(params.id))) throw notFound(`no review ${params.id}`);
     return { items: (await ctx.store.deliveries.forReview(params.id)).map((d) => present(ctx, d)) };
   });
 
   api.add(
-    { method: 'POST', url: '/v1/reviews/:id/alerts/:channel/resend', tag: 'alerts', scope: 'write', summary: 'Send a failed alert delivery again', params: resendParams, status: 202, errors: [404, 409] },
+    { method: 'POST', url: '/v1/reviews/:id/alerts/:channel/resend', operationId: 'resendDelivery', response: queuedSchema, tag: 'alerts', scope: 'write', summary: 'Send a failed alert delivery again', params: resendParams, status: 202, errors: [404, 409] },
     async ({ params }) => {
       const res = await resendDelivery(ctx, params.id, params.channel);
       if ('error' in res) throw new HttpError(res.error === 'not_found' ? 404 : 409, res.error, res.message, 'details' in res ? (res.details as never) : undefined);

@@ -4,6 +4,7 @@ import { EventHub, type AlertEvent } from '../../events.js';
 import { toJson } from '../json.js';
 import { foldWindow, StatsAccumulator } from '../../lifecycle/stats.js';
 import type { RouteRegistry } from '../registry.js';
+import { statsSchema, textSchema } from '../responses.js';
 import { isoDateTime } from '../schemas.js';
 
 const statsQuery = z.strictObject({
@@ -17,7 +18,7 @@ const STATS_CAP = 100_000;
 
 /** `GET /v1/stats` and the `GET /v1/events` stream. */
 export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub): void {
-  api.add({ method: 'GET', url: '/v1/stats', tag: 'insights', scope: 'read', summary: 'Counts by day, source, topic and severity; response times (median, p90); recovery rate', query: statsQuery }, async ({ query }) => {
+  api.add({ method: 'GET', url: '/v1/stats', operationId: 'getStats', response: statsSchema, tag: 'insights', scope: 'read', summary: 'Counts by day, source, topic and severity; response times (median, p90); recovery rate', query: statsQuery }, async ({ query }) => {
     const until = query.until ? Date.parse(query.until) : Date.now();
     const since = query.since ? Date.parse(query.since) : until - 30 * 86_400_000;
     const acc = new StatsAccumulator();
@@ -29,6 +30,8 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
     {
       method: 'GET',
       url: '/v1/events',
+      operationId: 'streamEvents',
+      response: textSchema,
       tag: 'insights',
       scope: 'read',
       summary: 'Server-sent events: one `alert` event per newly flagged review',

@@ -8,6 +8,7 @@ import { applied, notFound } from '../errors.js';
 import { presentReview } from '../present.js';
 import type { ListCache } from '../list-cache.js';
 import type { RouteRegistry } from '../registry.js';
+import { followUpOutcomeSchema, historySchema, replyOutcomeSchema, resolvedSchema, reviewPageSchema, reviewSchema } from '../responses.js';
 import { withCursor } from './alerts.js';
 import {
   acknowledgeBody,
@@ -52,7 +53,7 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
     return stored;
   };
 
-  api.add({ method: 'GET', url: '/v1/reviews', tag: 'reviews', scope: 'read', summary: 'All reviews, newest published first, filtered; cursor-paged', query: reviewListQuery }, async ({ query, req, reply }) =>
+  api.add({ method: 'GET', url: '/v1/reviews', operationId: 'listReviews', response: reviewPageSchema, tag: 'reviews', scope: 'read', summary: 'All reviews, newest published first, filtered; cursor-paged', query: reviewListQuery }, async ({ query, req, reply }) =>
     cache.serve(req, reply, async () => {
       const page = await withCursor(() =>
         ctx.store.listReviews({
@@ -68,11 +69,11 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
     }, SLA_FRESH_MS),
   );
 
-  api.add({ method: 'GET', url: '/v1/reviews/:id', tag: 'reviews', scope: 'read', summary: 'One review with its verdict, draft, lifecycle and rating history', params: reviewIdParams, errors: [404] }, async ({ params }) =>
+  api.add({ method: 'GET', url: '/v1/reviews/:id', operationId: 'getReview', response: reviewSchema, tag: 'reviews', scope: 'read', summary: 'One review with its verdict, draft, lifecycle and rating history', params: reviewIdParams, errors: [404] }, async ({ params }) =>
     present(await load(params.id)),
   );
 
-  api.add({ method: 'GET', url: '/v1/reviews/:id/history', tag: 'reviews', scope: 'read', summary: 'Every step of the review: stored, flagged, and each lifecycle action with time, actor and note', params: reviewIdParams, errors: [404] }, async ({ params }) => {
+  api.add({ method: 'GET', url: '/v1/reviews/:id/history', operationId: 'getReviewHistory', response: historySchema, tag: 'reviews', scope: 'read', summary: 'Every step of the review: stored, flagged, and each lifecycle action with time, actor and note', params: reviewIdParams, errors: [404] }, async ({ params }) => {
     const stored = await load(params.id);
     const system: HistoryEntry[] = [{ at: stored.createdAt, actor: 'system', action: 'stored', details: stored.backfill ? { baseline: true } : undefined }];
     if (stored.alertedAt) system.push({ at: stored.alertedAt, actor: 'system', action: 'flagged', details: { severity: stored.verdict?.severity } });
@@ -81,17 +82,17 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
     return { items };
   });
 
-  api.add({ method: 'POST', url: '/v1/reviews/:id/acknowledge', tag: 'lifecycle', scope: 'write', summary: 'The owner has seen the review: new → acknowledged', params: reviewIdParams, body: acknowledgeBody, errors: [404, 409] }, async ({ params, body, actor }) =>
+  api.add({ method: 'POST', url: '/v1/reviews/:id/acknowledge', operationId: 'acknowledgeReview', response: reviewSchema, tag: 'lifecycle', scope: 'write', summary: 'The owner has seen the review: new → acknowledged', params: reviewIdParams, body: acknowledgeBody, errors: [404, 409] }, async ({ params, body, actor }) =>
     present(applied(await acknowledge(ctx, params.id, body, actorOf(actor))).review),
   );
 
   api.add(
-    { method: 'POST', url: '/v1/reviews/:id/assign', tag: 'lifecycle', scope: 'write', summary: 'Assign the review to a person of the workspace (by e-mail), or to nobody (`email: null`)', params: reviewIdParams, body: assignBody, errors: [404, 422] },
+    { method: 'POST', url: '/v1/reviews/:id/assign', operationId: 'assignReview', response: reviewSchema, tag: 'lifecycle', scope: 'write', summary: 'Assign the review to a person of the workspace (by e-mail), or to nobody (`email: null`)', params: reviewIdParams, body: assignBody, errors: [404, 422] },
     async ({ params, body, actor }) => present(applied(await assign(ctx, params.id, body, actorOf(actor))).review),
   );
 
   api.add(
-    { method: 'PATCH', url: '/v1/reviews/:id/draft', tag: 'lifecycle', scope: 'write', summary: 'Edit the draft reply; guardrails run again and any approval is withdrawn', params: reviewIdParams, body: draftBody, errors: [404, 409] },
+    { method: 'PATCH', url: '/v1/reviews/:id/draft', operationId: 'editDraft', response: reviewSchema, tag: 'lifecycle', scope: 'write', summary: 'Edit the draft reply; guardrails run again and any approval is withdrawn', params: reviewIdParams, body: draftBody, errors: [404, 409] },
     async ({ params, body, actor }) => present(applied(await editDraft(ctx, params.id, body, actorOf(actor))).review),
   );
 
@@ -99,6 +100,8 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
     {
       method: 'POST',
       url: '/v1/reviews/:id/approve',
+      operationId: 'approveDraft',
+      response: reviewSchema,
       tag: 'lifecycle',
       scope: 'write',
       summary: 'Approve the draft for publishing; a draft with guardrail violations needs an override with a reason',
@@ -113,6 +116,9 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
     {
       method: 'POST',
       url: '/v1/reviews/:id/reply',
+      operationId: 'replyToReview',
+      response: replyOutcomeSchema,
+      otherResponses: { 200: reviewSchema },
       tag: 'lifecycle',
       scope: 'write',
       summary: 'Publish the approved reply through the source’s publisher, or record that it was posted by hand (`posted: true`)',
@@ -144,10 +150,12 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
     {
       method: 'POST',
       url: '/v1/reviews/:id/resolve',
+      operationId: 'resolveReview',
+      response: resolvedSchema,
       tag: 'lifecycle',
       scope: 'write',
       summary: 'The matter is resolved: replied → resolved, and a loop-closing follow-up is scheduled',
-      description: '`followUpAfter` (seconds or an ISO-8601 duration, default from config `lifecycle.followUpAfter`) delays the follow-up; `note` says what changed and appears in it.',
+      description: '`followUpAfter` (seconds or an ISO-8601 duration, default from config `lifecycle.followUpAfterSeconds`) delays the follow-up; `note` says what changed and appears in it.',
       params: reviewIdParams,
       body: resolveBody,
       errors: [404, 409],
@@ -163,6 +171,9 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
     {
       method: 'POST',
       url: '/v1/reviews/:id/follow-up',
+      operationId: 'followUpReview',
+      response: followUpOutcomeSchema,
+      otherResponses: { 200: reviewSchema },
       tag: 'lifecycle',
       scope: 'write',
       summary: 'Post the loop-closing follow-up now (or record that it was posted by hand): resolved → followed_up',

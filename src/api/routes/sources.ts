@@ -3,6 +3,7 @@ import { requestPoll } from '../../scheduler.js';
 import { sourceStatus, type SourceStatus } from '../../sources/status.js';
 import { notFound } from '../errors.js';
 import type { RouteRegistry } from '../registry.js';
+import { queuedSchema, sourceListSchema, sourceSchema } from '../responses.js';
 import { sourceIdParams } from '../schemas.js';
 
 /** Source health and manual polls. */
@@ -13,15 +14,15 @@ export function sourceRoutes(api: RouteRegistry, ctx: AppContext): void {
     return sourceStatus(ctx.store, source);
   };
 
-  api.add({ method: 'GET', url: '/v1/sources', tag: 'sources', scope: 'read', summary: 'Every source with its health' }, async () => ({
+  api.add({ method: 'GET', url: '/v1/sources', operationId: 'listSources', response: sourceListSchema, tag: 'sources', scope: 'read', summary: 'Every source with its health' }, async () => ({
     items: await Promise.all(ctx.config.sources.map((s) => present(s.id))),
   }));
 
-  api.add({ method: 'GET', url: '/v1/sources/:id', tag: 'sources', scope: 'read', summary: 'One source’s health: last success, last error and status, failures, back-off, reviews seen', params: sourceIdParams, errors: [404] }, async ({ params }) =>
+  api.add({ method: 'GET', url: '/v1/sources/:id', operationId: 'getSource', response: sourceSchema, tag: 'sources', scope: 'read', summary: 'One source’s health: last success, last error and status, failures, back-off, reviews seen', params: sourceIdParams, errors: [404] }, async ({ params }) =>
     present(params.id),
   );
 
-  api.add({ method: 'POST', url: '/v1/sources/:id/poll', tag: 'sources', scope: 'write', summary: 'Poll a source now', params: sourceIdParams, status: 202, errors: [404] }, async ({ params }) => {
+  api.add({ method: 'POST', url: '/v1/sources/:id/poll', operationId: 'pollSource', response: queuedSchema, tag: 'sources', scope: 'write', summary: 'Poll a source now', params: sourceIdParams, status: 202, errors: [404] }, async ({ params }) => {
     if (!ctx.config.sources.some((s) => s.id === params.id)) throw notFound(`no source ${params.id}`);
     return { queued: true, jobId: await requestPoll(ctx, params.id, 'manual') };
   });
