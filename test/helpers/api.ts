@@ -11,7 +11,7 @@ type Operation = { responses: Record<string, { content?: Record<string, { schema
  * must list the status, and a JSON body must match that response's schema in /openapi.json. A mismatch
  * fails the running test (a soft assertion naming the request) without changing the answer.
  */
-export async function checkedApi(ctx: AppContext, opts: { healthOnly?: boolean } = {}): Promise<FastifyInstance> {
+export async function checkedApi(ctx: AppContext, opts: Parameters<typeof buildApi>[1] = {}): Promise<FastifyInstance> {
   const app = await buildApi(ctx, opts);
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   const validators = new Map<string, ValidateFunction>();
