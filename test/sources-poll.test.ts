@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../src/config/schema.js';
 import type { AppContext } from '../src/context.js';
-import { checkedApi } from './helpers/api.js';
+import { buildApi } from '../src/api/server.js';
 import { pollSource } from '../workers/poll-worker.js';
 import { rssFeed, POSITIVE_ITEMS } from './helpers/factories.js';
 import { testContext } from './helpers/context.js';
@@ -173,7 +173,7 @@ describe('polling paged and scraped sources', () => {
     expect((await ctx.store.getSourceState('site')).consecutiveFailures).toBe(2);
 
     // The API shows the health, with when each source polls next.
-    const app = await checkedApi(ctx);
+    const app = await buildApi(ctx);
     try {
       const res = await app.inject({ url: '/v1/sources/html', headers: { authorization: 'Bearer test-key-0123456789' } });
       expect(res.statusCode).toBe(200);
@@ -198,7 +198,7 @@ describe('polling paged and scraped sources', () => {
     await expect(poll(ctx, 'internal')).rejects.toThrow('refused to connect to 127.0.0.1 (loopback address; set allowPrivateNetwork: true on the source to allow private addresses)');
     expect(await poll(ctx, 'allowed')).toMatchObject({ created: 2 });
     expect(server.received).toHaveLength(1);
-    const app = await checkedApi(ctx);
+    const app = await buildApi(ctx);
     try {
       const res = await app.inject({ url: '/v1/sources/internal', headers: { authorization: 'Bearer test-key-0123456789' } });
       expect(res.json()).toMatchObject({ healthy: false, consecutiveFailures: 1, lastError: expect.stringMatching(/^refused to connect to 127\.0\.0\.1 \(loopback address/) });
