@@ -59,6 +59,18 @@ describe('Slack interactive actions', () => {
     expect(JSON.stringify(renderSlack(p, alertLinks(p)))).not.toContain('Approve draft');
   });
 
+  it('the Slack channel of a service with a signing secret sends the buttons', async () => {
+    const hook = await startTestServer((_req, res) => void res.writeHead(200).end('ok'));
+    slack = hook;
+    const t = await testContext({ slack: { signingSecretEnv: 'SLACK_SIGNING_SECRET' }, alerts: [{ type: 'slack', id: 'team', webhookUrl: `${hook.url}/services/T/B/x` }] }, { SLACK_SIGNING_SECRET: SECRET });
+    close = t.close;
+    const id = await seedFlagged(t.ctx, { enqueue: false });
+    await t.ctx.channels.get('team')!.deliver(alertPayload((await t.ctx.store.get(id))!, 'team'));
+    const sent = JSON.parse(hook.received[0]!.body) as { blocks: { type: string; elements?: { action_id?: string; value?: string }[] }[] };
+    const buttons = sent.blocks.find((b) => b.type === 'actions')!.elements!;
+    expect(buttons.filter((b) => b.value === id).map((b) => b.action_id)).toEqual(['approve_draft', 'acknowledge']);
+  });
+
   it('approves as the linked owner, answering at once and updating the message through response_url', async () => {
     const { ctx, id, api, slack } = await setup();
     // Slack's side answers slowly: the click must still be acknowledged well within 3 s.
