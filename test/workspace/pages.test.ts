@@ -17,7 +17,13 @@ describe('workspace pages over HTTP', () => {
   const reviews: Review[] = [];
 
   beforeAll(async () => {
-    ({ ctx, close } = await testContext({ sources: [{ id: 'harbor', type: 'rss', url: 'https://reviews.example.com/h.rss', schedule: '* * * * *' }] }));
+    ({ ctx, close } = await testContext({
+      sources: [
+        { id: 'harbor', type: 'rss', url: 'https://reviews.example.com/h.rss', schedule: '* * * * *' },
+        // Replies to this source are posted by a publisher, not by hand (nothing listens: the job just waits).
+        { id: 'tidy', type: 'rss', url: 'https://reviews.example.com/t.rss', schedule: '* * * * *', publisher: { type: 'webhook', url: 'http://127.0.0.1:9/replies' } },
+      ],
+    }));
     const texts = ['We waited 50 minutes and the soup was cold.', 'The waiter was rude and the bill was wrong.', 'Dirty table and a hair in my pasta.'];
     for (const [i, text] of texts.entries()) {
       const review = makeReview('harbor', { author: `Guest ${i}`, rating: 1, title: `Complaint ${i}`, text, url: `https://reviews.example.com/r/${i}` });
@@ -78,6 +84,29 @@ describe('workspace pages over HTTP', () => {
     for (const step of ['Review stored', 'Flagged as negative', 'Reply edited', 'Reply approved', 'Reply posted', 'Resolved']) expect(done.body).toContain(step);
     expect(done.body).toContain('Maya Chen');
     expect(done.body).toContain('guardrails overridden: the owner wants to explain the staffing');
+    // Manual publisher: the follow-up is copied to the platform, then marked as posted.
+    expect(done.body).toContain('Mark follow-up as posted');
+    expect((await app.inject({ method: 'POST', url: `/reviews/${id}/follow-up`, ...form({ posted: '1' }) })).statusCode).toBe(303);
+    const closed = await app.inject({ url: `/reviews/${id}?done=followed_up` });
+    expect(closed.body).toContain('Follow-up recorded as posted.');
+    expect(closed.body).toContain('The reply and the follow-up are posted');
+    expect((await ctx.store.get(id))!.status).toBe('followed_up');
+  });
+
+  it('offers Publish where the source posts replies itself, and says the reply is being published', async () => {
+    const review = makeReview('tidy', { rating: 1, title: 'App crashes', text: 'The app crashes every time I open my orders.' });
+    await ctx.store.upsertReviews([review], { backfill: false });
+    const verdict = classify({ text: review.text, title: review.title, rating: review.rating });
+    const draft = draftReply(review, verdict, { business: ctx.config.business });
+    await ctx.store.saveAnalyses([{ id: review.id, sourceId: 'tidy', hash: review.contentHash, verdict, draft, flag: true }]);
+    expect((await app.inject({ method: 'POST', url: `/reviews/${review.id}/approve`, ...form({ reply: draft.reply }) })).statusCode).toBe(303);
+    const approved = await app.inject({ url: `/reviews/${review.id}` });
+    expect(approved.body).toMatch(/<button type="submit">Publish<\/button>/);
+    expect(approved.body).not.toContain('Mark as posted');
+    const res = await app.inject({ method: 'POST', url: `/reviews/${review.id}/publish`, ...form({}) });
+    expect(res.headers.location).toBe(`/reviews/${review.id}?done=publishing`);
+    expect((await app.inject({ url: res.headers.location! })).body).toContain('Publishing through webhook');
+    expect(await ctx.queues.queues.publish.getJob(`publish-reply-${review.id}`)).toBeDefined();
   });
 
   it('checks a reply with the API guardrails as it is typed', async () => {
