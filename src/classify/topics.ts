@@ -1,7 +1,8 @@
 import type { PhraseTag, TextAnalysis } from './features.js';
 import { PhraseMatcher, type PhraseHit } from './phrases.js';
 import { DEFAULT_INDUSTRY, taxonomyFor, type Industry } from './taxonomies/index.js';
-import { tokenize } from './tokenize.js';
+import { tokenize, type Token } from './tokenize.js';
+import { CONTRAST } from './word-table.js';
 
 /** One topic of the taxonomy: config can add its own, keywords use the PhraseMatcher syntax. */
 export interface Topic {
@@ -30,17 +31,21 @@ export class TopicMatcher {
     return this.taxonomy.flatMap((t, index) => t.keywords.map((k) => [k, { kind: 'topic', index }] as const));
   }
 
-  /** Topic ids mentioned in the text, in taxonomy order. */
+  /**
+   * Topic ids the text raises, in taxonomy order. A mention in a clause that only praises ("lovely staff,
+   * but the food was cold") is not one: a reply must not acknowledge what the reviewer liked.
+   */
   match(a: TextAnalysis): string[] {
-    return this.fromHits(a.phraseHits);
+    return this.fromHits(a.phraseHits, a);
   }
 
-  /** Topic ids of the topic hits among `hits`, in taxonomy order. */
-  fromHits(hits: readonly PhraseHit<PhraseTag>[]): string[] {
+  /** Topic ids of the topic hits among `hits`, in taxonomy order; with the analysis, praise-only clauses left out. */
+  fromHits(hits: readonly PhraseHit<PhraseTag>[], a?: TextAnalysis): string[] {
     // A plain array: a typed array's backing store costs a malloc per review.
     let seen: boolean[] | undefined;
     for (const h of hits) {
       if (h.value.kind !== 'topic') continue;
+      if (a && onlyPraised(a, h.start, h.end)) continue;
       seen ??= new Array<boolean>(this.ids.length).fill(false);
       seen[h.value.index] = true;
     }
@@ -48,6 +53,39 @@ export class TopicMatcher {
     if (seen) for (let i = 0; i < this.ids.length; i++) if (seen[i]) out.push(this.ids[i] as string);
     return out;
   }
+}
+
+/** Summed valence (before clause weighting) from which a clause with no complaint in it reads as praise. */
+const PRAISE = 1.5;
+
+/**
+ * True when the clause around tokens [start, end) praises and complains about nothing (English text). A
+ * clause ends at punctuation and at a contrast word ("but", "however"): "Friendly staff, good location, but
+ * the bed…".
+ */
+function onlyPraised(a: TextAnalysis, start: number, end: number): boolean {
+  // Only English: elsewhere the English lexicon's cues on look-alike words ("support", "resolve" in a
+  // Portuguese "não resolve") would drop real complaints.
+  if (a.cues.length === 0 || a.language !== 'en') return false;
+  const { tokens, ids } = a;
+  const flags = a.table.flags;
+  const breaks = (i: number): boolean => {
+    const t = tokens[i] as Token;
+    const id = ids[i] as number;
+    return t.kind === 'punct' || (id >= 0 && ((flags[id] as number) & CONTRAST) !== 0);
+  };
+  let lo = start;
+  while (lo > 0 && !breaks(lo - 1)) lo--;
+  let hi = end;
+  while (hi < tokens.length && !breaks(hi)) hi++;
+  let praise = 0;
+  for (const c of a.cues) {
+    // The keyword's own words do not praise it ("support" is a positive word, "support never answered" is not).
+    if (c.start < lo || c.end > hi || (c.start < end && c.end > start)) continue;
+    if (c.valence < 0) return false;
+    praise += c.clause > 0 ? c.valence / c.clause : c.valence;
+  }
+  return praise >= PRAISE;
 }
 
 const spotters = new Map<Industry, { topics: TopicMatcher; phrases: PhraseMatcher<PhraseTag> }>();

@@ -124,6 +124,20 @@ describe('the issue’s mis-tagged reviews (each tagged wrongly before)', () => 
   });
 });
 
+describe('topics a review only praises', () => {
+  it('are not topics of the review: a reply must not acknowledge what the reviewer liked', () => {
+    expect(tag('restaurant', 'Lovely staff and a nice terrace but the food was bland and lukewarm.')).toEqual(['food_quality']);
+    expect(tag('hotel', 'Friendly staff, good location, but the bed was so uncomfortable I woke up with back pain.')).toEqual(['room']);
+    expect(tag('retail_ecommerce', 'Delivery was great, shame the zip broke on day two.')).toEqual(['product_quality']);
+  });
+
+  it('still are when the same clause complains, negates the praise, or the praise word is the keyword itself', () => {
+    expect(tag('restaurant', 'The staff were not friendly at all.')).toEqual(['staff_service']);
+    expect(tag('restaurant', 'Lovely terrace but rude staff.')).toEqual(['staff_service']);
+    expect(tag('app_software', 'Support never answered my ticket.')).toEqual(['communication']);
+  });
+});
+
 describe('tagging real-world reviews per industry and language', () => {
   const cases: [Industry, string, string[]][] = [
     ['restaurant', 'We waited 50 minutes for our mains and the pasta was lukewarm and bland.', ['food_quality', 'waiting_time']],
