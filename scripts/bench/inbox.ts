@@ -10,7 +10,7 @@ export interface InboxBench {
   storedReviews: number;
   flagged: number;
   /** The first page, no filter: what an owner opens. */
-  firstPage: { medianMs: number; p95Ms: number };
+  firstPage: { medianMs: number; p95Ms: number; rows: number };
   /** The first page of a status tab past `new` (its own index), with 1,000 reviews acknowledged. */
   statusPage: { medianMs: number; p95Ms: number; rows: number };
   /** The first page filtered by severity and a search word: the alert index is scanned (at most 5,000 a page). */
@@ -41,7 +41,7 @@ export async function measureInbox(ctx: AppContext, n: number, runs = 50): Promi
   for (const id of await ctx.redis.zrevrange(ctx.store.key('alerts'), 0, 999)) await ctx.lifecycle.transition(id, 'acknowledge', { actor: 'bench' });
   const status = await time(ctx, { status: 'acknowledged' }, runs);
   const search = await time(ctx, { severity: 'high', q: 'service' }, Math.max(5, Math.floor(runs / 5)));
-  return { storedReviews: n, flagged: await ctx.redis.zcard(ctx.store.key('alerts')), firstPage: { medianMs: first.medianMs, p95Ms: first.p95Ms }, statusPage: status, searchPage: search, runs };
+  return { storedReviews: n, flagged: await ctx.redis.zcard(ctx.store.key('alerts')), firstPage: first, statusPage: status, searchPage: search, runs };
 }
 
 /** Fills a store (1,000,000 reviews; 20,000 with `quick`) and times the inbox on it. */

@@ -172,6 +172,16 @@ describe('workspace pages over HTTP', () => {
     expect((await app.inject({ url: `/reviews/${fresh.id}` })).body).not.toContain('overdue:');
   });
 
+  it('a status tab lists that status from its own index, narrowed by source', async () => {
+    // By now Complaint 0 has been answered, resolved and followed up (the approval test above).
+    const tab = await app.inject({ url: '/?status=followed_up' });
+    expect([...tab.body.matchAll(/>Complaint (\d)</g)].map((m) => m[1])).toEqual(['0']);
+    expect(tab.body).toContain('followed up<span class="n">1</span>');
+    const other = await app.inject({ url: '/?status=followed_up&source=tidy' });
+    expect(other.body).not.toContain('>Complaint 0<');
+    expect(other.body).toContain('No flagged review matches these filters.');
+  });
+
   it('serves the assets under versioned URLs, cached for good', async () => {
     const page = await app.inject({ url: '/sources' });
     const css = /href="(\/assets\/app\.[0-9a-f]{12}\.css)"/.exec(page.body)![1]!;

@@ -96,13 +96,14 @@ function topicIds(ctx: AppContext): string[] {
 }
 
 /** A predicate for the inbox filters the alert index does not answer by itself. */
-export function inboxFilter(f: InboxFilters, person: PagePerson, sla: SlaHours, now: Date): ReviewFilter | undefined {
+export function inboxFilter(f: InboxFilters, person: PagePerson, sla: SlaHours, now: Date, listing: 'alerts' | 'status-index' = 'alerts'): ReviewFilter | undefined {
   const checks: ReviewFilter[] = [];
   if (f.overdue) checks.push((r) => isOverdue(r, sla, now.getTime()));
   const needle = f.q?.toLowerCase();
-  if (f.status) checks.push((r) => r.status === f.status);
-  // Needed only when listing a status index, which spans every source.
-  if (f.source && f.status && f.status !== 'new') checks.push((r) => r.review.sourceId === f.source);
+  // A status index holds only its status (no check: an unfiltered page reads just its 25 reviews) but
+  // spans every source; the alert index is per source but holds every status.
+  if (listing === 'alerts' && f.status) checks.push((r) => r.status === f.status);
+  if (listing === 'status-index' && f.source) checks.push((r) => r.review.sourceId === f.source);
   if (f.severity) checks.push((r) => r.verdict?.severity === f.severity);
   if (f.topic) checks.push((r) => r.verdict?.topics.includes(f.topic!) ?? false);
   if (f.mine) checks.push((r) => r.lifecycle.assignee === person.email);
@@ -140,13 +141,12 @@ export async function renderInbox(ctx: AppContext, chrome: Chrome, filters: Inbo
     }
   }
   const { sla } = ctx.config.lifecycle;
-  const filter = inboxFilter(filters, chrome.person, sla, now);
   // A status past `new` has an index of its own; `new`, the dense case, is found by filtering the alerts.
   const { status } = filters;
   const listing =
     status && status !== 'new'
-      ? ctx.store.pageBy(ctx.lifecycle.byStatus.key(status), { limit: INBOX_PAGE_SIZE, cursor: filters.cursor, filter })
-      : ctx.store.listAlerts({ limit: INBOX_PAGE_SIZE, cursor: filters.cursor, sourceId: filters.source, filter });
+      ? ctx.store.pageBy(ctx.lifecycle.byStatus.key(status), { limit: INBOX_PAGE_SIZE, cursor: filters.cursor, filter: inboxFilter(filters, chrome.person, sla, now, 'status-index') })
+      : ctx.store.listAlerts({ limit: INBOX_PAGE_SIZE, cursor: filters.cursor, sourceId: filters.source, filter: inboxFilter(filters, chrome.person, sla, now) });
   const [page, counts, people] = await Promise.all([listing, ctx.lifecycle.byStatus.read(), ctx.people.list()]);
   const names = new Map(people.map((p) => [p.email, p.name]));
   return inboxPage(chrome, { rows: page.items.map((item) => inboxRow(item, names, sla, now)), counts, filters, nextCursor: page.nextCursor, sources: ctx.config.sources.map((s) => s.id), topics: topicIds(ctx), now });
