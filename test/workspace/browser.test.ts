@@ -101,7 +101,8 @@ describe('the workspace in a browser', () => {
       await page.getByRole('button', { name: 'Resolve' }).click();
       await page.getByText('Resolved: the follow-up is scheduled.').waitFor();
       const steps = await page.locator('.timeline .what').allTextContents();
-      expect(steps).toEqual(['Review stored', 'Flagged as negative', 'Reply edited', 'Reply approved', 'Reply posted', 'Resolved']);
+      // The reply went back to the draft's own text: approved as drafted, no edit recorded.
+      expect(steps).toEqual(['Review stored', 'Flagged as negative', 'Reply approved', 'Reply posted', 'Resolved']);
       expect(await page.locator('.timeline').textContent()).toContain('Maya Chen');
       expect((await ctx.store.get(review.id))!.status).toBe('resolved');
       await context.close();

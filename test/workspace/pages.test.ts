@@ -109,6 +109,16 @@ describe('workspace pages over HTTP', () => {
     expect(await ctx.queues.queues.publish.getJob(`publish-reply-${review.id}`)).toBeDefined();
   });
 
+  it('approves the draft as it was when the browser only changed its line breaks, recording no edit', async () => {
+    const id = reviews[2]!.id;
+    const draft = (await ctx.store.get(id))!.draft!.reply;
+    expect(draft).toContain('\n');
+    const res = await app.inject({ method: 'POST', url: `/reviews/${id}/approve`, ...form({ reply: draft.replace(/\n/g, '\r\n') }) });
+    expect(res.statusCode).toBe(303);
+    expect((await ctx.store.get(id))!.draft!.reply).toBe(draft);
+    expect((await ctx.lifecycle.history(id)).map((e) => e.action)).toEqual(['approve']);
+  });
+
   it('checks a reply with the API guardrails as it is typed', async () => {
     const id = reviews[1]!.id;
     const res = await app.inject({ method: 'POST', url: `/reviews/${id}/check`, payload: { text: 'Please remove your review.' } });

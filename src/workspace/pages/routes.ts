@@ -49,13 +49,15 @@ const inboxQuery = z.strictObject({
   cursor: z.preprocess(emptyToUndefined, z.string().max(300).optional()),
 });
 const text = (max: number, what: string) => z.string().max(max, `${what} is longer than ${max} characters`);
+// Browsers send a textarea's line breaks as CRLF: the text is the draft's again when only they differ.
+const replyText = z.string().transform((t) => t.replace(/\r\n?/g, '\n')).pipe(text(10_000, 'the reply').trim());
 const forms = {
-  draft: z.object({ reply: text(10_000, 'the reply').trim().min(1, 'the reply is empty') }),
-  approve: z.object({ reply: text(10_000, 'the reply').trim().min(1, 'the reply is empty').optional(), override: z.preprocess(emptyToUndefined, text(500, 'the override reason').trim().min(3, 'say in a few words why the guardrails are overridden').optional()) }),
+  draft: z.object({ reply: replyText.pipe(z.string().min(1, 'the reply is empty')) }),
+  approve: z.object({ reply: replyText.pipe(z.string().min(1, 'the reply is empty')).optional(), override: z.preprocess(emptyToUndefined, text(500, 'the override reason').trim().min(3, 'say in a few words why the guardrails are overridden').optional()) }),
   resolve: z.object({ note: z.preprocess(emptyToUndefined, text(1_000, 'the note').trim().optional()), followUpAfter: z.coerce.number({ error: 'the follow-up delay must be a number of seconds' }).int().min(0).max(90 * 86_400) }),
   followUp: z.object({ posted: flag }),
   assign: z.object({ assignee: z.preprocess(emptyToUndefined, text(254, 'the e-mail address').trim().optional()) }),
-  check: z.object({ text: text(10_000, 'the reply') }),
+  check: z.object({ text: replyText }),
 };
 
 /** The first problem of a failed parse, worded for a person. */
