@@ -6,6 +6,10 @@
  * Classifier throughput on one core, on reviews of typical length (about 60 words) cut from the
  * train set texts. Exports benchClassifier so a combined benchmark can call it.
  *
+ *   --languages   also each other language with data (the dev and tuning sets under
+ *                 $REVIEW_LANG_DATA_DIR, joined into reviews of about 60 words), language detected as
+ *                 in production; a language without data is reported as missing. Target 30,000.
+ *
  * Instructions per review, repeatable on a busy machine (CPU time is not):
  *   valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/tmp/cg.out \
  *     node scripts/.build/bench-classifier.mjs --callgrind
@@ -16,7 +20,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classify } from '../src/classify/index.js';
 import type { ClassifyInput } from '../src/domain/verdict.js';
-import { loadTrainSet } from './lib/data.js';
+import { DEV_LANGUAGES, langDataDir, loadDevSet, loadJsonl, loadTrainSet } from './lib/data.js';
+import { join } from 'node:path';
 import { median } from './lib/stats.js';
 
 /** Result of one benchmark run: the best round and the median round. */
@@ -40,12 +45,31 @@ export function benchReviews(): ClassifyInput[] {
 }
 
 /**
- * Measures classifier throughput on one core, in reviews per second of CPU time. Runs several
- * rounds over the 4000 reviews and reports the best and the median, as timeit does: on a shared
- * machine the best round is the one least slowed by other processes. `quick` runs 3 rounds, not 10.
+ * Reviews of about 60 words in one language: its dev and tuning sentences joined in order, no rating
+ * and no language given; undefined when the language has no data.
  */
-export async function benchClassifier({ quick = false }: { quick?: boolean } = {}): Promise<ClassifierBench> {
-  const reviews = benchReviews();
+export function languageBenchReviews(code: string): ClassifyInput[] | undefined {
+  const dir = langDataDir();
+  const sentences = [...(loadDevSet(code, dir) ?? []), ...(loadJsonl(join(dir, 'tune', `${code}.jsonl`)) ?? [])].map((r) => r.text);
+  if (sentences.length === 0) return undefined;
+  const out: ClassifyInput[] = [];
+  let words: string[] = [];
+  // Each sentence starts one review and the ones after it fill it up: as many reviews as sentences.
+  for (let i = 0; i < sentences.length; i++) {
+    words = [];
+    for (let j = i; words.length < WORDS_PER_REVIEW && j < i + sentences.length; j++) words.push(...sentences[j % sentences.length]!.split(/\s+/));
+    out.push({ text: words.slice(0, WORDS_PER_REVIEW).join(' ') });
+  }
+  return out;
+}
+
+/**
+ * Measures classifier throughput on one core, in reviews per second of CPU time. Runs several
+ * rounds over the reviews (the 4000 English ones by default) and reports the best and the median, as
+ * timeit does: on a shared machine the best round is the one least slowed by other processes.
+ * `quick` runs 3 rounds, not 10.
+ */
+export async function benchClassifier({ quick = false, reviews = benchReviews() }: { quick?: boolean; reviews?: ClassifyInput[] } = {}): Promise<ClassifierBench> {
   const avgWords = reviews.reduce((n, r) => n + r.text.split(/\s+/).length, 0) / reviews.length;
   // Warm-up: let V8 optimise the hot paths before timing.
   for (let i = 0; i < (quick ? 4000 : 12000); i++) classify(reviews[i % reviews.length]!);
@@ -97,13 +121,20 @@ function callgrindRound(): void {
 
 async function main(): Promise<void> {
   if (process.argv.includes('--callgrind')) return callgrindRound();
-  const r = await benchClassifier({ quick: process.argv.includes('--quick') });
+  const quick = process.argv.includes('--quick');
+  const r = await benchClassifier({ quick });
   if (process.argv.includes('--json')) return void process.stdout.write(`${JSON.stringify(r)}\n`);
   const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
-  console.log(
-    `classifier: ${fmt(r.reviewsPerSec)} reviews per CPU-second on one core (best of ${r.rounds} rounds; median ${fmt(r.medianReviewsPerSec)}; ` +
-      `wall clock best ${fmt(r.wallReviewsPerSec)}/s), ${r.reviews} reviews of ~${r.avgWords.toFixed(0)} words; target 50,000`,
-  );
+  const line = (name: string, r: ClassifierBench, target: string): string =>
+    `${name}: ${fmt(r.reviewsPerSec)} reviews per CPU-second on one core (best of ${r.rounds} rounds; median ${fmt(r.medianReviewsPerSec)}; ` +
+    `wall clock best ${fmt(r.wallReviewsPerSec)}/s), ${r.reviews} reviews of ~${r.avgWords.toFixed(0)} words; target ${target}`;
+  console.log(line('classifier (en)', r, '50,000'));
+  if (!process.argv.includes('--languages')) return;
+  for (const code of DEV_LANGUAGES) {
+    const reviews = languageBenchReviews(code);
+    if (!reviews) console.log(`classifier (${code}): no data (${langDataDir()}/dev/${code}.jsonl missing)`);
+    else console.log(line(`classifier (${code})`, await benchClassifier({ quick, reviews }), '30,000'));
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

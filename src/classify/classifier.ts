@@ -1,12 +1,21 @@
 import type { ClassifyInput, Verdict } from '../domain/verdict.js';
-import { AnalysisBuffer, analyzeText, createPhraseMatcher, type PhraseTag } from './features.js';
+import { AnalysisBuffer, analyzeTokens, createPhraseMatcher, type PhraseTag, type TextAnalysis } from './features.js';
+import { LANGUAGE_RULES } from './lang/index.js';
 import type { PhraseMatcher } from './phrases.js';
-import { SUPPORTED_LANGUAGES, UNDETERMINED } from './language.js';
+import { detectLanguage, SUPPORTED_LANGUAGES, UNDETERMINED } from './language.js';
 import { SentimentModel, type ModelFile } from './model.js';
+import { tokenize } from './tokenize.js';
+import type { WordTable } from './word-table.js';
 import { textReasons } from './reasons.js';
 import { CriticalMatcher, DEFAULT_CRITICAL_RULES, severityOf, type CriticalHit, type CriticalRule } from './severity.js';
 import { DEFAULT_TAXONOMY, TopicMatcher, type Topic } from './topics.js';
 import modelJson from './model/sentiment-model.json' with { type: 'json' };
+import deJson from './model/sentiment-model.de.json' with { type: 'json' };
+import esJson from './model/sentiment-model.es.json' with { type: 'json' };
+import frJson from './model/sentiment-model.fr.json' with { type: 'json' };
+import itJson from './model/sentiment-model.it.json' with { type: 'json' };
+import nlJson from './model/sentiment-model.nl.json' with { type: 'json' };
+import ptJson from './model/sentiment-model.pt.json' with { type: 'json' };
 
 /** How the classifier is set up: taxonomy and extra critical rules come from config. */
 export interface ClassifierOptions {
@@ -16,8 +25,14 @@ export interface ClassifierOptions {
   criticalRules?: readonly CriticalRule[] | undefined;
   /** Text logit above which a 4–5 star review still counts as a complaint (default 2: p ≈ 0.88). */
   clearComplaintLogit?: number | undefined;
-  /** A trained model other than the shipped one (tests, experiments). */
+  /** A trained English model other than the shipped one (tests, experiments). */
   model?: ModelFile | undefined;
+}
+
+/** One judged language: its model (word table, weights) and its phrase matcher, bound to that table. */
+interface LanguageModel {
+  model: SentimentModel;
+  matcher: PhraseMatcher<PhraseTag>;
 }
 
 /** A configured classifier. */
@@ -28,6 +43,12 @@ export interface Classifier {
 
 // Loaded once at module load: the call path does no I/O.
 const DEFAULT_MODEL = new SentimentModel(modelJson as unknown as ModelFile);
+const LANGUAGE_MODELS: ReadonlyMap<string, SentimentModel> = new Map(
+  [deJson, esJson, frJson, itJson, nlJson, ptJson].map((f) => {
+    const m = new SentimentModel(f as unknown as ModelFile);
+    return [(f as unknown as ModelFile).language as string, m] as const;
+  }),
+);
 
 /** A text whose logit is below this is clearly praise: a keyword rule alone cannot flag it. */
 const CLEAR_PRAISE_LOGIT = -1.5;
@@ -37,18 +58,24 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const model = options.model ? new SentimentModel(options.model) : DEFAULT_MODEL;
   const topics = new TopicMatcher(options.taxonomy ?? DEFAULT_TAXONOMY);
   const critical = new CriticalMatcher([...DEFAULT_CRITICAL_RULES, ...(options.criticalRules ?? [])]);
-  const matcher = createPhraseMatcher([...topics.patterns(), ...critical.patterns()]);
-  matcher.bindWords(model.words);
+  const languages = new Map<string, LanguageModel>();
+  for (const [code, m] of [['en', model] as const, ...LANGUAGE_MODELS]) {
+    const rules = LANGUAGE_RULES[code];
+    const matcher = createPhraseMatcher([...topics.patterns(), ...critical.patterns(rules)], rules);
+    matcher.bindWords(m.words);
+    languages.set(code, { model: m, matcher });
+  }
   const clearComplaint = options.clearComplaintLogit ?? 2;
   // Nothing of a review's tokens outlives its verdict, so one buffer serves every call.
   const buffer = new AnalysisBuffer();
-  return { classify: (input) => classifyWith(input, model, matcher, buffer, topics, critical, clearComplaint) };
+  const tables = new Map([...languages].map(([code, l]) => [code, l.model.words] as const));
+  return { classify: (input) => classifyWith(input, languages, tables, buffer, topics, critical, clearComplaint) };
 }
 
 function classifyWith(
   input: ClassifyInput,
-  model: SentimentModel,
-  matcher: PhraseMatcher<PhraseTag>,
+  languages: ReadonlyMap<string, LanguageModel>,
+  tables: ReadonlyMap<string, WordTable>,
   buffer: AnalysisBuffer,
   topicMatcher: TopicMatcher,
   criticalMatcher: CriticalMatcher,
@@ -58,9 +85,13 @@ function classifyWith(
   const body = input.text ?? '';
   const text = title ? joinTitle(title, body) : body;
   const rating = validRating(input.rating);
-  const a = analyzeText(text, model.words, matcher, buffer);
-  const language = input.language?.trim() ? input.language.trim().slice(0, 2).toLowerCase() : a.language;
-  const judgeable = (SUPPORTED_LANGUAGES.has(language) || language === UNDETERMINED) && a.tokens.length > 0 && hasSignal(a);
+  const tokens = tokenize(text, buffer.tokens);
+  const language = platformLanguage(input.language) ?? detectLanguage(text, tokens, tables);
+  const own = languages.get(language);
+  // A language the text model cannot judge is still read with the English tables, for its topics.
+  const { model, matcher } = own ?? (languages.get('en') as LanguageModel);
+  const a = analyzeTokens(tokens, model.words, matcher, buffer);
+  const judgeable = (own !== undefined || language === UNDETERMINED) && a.tokens.length > 0 && hasSignal(a);
 
   const s = judgeable ? model.score(a) : undefined;
   const logit = s?.logit ?? 0;
@@ -130,8 +161,14 @@ function joinTitle(title: string, body: string): string {
   return [title, stop, body].join('');
 }
 
+/** The platform's language as an ISO 639-1 code ("de-DE", "pt_BR", "EN" -> de, pt, en), or undefined when it gave none. */
+function platformLanguage(language: string | undefined): string | undefined {
+  const code = language?.trim().slice(0, 2).toLowerCase();
+  return code && /^[a-z]{2}$/.test(code) ? code : undefined;
+}
+
 /** Some text to judge: a word, an emoji or an emoticon (a review of "!!!" or "5" has none). */
-function hasSignal(a: ReturnType<typeof analyzeText>): boolean {
+function hasSignal(a: TextAnalysis): boolean {
   return a.nWords > 0 || a.cues.length > 0;
 }
 

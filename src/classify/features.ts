@@ -1,17 +1,20 @@
-import {
-  BOOSTERS, COMPLAINT_PHRASES, CONCESSIVE_OPENERS, CONTRAST_AFTER, CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT,
-  NEGATION_BREAKERS, NEGATORS, NEVER_INTENSIFIERS, PRAISE_PHRASES, SARCASM_PHRASES,
-} from './lexicon.js';
-import { startLanguageVotes, STOP_WORD_LANGUAGES, voteLanguage, votedLanguage } from './language.js';
-import { PhraseMatcher, type PhraseHit } from './phrases.js';
+import { CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT, NEVER_INTENSIFIERS } from './lexicon.js';
+import { LANGUAGE_RULES, type LanguageRules } from './lang/index.js';
+import { normalisePattern, PhraseMatcher, type PhraseHit } from './phrases.js';
 import { tokenize, TokenBuffer, type Token } from './tokenize.js';
-import { CONCESSIVE, CONTRAST, NEGATOR, WordTable } from './word-table.js';
+import { BREAKER, CONCESSIVE, CONTRAST, NEGATOR, WordTable } from './word-table.js';
 
 export { WordTable } from './word-table.js';
 
-/** Builds the word table from a valence lexicon and the closed-class lists; words in `order` get the first ids, in that order. */
-export function buildWordTable(valence: ReadonlyMap<string, number>, order: Iterable<string> = []): WordTable {
+const ENGLISH = LANGUAGE_RULES.en as LanguageRules;
+
+/**
+ * Builds the word table of one language from a valence lexicon and the language's closed-class lists;
+ * words in `order` get the first ids, in that order.
+ */
+export function buildWordTable(valence: ReadonlyMap<string, number>, order: Iterable<string> = [], rules: LanguageRules = ENGLISH): WordTable {
   const table = new WordTable();
+  table.negationLooksBack = rules.negationLooksBack;
   for (const w of order) table.entry(w);
   // entry() may grow the arrays: each is read from the table after it.
   for (const [w, v] of valence) {
@@ -20,22 +23,24 @@ export function buildWordTable(valence: ReadonlyMap<string, number>, order: Iter
   }
   const flag = (words: Iterable<string>, f: number): void => {
     for (const w of words) {
-      const id = table.entry(w);
+      const id = table.entry(normaliseWord(w));
       table.flags[id] = (table.flags[id] as number) | f;
     }
   };
-  flag(NEGATORS, NEGATOR);
-  flag(CONTRAST_AFTER, CONTRAST);
-  flag(CONCESSIVE_OPENERS, CONCESSIVE);
-  for (const [w, b] of BOOSTERS) {
-    const id = table.entry(w);
+  flag(rules.negators, NEGATOR);
+  flag(rules.negationBreakers, BREAKER);
+  flag(rules.contrastAfter, CONTRAST);
+  flag(rules.concessiveOpeners, CONCESSIVE);
+  for (const [w, b] of rules.boosters) {
+    const id = table.entry(normaliseWord(w));
     table.booster[id] = b;
   }
-  for (const [w, langs] of STOP_WORD_LANGUAGES) {
-    const id = table.entry(w);
-    table.languages[id] = langs;
-  }
   return table;
+}
+
+/** A word of a word list as the tokenizer normalises it (lower case, no apostrophes, accents folded). */
+export function normaliseWord(w: string): string {
+  return normalisePattern(w).join(' ');
 }
 
 /** Why a piece of text moved the score: shown to the owner in `reasons`. */
@@ -78,8 +83,6 @@ export interface TextAnalysis {
   negators: number;
   /** Share of letters written in capitals when the whole text shouts. */
   shouting: boolean;
-  /** ISO 639-1 code the words point to (see language.ts), voted in the same pass; `und` when nothing tells. */
-  language: string;
 }
 
 const NEGATION_SCOPE = 4;
@@ -96,15 +99,19 @@ export type PhraseTag =
   | { kind: 'topic'; index: number }
   | { kind: 'critical'; index: number };
 
-const SENTIMENT_PATTERNS: (readonly [string, PhraseTag])[] = [
-  ...SARCASM_PHRASES.map((p) => [p, { kind: 'sarcasm', valence: -2 }] as const),
-  ...COMPLAINT_PHRASES.map(([p, v]) => [p, { kind: 'complaint', valence: v }] as const),
-  ...PRAISE_PHRASES.map(([p, v]) => [p, { kind: 'praise', valence: v }] as const),
-];
+/** A language's sentiment phrases as matcher patterns; its multi-word lexicon entries are phrases too. */
+function sentimentPatterns(rules: LanguageRules): (readonly [string, PhraseTag])[] {
+  const phrases = rules.lexicon.filter(([w]) => w.includes(' '));
+  return [
+    ...rules.sarcasmPhrases.map((p) => [p, { kind: 'sarcasm', valence: -2 }] as const),
+    ...[...rules.complaintPhrases, ...phrases.filter(([, v]) => v < 0)].map(([p, v]) => [p, { kind: 'complaint', valence: v }] as const),
+    ...[...rules.praisePhrases, ...phrases.filter(([, v]) => v > 0)].map(([p, v]) => [p, { kind: 'praise', valence: v }] as const),
+  ];
+}
 
-/** A matcher for the sentiment phrases plus `extra` patterns (topics, critical rules). */
-export function createPhraseMatcher(extra: Iterable<readonly [string, PhraseTag]> = []): PhraseMatcher<PhraseTag> {
-  return new PhraseMatcher<PhraseTag>([...SENTIMENT_PATTERNS, ...extra]);
+/** A matcher for a language's sentiment phrases (English by default) plus `extra` patterns (topics, critical rules). */
+export function createPhraseMatcher(extra: Iterable<readonly [string, PhraseTag]> = [], rules: LanguageRules = ENGLISH): PhraseMatcher<PhraseTag> {
+  return new PhraseMatcher<PhraseTag>([...sentimentPatterns(rules), ...extra]);
 }
 
 const SENTIMENT_ONLY = createPhraseMatcher();
@@ -151,11 +158,20 @@ export function analyzeText(
   matcher: PhraseMatcher<PhraseTag> = SENTIMENT_ONLY,
   buffer?: AnalysisBuffer,
 ): TextAnalysis {
-  const tokens = tokenize(text, buffer?.tokens);
+  return analyzeTokens(tokenize(text, buffer?.tokens), table, matcher, buffer);
+}
+
+/** analyzeText on tokens already made (the classifier tokenizes once, then picks the language's table). */
+export function analyzeTokens(
+  tokens: Token[],
+  table: WordTable,
+  matcher: PhraseMatcher<PhraseTag> = SENTIMENT_ONLY,
+  buffer?: AnalysisBuffer,
+): TextAnalysis {
   const n = tokens.length;
   // Typed-array allocation per review cost more than the clause pass itself.
   const { weight, negated, covered, ids } = buffer ? buffer.arrays(n) : freshArrays(n);
-  const { flags, languages } = table;
+  const { flags } = table;
   let nWords = 0;
   let negators = 0;
   let exclaim = 0;
@@ -168,13 +184,17 @@ export function analyzeText(
   let concessive = false;
   let negLeft = 0;
   let negStart = -1;
-  startLanguageVotes();
+  // The last word read, and whether it was a negator with nothing after it yet (German/Dutch "…nicht.").
+  let lastWord = -1;
+  let clauseStart = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
     const id = t.kind === 'punct' || t.kind === 'number' ? -1 : table.get(t.norm, t.hash);
     ids[i] = id;
     const f = id < 0 ? 0 : (flags[id] as number);
     if (t.kind === 'punct') {
+      if (table.negationLooksBack) negateBack(tokens, ids, flags, negated, clauseStart, lastWord);
+      clauseStart = i + 1;
       negLeft = 0;
       if (t.norm.startsWith('!')) exclaim += t.norm.length;
       if (t.norm.includes('?')) question++;
@@ -189,8 +209,10 @@ export function analyzeText(
     if (t.kind === 'word') {
       nWords++;
       if (t.caps) capsWords++;
-      voteLanguage(t.norm, id < 0 ? undefined : languages[id]);
+      lastWord = i;
       if (f & CONTRAST) {
+        if (table.negationLooksBack) negateBack(tokens, ids, flags, negated, clauseStart, i - 1);
+        clauseStart = i + 1;
         for (let j = sentenceStart; j < i; j++) weight[j] = (weight[j] as number) * CONTRAST_BEFORE_WEIGHT;
         afterContrast = true;
         negLeft = 0;
@@ -200,7 +222,7 @@ export function analyzeText(
     }
     weight[i] = concessive ? CONTRAST_BEFORE_WEIGHT : afterContrast ? CONTRAST_AFTER_WEIGHT : 1;
     if (negLeft > 0) {
-      if (NEGATION_BREAKERS.has(t.norm) || isLitotes(tokens, i)) negLeft = 0;
+      if (f & BREAKER || isLitotes(tokens, i)) negLeft = 0;
       else if (NEVER_INTENSIFIERS.has(t.norm) && (tokens[negStart] as Token).norm === 'never') {
         for (let j = negStart + 1; j < i; j++) negated[j] = 0;
         negLeft = 0;
@@ -215,8 +237,8 @@ export function analyzeText(
       negStart = i;
     }
   }
+  if (table.negationLooksBack) negateBack(tokens, ids, flags, negated, clauseStart, lastWord);
   const shouting = nWords >= 3 && capsWords / nWords > 0.6;
-  const language = votedLanguage();
 
   const cues: Cue[] = [];
   let complaint = 0;
@@ -243,7 +265,7 @@ export function analyzeText(
       if (h.value.kind !== pass || covered[h.start]) continue;
       const valence = h.value.valence;
       const isComplaint = pass === 'complaint';
-      const neg = negated[h.start] === 1 && !startsWithNegator(tokens, h.start);
+      const neg = negated[h.start] === 1 && !isNegator(ids, flags, h.start);
       const w = weight[h.start] as number;
       let v = valence * w * (neg ? NEGATION_SCALAR : 1);
       if (!isComplaint && isSarcastic(tokens, h.start, wholeTextSarcastic, sarcasticSentence)) v = -Math.abs(v) * 0.5;
@@ -281,7 +303,7 @@ export function analyzeText(
       if (t.caps && !shouting) v *= CAPS_SCALAR;
       if (negated[i]) {
         v *= NEGATION_SCALAR;
-        start = negationStart(tokens, start);
+        start = negationStart(tokens, ids, flags, start);
       }
       if (v > 0 && isSarcastic(tokens, i, wholeTextSarcastic, sarcasticSentence)) {
         v = -v * 0.5;
@@ -301,7 +323,7 @@ export function analyzeText(
     lexNeg *= CAPS_SCALAR;
   }
 
-  return { tokens, ids, table, phraseHits, nWords, weight, negated, cues, lexPos, lexNeg, complaint, praise, sarcasm, exclaim, question, negators, shouting, language };
+  return { tokens, ids, table, phraseHits, nWords, weight, negated, cues, lexPos, lexNeg, complaint, praise, sarcasm, exclaim, question, negators, shouting };
 }
 
 /** Praise at token `i` reads as sarcasm: the whole (short) text is sarcastic, or its sentence is. */
@@ -329,19 +351,34 @@ function sentenceOf(tokens: readonly Token[], i: number): number {
   return j;
 }
 
-function startsWithNegator(tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i];
-  return t !== undefined && NEGATORS.has(t.norm);
+function isNegator(ids: Int32Array, flags: Uint8Array, i: number): boolean {
+  const id = ids[i] as number;
+  return id >= 0 && ((flags[id] as number) & NEGATOR) !== 0;
 }
 
 /** Index of the negator that opened the scope ending at `i`, so the reason reads "not very good". */
-function negationStart(tokens: readonly Token[], i: number): number {
+function negationStart(tokens: readonly Token[], ids: Int32Array, flags: Uint8Array, i: number): number {
   for (let j = i - 1; j >= 0 && j >= i - NEGATION_SCOPE - 2; j--) {
-    const t = tokens[j] as Token;
-    if (t.kind === 'punct') break;
-    if (NEGATORS.has(t.norm)) return j;
+    if ((tokens[j] as Token).kind === 'punct') break;
+    if (isNegator(ids, flags, j)) return j;
   }
   return i;
+}
+
+/**
+ * German and Dutch put the negator after what it negates at the end of a clause ("Ich kann es nicht
+ * empfehlen" reads forward, "Das Essen schmeckte nicht." backward): when the clause's last word
+ * is a negator, the words before it (up to the scope) are negated.
+ */
+function negateBack(tokens: readonly Token[], ids: Int32Array, flags: Uint8Array, negated: Uint8Array, clauseStart: number, last: number): void {
+  if (last < clauseStart || !isNegator(ids, flags, last)) return;
+  let left = NEGATION_SCOPE;
+  for (let j = last - 1; j >= clauseStart && left > 0; j--) {
+    const t = tokens[j] as Token;
+    if (t.kind !== 'word' || isNegator(ids, flags, j)) break;
+    negated[j] = 1;
+    left--;
+  }
 }
 
 /** Names of the dense (non-word) model inputs, in the order `denseFeatures` fills them. */

@@ -1,106 +1,185 @@
-
-/**
- * Stop words that are frequent in one language and rare in the others. Reviews are short, so a
- * handful of hits decides; a per-review cost of one Set look-up per word keeps the classifier fast
- * (a trigram detector such as franc costs far more per review than the whole sentiment model).
- */
-const STOP_WORDS: Readonly<Record<string, readonly string[]>> = {
-  en: ['the', 'and', 'is', 'was', 'it', 'this', 'that', 'with', 'for', 'of', 'to', 'my', 'you', 'are', 'were', 'have',
-    'has', 'but', 'not', 'very', 'they', 'we', 'i', 'its', 'at', 'be', 'would', 'will', 'just', 'dont', 'been', 'from', 'what', 'so', 'there'],
-  es: ['el', 'los', 'las', 'que', 'y', 'es', 'muy', 'pero', 'una', 'con', 'por', 'para', 'del', 'lo', 'se', 'fue', 'está',
-    'esta', 'como', 'más', 'mas', 'nada', 'todo', 'mi', 'bueno', 'malo', 'nunca', 'también', 'de', 'la'],
-  fr: ['le', 'les', 'et', 'est', 'une', 'un', 'très', 'mais', 'pas', 'avec', 'pour', 'des', 'du', 'ce', 'cest', 'je', 'nous',
-    'qui', 'sur', 'été', 'jai', 'il', 'elle', 'au', 'aux', 'ne', 'tout', 'bien', 'trop', 'était', 'de', 'la'],
-  de: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'sehr', 'aber', 'mit', 'ein', 'eine', 'ich', 'wir', 'war', 'zu', 'auf',
-    'für', 'auch', 'es', 'den', 'dem', 'sich', 'noch', 'nur', 'wie', 'kein', 'keine', 'gut', 'schlecht', 'hat', 'haben'],
-  it: ['il', 'che', 'e', 'di', 'non', 'molto', 'ma', 'una', 'con', 'per', 'sono', 'della', 'gli', 'anche', 'questo',
-    'stato', 'è', 'ho', 'mai', 'più', 'buono', 'tutto', 'ottimo', 'nel', 'alla'],
-  pt: ['o', 'os', 'que', 'e', 'não', 'muito', 'mas', 'uma', 'com', 'para', 'do', 'da', 'dos', 'das', 'foi', 'é', 'está',
-    'eu', 'nao', 'bom', 'ruim', 'nunca', 'também', 'você', 'isso', 'de'],
-  nl: ['de', 'het', 'een', 'en', 'is', 'niet', 'zeer', 'maar', 'met', 'voor', 'van', 'ik', 'wij', 'we', 'was', 'dat', 'die',
-    'er', 'heel', 'goed', 'slecht', 'geen', 'ook', 'nog', 'zijn', 'naar'],
-  sv: ['och', 'är', 'det', 'inte', 'mycket', 'men', 'med', 'för', 'jag', 'vi', 'var', 'som', 'en', 'ett', 'på', 'att', 'bra', 'dålig'],
-  da: ['og', 'er', 'det', 'ikke', 'meget', 'men', 'med', 'for', 'jeg', 'vi', 'var', 'som', 'en', 'et', 'på', 'at', 'godt', 'dårlig'],
-  pl: ['i', 'nie', 'jest', 'bardzo', 'ale', 'się', 'na', 'że', 'to', 'do', 'w', 'z', 'jak', 'było', 'dobry', 'polecam'],
-  tr: ['ve', 'bir', 'bu', 'çok', 'ama', 'için', 'ile', 'değil', 'da', 'de', 'gibi', 'daha', 'iyi', 'kötü', 'hiç'],
-};
-
-const LANGUAGES = Object.keys(STOP_WORDS); // 'en' first
-const LANGUAGE_INDEX = new Map(LANGUAGES.map((l, i) => [l, i] as const));
-const votes = new Float64Array(LANGUAGES.length);
-
-/** Stop word -> the languages (indexes in LANGUAGES) it belongs to; the word table copies this onto its entries. */
-export const STOP_WORD_LANGUAGES: ReadonlyMap<string, readonly number[]> = (() => {
-  const index = new Map<string, number[]>();
-  for (const [lang, words] of Object.entries(STOP_WORDS)) {
-    for (const w of words) {
-      const key = w.replace(/['’]/g, '');
-      const list = index.get(key);
-      const l = LANGUAGE_INDEX.get(lang) as number;
-      if (list) list.push(l);
-      else index.set(key, [l]);
-    }
-  }
-  return index;
-})();
+import { eld } from 'eld/small';
+import { LANGUAGE_RULES } from './lang/index.js';
+import { normalisePattern } from './phrases.js';
+import type { Token } from './tokenize.js';
+import { hashWord, type WordTable } from './word-table.js';
 
 /** Languages the text model can judge; for any other the rating decides. */
-export const SUPPORTED_LANGUAGES: ReadonlySet<string> = new Set(['en']);
+export const SUPPORTED_LANGUAGES: ReadonlySet<string> = new Set(Object.keys(LANGUAGE_RULES));
 
 /** Undetermined: too little text to tell (e.g. only emoji). */
 export const UNDETERMINED = 'und';
 
-/*
- * The review's language (ISO 639-1) is voted while analyzeText reads the tokens: writing system
- * first (Cyrillic, Arabic, CJK…: the first word in such a script decides), then stop-word votes for
- * Latin-script languages; `und` when nothing tells.
+/**
+ * Stop words of the judged languages (from their rules) and of a few other Latin-script languages,
+ * so a Swedish or Polish review is told apart and not judged as English.
  */
+const OTHER_STOP_WORDS: Readonly<Record<string, readonly string[]>> = {
+  sv: ['och', 'är', 'det', 'inte', 'mycket', 'men', 'med', 'för', 'jag', 'vi', 'var', 'som', 'ett', 'på', 'att', 'bra', 'dålig', 'också', 'inget'],
+  da: ['og', 'er', 'det', 'ikke', 'meget', 'men', 'med', 'for', 'jeg', 'vi', 'var', 'som', 'et', 'på', 'at', 'godt', 'dårlig', 'også', 'ingen'],
+  pl: ['i', 'nie', 'jest', 'bardzo', 'ale', 'się', 'na', 'że', 'to', 'do', 'w', 'z', 'jak', 'było', 'dobry', 'polecam', 'jestem', 'tylko'],
+  tr: ['ve', 'bir', 'bu', 'çok', 'ama', 'için', 'ile', 'değil', 'da', 'de', 'gibi', 'daha', 'iyi', 'kötü', 'hiç', 'ben', 'olarak'],
+};
 
-// The votes of the text being read. Module state, like the vote array: the classifier is synchronous,
-// and voting inside analyzeText's pass over the tokens saved a pass of its own per review.
-let words = 0;
-let script: string | undefined;
+const LANGUAGES = [...Object.keys(LANGUAGE_RULES), ...Object.keys(OTHER_STOP_WORDS)]; // 'en' first
 
-/** Starts the votes of a new text. */
-export function startLanguageVotes(): void {
+interface StopWord {
+  word: string;
+  langs: Uint8Array;
+}
+
+// Keyed by the token's hash (the tokenizer computes it once): a look-up per word, no string hashing.
+const STOP_WORDS = ((): Map<number, StopWord[]> => {
+  const byWord = new Map<string, number[]>();
+  const add = (lang: string, words: readonly string[]): void => {
+    const l = LANGUAGES.indexOf(lang);
+    for (const w of words) {
+      const key = normalisePattern(w).join(' ');
+      if (key.includes(' ')) continue;
+      const list = byWord.get(key) ?? [];
+      if (!list.includes(l)) list.push(l);
+      byWord.set(key, list);
+    }
+  };
+  for (const [lang, rules] of Object.entries(LANGUAGE_RULES)) add(lang, rules.stopWords);
+  for (const [lang, words] of Object.entries(OTHER_STOP_WORDS)) add(lang, words);
+  const map = new Map<number, StopWord[]>();
+  for (const [word, langs] of byWord) {
+    const h = hashWord(word);
+    const list = map.get(h) ?? [];
+    list.push({ word, langs: Uint8Array.from(langs) });
+    map.set(h, list);
+  }
+  return map;
+})();
+
+// Reused by every call: the classifier is synchronous.
+const votes = new Float64Array(LANGUAGES.length);
+
+/** Texts shorter than this go to the n-gram detector whole; longer ones are cut (its cost grows with length). */
+const NGRAM_CHARS = 240;
+
+/**
+ * The language (ISO 639-1) of a tokenized text: the writing system first (Cyrillic, Arabic, CJK…),
+ * then stop-word votes, which decide at no cost when they are clear (most reviews). When they are
+ * not (short reviews, few function words), the words the judged languages' lexicons know (`tables`,
+ * by language) vote too; then the n-gram detector eld decides: it is accurate on sentences but
+ * costs 20–60 µs a review (more than the rest of the classifier) and guesses wildly on two words
+ * ("DELICIOUS!!" is Hungarian to it), so it is trusted on short texts only for a judged language.
+ * `und` when nothing tells; English when nothing else does ("Great app").
+ */
+export function detectLanguage(text: string, tokens: readonly Token[], tables?: ReadonlyMap<string, WordTable>): string {
   for (let l = 0; l < votes.length; l++) votes[l] = 0; // a loop: fill() is a call into C++
-  words = 0;
-  script = undefined;
-}
-
-/** Counts one word of the text: `langs` are the languages it is a stop word of (its table entry's). */
-export function voteLanguage(norm: string, langs: readonly number[] | undefined): void {
-  words++;
-  if (script !== undefined) return;
-  const c = norm.charCodeAt(0);
-  // The first word in a non-Latin script decides.
-  if (c > 0x2ff && (script = scriptOf(c)) !== undefined) return;
-  if (!langs) return;
-  // A word shared by several languages counts for each, but less.
-  const share = 1 / langs.length;
-  for (let k = 0; k < langs.length; k++) votes[langs[k] as number]! += share;
-}
-
-/** The language the words counted since startLanguageVotes point to. */
-export function votedLanguage(): string {
-  if (script !== undefined) return script;
-  if (words === 0) return UNDETERMINED;
-  let best = -1;
-  let bestVotes = 0;
-  for (let l = 0; l < LANGUAGES.length; l++) {
-    const v = votes[l] as number;
-    // Ties go to English (index 0).
-    if (v > bestVotes) {
-      best = l;
-      bestVotes = v;
+  let words = 0;
+  let otherScript = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind !== 'word') continue;
+    words++;
+    const c = t.norm.charCodeAt(0);
+    // The first word in a non-Latin script decides.
+    if (c > 0x2ff) {
+      const script = scriptOf(c);
+      if (script !== undefined) return script;
+      otherScript = true;
+    }
+    const cands = STOP_WORDS.get(t.hash);
+    if (cands === undefined) continue;
+    for (const s of cands) {
+      if (s.word !== t.norm) continue;
+      // A word shared by several languages counts for each, but less.
+      const share = 1 / s.langs.length;
+      for (let k = 0; k < s.langs.length; k++) votes[s.langs[k] as number]! += share;
     }
   }
-  // English is the default for short Latin-script texts with no stop word ("Terrible!", "Great app").
-  if (best < 0 || bestVotes < 1) return 'en';
-  const en = votes[0] as number;
-  // Loanwords and names put a stray vote on another language: ask for a clear lead over English.
-  if (best !== 0 && bestVotes < en * 1.5 + 0.5) return 'en';
-  return LANGUAGES[best] as string;
+  if (words === 0) return UNDETERMINED;
+  // Ties go to English (index 0).
+  const best = lead(votes, LANGUAGES.length);
+  const bestVotes = leadVotes;
+  const second = runnerUpVotes;
+  // Clear: several stop words, well ahead of the next language.
+  if (best >= 0 && bestVotes >= 2 && bestVotes >= 2 * second + 0.5) return LANGUAGES[best] as string;
+  // The lexicons only for a few words: on a sentence, eld is right far more often (the English model
+  // knows thousands of words, foreign ones among them).
+  if (tables && !otherScript && words <= LEXICON_WORDS) {
+    const lexical = lexiconVote(tokens, tables, words <= SHORT_WORDS);
+    if (lexical !== undefined) return lexical;
+  }
+  const found = eld.detect(text.length > NGRAM_CHARS ? text.slice(0, NGRAM_CHARS) : text);
+  const lang = found.language;
+  if (lang && (SUPPORTED_LANGUAGES.has(lang) || found.isReliable() || otherScript) && (words > SHORT_WORDS || !otherScript || lang !== 'en')) return lang;
+  // A script no table knows (Georgian, Armenian…) that eld could not place either: undetermined.
+  if (otherScript) return UNDETERMINED;
+  // English is the default for short Latin-script texts nothing else tells ("Terrible!", "Great app").
+  return best >= 0 && bestVotes >= 1 ? (LANGUAGES[best] as string) : 'en';
+}
+
+/** Up to this many words a text is short: English wins a tie of the lexicons ("Excellent!"). */
+const SHORT_WORDS = 3;
+/** Up to this many words the lexicons vote before eld is asked. */
+const LEXICON_WORDS = 6;
+
+// Votes of the lexicon pass, by the order of the tables given.
+const lexVotes = new Float64Array(16);
+
+/**
+ * The judged language whose lexicon knows clearly more of the text's words than any other's (on top
+ * of the stop-word votes), or undefined. A word every lexicon knows ("super", "top") counts for none.
+ */
+function lexiconVote(tokens: readonly Token[], tables: ReadonlyMap<string, WordTable>, short: boolean): string | undefined {
+  const codes = [...tables.keys()];
+  // On top of the stop-word votes: "Es una estafa, no funciona la app" has English words too.
+  for (let l = 0; l < codes.length; l++) lexVotes[l] = votes[LANGUAGES.indexOf(codes[l] as string)] ?? 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind !== 'word') continue;
+    let knownBy = 0;
+    let l = 0;
+    for (const [code, table] of tables) {
+      const id = table.get(t.norm, t.hash);
+      if (id >= 0 && knows(table, id, code === 'en')) knownBy |= 1 << l;
+      l++;
+    }
+    if (knownBy === 0 || knownBy === (1 << codes.length) - 1) continue;
+    let n = 0;
+    for (let k = 0; k < codes.length; k++) if (knownBy & (1 << k)) n++;
+    for (let k = 0; k < codes.length; k++) if (knownBy & (1 << k)) lexVotes[k]! += 1 / n;
+  }
+  const best = lead(lexVotes, codes.length);
+  const bestVotes = leadVotes;
+  const second = runnerUpVotes;
+  if (best < 0) return undefined;
+  // A short text whose words English knows as well as any other language is English ("Excellent!").
+  if (short && (lexVotes[codes.indexOf('en')] ?? 0) >= bestVotes) return 'en';
+  return bestVotes >= 1 && bestVotes >= 1.5 * second + 0.25 ? codes[best] : undefined;
+}
+
+// What lead() found besides the index: module state, as the votes are (no object per review).
+let leadVotes = 0;
+let runnerUpVotes = 0;
+
+/** Index of the highest of the first `n` votes (the first of equals), -1 when all are 0; sets leadVotes and runnerUpVotes. */
+function lead(v: Float64Array, n: number): number {
+  let best = -1;
+  leadVotes = 0;
+  runnerUpVotes = 0;
+  for (let l = 0; l < n; l++) {
+    const x = v[l] as number;
+    if (x > leadVotes) {
+      runnerUpVotes = leadVotes;
+      best = l;
+      leadVotes = x;
+    } else if (x > runnerUpVotes) runnerUpVotes = x;
+  }
+  return best;
+}
+
+/**
+ * The table has the word in its lexicon or, for English, among the words the model learned from
+ * reviews ("charge", "hold"): the translated lexicons keep English words AFINN had no translation for.
+ */
+function knows(table: WordTable, id: number, learned: boolean): boolean {
+  return !Number.isNaN(table.valence[id] as number) || (learned && table.uni[id] !== 0);
 }
 
 function scriptOf(c: number): string | undefined {

@@ -1,10 +1,13 @@
-import { buildWordTable, DENSE_FEATURES, denseFeatures, type TextAnalysis } from './features.js';
+import { buildWordTable, DENSE_FEATURES, denseFeatures, normaliseWord, type TextAnalysis } from './features.js';
+import { LANGUAGE_RULES, type LanguageRules } from './lang/index.js';
 import type { WordTable } from './word-table.js';
 import type { Token } from './tokenize.js';
 
 /** The trained model file as `npm run train` writes it (arrays, not objects: small and quick to parse). */
 export interface ModelFile {
   format: 1;
+  /** ISO 639-1 language the model reads (its closed-class words and phrases come from lang/); English when absent. */
+  language?: string | undefined;
   /** How the file was made, for anyone wondering where the numbers came from. */
   meta: Record<string, unknown>;
   bias: number;
@@ -46,7 +49,10 @@ export class SentimentModel {
     // per cent faster than the alphabetical order of the lexicon.
     const order: string[] = [];
     for (const key of file.ngrams.keys) for (const w of (key.startsWith('!') ? key.slice(1) : key).split(' ')) order.push(w);
-    this.words = buildWordTable(zipMap(file.lexicon.words, file.lexicon.valences), [...order, ...file.lexicon.words]);
+    const rules = LANGUAGE_RULES[file.language ?? 'en'];
+    if (!rules) throw new Error(`Model language "${String(file.language)}" has no rules in src/classify/lang/`);
+    const valence = withRules(zipMap(file.lexicon.words, file.lexicon.valences), rules);
+    this.words = buildWordTable(valence, [...order, ...file.lexicon.words], rules);
     // Split by shape so scoring never builds a key string: "w", "!w" (negated) and "w1 w2" (two levels).
     const pairKeys = file.ngrams.keys.filter((k) => k.indexOf(' ') > 0).length;
     this.pairs = new PairTable(pairKeys);
@@ -228,6 +234,31 @@ function pairKey(a: number, b: number): number {
 
 function hashPair(a: number, b: number): number {
   return Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
+}
+
+/**
+ * The file's lexicon with the language's core words laid over it, and the inflected forms of both
+ * (German and Romance adjectives agree: "schlecht", "schlechte", "schlechten"). A form the lexicon
+ * lists itself keeps its own valence. A translated lexicon gives function words valences of the
+ * English words they translate ("plus", "zeer", "si"…): the language's closed-class words keep
+ * none, and a core word of valence 0 takes a word out ("prix" is a price in a review, not a prize).
+ */
+function withRules(lexicon: Map<string, number>, rules: LanguageRules): Map<string, number> {
+  if (rules.code !== 'en') {
+    const closed = [...rules.stopWords, ...rules.negators, ...rules.negationBreakers, ...rules.contrastAfter, ...rules.concessiveOpeners,
+      ...rules.boosters.map(([w]) => w)];
+    for (const w of closed) lexicon.delete(normaliseWord(w));
+  }
+  for (const [w, v] of rules.lexicon) if (!w.includes(' ')) lexicon.set(normaliseWord(w), v);
+  const forms = new Map<string, number>();
+  for (const [w, v] of lexicon) {
+    for (const f of rules.inflections(w)) if (!lexicon.has(normaliseWord(f))) forms.set(normaliseWord(f), v);
+    // "superlecker", "supervriendelijk", "superbueno": one word in most languages other than English.
+    if (rules.code !== 'en' && v >= 1.5 && !w.startsWith('super')) forms.set('super' + w, Math.min(4, v * 1.2));
+  }
+  for (const [f, v] of forms) lexicon.set(f, v);
+  for (const [w, v] of lexicon) if (v === 0) lexicon.delete(w);
+  return lexicon;
 }
 
 function zipMap(keys: readonly string[], values: readonly number[]): Map<string, number> {

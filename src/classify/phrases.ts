@@ -1,4 +1,4 @@
-import type { Token } from './tokenize.js';
+import { foldAccents, type Token } from './tokenize.js';
 import { hashWord, type WordTable } from './word-table.js';
 
 /**
@@ -186,11 +186,12 @@ function push<T>(m: Map<number, Compiled<T>[]>, key: number, c: Compiled<T>): vo
   else m.set(key, [c]);
 }
 
-/** Lower-cases and drops apostrophes so patterns read naturally ("don't work") yet match tokens. */
+/**
+ * Lower-cases, drops apostrophes and folds accents as the tokenizer does, so patterns read naturally
+ * ("don't work", "très sale") yet match tokens.
+ */
 export function normalisePattern(pattern: string): string[] {
-  return pattern
-    .toLowerCase()
-    .replace(/['’]/g, '')
+  return foldAccents(pattern.toLowerCase().replace(/['’]/g, ''))
     .split(/\s+/)
     .filter((p) => p.length > 0);
 }

@@ -1,6 +1,7 @@
 import type { Severity } from '../domain/verdict.js';
 import { surface } from './phrases.js';
 import type { PhraseTag, TextAnalysis } from './features.js';
+import type { LanguageRules } from './lang/index.js';
 
 /** A keyword rule that makes a review `critical`: someone must look at it today. */
 export interface CriticalRule {
@@ -10,7 +11,10 @@ export interface CriticalRule {
   patterns: string[];
 }
 
-/** The built-in critical categories; config rules are added to these, not substituted. */
+/**
+ * The built-in critical categories; config rules are added to these, not substituted. The patterns
+ * here are English; each language adds its own wording (`critical` in src/classify/lang/).
+ */
 export const DEFAULT_CRITICAL_RULES: readonly CriticalRule[] = Object.freeze([
   {
     id: 'legal_threat', label: 'threat of legal action',
@@ -56,9 +60,14 @@ export interface CriticalHit {
 export class CriticalMatcher {
   constructor(private readonly rules: readonly CriticalRule[]) {}
 
-  /** The rules' patterns tagged with their rule, for createPhraseMatcher. */
-  patterns(): (readonly [string, PhraseTag])[] {
-    return this.rules.flatMap((r, index) => r.patterns.map((p) => [p, { kind: 'critical', index }] as const));
+  /**
+   * The rules' patterns tagged with their rule, for createPhraseMatcher: every rule's own patterns
+   * (config rules are matched in every language), plus `language`'s wording of the built-in ones.
+   */
+  patterns(language?: LanguageRules): (readonly [string, PhraseTag])[] {
+    return this.rules.flatMap((r, index) =>
+      [...r.patterns, ...(language?.critical[r.id] ?? [])].map((p) => [p, { kind: 'critical', index }] as const),
+    );
   }
 
   /** First hit per rule; a negated mention ("not a scam", "no food poisoning") does not count. */

@@ -5,7 +5,10 @@ export type TokenKind = 'word' | 'number' | 'emoji' | 'emoticon' | 'punct';
 
 /** One token of a review, with the surface form kept for `reasons`. */
 export interface Token {
-  /** Lower-cased, apostrophes dropped (`don't` -> `dont`), letter runs of 3+ cut to 2 (`sooo` -> `soo`). */
+  /**
+   * Lower-cased, apostrophes dropped (`don't` -> `dont`), letter runs of 3+ cut to 2 (`sooo` -> `soo`),
+   * accents folded (`très` -> `tres`, see foldAccents; umlauts and `ñ` kept).
+   */
   norm: string;
   /** As written, for showing the owner. */
   raw: string;
@@ -275,10 +278,24 @@ function scanWord(text: string, i: number, out: TokenList): number {
   let norm = upper > 0 ? raw.toLowerCase() : raw;
   if (apostrophe) norm = norm.replace(/['’]/g, '');
   if (longRun) norm = norm.replace(/(\p{L})\1{2,}/gu, '$1$1');
+  if (!ascii) norm = foldAccents(norm);
   // Non-ASCII letters lower-case in ways the scan does not follow, and cut runs change the word.
   const h = ascii && !longRun ? hash ^ (hash >>> 15) : hashWord(norm);
   out.push(norm, i, j, 'word', letters >= 2 && upper === letters, h);
   return j;
+}
+
+// Accents reviewers often leave out ("tres bien", "nao", "servico"): folded so both spellings are one
+// word. Umlauts, "ñ" and "ß" are kept: they tell words apart (schön/schon, año/ano).
+const FOLD: Readonly<Record<string, string>> = {
+  à: 'a', á: 'a', â: 'a', ã: 'a', è: 'e', é: 'e', ê: 'e', ì: 'i', í: 'i', î: 'i',
+  ò: 'o', ó: 'o', ô: 'o', õ: 'o', ù: 'u', ú: 'u', û: 'u', ç: 'c', œ: 'oe', æ: 'ae',
+};
+const FOLDABLE = /[àáâãèéêìíîòóôõùúûçœæ]/g;
+
+/** A lower-case word with its foldable accents taken off; the tokenizer and every word list use it. */
+export function foldAccents(word: string): string {
+  return word.replace(FOLDABLE, (c) => FOLD[c] as string);
 }
 
 /** End of an emoticon starting with eyes at `i` (":-)", ";(", ":D", ":'("), or `i` when there is none. */

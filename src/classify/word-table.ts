@@ -2,6 +2,8 @@
 export const NEGATOR = 1;
 export const CONTRAST = 2;
 export const CONCESSIVE = 4;
+/** Ends a negation scope instead of being negated ("not only", "nicht nur"). */
+export const BREAKER = 8;
 
 /**
  * Everything known about a word, by dense id: lexicon valence, closed-class roles and (filled in by the
@@ -27,10 +29,10 @@ export class WordTable {
   /** Learned weight of the word, and of the word inside a negation scope, by id. */
   uni = new Float64Array(0);
   neg = new Float64Array(0);
-  /** NEGATOR | CONTRAST | CONCESSIVE by id. */
+  /** NEGATOR | CONTRAST | CONCESSIVE | BREAKER by id. */
   flags = new Uint8Array(0);
-  /** Languages (indexes, see language.ts) the word is a stop word of, by id; undefined for most words. */
-  languages: (readonly number[] | undefined)[] = [];
+  /** The language puts a clause-final negator after what it negates (German, Dutch). */
+  negationLooksBack = false;
 
   get size(): number {
     return this.words.length;
@@ -61,7 +63,6 @@ export class WordTable {
     this.words.push(word);
     if (id >= this.uni.length) this.grow(Math.max(1024, this.uni.length * 2));
     this.valence[id] = NaN;
-    this.languages.push(undefined);
     if (this.words.length * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
     else this.place(id, hashWord(word));
     return id;

@@ -30,6 +30,10 @@ const EDGE_CASES: string[] = [
   'really very good', 'a bit slow', 'was extremely bad', 'will be back!!', 'stopped working after 2 days ?!', 'Café crème: très bon… ',
   'naïve résumé – über', "It's the worst — don't buy", 'check-in was slow; room 101 was dirty', 'Refunds? Refunded! refund', '💩💩💩 👍',
   'Customer service hung up on me. Never heard back.', 'Fire hazard!!! caught fire', 'The app keeps crashing and freezing',
+  'Das Essen schmeckte uns nicht, aber die Bedienung war nett.', 'Ich habe eine Lebensmittelvergiftung bekommen, mein Anwalt meldet sich.',
+  "C'est une arnaque, je vais porter plainte.", 'El personal fue amable pero la habitación estaba sucia.',
+  'De loodgieter kwam te laat en het lek is nog steeds niet opgelost.', 'Non è una truffa, tutto perfetto.',
+  'O aplicativo trava toda hora e o atendimento é péssimo.', 'ვაი, ცუდი სერვისი', 'The food was great but el servicio fue muy lento',
 ];
 
 /** The inputs: a name for each (to point at a difference) and the input itself. */

@@ -7,8 +7,17 @@ describe('language', () => {
     ['Le service était très lent et le plat était froid.', 'fr'],
     ['Das Essen war kalt und der Kellner war nicht freundlich.', 'de'],
     ['La comida estaba fría y el servicio fue muy lento.', 'es'],
+    ['Het eten was koud en de bediening was niet vriendelijk.', 'nl'],
+    ['Il cibo era freddo e il servizio molto lento.', 'it'],
+    ['A comida estava fria e o atendimento foi péssimo.', 'pt'],
     ['Очень плохое обслуживание.', 'ru'],
     ['サービスが悪い', 'ja'],
+    // Short reviews with few function words: the lexicons, then the n-gram detector, tell them apart.
+    ['Schrecklich!', 'de'],
+    ['Muy malo', 'es'],
+    ['Excellent!', 'en'],
+    ['DELICIOUS!!', 'en'],
+    ['Es una estafa, no funciona la app.', 'es'],
   ])('%s -> %s', (text, lang) => {
     expect(classify({ text }).language).toBe(lang);
   });
@@ -18,20 +27,35 @@ describe('language', () => {
   });
 
   it('falls back to the rating when the text cannot be judged, and says so', () => {
-    const low = classify({ text: 'Le service était très lent et le plat était froid.', rating: 1 });
+    const low = classify({ text: 'Maten var kall och servicen var inte bra.', rating: 1 });
+    expect(low.language).toBe('sv');
     expect(low.negative).toBe(true);
-    expect(low.reasons.join(' ')).toMatch(/"fr" cannot be judged.*decided by the rating/);
-    const high = classify({ text: 'Sehr gut, wir kommen gerne wieder.', rating: 5 });
+    expect(low.reasons.join(' ')).toMatch(/"sv" cannot be judged.*decided by the rating/);
+    const high = classify({ text: 'Jättebra, vi kommer gärna tillbaka och det var mycket bra.', rating: 5 });
     expect(high.negative).toBe(false);
   });
 
-  it('does not flag a foreign text without a rating, and says why', () => {
-    const v = classify({ text: 'Das Essen war kalt und der Kellner war nicht freundlich.' });
+  it('does not flag a text in a language it cannot judge without a rating, and says why', () => {
+    const v = classify({ text: 'Maten var kall och servicen var inte bra.' });
     expect(v.negative).toBe(false);
     expect(v.reasons.join(' ')).toMatch(/no rating, not flagged/);
   });
 
+  it('gives a verdict, never an error, for text it cannot place', () => {
+    const georgian = classify({ text: 'ვაი, ცუდი სერვისი', rating: 2 });
+    expect(georgian.negative).toBe(true);
+    expect(georgian.reasons.join(' ')).toMatch(/decided by the rating/);
+    expect(classify({ text: '😡😡😡' })).toMatchObject({ negative: true, language: 'und' });
+    expect(classify({ text: '', rating: 4 })).toMatchObject({ negative: false, language: 'und' });
+    expect(classify({ text: '   ', rating: 1 })).toMatchObject({ negative: true });
+    // Mixed languages: one verdict, in the language most of it is written in.
+    expect(classify({ text: 'The food was great but el servicio fue muy lento' }).language).toMatch(/^(en|es)$/);
+  });
+
   it('trusts a language the platform reported', () => {
     expect(classify({ text: 'Bom atendimento', language: 'pt-BR', rating: 4 }).language).toBe('pt');
+    // Even over what the words say: the platform knows its users' language.
+    const v = classify({ text: 'Slecht, nooit meer', language: 'NL' });
+    expect(v).toMatchObject({ language: 'nl', negative: true });
   });
 });

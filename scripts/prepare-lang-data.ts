@@ -1,0 +1,90 @@
+/**
+ * Builds the per-language dev sets `npm run eval` reads, from sources downloaded by hand (see
+ * data/MANIFEST.md for each source's repository, commit and licence). Nothing here downloads.
+ *
+ *   npx tsx scripts/prepare-lang-data.ts --semeval DIR --out DIR
+ *
+ * --semeval DIR: the SemEval-2016 Task 5 restaurant files in the ABSADatasets "apc" layout
+ *   (restaurants_{train,test}_{dutch,french,spanish}.xml.dat: a sentence with $T$ for the aspect,
+ *   the aspect, its polarity; three lines per opinion). A sentence whose opinions are all negative
+ *   is a negative example, all positive a positive one; mixed and neutral sentences are left out.
+ *   Sentences are ordered by a hash of their text (a fixed shuffle), then the first 250 negative and
+ *   250 positive ones are the dev set (OUT/dev/<code>.jsonl: only ever scored, never tuned on) and
+ *   the rest the tuning set (OUT/tune/<code>.jsonl: what the word lists may be checked against).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface Example {
+  text: string;
+  negative: boolean;
+  source: string;
+}
+
+const SEMEVAL_LANGUAGES = { dutch: 'nl', french: 'fr', spanish: 'es' } as const;
+
+/** Sentence-level examples from one SemEval-2016 apc file, in file order. */
+export function semevalSentences(raw: string, source: string): Example[] {
+  const lines = raw.split('\n');
+  const polarities = new Map<string, Set<string>>();
+  for (let i = 0; i + 2 < lines.length; i += 3) {
+    const withTarget = lines[i]!.trim();
+    const aspect = lines[i + 1]!.trim();
+    const polarity = lines[i + 2]!.trim().toLowerCase();
+    if (!withTarget) continue;
+    const sentence = withTarget.replace('$T$', aspect).replace(/\s+/g, ' ').trim();
+    const set = polarities.get(sentence) ?? new Set<string>();
+    set.add(polarity);
+    polarities.set(sentence, set);
+  }
+  const out: Example[] = [];
+  for (const [text, set] of polarities) {
+    if (set.size !== 1) continue;
+    const only = [...set][0];
+    if (only === 'negative' || only === 'positive') out.push({ text, negative: only === 'negative', source });
+  }
+  return out;
+}
+
+const DEV_PER_CLASS = 250;
+
+/** Dev set (DEV_PER_CLASS of each class, in a fixed shuffled order) and tuning set (the rest). */
+export function split(examples: readonly Example[]): { dev: Example[]; tune: Example[] } {
+  const key = (e: Example): string => createHash('sha256').update(e.text).digest('hex');
+  const sorted = [...examples].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  const neg = sorted.filter((e) => e.negative);
+  const pos = sorted.filter((e) => !e.negative);
+  return {
+    dev: [...neg.slice(0, DEV_PER_CLASS), ...pos.slice(0, DEV_PER_CLASS)],
+    tune: [...neg.slice(DEV_PER_CLASS), ...pos.slice(DEV_PER_CLASS)],
+  };
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function main(): void {
+  const out = arg('--out');
+  const semeval = arg('--semeval');
+  if (!out || !semeval) throw new Error('usage: prepare-lang-data.ts --semeval DIR --out DIR');
+  mkdirSync(join(out, 'dev'), { recursive: true });
+  mkdirSync(join(out, 'tune'), { recursive: true });
+  for (const [name, code] of Object.entries(SEMEVAL_LANGUAGES)) {
+    const all: Example[] = [];
+    for (const split of ['train', 'test']) {
+      const file = `restaurants_${split}_${name}.xml.dat`;
+      all.push(...semevalSentences(readFileSync(join(semeval, file), 'utf8'), `semeval2016-restaurants-${code}-${split}`));
+    }
+    const { dev, tune } = split(all);
+    const write = (file: string, set: Example[]): void => writeFileSync(file, set.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    write(join(out, 'dev', `${code}.jsonl`), dev);
+    write(join(out, 'tune', `${code}.jsonl`), tune);
+    const negs = (set: Example[]): number => set.filter((e) => e.negative).length;
+    console.log(`${code}: dev ${dev.length} (${negs(dev)} negative), tune ${tune.length} (${negs(tune)} negative), of ${all.length} sentences`);
+  }
+}
+
+main();

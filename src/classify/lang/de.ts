@@ -1,0 +1,88 @@
+import type { LanguageRules } from './types.js';
+
+/** German. */
+export const de: LanguageRules = {
+  code: 'de',
+  stopWords: ['kellner', 'bedienung', 'zimmer', 'bestellung', 'lieferung', 'konto', 'preis', 'leistung', 'der', 'die', 'das', 'und', 'ist', 'nicht', 'sehr', 'aber', 'mit', 'ein', 'eine', 'einen', 'einem', 'ich', 'wir', 'war',
+    'waren', 'zu', 'auf', 'für', 'auch', 'es', 'den', 'dem', 'des', 'sich', 'noch', 'nur', 'wie', 'kein', 'keine', 'gut', 'schlecht',
+    'haben', 'habe', 'wurde', 'wurden', 'werden', 'sind', 'mir', 'mich', 'uns', 'immer', 'wieder', 'schon',
+    'dass', 'weil', 'wenn', 'oder', 'bei', 'nach', 'vom', 'zum', 'zur', 'ganz', 'leider', 'toll', 'essen', 'geld', 'nie',
+    'nichts', 'kann', 'konnte', 'muss', 'sie', 'er', 'ihr', 'hier', 'jetzt', 'seit', 'über', 'dann', 'doch', 'alles', 'freundlich'],
+  negators: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'nichts', 'niemand', 'ohne', 'weder',
+    'nirgends', 'keinesfalls', 'keineswegs', 'garnicht', 'nimmer'],
+  negationBreakers: ['nur', 'bloß', 'einmal', 'mal', 'umsonst'],
+  negationLooksBack: true,
+  contrastAfter: ['aber', 'doch', 'jedoch', 'allerdings', 'leider', 'trotzdem', 'dennoch', 'sondern', 'außer'],
+  concessiveOpeners: ['obwohl', 'obgleich', 'trotz', 'zwar', 'wenngleich'],
+  boosters: [
+    ...['sehr', 'extrem', 'total', 'echt', 'wirklich', 'absolut', 'völlig', 'komplett', 'unglaublich', 'besonders', 'super', 'äußerst',
+      'richtig', 'so', 'viel', 'zu', 'mega', 'voll', 'furchtbar', 'schrecklich', 'sowas', 'überaus', 'höchst', 'ziemlich'].map((w) => [w, 1.3] as const),
+    ...['etwas', 'bisschen', 'leicht', 'eher', 'relativ', 'fast', 'teilweise', 'einigermaßen', 'halbwegs', 'recht'].map((w) => [w, 0.75] as const),
+  ],
+  lexicon: [
+    ['gut', 2], ['sehr gut', 3], ['super', 3], ['toll', 3], ['prima', 2.5], ['klasse', 3], ['spitze', 3], ['hervorragend', 3.2],
+    ['ausgezeichnet', 3.2], ['perfekt', 3.2], ['lecker', 2.8], ['köstlich', 3], ['freundlich', 2.2], ['nett', 2], ['herzlich', 2.5],
+    ['zuvorkommend', 2.5], ['hilfsbereit', 2.5], ['schnell', 1.2], ['sauber', 2], ['gemütlich', 2.2], ['schön', 2.5], ['empfehlenswert', 3],
+    ['zufrieden', 2.2], ['begeistert', 3], ['gerne', 1.5], ['gern', 1.5], ['danke', 1.5], ['wunderbar', 3.2], ['fantastisch', 3.2],
+    ['großartig', 3.2], ['genial', 3], ['top', 2.8], ['empfehlen', 2], ['liebe', 2.5], ['lieben', 2.5], ['mag', 1.5], ['angenehm', 2],
+    ['preiswert', 1.8], ['günstig', 1.5], ['zuverlässig', 2.2], ['kompetent', 2.2], ['professionell', 2.2], ['einfach', 1], ['praktisch', 1.8],
+    ['funktioniert', 1.2], ['stabil', 1.5], ['übersichtlich', 2], ['hilfreich', 2], ['ok', 0.5], ['okay', 0.5], ['lob', 2], ['traumhaft', 3],
+    ['schlecht', -2.5], ['schlechter', -2.5], ['schlechteste', -3.2], ['mies', -2.8], ['miserabel', -3.2], ['katastrophal', -3.4],
+    ['katastrophe', -3.2], ['furchtbar', -3], ['schrecklich', -3], ['grauenhaft', -3.2], ['grauenvoll', -3.2], ['ekelhaft', -3.2],
+    ['eklig', -3], ['widerlich', -3.2], ['unfreundlich', -2.8], ['unhöflich', -2.8], ['frech', -2.5], ['arrogant', -2.5], ['langsam', -1.5],
+    ['teuer', -1.5], ['überteuert', -2.5], ['kalt', -1.2], ['lauwarm', -1.5], ['versalzen', -2.2], ['fad', -2], ['geschmacklos', -2.5],
+    ['dreckig', -2.8], ['schmutzig', -2.8], ['unsauber', -2.5], ['laut', -1], ['enttäuscht', -2.5], ['enttäuschend', -2.5],
+    ['enttäuschung', -2.5], ['ärgerlich', -2.5], ['ärgern', -2], ['unverschämt', -3], ['frechheit', -3], ['sauerei', -3],
+    ['unmöglich', -2.5], ['inkompetent', -3], ['unzuverlässig', -2.5], ['nutzlos', -3], ['unbrauchbar', -3], ['sinnlos', -2.5],
+    ['kaputt', -2.5], ['defekt', -2.8], ['fehlerhaft', -2.5], ['fehler', -1.8], ['problem', -1.5], ['probleme', -1.8], ['abzocke', -3.5],
+    ['nie wieder', -3], ['warten', -1], ['wartezeit', -1.2], ['gewartet', -1.5], ['stürzt', -2.2], ['abstürze', -2.5], ['absturz', -2.5],
+    ['hängt', -1.5], ['nervig', -2.5], ['nervt', -2.5], ['ärger', -2.2], ['mangelhaft', -2.8], ['ungenießbar', -3.2], ['verbrannt', -2],
+    ['zäh', -1.5], ['trocken', -1], ['matschig', -2], ['ranzig', -3], ['verschimmelt', -3.2], ['lieblos', -2.5], ['chaotisch', -2.2],
+    ['chaos', -2.2], ['überfordert', -2], ['desinteressiert', -2.5], ['ignoriert', -2.2], ['beschwerde', -2], ['reklamation', -1.8],
+    ['schade', -1.8], ['leider', -1.2], ['peinlich', -2.5], ['traurig', -2], ['wütend', -3], ['sauer', -2.2], ['verärgert', -2.8],
+    ['zumutung', -3], ['schlimm', -2.5], ['übel', -2.5], ['schwach', -1.8], ['mittelmäßig', -1.5], ['durchschnittlich', -0.8],
+    ['veraltet', -1.8], ['umständlich', -2], ['kompliziert', -1.5], ['unübersichtlich', -2], ['gesperrt', -2], ['betrug', -3.2],
+    // The translated lexicon's words that mean something else in a review (0 takes them out), and more review words.
+    ['bitte', 0], ['frei', 0], ['ja', 0], ['nein', 0], ['bezahlen', 0], ['groß', 0.8], ['klar', 0], ['sicher', 0.5], ['einfach', 0.8],
+    ['ruhig', 1.2], ['gefallen', 2], ['gefällt', 2], ['gefiel', 2], ['schmeckt', 1.5], ['schmeckte', 1.5], ['aufgewärmt', -2], ['tiefgekühlt', -1.2], ['vergessen', -1.5], ['gesperrt', -2], ['abgelehnt', -1.8],
+  ],
+  complaintPhrases: [
+    ['geld zurück', -2.2], ['nie wieder', -3], ['nicht zu empfehlen', -3], ['nicht empfehlenswert', -3], ['kann ich nicht empfehlen', -3],
+    ['finger weg', -3.2], ['keine empfehlung', -3], ['auf keinen fall', -2.2], ['lange gewartet', -2], ['# minuten gewartet', -2.2],
+    ['# stunden gewartet', -2.5], ['warten # minuten', -1.8], ['stürzt ab', -2.8], ['stürzt ständig ab', -3.2], ['funktioniert nicht', -2.8],
+    ['funktioniert nicht mehr', -3], ['geht nicht', -2.2], ['lässt sich nicht', -2], ['kein service', -2.5], ['keine antwort', -2.2],
+    ['nicht erreichbar', -2.5], ['kundenservice', -0.5], ['seit dem update', -1.8], ['nach dem update', -1.8], ['zu teuer', -2.2],
+    ['nicht wert', -2.5], ['geldverschwendung', -3.2], ['zeitverschwendung', -3], ['reine abzocke', -3.5], ['nicht mehr', -1],
+    ['kalt serviert', -2], ['war kalt', -1.8], ['haar im', -2.8], ['zu lange', -2], ['ewig gedauert', -2.5], ['hat ewig', -2.2],
+    ['nicht geliefert', -2.8], ['nie angekommen', -3], ['nicht angekommen', -2.8], ['konto gesperrt', -3], ['kann mich nicht anmelden', -2.8],
+    ['login geht nicht', -2.8], ['zurückgeschickt', -2], ['zurück geschickt', -2], ['rückerstattung', -1.8], ['erstattung', -1.5],
+    ['keine ahnung', -2], ['null sterne', -3.2], ['ein stern', -2.5], ['1 stern', -2.5], ['zu wünschen übrig', -2.5], ['unter aller sau', -3.5],
+  ],
+  praisePhrases: [
+    ['sehr zu empfehlen', 3], ['absolut empfehlenswert', 3.2], ['kann ich nur empfehlen', 3.2], ['gerne wieder', 2.8], ['immer wieder gerne', 3],
+    ['komme wieder', 2.5], ['kommen wieder', 2.5], ['wiederkommen', 2.5], ['nur zu empfehlen', 3], ['5 sterne', 3], ['fünf sterne', 3],
+    ['preis leistung', 1.5], ['preis-leistungs-verhältnis', 1], ['keine probleme', 2], ['ohne probleme', 2], ['nichts auszusetzen', 2.8],
+    ['alles bestens', 3], ['alles super', 3], ['alles gut', 2.2], ['top service', 3], ['weiter so', 2.8], ['vielen dank', 2], ['hat geschmeckt', 2.5],
+    ['funktioniert einwandfrei', 3], ['funktioniert super', 3], ['läuft stabil', 2.5], ['nicht schlecht', 1.5], ['kein problem', 1.5],
+  ],
+  sarcasmPhrases: ['danke für nichts', 'na toll', 'ganz toll', 'echt toll', 'na super', 'vielen dank auch', 'herzlichen glückwunsch'],
+  critical: {
+    legal_threat: ['anwalt', 'meinen anwalt', 'rechtsanwalt', 'anzeige', 'anzeigen', 'klage', 'verklagen', 'gericht', 'rechtliche schritte',
+      'verbraucherzentrale', 'verbraucherschutz', 'polizei', 'strafanzeige', 'bafin'],
+    health_safety: ['lebensmittelvergiftung', 'vergiftung', 'krank geworden', 'wurde krank', 'übergeben', 'erbrochen', 'durchfall',
+      'krankenhaus', 'notaufnahme', 'allergische reaktion', 'verletzt', 'verletzung', 'gefährlich', 'lebensgefährlich', 'schimmel',
+      'glasscherbe', 'glassplitter', 'kakerlake*', 'ratte', 'ratten', 'mäuse', 'salmonellen', 'brandgefahr', 'stromschlag'],
+    fraud_scam: ['betrug', 'betrüger', 'betrügerisch', 'abzocke', 'abzocker', 'betrogen', 'gestohlen', 'geklaut', 'diebstahl', 'diebe',
+      'abgebucht ohne', 'unberechtigt abgebucht', 'fake bewertungen', 'gefälscht', 'fälschung', 'kriminell', 'scam'],
+    discrimination: ['rassistisch', 'rassismus', 'rassist', 'diskriminier*', 'sexistisch', 'homophob', 'ausländerfeindlich',
+      'wegen meiner hautfarbe', 'belästig*', 'beleidigt'],
+    privacy: ['datenschutz', 'dsgvo', 'meine daten', 'persönliche daten', 'datenleck', 'gehackt', 'ohne zustimmung', 'ohne einwilligung',
+      'daten weitergegeben', 'daten verkauft', 'spam'],
+  },
+  inflections(word: string): string[] {
+    if (word.includes(' ')) return [];
+    // Adjectives take -e/-en/-er/-es/-em after the stem ("schlecht", "schlechte", "schlechten"…).
+    if (word.endsWith('e')) return ['n', 'r', 's', 'm'].map((e) => word + e);
+    return ['e', 'en', 'er', 'es', 'em'].map((e) => word + e);
+  },
+};

@@ -1,0 +1,25 @@
+import {
+  BOOSTERS, COMPLAINT_PHRASES, CONCESSIVE_OPENERS, CONTRAST_AFTER, NEGATION_BREAKERS, NEGATORS, PRAISE_PHRASES, SARCASM_PHRASES,
+} from '../lexicon.js';
+import type { LanguageRules } from './types.js';
+
+/** English: the lists in lexicon.ts; its lexicon and critical rules are the model's and severity.ts's own. */
+export const en: LanguageRules = {
+  code: 'en',
+  stopWords: ['the', 'and', 'is', 'was', 'it', 'this', 'that', 'with', 'for', 'of', 'to', 'my', 'you', 'are', 'were', 'have',
+    'has', 'but', 'not', 'very', 'they', 'we', 'i', 'its', 'at', 'be', 'would', 'will', 'just', 'dont', 'been', 'from', 'what', 'so', 'there',
+    'our', 'your', 'their', 'had', 'did', 'does', 'didnt', 'wasnt', 'an', 'on', 'in', 'me', 'us', 'them', 'all', 'about', 'after', 'when',
+    'never', 'again', 'ever', 'really', 'only', 'because', 'which', 'who', 'could', 'no', 'me', 'he', 'plus', 'on'],
+  negators: [...NEGATORS],
+  negationBreakers: [...NEGATION_BREAKERS],
+  negationLooksBack: false,
+  contrastAfter: [...CONTRAST_AFTER],
+  concessiveOpeners: [...CONCESSIVE_OPENERS],
+  boosters: [...BOOSTERS],
+  lexicon: [],
+  complaintPhrases: COMPLAINT_PHRASES,
+  praisePhrases: PRAISE_PHRASES,
+  sarcasmPhrases: SARCASM_PHRASES,
+  critical: {},
+  inflections: () => [],
+};

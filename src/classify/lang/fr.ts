@@ -1,0 +1,95 @@
+import type { LanguageRules } from './types.js';
+
+/** French. */
+export const fr: LanguageRules = {
+  code: 'fr',
+  stopWords: ['choix', 'carte', 'plats', 'serveur', 'serveuse', 'repas', 'nourriture', 'salle', 'attente', 'chambre', 'vins', 'commande', 'livraison', 'appli', 'déçu', 'le', 'les', 'et', 'est', 'une', 'un', 'très', 'mais', 'pas', 'avec', 'pour', 'des', 'du', 'ce', "c'est", 'je', 'nous',
+    'qui', 'sur', 'été', "j'ai", 'il', 'elle', 'au', 'aux', 'ne', 'tout', 'bien', 'trop', 'était', 'la', 'vous', 'sont', 'ont',
+    'avons', 'avait', 'peu', 'rien', 'jamais', 'même', 'aussi', 'ici', 'chez', 'dans', 'par', 'cette', 'ces', 'mon', 'ma', 'mes',
+    'notre', 'nos', 'votre', 'leur', 'quand', 'comme', 'parce', 'que', "qu'il", "n'est", "n'a", 'fait', 'bon', 'bonne', 'accueil',
+    'merci', 'sans', 'beaucoup', 'encore', 'cependant', 'pourtant', 'déçu', 'vraiment', 'prix'],
+  // "n'est", "n'a"… are one token each ("nest", "na"): the apostrophe is dropped, not split.
+  negators: ['pas', 'ne', "n'est", "n'ai", "n'a", "n'ont", "n'avons", "n'était", "n'en", "n'y", 'jamais', 'rien', 'aucun', 'aucune',
+    'sans', 'ni', 'nullement', 'guère'],
+  negationBreakers: ['seulement', 'que', 'mal', 'uniquement'],
+  negationLooksBack: false,
+  contrastAfter: ['mais', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'malheureusement', 'sauf', 'hélas'],
+  concessiveOpeners: ['malgré', 'quoique', 'certes'],
+  boosters: [
+    ...['très', 'trop', 'vraiment', 'tellement', 'super', 'extrêmement', 'absolument', 'totalement', 'complètement', 'hyper', 'vachement',
+      'particulièrement', 'franchement', 'tout', 'fort', 'archi', 'carrément'].map((w) => [w, 1.3] as const),
+    // Not "peu": "peu aimable" is a negation, "un peu cher" a diminisher; it is left to the model.
+    ...['assez', 'plutôt', 'légèrement', 'presque', 'moyennement', 'relativement'].map((w) => [w, 0.75] as const),
+  ],
+  lexicon: [
+    ['bon', 2], ['bonne', 2], ['bien', 1.5], ['très bien', 2.8], ['excellent', 3.2], ['excellente', 3.2], ['parfait', 3.2], ['parfaite', 3.2],
+    ['délicieux', 3], ['délicieuse', 3], ['savoureux', 2.8], ['savoureuse', 2.8], ['succulent', 3], ['exquis', 3], ['super', 2.8],
+    ['génial', 3], ['top', 2.5], ['magnifique', 3.2], ['merveilleux', 3.2], ['formidable', 3], ['sympa', 2.2], ['sympathique', 2.2],
+    ['agréable', 2.2], ['chaleureux', 2.5], ['chaleureuse', 2.5], ['accueillant', 2.5], ['accueillante', 2.5], ['souriant', 2.2], ['aimable', 2.2],
+    ['gentil', 2], ['serviable', 2.2], ['attentionné', 2.5], ['professionnel', 2], ['rapide', 1.2], ['propre', 1.8], ['copieux', 1.8],
+    ['généreux', 2], ['raisonnable', 1.5], ['abordable', 1.5], ['recommande', 2.5], ['recommander', 2], ['ravi', 3], ['ravie', 3],
+    ['satisfait', 2.2], ['satisfaite', 2.2], ['adore', 3], ['aimé', 2.2], ['plaisir', 2.2], ['bravo', 3], ['merci', 1.5], ['régal', 3],
+    ['cosy', 2], ['charmant', 2.5], ['fiable', 2], ['pratique', 1.5], ['efficace', 2], ['impeccable', 3], ['top', 2.5], ['correct', 0.8],
+    ['mauvais', -2.5], ['mauvaise', -2.5], ['nul', -3], ['nulle', -3], ['horrible', -3.2], ['affreux', -3.2], ['affreuse', -3.2],
+    ['déçu', -2.5], ['déçue', -2.5], ['déçus', -2.5], ['décevant', -2.5], ['décevante', -2.5], ['déception', -2.8], ['médiocre', -2.5],
+    ['immangeable', -3.2], ['dégoûtant', -3.2], ['dégueulasse', -3.4], ['infect', -3.2], ['fade', -2], ['insipide', -2.2], ['froid', -1.2],
+    ['froide', -1.2], ['tiède', -1.5], ['sec', -1], ['sèche', -1], ['trop cuit', -2], ['pas cuit', -2], ['brûlé', -2], ['salé', -0.8],
+    ['cher', -1.2], ['chère', -1.2], ['onéreux', -1.5], ['arnaque', -3.4], ['lent', -1.5], ['lente', -1.5], ['lenteur', -1.8], ['attente', -1],
+    ['désagréable', -2.5], ['impoli', -2.8], ['impolie', -2.8], ['malpoli', -2.8], ['grossier', -2.8], ['arrogant', -2.5], ['hautain', -2.5],
+    ['méprisant', -2.8], ['incompétent', -3], ['bruyant', -1.5], ['sale', -2.8], ['crasseux', -3], ['catastrophe', -3.2], ['catastrophique', -3.4],
+    ['lamentable', -3.2], ['pitoyable', -3.2], ['honteux', -3], ['honte', -2.8], ['scandaleux', -3.2], ['inadmissible', -3.2],
+    ['inacceptable', -3], ['problème', -1.5], ['problèmes', -1.8], ['bug', -2], ['bugs', -2.2], ['bugue', -2.2], ['plante', -2],
+    ['inutilisable', -3.2], ['inutile', -2.5], ['cassé', -2.5], ['défectueux', -2.8], ['éviter', -2.5], ['fuir', -3], ['fuyez', -3.2],
+    ['dommage', -1.8], ['malheureusement', -1.2], ['moyen', -1], ['moyenne', -0.8], ['passable', -0.8], ['quelconque', -1.5], ['bof', -1.8],
+    ['galère', -2.5], ['énervant', -2.5], ['agaçant', -2.5], ['pénible', -2.2], ['plainte', -2], ['remboursement', -1.5], ['mal', -1.8],
+    // The translated lexicon's words that mean something else in a review (0 takes them out), and more review words.
+    ['prix', 0], ['qualité', 0], ['frais', 0], ['juste', 0], ['responsable', 0], ['décidé', 0], ['bière', 0], ['dieu', 0], ['envie', 0],
+    ['coupe', 0], ['demande', 0], ['simple', 0], ['seul', 0], ['cuisson', 0], ['attention', 0], ['vaut', 0], ['gros', 0], ['vrai', 0],
+    ['payer', 0], ['oui', 0], ['doute', 0], ['élevé', -1.2], ['réchauffé', -2], ['surgelé', -1.2], ['immonde', -3.4], ['exécrable', -3.4],
+    ['désastre', -3.2], ['cauchemar', -3.2], ['insulter', -3], ['agressé', -3], ['désinvolte', -2.5], ['glacial', -2.2], ['dépassé', -1.5],
+    ['piège', -2.5], ['gâché', -2.5], ['dégradé', -2.2], ['bâclé', -2.8], ['industriel', -1.2], ['ordinaire', -1], ['bémol', -1.5],
+    ['drame', -2.5], ['indécent', -2.8], ['manque', -1.5], ['manquant', -1.5], ['oublié', -1.5], ['renvoyé', -1.5], ['sans goût', -2.2],
+    ['sans saveur', -2.2], ['bas de gamme', -2.5], ['à désirer', -2.5], ['piège à touristes', -3], ['à améliorer', -1.8], ['trop salé', -2],
+    ['incontournable', 2.8], ['original', 1.8], ['originale', 1.8], ['raffiné', 2.5], ['fin', 1], ['frais', 0], ['fraîcheur', 1.5],
+    ['généreuse', 2], ['authentique', 1.8], ['convivial', 2.2], ['sublime', 3.2], ['divin', 3], ['régalé', 3], ['régalés', 3], ['top', 2.5],
+    ['bravo', 3], ['pépite', 3], ['adresse', 0.5], ['bonne adresse', 2.8], ['belle adresse', 2.8], ['nickel', 2.8],
+  ],
+  complaintPhrases: [
+    ['à éviter', -3.2], ['a fuir', -3.2], ['à fuir', -3.2], ['plus jamais', -3], ['je ne recommande pas', -3], ['ne recommande pas', -3],
+    ['je déconseille', -3], ['déconseille', -3], ['perte de temps', -3], ["perte d'argent", -3.2], ['pas terrible', -2.2], ['pas top', -2],
+    ['pas bon', -2.2], ['pas à la hauteur', -2.5], ['laisse à désirer', -2.5], ['rapport qualité prix', 0], ['trop cher', -2.2],
+    ['hors de prix', -2.5], ['attendu # minutes', -2.2], ['# minutes d attente', -2], ['attendre # minutes', -1.8], ["temps d'attente", -1.2],
+    ['ne fonctionne pas', -2.8], ['ne fonctionne plus', -3], ['ne marche pas', -2.8], ['ne marche plus', -3], ["l'application plante", -2.8],
+    ['depuis la mise à jour', -1.8], ['après la mise à jour', -1.8], ['impossible de', -2.2], ['aucune réponse', -2.5], ['pas de réponse', -2.2],
+    ['service client', -0.5], ['jamais reçu', -3], ['pas reçu', -2.5], ['toujours pas', -2], ['compte bloqué', -3], ['se moque', -2.8],
+    ['se moquent', -2.8], ['on nous a ignoré', -2.5], ['un cheveu', -2.5], ['zéro étoile', -3.2], ['une étoile', -2.5], ['1 étoile', -2.5],
+    ['je ne reviendrai pas', -3], ['nous ne reviendrons pas', -3], ['ne reviendrons plus', -3], ['ne reviendrai plus', -3],
+  ],
+  praisePhrases: [
+    ['je recommande', 3], ['nous recommandons', 3], ['à recommander', 3], ['je reviendrai', 2.8], ['nous reviendrons', 2.8], ['à refaire', 2.5],
+    ['rien à redire', 3], ['rien à dire', 2], ['pas mal', 1.5], ['pas déçu', 2.2], ['pas déçus', 2.2], ['sans problème', 2], ['aucun problème', 2],
+    ['un régal', 3], ['au top', 3], ['5 étoiles', 3], ['cinq étoiles', 3], ['bon rapport qualité prix', 2.8], ['très bon rapport', 2.8],
+    ['vaut le détour', 3], ['vaut le coup', 2.5], ['je conseille', 2.5], ['fonctionne bien', 2.5], ['fonctionne parfaitement', 3], ['bon appétit', 1],
+  ],
+  sarcasmPhrases: ['merci pour rien', 'bravo pour', 'encore bravo', 'génial vraiment', 'quelle surprise'],
+  critical: {
+    legal_threat: ['avocat', 'mon avocat', 'porter plainte', 'plainte', 'poursuites', 'poursuivre en justice', 'tribunal', 'justice',
+      'action en justice', 'répression des fraudes', 'dgccrf', 'ufc que choisir', 'mise en demeure', 'police'],
+    health_safety: ['intoxication', 'intoxication alimentaire', 'malade', 'tombé malade', 'vomi', 'vomissements', 'diarrhée', 'hôpital',
+      'urgences', 'réaction allergique', 'blessé', 'blessure', 'dangereux', 'dangereuse', 'moisi', 'moisissure', 'verre dans', 'cafard*',
+      'blatte*', 'rat', 'rats', 'souris', 'salmonelle', 'cafards'],
+    fraud_scam: ['arnaque', 'arnaqueur*', 'escroquerie', 'escroc*', 'fraude', 'frauduleux', 'volé', 'vol', 'voleur*', 'faux avis',
+      'contrefaçon', 'débité sans', 'prélèvement non autorisé', 'criminel', 'scam'],
+    discrimination: ['raciste', 'racisme', 'discrimin*', 'sexiste', 'homophobe', 'à cause de ma couleur', 'harcèlement', 'harcelé*'],
+    privacy: ['données personnelles', 'mes données', 'rgpd', 'vie privée', 'fuite de données', 'piraté', 'sans mon consentement',
+      'sans consentement', 'revendu mes', 'spam'],
+  },
+  inflections(word: string): string[] {
+    if (word.includes(' ')) return [];
+    if (word.endsWith('eux')) return [word.slice(0, -1) + 'se', word.slice(0, -1) + 'ses'];
+    if (word.endsWith('if')) return [word.slice(0, -1) + 've', word.slice(0, -1) + 'ves', word + 's'];
+    if (word.endsWith('e')) return [word + 's'];
+    if (word.endsWith('s') || word.endsWith('x')) return [word + 'e', word + 'es'];
+    return [word + 'e', word + 's', word + 'es'];
+  },
+};

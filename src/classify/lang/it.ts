@@ -1,0 +1,76 @@
+import type { LanguageRules } from './types.js';
+
+/** Italian. */
+export const it: LanguageRules = {
+  code: 'it',
+  stopWords: ['piatti', 'piatto', 'cameriere', 'camerieri', 'tavolo', 'camera', 'ordine', 'consegna', 'conto', 'il', 'che', 'di', 'non', 'molto', 'ma', 'una', 'con', 'per', 'sono', 'della', 'gli', 'anche', 'questo', 'questa', 'stato',
+    'stata', 'è', 'ho', 'mai', 'più', 'buono', 'buona', 'tutto', 'ottimo', 'ottima', 'nel', 'nella', 'alla', 'al', 'del', 'dei', 'delle',
+    'lo', 'le', 'un', 'uno', 'ci', 'siamo', 'abbiamo', 'hanno', 'era', 'erano', 'sempre', 'ancora', 'poi', 'però', 'perché', 'quando',
+    'niente', 'nulla', 'troppo', 'poco', 'bene', 'male', 'cibo', 'servizio', 'personale', 'prezzo', 'consiglio', 'grazie', 'davvero',
+    'veramente', 'locale', 'qualità', 'ottimi', 'tutti', 'essere', 'fatto', 'questo', 'nostro', 'vostro', 'sia', 'dopo'],
+  negators: ['non', 'mai', 'niente', 'nulla', 'nessuno', 'nessuna', 'nessun', 'senza', 'né', 'neanche', 'nemmeno', 'neppure', 'manco'],
+  negationBreakers: ['solo', 'soltanto', 'solamente', 'vedo', 'esitate'],
+  negationLooksBack: false,
+  contrastAfter: ['ma', 'però', 'tuttavia', 'purtroppo', 'eppure', 'invece', 'comunque', 'peccato', 'tranne', 'salvo'],
+  concessiveOpeners: ['nonostante', 'sebbene', 'benché', 'seppur', 'seppure'],
+  boosters: [
+    ...['molto', 'davvero', 'veramente', 'proprio', 'super', 'troppo', 'estremamente', 'assolutamente', 'totalmente', 'completamente',
+      'incredibilmente', 'così', 'tanto', 'particolarmente', 'decisamente', 'parecchio'].map((w) => [w, 1.3] as const),
+    ...['abbastanza', 'poco', 'leggermente', 'quasi', 'piuttosto', 'relativamente'].map((w) => [w, 0.75] as const),
+  ],
+  lexicon: [
+    ['buono', 2], ['buon', 2], ['bene', 1.5], ['ottimo', 3], ['eccellente', 3.2], ['perfetto', 3.2], ['squisito', 3], ['delizioso', 3],
+    ['gustoso', 2.5], ['fantastico', 3.2], ['meraviglioso', 3.2], ['stupendo', 3.2], ['splendido', 3], ['bellissimo', 3], ['bello', 2.2],
+    ['gentile', 2.5], ['gentilissimo', 3], ['cordiale', 2.5], ['simpatico', 2.2], ['accogliente', 2.5], ['disponibile', 2], ['professionale', 2],
+    ['pulito', 1.8], ['veloce', 1.2], ['rapido', 1.2], ['consiglio', 2.2], ['consigliato', 2.5], ['consigliatissimo', 3.2], ['top', 2.5],
+    ['soddisfatto', 2.2], ['contento', 2.2], ['grazie', 1.5], ['piacevole', 2.2], ['comodo', 1.8], ['economico', 1], ['abbondante', 1.5],
+    ['genuino', 2], ['affidabile', 2], ['utile', 1.8], ['facile', 1.5], ['ideale', 2.5], ['migliore', 2.2], ['super', 2.8], ['favoloso', 3.2],
+    ['cattivo', -2.5], ['pessimo', -3.4], ['orribile', -3.2], ['terribile', -3.2], ['schifo', -3.4], ['schifoso', -3.4], ['disgustoso', -3.2],
+    ['deludente', -2.8], ['delusione', -2.8], ['deluso', -2.8], ['freddo', -1.2], ['insipido', -2.2], ['crudo', -1.5], ['bruciato', -2],
+    ['salato', -0.8], ['caro', -1.2], ['carissimo', -2.5], ['lento', -1.5], ['lentezza', -1.8], ['attesa', -1], ['maleducato', -3],
+    ['scortese', -2.8], ['antipatico', -2.5], ['sgarbato', -2.8], ['arrogante', -2.5], ['sporco', -2.8], ['sporcizia', -2.8], ['rumoroso', -1.5],
+    ['mediocre', -2.5], ['scarso', -2.2], ['vergogna', -3], ['vergognoso', -3.2], ['imbarazzante', -2.8], ['disastro', -3.2], ['truffa', -3.4],
+    ['problema', -1.5], ['problemi', -1.8], ['errore', -1.5], ['inutile', -2.8], ['rotto', -2.5], ['difettoso', -2.8], ['peccato', -1.8],
+    ['sconsiglio', -3], ['sconsigliato', -3], ['peggio', -2.8], ['peggiore', -3], ['incompetente', -3], ['pessima', -3.4], ['evitare', -2.5],
+    ['reclamo', -2], ['rimborso', -1.5], ['lamentela', -2], ['inaccettabile', -3], ['penoso', -3], ['squallido', -3], ['male', -2],
+    // The translated lexicon's words that mean something else in a review (0 takes them out), and more review words.
+    ['premio', 0], ['qualità', 0], ['grande', 0.8], ['giusto', 0.5], ['vero', 0], ['certo', 0], ['pagare', 0], ['tranquillo', 1.2],
+    ['calma', 0.5], ['piace', 1.8], ['riscaldato', -2], ['surgelato', -1.2], ['dimenticato', -1.5], ['bloccato', -2.2],
+  ],
+  complaintPhrases: [
+    ['da evitare', -3.2], ['mai più', -3], ['non ci torneremo', -3], ['non torneremo', -3], ['non tornerò', -3], ['non consiglio', -3],
+    ['lo sconsiglio', -3], ['non lo consiglio', -3], ['tempo perso', -2.5], ['soldi buttati', -3], ['non vale', -2.5], ['troppo caro', -2.2],
+    ['abbiamo aspettato', -1.8], ['aspettato # minuti', -2.2], ['non funziona', -2.8], ['non funziona più', -3], ['si blocca', -2.5],
+    ['si chiude', -2.2], ['dopo l aggiornamento', -1.8], ["dopo l'aggiornamento", -1.8], ["dall'aggiornamento", -1.8], ['servizio clienti', -0.5],
+    ['nessuna risposta', -2.5], ['non rispondono', -2.5], ['mai arrivato', -3], ['non è arrivato', -2.5], ['conto bloccato', -3],
+    ['lascia a desiderare', -2.8], ['un capello', -2.5], ['zero stelle', -3.2], ['una stella', -2.5], ['1 stella', -2.5], ['non all altezza', -2.5],
+    ["non all'altezza", -2.5],
+  ],
+  praisePhrases: [
+    ['consiglio vivamente', 3.2], ['lo consiglio', 3], ['da provare', 2.5], ['ci torneremo', 2.8], ['torneremo', 2.5], ['tornerò', 2.5],
+    ['ritorneremo', 2.5], ['nessun problema', 2], ['senza problemi', 2], ['rapporto qualità prezzo', 1.2], ['ottimo rapporto', 2.8],
+    ['5 stelle', 3], ['cinque stelle', 3], ['vale la pena', 2.5], ['niente da dire', 2.5], ['nulla da dire', 2.5], ['funziona bene', 2.5],
+    ['non male', 1.5], ['top', 2.5],
+  ],
+  sarcasmPhrases: ['grazie di niente', 'grazie per niente', 'complimenti davvero', 'che sorpresa'],
+  critical: {
+    legal_threat: ['avvocato', 'mio avvocato', 'denuncia', 'denunciare', 'querela', 'causa legale', 'tribunale', 'vie legali',
+      'azioni legali', 'carabinieri', 'polizia', 'associazione consumatori', 'codacons'],
+    health_safety: ['intossicazione', 'intossicazione alimentare', 'stato male', 'stati male', 'vomito', 'vomitato', 'diarrea', 'ospedale',
+      'pronto soccorso', 'reazione allergica', 'ferito', 'ferita', 'pericoloso', 'pericolosa', 'muffa', 'vetro nel', 'scarafaggi*',
+      'blatte', 'topo', 'topi', 'ratto', 'salmonella'],
+    fraud_scam: ['truffa', 'truffatori', 'truffato', 'frode', 'fraudolento', 'rubato', 'furto', 'ladri', 'ladro', 'recensioni false',
+      'contraffatto', 'addebito non autorizzato', 'criminali', 'scam'],
+    discrimination: ['razzista', 'razzismo', 'discrimin*', 'sessista', 'omofobo', 'per il colore', 'molestie', 'molestato'],
+    privacy: ['dati personali', 'miei dati', 'privacy', 'gdpr', 'furto di dati', 'hackerato', 'senza consenso', 'senza il mio consenso', 'spam'],
+  },
+  inflections(word: string): string[] {
+    if (word.includes(' ')) return [];
+    // Adjectives agree: -o/-a/-i/-e, -e/-i ("buono", "buona", "buoni", "buone"; "gentile", "gentili").
+    // …and an absolute superlative ("buonissimo").
+    if (word.endsWith('o')) return ['a', 'i', 'e', 'issimo', 'issima', 'issimi', 'issime'].map((e) => word.slice(0, -1) + e);
+    if (word.endsWith('e')) return [word.slice(0, -1) + 'i'];
+    if (word.endsWith('a')) return [word.slice(0, -1) + 'e', word.slice(0, -1) + 'i'];
+    return [];
+  },
+};

@@ -1,0 +1,59 @@
+/**
+ * What the text rules need to know about one language: its closed-class words (negators, contrast,
+ * intensifiers), the review-domain phrases no general lexicon has, a core valence lexicon, the
+ * words that tell the language apart, and its wording of the critical rules. Words and patterns are
+ * written naturally (accents, apostrophes): they are normalised as the tokenizer normalises words.
+ */
+export interface LanguageRules {
+  /** ISO 639-1 code. */
+  code: string;
+  /** Frequent words of this language that are rare in the others (language detection). */
+  stopWords: readonly string[];
+  /** Words that flip what follows in their clause ("nicht gut", "pas bon", "no es bueno"). */
+  negators: readonly string[];
+  /** Words after a negator that end its scope instead of being negated ("nicht nur", "non solo"). */
+  negationBreakers: readonly string[];
+  /**
+   * Where the negator stands after what it negates, as German and Dutch put "nicht"/"niet" at the
+   * end of a clause ("Ich empfehle es nicht"): a negator ending its clause negates the words before it.
+   */
+  negationLooksBack: boolean;
+  /** After these the clause carries the verdict ("aber", "mais", "pero", "maar", "ma", "mas"). */
+  contrastAfter: readonly string[];
+  /** Words that open a conceded clause at the start of a sentence ("obwohl", "bien que", "aunque"). */
+  concessiveOpeners: readonly string[];
+  /** Intensifiers (> 1) and diminishers (< 1): a multiplier on the next sentiment word. */
+  boosters: readonly (readonly [string, number])[];
+  /** Core sentiment words on VADER's -4..4 scale; they override the general lexicon. */
+  lexicon: readonly (readonly [string, number])[];
+  /** Review-domain complaint phrases (valence -4..0), PhraseMatcher syntax. */
+  complaintPhrases: readonly (readonly [string, number])[];
+  /** Review-domain praise phrases (valence 0..4). */
+  praisePhrases: readonly (readonly [string, number])[];
+  /** Phrases that praise on the surface and complain in practice ("merci pour rien"). */
+  sarcasmPhrases: readonly string[];
+  /** Extra patterns per built-in critical rule id (legal_threat, health_safety, fraud_scam, discrimination, privacy). */
+  critical: Readonly<Record<string, readonly string[]>>;
+  /** Inflected forms of a lexicon word (German and Romance adjectives agree), so the lexicon covers them. */
+  inflections(word: string): string[];
+}
+
+/** `stem` + each ending: the forms of one word. */
+export function forms(stem: string, endings: readonly string[]): string[] {
+  return endings.map((e) => stem + e);
+}
+
+/**
+ * Spanish and Portuguese adjectives agree in gender and number ("malo", "mala", "malos", "malas") and
+ * have an absolute superlative ("buenísimo", "carísimo"; Portuguese "-íssimo").
+ */
+export function romanceInflections(word: string): string[] {
+  if (word.includes(' ')) return [];
+  if (word.endsWith('o')) {
+    const stem = word.slice(0, -1);
+    return [...['a', 'os', 'as'].map((e) => stem + e), ...['isimo', 'isima', 'issimo', 'issima'].map((e) => stem + e)];
+  }
+  if (word.endsWith('a') || word.endsWith('e')) return [word + 's'];
+  if (/[lrnz]$/.test(word)) return [word + 'es'];
+  return [];
+}

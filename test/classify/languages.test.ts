@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { classify, createClassifier } from '../../src/classify/index.js';
+import { normalisePattern } from '../../src/classify/phrases.js';
+import { tokenize } from '../../src/classify/tokenize.js';
+
+// Flagging in German, French, Spanish, Dutch, Italian and Portuguese: text polarity, negation,
+// contrast and the critical rules, without a rating and at 3 stars.
+describe('flagging in every judged language', () => {
+  it.each([
+    ['de', 'Das Brot war alt und die Verkäuferin unfreundlich. Nie wieder!'],
+    ['fr', 'La chambre était sale et le personnel désagréable. À éviter.'],
+    ['es', 'La comida llegó fría y el camarero fue muy maleducado. No volveremos.'],
+    ['nl', 'De loodgieter kwam te laat en het lek is nog steeds niet opgelost. Slechte service.'],
+    ['it', 'Servizio lentissimo e cibo freddo, pessima esperienza.'],
+    ['pt', 'O aplicativo trava toda hora e o atendimento é péssimo.'],
+  ])('flags an angry %s review without a rating, and at 3 stars', (lang, text) => {
+    const v = classify({ text });
+    expect(v.language).toBe(lang);
+    expect(v.negative).toBe(true);
+    expect(v.reasons.join(' ')).toMatch(/text reads negative/);
+    expect(classify({ text, rating: 3 }).negative).toBe(true);
+  });
+
+  it.each([
+    ['de', 'Super leckere Brötchen und sehr freundliche Bedienung, wir kommen gerne wieder!'],
+    ['fr', 'Hôtel magnifique, personnel très accueillant, je recommande.'],
+    ['es', 'Excelente atención y la comida buenísima, lo recomiendo.'],
+    ['nl', 'Snel geholpen, vriendelijke vakman en een nette klus. Een aanrader!'],
+    ['it', 'Ottimo cibo e personale gentilissimo, consigliato!'],
+    ['pt', 'Entrega rápida e produto excelente, recomendo muito.'],
+  ])('does not flag a happy %s review', (lang, text) => {
+    const v = classify({ text });
+    expect(v.language).toBe(lang);
+    expect(v.negative).toBe(false);
+  });
+
+  it.each([
+    ['de', 'Das Essen war lecker, aber der Service war eine Katastrophe.', 'Der Service war langsam, aber das Essen war super lecker.'],
+    ['fr', 'Le personnel est gentil mais la chambre était sale.', 'La chambre était sale mais le personnel est adorable.'],
+    ['es', 'El personal fue amable pero la habitación estaba sucia.', 'La habitación estaba sucia pero el personal fue encantador.'],
+    ['nl', 'Het eten was lekker maar de bediening was traag en onvriendelijk.', 'De bediening was traag maar het eten was heerlijk.'],
+    ['it', 'Il cibo era buono ma il servizio era lento.', 'Il servizio era lento ma il cibo era ottimo.'],
+    ['pt', 'O produto é bonito mas chegou quebrado.', 'A entrega atrasou mas o produto é excelente.'],
+  ])('lets the clause after the %s "but" decide', (_lang, negative, positive) => {
+    expect(classify({ text: negative }).negative).toBe(true);
+    expect(classify({ text: positive }).negative).toBe(false);
+  });
+
+  it('reads the other contrast words too (doch, cependant, sin embargo, echter, tuttavia, porém)', () => {
+    for (const text of [
+      'Die Lage ist schön, jedoch war das Zimmer schmutzig.',
+      "L'accueil est sympathique, cependant le repas était froid et fade.",
+      'El local es bonito, sin embargo el servicio fue pésimo.',
+      'De locatie is mooi, echter het eten was koud en smakeloos.',
+      'La posizione è bella, tuttavia la camera era sporca.',
+      'O lugar é bonito, porém o atendimento foi péssimo.',
+    ]) expect(classify({ text }).negative, text).toBe(true);
+  });
+
+  it.each([
+    ['de', 'Das Essen war nicht gut.', 'Das Essen war gut.'],
+    ['de', 'Ich kann dieses Restaurant nicht empfehlen.', 'Ich kann dieses Restaurant empfehlen.'],
+    ['fr', "Le repas n'était pas bon.", 'Le repas était bon.'],
+    ['es', 'La comida no estaba buena.', 'La comida estaba buena.'],
+    ['nl', 'Het eten was niet lekker.', 'Het eten was lekker.'],
+    ['it', 'Il cibo non era buono.', 'Il cibo era buono.'],
+    ['pt', 'A comida não estava boa.', 'A comida estava boa.'],
+  ])('%s negation turns praise into a complaint: "%s"', (lang, negated, plain) => {
+    expect(classify({ text: negated, language: lang }).negative).toBe(true);
+    expect(classify({ text: plain, language: lang }).negative).toBe(false);
+  });
+
+  it('reads a German or Dutch negator at the end of the clause backwards', () => {
+    for (const [text, language] of [['Das Essen schmeckte uns nicht.', 'de'], ['Der Service gefiel uns nicht.', 'de'], ['De service beviel ons niet.', 'nl']]) {
+      const v = classify({ text: text!, language });
+      expect(v.negative, text).toBe(true);
+      expect(v.reasons.join(' '), text).toMatch(/negated, reads negative/);
+    }
+    expect(classify({ text: 'Der Service gefiel uns sehr.', language: 'de' }).negative).toBe(false);
+  });
+
+  it.each([
+    ['de', 'Ich habe eine Lebensmittelvergiftung bekommen, mein Anwalt meldet sich.', ['health_safety', 'legal_threat']],
+    ['fr', "C'est une arnaque, je vais porter plainte.", ['fraud_scam', 'legal_threat']],
+    ['es', 'Es una estafa, me cobraron sin mi consentimiento.', ['fraud_scam', 'privacy']],
+    ['nl', 'Oplichters! Ze hebben zonder toestemming afgeschreven, ik doe aangifte.', ['fraud_scam', 'legal_threat']],
+    ['it', 'Il personale è stato razzista con noi.', ['discrimination']],
+    ['pt', 'Isso é golpe, vou no Procon.', ['fraud_scam', 'legal_threat']],
+  ])('escalates %s critical complaints', (lang, text, rules) => {
+    const v = classify({ text });
+    expect(v.language).toBe(lang);
+    expect(v.severity).toBe('critical');
+    for (const id of rules) {
+      const label = { health_safety: 'health or safety', legal_threat: 'legal action', fraud_scam: 'fraud', privacy: 'privacy', discrimination: 'discrimination' }[id]!;
+      expect(v.reasons.join(' ')).toContain(label);
+    }
+  });
+
+  it('does not count a negated critical mention in any language', () => {
+    for (const text of ['Keine Lebensmittelvergiftung, alles gut.', "Ce n'est pas une arnaque, tout est correct.", 'No es ninguna estafa, todo perfecto.',
+      'Non è una truffa, tutto perfetto.', 'Não é golpe, tudo certo.', 'Geen oplichting, alles prima.']) {
+      expect(classify({ text }).severity, text).not.toBe('critical');
+    }
+  });
+
+  it('matches words with or without the accents reviewers leave out', () => {
+    expect(tokenize('Très déçu, serviço péssimo').map((t) => t.norm)).toEqual(['tres', 'decu', ',', 'servico', 'pessimo']);
+    // Umlauts and ñ tell words apart, so they stay.
+    expect(tokenize('schön año').map((t) => t.norm)).toEqual(['schön', 'año']);
+    expect(normalisePattern("Très sale, n'était")).toEqual(['tres', 'sale,', 'netait']);
+    expect(classify({ text: 'tres decu, tres mal', language: 'fr' }).negative).toBe(true);
+    expect(classify({ text: 'nao gostei, pessimo', language: 'pt' }).negative).toBe(true);
+  });
+
+  it('adds configured critical rules in every language', () => {
+    const c = createClassifier({ criticalRules: [{ id: 'pets', label: 'pets', patterns: ['hund*', 'chien'] }] });
+    expect(c.classify({ text: 'Der Hund des Wirts hat mich gebissen, schrecklich.' }).severity).toBe('critical');
+    expect(c.classify({ text: 'Le chien du patron nous a mordus, horrible.' }).severity).toBe('critical');
+  });
+});
