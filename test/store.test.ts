@@ -28,6 +28,21 @@ describe('ReviewStore', () => {
     expect(await store.pendingAnalysis('s1')).toEqual([r.id]);
   });
 
+  it("gives a review the language its verdict detected when the platform gave none, and keeps the platform's", async () => {
+    const plain = makeReview('s1', { platformId: 'no-language', text: 'Das Brot war alt.' });
+    const tagged = makeReview('s1', { platformId: 'tagged', text: 'Le pain était rassis.', language: 'fr' });
+    const blank = makeReview('s1', { platformId: 'emoji', text: '😡' });
+    await store.upsertReviews([plain, tagged, blank], { backfill: false });
+    await store.saveAnalyses([
+      { id: plain.id, sourceId: 's1', hash: plain.contentHash, verdict: { ...negative, language: 'de' }, flag: true },
+      { id: tagged.id, sourceId: 's1', hash: tagged.contentHash, verdict: { ...negative, language: 'de' }, flag: true },
+      { id: blank.id, sourceId: 's1', hash: blank.contentHash, verdict: { ...negative, language: 'und' }, flag: true },
+    ]);
+    expect((await store.get(plain.id))?.review.language).toBe('de');
+    expect((await store.get(tagged.id))?.review.language).toBe('fr');
+    expect((await store.get(blank.id))?.review.language).toBeUndefined();
+  });
+
   it('updates an edited review, keeps its rating history and queues it for analysis again', async () => {
     const r = makeReview('s1', { platformId: 'edit-me', rating: 1, text: 'Awful' });
     await store.upsertReviews([r], { backfill: false });

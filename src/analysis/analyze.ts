@@ -4,7 +4,7 @@ import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
 import { draftReply } from '../draft/index.js';
 import { draftContextFor } from '../lifecycle/draft-context.js';
-import { reviewFromStored, storedDraftJson, type SerializedAnalysis, type StoredReviewInput } from '../store/stored-json.js';
+import { reviewFromStored, storedDraftJson, withDetectedLanguage, type SerializedAnalysis, type StoredReviewInput } from '../store/stored-json.js';
 
 export type { StoredReviewInput } from '../store/stored-json.js';
 
@@ -63,8 +63,9 @@ export function classifierOptionsFrom(config: Pick<Config, 'classifier' | 'busin
 export function createAnalyzer(config: AnalysisConfig): Analyzer {
   const classifier = createClassifier(classifierOptionsFrom(config));
   const classify = (review: Review): Verdict => classifier.classify({ text: review.text, title: review.title, rating: review.rating, language: review.language });
+  // The draft is written with the review's language: the platform's, else the one the classifier detected.
   const complete = (review: Review, verdict: Verdict, draft: boolean): Analysis =>
-    draft && verdict.negative ? { verdict, draft: draftReply(review, verdict, draftContextFor(config, review.sourceId)) } : { verdict };
+    draft && verdict.negative ? { verdict, draft: draftReply(withDetectedLanguage(review, verdict), verdict, draftContextFor(config, review.sourceId)) } : { verdict };
   const one = (review: Review, opts: { draft: boolean }): Analysis => complete(review, classify(review), opts.draft);
   const all = (reviews: readonly Review[], opts: { draft: boolean }): Analysis[] => {
     const verdicts = reviews.map(classify);

@@ -41,41 +41,57 @@ export interface Classifier {
   classify(input: ClassifyInput): Verdict;
 }
 
-// Loaded once at module load: the call path does no I/O.
-const DEFAULT_MODEL = new SentimentModel(modelJson as unknown as ModelFile);
-const LANGUAGE_MODELS: ReadonlyMap<string, SentimentModel> = new Map(
-  [deJson, esJson, frJson, itJson, nlJson, ptJson].map((f) => {
-    const m = new SentimentModel(f as unknown as ModelFile);
-    return [(f as unknown as ModelFile).language as string, m] as const;
-  }),
-);
+// Built on first use, once per process: a process that never classifies (the CLI's --help, the API)
+// does not pay for seven models' tables. The call path does no I/O.
+let defaultModel: SentimentModel | undefined;
+let languageModels: ReadonlyMap<string, SentimentModel> | undefined;
+
+function otherLanguageModels(): ReadonlyMap<string, SentimentModel> {
+  languageModels ??= new Map(
+    [deJson, esJson, frJson, itJson, nlJson, ptJson].map((f) => {
+      const file = f as unknown as ModelFile;
+      return [file.language as string, new SentimentModel(file)] as const;
+    }),
+  );
+  return languageModels;
+}
 
 /** A text whose logit is below this is clearly praise: a keyword rule alone cannot flag it. */
 const CLEAR_PRAISE_LOGIT = -1.5;
 
+/** Everything a classifier reads a review with, per language; built by its first call. */
+interface Tables {
+  languages: ReadonlyMap<string, LanguageModel>;
+  words: ReadonlyMap<string, WordTable>;
+}
+
 /** Builds a classifier for a taxonomy and rule set; compile once, call many times. */
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
-  const model = options.model ? new SentimentModel(options.model) : DEFAULT_MODEL;
   const topics = new TopicMatcher(options.taxonomy ?? DEFAULT_TAXONOMY);
   const critical = new CriticalMatcher([...DEFAULT_CRITICAL_RULES, ...(options.criticalRules ?? [])]);
-  const languages = new Map<string, LanguageModel>();
-  for (const [code, m] of [['en', model] as const, ...LANGUAGE_MODELS]) {
-    const rules = LANGUAGE_RULES[code];
-    const matcher = createPhraseMatcher([...topics.patterns(), ...critical.patterns(rules)], rules);
-    matcher.bindWords(m.words);
-    languages.set(code, { model: m, matcher });
-  }
+  // A bad pattern is refused here, not at the first review.
+  createPhraseMatcher([...topics.patterns(), ...critical.patterns()]);
+  const build = (): Tables => {
+    const model = options.model ? new SentimentModel(options.model) : (defaultModel ??= new SentimentModel(modelJson as unknown as ModelFile));
+    const languages = new Map<string, LanguageModel>();
+    for (const [code, m] of [['en', model] as const, ...otherLanguageModels()]) {
+      const rules = LANGUAGE_RULES[code];
+      const matcher = createPhraseMatcher([...topics.patterns(), ...critical.patterns(rules)], rules);
+      matcher.bindWords(m.words);
+      languages.set(code, { model: m, matcher });
+    }
+    return { languages, words: new Map([...languages].map(([code, l]) => [code, l.model.words] as const)) };
+  };
+  let tables: Tables | undefined;
   const clearComplaint = options.clearComplaintLogit ?? 2;
   // Nothing of a review's tokens outlives its verdict, so one buffer serves every call.
   const buffer = new AnalysisBuffer();
-  const tables = new Map([...languages].map(([code, l]) => [code, l.model.words] as const));
-  return { classify: (input) => classifyWith(input, languages, tables, buffer, topics, critical, clearComplaint) };
+  return { classify: (input) => classifyWith(input, (tables ??= build()), buffer, topics, critical, clearComplaint) };
 }
 
 function classifyWith(
   input: ClassifyInput,
-  languages: ReadonlyMap<string, LanguageModel>,
-  tables: ReadonlyMap<string, WordTable>,
+  { languages, words: tables }: Tables,
   buffer: AnalysisBuffer,
   topicMatcher: TopicMatcher,
   criticalMatcher: CriticalMatcher,
@@ -176,12 +192,12 @@ function validRating(r: number | undefined): number | undefined {
   return typeof r === 'number' && Number.isFinite(r) && r >= 1 && r <= 5 ? r : undefined;
 }
 
-const defaultClassifier = createClassifier();
+let defaultClassifier: Classifier | undefined;
 const configured = new WeakMap<ClassifierOptions, Classifier>();
 
 /** Classifies one review with the default taxonomy and rules (or `options`, compiled once per object). */
 export function classify(input: ClassifyInput, options?: ClassifierOptions): Verdict {
-  if (!options) return defaultClassifier.classify(input);
+  if (!options) return (defaultClassifier ??= createClassifier()).classify(input);
   let c = configured.get(options);
   if (!c) {
     c = createClassifier(options);

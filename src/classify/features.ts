@@ -2,7 +2,7 @@ import { CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT, NEVER_INTENSIFIERS } fro
 import { LANGUAGE_RULES, type LanguageRules } from './lang/index.js';
 import { normalisePattern, PhraseMatcher, type PhraseHit } from './phrases.js';
 import { tokenize, TokenBuffer, type Token } from './tokenize.js';
-import { BREAKER, CONCESSIVE, CONTRAST, NEGATOR, WordTable } from './word-table.js';
+import { BREAKER, CONCESSIVE, CONTRAST, NEGATOR, SOFTENER, WordTable } from './word-table.js';
 
 export { WordTable } from './word-table.js';
 
@@ -15,6 +15,7 @@ const ENGLISH = LANGUAGE_RULES.en as LanguageRules;
 export function buildWordTable(valence: ReadonlyMap<string, number>, order: Iterable<string> = [], rules: LanguageRules = ENGLISH): WordTable {
   const table = new WordTable();
   table.negationLooksBack = rules.negationLooksBack;
+  table.countsEveryNegator = rules.code === 'en';
   for (const w of order) table.entry(w);
   // entry() may grow the arrays: each is read from the table after it.
   for (const [w, v] of valence) {
@@ -29,6 +30,7 @@ export function buildWordTable(valence: ReadonlyMap<string, number>, order: Iter
   };
   flag(rules.negators, NEGATOR);
   flag(rules.negationBreakers, BREAKER);
+  flag(rules.softeners, SOFTENER);
   flag(rules.contrastAfter, CONTRAST);
   flag(rules.concessiveOpeners, CONCESSIVE);
   for (const [w, b] of rules.boosters) {
@@ -231,8 +233,10 @@ export function analyzeTokens(
         negLeft--;
       }
     }
-    if (t.kind === 'word' && f & NEGATOR) {
-      negators++;
+    if (t.kind === 'word' && f & NEGATOR && !(i > 0 && (ids[i - 1] as number) >= 0 && (flags[ids[i - 1] as number] as number) & SOFTENER)) {
+      // One negation, however many negators say it: Romance languages double them ("no … nada",
+      // "ne … pas"), and counting each made their texts read as complaints.
+      if (negLeft === 0 || table.countsEveryNegator) negators++;
       negLeft = NEGATION_SCOPE;
       negStart = i;
     }

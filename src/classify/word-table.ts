@@ -4,6 +4,8 @@ export const CONTRAST = 2;
 export const CONCESSIVE = 4;
 /** Ends a negation scope instead of being negated ("not only", "nicht nur"). */
 export const BREAKER = 8;
+/** Makes the negator after it a diminisher ("un poco", "un peu"). */
+export const SOFTENER = 16;
 
 /**
  * Everything known about a word, by dense id: lexicon valence, closed-class roles and (filled in by the
@@ -29,10 +31,12 @@ export class WordTable {
   /** Learned weight of the word, and of the word inside a negation scope, by id. */
   uni = new Float64Array(0);
   neg = new Float64Array(0);
-  /** NEGATOR | CONTRAST | CONCESSIVE | BREAKER by id. */
+  /** NEGATOR | CONTRAST | CONCESSIVE | BREAKER | SOFTENER by id. */
   flags = new Uint8Array(0);
   /** The language puts a clause-final negator after what it negates (German, Dutch). */
   negationLooksBack = false;
+  /** Every negator counts, even inside another's scope: what the English model was trained with. */
+  countsEveryNegator = true;
 
   get size(): number {
     return this.words.length;

@@ -4,7 +4,7 @@ import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
 import { DeliveryRecords } from './delivery-records.js';
 import { KeyBuilder } from './keys.js';
-import { reviewFromStored, storedDraftJson, storedReviewJson, type SerializedAnalysis, type StoredReviewInput } from './stored-json.js';
+import { reviewFromStored, storedDraftJson, storedReviewJson, withDetectedLanguage, type SerializedAnalysis, type StoredReviewInput } from './stored-json.js';
 
 export { storedDraftJson, storedReviewJson } from './stored-json.js';
 
@@ -594,9 +594,10 @@ function reviewFromHash(h: { review?: string | null; hash?: string | null; creat
 }
 
 function toStored(h: Record<string, string>): AnalysisItem {
+  const verdict = h.verdict ? (JSON.parse(h.verdict) as Verdict) : undefined;
   return {
-    review: reviewFromHash(h),
-    verdict: h.verdict ? (JSON.parse(h.verdict) as Verdict) : undefined,
+    review: withDetectedLanguage(reviewFromHash(h), h.analyzedHash === h.hash ? verdict : undefined),
+    verdict,
     draft: h.draft ? (JSON.parse(h.draft) as Draft) : undefined,
     status: h.status ?? 'new',
     backfill: h.backfill === '1',

@@ -1,5 +1,5 @@
 import type { Review } from '../domain/review.js';
-import type { Draft, Severity } from '../domain/verdict.js';
+import type { Draft, Severity, Verdict } from '../domain/verdict.js';
 
 // How reviews and drafts are written into a review's hash. Pure functions, apart from the store: the
 // analysis thread, which never loads the Redis client, reads and writes the same JSON.
@@ -37,6 +37,17 @@ export function reviewFromStored(json: string, contentHash: string, fetchedAt: s
   const review = JSON.parse(json) as Review;
   review.contentHash = contentHash;
   review.fetchedAt = fetchedAt;
+  return review;
+}
+
+/**
+ * The review with the language its verdict detected, when the platform gave none: the stored JSON
+ * is written at ingest, before the language is known, so the language is taken from the verdict kept
+ * beside it (the store passes it only when it was made for the review's current content). `und`
+ * (too little text to tell) is not a language.
+ */
+export function withDetectedLanguage(review: Review, verdict: Pick<Verdict, 'language'> | undefined): Review {
+  if (!review.language && verdict?.language && verdict.language !== 'und') review.language = verdict.language;
   return review;
 }
 

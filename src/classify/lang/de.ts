@@ -10,7 +10,8 @@ export const de: LanguageRules = {
     'nichts', 'kann', 'konnte', 'muss', 'sie', 'er', 'ihr', 'hier', 'jetzt', 'seit', 'über', 'dann', 'doch', 'alles', 'freundlich'],
   negators: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'nichts', 'niemand', 'ohne', 'weder',
     'nirgends', 'keinesfalls', 'keineswegs', 'garnicht', 'nimmer'],
-  negationBreakers: ['nur', 'bloß', 'einmal', 'mal', 'umsonst'],
+  negationBreakers: ['nur', 'bloß', 'einmal', 'mal', 'umsonst', 'zweifel'],
+  softeners: [],
   negationLooksBack: true,
   contrastAfter: ['aber', 'doch', 'jedoch', 'allerdings', 'leider', 'trotzdem', 'dennoch', 'sondern', 'außer'],
   concessiveOpeners: ['obwohl', 'obgleich', 'trotz', 'zwar', 'wenngleich'],
@@ -45,6 +46,8 @@ export const de: LanguageRules = {
     // The translated lexicon's words that mean something else in a review (0 takes them out), and more review words.
     ['bitte', 0], ['frei', 0], ['ja', 0], ['nein', 0], ['bezahlen', 0], ['groß', 0.8], ['klar', 0], ['sicher', 0.5], ['einfach', 0.8],
     ['ruhig', 1.2], ['gefallen', 2], ['gefällt', 2], ['gefiel', 2], ['schmeckt', 1.5], ['schmeckte', 1.5], ['aufgewärmt', -2], ['tiefgekühlt', -1.2], ['vergessen', -1.5], ['gesperrt', -2], ['abgelehnt', -1.8],
+    ['ideal', 2.5], ['gemütlich', 2.2], ['schmackhaft', 2.5], ['reichlich', 1.5], ['frisch', 1.2], ['übertrieben', -1.5], ['ungemütlich', -2.5],
+    ['unzureichend', -2.2], ['unbequem', -2], ['lange', -0.5],
   ],
   complaintPhrases: [
     ['geld zurück', -2.2], ['nie wieder', -3], ['nicht zu empfehlen', -3], ['nicht empfehlenswert', -3], ['kann ich nicht empfehlen', -3],

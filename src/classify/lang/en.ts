@@ -12,6 +12,7 @@ export const en: LanguageRules = {
     'never', 'again', 'ever', 'really', 'only', 'because', 'which', 'who', 'could', 'no', 'me', 'he', 'plus', 'on'],
   negators: [...NEGATORS],
   negationBreakers: [...NEGATION_BREAKERS],
+  softeners: [],
   negationLooksBack: false,
   contrastAfter: [...CONTRAST_AFTER],
   concessiveOpeners: [...CONCESSIVE_OPENERS],

@@ -8,8 +8,9 @@ export const es: LanguageRules = {
     'estaba', 'estaban', 'eran', 'pero', 'nos', 'les', 'le', 'su', 'sus', 'este', 'esta', 'esto', 'ese', 'esa', 'muy',
     'mucho', 'mucha', 'poco', 'bien', 'mal', 'aunque', 'porque', 'cuando', 'donde', 'ya', 'hemos', 'han', 'ha', 'tiene', 'tienen',
     'comida', 'servicio', 'sitio', 'lugar', 'precio', 'atención', 'gracias', 'excelente', 'recomiendo', 'siempre', 'vez', 'además'],
-  negators: ['no', 'nunca', 'jamás', 'nada', 'nadie', 'ninguno', 'ninguna', 'ningún', 'sin', 'ni', 'tampoco', 'nini'],
-  negationBreakers: ['solo', 'sólo', 'solamente', 'obstante', 'dudo', 'importa'],
+  negators: ['no', 'nunca', 'jamás', 'nada', 'nadie', 'ninguno', 'ninguna', 'ningún', 'sin', 'ni', 'tampoco', 'poco', 'poca', 'pocos', 'pocas'],
+  negationBreakers: ['solo', 'sólo', 'solamente', 'obstante', 'dudo', 'duda', 'importa'],
+  softeners: ['un'],
   negationLooksBack: false,
   // "sin embargo" and "no obstante" by their second word.
   contrastAfter: ['pero', 'embargo', 'salvo', 'excepto', 'desafortunadamente', 'lamentablemente', 'sino', 'obstante'],
@@ -47,6 +48,8 @@ export const es: LanguageRules = {
     ['valió la pena', 2], ['vale la pena', 2.5], ['pasable', -0.8], ['elevado', -1], ['escaso', -1.5], ['justito', -1.5], ['tardanza', -2],
     ['faltan', -1.5], ['faltaba', -1.5], ['defraudó', -2.8], ['defraudado', -2.8], ['flojo', -2], ['excesivo', -1.5], ['incomestible', -3.2],
     ['debe mejorar', -2.2], ['podría mejorar', -1.8], ['se podría mejorar', -1.8], ['mejorable', -1.8], ['pretencioso', -2], ['desastre', -3.2],
+    ['bello', 2.2], ['ideal', 2.5], ['acogedora', 2.5], ['recomendable', 2.8], ['riquísimo', 3.2], ['buenísimo', 3.2], ['exagerado', -1.5],
+    ['largo', -0.5], ['tardar', -1.2], ['ruido', -1], ['agobiante', -2], ['incómodo', -2], ['insuficiente', -2],
   ],
   complaintPhrases: [
     ['no lo recomiendo', -3], ['no recomiendo', -3], ['no recomendable', -3], ['nunca más', -3], ['no volveremos', -3], ['no volveré', -3],

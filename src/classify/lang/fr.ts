@@ -10,8 +10,9 @@ export const fr: LanguageRules = {
     'merci', 'sans', 'beaucoup', 'encore', 'cependant', 'pourtant', 'déçu', 'vraiment', 'prix'],
   // "n'est", "n'a"… are one token each ("nest", "na"): the apostrophe is dropped, not split.
   negators: ['pas', 'ne', "n'est", "n'ai", "n'a", "n'ont", "n'avons", "n'était", "n'en", "n'y", 'jamais', 'rien', 'aucun', 'aucune',
-    'sans', 'ni', 'nullement', 'guère'],
-  negationBreakers: ['seulement', 'que', 'mal', 'uniquement'],
+    'sans', 'ni', 'nullement', 'guère', 'peu'],
+  negationBreakers: ['seulement', 'que', 'mal', 'uniquement', 'doute'],
+  softeners: ['un'],
   negationLooksBack: false,
   contrastAfter: ['mais', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'malheureusement', 'sauf', 'hélas'],
   concessiveOpeners: ['malgré', 'quoique', 'certes'],
@@ -53,6 +54,10 @@ export const fr: LanguageRules = {
     ['incontournable', 2.8], ['original', 1.8], ['originale', 1.8], ['raffiné', 2.5], ['fin', 1], ['frais', 0], ['fraîcheur', 1.5],
     ['généreuse', 2], ['authentique', 1.8], ['convivial', 2.2], ['sublime', 3.2], ['divin', 3], ['régalé', 3], ['régalés', 3], ['top', 2.5],
     ['bravo', 3], ['pépite', 3], ['adresse', 0.5], ['bonne adresse', 2.8], ['belle adresse', 2.8], ['nickel', 2.8],
+    ['beau', 2.2], ['bel', 2.2], ['belle', 2.2], ['plaisant', 2], ['satisfaisant', 2], ['alléchant', 2.2], ['goûtu', 2.5], ['gourmand', 1.5],
+    ['diversifié', 1.2], ['idéal', 2.5], ['extraordinaire', 3], ['summum', 2.5], ['chic', 1.5], ['maîtrisé', 2], ['agréablement', 2],
+    ['ne regrette pas', 2.5], ['pas de doute', 1], ['il ne manque pas grand chose', 2], ['à tomber', 2.8], ['exagéré', -1.8], ['écoeurant', -2.5],
+    ['inintéressant', -2], ['immangeable', -3.2], ['attendre', -0.8], ['long', -0.5], ['trop long', -2], ['bruit', -1], ['bruyant', -1.5],
   ],
   complaintPhrases: [
     ['à éviter', -3.2], ['a fuir', -3.2], ['à fuir', -3.2], ['plus jamais', -3], ['je ne recommande pas', -3], ['ne recommande pas', -3],

@@ -8,8 +8,9 @@ export const it: LanguageRules = {
     'lo', 'le', 'un', 'uno', 'ci', 'siamo', 'abbiamo', 'hanno', 'era', 'erano', 'sempre', 'ancora', 'poi', 'però', 'perché', 'quando',
     'niente', 'nulla', 'troppo', 'poco', 'bene', 'male', 'cibo', 'servizio', 'personale', 'prezzo', 'consiglio', 'grazie', 'davvero',
     'veramente', 'locale', 'qualità', 'ottimi', 'tutti', 'essere', 'fatto', 'questo', 'nostro', 'vostro', 'sia', 'dopo'],
-  negators: ['non', 'mai', 'niente', 'nulla', 'nessuno', 'nessuna', 'nessun', 'senza', 'né', 'neanche', 'nemmeno', 'neppure', 'manco'],
-  negationBreakers: ['solo', 'soltanto', 'solamente', 'vedo', 'esitate'],
+  negators: ['non', 'mai', 'niente', 'nulla', 'nessuno', 'nessuna', 'nessun', 'senza', 'né', 'neanche', 'nemmeno', 'neppure', 'manco', 'poco'],
+  negationBreakers: ['solo', 'soltanto', 'solamente', 'vedo', 'esitate', 'dubbio'],
+  softeners: ['un'],
   negationLooksBack: false,
   contrastAfter: ['ma', 'però', 'tuttavia', 'purtroppo', 'eppure', 'invece', 'comunque', 'peccato', 'tranne', 'salvo'],
   concessiveOpeners: ['nonostante', 'sebbene', 'benché', 'seppur', 'seppure'],
@@ -36,6 +37,8 @@ export const it: LanguageRules = {
     // The translated lexicon's words that mean something else in a review (0 takes them out), and more review words.
     ['premio', 0], ['qualità', 0], ['grande', 0.8], ['giusto', 0.5], ['vero', 0], ['certo', 0], ['pagare', 0], ['tranquillo', 1.2],
     ['calma', 0.5], ['piace', 1.8], ['riscaldato', -2], ['surgelato', -1.2], ['dimenticato', -1.5], ['bloccato', -2.2],
+    ['ideale', 2.5], ['caratteristico', 1.8], ['curato', 2], ['fresco', 1.2], ['esagerato', -1.5], ['scomodo', -2], ['insufficiente', -2.2],
+    ['rumore', -1], ['lunga', -0.5],
   ],
   complaintPhrases: [
     ['da evitare', -3.2], ['mai più', -3], ['non ci torneremo', -3], ['non torneremo', -3], ['non tornerò', -3], ['non consiglio', -3],

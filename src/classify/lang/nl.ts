@@ -9,7 +9,8 @@ export const nl: LanguageRules = {
     'als', 'omdat', 'toen', 'altijd', 'nooit', 'niets', 'niks', 'eten', 'bediening', 'personeel', 'lekker', 'vriendelijk', 'prijs',
     'helaas', 'echt', 'gewoon', 'hier', 'daar', 'ook', 'zelfs', 'keer', 'uur', 'minuten'],
   negators: ['niet', 'geen', 'nooit', 'niets', 'niks', 'niemand', 'nergens', 'zonder', 'noch', 'allerminst'],
-  negationBreakers: ['alleen', 'enkel', 'slechts', 'eens'],
+  negationBreakers: ['alleen', 'enkel', 'slechts', 'eens', 'twijfel'],
+  softeners: [],
   negationLooksBack: true,
   contrastAfter: ['maar', 'echter', 'helaas', 'toch', 'desondanks', 'behalve', 'jammer', 'alleen'],
   concessiveOpeners: ['hoewel', 'ondanks', 'alhoewel', 'weliswaar', 'ofschoon'],
@@ -43,6 +44,8 @@ export const nl: LanguageRules = {
     ['keurig', 2], ['verfijnd', 2.5], ['huisgemaakt', 1.8], ['royaal', 2], ['uniek', 2.2], ['aanraden', 2.5], ['favoriet', 2.5], ['favo', 2.5],
     ['afrader', -3], ['ongeordend', -2], ['louche', -2.5], ['weigerde', -2], ['amper', -1.2], ['flauwtjes', -1.8], ['bruut', -2.5],
     ['beviel', 2], ['bevalt', 2], ['smaakte', 1.5], ['smaakt', 1.5], ['kon beter', -2], ['mocht beter', -2], ['kan beter', -1.8],
+    ['ideaal', 2.5], ['smakelijk', 2.5], ['sfeervol', 2.5], ['knus', 2.2], ['vriendelijke', 2.2], ['overdreven', -1.5], ['lang', -0.3],
+    ['ongezellig', -2.5], ['onvoldoende', -2.2], ['oncomfortabel', -2],
   ],
   complaintPhrases: [
     ['nooit meer', -3], ['niet aan te raden', -3], ['geen aanrader', -3], ['niet aanbevolen', -3], ['blijf weg', -3.2], ['niet waard', -2.5],

@@ -8,8 +8,9 @@ export const pt: LanguageRules = {
     'ao', 'pelo', 'pela', 'são', 'estão', 'tem', 'têm', 'tenho', 'meu', 'minha', 'seu', 'sua', 'mais', 'mesmo', 'já', 'ainda', 'quando',
     'porque', 'pois', 'então', 'nada', 'tudo', 'aqui', 'atendimento', 'produto', 'entrega', 'recomendo', 'obrigado', 'obrigada', 'ótimo',
     'ótima', 'péssimo', 'péssima', 'aplicativo', 'conta', 'dinheiro', 'comprei', 'chegou', 'veio', 'fiquei', 'estou', 'vez'],
-  negators: ['não', 'nunca', 'jamais', 'nada', 'ninguém', 'nenhum', 'nenhuma', 'sem', 'nem', 'tampouco'],
-  negationBreakers: ['só', 'somente', 'apenas'],
+  negators: ['não', 'nunca', 'jamais', 'nada', 'ninguém', 'nenhum', 'nenhuma', 'sem', 'nem', 'tampouco', 'pouco', 'pouca'],
+  negationBreakers: ['só', 'somente', 'apenas', 'dúvida'],
+  softeners: ['um', 'uma'],
   negationLooksBack: false,
   contrastAfter: ['mas', 'porém', 'contudo', 'entretanto', 'todavia', 'infelizmente', 'exceto', 'senão'],
   concessiveOpeners: ['embora', 'apesar', 'mesmo'],
@@ -37,6 +38,8 @@ export const pt: LanguageRules = {
     // The translated lexicon's words that mean something else in a review (0 takes them out), and more review words.
     ['premio', 0], ['qualidade', 0], ['gosto', 0.8], ['favor', 0], ['grande', 0.8], ['justo', 0.5], ['certo', 0], ['verdade', 0],
     ['tranquilo', 1.2], ['requentado', -2], ['congelado', -1.2], ['esqueceram', -1.5],
+    ['ideal', 2.5], ['aconchegante', 2.5], ['saboroso', 2.8], ['fresco', 1.2], ['exagerado', -1.5], ['desconfortável', -2], ['insuficiente', -2.2],
+    ['barulho', -1], ['demorada', -1.8],
   ],
   complaintPhrases: [
     ['não recomendo', -3], ['não vale a pena', -2.8], ['nunca mais', -3], ['não volto', -3], ['não compro mais', -3], ['perda de tempo', -3],

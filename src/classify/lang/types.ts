@@ -11,8 +11,13 @@ export interface LanguageRules {
   stopWords: readonly string[];
   /** Words that flip what follows in their clause ("nicht gut", "pas bon", "no es bueno"). */
   negators: readonly string[];
-  /** Words after a negator that end its scope instead of being negated ("nicht nur", "non solo"). */
+  /** Words after a negator that end its scope instead of being negated ("nicht nur", "non solo", "sin duda"). */
   negationBreakers: readonly string[];
+  /**
+   * Words that make the negator after them a diminisher: "poco amable" is a negation, "un poco lento"
+   * is not ("un", "um", "un peu"); the negator then only weakens, as a booster below 1.
+   */
+  softeners: readonly string[];
   /**
    * Where the negator stands after what it negates, as German and Dutch put "nicht"/"niet" at the
    * end of a clause ("Ich empfehle es nicht"): a negator ending its clause negates the words before it.
