@@ -8,5 +8,11 @@ export function threadScript(moduleUrl: string, name: string): { filename: strin
   const filename = new URL(fromSource ? `./${name}.ts` : `./${name}.js`, moduleUrl).href;
   // Under tsx (benchmarks, `npm run dev`) the thread inherits the loader with the rest of execArgv;
   // elsewhere (vitest) it gets just the loader: V8 flags such as --max-semi-space-size are refused there.
-  return fromSource && !process.execArgv.some((a) => a.includes('tsx')) ? { filename, execArgv: ['--import', 'tsx'] } : { filename };
+  // tsx in a worker thread fails to resolve a package whose exports name only an "import" condition
+  // (eld, the classifier's language detector): asking for that condition by name lets it. The bundle
+  // in dist/ needs none of this.
+  if (!fromSource) return { filename };
+  return process.execArgv.some((a) => a.includes('tsx'))
+    ? { filename, execArgv: [...process.execArgv, '--conditions=import'] }
+    : { filename, execArgv: ['--import', 'tsx', '--conditions=import'] };
 }

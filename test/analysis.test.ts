@@ -122,7 +122,8 @@ describe('analysis threads', () => {
     expect(threaded.map(({ id, sourceId, negative, severity, topics }) => ({ id, sourceId, negative, severity, topics }))).toEqual(
       oneByOne.map(({ verdict }, i) => ({ id: reviews[i]!.id, sourceId: 's', negative: verdict.negative, severity: verdict.severity, topics: verdict.topics })),
     );
-    expect(threaded.map((a) => a.draft !== undefined)).toEqual([true, false, false, true]);
+    // The French complaint without a rating is judged by its text (flagged, so drafted), like the English ones.
+    expect(threaded.map((a) => a.draft !== undefined)).toEqual([true, false, true, true]);
     // Without threads, the calling thread gives the same.
     const inlinePool = createAnalysisPool({ ...config, workers: { ...config.workers, analysisThreads: 0 } });
     expect(await inlinePool.analyze(asStored, { draft: true })).toEqual(threaded);

@@ -191,9 +191,12 @@ function push<T>(m: Map<number, Compiled<T>[]>, key: number, c: Compiled<T>): vo
  * ("don't work", "très sale") yet match tokens.
  */
 export function normalisePattern(pattern: string): string[] {
-  return foldAccents(pattern.toLowerCase().replace(/['’]/g, ''))
+  return pattern
+    .toLowerCase()
+    .replace(/['’]/g, '')
     .split(/\s+/)
-    .filter((p) => p.length > 0);
+    .filter((p) => p.length > 0)
+    .map(foldAccents);
 }
 
 function matchAt<T>(c: Compiled<T>, tokens: readonly Token[], i: number, from: number): number {

@@ -7,7 +7,7 @@ export type TokenKind = 'word' | 'number' | 'emoji' | 'emoticon' | 'punct';
 export interface Token {
   /**
    * Lower-cased, apostrophes dropped (`don't` -> `dont`), letter runs of 3+ cut to 2 (`sooo` -> `soo`),
-   * accents folded (`très` -> `tres`, see foldAccents; umlauts and `ñ` kept).
+   * accents folded (`très` -> `tres`, see foldAccents; umlauts, `ñ` and short words kept).
    */
   norm: string;
   /** As written, for showing the owner. */
@@ -285,17 +285,18 @@ function scanWord(text: string, i: number, out: TokenList): number {
   return j;
 }
 
-// Accents reviewers often leave out ("tres bien", "nao", "servico"): folded so both spellings are one
-// word. Umlauts, "ñ" and "ß" are kept: they tell words apart (schön/schon, año/ano).
+// Accents reviewers often leave out ("tres bien", "decu", "servico"): folded so both spellings are one
+// word. Umlauts, "ñ" and "ß" are kept: they tell words apart (schön/schon, año/ano); so do the accents
+// of words of up to three letters ("à"/"a", "thé"/"the", "té"/"te", "más"/"mas", "é"/"e").
 const FOLD: Readonly<Record<string, string>> = {
   à: 'a', á: 'a', â: 'a', ã: 'a', è: 'e', é: 'e', ê: 'e', ì: 'i', í: 'i', î: 'i',
   ò: 'o', ó: 'o', ô: 'o', õ: 'o', ù: 'u', ú: 'u', û: 'u', ç: 'c', œ: 'oe', æ: 'ae',
 };
 const FOLDABLE = /[àáâãèéêìíîòóôõùúûçœæ]/g;
 
-/** A lower-case word with its foldable accents taken off; the tokenizer and every word list use it. */
+/** A lower-case word with its foldable accents taken off (4+ letters); the tokenizer and every word list use it. */
 export function foldAccents(word: string): string {
-  return word.replace(FOLDABLE, (c) => FOLD[c] as string);
+  return word.length < 4 ? word : word.replace(FOLDABLE, (c) => FOLD[c] as string);
 }
 
 /** End of an emoticon starting with eyes at `i` (":-)", ";(", ":D", ":'("), or `i` when there is none. */

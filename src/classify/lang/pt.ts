@@ -3,12 +3,13 @@ import { romanceInflections, type LanguageRules } from './types.js';
 /** Portuguese (Brazil and Portugal). */
 export const pt: LanguageRules = {
   code: 'pt',
-  stopWords: ['garçom', 'pedido', 'quarto', 'mesa', 'prato', 'pratos', 'cartão', 'compra', 'o', 'os', 'que', 'não', 'muito', 'mas', 'uma', 'um', 'com', 'para', 'do', 'da', 'dos', 'das', 'foi', 'é', 'está',
+  stopWords: ['nao', 'garçom', 'pedido', 'quarto', 'mesa', 'prato', 'pratos', 'cartão', 'compra', 'o', 'os', 'que', 'não', 'muito', 'mas', 'uma', 'um', 'com', 'para', 'do', 'da', 'dos', 'das', 'foi', 'é', 'está',
     'eu', 'bom', 'boa', 'ruim', 'nunca', 'também', 'você', 'isso', 'isto', 'esse', 'essa', 'este', 'esta', 'no', 'na', 'nos', 'nas',
     'ao', 'pelo', 'pela', 'são', 'estão', 'tem', 'têm', 'tenho', 'meu', 'minha', 'seu', 'sua', 'mais', 'mesmo', 'já', 'ainda', 'quando',
     'porque', 'pois', 'então', 'nada', 'tudo', 'aqui', 'atendimento', 'produto', 'entrega', 'recomendo', 'obrigado', 'obrigada', 'ótimo',
     'ótima', 'péssimo', 'péssima', 'aplicativo', 'conta', 'dinheiro', 'comprei', 'chegou', 'veio', 'fiquei', 'estou', 'vez'],
-  negators: ['não', 'nunca', 'jamais', 'nada', 'ninguém', 'nenhum', 'nenhuma', 'sem', 'nem', 'tampouco', 'pouco', 'pouca'],
+  // "nao": short words keep their accents, and reviewers often type it without.
+  negators: ['não', 'nao', 'nunca', 'jamais', 'nada', 'ninguém', 'nenhum', 'nenhuma', 'sem', 'nem', 'tampouco', 'pouco', 'pouca'],
   negationBreakers: ['só', 'somente', 'apenas', 'dúvida'],
   softeners: ['um', 'uma'],
   negationLooksBack: false,
@@ -42,13 +43,13 @@ export const pt: LanguageRules = {
     ['barulho', -1], ['demorada', -1.8],
   ],
   complaintPhrases: [
-    ['não recomendo', -3], ['não vale a pena', -2.8], ['nunca mais', -3], ['não volto', -3], ['não compro mais', -3], ['perda de tempo', -3],
+    ['não recomendo', -3], ['nao recomendo', -3], ['não vale a pena', -2.8], ['nunca mais', -3], ['não volto', -3], ['não compro mais', -3], ['perda de tempo', -3],
     ['dinheiro jogado fora', -3.2], ['não funciona', -2.8], ['não abre', -2.5], ['não carrega', -2.5], ['fica travando', -3], ['travou', -2.5],
     ['depois da atualização', -1.8], ['após a atualização', -1.8], ['desde a atualização', -1.8], ['não consigo', -2.2], ['não chegou', -2.8],
     ['nunca chegou', -3], ['até agora não', -2.2], ['até hoje não', -2.5], ['conta bloqueada', -3], ['sem resposta', -2.5], ['não respondem', -2.5],
     ['ninguém resolve', -3], ['não resolvem', -2.8], ['atendimento péssimo', -3.4], ['muito caro', -2.2], ['deixa a desejar', -2.5],
     ['deixou a desejar', -2.5], ['zero estrelas', -3.2], ['uma estrela', -2.5], ['1 estrela', -2.5], ['cobrança indevida', -3], ['me cobraram', -2],
-    ['produto errado', -2.5], ['veio errado', -2.5], ['veio quebrado', -3], ['esperamos # minutos', -2.2], ['não gostei', -2.5],
+    ['produto errado', -2.5], ['veio errado', -2.5], ['veio quebrado', -3], ['esperamos # minutos', -2.2], ['não gostei', -2.5], ['nao gostei', -2.5],
   ],
   praisePhrases: [
     ['recomendo muito', 3.2], ['super recomendo', 3.2], ['vale a pena', 2.5], ['voltarei', 2.5], ['voltaremos', 2.5], ['chegou rápido', 2.5],
