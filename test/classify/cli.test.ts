@@ -43,6 +43,16 @@ describe('review-monitor classify (JSON Lines)', () => {
     expect(out[5]!.negative).toBe(true);
   });
 
+  it('takes the language of a line as given, over what it would detect, and judges every supported one', async () => {
+    const { code, out } = await run([
+      JSON.stringify({ text: 'Slecht, nooit meer', language: 'nl' }),
+      JSON.stringify({ text: 'Das Brot war alt und die Verkäuferin unfreundlich.', rating: 3 }),
+      JSON.stringify({ text: 'Excelente atención, lo recomiendo.', language: 'es-ES' }),
+    ]);
+    expect(code).toBe(0);
+    expect(out.map((v) => [v.language, v.negative])).toEqual([['nl', true], ['de', true], ['es', false]]);
+  });
+
   it('echoes an id so results can be joined back to their reviews', async () => {
     const { out } = await run([JSON.stringify({ id: 'r-17', text: 'Awful.' })]);
     expect(out[0]!.id).toBe('r-17');
