@@ -2,7 +2,7 @@
  * Builds the per-language dev sets `npm run eval` reads, from sources downloaded by hand (see
  * data/MANIFEST.md for each source's repository, commit and licence). Nothing here downloads.
  *
- *   npx tsx scripts/prepare-lang-data.ts --semeval DIR --out DIR
+ *   npx tsx scripts/prepare-lang-data.ts --semeval DIR [--pt-books DIR] --out DIR
  *
  * --semeval DIR: the SemEval-2016 Task 5 restaurant files in the ABSADatasets "apc" layout
  *   (restaurants_{train,test}_{dutch,french,spanish}.xml.dat: a sentence with $T$ for the aspect,
@@ -11,6 +11,8 @@
  *   Sentences are ordered by a hash of their text (a fixed shuffle), then the first 250 negative and
  *   250 positive ones are the dev set (OUT/dev/<code>.jsonl: only ever scored, never tuned on) and
  *   the rest the tuning set (OUT/tune/<code>.jsonl: what the word lists may be checked against).
+ * --pt-books DIR: the Amazon Brazilian Portuguese book reviews (books_pt_neg, books_pt_pos: one review
+ *   a line, below and above 3 stars), split the same way into OUT/dev/pt.jsonl and OUT/tune/pt.jsonl.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -69,21 +71,32 @@ function arg(name: string): string | undefined {
 function main(): void {
   const out = arg('--out');
   const semeval = arg('--semeval');
-  if (!out || !semeval) throw new Error('usage: prepare-lang-data.ts --semeval DIR --out DIR');
+  const ptBooks = arg('--pt-books');
+  if (!out || !semeval) throw new Error('usage: prepare-lang-data.ts --semeval DIR [--pt-books DIR] --out DIR');
   mkdirSync(join(out, 'dev'), { recursive: true });
   mkdirSync(join(out, 'tune'), { recursive: true });
+  const write = (code: string, all: Example[]): void => {
+    const { dev, tune } = split(all);
+    const save = (file: string, set: Example[]): void => writeFileSync(file, set.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    save(join(out, 'dev', `${code}.jsonl`), dev);
+    save(join(out, 'tune', `${code}.jsonl`), tune);
+    const negs = (set: Example[]): number => set.filter((e) => e.negative).length;
+    console.log(`${code}: dev ${dev.length} (${negs(dev)} negative), tune ${tune.length} (${negs(tune)} negative), of ${all.length}`);
+  };
   for (const [name, code] of Object.entries(SEMEVAL_LANGUAGES)) {
     const all: Example[] = [];
-    for (const split of ['train', 'test']) {
-      const file = `restaurants_${split}_${name}.xml.dat`;
-      all.push(...semevalSentences(readFileSync(join(semeval, file), 'utf8'), `semeval2016-restaurants-${code}-${split}`));
+    for (const part of ['train', 'test']) {
+      const file = `restaurants_${part}_${name}.xml.dat`;
+      all.push(...semevalSentences(readFileSync(join(semeval, file), 'utf8'), `semeval2016-restaurants-${code}-${part}`));
     }
-    const { dev, tune } = split(all);
-    const write = (file: string, set: Example[]): void => writeFileSync(file, set.map((e) => JSON.stringify(e)).join('\n') + '\n');
-    write(join(out, 'dev', `${code}.jsonl`), dev);
-    write(join(out, 'tune', `${code}.jsonl`), tune);
-    const negs = (set: Example[]): number => set.filter((e) => e.negative).length;
-    console.log(`${code}: dev ${dev.length} (${negs(dev)} negative), tune ${tune.length} (${negs(tune)} negative), of ${all.length} sentences`);
+    write(code, all);
+  }
+  if (ptBooks) {
+    const lines = (file: string): string[] => readFileSync(join(ptBooks, file), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+    write('pt', [
+      ...lines('books_pt_neg').map((text) => ({ text, negative: true, source: 'amazon-br-books' })),
+      ...lines('books_pt_pos').map((text) => ({ text, negative: false, source: 'amazon-br-books' })),
+    ]);
   }
 }
 

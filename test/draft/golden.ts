@@ -14,11 +14,12 @@ import { business, negativeReviews } from './factories.js';
 /**
  * Hashes of the outputs by sampling step (1 = every review): set before any optimisation (commit 3d5b7d6),
  * regenerated when topics got their per-industry reply phrases ("the long wait", not "the wait") and when
- * drafting without a verdict took its topics from the taxonomy (no more "service" or "money" alone).
+ * drafting without a verdict took its topics from the taxonomy (no more "service" or "money" alone), and
+ * when tokens and patterns fold accents of words of 4+ letters ("entrée" = "entree": a few more topics found).
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: 'e73ae21529d06a2e99cd5096e34ea6651ea32f7a94b2162e8c21a885a05f981a', cases: 26542 },
-  4: { sha256: 'ba3c4d57237b53732f4e769773b7528c3b7daf749fabffbc7da97d10a018d81b', cases: 7292 },
+  1: { sha256: '4c087cefc5038edd9d98008df8a67842cddb2da068fad0187e8f44492142ac3b', cases: 26542 },
+  4: { sha256: '633d678773175fcf497af63195dae8e971d9413eaf739750dc1ec82946132e72', cases: 7292 },
 };
 
 const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];

@@ -48,6 +48,8 @@ export const de: LanguageRules = {
     ['ruhig', 1.2], ['gefallen', 2], ['gefällt', 2], ['gefiel', 2], ['schmeckt', 1.5], ['schmeckte', 1.5], ['aufgewärmt', -2], ['tiefgekühlt', -1.2], ['vergessen', -1.5], ['gesperrt', -2], ['abgelehnt', -1.8],
     ['ideal', 2.5], ['gemütlich', 2.2], ['schmackhaft', 2.5], ['reichlich', 1.5], ['frisch', 1.2], ['übertrieben', -1.5], ['ungemütlich', -2.5],
     ['unzureichend', -2.2], ['unbequem', -2], ['lange', -0.5],
+    ['beschädigt', -2.5], ['zerrissen', -2], ['langweilig', -2.2], ['langatmig', -2], ['eintönig', -2], ['frustrierend', -2.8], ['nervig', -2.5],
+    ['spannend', 2.5], ['fesselnd', 2.8],
   ],
   complaintPhrases: [
     ['geld zurück', -2.2], ['nie wieder', -3], ['nicht zu empfehlen', -3], ['nicht empfehlenswert', -3], ['kann ich nicht empfehlen', -3],

@@ -50,6 +50,8 @@ export const es: LanguageRules = {
     ['debe mejorar', -2.2], ['podría mejorar', -1.8], ['se podría mejorar', -1.8], ['mejorable', -1.8], ['pretencioso', -2], ['desastre', -3.2],
     ['bello', 2.2], ['ideal', 2.5], ['acogedora', 2.5], ['recomendable', 2.8], ['riquísimo', 3.2], ['buenísimo', 3.2], ['exagerado', -1.5],
     ['largo', -0.5], ['tardar', -1.2], ['ruido', -1], ['agobiante', -2], ['incómodo', -2], ['insuficiente', -2],
+    ['dañado', -2.5], ['roto', -2.5], ['rasgado', -2], ['aburrido', -2.2], ['pesado', -1.2], ['repetitivo', -2], ['frustrante', -2.8],
+    ['emocionante', 2.5], ['entretenido', 2.2],
   ],
   complaintPhrases: [
     ['no lo recomiendo', -3], ['no recomiendo', -3], ['no recomendable', -3], ['nunca más', -3], ['no volveremos', -3], ['no volveré', -3],

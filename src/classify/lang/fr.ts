@@ -58,6 +58,8 @@ export const fr: LanguageRules = {
     ['diversifié', 1.2], ['idéal', 2.5], ['extraordinaire', 3], ['summum', 2.5], ['chic', 1.5], ['maîtrisé', 2], ['agréablement', 2],
     ['ne regrette pas', 2.5], ['pas de doute', 1], ['il ne manque pas grand chose', 2], ['à tomber', 2.8], ['exagéré', -1.8], ['écoeurant', -2.5],
     ['inintéressant', -2], ['immangeable', -3.2], ['attendre', -0.8], ['long', -0.5], ['trop long', -2], ['bruit', -1], ['bruyant', -1.5],
+    ['abîmé', -2.5], ['endommagé', -2.5], ['déchiré', -2], ['ennuyeux', -2.2], ['lassant', -2], ['répétitif', -2], ['frustrant', -2.8],
+    ['captivant', 2.8], ['passionnant', 2.8],
   ],
   complaintPhrases: [
     ['à éviter', -3.2], ['a fuir', -3.2], ['à fuir', -3.2], ['plus jamais', -3], ['je ne recommande pas', -3], ['ne recommande pas', -3],

@@ -39,6 +39,8 @@ export const it: LanguageRules = {
     ['calma', 0.5], ['piace', 1.8], ['riscaldato', -2], ['surgelato', -1.2], ['dimenticato', -1.5], ['bloccato', -2.2],
     ['ideale', 2.5], ['caratteristico', 1.8], ['curato', 2], ['fresco', 1.2], ['esagerato', -1.5], ['scomodo', -2], ['insufficiente', -2.2],
     ['rumore', -1], ['lunga', -0.5],
+    ['danneggiato', -2.5], ['strappato', -2], ['noioso', -2.2], ['pesante', -1.2], ['ripetitivo', -2], ['frustrante', -2.8], ['avvincente', 2.8],
+    ['emozionante', 2.5],
   ],
   complaintPhrases: [
     ['da evitare', -3.2], ['mai più', -3], ['non ci torneremo', -3], ['non torneremo', -3], ['non tornerò', -3], ['non consiglio', -3],

@@ -46,6 +46,8 @@ export const nl: LanguageRules = {
     ['beviel', 2], ['bevalt', 2], ['smaakte', 1.5], ['smaakt', 1.5], ['kon beter', -2], ['mocht beter', -2], ['kan beter', -1.8],
     ['ideaal', 2.5], ['smakelijk', 2.5], ['sfeervol', 2.5], ['knus', 2.2], ['vriendelijke', 2.2], ['overdreven', -1.5], ['lang', -0.3],
     ['ongezellig', -2.5], ['onvoldoende', -2.2], ['oncomfortabel', -2],
+    ['beschadigd', -2.5], ['gescheurd', -2], ['saai', -2.2], ['langdradig', -2], ['eentonig', -2], ['frustrerend', -2.8], ['spannend', 2.5],
+    ['boeiend', 2.5],
   ],
   complaintPhrases: [
     ['nooit meer', -3], ['niet aan te raden', -3], ['geen aanrader', -3], ['niet aanbevolen', -3], ['blijf weg', -3.2], ['niet waard', -2.5],

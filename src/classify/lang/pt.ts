@@ -41,6 +41,10 @@ export const pt: LanguageRules = {
     ['tranquilo', 1.2], ['requentado', -2], ['congelado', -1.2], ['esqueceram', -1.5],
     ['ideal', 2.5], ['aconchegante', 2.5], ['saboroso', 2.8], ['fresco', 1.2], ['exagerado', -1.5], ['desconfortável', -2], ['insuficiente', -2.2],
     ['barulho', -1], ['demorada', -1.8],
+    ['danificado', -2.5], ['rasgado', -2], ['amassado', -2], ['descolando', -1.5], ['chateado', -2.5], ['cansativo', -2.2], ['monótono', -2.2],
+    ['repetitivo', -2], ['arrastado', -1.8], ['frustração', -2.8], ['frustrante', -2.8], ['odiei', -3.2], ['preconceituoso', -2.5],
+    ['decepcionei', -2.8], ['bobo', -1.5], ['óbvio', -1], ['contraditório', -1.8], ['desnecessário', -1.5], ['idiota', -3], ['chato', -2.2],
+    ['chatice', -2.2], ['não vale o preço', -2.8], ['fiquei decepcionado', -3], ['fiquei decepcionada', -3], ['emocionante', 2.5], ['envolvente', 2.5],
   ],
   complaintPhrases: [
     ['não recomendo', -3], ['nao recomendo', -3], ['não vale a pena', -2.8], ['nunca mais', -3], ['não volto', -3], ['não compro mais', -3], ['perda de tempo', -3],
