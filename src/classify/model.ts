@@ -1,7 +1,7 @@
 import { buildWordTable, DENSE_FEATURES, denseFeatures, normaliseWord, type TextAnalysis } from './features.js';
 import { LANGUAGE_RULES, type LanguageRules } from './lang/index.js';
+import { foldAccents, type Token } from './tokenize.js';
 import type { WordTable } from './word-table.js';
-import type { Token } from './tokenize.js';
 
 /** The trained model file as `npm run train` writes it (arrays, not objects: small and quick to parse). */
 export interface ModelFile {
@@ -252,7 +252,11 @@ function withRules(lexicon: Map<string, number>, rules: LanguageRules): Map<stri
   for (const [w, v] of rules.lexicon) if (!w.includes(' ')) lexicon.set(normaliseWord(w), v);
   const forms = new Map<string, number>();
   for (const [w, v] of lexicon) {
-    for (const f of rules.inflections(w)) if (!lexicon.has(normaliseWord(f))) forms.set(normaliseWord(f), v);
+    // A form is the normalised word with another ending: only its accents may need folding now it is longer.
+    for (const form of rules.inflections(w)) {
+      const f = foldAccents(form);
+      if (!lexicon.has(f)) forms.set(f, v);
+    }
     // "superlecker", "supervriendelijk", "superbueno": one word in most languages other than English.
     if (rules.code !== 'en' && v >= 1.5 && !w.startsWith('super')) forms.set('super' + w, Math.min(4, v * 1.2));
   }
