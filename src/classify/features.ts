@@ -14,6 +14,7 @@ const ENGLISH = LANGUAGE_RULES.en as LanguageRules;
  */
 export function buildWordTable(valence: ReadonlyMap<string, number>, order: Iterable<string> = [], rules: LanguageRules = ENGLISH): WordTable {
   const table = new WordTable();
+  table.language = rules.code;
   table.negationLooksBack = rules.negationLooksBack;
   table.countsEveryNegator = rules.code === 'en';
   for (const w of order) table.entry(w);

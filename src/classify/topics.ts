@@ -66,7 +66,7 @@ const PRAISE = 1.5;
 function onlyPraised(a: TextAnalysis, start: number, end: number): boolean {
   // Only English: elsewhere the English lexicon's cues on look-alike words ("support", "resolve" in a
   // Portuguese "não resolve") would drop real complaints.
-  if (a.cues.length === 0 || a.language !== 'en') return false;
+  if (a.cues.length === 0 || a.table.language !== 'en') return false;
   const { tokens, ids } = a;
   const flags = a.table.flags;
   const breaks = (i: number): boolean => {

@@ -33,6 +33,8 @@ export class WordTable {
   neg = new Float64Array(0);
   /** NEGATOR | CONTRAST | CONCESSIVE | BREAKER | SOFTENER by id. */
   flags = new Uint8Array(0);
+  /** ISO 639-1 code of the language whose lexicon and rules the table holds. */
+  language = 'en';
   /** The language puts a clause-final negator after what it negates (German, Dutch). */
   negationLooksBack = false;
   /** Every negator counts, even inside another's scope: what the English model was trained with. */
