@@ -19,7 +19,7 @@ import Sentiment from 'sentiment';
 import vader from 'vader-sentiment';
 import { classify } from '../src/classify/index.js';
 import { tokenize } from '../src/classify/tokenize.js';
-import { DEV_LANGUAGES, EVAL_SETS, langDataDir, loadAppStoreSet, loadDevSet, loadEvalSet, type EvalSetName, type LabelledText } from './lib/data.js';
+import { DEV_LANGUAGES, EVAL_SETS, langDataDir, loadAppStoreSet, loadDevSet, loadEvalSet, missingEvalData, type EvalSetName, type LabelledText } from './lib/data.js';
 import { printTopicEval, runTopicEval } from './eval-topics.js';
 import { buildLanguageLexicon } from './train.js';
 
@@ -177,4 +177,13 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const missing = missingEvalData();
+  if (missing.length) {
+    process.stderr.write(
+      `npm run eval: the labelled review sets are missing:\n${missing.map((f) => `  - ${f}`).join('\n')}\n` +
+        `They live in ../shared/data beside this checkout (see data/MANIFEST.md); point REVIEW_DATA_DIR at another copy.\n`,
+    );
+    process.exitCode = 1;
+  } else await main();
+}

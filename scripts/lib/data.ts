@@ -17,6 +17,16 @@ export function dataDir(): string {
   return process.env.REVIEW_DATA_DIR ? resolve(process.env.REVIEW_DATA_DIR) : resolve(repoRoot, '..', 'shared', 'data');
 }
 
+/**
+ * The labelled English sets `npm run eval` needs that are not where it looks (under `dir`), as paths: a
+ * checkout without ../shared/data (or a wrong REVIEW_DATA_DIR) gets a list of what is missing, not a stack trace.
+ */
+export function missingEvalData(dir = dataDir()): string[] {
+  return Object.values(EVAL_SETS)
+    .map((file) => join(dir, 'eval', file))
+    .filter((file) => !existsSync(file));
+}
+
 /** The evaluation sets, by short name. */
 export const EVAL_SETS = { yelp: 'yelp_labelled.txt', amazon: 'amazon_cells_labelled.txt', imdb: 'imdb_labelled.txt' } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,5 +37,16 @@ describe('eval scoring', () => {
     expect(s.recall).toBe(0.5);
     expect(s.f1).toBe(0.5);
     expect(s.accuracy).toBe(0.5);
+  });
+});
+
+describe('npm run eval without the data', () => {
+  it('names the missing files and how to point at them, without a stack trace', () => {
+    const res = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts'], { encoding: 'utf8', env: { ...process.env, REVIEW_DATA_DIR: join(dir, 'nowhere') }, timeout: 60_000 });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain('the labelled review sets are missing');
+    expect(res.stderr).toContain(join(dir, 'nowhere', 'eval', 'yelp_labelled.txt'));
+    expect(res.stderr).toContain('REVIEW_DATA_DIR');
+    expect(res.stderr).not.toMatch(/\n\s+at /);
   });
 });
