@@ -127,18 +127,17 @@ const lexVotes = new Float64Array(16);
  * of the stop-word votes), or undefined. A word every lexicon knows ("super", "top") counts for none.
  */
 function lexiconVote(tokens: readonly Token[], tables: ReadonlyMap<string, WordTable>, short: boolean): string | undefined {
-  const codes = [...tables.keys()];
+  const { codes, list, voteIndex } = tableList(tables);
   // On top of the stop-word votes: "Es una estafa, no funciona la app" has English words too.
-  for (let l = 0; l < codes.length; l++) lexVotes[l] = votes[LANGUAGES.indexOf(codes[l] as string)] ?? 0;
+  for (let l = 0; l < codes.length; l++) lexVotes[l] = votes[voteIndex[l] as number] ?? 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.kind !== 'word') continue;
     let knownBy = 0;
-    let l = 0;
-    for (const [code, table] of tables) {
+    for (let l = 0; l < list.length; l++) {
+      const table = list[l] as WordTable;
       const id = table.get(t.norm, t.hash);
-      if (id >= 0 && knows(table, id, code === 'en')) knownBy |= 1 << l;
-      l++;
+      if (id >= 0 && knows(table, id, l === 0)) knownBy |= 1 << l;
     }
     if (knownBy === 0 || knownBy === (1 << codes.length) - 1) continue;
     let n = 0;
@@ -150,8 +149,27 @@ function lexiconVote(tokens: readonly Token[], tables: ReadonlyMap<string, WordT
   const second = runnerUpVotes;
   if (best < 0) return undefined;
   // A short text whose words English knows as well as any other language is English ("Excellent!").
-  if (short && (lexVotes[codes.indexOf('en')] ?? 0) >= bestVotes) return 'en';
+  if (short && (lexVotes[0] as number) >= bestVotes) return 'en';
   return bestVotes >= 1 && bestVotes >= 1.5 * second + 0.25 ? codes[best] : undefined;
+}
+
+interface TableList {
+  codes: string[];
+  list: WordTable[];
+  /** Index in LANGUAGES (the stop-word votes) of each table's language. */
+  voteIndex: Int32Array;
+}
+// The tables as arrays, English first, made once per classifier: the vote runs for every short review.
+const tableLists = new WeakMap<ReadonlyMap<string, WordTable>, TableList>();
+
+function tableList(tables: ReadonlyMap<string, WordTable>): TableList {
+  let t = tableLists.get(tables);
+  if (!t) {
+    const codes = ['en', ...[...tables.keys()].filter((c) => c !== 'en')];
+    t = { codes, list: codes.map((c) => tables.get(c) as WordTable), voteIndex: Int32Array.from(codes, (c) => LANGUAGES.indexOf(c)) };
+    tableLists.set(tables, t);
+  }
+  return t;
 }
 
 // What lead() found besides the index: module state, as the votes are (no object per review).
