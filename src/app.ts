@@ -71,6 +71,8 @@ export async function startService(config: Config, logger: Logger, role: Role, o
   try {
     if (has('worker')) workers = startWorkers(ctx);
     if (has('api')) {
+      const placed = await ctx.lifecycle.byStatus.buildOnce();
+      if (placed) logger.info({ placed }, 'flagged reviews past new indexed by status (once, for a store written before the status index)');
       api = await buildApi(ctx);
       address = await api.listen({ host: config.api.host, port: config.api.port });
       logger.info({ address, keys: config.api.keys.length }, config.api.keys.length ? 'API listening' : 'API listening; no API keys are configured, so /v1 answers 401 (set API_KEYS)');

@@ -34,4 +34,25 @@ describe('flagged reviews by status', () => {
     expect((await ctx.store.pageBy(ctx.lifecycle.byStatus.key('acknowledged'), { limit: 10 })).items.map((r) => r.review.id)).toEqual([flagged[0]!.id]);
     expect((await ctx.store.pageBy(ctx.lifecycle.byStatus.key('replied'), { limit: 10 })).items.map((r) => r.review.id)).toEqual([flagged[1]!.id]);
   });
+
+  it('builds the status sets once from the reviews of a store written before they existed', async () => {
+    const t = await testContext();
+    try {
+      const flagged = [makeReview('harbor', { rating: 1 }), makeReview('harbor', { rating: 1 }), makeReview('harbor', { rating: 2 })];
+      await t.ctx.store.upsertReviews(flagged, { backfill: false });
+      await t.ctx.store.saveAnalyses(flagged.map((r) => ({ id: r.id, sourceId: 'harbor', hash: r.contentHash, verdict: verdict(true), draft: { reply: 'Thank you', violations: [], score: 1 }, flag: true })));
+      // As an older version left them: statuses moved on the hashes, no status sets.
+      await t.ctx.redis.hset(t.ctx.store.key('review', flagged[0]!.id), 'status', 'replied');
+      await t.ctx.redis.hset(t.ctx.store.key('review', flagged[1]!.id), 'status', 'followed_up');
+      expect((await t.ctx.lifecycle.byStatus.read()).new).toBe(3);
+      expect(await t.ctx.lifecycle.byStatus.buildOnce()).toBe(2);
+      expect(await t.ctx.lifecycle.byStatus.read()).toEqual({ new: 1, acknowledged: 0, replied: 1, resolved: 0, followed_up: 1 });
+      expect(await t.ctx.lifecycle.byStatus.buildOnce()).toBeUndefined();
+      // Transitions after the build keep the sets right.
+      await t.ctx.lifecycle.transition(flagged[0]!.id, 'resolve', { actor: 'maya' });
+      expect(await t.ctx.lifecycle.byStatus.read()).toEqual({ new: 1, acknowledged: 0, replied: 0, resolved: 1, followed_up: 1 });
+    } finally {
+      await t.close();
+    }
+  });
 });
