@@ -174,11 +174,16 @@ sources: []
     );
     // An empty REDIS_URL counts as unset: the config's URL (and its autostart) apply.
     const svc = startCli(['api', '--config', file], { REDIS_URL: '', LOG_LEVEL: 'info' });
-    await waitFor(() => svc.output().includes('API listening'), 15_000, 'the API to start on its private Redis');
-    expect(await redisAnswers(`redis://127.0.0.1:${port}`, 500)).toBe(true);
-    svc.child.kill('SIGKILL');
-    await svc.exited;
-    await waitFor(async () => !(await redisAnswers(`redis://127.0.0.1:${port}`, 300)), 5_000, 'the orphaned redis-server to stop');
+    try {
+      await waitFor(() => svc.output().includes('API listening'), 15_000, 'the API to start on its private Redis');
+      expect(await redisAnswers(`redis://127.0.0.1:${port}`, 500)).toBe(true);
+      svc.child.kill('SIGKILL');
+      await svc.exited;
+      await waitFor(async () => !(await redisAnswers(`redis://127.0.0.1:${port}`, 300)), 5_000, 'the orphaned redis-server to stop');
+    } finally {
+      // A start-up that timed out must not leave the service (and its redis-server) running.
+      if (svc.child.exitCode === null && svc.child.signalCode === null) svc.child.kill('SIGKILL');
+    }
   });
 
   it('fails with a message naming the URL when autostart is off', async () => {
