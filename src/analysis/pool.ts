@@ -44,7 +44,7 @@ export function createAnalysisPool(config: Pick<Config, 'workers'> & AnalysisCon
   const pool = new Piscina<AnalysisTask, StoredAnalysis[]>({
     // A given script is built JavaScript: it runs without the tsx loader a benchmark run from source
     // would pass on (tsx transforms every module it loads, the bundle too, and the code it makes is slower).
-    ...(opts.threadScript ? { filename: opts.threadScript.href, execArgv: [] } : threadScript(import.meta.url, 'analysis-thread')),
+    ...(opts.threadScript ? { filename: opts.threadScript.href, execArgv: [] } : threadScript(import.meta.url, 'analysis-thread', { importCondition: true })),
     workerData: { config: analysisConfig },
     minThreads: threads,
     maxThreads: threads,
