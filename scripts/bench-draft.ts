@@ -47,7 +47,7 @@ export function benchDraftInputs(): { review: Review; verdict: Verdict }[] {
 
 /** The pipeline benchmark's business (scripts/bench/setup.ts), default limit (4096). */
 const CONTEXT: DraftContext = {
-  business: { name: 'Harbor Bistro', contact: { email: 'care@harborbistro.example', phone: '+1 555 0100' }, signature: 'Maya, Guest Relations', tone: 'friendly' },
+  business: { name: 'Harbor Bistro', contact: { email: 'care@harborbistro.example', phone: '+1 555 0100' }, signature: 'Maya, Guest Relations', tone: 'friendly', language: 'en', replyLanguage: 'reviewer' },
   sourceId: 'bench',
 };
 

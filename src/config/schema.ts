@@ -255,6 +255,9 @@ export const alertChannelSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** An ISO 639-1 language code, optionally with a region ("de", "pt-BR"). */
+const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'must be a language code, e.g. "en" or "pt-BR"');
+
 export const businessSchema = z.strictObject({
   name: z.string().min(1),
   contact: z
@@ -269,6 +272,10 @@ export const businessSchema = z.strictObject({
   tone: z.enum(['friendly', 'formal']).default('friendly'),
   /** Picks the topic taxonomy and how replies name the topics (`classifier.topics` can still add and replace). */
   industry: z.enum(INDUSTRIES).default('generic'),
+  /** The business's own language: replies use it when the reviewer's has no template set or is undetermined. */
+  language: languageCode.default('en'),
+  /** `reviewer`: reply in the review's language (when it has a template set); a code: always reply in that language. */
+  replyLanguage: z.union([z.literal('reviewer'), languageCode]).default('reviewer'),
 });
 
 // ---- drafting (reply drafts, guardrails, optional model provider) ---------------------------------

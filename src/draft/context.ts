@@ -41,6 +41,10 @@ export interface ResolvedContext {
   tone: Tone;
   /** Whose words name the topics in the reply. */
   industry?: Industry | undefined;
+  /** `business.language`: the reply language when the reviewer's has no template set. */
+  language: string;
+  /** `business.replyLanguage`: `reviewer`, or the one language every reply is written in. */
+  replyLanguage: string;
   contact: Contact;
   escalation: Contact;
   maxLength: number;
@@ -66,6 +70,8 @@ export function resolveContext(ctx: DraftContext, reviewSourceId?: string): Reso
     signature: src?.signature ?? ctx.business.signature,
     tone: ctx.business.tone ?? 'friendly',
     industry: ctx.industry ?? ctx.business.industry,
+    language: ctx.business.language ?? 'en',
+    replyLanguage: ctx.business.replyLanguage ?? 'reviewer',
     contact,
     escalation,
     maxLength,

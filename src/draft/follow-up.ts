@@ -4,8 +4,8 @@ import { summariseComplaint } from './complaint-summary.js';
 import { resolveContext, type DraftContext } from './context.js';
 import { fallbackVerdict } from './fallback-verdict.js';
 import { checkGuardrails, codePointLength } from './guardrails.js';
-import { draftReply, renderPart, topicPhrase, type ReplyDraft } from './reply.js';
-import { templateSetFor, type Tone } from './templates.js';
+import { draftReply, mayBeEnglish, renderPart, replySet, topicPhrase, type ReplyDraft } from './reply.js';
+import type { Tone } from './templates.js';
 
 // Platforms keep one public reply per review, so the follow-up is posted as an update of the reply:
 // `combined` is what gets posted. The follow-up on its own is checked with the `follow-up` rules (thanks
@@ -38,11 +38,11 @@ const cleanNote = (note: string): string => note.replace(/\s+/g, ' ').trim().rep
 export function draftFollowUp(review: Review, input: FollowUpInput, ctx: DraftContext): FollowUpDraft {
   const r = resolveContext(ctx, review.sourceId);
   const verdict = input.verdict ?? fallbackVerdict({ text: review.text, title: review.title, rating: review.rating });
-  const set = templateSetFor(verdict.language || review.language, r.templatesDir);
+  const set = replySet(review, verdict, r);
   const tone = r.tone;
   // A different salt from the reply's, so the follow-up does not reuse the reply's phrasings.
   const seed = `${review.id || review.text}|follow-up`;
-  const english = set.language === 'en';
+  const english = set.language === 'en' && mayBeEnglish(verdict.language || review.language);
   const issue = english ? summariseComplaint(review, verdict.topics).issues[0] : undefined;
   const topic = verdict.topics[0] ? topicPhrase(set, verdict.topics[0], 'long', r.industry) : undefined;
   const subject = issue ?? topic;

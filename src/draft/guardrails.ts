@@ -33,8 +33,9 @@ export interface GuardrailContext {
   /**
    * `follow-up` relaxes `apology` and `contact`: the matter is resolved, and the follow-up is posted together
    * with (as an update of) the reply that carried both. The combined text is checked as a `reply`.
+   * `thank-you` (the reply to a review that is not negative) needs thanks only: nothing to apologise for.
    */
-  kind?: 'reply' | 'follow-up' | undefined;
+  kind?: 'reply' | 'follow-up' | 'thank-you' | undefined;
   /** The business's own channels: `contact` looks for one of them; `no-personal-data` allows them. */
   contacts?: Contact[] | undefined;
   /** The review, so anything personal it contains (e-mail, phone, order number) is caught if echoed. */
@@ -351,7 +352,8 @@ export function checkGuardrails(text: string, ctx: GuardrailContext = {}): Draft
   };
   const kind = ctx.kind ?? 'reply';
   const markers = templateSetFor(ctx.language, ctx.templatesDir).markers;
-  const applicable = GUARDRAIL_RULES.filter((r) => !(kind === 'follow-up' && (r === 'apology' || r === 'contact')) && !(r === 'length' && !ctx.maxLength));
+  const relaxed = kind === 'follow-up' || kind === 'thank-you';
+  const applicable = GUARDRAIL_RULES.filter((r) => !(relaxed && (r === 'apology' || r === 'contact')) && !(r === 'length' && !ctx.maxLength));
 
   if (!markerRegex(markers.thanks).test(text)) add('thanks', 'No thanks: thank the customer for taking the time to write');
   if (kind === 'reply' && !markerRegex(markers.apology).test(text)) add('apology', 'No apology: apologise sincerely, without blame');

@@ -3,7 +3,8 @@ import type { Verdict } from '../domain/verdict.js';
 import { resolveContext, type DraftContext, type ResolvedContext } from './context.js';
 import { checkGuardrails } from './guardrails.js';
 import { firstNameOf } from './personalise.js';
-import { draftReply, type ReplyDraft } from './reply.js';
+import { draftReply, replySet, type ReplyDraft } from './reply.js';
+import type { TemplateSet } from './templates.js';
 
 // A model may write the draft, but it never gets the last word: its text must pass the same guardrails as
 // a template draft, and any failure (no key, HTTP error, timeout, bad JSON, a guardrail violation) falls back
@@ -33,15 +34,27 @@ export const PLAYBOOK_PROMPT = [
   'Write plain text only (no markdown, no HTML, no placeholders), sign with the signature given, and reply with the reply text only.',
 ].join('\n');
 
-function businessFacts(r: ResolvedContext, review: Review, verdict: Verdict): string {
+/** "German (de)": the language named in English, which models follow more reliably than a bare code. */
+function languageName(code: string): string {
+  try {
+    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+}
+
+function businessFacts(r: ResolvedContext, verdict: Verdict, set: TemplateSet): string {
   const contact = verdict.severity === 'critical' ? r.escalation : r.contact;
+  const address = set.address?.[r.tone];
   return [
     `Business: ${r.businessName}`,
     `Tone: ${r.tone}`,
     `Contact to give: ${[contact.name, contact.email, contact.phone].filter(Boolean).join(', ')}`,
     `Signature: ${r.signature}`,
     `Maximum length: ${r.maxLength} characters`,
-    `Reply in language: ${verdict.language || review.language || 'en'}`,
+    // The reply is checked in this language (thanks, apology, prohibitions), so the model must write in it.
+    `Write the whole reply in ${languageName(set.language)}, as a native speaker writes to a customer${address ? `, addressing the reviewer as "${address}"` : ''}.`,
     verdict.severity === 'critical' ? 'This review is critical: say it is being treated as urgent and name the contact person.' : '',
   ]
     .filter(Boolean)
@@ -59,7 +72,7 @@ function reviewMessage(review: Review, verdict: Verdict): string {
   });
 }
 
-async function askModel(review: Review, verdict: Verdict, r: ResolvedContext, ctx: DraftContext, opts: ProviderOptions): Promise<string> {
+async function askModel(review: Review, verdict: Verdict, r: ResolvedContext, ctx: DraftContext, opts: ProviderOptions, set: TemplateSet): Promise<string> {
   const cfg = ctx.drafting?.openai;
   if (!cfg) throw new FallbackError('no openai section in drafting config');
   const env = opts.env ?? process.env;
@@ -75,7 +88,7 @@ async function askModel(review: Review, verdict: Verdict, r: ResolvedContext, ct
         model: cfg.model,
         temperature: cfg.temperature ?? 0.4,
         messages: [
-          { role: 'system', content: `${PLAYBOOK_PROMPT}\n\n${businessFacts(r, review, verdict)}` },
+          { role: 'system', content: `${PLAYBOOK_PROMPT}\n\n${businessFacts(r, verdict, set)}` },
           { role: 'user', content: reviewMessage(review, verdict) },
         ],
       }),
@@ -103,11 +116,13 @@ class FallbackError extends Error {}
 /** Drafts with the configured provider; model output must pass the guardrails, else the template draft is used. */
 export async function draftWithProvider(review: Review, verdict: Verdict, ctx: DraftContext, opts: ProviderOptions = {}): Promise<ProviderDraft> {
   const template = draftReply(review, verdict, ctx);
-  if ((ctx.drafting?.provider ?? 'template') !== 'openai-compatible') return { ...template, provider: 'template' };
+  // The playbook prompt is for complaints; a review that is not negative gets the template's thank-you.
+  if ((ctx.drafting?.provider ?? 'template') !== 'openai-compatible' || !verdict.negative) return { ...template, provider: 'template' };
   const r = resolveContext(ctx, review.sourceId);
+  const set = replySet(review, verdict, r);
   let text: string;
   try {
-    text = await askModel(review, verdict, r, ctx, opts);
+    text = await askModel(review, verdict, r, ctx, opts, set);
   } catch (err) {
     const reason = err instanceof FallbackError ? err.message : `provider error: ${(err as Error).message}`;
     return { ...template, provider: 'template', fallbackReason: reason };

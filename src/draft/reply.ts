@@ -6,7 +6,7 @@ import { resolveContext, type Contact, type DraftContext, type ResolvedContext }
 import { checkGuardrails, codePointLength } from './guardrails.js';
 import { firstNameOf } from './personalise.js';
 import { fillSlots, pick, prepareTemplate, renderTemplate, type PreparedTemplate } from './pick.js';
-import { templateSetFor, type PartName, type TemplateSet, type Tone } from './templates.js';
+import { replySetFor, type PartName, type TemplateSet, type Tone } from './templates.js';
 
 /** A drafted reply with what a person needs to decide on it. */
 export interface ReplyDraft extends Draft {
@@ -57,13 +57,15 @@ export function joinList(set: TemplateSet, items: string[], max = 2): string | u
 
 /**
  * How the reply names a topic: the industry's wording in the set's language (src/classify/taxonomies), else
- * the template set's, else the topic id's own words (a configured topic).
+ * the template set's, else the topic id's own words (a configured topic); undefined when the set has no
+ * wording for unknown topics (their ids are English words, out of place in another language).
  */
-export function topicPhrase(set: TemplateSet, topic: string, form: 'long' | 'short', industry?: Industry): string {
+export function topicPhrase(set: TemplateSet, topic: string, form: 'long' | 'short', industry?: Industry): string | undefined {
   const builtIn = topicPhraseFor(industry, set.language, topic, form);
   if (builtIn) return builtIn;
   const known = set.topics[topic];
   if (known) return known[form];
+  if (!set.unknownTopic) return undefined;
   return fillSlots(set.unknownTopic, { topic: topic.replace(/[_-]+/g, ' ').trim().toLowerCase() });
 }
 
@@ -116,6 +118,10 @@ interface Material {
   critical: boolean;
   /** Sentences already rendered for this draft, by variant: the length ladder reuses most of them. */
   rendered: Map<string, string | undefined>;
+  /** Word pairs (hashes) the parts have used, each with the part (acknowledge, thanks, …) that used it first. */
+  phrases: Map<number, string>;
+  /** The business name's words, left out of the word pairs. */
+  nameWords: Set<number>;
 }
 
 /** The sentence for `key`, rendered once per draft (rendering is deterministic for the draft's material). */
@@ -126,15 +132,118 @@ function once(m: Material, key: string, render: () => string | undefined): strin
   return text;
 }
 
+/** How many other phrasings a part tries before it settles for one that repeats another part. */
+const REPHRASINGS = 4;
+
+/** Letters and digits of any script, and apostrophes inside words; not spaces, punctuation or symbols. */
+function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39;
+  // Latin-1 punctuation and symbols (nbsp, ¡, «, », ¿, ×, ÷), general punctuation (’ – — “ ”) and symbols.
+  return c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff);
+}
+
+/** FNV-1a hashes (ASCII case folded, kept to 30 bits so V8 stores them unboxed) of the words of `text`, with their lengths. */
+function wordHashes(text: string, out: number[]): void {
+  out.length = 0;
+  for (let i = 0; i < text.length; ) {
+    if (!isWordCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let h = 0x811c9dc5;
+    let j = i;
+    for (; j < text.length; j++) {
+      let c = text.charCodeAt(j);
+      if (!isWordCode(c)) break;
+      if (c >= 65 && c <= 90) c += 32;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    out.push(h & 0x3fffffff, j - i);
+    i = j;
+  }
+}
+
+const words: number[] = [];
+
+/**
+ * Hashes of pairs of neighbouring words with one of five letters or more ("fell short", "lo ocurrido",
+ * "la hauteur") into `out`: what makes two sentences sound the same. Shorter pairs ("to the", "we are")
+ * recur in any text, and words of the business name (`skip`) are meant to recur. Numbers in a reused
+ * array, not strings in a set: that cost a seventh of a draft.
+ */
+function wordPairs(text: string, skip: ReadonlySet<number>, out: number[]): void {
+  wordHashes(text, words);
+  out.length = 0;
+  let prevHash = 0;
+  let prevLen = 0;
+  for (let k = 0; k < words.length; k += 2) {
+    const h = words[k] as number;
+    const len = words[k + 1] as number;
+    if (skip.has(h)) {
+      prevLen = 0;
+      continue;
+    }
+    if (prevLen >= 2 && len >= 2 && (prevLen >= 5 || len >= 5)) out.push((Math.imul(prevHash, 0x9e3779b1) ^ h) & 0x3fffffff);
+    prevHash = h;
+    prevLen = len;
+  }
+}
+
+const nameWordCache = new Map<string, Set<number>>();
+/** Hashes of the business name's words, which `wordPairs` leaves out (one business per deployment: cached). */
+function nameWords(name: string): Set<number> {
+  let set = nameWordCache.get(name);
+  if (!set) {
+    wordHashes(name, words);
+    set = new Set(words.filter((_, k) => k % 2 === 0));
+    if (nameWordCache.size > 100) nameWordCache.clear();
+    nameWordCache.set(name, set);
+  }
+  return set;
+}
+
+const pairs: number[] = [];
+
+/** Whether a pair in `pairs` was used by another part (another `group`) of the draft. */
+function repeatsAnotherPart(m: Material, group: string): boolean {
+  for (const p of pairs) {
+    const owner = m.phrases.get(p);
+    if (owner !== undefined && owner !== group) return true;
+  }
+  return false;
+}
+
+/**
+ * Renders a part as `renderPart` does, but when the phrasing repeats a word pair another part of this draft
+ * already used ("fell short … fell short"), tries other phrasings (other seeds) first. Deterministic.
+ */
+function renderFresh(m: Material, group: string, part: PartName, slots: Slots): string {
+  let text = '';
+  let fresh = false;
+  for (let i = 0; i < REPHRASINGS && !fresh; i++) {
+    text = renderPart(m.set, part, m.tone, i === 0 ? m.seed : `${m.seed}~${i}`, slots);
+    wordPairs(text, m.nameWords, pairs);
+    fresh = !repeatsAnotherPart(m, group);
+  }
+  if (!fresh) {
+    // None is free of repeats: the first phrasing, as without this check.
+    text = renderPart(m.set, part, m.tone, m.seed, slots);
+    wordPairs(text, m.nameWords, pairs);
+  }
+  for (const p of pairs) if (!m.phrases.has(p)) m.phrases.set(p, group);
+  return text;
+}
+
 function acknowledgement(m: Material, level: Level['ack']): { part: string; text: string } | undefined {
   if (level === 'none') return undefined;
   const base = { business: m.business };
+  const ack = (part: PartName, slots: Slots): { part: string; text: string } => ({ part: 'acknowledge', text: renderFresh(m, 'acknowledge', part, slots) });
   const issue = joinList(m.set, m.issues, level === 'full' ? 2 : 1);
-  if (issue) return { part: 'acknowledge', text: renderPart(m.set, 'ackIssue', m.tone, m.seed, { ...base, issue, Issue: upperFirst(issue) }) };
-  if (m.clause && level === 'full') return { part: 'acknowledge', text: renderPart(m.set, 'ackClause', m.tone, m.seed, { ...base, clause: m.clause }) };
+  if (issue) return ack('ackIssue', { ...base, issue, Issue: upperFirst(issue) });
+  if (m.clause && level === 'full') return ack('ackClause', { ...base, clause: m.clause });
   const topics = joinList(m.set, m.topicsLong, level === 'full' ? 2 : 1);
-  if (topics) return { part: 'acknowledge', text: renderPart(m.set, 'ackIssue', m.tone, m.seed, { ...base, issue: topics, Issue: upperFirst(topics) }) };
-  return { part: 'acknowledge', text: renderPart(m.set, 'ackGeneric', m.tone, m.seed, base) };
+  if (topics) return ack('ackIssue', { ...base, issue: topics, Issue: upperFirst(topics) });
+  return ack('ackGeneric', base);
 }
 
 function contactSentence(m: Material, short: boolean): string {
@@ -142,11 +251,11 @@ function contactSentence(m: Material, short: boolean): string {
   const escName = m.critical ? c.name : undefined;
   if (short) {
     const slots = { contactShort: contactShortPhrase(m.set, c), whom: escName ?? m.set.whomUnnamed[m.tone] };
-    return renderPart(m.set, m.critical ? 'escalateShort' : 'contactShort', m.tone, m.seed, slots);
+    return renderFresh(m, 'contact', m.critical ? 'escalateShort' : 'contactShort', slots);
   }
   const slots = { contactPhrase: contactPhrase(m.set, c, m.seed), escName, business: m.business };
   const part: PartName = !m.critical ? 'contact' : escName ? 'escalateNamed' : 'escalate';
-  return renderPart(m.set, part, m.tone, m.seed, slots);
+  return renderFresh(m, 'contact', part, slots);
 }
 
 function compose(m: Material, level: Level): { text: string; parts: string[] } {
@@ -159,12 +268,17 @@ function compose(m: Material, level: Level): { text: string; parts: string[] } {
   };
   add('acknowledge', once(m, `ack:${level.ack}`, () => acknowledgement(m, level.ack)?.text));
   const thanks: PartName = level.short ? 'thanksShort' : 'thanks';
-  add('thanks', once(m, thanks, () => renderPart(m.set, thanks, m.tone, m.seed, { business: m.business })));
+  add('thanks', once(m, thanks, () => renderFresh(m, 'thanks', thanks, { business: m.business })));
   const apology: PartName = level.short ? 'apologyShort' : 'apology';
-  add('apology', once(m, apology, () => renderPart(m.set, apology, m.tone, m.seed, { business: m.business })));
-  if (level.reassure) add('reassure', once(m, 'reassure', () => renderPart(m.set, 'reassure', m.tone, m.seed, { business: m.business, topicShort: m.topicShort })));
+  add('apology', once(m, apology, () => renderFresh(m, 'apology', apology, { business: m.business })));
+  if (level.reassure) add('reassure', once(m, 'reassure', () => renderFresh(m, 'reassure', 'reassure', { business: m.business, topicShort: m.topicShort })));
   add(m.critical ? 'escalate' : 'contact', once(m, `contact:${level.short}`, () => contactSentence(m, level.short)));
 
+  return assemble(m, level, parts, body);
+}
+
+/** Greeting, body, sign-off and signature, laid out as a reply; the signature names the business if no sentence did. */
+function assemble(m: Material, level: Pick<Level, 'greeting' | 'signoff'>, parts: string[], body: string[]): { text: string; parts: string[] } {
   const greeting = level.greeting
     ? once(m, 'greeting', () => renderPart(m.set, m.name ? 'greeting' : 'greetingNoName', m.tone, m.seed, { name: m.name }))
     : undefined;
@@ -180,11 +294,38 @@ function compose(m: Material, level: Level): { text: string; parts: string[] } {
   return { text, parts: [...(greeting ? ['greeting'] : []), ...parts, ...(signoff ? ['signoff'] : []), 'signature'] };
 }
 
+/** A thank-you for a review that is not negative: the ladder drops the optional sentences first. */
+const THANK_YOU_LADDER = [
+  { glad: true, invite: true, signoff: true, greeting: true },
+  { glad: false, invite: true, signoff: true, greeting: true },
+  { glad: false, invite: false, signoff: true, greeting: true },
+  { glad: false, invite: false, signoff: false, greeting: true },
+  { glad: false, invite: false, signoff: false, greeting: false },
+];
+
+function composeThankYou(m: Material, level: (typeof THANK_YOU_LADDER)[number]): { text: string; parts: string[] } {
+  const parts: string[] = ['thanks'];
+  const body = [once(m, 'praiseThanks', () => renderFresh(m, 'thanks', 'praiseThanks', { business: m.business })) as string];
+  if (level.glad) {
+    parts.push('glad');
+    body.push(once(m, 'praiseGlad', () => renderFresh(m, 'glad', 'praiseGlad', { business: m.business })) as string);
+  }
+  if (level.invite) {
+    parts.push('invite');
+    body.push(once(m, 'praiseInvite', () => renderFresh(m, 'invite', 'praiseInvite', { business: m.business })) as string);
+  }
+  return assemble(m, level, parts, body);
+}
+
+/** The reviewer's language says whether English phrase extraction applies (`und`: it may well be English). */
+export const mayBeEnglish = (language: string | undefined): boolean => !language || language === 'und' || language.toLowerCase().startsWith('en');
+
 function materialFor(review: Review, verdict: Verdict, r: ResolvedContext, set: TemplateSet): Material {
-  const english = set.language === 'en' && (!verdict.language || verdict.language.toLowerCase().startsWith('en'));
+  const english = set.language === 'en' && mayBeEnglish(verdict.language || review.language);
   // Phrase extraction is English-only: for another language the topics and the generic line do the acknowledging.
-  const summary = english ? summariseComplaint(review, verdict.topics) : { issues: [], clause: undefined };
-  const firstTopic = verdict.topics[0];
+  const summary = english && verdict.negative ? summariseComplaint(review, verdict.topics) : { issues: [], clause: undefined };
+  const topicsLong = verdict.topics.map((t) => topicPhrase(set, t, 'long', r.industry)).filter((t): t is string => t !== undefined);
+  const firstTopic = verdict.topics.find((t) => topicPhrase(set, t, 'short', r.industry) !== undefined);
   return {
     set,
     tone: r.tone,
@@ -195,29 +336,40 @@ function materialFor(review: Review, verdict: Verdict, r: ResolvedContext, set: 
     signature: r.signature,
     issues: summary.issues,
     clause: summary.clause,
-    topicsLong: verdict.topics.map((t) => topicPhrase(set, t, 'long', r.industry)),
+    topicsLong,
     topicShort: firstTopic ? topicPhrase(set, firstTopic, 'short', r.industry) : undefined,
     contact: r.contact,
     escalation: r.escalation,
     critical: verdict.severity === 'critical',
     rendered: new Map(),
+    phrases: new Map(),
+    nameWords: nameWords(r.businessName),
   };
 }
 
-/** Drafts a playbook reply for a negative review: deterministic per review id, within the platform limit. */
+/** The template set a reply to this review is written with (see `replySetFor`). */
+export function replySet(review: Review, verdict: Verdict, r: ResolvedContext): TemplateSet {
+  return replySetFor(verdict.language || review.language, r, r.templatesDir);
+}
+
+/**
+ * Drafts a playbook reply in the reviewer's language: for a negative review acknowledge, thank, apologise,
+ * reassure and take it offline; for any other a thank-you. Deterministic per review id, within the platform limit.
+ */
 export function draftReply(review: Review, verdict: Verdict, ctx: DraftContext): ReplyDraft {
   const r = resolveContext(ctx, review.sourceId);
-  const set = templateSetFor(verdict.language || review.language, r.templatesDir);
+  const set = replySet(review, verdict, r);
   const m = materialFor(review, verdict, r, set);
+  const thankYou = !verdict.negative;
   // The first level that fits; when none does, the shortest (and the guardrails report the length).
   let composed!: ReturnType<typeof compose>;
-  for (const level of LADDER) {
-    composed = compose(m, level);
+  for (const level of thankYou ? THANK_YOU_LADDER : LADDER) {
+    composed = thankYou ? composeThankYou(m, level as (typeof THANK_YOU_LADDER)[number]) : compose(m, level as Level);
     if (codePointLength(composed.text) <= r.maxLength) break;
   }
   const checked = checkGuardrails(composed.text, {
     maxLength: r.maxLength,
-    kind: 'reply',
+    kind: thankYou ? 'thank-you' : 'reply',
     contacts: [r.contact, r.escalation],
     review,
     language: set.language,

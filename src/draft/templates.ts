@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import de from './templates/de.json' with { type: 'json' };
 import en from './templates/en.json' with { type: 'json' };
+import es from './templates/es.json' with { type: 'json' };
+import fr from './templates/fr.json' with { type: 'json' };
+import it from './templates/it.json' with { type: 'json' };
+import nl from './templates/nl.json' with { type: 'json' };
+import pt from './templates/pt.json' with { type: 'json' };
 
 // Template sets are data: a language is one JSON file. Built-in sets are imported (so the build copies them
 // and no path has to be guessed at run time); a deployment adds more with `drafting.templatesDir`.
@@ -32,6 +38,10 @@ export const PART_NAMES = [
   'followUpAbout',
   'followUpAboutGeneric',
   'updatePrefix',
+  // A review that is not negative gets a thank-you: no apology, no taking it offline.
+  'praiseThanks',
+  'praiseGlad',
+  'praiseInvite',
 ] as const;
 export type PartName = (typeof PART_NAMES)[number];
 
@@ -50,7 +60,10 @@ export const templateSetSchema = z.strictObject({
   contactPhrase: z.strictObject({ email: z.array(z.string()).min(1), phone: z.array(z.string()).min(1), both: z.array(z.string()).min(1) }),
   contactShort: z.strictObject({ email: z.string(), phone: z.string() }),
   whomUnnamed: z.strictObject({ friendly: z.string(), formal: z.string() }),
+  /** How each tone addresses the reviewer ("Sie", "du"), told to a model drafting in this language. */
+  address: z.strictObject({ friendly: z.string(), formal: z.string() }).optional(),
   topics: z.record(z.string(), z.strictObject({ long: z.string(), short: z.string() })),
+  /** A topic the set has no phrase for, from its id's words ("the {topic}"); empty: leave such topics out. */
   unknownTopic: z.string(),
   listAnd: z.string(),
   /** Regexes (case-insensitive) that recognise thanks and apology in this language, for the guardrails. */
@@ -59,7 +72,7 @@ export const templateSetSchema = z.strictObject({
 export type TemplateSet = z.output<typeof templateSetSchema>;
 export type Tone = 'friendly' | 'formal';
 
-const builtIn = new Map<string, TemplateSet>([['en', templateSetSchema.parse(en)]]);
+const builtIn = new Map<string, TemplateSet>([en, de, fr, es, nl, it, pt].map((set) => [set.language, templateSetSchema.parse(set)]));
 const loadedDirs = new Map<string, Map<string, TemplateSet>>();
 
 /** Reads every `<language>.json` in `dir`; a malformed file throws naming the file and the bad field. */
@@ -79,15 +92,30 @@ export function loadTemplateDir(dir: string): Map<string, TemplateSet> {
   return sets;
 }
 
-/** The template set for a language (`en-GB` → `en`), from `templatesDir` first, else built in, else English. */
-export function templateSetFor(language: string | undefined, templatesDir?: string): TemplateSet {
+/** The template set for exactly this language (`pt-BR`, else `pt`), from `templatesDir` first, else built in. */
+function findSet(language: string | undefined, templatesDir?: string): TemplateSet | undefined {
+  if (!language) return undefined;
   const extra = templatesDir ? loadTemplateDir(templatesDir) : undefined;
-  const wanted = (language ?? 'en').toLowerCase();
+  const wanted = language.toLowerCase();
   for (const code of [wanted, wanted.split(/[-_]/)[0] ?? wanted]) {
     const set = extra?.get(code) ?? builtIn.get(code);
     if (set) return set;
   }
-  return builtIn.get('en') as TemplateSet;
+  return undefined;
+}
+
+/** The template set for a language (`en-GB` → `en`), from `templatesDir` first, else built in, else English. */
+export function templateSetFor(language: string | undefined, templatesDir?: string): TemplateSet {
+  return findSet(language ?? 'en', templatesDir) ?? (builtIn.get('en') as TemplateSet);
+}
+
+/**
+ * The set a reply is written with: `replyLanguage` when it names a language, else the reviewer's language;
+ * when that has no set (or is `und`), the business's own `language`; else English.
+ */
+export function replySetFor(reviewer: string | undefined, business: { language?: string | undefined; replyLanguage?: string | undefined }, templatesDir?: string): TemplateSet {
+  const forced = business.replyLanguage && business.replyLanguage !== 'reviewer' ? business.replyLanguage : undefined;
+  return findSet(forced ?? reviewer, templatesDir) ?? templateSetFor(business.language, templatesDir);
 }
 
 /** Languages with a template set (built in plus `templatesDir`). */

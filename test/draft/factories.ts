@@ -9,6 +9,8 @@ export const business = (over: Partial<BusinessConfig> = {}): BusinessConfig => 
   signature: 'Maria, owner',
   tone: 'friendly',
   industry: 'generic',
+  language: 'en',
+  replyLanguage: 'reviewer',
   ...over,
 });
 

@@ -71,6 +71,27 @@ describe('draftWithProvider (openai-compatible)', () => {
     expect(sent.messages[1]?.content).toContain('40 minutes');
   });
 
+  it('keeps a correct German reply to a German review, and asks the model for German in the formal "Sie"', async () => {
+    const german =
+      'Hallo Anna, was Sie über die Wartezeit schreiben, nehmen wir sehr ernst. Vielen Dank für Ihre offenen Worte, und es tut uns aufrichtig leid. ' +
+      'Bitte melden Sie sich unter hello@cafeluna.example, damit wir das in Ordnung bringen können.\nMaria, Inhaberin';
+    handler = completion(german);
+    const rde = review('Wir haben 40 Minuten auf unseren Kaffee gewartet. Unmöglich!', { author: 'Anna Weber' });
+    const d = await draftWithProvider(rde, verdict({ language: 'de', topics: ['waiting_time'] }), ctx(), { env });
+    expect(d.fallbackReason).toBeUndefined();
+    expect(d.provider).toBe('openai-compatible');
+    expect(d.reply).toBe(german);
+    expect(d.language).toBe('de');
+    const sent = JSON.parse(requests[0]?.body ?? '{}') as { messages: { content: string }[] };
+    expect(sent.messages[0]?.content).toMatch(/Write the whole reply in German \(de\).*"Sie"/);
+    // The same German text without its apology is caught in German, and the template (in German) is used.
+    handler = completion(german.replace(', und es tut uns aufrichtig leid', ''));
+    const without = await draftWithProvider(rde, verdict({ language: 'de', topics: ['waiting_time'] }), ctx(), { env });
+    expect(without.fallbackReason).toBe('model draft failed guardrails: apology');
+    expect(without.language).toBe('de');
+    expect(without.reply).toMatch(/Sie/);
+  });
+
   it('falls back to the template draft when the model output breaks a guardrail', async () => {
     handler = completion('Hi John, sorry, but you are wrong: the food was hot. Please update your review. Thanks.');
     const d = await draftWithProvider(r, v, ctx(), { env });

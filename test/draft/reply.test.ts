@@ -193,7 +193,7 @@ describe('draftReply: contacts and escalation', () => {
 
 describe('draftReply: languages', () => {
   it('falls back to English for a language without a template set', () => {
-    const d = draftReply(review('Le service était lent.'), verdict({ language: 'fr' }), { business: business() });
+    const d = draftReply(review('Servicen var långsam.'), verdict({ language: 'sv' }), { business: business() });
     expect(d.language).toBe('en');
     expect(d.violations).toEqual([]);
   });

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { draftingSchema } from '../../src/config/schema.js';
+import { checkGuardrails, draftFollowUp, draftReply } from '../../src/draft/index.js';
+import { business, review, verdict } from './factories.js';
+
+/** A whole word, for letters outside ASCII too (`\b` only knows ASCII). */
+const word = (...words: string[]): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+/** As `word`, case-sensitive: Italian's courtesy "Lei"/"La" are capitalised, and lower-case "la" is an article. */
+const exactWord = (...words: string[]): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'u');
+
+/** English words that would give away an untranslated template line ("sorry" and "we" are Dutch too). */
+const ENGLISH = word('the', 'and', 'you', 'your', 'our', 'thank', 'thanks', 'please', 'with', 'this', 'that', 'for', 'us', 'apologise');
+
+interface LanguageCase {
+  language: string;
+  /** A real-looking complaint from the kind of business the issue names. */
+  text: string;
+  topics: string[];
+  /** Frequent words of the language, of which a reply has at least three. */
+  stopWords: string[];
+  /** How each register addresses the reviewer, and what it must never use. */
+  friendly: { uses: RegExp; never: RegExp };
+  formal: { uses: RegExp; never: RegExp };
+}
+
+const CASES: LanguageCase[] = [
+  {
+    language: 'de',
+    text: 'Leider total enttäuscht. Wir haben fast 40 Minuten auf unseren Kaffee gewartet und die Verkäuferin war unfreundlich. Die Brötchen waren alt.',
+    topics: ['waiting_time', 'staff_service'],
+    stopWords: ['und', 'die', 'der', 'das', 'wir', 'uns', 'nicht', 'Sie', 'Ihre', 'Ihnen', 'für', 'mit', 'dass'],
+    // German businesses write "Sie" to customers whatever the tone (see src/draft/README.md).
+    friendly: { uses: word('Sie', 'Ihnen', 'Ihre', 'Ihr'), never: word('du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'euch') },
+    formal: { uses: word('Sie', 'Ihnen', 'Ihre', 'Ihr'), never: word('du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'euch') },
+  },
+  {
+    language: 'fr',
+    text: "Séjour décevant. La chambre était sale, la climatisation ne fonctionnait pas et personne à la réception n'a pris la peine de nous aider.",
+    topics: ['cleanliness', 'staff_service'],
+    stopWords: ['nous', 'vous', 'votre', 'pour', 'que', 'est', 'pas', 'avec', 'les', 'des', 'une'],
+    friendly: { uses: word('vous', 'votre', 'vos'), never: word('tu', 'te', 'toi', 'ton', 'ta', 'tes') },
+    formal: { uses: word('vous', 'votre', 'vos'), never: word('tu', 'te', 'toi', 'ton', 'ta', 'tes') },
+  },
+  {
+    language: 'es',
+    text: 'La app se cierra cada vez que intento hacer una transferencia y nadie del servicio de atención al cliente responde. Una vergüenza.',
+    topics: ['app_bugs', 'communication'],
+    stopWords: ['que', 'por', 'con', 'para', 'nos', 'los', 'las', 'del', 'una', 'lo', 'no'],
+    friendly: { uses: word('tu', 'te', 'contigo', 'cuentas', 'describes', 'podrías', 'contacta'), never: word('usted', 'le', 'su', 'sus') },
+    formal: { uses: word('usted', 'le', 'su', 'sus'), never: word('tu', 'tus', 'te', 'ti', 'contigo', 'contacta') },
+  },
+  {
+    language: 'nl',
+    text: 'De loodgieter kwam twee uur te laat, de lekkage was na een dag weer terug en niemand belde ons terug.',
+    topics: ['waiting_time', 'communication'],
+    stopWords: ['het', 'een', 'dat', 'niet', 'voor', 'met', 'ons', 'wij', 'we', 'dit', 'de'],
+    friendly: { uses: word('je', 'jij', 'jou', 'jouw'), never: word('u', 'uw') },
+    formal: { uses: word('u', 'uw'), never: word('je', 'jij', 'jou', 'jouw') },
+  },
+  {
+    language: 'it',
+    text: "Pizza arrivata fredda dopo un'ora di attesa e il cameriere è stato scortese. Non ci torneremo.",
+    topics: ['waiting_time', 'staff_service'],
+    stopWords: ['che', 'non', 'per', 'con', 'il', 'la', 'di', 'ci', 'è', 'una'],
+    friendly: { uses: word('ti', 'tu', 'tuo', 'tua', 'hai', 'racconti', 'contattaci', 'contatta', 'potresti', 'scusaci', 'rivederti'), never: exactWord('Lei', 'La', 'Le', 'Sua', 'Suo', 'Sue') },
+    formal: { uses: exactWord('Lei', 'La', 'Le', 'Sua', 'Suo', 'Sue', 'parlarLe', 'poterLa'), never: word('ti', 'tu', 'tuo', 'tua', 'tue', 'tuoi', 'hai', 'contattaci') },
+  },
+  {
+    language: 'pt',
+    text: 'O aplicativo trava toda hora e já fui cobrado duas vezes pela mesma compra. O suporte não responde.',
+    topics: ['app_bugs', 'price_billing'],
+    stopWords: ['que', 'não', 'para', 'com', 'o', 'a', 'os', 'as', 'de', 'por', 'uma', 'isso'],
+    // Brazilian Portuguese: "você" in both registers, never "tu" (regional) nor "o senhor" (dated, gendered).
+    friendly: { uses: word('você', 'seu', 'sua', 'conosco', 'gente'), never: word('tu', 'teu', 'tua', 'contigo', 'senhor', 'senhora') },
+    formal: { uses: word('você', 'seu', 'sua', 'suas', 'conosco', 'entre'), never: word('tu', 'teu', 'tua', 'contigo', 'senhor', 'senhora') },
+  },
+];
+
+const escalation = draftingSchema.parse({ escalation: { name: 'Maria Rossi', email: 'maria@cafeluna.example' } });
+
+describe.each(CASES)('a reply to a $language review', (c) => {
+  for (const tone of ['friendly', 'formal'] as const) {
+    it(`is in ${c.language}, has every playbook part, no English and the ${tone} register`, () => {
+      const seen = new Set<string>();
+      for (let i = 0; i < 40; i++) {
+        const critical = i % 5 === 4;
+        const d = draftReply(
+          review(c.text, { id: `${c.language}-${i}`, author: i % 2 === 0 ? 'Anna Weber' : 'gamer_99' }),
+          verdict({ language: c.language, topics: i % 3 === 2 ? [] : c.topics, severity: critical ? 'critical' : 'high' }),
+          { business: business({ tone }), drafting: critical ? escalation : undefined, maxLength: i % 4 === 3 ? 350 : undefined },
+        );
+        seen.add(d.reply);
+        expect(d.language).toBe(c.language);
+        expect(d.violations, d.reply).toEqual([]);
+        expect(d.parts).toEqual(expect.arrayContaining(['thanks', 'apology', critical ? 'escalate' : 'contact']));
+        // The guardrails, told the language, find thanks, apology and the contact on their own.
+        expect(checkGuardrails(d.reply, { language: c.language, contacts: [business().contact, { email: 'maria@cafeluna.example' }] }).violations, d.reply).toEqual([]);
+        const body = d.reply.replace(/Café Luna|Maria Rossi|Maria, owner|\S+@\S+|\+44 20 7946 0000/g, ' ');
+        expect(body, d.reply).not.toMatch(ENGLISH);
+        expect(c.stopWords.filter((w) => word(w).test(body)).length, d.reply).toBeGreaterThanOrEqual(3);
+        expect(body, d.reply).toMatch(c[tone].uses);
+        expect(body, d.reply).not.toMatch(c[tone].never);
+        if (critical) expect(d.reply).toContain('Maria Rossi');
+      }
+      // The same variety as in English: 40 reviews, 40 different replies.
+      expect(seen.size).toBe(40);
+    });
+  }
+
+  it('gets a follow-up in the same language and register, and a thank-you (no apology) when it is not negative', () => {
+    const r = review(c.text, { id: `${c.language}-fu`, author: 'Anna Weber' });
+    const fu = draftFollowUp(r, { verdict: verdict({ language: c.language, topics: c.topics }) }, { business: business({ tone: 'formal' }) });
+    expect(fu.language).toBe(c.language);
+    expect(fu.violations).toEqual([]);
+    expect(fu.combined.violations).toEqual([]);
+    const fuBody = fu.combined.reply.replace(/Café Luna|Maria, owner|\S+@\S+|\+44 20 7946 0000/g, ' ');
+    expect(fuBody, fu.combined.reply).not.toMatch(ENGLISH);
+    expect(fuBody, fu.combined.reply).not.toMatch(c.formal.never);
+
+    const thanks = draftReply(r, verdict({ negative: false, score: 0.9, severity: 'low', language: c.language, topics: [] }), { business: business() });
+    expect(thanks.language).toBe(c.language);
+    expect(thanks.violations).toEqual([]);
+    expect(thanks.parts).not.toContain('apology');
+    expect(checkGuardrails(thanks.reply, { language: c.language }).violations.map((v) => v.rule)).toEqual(['apology', 'contact']);
+    expect(thanks.reply.replace(/Café Luna|Maria, owner/g, ' ')).not.toMatch(ENGLISH);
+  });
+});
+
+describe('the reply language', () => {
+  const german = 'Leider total enttäuscht, wir haben ewig gewartet.';
+
+  it('is the business language for a reviewer language without templates or an undetermined one', () => {
+    for (const language of ['sv', 'und', '']) {
+      const d = draftReply(review(german), verdict({ language }), { business: business({ language: 'fr' }) });
+      expect(d.language, language).toBe('fr');
+      expect(d.violations).toEqual([]);
+    }
+    // A business language without templates either: English.
+    expect(draftReply(review(german), verdict({ language: 'sv' }), { business: business({ language: 'fi' }) }).language).toBe('en');
+  });
+
+  it('is the one configured with replyLanguage, whatever the reviewer wrote in', () => {
+    const d = draftReply(review(german), verdict({ language: 'de' }), { business: business({ replyLanguage: 'nl' }) });
+    expect(d.language).toBe('nl');
+    expect(d.violations).toEqual([]);
+    // A region tag finds the language's set.
+    expect(draftReply(review(german), verdict({ language: 'pt-BR' }), { business: business() }).language).toBe('pt');
+  });
+});
+
+describe('a thank-you for a review that is not negative', () => {
+  it('thanks a 5-star "Loved it" and never apologises', () => {
+    for (let i = 0; i < 30; i++) {
+      for (const tone of ['friendly', 'formal'] as const) {
+        const d = draftReply(review('Loved it', { id: `love-${i}`, rating: 5, author: 'Sam Lee' }), verdict({ negative: false, score: 1, severity: 'low', topics: [] }), {
+          business: business({ tone }),
+        });
+        expect(d.violations).toEqual([]);
+        expect(d.reply).toMatch(/thank|grateful/i);
+        expect(d.reply).not.toMatch(/sorry|apolog|regret|fell short|let you down/i);
+        expect(d.parts).toEqual(expect.arrayContaining(['thanks']));
+        expect(d.parts).not.toContain('apology');
+        expect(d.requiresHuman).toBe(false);
+      }
+    }
+  });
+
+  it('fits a tight limit by dropping what is optional', () => {
+    const full = draftReply(review('Loved it', { author: 'Sam Lee' }), verdict({ negative: false, score: 1, severity: 'low' }), { business: business() });
+    expect(full.parts).toEqual(['greeting', 'thanks', 'glad', 'invite', 'signoff', 'signature']);
+    const d = draftReply(review('Loved it', { author: 'Sam Lee' }), verdict({ negative: false, score: 1, severity: 'low' }), { business: business(), maxLength: 120 });
+    expect([...d.reply].length).toBeLessThanOrEqual(120);
+    expect(d.parts).toContain('thanks');
+    expect(d.parts.length).toBeLessThan(full.parts.length);
+    expect(d.violations).toEqual([]);
+  });
+});
