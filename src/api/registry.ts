@@ -44,9 +44,16 @@ export interface Handled<P, Q, B> {
 
 /** Routes registered through it are validated with their zod schemas and listed in `/openapi.json`. */
 export class RouteRegistry {
-  readonly routes: RouteDef[] = [];
+  constructor(
+    private readonly app: FastifyInstance,
+    /** Shared by the registries of every plugin, so one document lists them all. */
+    readonly routes: RouteDef[] = [],
+  ) {}
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** A registry that adds its routes to `instance` (a plugin's encapsulated scope), documented with these. */
+  within(instance: FastifyInstance): RouteRegistry {
+    return new RouteRegistry(instance, this.routes);
+  }
 
   /** Registers a route whose params, query and body are parsed before `handler` sees them. */
   add<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(

@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -9,14 +8,9 @@ import { trackAllowedMethods } from './allowed-methods.js';
 import { HttpError, sendError } from './errors.js';
 import { baseHeaders, clientErrorHandler, securityHeaders } from './headers.js';
 import { toJson } from './json.js';
-import { ListCache } from './list-cache.js';
 import { RouteRegistry } from './registry.js';
 import { documentSchema, healthSchema, readySchema, textSchema } from './responses.js';
-import { alertRoutes } from './routes/alerts.js';
-import { deliveryRoutes } from './routes/deliveries.js';
-import { insightRoutes } from './routes/insights.js';
-import { reviewRoutes } from './routes/reviews.js';
-import { sourceRoutes } from './routes/sources.js';
+import { v1Plugin } from './v1-plugin.js';
 import { workspacePlugin, type WorkspaceOptions } from '../workspace/plugin.js';
 import { slackPlugin } from '../integrations/slack/plugin.js';
 import { workspacePages } from '../workspace/pages/routes.js';
@@ -132,26 +126,8 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean; wo
       return sendError(reply.header('www-authenticate', 'Bearer'), 401, { error: 'unauthorized', message: 'missing or invalid API key (Authorization: Bearer <key>)' });
     }
   });
-  // Per key, or per address without one. Counted per API process unless `shared`, which keeps the
-  // counts in Redis (one limit for all replicas, at a Redis round trip per request).
-  await app.register(rateLimit, {
-    max: ctx.config.api.rateLimit.max,
-    timeWindow: ctx.config.api.rateLimit.windowMs,
-    ...(ctx.config.api.rateLimit.shared ? { redis: ctx.redis } : {}),
-    nameSpace: `${ctx.config.redis.prefix}:ratelimit:`,
-    keyGenerator: (req: FastifyRequest) => (req.actor ? `key:${req.actor.name}` : `ip:${req.ip}`),
-    allowList: (req: FastifyRequest) => !req.url.startsWith('/v1/'),
-    errorResponseBuilder: (_req, c) => ({ statusCode: 429, error: 'rate_limited', message: `rate limit of ${c.max} requests per ${c.after} exceeded; retry in ${c.ttl} ms` }),
-  });
-
-  const lists = new ListCache(ctx.store, ctx.config.api.cacheLists);
-  await lists.start();
-  app.addHook('onClose', async () => lists.close());
-  alertRoutes(api, ctx, lists);
-  reviewRoutes(api, ctx, lists);
-  sourceRoutes(api, ctx);
-  deliveryRoutes(api, ctx);
-  insightRoutes(api, ctx, hub);
+  // The API itself: its own plugin (rate limit, list cache and routes), beside the workspace and integrations.
+  await app.register(v1Plugin, { ctx, api, hub });
   // The owner workspace (sign-in, pages) in its own encapsulated plugin: its sessions, form parser, CSRF
   // checks and HTML error pages do not reach /v1.
   await app.register(workspacePlugin, { ctx, pages: opts.workspacePages ?? workspacePages(ctx) });

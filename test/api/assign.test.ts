@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildApi } from '../src/api/server.js';
-import { alertPayload } from '../src/alerts/payload.js';
-import { seedFlagged } from './helpers/alerts.js';
-import { testContext } from './helpers/context.js';
+import { buildApi } from '../../src/api/server.js';
+import { alertPayload } from '../../src/alerts/payload.js';
+import { seedFlagged } from '../helpers/alerts.js';
+import { testContext } from '../helpers/context.js';
 
 const KEY = 'writer-key-0123456789';
 const auth = { authorization: `Bearer ${KEY}` };

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testContext } from './helpers/context.js';
-import { checkedApi } from './helpers/api.js';
+import { testContext } from '../helpers/context.js';
+import { checkedApi } from '../helpers/api.js';
 
 type Doc = {
   info: { license?: { name: string; identifier?: string } };

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkedApi } from './helpers/api.js';
-import type { AppContext } from '../src/context.js';
-import type { Verdict } from '../src/domain/verdict.js';
-import { publishEvents } from '../src/events.js';
-import { computeStats, percentile } from '../src/lifecycle/stats.js';
-import type { StoredReview } from '../src/store/review-store.js';
-import { makeReview } from './helpers/factories.js';
-import { testContext } from './helpers/context.js';
-import { waitFor } from './helpers/http.js';
-import { ReviewStore } from '../src/store/review-store.js';
+import { checkedApi } from '../helpers/api.js';
+import type { AppContext } from '../../src/context.js';
+import type { Verdict } from '../../src/domain/verdict.js';
+import { publishEvents } from '../../src/events.js';
+import { computeStats, percentile } from '../../src/lifecycle/stats.js';
+import type { StoredReview } from '../../src/store/review-store.js';
+import { makeReview } from '../helpers/factories.js';
+import { testContext } from '../helpers/context.js';
+import { waitFor } from '../helpers/http.js';
+import { ReviewStore } from '../../src/store/review-store.js';
 
 const KEY = 'insight-key-0123456789';
 const auth = { authorization: `Bearer ${KEY}` };

@@ -1,9 +1,9 @@
 import { connect } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HTML_CSP } from '../src/api/headers.js';
-import { checkedApi } from './helpers/api.js';
-import { testContext } from './helpers/context.js';
+import { HTML_CSP } from '../../src/api/headers.js';
+import { checkedApi } from '../helpers/api.js';
+import { testContext } from '../helpers/context.js';
 
 const KEY = 'headers-key-0123456789';
 const auth = { authorization: `Bearer ${KEY}` };

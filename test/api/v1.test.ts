@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkedApi } from './helpers/api.js';
-import type { AppContext } from '../src/context.js';
-import type { Verdict } from '../src/domain/verdict.js';
-import { makeReview } from './helpers/factories.js';
-import { testContext } from './helpers/context.js';
+import { checkedApi } from '../helpers/api.js';
+import type { AppContext } from '../../src/context.js';
+import type { Verdict } from '../../src/domain/verdict.js';
+import { makeReview } from '../helpers/factories.js';
+import { testContext } from '../helpers/context.js';
 
 const KEY = 'test-key-0123456789';
 const auth = { authorization: `Bearer ${KEY}` };
