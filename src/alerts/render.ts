@@ -47,10 +47,15 @@ export function excerpt(text: string, max = EXCERPT_CHARS): string {
  * leave as is) is percent-encoded: in a Slack `<url|label>` it would start the label.
  */
 export function safeUrl(url: string | undefined): string | undefined {
+  return httpUrl(url)?.replace(/\|/g, '%7C');
+}
+
+/** The normalised URL when it is http(s); `javascript:`, `data:` or garbage give undefined. */
+export function httpUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href.replace(/\|/g, '%7C') : undefined;
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
   } catch {
     return undefined;
   }

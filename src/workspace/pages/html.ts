@@ -2,6 +2,8 @@
 // already `Html` (the output of another `html` call), so a review's text, an author's name or a
 // person's note can never become markup, whichever template forgets to think about it.
 
+import { escapeHtml, httpUrl } from '../../alerts/render.js';
+
 /** Markup that is safe to insert as it is: produced by `html` or `raw`. */
 export class Html {
   constructor(readonly value: string) {}
@@ -10,12 +12,8 @@ export class Html {
   }
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for an HTML element or a quoted attribute value. */
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+/** Escapes text for an HTML element or a quoted attribute value (the alerts' escaper, one for both). */
+export const esc = escapeHtml;
 
 /** A value an `html` template may interpolate: text is escaped, `Html` kept, lists joined, nothing omitted. */
 export type Interpolation = Html | string | number | boolean | null | undefined | readonly Interpolation[];
@@ -40,15 +38,7 @@ export function raw(markup: string): Html {
 }
 
 /** Only http(s) links reach an href: a `javascript:` or `data:` URL from a feed is dropped. */
-export function safeHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const safeHref = httpUrl;
 
 /** "just now", "3 min ago", "5 h ago", "2 d ago": how long ago `iso` was, for lists read at a glance. */
 export function age(iso: string | undefined, now: Date): string {
