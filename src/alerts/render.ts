@@ -1,4 +1,5 @@
 import { joinUrl, type AlertPayload } from './payload.js';
+import { httpUrl } from '../domain/web-url.js';
 
 // Pure rendering of alerts for people: plain text, HTML (e-mail) and Slack Block Kit. No I/O here.
 
@@ -50,16 +51,6 @@ export function safeUrl(url: string | undefined): string | undefined {
   return httpUrl(url)?.replace(/\|/g, '%7C');
 }
 
-/** The normalised URL when it is http(s); `javascript:`, `data:` or garbage give undefined. */
-export function httpUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** `waiting_time` → `waiting time`. */
 export function topicLabel(id: string): string {

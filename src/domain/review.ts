@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { httpUrl } from './web-url.js';
 
 /** What an adapter extracts from one entry of a source, before normalisation. */
 export interface RawReview {
@@ -85,7 +86,8 @@ export function normaliseReview(raw: RawReview, sourceId: string, now: Date = ne
   if (rating !== undefined) review.rating = rating;
   if (rating !== undefined && best !== 5) review.ratingOriginal = { value: raw.rating as number, best };
   if (title) review.title = title;
-  const url = webUrl(raw.url);
+  // Trimmed first: String.trim also strips the Unicode spaces (NBSP…) the URL parser keeps.
+  const url = httpUrl(raw.url?.trim());
   if (url) review.url = url;
   const published = raw.publishedAt ? new Date(raw.publishedAt) : undefined;
   if (published && !Number.isNaN(published.getTime())) review.publishedAt = published.toISOString();
@@ -116,13 +118,3 @@ export function cleanText(s: string): string {
   return collapse(s.replace(TERMINAL_SEQUENCE, '').replace(CONTROL, ' '));
 }
 
-/** The URL when it is http(s), normalised; anything else (`javascript:`, `data:`, garbage) is dropped. */
-function webUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url.trim());
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -2,7 +2,8 @@
 // already `Html` (the output of another `html` call), so a review's text, an author's name or a
 // person's note can never become markup, whichever template forgets to think about it.
 
-import { escapeHtml, httpUrl } from '../../alerts/render.js';
+import { escapeHtml } from '../../alerts/render.js';
+import { httpUrl } from '../../domain/web-url.js';
 
 /** Markup that is safe to insert as it is: produced by `html` or `raw`. */
 export class Html {
