@@ -5,7 +5,7 @@ import { draftReply } from '../../src/draft/index.js';
 import { draftContextFor } from '../../src/lifecycle/draft-context.js';
 import type { AnalysisEntry } from '../../src/store/review-store.js';
 import type { AppContext } from '../../src/context.js';
-import { BENCH_REDIS_URL, benchContext, benchReviews } from './setup.js';
+import { BENCH_REDIS_URL, benchContext, benchReviews, keyBatches } from './setup.js';
 
 /** Redis memory per stored review (with verdict and draft), and the API process's RSS at that size. */
 export interface FootprintBench {
@@ -18,12 +18,7 @@ export interface FootprintBench {
 
 async function keysUnder(ctx: Awaited<ReturnType<typeof benchContext>>['ctx'], prefix: string): Promise<string[]> {
   const out: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await ctx.redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 5000);
-    cursor = next;
-    out.push(...keys);
-  } while (cursor !== '0');
+  for await (const keys of keyBatches(ctx, prefix)) out.push(...keys);
   return out;
 }
 

@@ -42,14 +42,19 @@ export async function benchContext(over: Partial<ConfigInput> = {}): Promise<{ c
   };
 }
 
-/** Deletes every key under `prefix`. */
-export async function deletePrefix(ctx: Pick<AppContext, 'redis'>, prefix: string): Promise<void> {
+/** Every key under `prefix`, one SCAN batch at a time. */
+export async function* keyBatches(ctx: Pick<AppContext, 'redis'>, prefix: string): AsyncGenerator<string[]> {
   let cursor = '0';
   do {
     const [next, keys] = await ctx.redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 5000);
     cursor = next;
-    if (keys.length) await ctx.redis.unlink(...keys);
+    if (keys.length) yield keys;
   } while (cursor !== '0');
+}
+
+/** Deletes every key under `prefix`. */
+export async function deletePrefix(ctx: Pick<AppContext, 'redis'>, prefix: string): Promise<void> {
+  for await (const keys of keyBatches(ctx, prefix)) await ctx.redis.unlink(...keys);
 }
 
 let train: ReturnType<typeof loadTrainSet> | undefined;
