@@ -1,11 +1,14 @@
 import type { Draft } from '../domain/verdict.js';
 import type { Contact } from './context.js';
+import { languageGuardrails, normaliseApostrophes } from './guardrails/index.js';
 import { templateSetFor } from './templates.js';
 
 // The guardrails run on every text that could be posted: template drafts, drafts a person edited and model
 // output. They are deliberately a little strict (a false alarm costs an override click; a published
-// "as stated in our policy" costs the owner). Prohibition patterns are English; presence checks (thanks,
-// apology) use the markers of the review's template set.
+// "as stated in our policy" costs the owner). The English prohibitions run on every text (an English phrase
+// in a German reply is still a violation, and their gates make them cheap); a reply in another language is
+// also checked against that language's wording of each rule (./guardrails/<code>.ts). Presence checks
+// (thanks, apology) use the markers of the review's template set.
 
 /** Every rule id, in the order violations are reported. */
 export const GUARDRAIL_RULES = [
@@ -94,6 +97,9 @@ const PROHIBITIONS: [GuardrailRule, RegExp, string][] = [
     'Contains an unfilled placeholder',
   ],
 ];
+
+/** Each prohibition's message, for the same rule found by a language's own wording. */
+const MESSAGES = Object.fromEntries(PROHIBITIONS.map(([rule, , message]) => [rule, message])) as Record<GuardrailRule, string>;
 
 // Gates: the big alternations above cost more than the rest of a check, and almost never match. Each gate
 // names words (whole words as `\b` sees them) or substrings (both case-insensitive) of which every match
@@ -301,8 +307,25 @@ function phonesIn(text: string): string[] {
   return HAS_DIGIT.test(text) ? Array.from(text.matchAll(PHONE), (m) => m[0]) : [];
 }
 
-/** Personal details in the review (e-mails, phone numbers, order references) that must not be echoed. */
-export function personalDataIn(text: string): string[] {
+/** "Bestellnummer 48213": a reference after one of a language's keywords, compiled once per language. */
+const referencePatterns = new Map<string, RegExp>();
+function referencePattern(language: string | undefined): RegExp | undefined {
+  const rules = languageGuardrails(language);
+  if (!rules) return undefined;
+  let re = referencePatterns.get(language!);
+  if (!re) {
+    const words = rules.referenceWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})\\p{L}*\\s*(?:nr\\.?|no\\.?|n°|nº|#|id)?\\s*[:#]?\\s*([A-Z]*\\d[\\w-]{2,})`, 'giu');
+    referencePatterns.set(language!, re);
+  }
+  return re;
+}
+
+/**
+ * Personal details in the review (e-mails, phone numbers, order references) that must not be echoed.
+ * `language` adds that language's words for an order or booking number to the English ones.
+ */
+export function personalDataIn(text: string, language?: string): string[] {
   const found = new Set<string>();
   for (const email of emailsIn(text)) found.add(email);
   // Phones, order references and codes all contain digits (a "#ref" only counts with three).
@@ -311,6 +334,10 @@ export function personalDataIn(text: string): string[] {
   for (const m of text.matchAll(ORDER_REF)) {
     const ref = m[1] ?? m[2];
     if (ref && digits(ref).length >= 3) found.add(ref);
+  }
+  const local = referencePattern(language);
+  for (const m of local ? text.matchAll(local) : []) {
+    if (m[1] && digits(m[1]).length >= 3) found.add(m[1]);
   }
   for (const m of text.matchAll(CODE_REF)) found.add(m[0]);
   return [...found];
@@ -381,9 +408,23 @@ export function checkGuardrails(text: string, ctx: GuardrailContext = {}): Draft
     const withoutIdiom = s.replace(/\bfeel free\b/gi, '');
     if (REVIEW_WORDS.test(withoutIdiom) && INCENTIVE.test(withoutIdiom)) add('no-incentive', 'Offers something in the same breath as the review', s.trim());
   }
+  const local = languageGuardrails(ctx.language);
+  if (local) {
+    const normalised = normaliseApostrophes(text);
+    for (const [rule, re] of Object.entries(local.prohibitions) as [GuardrailRule, RegExp][]) {
+      for (const m of normalised.matchAll(re)) add(rule, MESSAGES[rule], m[0]);
+    }
+    const test = (re: RegExp, t: string): boolean => {
+      re.lastIndex = 0;
+      return re.test(t);
+    };
+    for (const s of test(local.reviewWords, normalised) && test(local.incentive, normalised) ? sentences(normalised) : []) {
+      if (test(local.reviewWords, s) && test(local.incentive, s)) add('no-incentive', 'Offers something in the same breath as the review', s.trim());
+    }
+  }
 
   // Personal data: what the review itself contained, and any address or number that is not the business's own.
-  const fromReview = ctx.review ? personalDataIn(`${ctx.review.title ?? ''}\n${ctx.review.text}`) : [];
+  const fromReview = ctx.review ? personalDataIn(`${ctx.review.title ?? ''}\n${ctx.review.text}`, ctx.language) : [];
   for (const item of fromReview) {
     const d = digits(item);
     const echoed = lower.includes(item.toLowerCase()) || (d.length >= 7 && textDigits.includes(d));
