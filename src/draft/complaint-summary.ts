@@ -85,6 +85,24 @@ const CONNECTORS = /^(?:and|but|so|also|then|plus|well|honestly|sadly|unfortunat
 const SECOND_PERSON = /\b(you|your|you're|yours|yourself|u|ur)\b/i;
 /** Advice to other readers and never-again talk: not what went wrong, and awkward to repeat back. */
 const REJECT_TALK = /\b(advise|warn(ing)?|beware|fooled|go back|come back|again|should have known|my fault|common sense|refund\w*|money back|compensat\w*|lawyer|sue|police)\b/i;
+/**
+ * Accusations and verdicts on the business or its people ("this app is a lie", "they cheated me"): the
+ * reviewer's anger, not what went wrong. Quoted back they read as sarcasm or as the business agreeing.
+ */
+const ACCUSATION =
+  /\b(lie|lies|lying|lied|liars?|scam\w*|steal\w*|stole|stolen|cheat\w*|crooks?|joke|jokes|disgrace\w*|shame\w*|conned|robbed|robbery|criminals?|clueless|thie(f|ves)|fraud\w*|rip-?off|ripped|dishonest|corrupt|greedy|liars?)\b/i;
+/**
+ * What makes a clause ungrammatical or out of register once lifted out of the review: a comma left inside
+ * it after clausesOf (a list of fragments: "glitchy as, crazy slow"), slang intensifiers, and a function word
+ * left dangling at its end ("rude as").
+ */
+/** Verdicts rather than descriptions ("the book is completely useless"): the reviewer's judgement, not what happened. */
+const VERDICT_WORDS = /\b(useless|pathetic|garbage|rubbish|trash|worst|disgusting|horrible|horrid|terrible|awful|atrocious|abysmal|appalling|shocking|ridiculous|laughable|insulting)\b/i;
+const SLANG = /\b(crazy|hella|af|freakin\w*|frickin\w*|friggin\w*|frigging|bloody|insanely|mega|so{3,}|lol|lmao|omg|tbh|smh|ffs|wtf|ridic)\b/i;
+const DANGLING_END = /\b(as|so|the|a|an|and|or|of|to|with|like|but|very|too|at|for|from|in|on|by|just|really)$/i;
+/** People as the subject ("he was rude", "they never called"): repeated back, it singles someone out. */
+const PERSON_SUBJECT = new Set(['he', 'she', 'they', 'them', 'his', 'her']);
+
 /** Money amounts: never repeated in public (the refund rule would rightly object). */
 const MONEY = /[$€£¥]\s?\d|\d\s?(dollars|euros|pounds|bucks|usd|eur|gbp)\b/i;
 const NEGATION = /^(not|no|never|nothing|nobody|none|cannot|\w+n't)$/;
@@ -221,7 +239,8 @@ export function complaintClause(text: string, topics: readonly string[], maxChar
     if (c.length > maxChars) return;
     const lower = c.toLowerCase();
     const first = FIRST_WORD.exec(lower)?.[0] ?? '';
-    if (!(SUBJECT_START.has(first) || NOUN_START.has(first))) return;
+    if (!(SUBJECT_START.has(first) || NOUN_START.has(first)) || PERSON_SUBJECT.has(first)) return;
+    if (c.includes(',') || DANGLING_END.test(c) || SLANG.test(c) || ACCUSATION.test(c) || VERDICT_WORDS.test(c)) return;
     const words = lower.match(/[a-z']+/g) ?? [];
     if (words.length < 4 || words.length > 18) return;
     // The score first: most clauses name no problem and no topic, and are dropped before the pattern checks.

@@ -37,6 +37,36 @@ describe('summariseComplaint', () => {
     }
   });
 
+  it('never quotes an accusation or a verdict on the business back at the reviewer', () => {
+    for (const text of [
+      'This app is a lie.',
+      'This app is a scam and they stole my money.',
+      'The whole place is a joke and the owner lies to customers.',
+      'They cheated me out of my deposit.',
+      'This bank is a disgrace and the app is a rip off.',
+      'The company is run by crooks who never answer.',
+      'The staff are clueless and the manager is a clown.',
+    ]) {
+      expect(summariseComplaint({ text }, ['app_bugs', 'staff_service', 'price_billing']).clause, text).toBeUndefined();
+    }
+  });
+
+  it('only reuses a clause that is grammatical on its own: no list of fragments, no slang, no dangling word', () => {
+    for (const text of [
+      'The app is glitchy as, crazy slow and keeps logging me out.',
+      'The food was cold, late, the waiter rude as.',
+      'Delivery took ages and the driver was hella rude.',
+      'My order was wrong, the fries soggy.',
+      'The room was freaking filthy.',
+      'He was rude and ignored us.',
+      'They never called me back about the leak.',
+    ]) {
+      expect(summariseComplaint({ text }, ['app_bugs', 'waiting_time', 'staff_service', 'communication']).clause, text).toBeUndefined();
+    }
+    // A plain clause about what went wrong is still the reviewer's own terms.
+    expect(summariseComplaint({ text: 'The app crashes every time I open a transfer.' }, ['app_bugs']).clause).toBe('the app crashes every time you open a transfer');
+  });
+
   it('says nothing when there is no complaint to name', () => {
     expect(summariseComplaint({ text: 'Meh.' })).toEqual({ issues: [], clause: undefined });
   });

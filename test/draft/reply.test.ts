@@ -232,6 +232,35 @@ describe('draftReply on the shared review sets', () => {
     // About 13,000 drafts, CPU-bound: 9 s alone on a 2-core machine, over 20 s beside the other test files.
   }, 60_000);
 
+  it('never parrots: no accusation, insult or fragment from the review, and no sentence or phrase twice in a reply', () => {
+    // Words a reply must never repeat from the review, and marks of a lifted fragment.
+    const accusing = /\b(lie|lies|lying|liars?|scam\w*|stole|cheat\w*|crooks?|joke|disgrace\w*|thie(f|ves)|fraud\w*|idiot\w*|moron\w*|stupid|useless|pathetic|crap|shit\w*|sucks?)\b/i;
+    const failures: string[] = [];
+    reviews.slice(0, 1500).forEach((r, i) => {
+      for (const tone of ['friendly', 'formal'] as const) {
+        const d = draftReply(review(r.text, { id: `p-${i}`, title: r.title, rating: r.rating }), fallbackVerdict(r), { business: business({ tone }) });
+        const source = `${r.title ?? ''} ${r.text}`.toLowerCase().replace(/[^a-z' ]+/g, ' ').split(/\s+/).filter(Boolean);
+        const reply = d.reply.toLowerCase().replace(/[^a-z' ]+/g, ' ').split(/\s+/).filter(Boolean);
+        // Any 4-word span of the reply copied from the review must be free of accusations and insults.
+        const spans = new Set<string>();
+        for (let k = 0; k + 4 <= source.length; k++) spans.add(source.slice(k, k + 4).join(' '));
+        for (let k = 0; k + 4 <= reply.length; k++) {
+          const span = reply.slice(k, k + 4).join(' ');
+          if (spans.has(span) && accusing.test(span)) failures.push(`${i}/${tone}: copied "${span}"`);
+        }
+        // A reused clause is whole: no comma inside it, no word left dangling before the sentence goes on.
+        const m = /(?:read that|hear that|told us that|let us know that|mentioned that|note that) (.+?)(?:[.;] | — |, (?:and|which|that's|this|it)\b)/.exec(d.reply);
+        if (m?.[1] && (/,/.test(m[1]) || /\b(as|so|the|a|and|or|of|to|with|like)$/i.test(m[1]))) failures.push(`${i}/${tone}: fragment "${m[1]}"`);
+        const sentences = sentencesOf(d.reply).filter((x) => x.split(/\s+/).length >= 3);
+        if (new Set(sentences).size !== sentences.length) failures.push(`${i}/${tone}: a sentence twice`);
+        for (const phrase of ['fell short', 'let you down', 'not the experience', 'the standard']) {
+          if (d.reply.split(phrase).length > 2) failures.push(`${i}/${tone}: "${phrase}" twice`);
+        }
+      }
+    });
+    expect(failures.slice(0, 8)).toEqual([]);
+  }, 60_000);
+
   it('acknowledges in the customer\'s own words where it can, and only with words from the review', () => {
     let specific = 0;
     const sample = reviews.slice(0, 400);
