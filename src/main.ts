@@ -11,8 +11,8 @@ import { KeyBuilder } from './store/keys.js';
 import { PeopleStore } from './store/people-store.js';
 import { pollOnce } from './poll-once.js';
 import { runDraftCli } from './cli/draft.js';
-import { runClassifyCli } from './cli/classify.js';
-import { createClassifier } from './classify/index.js';
+import { classifiersByIndustry, runClassifyCli } from './cli/classify.js';
+import type { ClassifierOptions, ClassifyInput, Industry, Verdict } from './classify/index.js';
 import { classifierOptionsFrom } from './analysis/analyze.js';
 
 const HELP = `review-monitor: watch review sources, flag negative reviews, draft replies, alert the owner.
@@ -31,13 +31,18 @@ Usage:
       classify and draft in this process and print, as JSON lines, what would be stored and
       alerted; nothing is written.
   review-monitor classify [--config FILE]
-      Read reviews as JSON Lines on stdin ({"text", "title"?, "rating"?}) and write one JSON line per
-      input with the verdict: negative, score, severity, topics, reasons, language. With a config
-      (--config or $CONFIG_FILE), its classifier section (topics, critical rules) applies.
+      Read reviews as JSON Lines on stdin ({"text", "title"?, "rating"?, "id"?, "language"?,
+      "industry"?}) and write one JSON line per input with the verdict: negative, score, severity,
+      topics, reasons, language. "language" is taken as given over detection; "industry" (restaurant,
+      cafe_bakery, hotel, retail_ecommerce, app_software, bank_fintech, home_services, healthcare,
+      generic) picks that line's topic taxonomy. With a config (--config or $CONFIG_FILE), its
+      classifier section (topics, critical rules) applies.
   review-monitor draft [--config FILE]
-      Read reviews as JSON Lines on stdin ({"text", "title"?, "rating"?, "author"?, "source"?, "id"?})
-      and write one JSON line per input: {"reply", "violations", "score", ...}, drafted with the
-      business facts of the config. A malformed line gets an error line; the rest go on.
+      Read reviews as JSON Lines on stdin ({"text", "title"?, "rating"?, "author"?, "source"?, "id"?,
+      "language"?, "industry"?}) and write one JSON line per input: {"reply", "violations", "score",
+      "language", "topics", ...}, drafted with the business facts of the config; "language" and
+      "industry" override detection and business.industry for that line. A malformed line gets an
+      error line naming the field; the rest go on.
   review-monitor users add EMAIL --name "Full Name" --role owner|responder|viewer --password-stdin
   review-monitor users list | remove EMAIL | set-role EMAIL ROLE | set-slack EMAIL SLACK_USER_ID|none
   review-monitor users set-password EMAIL --password-stdin
@@ -132,9 +137,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return 0;
   }
 
-  if (command === 'classify') return runClassifyCli(process.stdin, process.stdout, { classifier: classifierOptionsFrom(config) });
+  // A line naming an industry is read with the config's classifier settings and that industry's taxonomy.
+  const classifierFor = (industry: Industry): ClassifierOptions => classifierOptionsFrom({ ...config, business: { ...config.business, industry } });
+  if (command === 'classify') return runClassifyCli(process.stdin, process.stdout, { classifier: classifierOptionsFrom(config), classifierFor });
   if (command === 'draft') {
-    const { classify } = createClassifier(classifierOptionsFrom(config));
+    const classifiers = classifiersByIndustry(classifierOptionsFrom(config), classifierFor);
+    const classify = (input: ClassifyInput, industry?: Industry): Verdict => classifiers(industry).classify(input);
     return runDraftCli(process.stdin, process.stdout, { business: config.business, drafting: config.drafting, classify });
   }
 

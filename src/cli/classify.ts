@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { createClassifier, type ClassifierOptions } from '../classify/index.js';
+import { createClassifier, INDUSTRIES, type Classifier, type ClassifierOptions, type Industry } from '../classify/index.js';
+import { taxonomyFor } from '../classify/taxonomies/index.js';
 
 /** One input line of `review-monitor classify`. */
 export const classifyLineSchema = z.object({
@@ -9,12 +10,33 @@ export const classifyLineSchema = z.object({
   text: z.string(),
   title: z.string().optional(),
   rating: z.number().min(1).max(5).optional(),
-  language: z.string().optional(),
+  /** The review's language as given (a platform's), over what the classifier would detect. */
+  language: z.string().trim().min(1, 'language must not be empty').optional(),
+  /** The business's industry for this line, over the config's: picks the topic taxonomy. */
+  industry: z.enum(INDUSTRIES, { error: () => `industry must be one of ${INDUSTRIES.join(', ')}` }).optional(),
 });
 
 /** Options of `runClassifyCli`: the classifier's taxonomy and rules (from config). */
 export interface ClassifyCliOptions {
   classifier?: ClassifierOptions | undefined;
+  /**
+   * The options for a line naming an industry (from the config with that industry); without it, that
+   * industry's built-in taxonomy over `classifier`.
+   */
+  classifierFor?: ((industry: Industry) => ClassifierOptions) | undefined;
+}
+
+/** One classifier per industry a run meets, built on first use: building one compiles its taxonomy. */
+export function classifiersByIndustry(base: ClassifierOptions, optionsFor?: (industry: Industry) => ClassifierOptions): (industry: Industry | undefined) => Classifier {
+  const built = new Map<Industry | undefined, Classifier>();
+  return (industry) => {
+    let c = built.get(industry);
+    if (!c) {
+      c = createClassifier(industry === undefined ? base : (optionsFor?.(industry) ?? { ...base, taxonomy: taxonomyFor(industry) }));
+      built.set(industry, c);
+    }
+    return c;
+  };
 }
 
 /**
@@ -27,7 +49,7 @@ export async function runClassifyCli(
   output: NodeJS.WritableStream,
   options: ClassifyCliOptions = {},
 ): Promise<number> {
-  const classifier = createClassifier(options.classifier ?? {});
+  const classifierFor = classifiersByIndustry(options.classifier ?? {}, options.classifierFor);
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNo = 0;
   let failed = 0;
@@ -39,9 +61,9 @@ export async function runClassifyCli(
       // Still one output line, so output line N always answers input line N; not counted as a failure.
       out = JSON.stringify({ line: lineNo, error: 'empty line' });
     } else try {
-      const review = parseLine(line);
-      const verdict = classifier.classify(review);
-      out = JSON.stringify(review.id === undefined ? verdict : { id: review.id, ...verdict });
+      const { id, industry, ...review } = parseLine(line);
+      const verdict = classifierFor(industry).classify(review);
+      out = JSON.stringify(id === undefined ? verdict : { id, ...verdict });
     } catch (err) {
       failed++;
       out = JSON.stringify({ line: lineNo, error: err instanceof Error ? err.message : String(err) });

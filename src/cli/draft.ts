@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
+import { INDUSTRIES, type Industry } from '../classify/taxonomies/index.js';
 import type { BusinessConfig, DraftingConfig } from '../config/schema.js';
 import { normaliseReview, type Review } from '../domain/review.js';
 import type { ClassifyInput, Verdict } from '../domain/verdict.js';
@@ -7,29 +8,43 @@ import { fallbackVerdict } from '../draft/fallback-verdict.js';
 import { draftWithProvider } from '../draft/provider-openai.js';
 
 /** One input line of `review-monitor draft`. */
-export const draftInputSchema = z.strictObject({
-  text: z.string().trim().min(1, 'text must not be empty'),
-  title: z.string().optional(),
-  rating: z.number().min(1).max(5).optional(),
-  author: z.string().optional(),
-  /** Source id: picks per-source contact and length limit from `drafting.sources`. */
-  source: z.string().min(1).optional(),
-  id: z.string().min(1).optional(),
-});
+export const draftInputSchema = z
+  .strictObject({
+    /** May be empty when a rating says enough ("★☆☆☆☆" without words): the reply then acknowledges in general terms. */
+    text: z.string().trim().default(''),
+    title: z.string().optional(),
+    rating: z.number().min(1).max(5).optional(),
+    author: z.string().optional(),
+    /** Source id: picks per-source contact and length limit from `drafting.sources`. */
+    source: z.string().min(1).optional(),
+    id: z.string().min(1).optional(),
+    /** The review's language as given, over what the classifier would detect: the reply is written in it. */
+    language: z.string().trim().min(1, 'language must not be empty').optional(),
+    /** The business's industry for this line, over the config's: its topics and their wording in the reply. */
+    industry: z.enum(INDUSTRIES, { error: () => `industry must be one of ${INDUSTRIES.join(', ')}` }).optional(),
+  })
+  .refine((r) => r.text !== '' || r.rating !== undefined, { path: ['text'], message: 'text must not be empty without a rating' });
 export type DraftInput = z.infer<typeof draftInputSchema>;
 
 export interface DraftCliDeps {
   business: BusinessConfig;
   drafting?: Partial<DraftingConfig> | undefined;
-  /** The classifier; without it severity comes from the rating and topics from keyword spotting. */
-  classify?: ((input: ClassifyInput) => Verdict) | undefined;
+  /**
+   * The classifier, with the line's industry when it names one; without it severity comes from the rating
+   * and topics from keyword spotting.
+   */
+  classify?: ((input: ClassifyInput, industry?: Industry) => Verdict) | undefined;
   /** For the provider's API key; process.env by default. */
   env?: Record<string, string | undefined>;
 }
 
 function reviewOf(input: DraftInput): Review {
   // Without an id, normaliseReview derives one from the content, so the same line always gets the same draft.
-  return normaliseReview({ platformId: input.id, author: input.author, rating: input.rating, title: input.title, text: input.text }, input.source ?? 'cli', new Date(0));
+  return normaliseReview(
+    { platformId: input.id, author: input.author, rating: input.rating, title: input.title, text: input.text, language: input.language },
+    input.source ?? 'cli',
+    new Date(0),
+  );
 }
 
 /**
@@ -65,9 +80,11 @@ export async function runDraftCli(input: NodeJS.ReadableStream, output: NodeJS.W
     }
     try {
       const review = reviewOf(parsed.data);
-      const classifyInput = { text: review.text, title: review.title, rating: review.rating };
-      const verdict = deps.classify ? deps.classify(classifyInput) : fallbackVerdict(classifyInput);
-      const d = await draftWithProvider(review, verdict, { business: deps.business, drafting: deps.drafting }, deps.env ? { env: deps.env } : {});
+      const { industry } = parsed.data;
+      const classifyInput = { text: review.text, title: review.title, rating: review.rating, language: review.language };
+      const verdict = deps.classify ? deps.classify(classifyInput, industry) : fallbackVerdict(classifyInput);
+      const business = industry ? { ...deps.business, industry } : deps.business;
+      const d = await draftWithProvider(review, verdict, { business, drafting: deps.drafting }, deps.env ? { env: deps.env } : {});
       await write({
         ...(parsed.data.id ? { id: parsed.data.id } : {}),
         reply: d.reply,
@@ -75,6 +92,8 @@ export async function runDraftCli(input: NodeJS.ReadableStream, output: NodeJS.W
         score: d.score,
         requiresHuman: d.requiresHuman,
         severity: verdict.severity,
+        language: d.language,
+        topics: verdict.topics,
         provider: d.provider,
         ...(d.fallbackReason ? { fallbackReason: d.fallbackReason } : {}),
       });

@@ -49,10 +49,23 @@ export function renderPart(set: TemplateSet, part: PartName, tone: Tone, seed: s
 
 const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** "the wait and the billing": up to `max` items joined the way the language joins a list. */
+/**
+ * "the wait and the billing": up to `max` items joined the way the language joins a list. Two items that
+ * open with the same words say them once ("die Probleme mit der Karte und die Probleme mit der Überweisung"
+ * → "die Probleme mit der Karte und der Überweisung"): a reply never says a phrase twice. The shared part
+ * keeps at least two words and gives back a short last word (an article: "der", "the", "la") to each item.
+ */
 export function joinList(set: TemplateSet, items: string[], max = 2): string | undefined {
   const used = items.slice(0, max);
-  return used.length === 0 ? undefined : used.join(set.listAnd);
+  if (used.length === 0) return undefined;
+  if (used.length === 2) {
+    const [a, b] = used.map((x) => x!.split(' ')) as [string[], string[]];
+    let shared = 0;
+    while (shared < a.length - 1 && shared < b.length - 1 && a[shared]!.toLowerCase() === b[shared]!.toLowerCase()) shared++;
+    while (shared > 0 && [...a[shared - 1]!].length <= 3) shared--;
+    if (shared >= 2) return `${a.join(' ')}${set.listAnd}${b.slice(shared).join(' ')}`;
+  }
+  return used.join(set.listAnd);
 }
 
 /**

@@ -53,6 +53,32 @@ describe('review-monitor classify (JSON Lines)', () => {
     expect(out.map((v) => [v.language, v.negative])).toEqual([['nl', true], ['de', true], ['es', false]]);
   });
 
+  it('reads a line with its own industry taxonomy, and names a bad industry as the field in error', async () => {
+    const text = 'My card was declined twice and the transfer is still pending.';
+    const { code, out } = await run([
+      JSON.stringify({ id: 'bank', text, rating: 1, industry: 'bank_fintech' }),
+      JSON.stringify({ id: 'food', text, rating: 1, industry: 'restaurant' }),
+      JSON.stringify({ id: 'bad', text, industry: 'banking' }),
+    ]);
+    expect(code).toBe(1);
+    expect(out[0]!.topics).toEqual(expect.arrayContaining(['cards', 'transfers']));
+    expect(out[1]!.topics).not.toContain('cards');
+    expect(out[2]).toEqual({ line: 3, error: expect.stringMatching(/^industry: industry must be one of restaurant, cafe_bakery, .*generic$/) });
+  });
+
+  it('gives a verdict, never an error, for text it cannot read: no text with a rating, emoji only, another script, mixed languages', async () => {
+    const { code, out } = await run([
+      JSON.stringify({ text: '', rating: 1 }),
+      JSON.stringify({ text: '😡😡👎', rating: 2 }),
+      JSON.stringify({ text: 'อาหารเย็นชืดและพนักงานไม่สุภาพ', rating: 1 }),
+      JSON.stringify({ text: 'The service was slow. Das Essen war kalt und der Kellner unfreundlich.' }),
+    ]);
+    expect(code).toBe(0);
+    expect(out.every((v) => typeof v.negative === 'boolean' && typeof v.severity === 'string')).toBe(true);
+    expect(out.slice(0, 3).map((v) => v.negative)).toEqual([true, true, true]);
+    expect(out[3]!.negative).toBe(true);
+  });
+
   it('echoes an id so results can be joined back to their reviews', async () => {
     const { out } = await run([JSON.stringify({ id: 'r-17', text: 'Awful.' })]);
     expect(out[0]!.id).toBe('r-17');

@@ -86,4 +86,56 @@ describe('runDraftCli', () => {
     const b = await run([line]);
     expect(a.out).toEqual(b.out);
   });
+
+  it('writes the reply in the language a line gives and words its topics for the industry it names', async () => {
+    const { createClassifier, taxonomyFor } = await import('../../src/classify/index.js');
+    const classify = (input: ClassifyInput, industry?: Parameters<typeof taxonomyFor>[0]) =>
+      createClassifier(industry ? { taxonomy: taxonomyFor(industry) } : {}).classify(input);
+    const text = 'Karte zweimal abgelehnt, die Überweisung hängt seit Tagen.';
+    const { code, out } = await run(
+      [
+        JSON.stringify({ id: 'de-bank', text, rating: 1, language: 'de', industry: 'bank_fintech' }),
+        JSON.stringify({ id: 'nie', text: 'Nie wieder.', rating: 1, language: 'de' }),
+        JSON.stringify({ id: 'bad', text, industry: 'bank' }),
+        JSON.stringify({ id: 'empty-lang', text, language: ' ' }),
+      ],
+      { classify },
+    );
+    expect(code).toBe(1);
+    expect(out[0]).toMatchObject({ id: 'de-bank', language: 'de', violations: [] });
+    expect(out[0]!.topics).toEqual(expect.arrayContaining(['cards', 'transfers']));
+    expect(out[0]!.reply).toMatch(/Karte|Überweisung/);
+    expect(out[0]!.reply).not.toMatch(/\b(the|your|sorry)\b/i);
+    expect(out[1]).toMatchObject({ id: 'nie', language: 'de', violations: [] });
+    expect(out[2]).toEqual({ line: 3, id: 'bad', error: expect.stringMatching(/^industry: industry must be one of /) });
+    expect(out[3]).toEqual({ line: 4, id: 'empty-lang', error: 'language: language must not be empty' });
+  });
+
+  it('drafts a sensible reply, never an error, for no text with a rating, emoji only, another script and mixed languages', async () => {
+    const { code, out } = await run([
+      JSON.stringify({ id: 'empty', text: '', rating: 1, author: 'Ann Lee' }),
+      JSON.stringify({ id: 'emoji', text: '😡😡👎', rating: 1 }),
+      JSON.stringify({ id: 'thai', text: 'อาหารเย็นชืดและพนักงานไม่สุภาพ', rating: 1 }),
+      JSON.stringify({ id: 'mixed', text: 'The service was slow. Das Essen war kalt und der Kellner unfreundlich.', rating: 1 }),
+      JSON.stringify({ id: 'five', text: '', rating: 5 }),
+    ]);
+    expect(code).toBe(0);
+    for (const line of out) {
+      expect(line.error, String(line.id)).toBeUndefined();
+      expect(line.violations, String(line.id)).toEqual([]);
+    }
+    // The 1-star ones are complaints: each reply takes the conversation offline.
+    for (const line of out.slice(0, 4)) expect(String(line.reply), String(line.id)).toContain('hello@cafeluna.example');
+    // Without words to go on, the reply neither quotes nor invents: a general acknowledgement.
+    expect(out[0]!.reply).not.toMatch(/undefined|null|""/);
+    expect(out[2]!.language).toBe('en'); // Thai has no template set: the business language
+    // A 5-star rating without text is thanked, not apologised to.
+    expect(out[4]!.reply).not.toMatch(/sorry|apolog/i);
+  });
+
+  it('still refuses a line with neither text nor rating, naming the field', async () => {
+    const { code, out } = await run([JSON.stringify({ id: 'x', text: ' ' })]);
+    expect(code).toBe(1);
+    expect(out[0]).toEqual({ line: 1, id: 'x', error: 'text: text must not be empty without a rating' });
+  });
 });

@@ -261,6 +261,16 @@ describe('draftReply on the shared review sets', () => {
     expect(failures.slice(0, 8)).toEqual([]);
   }, 60_000);
 
+  it('names two topics that share their wording without saying the shared words twice', () => {
+    for (let i = 0; i < 20; i++) {
+      const d = draftReply(review('Karte abgelehnt und die Überweisung hängt.', { id: `two-${i}`, language: 'de' }), verdict({ language: 'de', topics: ['cards', 'transfers'] }), {
+        business: business({ industry: 'bank_fintech' }),
+      });
+      expect(d.reply.split('die Probleme mit').length, d.reply).toBeLessThanOrEqual(2);
+      expect(d.violations).toEqual([]);
+    }
+  });
+
   it('acknowledges in the customer\'s own words where it can, and only with words from the review', () => {
     let specific = 0;
     const sample = reviews.slice(0, 400);
