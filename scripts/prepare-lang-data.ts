@@ -13,6 +13,9 @@
  *   the rest the tuning set (OUT/tune/<code>.jsonl: what the word lists may be checked against).
  * --pt-books DIR: the Amazon Brazilian Portuguese book reviews (books_pt_neg, books_pt_pos: one review
  *   a line, below and above 3 stars), split the same way into OUT/dev/pt.jsonl and OUT/tune/pt.jsonl.
+ * --de-amazon DIR: German Amazon.de product reviews (thermal mugs, dishwasher tablets, washing powder) in
+ *   the NLP_22Z layout (negative_reviews.txt: below 3 stars; positive_reviews.txt: 4 and 5 stars; one
+ *   review a line), split the same way into OUT/dev/de.jsonl and OUT/tune/de.jsonl.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -72,7 +75,8 @@ function main(): void {
   const out = arg('--out');
   const semeval = arg('--semeval');
   const ptBooks = arg('--pt-books');
-  if (!out || !semeval) throw new Error('usage: prepare-lang-data.ts --semeval DIR [--pt-books DIR] --out DIR');
+  const deAmazon = arg('--de-amazon');
+  if (!out || !semeval) throw new Error('usage: prepare-lang-data.ts --semeval DIR [--pt-books DIR] [--de-amazon DIR] --out DIR');
   mkdirSync(join(out, 'dev'), { recursive: true });
   mkdirSync(join(out, 'tune'), { recursive: true });
   const write = (code: string, all: Example[]): void => {
@@ -91,12 +95,21 @@ function main(): void {
     }
     write(code, all);
   }
+  const lines = (dir: string, file: string): string[] => readFileSync(join(dir, file), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
   if (ptBooks) {
-    const lines = (file: string): string[] => readFileSync(join(ptBooks, file), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
     write('pt', [
-      ...lines('books_pt_neg').map((text) => ({ text, negative: true, source: 'amazon-br-books' })),
-      ...lines('books_pt_pos').map((text) => ({ text, negative: false, source: 'amazon-br-books' })),
+      ...lines(ptBooks, 'books_pt_neg').map((text) => ({ text, negative: true, source: 'amazon-br-books' })),
+      ...lines(ptBooks, 'books_pt_pos').map((text) => ({ text, negative: false, source: 'amazon-br-books' })),
     ]);
+  }
+  if (deAmazon) {
+    // The same review can appear under two product variants: keep it once.
+    const seen = new Set<string>();
+    const once = (e: Example): boolean => !seen.has(e.text) && Boolean(seen.add(e.text));
+    write('de', [
+      ...lines(deAmazon, 'negative_reviews.txt').map((text) => ({ text, negative: true, source: 'amazon-de-products' })),
+      ...lines(deAmazon, 'positive_reviews.txt').map((text) => ({ text, negative: false, source: 'amazon-de-products' })),
+    ].filter(once));
   }
 }
 
