@@ -16,6 +16,10 @@
  * --de-amazon DIR: German Amazon.de product reviews (thermal mugs, dishwasher tablets, washing powder) in
  *   the NLP_22Z layout (negative_reviews.txt: below 3 stars; positive_reviews.txt: 4 and 5 stars; one
  *   review a line), split the same way into OUT/dev/de.jsonl and OUT/tune/de.jsonl.
+ * --appstore-bank-dump FILE: Google Play reviews of three banking apps as a PostgreSQL dump (its
+ *   `COPY public.reviews (review_id, bank_id, review_text, rating, …)` block), labelled by stars (1–2
+ *   negative, 4–5 positive, 3 left out), split the same way into OUT/appstore.jsonl (the text-only app-store
+ *   set `npm run eval` scores) and OUT/tune/appstore.jsonl.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -52,6 +56,29 @@ export function semevalSentences(raw: string, source: string): Example[] {
   return out;
 }
 
+/** Reviews from the `COPY public.reviews (…) FROM stdin;` block of a PostgreSQL dump: tab-separated, `\.` ends it. */
+export function bankAppReviews(dump: string): Example[] {
+  const lines = dump.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('COPY public.reviews ('));
+  if (start < 0) throw new Error('no "COPY public.reviews" block in the dump');
+  const columns = /\(([^)]*)\)/.exec(lines[start]!)![1]!.split(',').map((c) => c.trim());
+  const textAt = columns.indexOf('review_text');
+  const ratingAt = columns.indexOf('rating');
+  const out: Example[] = [];
+  const seen = new Set<string>();
+  for (const line of lines.slice(start + 1)) {
+    if (line === '\\.') break;
+    const cells = line.split('\t');
+    // COPY text format escapes: \n, \t, \\ inside a cell.
+    const text = (cells[textAt] ?? '').replace(/\\n/g, ' ').replace(/\\t/g, ' ').replace(/\\\\/g, '\\').trim();
+    const rating = Number(cells[ratingAt]);
+    if (!text || text === '\\N' || rating === 3 || !(rating >= 1 && rating <= 5) || seen.has(text)) continue;
+    seen.add(text);
+    out.push({ text, negative: rating <= 2, source: 'google-play-bank-apps' });
+  }
+  return out;
+}
+
 const DEV_PER_CLASS = 250;
 
 /** Dev set (DEV_PER_CLASS of each class, in a fixed shuffled order) and tuning set (the rest). */
@@ -76,13 +103,14 @@ function main(): void {
   const semeval = arg('--semeval');
   const ptBooks = arg('--pt-books');
   const deAmazon = arg('--de-amazon');
+  const bankDump = arg('--appstore-bank-dump');
   if (!out || !semeval) throw new Error('usage: prepare-lang-data.ts --semeval DIR [--pt-books DIR] [--de-amazon DIR] --out DIR');
   mkdirSync(join(out, 'dev'), { recursive: true });
   mkdirSync(join(out, 'tune'), { recursive: true });
-  const write = (code: string, all: Example[]): void => {
+  const write = (code: string, all: Example[], devFile = join(out, 'dev', `${code}.jsonl`)): void => {
     const { dev, tune } = split(all);
     const save = (file: string, set: Example[]): void => writeFileSync(file, set.map((e) => JSON.stringify(e)).join('\n') + '\n');
-    save(join(out, 'dev', `${code}.jsonl`), dev);
+    save(devFile, dev);
     save(join(out, 'tune', `${code}.jsonl`), tune);
     const negs = (set: Example[]): number => set.filter((e) => e.negative).length;
     console.log(`${code}: dev ${dev.length} (${negs(dev)} negative), tune ${tune.length} (${negs(tune)} negative), of ${all.length}`);
@@ -111,6 +139,7 @@ function main(): void {
       ...lines(deAmazon, 'positive_reviews.txt').map((text) => ({ text, negative: false, source: 'amazon-de-products' })),
     ].filter(once));
   }
+  if (bankDump) write('appstore', bankAppReviews(readFileSync(bankDump, 'utf8')), join(out, 'appstore.jsonl'));
 }
 
 main();
