@@ -90,14 +90,14 @@ alerts:
   });
 
   it('draft turns JSON Lines of reviews into playbook replies from the config, one error line per bad line', async () => {
-    const input = ['{"text":"Waited 40 minutes and the food was cold","rating":1,"author":"Ana Silva","id":"r1"}', '{"rating":2}', '{"text":"Rude host and a wrong bill","rating":2}'].join('\n');
+    const input = ['{"text":"Waited 40 minutes and the food was cold","rating":1,"author":"Ana Silva","id":"r1"}', '{"text":"Cold food","rating":9}', '{"text":"Rude host and a wrong bill","rating":2}'].join('\n');
     const res = await runCli(['draft', '--config', 'config/default.yaml'], {}, 15_000, input);
     const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { reply?: string; violations?: unknown[]; score?: number; line?: number; error?: string });
     expect(lines).toHaveLength(3);
     expect(lines[0]?.reply).toMatch(/Ana/);
     expect(lines[0]?.reply).toContain('care@harborbistro.example');
     expect(lines[0]).toMatchObject({ violations: [], score: 1 });
-    expect(lines[1]).toMatchObject({ line: 2, error: expect.stringContaining('text') });
+    expect(lines[1]).toMatchObject({ line: 2, error: expect.stringContaining('rating') });
     expect(lines[2]?.reply).toContain('Harbor Bistro');
     expect(res.code).toBe(1);
   });
@@ -111,7 +111,7 @@ describe('review-monitor classify', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({ negative: true });
     expect(lines[0]?.topics).toEqual(expect.arrayContaining(['staff_service', 'cleanliness']));
-    expect(lines[1]).toMatchObject({ line: 2, error: expect.stringContaining('text') });
+    expect(lines[1]).toMatchObject({ line: 2, error: expect.stringContaining('rating') });
     expect(lines[2]).toMatchObject({ negative: false });
   });
 });
