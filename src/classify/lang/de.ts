@@ -47,9 +47,22 @@ export const de: LanguageRules = {
     ['bitte', 0], ['frei', 0], ['ja', 0], ['nein', 0], ['bezahlen', 0], ['groß', 0.8], ['klar', 0], ['sicher', 0.5], ['einfach', 0.8],
     ['ruhig', 1.2], ['gefallen', 2], ['gefällt', 2], ['gefiel', 2], ['schmeckt', 1.5], ['schmeckte', 1.5], ['aufgewärmt', -2], ['tiefgekühlt', -1.2], ['vergessen', -1.5], ['gesperrt', -2], ['abgelehnt', -1.8],
     ['ideal', 2.5], ['gemütlich', 2.2], ['schmackhaft', 2.5], ['reichlich', 1.5], ['frisch', 1.2], ['übertrieben', -1.5], ['ungemütlich', -2.5],
-    ['unzureichend', -2.2], ['unbequem', -2], ['lange', -0.5],
+    ['unzureichend', -2.2], ['unbequem', -2], ['lange', 0],
     ['beschädigt', -2.5], ['zerrissen', -2], ['langweilig', -2.2], ['langatmig', -2], ['eintönig', -2], ['frustrierend', -2.8], ['nervig', -2.5],
     ['spannend', 2.5], ['fesselnd', 2.8],
+    // Product reviews (checked against the Amazon.de tuning set, never its dev set): translated-AFINN words that
+    // mislead there ("löst" = dissolves, "würde" = would, "warm" of a mug that is not), and the words of defects.
+    ['löst', 0], ['lösen', 0], ['würde', 0], ['würden', 0], ['kinder', 0], ['geschenk', 0], ['warm', 0], ['wärme', 0], ['hoffentlich', 0],
+    ['komisch', -0.8], ['komischen', -0.8], ['heil', 0], ['greifen', 0], ['vergeben', 0], ['reinigen', 0], ['starkem', 0], ['schnell', 0.4],
+    ['praktisch', 1], ['dicht', 1.2], ['auslaufsicher', 2], ['undicht', -2.8], ['ausgelaufen', -2.5], ['schrott', -3.2], ['müll', -3],
+    ['kratzer', -1.8], ['abraten', -3], ['nepp', -3], ['zurückgesandt', -2], ['zurückgeschickt', -2], ['reklamiert', -2], ['kaufwarnung', -3.5],
+    ['montagsprodukt', -3], ['abgeblättert', -2.5], ['ablösungen', -1.8], ['enttauscht', -2.5], ['ärgere', -2.5], ['minderwertig', -2.5],
+    ['rückstände', -1.5], ['verstopft', -1.8],
+    // "hält lange warm", "hält kalt": time and temperature are praise of a flask and complaints of a meal, so the
+    // bare words are neutral and the complaint phrases ("lange gewartet", "war kalt", "zu lange") carry it.
+    ['halten', 0], ['kalt', -0.5],
+    // Nouns the translated lexicon rates as praise whatever their adjective says ("komischer Geschmack").
+    ['geschmack', 0], ['qualität', 0], ['gleichen', 0], ['stark', 0.5],
   ],
   complaintPhrases: [
     ['geld zurück', -2.2], ['nie wieder', -3], ['nicht zu empfehlen', -3], ['nicht empfehlenswert', -3], ['kann ich nicht empfehlen', -3],
@@ -57,10 +70,13 @@ export const de: LanguageRules = {
     ['# stunden gewartet', -2.5], ['warten # minuten', -1.8], ['stürzt ab', -2.8], ['stürzt ständig ab', -3.2], ['funktioniert nicht', -2.8],
     ['funktioniert nicht mehr', -3], ['geht nicht', -2.2], ['lässt sich nicht', -2], ['kein service', -2.5], ['keine antwort', -2.2],
     ['nicht erreichbar', -2.5], ['kundenservice', -0.5], ['seit dem update', -1.8], ['nach dem update', -1.8], ['zu teuer', -2.2],
-    ['nicht wert', -2.5], ['geldverschwendung', -3.2], ['zeitverschwendung', -3], ['reine abzocke', -3.5], ['nicht mehr', -1],
+    ['nicht wert', -2.5], ['geldverschwendung', -3.2], ['zeitverschwendung', -3], ['reine abzocke', -3.5], ['nicht mehr', -0.3],
     ['kalt serviert', -2], ['war kalt', -1.8], ['haar im', -2.8], ['zu lange', -2], ['ewig gedauert', -2.5], ['hat ewig', -2.2],
     ['nicht geliefert', -2.8], ['nie angekommen', -3], ['nicht angekommen', -2.8], ['konto gesperrt', -3], ['kann mich nicht anmelden', -2.8],
     ['login geht nicht', -2.8], ['zurückgeschickt', -2], ['zurück geschickt', -2], ['rückerstattung', -1.8], ['erstattung', -1.5],
+    ['läuft aus', -2.8], ['laufen aus', -2.8], ['lief aus', -2.8], ['liefen aus', -2.8], ['läuft ständig aus', -3], ['daumen runter', -3],
+    ['geht zurück', -2.2], ['geht wieder zurück', -2.5], ['löst sich ab', -2.5], ['lösen sich nicht', -2.2], ['löst sich nicht', -2.2],
+    ['splittert ab', -2.5], ['blättert ab', -2.5], ['platzt ab', -2.5], ['hält nicht', -2], ['nicht dicht', -2.8], ['mehr erwartet', -2.2],
     ['keine ahnung', -2], ['null sterne', -3.2], ['ein stern', -2.5], ['1 stern', -2.5], ['zu wünschen übrig', -2.5], ['unter aller sau', -3.5],
   ],
   praisePhrases: [

@@ -52,10 +52,16 @@ export const es: LanguageRules = {
     ['largo', -0.5], ['tardar', -1.2], ['ruido', -1], ['agobiante', -2], ['incómodo', -2], ['insuficiente', -2],
     ['dañado', -2.5], ['roto', -2.5], ['rasgado', -2], ['aburrido', -2.2], ['pesado', -1.2], ['repetitivo', -2], ['frustrante', -2.8],
     ['emocionante', 2.5], ['entretenido', 2.2],
+    // Checked against the tuning set (never dev): translated-AFINN words that mislead ("si" = if, "broma" of a bill,
+    // "limpiar" of a kitchen's smell), and more complaint words.
+    ['si', 0], ['sinceramente', 0], ['broma', 0], ['capaz', 0], ['tipo', 0], ['calor', 0], ['limpiar', 0], ['crianza', 0],
+    ['vulgar', -1.5], ['caótico', -2], ['caótica', -2], ['excesiva', -1.5],
   ],
   complaintPhrases: [
     ['no lo recomiendo', -3], ['no recomiendo', -3], ['no recomendable', -3], ['nunca más', -3], ['no volveremos', -3], ['no volveré', -3],
-    ['no vuelvo', -3], ['para nada', -2], ['pérdida de tiempo', -3], ['tiempo de espera', -1.2], ['esperamos # minutos', -2.2],
+    ['no vuelvo', -3], ['para nada', -2], ['no sirve para nada', -3], ['no sirven para nada', -3], ['estaría bien mejorar', -1.8],
+    ['a mejorar', -1.5], ['podría estar mejor', -1.8], ['hacía un frío', -1.8], ['hacia un frio', -1.8], ['no nos convenció', -2.2],
+    ['no me convenció', -2.2], ['demasiado rápido', -1.5], ['demasiado rapido', -1.5], ['un poco lento', -1.5], ['pérdida de tiempo', -3], ['tiempo de espera', -1.2], ['esperamos # minutos', -2.2],
     ['más de # minutos', -1.8], ['no funciona', -2.8], ['ya no funciona', -3], ['se cierra', -2.2], ['se cuelga', -2.5], ['no carga', -2.5],
     ['no abre', -2.5], ['después de la actualización', -1.8], ['desde la actualización', -1.8], ['atención al cliente', -0.5],
     ['no contestan', -2.5], ['no responden', -2.5], ['sin respuesta', -2.5], ['nunca llegó', -3], ['no llegó', -2.5], ['cuenta bloqueada', -3],

@@ -60,10 +60,15 @@ export const fr: LanguageRules = {
     ['inintéressant', -2], ['immangeable', -3.2], ['attendre', -0.8], ['long', -0.5], ['trop long', -2], ['bruit', -1], ['bruyant', -1.5],
     ['abîmé', -2.5], ['endommagé', -2.5], ['déchiré', -2], ['ennuyeux', -2.2], ['lassant', -2], ['répétitif', -2], ['frustrant', -2.8],
     ['captivant', 2.8], ['passionnant', 2.8],
+    // Checked against the tuning set (never dev): translated-AFINN words that are not praise in a review ("plus" =
+    // more, "fois" = times, "chauds" of food served cold), and more complaint words.
+    ['plus', 0], ['fois', 0], ['certains', 0], ['chauds', 0], ['chaud', 0], ['foie', 0], ['portion', 0], ['sourire', 0], ['remplit', 0],
+    ['complète', 0.5], ['gourmand', 0.5], ['fraîcheur', 0.5], ['pétillante', 0.5], ['douteux', -2], ['douteuse', -2], ['collant', -1.5],
+    ['collantes', -1.5], ['délirants', -1.5], ['piètre', -2.5], ['énervés', -2.5], ['enervés', -2.5], ['énervé', -2.5],
   ],
   complaintPhrases: [
     ['à éviter', -3.2], ['a fuir', -3.2], ['à fuir', -3.2], ['plus jamais', -3], ['je ne recommande pas', -3], ['ne recommande pas', -3],
-    ['je déconseille', -3], ['déconseille', -3], ['perte de temps', -3], ["perte d'argent", -3.2], ['pas terrible', -2.2], ['pas top', -2],
+    ['je déconseille', -3], ['déconseille', -3], ['il manque', -1.5], ['manque toujours', -2], ['pas possible', -1.5], ['perte de temps', -3], ["perte d'argent", -3.2], ['pas terrible', -2.2], ['pas top', -2],
     ['pas bon', -2.2], ['pas à la hauteur', -2.5], ['laisse à désirer', -2.5], ['rapport qualité prix', 0], ['trop cher', -2.2],
     ['hors de prix', -2.5], ['attendu # minutes', -2.2], ['# minutes d attente', -2], ['attendre # minutes', -1.8], ["temps d'attente", -1.2],
     ['ne fonctionne pas', -2.8], ['ne fonctionne plus', -3], ['ne marche pas', -2.8], ['ne marche plus', -3], ["l'application plante", -2.8],

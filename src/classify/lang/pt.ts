@@ -45,6 +45,10 @@ export const pt: LanguageRules = {
     ['repetitivo', -2], ['arrastado', -1.8], ['frustração', -2.8], ['frustrante', -2.8], ['odiei', -3.2], ['preconceituoso', -2.5],
     ['decepcionei', -2.8], ['bobo', -1.5], ['óbvio', -1], ['contraditório', -1.8], ['desnecessário', -1.5], ['idiota', -3], ['chato', -2.2],
     ['chatice', -2.2], ['não vale o preço', -2.8], ['fiquei decepcionado', -3], ['fiquei decepcionada', -3], ['emocionante', 2.5], ['envolvente', 2.5],
+    // Checked against the tuning set (never dev): translated-AFINN words that are topics, not praise, in a complaint
+    // ("espero uma solução", "Pelo amor de Deus"), and more words of damaged or disappointing purchases.
+    ['deus', 0], ['imune', 0], ['solução', 0], ['resolução', 0], ['doação', 0], ['humana', 0], ['maior', 0], ['presente', 0],
+    ['desrespeito', -2.5], ['cansei', -2], ['desisti', -2], ['surrada', -1.5], ['bolhas', -1], ['rasgada', -2], ['amassada', -2],
   ],
   complaintPhrases: [
     ['não recomendo', -3], ['nao recomendo', -3], ['não vale a pena', -2.8], ['nunca mais', -3], ['não volto', -3], ['não compro mais', -3], ['perda de tempo', -3],
@@ -53,6 +57,8 @@ export const pt: LanguageRules = {
     ['nunca chegou', -3], ['até agora não', -2.2], ['até hoje não', -2.5], ['conta bloqueada', -3], ['sem resposta', -2.5], ['não respondem', -2.5],
     ['ninguém resolve', -3], ['não resolvem', -2.8], ['atendimento péssimo', -3.4], ['muito caro', -2.2], ['deixa a desejar', -2.5],
     ['deixou a desejar', -2.5], ['zero estrelas', -3.2], ['uma estrela', -2.5], ['1 estrela', -2.5], ['cobrança indevida', -3], ['me cobraram', -2],
+    ['esperava mais', -2.2], ['esperava muito mais', -2.5], ['não teria comprado', -2.5], ['nota 0', -2.5], ['nota zero', -2.5],
+    ['páginas repetidas', -2], ['veio rasgado', -2.5], ['veio rasgada', -2.5], ['veio amassado', -2.5], ['veio amassada', -2.5],
     ['produto errado', -2.5], ['veio errado', -2.5], ['veio quebrado', -3], ['esperamos # minutos', -2.2], ['não gostei', -2.5], ['nao gostei', -2.5],
   ],
   praisePhrases: [
