@@ -13,6 +13,8 @@ import { PeopleStore } from './store/people-store.js';
 import { Metrics } from './metrics.js';
 import { startWorkers, type WorkerPool } from '../workers/index.js';
 
+import { buildCredentials } from './credentials/index.js';
+
 export const ROLES = ['all', 'api', 'worker', 'scheduler'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -35,6 +37,7 @@ export async function createContext(config: Config, logger: Logger): Promise<{ c
     people: new PeopleStore(handle.redis, store.keys),
     metrics: new Metrics(handle.redis, store.keys),
     queues,
+    credentials: buildCredentials(config.credentials),
     channels: createChannels(config.alerts, { logger, userAgent: config.fetch.userAgent, interactive: config.slack.signingSecret !== undefined }),
   };
   return {

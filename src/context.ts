@@ -7,6 +7,7 @@ import type { LifecycleStore } from './store/lifecycle-store.js';
 import type { PeopleStore } from './store/people-store.js';
 import type { AlertChannel } from './alerts/channels.js';
 import type { Metrics } from './metrics.js';
+import type { Credentials } from './credentials/index.js';
 
 /** Everything a role needs, built once in `createContext` and passed down. */
 export interface AppContext {
@@ -22,4 +23,6 @@ export interface AppContext {
   queues: Queues;
   channels: Map<string, AlertChannel>;
   metrics: Metrics;
+  /** Platform accounts' tokens, one cache per process shared by every source and publisher of an account. */
+  credentials: Credentials;
 }

@@ -1,3 +1,4 @@
+import { buildCredentials } from './credentials/index.js';
 import { createContext } from './app.js';
 import { createAnalyzer } from './analysis/analyze.js';
 import type { Config, SourceConfig } from './config/schema.js';
@@ -34,10 +35,11 @@ async function dryRun(config: Config, logger: Logger, sources: SourceConfig[], o
   if (!store) logger.warn({}, 'Redis does not answer: every review is shown as new');
   let failures = 0;
   const analyze = createAnalyzer(config);
+  const credentials = buildCredentials(config.credentials);
   try {
     for (const source of sources) {
       try {
-        const fetched = await fetchReviews(source, { fetch: config.fetch, maxItemsPerPage: config.fetch.maxItemsPerPage });
+        const fetched = await fetchReviews(source, { fetch: config.fetch, maxItemsPerPage: config.fetch.maxItemsPerPage, credentials });
         if (fetched.notModified) continue;
         const raws = fetched.reviews;
         const state = store ? await store.getSourceState(source.id) : undefined;

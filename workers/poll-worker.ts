@@ -82,6 +82,7 @@ async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'
       lastModified: state.lastModified,
       maxItemsPerPage: config.fetch.maxItemsPerPage,
       parse,
+      credentials: ctx.credentials,
       // The baseline goes through every page up to the cap; later polls stop at the first known review.
       isKnown: baseline ? undefined : async (raws) => (await store.existingIds(raws.map((r) => normaliseReview(r, source.id, now).id))).size > 0,
     });

@@ -18,7 +18,7 @@ export async function publishReview(ctx: AppContext, data: JobData<'publish'>, a
   const stored = await ctx.store.get(data.reviewId);
   if (!stored) throw new UnrecoverableError(`review ${data.reviewId} is not stored`);
   const source = ctx.config.sources.find((s) => s.id === stored.review.sourceId);
-  const publisher = createPublisher(source?.publisher ?? { type: 'manual' });
+  const publisher = createPublisher(source?.publisher ?? { type: 'manual' }, process.env, ctx.credentials);
   const isReply = data.kind === 'reply';
   const stateField = isReply ? 'replyState' : 'followUpState';
   const text = isReply ? (stored.lifecycle.replyText ?? stored.draft?.reply) : stored.lifecycle.followUpText;

@@ -82,6 +82,11 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
   const parsed = result.data;
   // A file source's path is relative to the config file, like file://./ URLs.
   for (const s of parsed.sources) if (s.type === 'file') s.path = path.resolve(configDir, s.path);
+  // Key files of credentials, like file sources, are relative to the config file.
+  for (const c of Object.values(parsed.credentials)) {
+    if ('keyFile' in c && c.keyFile) c.keyFile = path.resolve(configDir, c.keyFile);
+    if ('privateKeyFile' in c && c.privateKeyFile) c.privateKeyFile = path.resolve(configDir, c.privateKeyFile);
+  }
   const used = new Map<string, number>();
   for (const a of parsed.alerts) used.set(a.type, (used.get(a.type) ?? 0) + 1);
   const seenType = new Map<string, number>();

@@ -60,20 +60,27 @@ export const publisherSchema = z.discriminatedUnion('type', [
     secretEnv: z.string().min(1).optional(),
     timeoutMs: z.number().int().positive().default(10_000),
   }),
-  z.strictObject({
-    type: z.literal('google-business'),
-    accountId: z.string().min(1),
-    locationId: z.string().min(1),
-    /** Environment variable holding an OAuth access token with the business.manage scope. */
-    accessTokenEnv: z.string().min(1),
-    baseUrl: z.url().default('https://mybusiness.googleapis.com'),
-  }),
-  z.strictObject({
-    type: z.literal('google-play'),
-    packageName: z.string().min(1),
-    accessTokenEnv: z.string().min(1),
-    baseUrl: z.url().default('https://androidpublisher.googleapis.com'),
-  }),
+  z
+    .strictObject({
+      type: z.literal('google-business'),
+      accountId: z.string().min(1),
+      locationId: z.string().min(1),
+      /** The `credentials` entry (google-oauth) whose tokens are refreshed as needed: the way to configure it. */
+      credentials: z.string().min(1).optional(),
+      /** Deprecated: an environment variable holding a fixed access token, which Google expires within the hour. */
+      accessTokenEnv: z.string().min(1).optional(),
+      baseUrl: z.url().default('https://mybusiness.googleapis.com'),
+    })
+    .refine((p) => (p.credentials === undefined) !== (p.accessTokenEnv === undefined), { message: 'give exactly one of credentials or accessTokenEnv' }),
+  z
+    .strictObject({
+      type: z.literal('google-play'),
+      packageName: z.string().min(1),
+      credentials: z.string().min(1).optional(),
+      accessTokenEnv: z.string().min(1).optional(),
+      baseUrl: z.url().default('https://androidpublisher.googleapis.com'),
+    })
+    .refine((p) => (p.credentials === undefined) !== (p.accessTokenEnv === undefined), { message: 'give exactly one of credentials or accessTokenEnv' }),
   z.strictObject({
     type: z.literal('appstore-connect'),
     keyId: z.string().min(1),
@@ -144,6 +151,20 @@ export const googleplaySourceSchema = z.strictObject({
   ...endpointOverride,
 });
 
+/** Google Business Profile reviews of one location, through the Business Profile API (v4). */
+export const googleBusinessSourceSchema = z.strictObject({
+  ...httpSourceBase,
+  type: z.literal('google-business'),
+  accountId: required('the Business Profile account id').regex(/^\d+$/, 'must be the numeric account id, e.g. "1234567890"'),
+  locationId: required('the Business Profile location id').regex(/^\d+$/, 'must be the numeric location id, e.g. "9876543210"'),
+  /** The `credentials` entry (google-oauth or google-service-account) the API is called with. */
+  credentials: required('the name of a credentials entry'),
+  /** Reviews per page (the API allows up to 50). */
+  pageSize: z.number().int().min(1).max(50).default(50),
+  maxPages: z.number().int().min(1).max(100).default(5),
+  ...endpointOverride,
+});
+
 export const jsonldSourceSchema = z.strictObject({
   ...httpSourceBase,
   type: z.literal('jsonld'),
@@ -183,7 +204,15 @@ export const fileSourceSchema = z.strictObject({
   format: z.enum(['json', 'jsonl', 'csv']).optional(),
 });
 
-export const sourceSchema = z.discriminatedUnion('type', [rssSourceSchema, appstoreSourceSchema, googleplaySourceSchema, jsonldSourceSchema, htmlSourceSchema, fileSourceSchema]);
+export const sourceSchema = z.discriminatedUnion('type', [
+  rssSourceSchema,
+  appstoreSourceSchema,
+  googleplaySourceSchema,
+  googleBusinessSourceSchema,
+  jsonldSourceSchema,
+  htmlSourceSchema,
+  fileSourceSchema,
+]);
 
 const alertBase = {
   /** Stable channel id: an alert is delivered once per review and channel id. */
@@ -199,6 +228,48 @@ const alertBase = {
 
 /** Name of an environment variable that holds a secret, so it need not live in the YAML. */
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name');
+
+/** Exactly one of a file and an environment variable for a secret that is a document (a key). */
+const fileOrEnv = (file: string, env: string) => (c: Record<string, unknown>) => (c[file] === undefined) !== (c[env] === undefined);
+
+/**
+ * One account's credentials, shared by that account's sources and publishers. Secrets only through `…Env`
+ * or a file: they are read when a token is needed, never copied into the config, a log or an API answer.
+ */
+export const credentialSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('google-oauth'),
+    clientId: required('an OAuth client id'),
+    clientSecretEnv: envName,
+    refreshTokenEnv: envName,
+    /** Google's token endpoint unless a test server or a proxy stands in for it. */
+    tokenUrl: z.url({ protocol: /^https?$/ }).optional(),
+  }),
+  z
+    .strictObject({
+      type: z.literal('google-service-account'),
+      /** The service account's JSON key: a file (relative to the config file's folder) or an environment variable. */
+      keyFile: z.string().min(1).optional(),
+      keyEnv: envName.optional(),
+      scopes: z.array(z.string().min(1)).min(1).optional(),
+    })
+    .refine(fileOrEnv('keyFile', 'keyEnv'), { message: 'give exactly one of keyFile or keyEnv' }),
+  z
+    .strictObject({
+      type: z.literal('appstore-connect'),
+      issuerId: required('the App Store Connect issuer id'),
+      keyId: required('the App Store Connect key id'),
+      /** The .p8 private key (PEM): a file (relative to the config file's folder) or an environment variable. */
+      privateKeyFile: z.string().min(1).optional(),
+      privateKeyEnv: envName.optional(),
+    })
+    .refine(fileOrEnv('privateKeyFile', 'privateKeyEnv'), { message: 'give exactly one of privateKeyFile or privateKeyEnv' }),
+  z.strictObject({ type: z.literal('api-key'), keyEnv: envName }),
+  z.strictObject({ type: z.literal('facebook-page'), accessTokenEnv: envName }),
+]);
+export type CredentialConfig = z.output<typeof credentialSchema>;
+/** Credential names: how sources and publishers refer to them. */
+const credentialName = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be letters, digits, "-" or "_" (up to 64)');
 
 /** Exactly one of `key` and `key + "Env"` (a secret given directly or through the environment). */
 function oneOf(obj: Record<string, unknown>, key: string, ctx: z.RefinementCtx, required: boolean): void {
@@ -380,6 +451,8 @@ export const configSchema = z
     business: businessSchema,
     /** Public base URL of the API (e.g. https://reviews.example.com): alerts link to the review there. */
     publicUrl: httpUrl.optional(),
+    /** Platform accounts (OAuth clients, service accounts, API keys) by name; sources and publishers name one. */
+    credentials: z.record(credentialName, credentialSchema).default({}),
     sources: z.array(sourceSchema).default([]),
     alerts: z.array(alertChannelSchema).default([{ type: 'log', minSeverity: 'low' }]),
     redis: z
@@ -548,6 +621,17 @@ export const configSchema = z
     repeats(cfg.alerts.map((a) => a.id), (i) => ['alerts', i, 'id'], (id) => `Duplicate alert channel id "${id}"`);
     repeats(cfg.classifier.criticalRules.map((r) => r.id), (i) => ['classifier', 'criticalRules', i, 'id'], (id) => `Duplicate critical rule id "${id}"`);
     repeats(cfg.classifier.topics.map((t) => t.id), (i) => ['classifier', 'topics', i, 'id'], (id) => `Duplicate topic id "${id}"`);
+    // A source or publisher naming credentials that are not configured could never authenticate.
+    const credentialNames = Object.keys(cfg.credentials);
+    const unknownCredentials = (name: string | undefined, path: (string | number)[]): void => {
+      if (name !== undefined && !credentialNames.includes(name)) {
+        ctx.addIssue({ code: 'custom', path, message: `Unknown credentials "${name}" (configured: ${credentialNames.join(', ') || 'none'})` });
+      }
+    };
+    cfg.sources.forEach((s, i) => {
+      if ('credentials' in s) unknownCredentials(s.credentials, ['sources', i, 'credentials']);
+      if ('credentials' in s.publisher) unknownCredentials(s.publisher.credentials, ['sources', i, 'publisher', 'credentials']);
+    });
     // A channel scoped to a source that does not exist (a typo, a removed source) would silently get nothing.
     const sourceIds = new Set(cfg.sources.map((s) => s.id));
     cfg.alerts.forEach((a, i) =>

@@ -18,6 +18,12 @@ export interface RawReview {
   language?: string | undefined;
   /** App version the review was written about (app stores). */
   appVersion?: string | undefined;
+  /** The platform's machine translation, kept apart from the reviewer's own words (Google's "(Translated by Google)"). */
+  translation?: string | undefined;
+  /** A reply the owner posted on the platform itself, as the platform shows it. */
+  platformReply?: { text: string; at?: string | undefined } | undefined;
+  /** When the platform says the review was last edited. */
+  updatedAt?: string | undefined;
 }
 
 /** A review as the service stores it: stable id, source, normalised 1–5 rating. */
@@ -37,6 +43,9 @@ export interface Review {
   publishedAt?: string | undefined;
   language?: string | undefined;
   appVersion?: string | undefined;
+  translation?: string | undefined;
+  platformReply?: { text: string; at?: string | undefined } | undefined;
+  updatedAt?: string | undefined;
   /** Hash of rating, title and text: tells an edited review from an unchanged one. */
   contentHash: string;
   fetchedAt: string;
@@ -93,7 +102,21 @@ export function normaliseReview(raw: RawReview, sourceId: string, now: Date = ne
   if (published && !Number.isNaN(published.getTime())) review.publishedAt = published.toISOString();
   if (raw.language) review.language = raw.language;
   if (raw.appVersion) review.appVersion = raw.appVersion;
+  const translation = raw.translation ? cleanText(raw.translation) : '';
+  if (translation) review.translation = translation;
+  const replyText = raw.platformReply ? cleanText(raw.platformReply.text) : '';
+  if (replyText) {
+    const at = isoTime(raw.platformReply?.at);
+    review.platformReply = at ? { text: replyText, at } : { text: replyText };
+  }
+  const updated = isoTime(raw.updatedAt);
+  if (updated) review.updatedAt = updated;
   return review;
+}
+
+function isoTime(s: string | undefined): string | undefined {
+  const d = s ? new Date(s) : undefined;
+  return d && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined;
 }
 
 function collapse(s: string): string {

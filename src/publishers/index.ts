@@ -1,5 +1,6 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import type { PublisherConfig } from '../config/schema.js';
+import type { Credentials } from '../credentials/index.js';
 import type { Review } from '../domain/review.js';
 import { signatureHeaders } from '../webhook-signature.js';
 
@@ -81,8 +82,38 @@ export function appStoreConnectToken(cfg: { keyId: string; issuerId: string; pri
   return `${unsigned}.${signature.toString('base64url')}`;
 }
 
+/**
+ * Posts with a bearer token: the credentials' (fresh, and once more fresh after a 401) or, deprecated, a fixed
+ * token from the environment.
+ */
+async function sendWithToken(
+  cfg: { credentials?: string | undefined; accessTokenEnv?: string | undefined },
+  credentials: Credentials | undefined,
+  env: Env,
+  what: string,
+  request: (authorization: string) => [string, RequestInit],
+): Promise<void> {
+  if (!cfg.credentials) {
+    const [url, init] = request(`Bearer ${secret(env, cfg.accessTokenEnv!, what)}`);
+    return send(url, init, what);
+  }
+  if (!credentials) throw new PublishError(`${what}: credentials "${cfg.credentials}" are not available`, undefined, true);
+  const source = credentials.get(cfg.credentials);
+  const attempt = async (): Promise<void> => {
+    const [url, init] = request(`Bearer ${await source.token()}`);
+    return send(url, init, what);
+  };
+  try {
+    await attempt();
+  } catch (err) {
+    if (!(err instanceof PublishError && err.status === 401)) throw err;
+    source.invalidate();
+    await attempt();
+  }
+}
+
 /** Builds the publisher a source's config asks for; secrets are read from the environment when posting. */
-export function createPublisher(cfg: PublisherConfig, env: Env = process.env): Publisher {
+export function createPublisher(cfg: PublisherConfig, env: Env = process.env, credentials?: Credentials): Publisher {
   const base = { type: cfg.type, maxLength: LIMITS[cfg.type] };
   const checkLength = (req: PublishRequest): void => {
     if (req.text.length > base.maxLength) throw new PublishError(`${cfg.type}: the ${req.kind.replace('_', '-')} is ${req.text.length} characters, over the platform's ${base.maxLength}`, undefined, true);
@@ -110,7 +141,10 @@ export function createPublisher(cfg: PublisherConfig, env: Env = process.env): P
           checkLength(req);
           // One reply per review: PUT creates it or replaces it, which is how the follow-up is posted.
           const url = `${cfg.baseUrl.replace(/\/$/, '')}/v4/accounts/${encodeURIComponent(cfg.accountId)}/locations/${encodeURIComponent(cfg.locationId)}/reviews/${encodeURIComponent(req.review.platformId)}/reply`;
-          await send(url, { method: 'PUT', headers: { authorization: `Bearer ${secret(env, cfg.accessTokenEnv, 'google-business publisher')}`, 'content-type': 'application/json' }, body: JSON.stringify({ comment: req.text }) }, 'google-business publisher');
+          await sendWithToken(cfg, credentials, env, 'google-business publisher', (authorization) => [
+            url,
+            { method: 'PUT', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify({ comment: req.text }) },
+          ]);
         },
       };
     case 'google-play':
@@ -120,7 +154,10 @@ export function createPublisher(cfg: PublisherConfig, env: Env = process.env): P
         async publish(req) {
           checkLength(req);
           const url = `${cfg.baseUrl.replace(/\/$/, '')}/androidpublisher/v3/applications/${encodeURIComponent(cfg.packageName)}/reviews/${encodeURIComponent(req.review.platformId)}:reply`;
-          await send(url, { method: 'POST', headers: { authorization: `Bearer ${secret(env, cfg.accessTokenEnv, 'google-play publisher')}`, 'content-type': 'application/json' }, body: JSON.stringify({ replyText: req.text }) }, 'google-play publisher');
+          await sendWithToken(cfg, credentials, env, 'google-play publisher', (authorization) => [
+            url,
+            { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify({ replyText: req.text }) },
+          ]);
         },
       };
     case 'appstore-connect':

@@ -7,6 +7,11 @@ export interface PageRequest {
   method?: 'GET' | 'POST' | undefined;
   body?: string | undefined;
   headers?: Record<string, string> | undefined;
+  /**
+   * The credentials entry the request is made with, and how the token goes on it: the poller adds it, and
+   * after a 401 gets a fresh token and tries once more.
+   */
+  credentials?: { name: string; as: 'bearer' | { header: string } | { query: string } } | undefined;
 }
 
 /** Rows of an import that could not be read; the good rows are kept. */

@@ -4,8 +4,11 @@ import type { PageResult, ParseLimits, Rejected, SourceAdapter } from './adapter
 import { appstoreAdapter } from './appstore.js';
 import { cappedWarning } from './cap.js';
 import { ParseError } from './errors.js';
-import { fetchSource, type FetchOptions } from './fetch.js';
+import type { Credentials } from '../credentials/index.js';
+import type { PageRequest } from './adapter.js';
+import { FetchError, fetchSource, type FetchOptions } from './fetch.js';
 import { fileAdapter } from './file.js';
+import { googleBusinessAdapter } from './google-business.js';
 import { googleplayAdapter } from './googleplay.js';
 import { htmlAdapter } from './html.js';
 import { jsonldAdapter } from './jsonld.js';
@@ -22,6 +25,7 @@ export const adapters: { [T in SourceConfig['type']]: SourceAdapter<T> } = {
   rss: rssAdapter,
   appstore: appstoreAdapter,
   googleplay: googleplayAdapter,
+  'google-business': googleBusinessAdapter,
   jsonld: jsonldAdapter,
   html: htmlAdapter,
   file: fileAdapter,
@@ -66,6 +70,30 @@ export interface FetchReviewsOptions {
   maxItemsPerPage?: number | undefined;
   /** Where pages are parsed: a parse thread (the poll worker's), or this thread (`parsePage`) when absent. */
   parse?: PageParser | undefined;
+  /** Tokens for requests that name credentials (platform APIs); such a request fails clearly without them. */
+  credentials?: Credentials | undefined;
+}
+
+/** A platform API's refusal in plain words: whose credentials, and what the owner can do about it. */
+function platformRefusal(err: unknown, credential: string): unknown {
+  if (!(err instanceof FetchError)) return err;
+  if (err.status === 401) return new FetchError(`the platform refused credentials "${credential}" (HTTP 401) even with a fresh token: authorise the account again`, 401);
+  if (err.status === 403) return new FetchError(`credentials "${credential}" have no access to this location or app (HTTP 403): grant the account access, or check the ids`, 403);
+  if (err.status === 429) return new FetchError(`the platform is rate limiting credentials "${credential}" (HTTP 429)${err.retryAfterMs ? `; retry after ${Math.ceil(err.retryAfterMs / 1000)} s` : ''}`, 429, err.retryAfterMs);
+  return err;
+}
+
+/** The request with the named credentials' token on it, in the way the platform takes it. */
+async function withToken(req: PageRequest, credentials: Credentials | undefined): Promise<PageRequest> {
+  if (!req.credentials) return req;
+  if (!credentials) throw new FetchError(`credentials "${req.credentials.name}" are needed but none are configured`);
+  const token = await credentials.get(req.credentials.name).token();
+  const as = req.credentials.as;
+  if (as === 'bearer') return { ...req, headers: { ...req.headers, authorization: `Bearer ${token}` } };
+  if ('header' in as) return { ...req, headers: { ...req.headers, [as.header]: token } };
+  const url = new URL(req.url);
+  url.searchParams.set(as.query, token);
+  return { ...req, url: url.href };
 }
 
 export type FetchReviewsResult =
@@ -104,7 +132,21 @@ export async function fetchReviews(source: SourceConfig, opts: FetchReviewsOptio
   let pages = 0;
   for (let page = 1; page <= cap; page++) {
     const req = adapter.request(source as never, page, token);
-    const fetched = await fetchSource({ ...req, ...(page === 1 ? { etag: opts.etag, lastModified: opts.lastModified } : {}) }, { ...opts.fetch, allowPrivateNetwork: 'allowPrivateNetwork' in source && source.allowPrivateNetwork === true });
+    const send = async () =>
+      fetchSource({ ...(await withToken(req, opts.credentials)), ...(page === 1 ? { etag: opts.etag, lastModified: opts.lastModified } : {}) }, { ...opts.fetch, allowPrivateNetwork: 'allowPrivateNetwork' in source && source.allowPrivateNetwork === true });
+    let fetched;
+    try {
+      fetched = await send();
+    } catch (err) {
+      // A token can be revoked or expire early: one more try with a fresh one, then the 401 stands.
+      if (!(req.credentials && err instanceof FetchError && err.status === 401)) throw req.credentials ? platformRefusal(err, req.credentials.name) : err;
+      opts.credentials?.get(req.credentials.name).invalidate();
+      try {
+        fetched = await send();
+      } catch (again) {
+        throw platformRefusal(again, req.credentials.name);
+      }
+    }
     if (fetched.notModified) {
       if (page === 1) return { notModified: true, status: 304 };
       stoppedAt = 'end';
