@@ -46,7 +46,8 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>, an
       const draft = await draftWithProvider(review, JSON.parse(a.verdict) as Verdict, draftContextFor(config, review.sourceId));
       serialized = { verdict: a.verdict, severity: a.severity, draft: storedDraftJson(draft) };
     }
-    const alert = a.negative && !item.alertedAt && (!item.backfill || source?.alertOnBackfill === true);
+    // A review the owner already answered on the platform pushes no draft at them.
+    const alert = a.negative && !item.alertedAt && (!item.backfill || source?.alertOnBackfill === true) && !reviewOf(item).platformReply;
     if (alert) {
       for (const channel of ctx.channels.values()) {
         if (!channel.accepts({ severity: a.severity, sourceId: a.sourceId, topics: a.topics })) continue;

@@ -6,6 +6,7 @@ import type { JobData } from '../src/queues.js';
 import type { SourceConfig } from '../src/config/schema.js';
 import type { Logger } from '../src/logger.js';
 import { FetchError } from '../src/sources/fetch.js';
+import { applyPlatformState } from '../src/lifecycle/platform-replies.js';
 import { HostLimiter } from '../src/sources/host-limiter.js';
 import { fetchReviews, pollWarning, type PageParser } from '../src/sources/index.js';
 
@@ -99,6 +100,9 @@ async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'
       if (!byId.has(review.id)) byId.set(review.id, review);
     }
     const result = await store.upsertReviews([...byId.values()], { backfill: baseline, now });
+    // Replies the owner made on the platform, and edits of replied reviews (platform APIs report both).
+    const platform = await applyPlatformState({ store, lifecycle: ctx.lifecycle }, [...byId.values()], result.updated, now);
+    if (platform.repliedOnPlatform.length + platform.outdated.length > 0) log.info(platform, 'platform replies and edits applied');
     await ctx.metrics.inc('ingested', [source.id], result.created.length);
     await enqueueAnalysis(ctx, source.id, [...result.created, ...result.updated]);
     const warning = pollWarning(fetched);

@@ -3,7 +3,7 @@ export const STATUSES = ['new', 'acknowledged', 'replied', 'resolved', 'followed
 export type Status = (typeof STATUSES)[number];
 
 /** What a person or the publisher can do to a review. */
-export type Action = 'acknowledge' | 'edit_draft' | 'approve' | 'mark_ready' | 'reply' | 'resolve' | 'follow_up' | 'assign';
+export type Action = 'acknowledge' | 'edit_draft' | 'approve' | 'mark_ready' | 'reply' | 'reply_on_platform' | 'resolve' | 'follow_up' | 'assign';
 
 /** The statuses each action is legal from, and the status it leads to (none: status unchanged). */
 export const TRANSITIONS: Record<Action, { from: readonly Status[]; to?: Status }> = {
@@ -12,6 +12,8 @@ export const TRANSITIONS: Record<Action, { from: readonly Status[]; to?: Status 
   approve: { from: ['new', 'acknowledged'], to: 'acknowledged' },
   mark_ready: { from: ['acknowledged', 'resolved'] },
   reply: { from: ['acknowledged'], to: 'replied' },
+  // The owner answered on the platform itself (seen by a poll): no approval of ours is needed.
+  reply_on_platform: { from: ['new', 'acknowledged'], to: 'replied' },
   resolve: { from: ['replied'], to: 'resolved' },
   follow_up: { from: ['resolved'], to: 'followed_up' },
   // Who works a review can change at any step.

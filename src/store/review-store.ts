@@ -43,6 +43,10 @@ export const LIFECYCLE_FIELDS = [
   'followedUpAt',
   'publishError',
   'assignee',
+  // 'platform' when the reply was posted on the platform itself rather than through the service.
+  'repliedOn',
+  // Set when the reviewer edited the review after it was replied to: the reply may no longer fit.
+  'outdatedAt',
 ] as const;
 export type LifecycleField = (typeof LIFECYCLE_FIELDS)[number];
 

@@ -46,6 +46,7 @@ const ACTION_TEXT: Record<string, string> = {
   approve: 'Reply approved',
   mark_ready: 'Ready to post',
   reply: 'Reply posted',
+  reply_on_platform: 'Replied on the platform',
   resolve: 'Resolved',
   follow_up: 'Follow-up',
   assign: 'Assigned',

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { reviewIdFor } from '../src/domain/review.js';
+import { pollSource } from '../workers/poll-worker.js';
+import { testContext } from './helpers/context.js';
+import { startTestServer, type TestServer } from './helpers/http.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`./fixtures/google-business/${name}`, import.meta.url), 'utf8');
+
+describe('replies made on the platform, and reviews edited after a reply', () => {
+  let server: TestServer;
+  let close: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await close?.();
+    await server?.close();
+    vi.unstubAllEnvs();
+  });
+
+  it('moves a review the owner answered on Google to replied (actor "on the platform"), then marks it outdated when the reviewer edits it', async () => {
+    vi.stubEnv('GOOGLE_CLIENT_SECRET', 'client-secret-value');
+    vi.stubEnv('GOOGLE_REFRESH_TOKEN', 'refresh-token-value');
+    server = await startTestServer();
+    // Pages as Google serves them, newest change first; the second poll's first page holds the edited review.
+    let pages = [fixture('reviews-page1.json'), fixture('reviews-page2.json')];
+    server.handle((req, res) => {
+      if (req.url === '/token') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 'ya29.t', expires_in: 3599 }));
+      const second = req.url.includes('pageToken=');
+      res.writeHead(200, { 'content-type': 'application/json' }).end(pages[second ? 1 : 0]);
+    });
+    const t = await testContext({
+      credentials: { g: { type: 'google-oauth', clientId: 'c.apps.googleusercontent.com', clientSecretEnv: 'GOOGLE_CLIENT_SECRET', refreshTokenEnv: 'GOOGLE_REFRESH_TOKEN', tokenUrl: `${server.url}/token` } },
+      sources: [{ id: 'harbor-google', type: 'google-business', accountId: '1234567890', locationId: '9876543210', credentials: 'g', url: server.url, allowPrivateNetwork: true, schedule: '*/10 * * * *' }],
+    });
+    close = t.close;
+    const { ctx } = t;
+
+    const first = await pollSource(ctx, { sourceId: 'harbor-google', reason: 'manual' } as never);
+    expect(first).toMatchObject({ created: 3 });
+    const answered = reviewIdFor('harbor-google', 'AbFvOqn3');
+    const stored = await ctx.store.get(answered);
+    expect(stored?.status).toBe('replied');
+    expect(stored?.lifecycle).toMatchObject({ repliedOn: 'platform', replyState: 'posted', repliedAt: '2026-11-21T10:00:00.000Z', replyText: expect.stringContaining('sorry about the bill') });
+    const history = await ctx.lifecycle.history(answered);
+    expect(history.at(-1)).toMatchObject({ actor: 'on the platform', action: 'reply_on_platform', from: 'new', to: 'replied' });
+    // Nobody answered the others: they stay new.
+    expect((await ctx.store.get(reviewIdFor('harbor-google', 'AbFvOqn1')))?.status).toBe('new');
+    // The loop still closes: a replied review can be resolved and followed up.
+    expect((await ctx.lifecycle.transition(answered, 'resolve', { actor: 'maya' })).ok).toBe(true);
+
+    // The reviewer edits the answered review: Google lists it first, with its new text and update time.
+    const edited = JSON.parse(fixture('reviews-page2.json')) as { reviews: Record<string, unknown>[] };
+    edited.reviews[0] = { ...edited.reviews[0], comment: 'Rude host, wrong bill, and nobody called me back as promised.', starRating: 'ONE', updateTime: '2026-12-01T08:00:00Z' };
+    pages = [JSON.stringify({ reviews: edited.reviews }), fixture('reviews-page2.json')];
+    await pollSource(ctx, { sourceId: 'harbor-google', reason: 'manual' } as never);
+    const after = await ctx.store.get(answered);
+    expect(after?.status).toBe('resolved');
+    expect(after?.lifecycle.outdatedAt).toEqual(expect.any(String));
+    expect(after?.review.rating).toBe(1);
+    // A poll that changes nothing does not mark it again or move anything.
+    await pollSource(ctx, { sourceId: 'harbor-google', reason: 'manual' } as never);
+    expect((await ctx.store.get(answered))?.lifecycle.outdatedAt).toBe(after?.lifecycle.outdatedAt);
+  });
+});
