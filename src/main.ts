@@ -11,6 +11,7 @@ import { KeyBuilder } from './store/keys.js';
 import { PeopleStore } from './store/people-store.js';
 import { pollOnce } from './poll-once.js';
 import { runDraftCli } from './cli/draft.js';
+import { runAuthCheck } from './cli/auth.js';
 import { classifiersByIndustry, runClassifyCli } from './cli/classify.js';
 import type { ClassifierOptions, ClassifyInput, Industry, Verdict } from './classify/index.js';
 import { classifierOptionsFrom } from './analysis/analyze.js';
@@ -43,6 +44,10 @@ Usage:
       "language", "topics", ...}, drafted with the business facts of the config; "language" and
       "industry" override detection and business.industry for that line. A malformed line gets an
       error line naming the field; the rest go on.
+  review-monitor auth check [--source ID] [--config FILE]
+      Obtain a token for each platform account under credentials: (or those of one source and its
+      publisher) and say which work: an expired or revoked refresh token, a missing variable or key
+      file, a refused client. Exit 0 when every account works, 1 otherwise. Prints no secret.
   review-monitor users add EMAIL --name "Full Name" --role owner|responder|viewer --password-stdin
   review-monitor users list | remove EMAIL | set-role EMAIL ROLE | set-slack EMAIL SLACK_USER_ID|none
   review-monitor users set-password EMAIL --password-stdin
@@ -74,7 +79,7 @@ function defaultConfigFile(): string {
   return existsSync('config/config.yaml') ? 'config/config.yaml' : 'config/default.yaml';
 }
 
-const COMMANDS = [...ROLES, 'check-config', 'poll-once', 'classify', 'draft', 'users'] as const;
+const COMMANDS = [...ROLES, 'check-config', 'poll-once', 'classify', 'draft', 'users', 'auth'] as const;
 
 /** Runs the CLI; resolves to the process exit code (long-running roles resolve only when stopped). */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -123,7 +128,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   try {
     // `draft` and `classify` send nothing, and `check-config --no-secrets` checks a config on a machine without
     // its secrets: the …Env variables need not be set for them.
-    const secrets = !(command === 'draft' || command === 'classify' || (command === 'check-config' && values['no-secrets']));
+    // `auth check` reports a missing secret per account rather than refusing the whole config.
+    const secrets = !(command === 'draft' || command === 'classify' || command === 'auth' || (command === 'check-config' && values['no-secrets']));
     config = loadConfig(configFile, env, { secrets });
   } catch (err) {
     if (err instanceof ConfigError) {
@@ -139,6 +145,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
 
   // A line naming an industry is read with the config's classifier settings and that industry's taxonomy.
   const classifierFor = (industry: Industry): ClassifierOptions => classifierOptionsFrom({ ...config, business: { ...config.business, industry } });
+  if (command === 'auth') {
+    if (positionals[1] !== 'check') {
+      process.stderr.write(`usage: review-monitor auth check [--source ID] [--config FILE]\n`);
+      return 2;
+    }
+    return runAuthCheck(config, process.stdout, { source: values.source, env });
+  }
   if (command === 'classify') return runClassifyCli(process.stdin, process.stdout, { classifier: classifierOptionsFrom(config), classifierFor });
   if (command === 'draft') {
     const classifiers = classifiersByIndustry(classifierOptionsFrom(config), classifierFor);

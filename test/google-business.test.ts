@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { runAuthCheck } from '../src/cli/auth.js';
 import { parseConfig } from '../src/config/load.js';
 import { buildCredentials, CredentialError } from '../src/credentials/index.js';
 import { normaliseReview } from '../src/domain/review.js';
@@ -53,7 +55,7 @@ function fakeGoogle(server: TestServer, opts: { revoked?: boolean; expireFirstTo
   return { tokensIssued: () => issued };
 }
 
-function configFor(url: string, extra: Record<string, unknown> = {}) {
+function configFor(url: string, extra: Record<string, unknown> = {}, secrets = true) {
   return parseConfig(
     {
       business: { name: 'Harbor Bistro', contact: { email: 'care@harborbistro.example' }, signature: 'Maya' },
@@ -72,7 +74,7 @@ function configFor(url: string, extra: Record<string, unknown> = {}) {
       ],
       ...extra,
     },
-    { env },
+    { env, secrets },
   );
 }
 
@@ -162,6 +164,39 @@ describe('google-business source', () => {
       }),
     ).toThrow(/sources\[0\]\.credentials: Unknown credentials "typo" \(configured: g\)[\s\S]*sources\[0\]\.publisher\.credentials: Unknown credentials "nope"/);
     expect(() => parseConfig({ business: { name: 'B', contact: { email: 'b@b.example' }, signature: 'B' }, credentials: { a: { type: 'appstore-connect', issuerId: 'i', keyId: 'k' } } })).toThrow(/credentials\.a: give exactly one of privateKeyFile or privateKeyEnv/);
+    // Started for real (secrets checked), a missing variable or key file is named; check-config --no-secrets passes it.
+    const withMissing = { business: { name: 'B', contact: { email: 'b@b.example' }, signature: 'B' }, credentials: { g: { type: 'google-oauth', clientId: 'c', clientSecretEnv: 'NOT_SET_S', refreshTokenEnv: 'NOT_SET_R' }, k: { type: 'google-service-account', keyFile: '/nonexistent/key.json' } } };
+    expect(() => parseConfig(withMissing, { env: {} })).toThrow(/credentials\.g\.clientSecretEnv: environment variable NOT_SET_S is not set[\s\S]*credentials\.k\.keyFile: file \/nonexistent\/key\.json does not exist/);
+    expect(() => parseConfig(withMissing, { env: {}, secrets: false })).not.toThrow();
     expect(() => parseConfig({ business: { name: 'B', contact: { email: 'b@b.example' }, signature: 'B' }, credentials: { a: { type: 'google-oauth', clientId: 'c', clientSecret: 'inline!', clientSecretEnv: 'S', refreshTokenEnv: 'R' } } })).toThrow(/clientSecret/);
+  });
+
+  it('auth check says which accounts work, in plain words and without secrets', async () => {
+    server = await startTestServer();
+    fakeGoogle(server);
+    const config = configFor(server.url, {
+      credentials: {
+        'harbor-google': { type: 'google-oauth', clientId: '123.apps.googleusercontent.com', clientSecretEnv: 'GOOGLE_CLIENT_SECRET', refreshTokenEnv: 'GOOGLE_REFRESH_TOKEN', tokenUrl: `${server.url}/token` },
+        'old-google': { type: 'google-oauth', clientId: '456.apps.googleusercontent.com', clientSecretEnv: 'GOOGLE_CLIENT_SECRET', refreshTokenEnv: 'OLD_REFRESH_TOKEN', tokenUrl: `${server.url}/token` },
+        trustpilot: { type: 'api-key', keyEnv: 'TRUSTPILOT_KEY' },
+      },
+    }, false);
+    const run = async (opts: { source?: string }, extraEnv: Record<string, string> = {}) => {
+      const out = new PassThrough();
+      let text = '';
+      out.on('data', (c: Buffer) => (text += c.toString()));
+      const code = await runAuthCheck(config, out, { ...opts, env: { ...env, OLD_REFRESH_TOKEN: 'revoked-token-value', ...extraEnv } });
+      return { code, text };
+    };
+    const all = await run({});
+    expect(all.code).toBe(1);
+    expect(all.text).toContain('ok      harbor-google [google-oauth] (used by harbor-google): a token was obtained');
+    expect(all.text).toContain('FAILED  old-google [google-oauth]: credentials "old-google": Google refused the refresh token (expired or revoked)');
+    expect(all.text).toContain('FAILED  trustpilot [api-key]: credentials "trustpilot": environment variable TRUSTPILOT_KEY (keyEnv) is not set');
+    expect(all.text).toContain('2 of 3 accounts do not work');
+    expect(all.text).not.toMatch(/refresh-token-value|client-secret-value|revoked-token-value|ya29/);
+    const one = await run({ source: 'harbor-google' });
+    expect(one).toEqual({ code: 0, text: expect.stringContaining('all 1 accounts work') });
+    expect((await run({ source: 'nope' })).text).toMatch(/unknown source "nope"/);
   });
 });

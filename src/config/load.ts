@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
@@ -114,9 +114,25 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
   const signingEnv = parsed.slack.signingSecretEnv;
   const signingSecret = signingEnv && opts.secrets !== false ? opts.env?.[signingEnv] || undefined : undefined;
   if (signingEnv && opts.secrets !== false && !signingSecret) secretProblems.push(`slack.signingSecretEnv: environment variable ${signingEnv} is not set`);
+  if (opts.secrets !== false) secretProblems.push(...credentialSecretProblems(parsed.credentials, opts.env ?? {}));
   if (keyProblems.length || secretProblems.length) throw new ConfigError(file, [...keyProblems, ...secretProblems]);
   const sources = parsed.sources.map((s) => ('url' in s && s.url !== undefined ? { ...s, url: resolveFileUrl(s.url, configDir) } : s));
   return deepFreeze({ ...parsed, api: { ...parsed.api, keys: apiKeys }, workspace: { ...parsed.workspace, sessionSecret }, slack: { ...parsed.slack, signingSecret }, sources, alerts, configDir });
+}
+
+/**
+ * Each credentials entry's secrets are present (variables set, key files readable). They are only checked
+ * here, never copied into the config: src/credentials reads them when a token is needed.
+ */
+function credentialSecretProblems(credentials: Config['credentials'], env: Env): string[] {
+  const problems: string[] = [];
+  for (const [name, c] of Object.entries(credentials)) {
+    for (const [field, value] of Object.entries(c)) {
+      if (field.endsWith('Env') && typeof value === 'string' && !env[value]) problems.push(`credentials.${name}.${field}: environment variable ${value} is not set`);
+      if (field.endsWith('File') && typeof value === 'string' && !existsSync(value)) problems.push(`credentials.${name}.${field}: file ${value} does not exist`);
+    }
+  }
+  return problems;
 }
 
 /** The largest config file read; real ones are a few KB, so anything near this is a mistake or an attack. */
