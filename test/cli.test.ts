@@ -111,7 +111,7 @@ describe('review-monitor classify', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({ negative: true });
     expect(lines[0]?.topics).toEqual(expect.arrayContaining(['staff_service', 'cleanliness']));
-    expect(lines[1]).toMatchObject({ line: 2, error: expect.stringContaining('rating') });
+    expect(lines[1]).toMatchObject({ line: 2, error: expect.stringContaining('text') });
     expect(lines[2]).toMatchObject({ negative: false });
   });
 });
