@@ -30,7 +30,7 @@ describe('replies made on the platform, and reviews edited after a reply', () =>
     const t = await testContext({
       credentials: { g: { type: 'google-oauth', clientId: 'c.apps.googleusercontent.com', clientSecretEnv: 'GOOGLE_CLIENT_SECRET', refreshTokenEnv: 'GOOGLE_REFRESH_TOKEN', tokenUrl: `${server.url}/token` } },
       sources: [{ id: 'harbor-google', type: 'google-business', accountId: '1234567890', locationId: '9876543210', credentials: 'g', url: server.url, allowPrivateNetwork: true, schedule: '*/10 * * * *' }],
-    });
+    }, { GOOGLE_CLIENT_SECRET: 'client-secret-value', GOOGLE_REFRESH_TOKEN: 'refresh-token-value' });
     close = t.close;
     const { ctx } = t;
 

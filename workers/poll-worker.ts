@@ -7,6 +7,7 @@ import type { SourceConfig } from '../src/config/schema.js';
 import type { Logger } from '../src/logger.js';
 import { FetchError } from '../src/sources/fetch.js';
 import { applyPlatformState } from '../src/lifecycle/platform-replies.js';
+import { announceCredentialFailure, clearCredentialFailure, needsNewCredentials } from '../src/alerts/source-notice.js';
 import { HostLimiter } from '../src/sources/host-limiter.js';
 import { fetchReviews, pollWarning, type PageParser } from '../src/sources/index.js';
 
@@ -100,6 +101,7 @@ async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'
       if (!byId.has(review.id)) byId.set(review.id, review);
     }
     const result = await store.upsertReviews([...byId.values()], { backfill: baseline, now });
+    if ('credentials' in source) await clearCredentialFailure(ctx, source.id);
     // Replies the owner made on the platform, and edits of replied reviews (platform APIs report both).
     const platform = await applyPlatformState({ store, lifecycle: ctx.lifecycle }, [...byId.values()], result.updated, now);
     if (platform.repliedOnPlatform.length + platform.outdated.length > 0) log.info(platform, 'platform replies and edits applied');
@@ -132,6 +134,7 @@ async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'
     const retryAfterMs = err instanceof FetchError ? err.retryAfterMs : undefined;
     ctx.metrics.observePoll(source.id, 'failed', seconds());
     const next = await store.recordPollFailure(source.id, { message: e.message, status, retryAfterMs });
+    if ('credentials' in source && needsNewCredentials(err)) await announceCredentialFailure(ctx, source.id, source.credentials, e.message);
     await ctx.metrics.inc('poll_errors', [source.id]);
     log.warn({ err: e.message, status, consecutiveFailures: next.consecutiveFailures, backoffUntil: next.backoffUntil }, 'poll failed; source marked unhealthy');
     (e as Error & { sourceLogged?: boolean }).sourceLogged = true;

@@ -11,8 +11,23 @@ import { accepts, type RouteInput, type RoutingRule } from './routing.js';
 export { DeliveryError } from './delivery-error.js';
 
 /** What a channel type implements: send one alert, or one digest of several. Both throw (and are retried) on failure. */
+/**
+ * A message about the service itself rather than a review: a source that needs new credentials. Sent once per
+ * breakage; `idempotencyKey` is the same for every attempt of it.
+ */
+export interface SourceNotice {
+  type: 'source_needs_credentials';
+  idempotencyKey: string;
+  sourceId: string;
+  credentials: string;
+  /** What failed, in plain words (no secret). */
+  message: string;
+  at: string;
+}
+
 export interface ChannelSender {
   deliver(payload: AlertPayload): Promise<void>;
+  deliverNotice(notice: SourceNotice): Promise<void>;
   deliverDigest(payloads: readonly AlertPayload[], info: DigestInfo): Promise<void>;
   close?(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import type { AlertChannelConfig } from '../../config/schema.js';
 import type { ChannelSender } from '../channels.js';
 import { DeliveryError } from '../delivery-error.js';
-import { alertLinks, alertSubject, digestSubject, renderDigestHtml, renderDigestText, renderHtml, renderText } from '../render.js';
+import { alertLinks, alertSubject, digestSubject, escapeHtml, renderDigestHtml, renderDigestText, renderHtml, renderText } from '../render.js';
 
 type EmailConfig = Extract<AlertChannelConfig, { type: 'email' }>;
 
@@ -40,6 +40,10 @@ export function emailChannel(cfg: EmailConfig): ChannelSender & { close(): Promi
     deliver: (p) => {
       const links = alertLinks(p);
       return send(p.idempotencyKey, alertSubject(p), renderText(p, links), renderHtml(p, links), p.reminder?.escalateTo?.email);
+    },
+    deliverNotice: (n) => {
+      const text = `The source ${n.sourceId} could not be polled: ${n.message}.\n\nIts other reviews wait until the credentials "${n.credentials}" work again. Fix them, then check with: review-monitor auth check --source ${n.sourceId}\n`;
+      return send(n.idempotencyKey, `Source ${n.sourceId} needs new credentials`, text, `<p>${escapeHtml(text).replace(/\n\n/g, '</p><p>')}</p>`);
     },
     deliverDigest: (ps, info) => send(info.idempotencyKey, digestSubject(ps), renderDigestText(ps, info, (p) => alertLinks(p)), renderDigestHtml(ps, info, (p) => alertLinks(p))),
     async close() {

@@ -24,6 +24,9 @@ export function logChannel(id: string, logger: Logger): ChannelSender {
         `negative review on ${p.sourceId}${p.review.rating !== undefined ? ` (${p.review.rating}/5)` : ''}: ${p.review.title ?? p.review.text.slice(0, 80)}`,
       );
     },
+    async deliverNotice(n) {
+      log.warn({ notice: n }, `source ${n.sourceId} needs new credentials (${n.credentials}): ${n.message}`);
+    },
     async deliverDigest(ps, info) {
       log.warn(
         {

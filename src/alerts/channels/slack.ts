@@ -1,6 +1,6 @@
 import type { AlertChannelConfig } from '../../config/schema.js';
 import type { ChannelSender } from '../channels.js';
-import { alertLinks, renderDigestSlack, renderSlack } from '../render.js';
+import { alertLinks, slackEscape, renderDigestSlack, renderSlack } from '../render.js';
 import { postBody } from './http.js';
 
 type SlackConfig = Extract<AlertChannelConfig, { type: 'slack' }>;
@@ -13,6 +13,7 @@ export function slackChannel(cfg: SlackConfig, deps: { userAgent: string; intera
     postBody(url, JSON.stringify(message), { label: `slack ${cfg.id}`, headers: { 'content-type': 'application/json', 'user-agent': deps.userAgent }, timeoutMs: cfg.timeoutMs });
   return {
     deliver: (p) => post(renderSlack(p, alertLinks(p, cfg.apiBaseUrl), { interactive: deps.interactive })),
+    deliverNotice: (n) => post({ text: `:warning: Source *${slackEscape(n.sourceId)}* needs new credentials (${slackEscape(n.credentials)}): ${slackEscape(n.message)}. Run \`review-monitor auth check --source ${slackEscape(n.sourceId)}\` after fixing them.` }),
     deliverDigest: (ps, info) => post(renderDigestSlack(ps, info, (p) => alertLinks(p, cfg.apiBaseUrl))),
   };
 }

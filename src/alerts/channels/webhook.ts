@@ -6,7 +6,8 @@ import { postBody } from './http.js';
 type WebhookConfig = Extract<AlertChannelConfig, { type: 'webhook' }>;
 
 /**
- * POSTs JSON. Single alerts: `{type: "alert", ...AlertPayload, sentAt}`; digests: `{type: "digest",
+ * POSTs JSON. Single alerts: `{type: "alert", ...AlertPayload, sentAt}`; a source needing new credentials:
+ * `{type: "source_needs_credentials", idempotencyKey, sourceId, credentials, message, at, sentAt}`; digests: `{type: "digest",
  * idempotencyKey, channelId, windowStart, windowEnd, sentAt, alerts: AlertPayload[]}`. With a secret,
  * each attempt carries `X-Signature` and the timestamped `Review-Monitor-Signature` (webhook-signature.ts).
  */
@@ -24,6 +25,7 @@ export function webhookChannel(cfg: WebhookConfig, deps: { userAgent: string }):
   };
   return {
     deliver: (p) => send(p.idempotencyKey, { type: 'alert', ...p }),
+    deliverNotice: (n) => send(n.idempotencyKey, { ...n }),
     deliverDigest: (ps, info) =>
       send(info.idempotencyKey, { type: 'digest', idempotencyKey: info.idempotencyKey, channelId: info.channelId, windowStart: info.windowStart, windowEnd: info.windowEnd, alerts: ps }),
   };
