@@ -42,7 +42,8 @@ alerts:
     const draft = await runCli(['draft', '--config', file], {}, 15_000, '{"text":"The soup was cold.","rating":1}\n');
     expect(draft.code).toBe(0);
     expect(draft.stdout).toContain('care@harborbistro.example');
-  });
+    // Three cold CLI starts (the draft one loads every language model): seconds each on a loaded CI machine.
+  }, 60_000);
 
   it('reads config/config.yaml when there is one, else the bundled config/default.yaml', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rm-cli-default-'));

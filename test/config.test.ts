@@ -197,7 +197,7 @@ sources:
   - { id: a, type: appstore, schedule: "* * * * *" }
   - { id: b, type: html, url: "https://x.example/", schedule: "* * * * *", selectors: { text: .t } }
   - { id: c, type: googleplay, appId: not a package, schedule: "* * * * *", extra: 1 }
-  - { id: d, type: yelp, schedule: "* * * * *" }
+  - { id: d, type: tripadvisor, schedule: "* * * * *" }
   - { id: e, type: file, schedule: "* * * * *" }
   - { id: f, type: appstore, appId: abc, country: usa, schedule: "* * * * *" }
 `);
@@ -206,7 +206,7 @@ sources:
       'sources[1].selectors.item: Required',
       'sources[2].appId: must be an Android package name, e.g. "com.example.app"',
       'sources[2]: Unrecognized key: "extra"',
-      "sources[3].type: Invalid discriminator value. Expected 'rss' | 'appstore' | 'googleplay' | 'google-business' | 'jsonld' | 'html' | 'file'",
+      "sources[3].type: Invalid discriminator value. Expected 'rss' | 'appstore' | 'googleplay' | 'google-business' | 'appstore-connect' | 'google-play-api' | 'trustpilot' | 'yelp' | 'facebook' | 'jsonld' | 'html' | 'file'",
       'sources[4].path: Required',
       'sources[5].appId: must be the numeric App Store id, e.g. "284882215"',
       'sources[5].country: must be a two-letter country code, e.g. "us"',

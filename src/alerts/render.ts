@@ -98,6 +98,11 @@ export function reminderLine(p: AlertPayload): string | undefined {
 const topicsText = (p: AlertPayload): string => (p.verdict.topics.length ? p.verdict.topics.map(topicLabel).join(', ') : 'none');
 
 /** Plain-text body of one alert (e-mail text part, log). */
+/** The platform gave only an excerpt (Yelp): say so, with the link to the whole review. */
+export function excerptNote(p: AlertPayload): string {
+  return `Only an excerpt: the platform does not give the full text${p.review.url ? `; read the whole review at ${p.review.url}` : ''}.`;
+}
+
 export function renderText(p: AlertPayload, links: AlertLinks): string {
   const lines = [
     ...(p.reminder ? [reminderLine(p)!, ''] : []),
@@ -112,6 +117,7 @@ export function renderText(p: AlertPayload, links: AlertLinks): string {
     '',
     'Review:',
     excerpt(p.review.text),
+    ...(p.review.excerpt ? [excerptNote(p)] : []),
     '',
   ];
   if (p.draft) lines.push('Draft reply:', p.draft.reply, '');
@@ -139,6 +145,7 @@ export function renderHtml(p: AlertPayload, links: AlertLinks): string {
     p.assignee ? row('Assigned to', p.assignee) : '',
     '</table>',
     `<h3>Review</h3><blockquote>${para(excerpt(p.review.text))}</blockquote>`,
+    ...(p.review.excerpt ? [`<p><em>${escapeHtml(excerptNote(p))}</em></p>`] : []),
     p.draft ? `<h3>Draft reply</h3><pre style="white-space:pre-wrap;font-family:inherit">${escapeHtml(p.draft.reply)}</pre>` : '',
     htmlLinks(links, p.apiPath),
     '</body></html>',
@@ -203,6 +210,7 @@ export function renderSlack(p: AlertPayload, links: AlertLinks, opts: { interact
       ],
     },
     { type: 'section', text: mrkdwn(`*${slackEscape(p.review.title ?? 'Review')}*\n${quote(slackEscape(excerpt(p.review.text)))}`) },
+    ...(p.review.excerpt ? [{ type: 'context', elements: [mrkdwn(slackEscape(excerptNote(p)))] }] : []),
   ];
   if (p.draft) blocks.push({ type: 'section', text: mrkdwn(`*Draft reply*\n${quote(slackEscape(p.draft.reply))}`) });
   blocks.push(...slackButtons(links, p, opts.interactive ?? false));

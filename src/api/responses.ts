@@ -69,6 +69,7 @@ export const reviewSchema = z
     translation: z.string().optional().describe('the platform’s machine translation of the text'),
     platformReply: z.object({ text: z.string(), at: isoTime.optional() }).optional().describe('a reply posted on the platform itself'),
     updatedAt: isoTime.optional().describe('when the platform says the review was last edited'),
+    excerpt: z.boolean().optional().describe('the platform gives only an excerpt (Yelp): the full review is at url'),
     contentHash: z.string(),
     fetchedAt: isoTime,
     status: z.enum(STATUSES),

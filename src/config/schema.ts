@@ -81,14 +81,20 @@ export const publisherSchema = z.discriminatedUnion('type', [
       baseUrl: z.url().default('https://androidpublisher.googleapis.com'),
     })
     .refine((p) => (p.credentials === undefined) !== (p.accessTokenEnv === undefined), { message: 'give exactly one of credentials or accessTokenEnv' }),
-  z.strictObject({
-    type: z.literal('appstore-connect'),
-    keyId: z.string().min(1),
-    issuerId: z.string().min(1),
-    /** Environment variable holding the .p8 private key (PEM) of the App Store Connect API key. */
-    privateKeyEnv: z.string().min(1),
-    baseUrl: z.url().default('https://api.appstoreconnect.apple.com'),
-  }),
+  z
+    .strictObject({
+      type: z.literal('appstore-connect'),
+      /** The `credentials` entry (appstore-connect) shared with the app's source. */
+      credentials: z.string().min(1).optional(),
+      keyId: z.string().min(1).optional(),
+      issuerId: z.string().min(1).optional(),
+      /** Environment variable holding the .p8 private key (PEM) of the App Store Connect API key. */
+      privateKeyEnv: z.string().min(1).optional(),
+      baseUrl: z.url().default('https://api.appstoreconnect.apple.com'),
+    })
+    .refine((p) => (p.credentials !== undefined) !== (p.keyId !== undefined && p.issuerId !== undefined && p.privateKeyEnv !== undefined), {
+      message: 'give either credentials or all of keyId, issuerId and privateKeyEnv',
+    }),
 ]);
 export type PublisherConfig = z.output<typeof publisherSchema>;
 
@@ -165,6 +171,55 @@ export const googleBusinessSourceSchema = z.strictObject({
   ...endpointOverride,
 });
 
+const platformApi = {
+  ...httpSourceBase,
+  /** The `credentials` entry the API is called with. */
+  credentials: required('the name of a credentials entry'),
+  ...endpointOverride,
+};
+
+/** App Store Connect customer reviews of one app (official API, JSON:API paging). */
+export const appStoreConnectSourceSchema = z.strictObject({
+  ...platformApi,
+  type: z.literal('appstore-connect'),
+  appId: z.union([z.string().regex(/^\d+$/, 'must be the numeric Apple app id, e.g. "284882215"'), z.number().int().positive().transform(String)], { error: (iss) => (iss.input === undefined ? 'Required' : 'must be the numeric Apple app id, e.g. "284882215"') }),
+  maxPages: z.number().int().min(1).max(50).default(5),
+});
+
+/** Google Play reviews through the Android Publisher API (only the last week's: poll more often than weekly). */
+export const googlePlayApiSourceSchema = z.strictObject({
+  ...platformApi,
+  type: z.literal('google-play-api'),
+  packageName: required('an Android package name').regex(/^[A-Za-z][\w]*(\.[A-Za-z_][\w]*)+$/, 'must be an Android package name, e.g. "com.example.app"'),
+  maxPages: z.number().int().min(1).max(50).default(5),
+});
+
+/** Trustpilot reviews of one business unit (public Business Units API with an API key). */
+export const trustpilotSourceSchema = z.strictObject({
+  ...platformApi,
+  type: z.literal('trustpilot'),
+  businessUnitId: required('the Trustpilot business unit id').regex(/^[a-f0-9]{24}$/i, 'must be the 24-character business unit id'),
+  maxPages: z.number().int().min(1).max(50).default(3),
+});
+
+/** Yelp Fusion reviews of one business: short excerpts of the newest few. */
+export const yelpSourceSchema = z.strictObject({
+  ...platformApi,
+  type: z.literal('yelp'),
+  businessId: required('the Yelp business id or alias'),
+  /** e.g. "de_DE": the reviews Yelp returns are in that locale. */
+  locale: z.string().regex(/^[a-z]{2}_[A-Z]{2}$/, 'must be a Yelp locale, e.g. "en_US"').optional(),
+});
+
+/** A Facebook Page's ratings and recommendations through the Graph API. */
+export const facebookSourceSchema = z.strictObject({
+  ...platformApi,
+  type: z.literal('facebook'),
+  pageId: required('the Facebook Page id'),
+  graphVersion: z.string().regex(/^v\d+\.\d+$/, 'must be a Graph API version, e.g. "v21.0"').default('v21.0'),
+  maxPages: z.number().int().min(1).max(50).default(5),
+});
+
 export const jsonldSourceSchema = z.strictObject({
   ...httpSourceBase,
   type: z.literal('jsonld'),
@@ -209,6 +264,11 @@ export const sourceSchema = z.discriminatedUnion('type', [
   appstoreSourceSchema,
   googleplaySourceSchema,
   googleBusinessSourceSchema,
+  appStoreConnectSourceSchema,
+  googlePlayApiSourceSchema,
+  trustpilotSourceSchema,
+  yelpSourceSchema,
+  facebookSourceSchema,
   jsonldSourceSchema,
   htmlSourceSchema,
   fileSourceSchema,

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { JWT, OAuth2Client } from 'google-auth-library';
 import type { CredentialConfig } from '../config/schema.js';
 import { appStoreConnectToken } from '../publishers/index.js';
 
@@ -104,8 +103,12 @@ function cachedToken(fetchToken: () => Promise<{ token: string; expiresAt: numbe
   };
 }
 
+// Loaded when a Google token is first needed: most processes (the CLI, deployments without Google) never do.
+const googleAuth = () => import('google-auth-library');
+
 function googleOAuth(name: string, cfg: Extract<CredentialConfig, { type: 'google-oauth' }>, env: Env, marginMs: number): TokenSource {
   return cachedToken(async () => {
+    const { OAuth2Client } = await googleAuth();
     const client = new OAuth2Client({
       clientId: cfg.clientId,
       clientSecret: envSecret(env, name, 'clientSecretEnv', cfg.clientSecretEnv),
@@ -133,6 +136,7 @@ function googleServiceAccount(name: string, cfg: Extract<CredentialConfig, { typ
       throw new CredentialError(`credentials "${name}": the service account key is not JSON (download the key as JSON from Google Cloud)`, 'invalid');
     }
     if (!key.client_email || !key.private_key) throw new CredentialError(`credentials "${name}": the service account key lacks client_email or private_key`, 'invalid');
+    const { JWT } = await googleAuth();
     const client = new JWT({ email: key.client_email, key: key.private_key, scopes: cfg.scopes ?? GOOGLE_SCOPES });
     try {
       const t = await client.authorize();

@@ -24,6 +24,8 @@ export interface RawReview {
   platformReply?: { text: string; at?: string | undefined } | undefined;
   /** When the platform says the review was last edited. */
   updatedAt?: string | undefined;
+  /** The platform gives only a short excerpt of the text (Yelp): the full review is at `url`. */
+  excerpt?: boolean | undefined;
 }
 
 /** A review as the service stores it: stable id, source, normalised 1–5 rating. */
@@ -46,6 +48,7 @@ export interface Review {
   translation?: string | undefined;
   platformReply?: { text: string; at?: string | undefined } | undefined;
   updatedAt?: string | undefined;
+  excerpt?: boolean | undefined;
   /** Hash of rating, title and text: tells an edited review from an unchanged one. */
   contentHash: string;
   fetchedAt: string;
@@ -111,6 +114,7 @@ export function normaliseReview(raw: RawReview, sourceId: string, now: Date = ne
   }
   const updated = isoTime(raw.updatedAt);
   if (updated) review.updatedAt = updated;
+  if (raw.excerpt) review.excerpt = true;
   return review;
 }
 

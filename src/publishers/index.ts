@@ -166,7 +166,6 @@ export function createPublisher(cfg: PublisherConfig, env: Env = process.env, cr
         automatic: true,
         async publish(req) {
           checkLength(req);
-          const token = appStoreConnectToken({ keyId: cfg.keyId, issuerId: cfg.issuerId, privateKeyPem: secret(env, cfg.privateKeyEnv, 'appstore-connect publisher') });
           // Creating a response for a review that has one replaces it (one public reply per review).
           const body = {
             data: {
@@ -175,7 +174,12 @@ export function createPublisher(cfg: PublisherConfig, env: Env = process.env, cr
               relationships: { review: { data: { type: 'customerReviews', id: req.review.platformId } } },
             },
           };
-          await send(`${cfg.baseUrl.replace(/\/$/, '')}/v1/customerReviewResponses`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }, 'appstore-connect publisher');
+          const url = `${cfg.baseUrl.replace(/\/$/, '')}/v1/customerReviewResponses`;
+          const init = (authorization: string): [string, RequestInit] => [url, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(body) }];
+          if (cfg.credentials) return sendWithToken({ credentials: cfg.credentials }, credentials, env, 'appstore-connect publisher', init);
+          const token = appStoreConnectToken({ keyId: cfg.keyId!, issuerId: cfg.issuerId!, privateKeyPem: secret(env, cfg.privateKeyEnv!, 'appstore-connect publisher') });
+          const [u, i] = init(`Bearer ${token}`);
+          await send(u, i, 'appstore-connect publisher');
         },
       };
   }

@@ -19,7 +19,7 @@ export function fileFormat(source: Pick<FileSourceConfig, 'path' | 'format'>): F
 }
 
 // Column names seen in real exports, matched case-insensitively (spaces, "-" and "_" ignored).
-const FIELDS: Record<keyof Omit<RawReview, 'ratingBest' | 'appVersion' | 'translation' | 'platformReply' | 'updatedAt'> | 'ratingBest', string[]> = {
+const FIELDS: Record<keyof Omit<RawReview, 'ratingBest' | 'appVersion' | 'translation' | 'platformReply' | 'updatedAt' | 'excerpt'> | 'ratingBest', string[]> = {
   platformId: ['id', 'reviewid', 'platformid', 'guid'],
   author: ['author', 'name', 'reviewer', 'user', 'username', 'displayname'],
   rating: ['rating', 'stars', 'score', 'ratingvalue'],

@@ -8,7 +8,12 @@ import type { Credentials } from '../credentials/index.js';
 import type { PageRequest } from './adapter.js';
 import { FetchError, fetchSource, type FetchOptions } from './fetch.js';
 import { fileAdapter } from './file.js';
+import { appStoreConnectAdapter } from './appstore-connect.js';
+import { facebookAdapter } from './facebook.js';
 import { googleBusinessAdapter } from './google-business.js';
+import { googlePlayApiAdapter } from './google-play-api.js';
+import { trustpilotAdapter } from './trustpilot.js';
+import { yelpAdapter } from './yelp.js';
 import { googleplayAdapter } from './googleplay.js';
 import { htmlAdapter } from './html.js';
 import { jsonldAdapter } from './jsonld.js';
@@ -26,6 +31,11 @@ export const adapters: { [T in SourceConfig['type']]: SourceAdapter<T> } = {
   appstore: appstoreAdapter,
   googleplay: googleplayAdapter,
   'google-business': googleBusinessAdapter,
+  'appstore-connect': appStoreConnectAdapter,
+  'google-play-api': googlePlayApiAdapter,
+  trustpilot: trustpilotAdapter,
+  yelp: yelpAdapter,
+  facebook: facebookAdapter,
   jsonld: jsonldAdapter,
   html: htmlAdapter,
   file: fileAdapter,
@@ -132,8 +142,16 @@ export async function fetchReviews(source: SourceConfig, opts: FetchReviewsOptio
   let pages = 0;
   for (let page = 1; page <= cap; page++) {
     const req = adapter.request(source as never, page, token);
-    const send = async () =>
-      fetchSource({ ...(await withToken(req, opts.credentials)), ...(page === 1 ? { etag: opts.etag, lastModified: opts.lastModified } : {}) }, { ...opts.fetch, allowPrivateNetwork: 'allowPrivateNetwork' in source && source.allowPrivateNetwork === true });
+    const send = async () => {
+      const authed = await withToken(req, opts.credentials);
+      try {
+        return await fetchSource({ ...authed, ...(page === 1 ? { etag: opts.etag, lastModified: opts.lastModified } : {}) }, { ...opts.fetch, allowPrivateNetwork: 'allowPrivateNetwork' in source && source.allowPrivateNetwork === true });
+      } catch (err) {
+        // A token sent in the query (Facebook's access_token) would otherwise reach the source's lastError and logs.
+        if (err instanceof FetchError && authed.url !== req.url) throw new FetchError(err.message.split(authed.url).join(req.url), err.status, err.retryAfterMs);
+        throw err;
+      }
+    };
     let fetched;
     try {
       fetched = await send();
