@@ -26,6 +26,8 @@ export const jobSchemas = {
       immediate: z.boolean().optional(),
       /** The overdue reminder of a review past its SLA (see src/lifecycle/reminders.ts), not its alert. */
       reminder: z.boolean().optional(),
+      /** The alert again of a replied review the reviewer edited at this time (its `outdatedAt`), still or newly negative. */
+      edited: z.string().optional(),
     }),
     z
       .object({ reviewId: z.string().min(1), channelId: z.string().min(1), immediate: z.boolean().optional() })

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reviewIdFor } from '../src/domain/review.js';
+import { analyzeBatch } from '../workers/analyze-worker.js';
+import { deliverAlerts } from '../workers/notify-worker.js';
 import { pollSource } from '../workers/poll-worker.js';
-import { testContext } from './helpers/context.js';
+import { inlineAnalysis, testContext } from './helpers/context.js';
 import { startTestServer, type TestServer } from './helpers/http.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/google-business/${name}`, import.meta.url), 'utf8');
@@ -27,12 +29,30 @@ describe('replies made on the platform, and reviews edited after a reply', () =>
       const second = req.url.includes('pageToken=');
       res.writeHead(200, { 'content-type': 'application/json' }).end(pages[second ? 1 : 0]);
     });
+    const hook = await startTestServer((_req, res) => void res.writeHead(204).end());
     const t = await testContext({
+      alerts: [{ type: 'webhook', id: 'hook', url: `${hook.url}/alerts` }],
       credentials: { g: { type: 'google-oauth', clientId: 'c.apps.googleusercontent.com', clientSecretEnv: 'GOOGLE_CLIENT_SECRET', refreshTokenEnv: 'GOOGLE_REFRESH_TOKEN', tokenUrl: `${server.url}/token` } },
-      sources: [{ id: 'harbor-google', type: 'google-business', accountId: '1234567890', locationId: '9876543210', credentials: 'g', url: server.url, allowPrivateNetwork: true, schedule: '*/10 * * * *' }],
+      sources: [{ id: 'harbor-google', type: 'google-business', accountId: '1234567890', locationId: '9876543210', credentials: 'g', url: server.url, allowPrivateNetwork: true, schedule: '*/10 * * * *', alertOnBackfill: true }],
     }, { GOOGLE_CLIENT_SECRET: 'client-secret-value', GOOGLE_REFRESH_TOKEN: 'refresh-token-value' });
-    close = t.close;
+    close = async () => {
+      await t.close();
+      await hook.close();
+    };
     const { ctx } = t;
+    const analyseQueued = async (): Promise<void> => {
+      for (const job of await ctx.queues.queues.analyze.getJobs(['waiting', 'prioritized'])) {
+        await analyzeBatch(ctx, job.data, inlineAnalysis(ctx.config));
+        await job.remove();
+      }
+    };
+    const deliverQueued = async (): Promise<void> => {
+      for (const job of await ctx.queues.queues.notify.getJobs(['waiting', 'prioritized'])) {
+        await deliverAlerts(ctx, job.data);
+        await job.remove();
+      }
+    };
+    const alerts = () => hook.received.map((r) => JSON.parse(r.body) as { reviewId: string; edited?: { at: string; reply?: string } });
 
     const first = await pollSource(ctx, { sourceId: 'harbor-google', reason: 'manual' } as never);
     expect(first).toMatchObject({ created: 3 });
@@ -44,6 +64,12 @@ describe('replies made on the platform, and reviews edited after a reply', () =>
     expect(history.at(-1)).toMatchObject({ actor: 'on the platform', action: 'reply_on_platform', from: 'new', to: 'replied' });
     // Nobody answered the others: they stay new.
     expect((await ctx.store.get(reviewIdFor('harbor-google', 'AbFvOqn1')))?.status).toBe('new');
+    // Analysed: the negative reviews nobody answered are alerted; the one answered on Google is not.
+    await analyseQueued();
+    await deliverQueued();
+    expect(alerts().map((a) => a.reviewId)).not.toContain(answered);
+    expect(alerts().map((a) => a.reviewId)).toContain(reviewIdFor('harbor-google', 'AbFvOqn1'));
+    const before = alerts().length;
     // The loop still closes: a replied review can be resolved and followed up.
     expect((await ctx.lifecycle.transition(answered, 'resolve', { actor: 'maya' })).ok).toBe(true);
 
@@ -56,8 +82,16 @@ describe('replies made on the platform, and reviews edited after a reply', () =>
     expect(after?.status).toBe('resolved');
     expect(after?.lifecycle.outdatedAt).toEqual(expect.any(String));
     expect(after?.review.rating).toBe(1);
+    // Still negative after the edit: alerted again, once, saying the reply may no longer fit.
+    await analyseQueued();
+    await deliverQueued();
+    const again = alerts().slice(before);
+    expect(again).toEqual([expect.objectContaining({ reviewId: answered, edited: { at: after?.lifecycle.outdatedAt, reply: expect.stringContaining('sorry about the bill') } })]);
     // A poll that changes nothing does not mark it again or move anything.
     await pollSource(ctx, { sourceId: 'harbor-google', reason: 'manual' } as never);
+    await analyseQueued();
+    await deliverQueued();
     expect((await ctx.store.get(answered))?.lifecycle.outdatedAt).toBe(after?.lifecycle.outdatedAt);
+    expect(alerts().slice(before)).toHaveLength(1);
   });
 });

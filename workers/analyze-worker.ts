@@ -3,7 +3,7 @@ import type { AppContext } from '../src/context.js';
 import { draftWithProvider } from '../src/draft/index.js';
 import type { Severity, Verdict } from '../src/domain/verdict.js';
 import { draftContextFor } from '../src/lifecycle/draft-context.js';
-import type { JobData } from '../src/queues.js';
+import { jobId, type JobData } from '../src/queues.js';
 import { reviewOf, type AnalysisEntry } from '../src/store/review-store.js';
 import { storedDraftJson, type SerializedAnalysis } from '../src/store/stored-json.js';
 import { publishEvents, type AlertEvent } from '../src/events.js';
@@ -65,6 +65,22 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>, an
   // channel whichever job gets there first.
   await ctx.queues.addBulk('notify', [...notify].map(([channelId, reviewIds]) => ({ id: notifyJobId(channelId, reviewIds), data: { channelId, reviewIds } })));
   const saved = await store.saveAnalyses(results);
+  // A replied review the reviewer edited (marked outdated by the poll) that is still or newly negative is
+  // alerted again, once per edit, even when its first alert went out long ago: after the new verdict is saved,
+  // so the alert shows it (a crash in between loses this second alert, never the review's first).
+  // Only reviews analysed before whose text changed: a first analysis (a baseline of thousands) costs nothing here.
+  const reanalysed = new Set(todo.filter((item) => item.analyzedHash !== undefined).map((item) => reviewOf(item).id));
+  const again = reanalysed.size === 0 ? [] : results.filter((r) => reanalysed.has(r.id) && 'flag' in r && !r.flag && analyses.some((a) => a.id === r.id && a.negative));
+  for (const r of again) {
+    const current = await store.get(r.id);
+    const at = current?.lifecycle.outdatedAt;
+    if (!current || !at || current.lifecycle.outdatedAlertedAt === at) continue;
+    const severity = analyses.find((a) => a.id === r.id)!.severity;
+    const topics = analyses.find((a) => a.id === r.id)!.topics;
+    const channels = [...ctx.channels.values()].filter((c) => c.accepts({ severity, sourceId: r.sourceId, topics }));
+    await ctx.queues.addBulk('notify', channels.map((c) => ({ id: jobId('edited', c.id, r.id, String(Date.parse(at))), data: { channelId: c.id, reviewIds: [r.id], edited: at } })));
+    await ctx.lifecycle.setFields(r.id, { outdatedAlertedAt: at });
+  }
   outcome.flagged = saved.flagged;
   if (saved.flaggedIds.length) await announceFlagged(ctx, saved.flaggedIds, results);
   return outcome;

@@ -80,6 +80,7 @@ export async function deliverAlerts(ctx: AppContext, data: JobData<'notify'>, at
         const result = await limiter.run(channel.id, () => {
           // A stopping worker finishes the deliveries under way and leaves the rest to another worker.
           if (opts.signal?.aborted) throw new LeftForLaterError('not sent: the worker is stopping (left for another worker)');
+          if ('edited' in data && data.edited) return deliverEdited(ctx, channel, reviewId, stored[i], data.edited);
           return 'reminder' in data && data.reminder ? deliverReminder(ctx, channel, reviewId, stored[i]) : deliverOne(ctx, channel, reviewId, stored[i], data.immediate === true, attempt);
         });
         outcome[result] += 1;
@@ -144,6 +145,16 @@ async function deliverReminder(ctx: AppContext, channel: AlertChannel, reviewId:
   if (!isOverdue(stored, sla)) return 'skipped';
   const escalateTo = stored.verdict.severity === 'critical' ? resolveContext(draftContextFor(ctx.config, stored.review.sourceId)).escalation : undefined;
   await channel.deliver(alertPayload(stored, channel.id, { publicUrl: ctx.config.publicUrl, reminder: { dueAt: slaDueAt(stored, sla)!, escalateTo } }));
+  return 'delivered';
+}
+
+/**
+ * The alert again of a replied review the reviewer edited (enqueued once per edit by the analysis that found
+ * it still or newly negative): sent at once, with the reply that may no longer fit. Failures throw and retry.
+ */
+async function deliverEdited(ctx: AppContext, channel: AlertChannel, reviewId: string, stored: AnalysisItem | undefined, at: string): Promise<keyof NotifyOutcome> {
+  if (!stored?.verdict) throw new UnrecoverableError(`review ${reviewId} is not stored or not analysed`);
+  await channel.deliver(alertPayload(stored, channel.id, { publicUrl: ctx.config.publicUrl, edited: { at, reply: stored.lifecycle.replyText } }));
   return 'delivered';
 }
 

@@ -22,6 +22,8 @@ export interface AlertPayload {
   assignee?: string | undefined;
   /** Set on the one reminder of a review past its SLA without a reply. */
   reminder?: Reminder | undefined;
+  /** Set when the review was edited after it was replied to (and is negative): the reply may no longer fit. */
+  edited?: { at: string; reply?: string | undefined } | undefined;
 }
 
 /** An overdue reminder: when the reply was due, and for a critical review whom it is escalated to. */
@@ -36,13 +38,18 @@ export function joinUrl(base: string, path: string): string {
 }
 
 /** Builds the alert payload of a flagged review for one channel. */
-export function alertPayload(stored: StoredReview, channelId: string, opts: { publicUrl?: string | undefined; reminder?: Reminder | undefined } = {}): AlertPayload {
+export function alertPayload(
+  stored: StoredReview,
+  channelId: string,
+  opts: { publicUrl?: string | undefined; reminder?: Reminder | undefined; edited?: { at: string; reply?: string | undefined } | undefined } = {},
+): AlertPayload {
   if (!stored.verdict) throw new Error(`review ${stored.review.id} has no verdict yet`);
   const apiPath = `/v1/reviews/${encodeURIComponent(stored.review.id)}`;
   const pagePath = `/reviews/${encodeURIComponent(stored.review.id)}`;
   return {
     // The reminder is a message of its own: receivers (and mail systems, by Message-ID) must not drop it as a repeat.
-    idempotencyKey: `${stored.review.id}-${channelId}${opts.reminder ? '-reminder' : ''}`,
+    // So is the alert of an edit: one per edit.
+    idempotencyKey: `${stored.review.id}-${channelId}${opts.reminder ? '-reminder' : ''}${opts.edited ? `-edited-${Date.parse(opts.edited.at)}` : ''}`,
     reviewId: stored.review.id,
     sourceId: stored.review.sourceId,
     review: stored.review,
@@ -55,5 +62,6 @@ export function alertPayload(stored: StoredReview, channelId: string, opts: { pu
     pageUrl: opts.publicUrl ? joinUrl(opts.publicUrl, pagePath) : undefined,
     assignee: stored.lifecycle.assignee,
     reminder: opts.reminder,
+    edited: opts.edited,
   };
 }

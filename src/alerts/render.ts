@@ -98,6 +98,11 @@ export function reminderLine(p: AlertPayload): string | undefined {
 const topicsText = (p: AlertPayload): string => (p.verdict.topics.length ? p.verdict.topics.map(topicLabel).join(', ') : 'none');
 
 /** Plain-text body of one alert (e-mail text part, log). */
+/** The review changed after it was replied to. */
+export function editedLine(p: AlertPayload): string | undefined {
+  return p.edited ? `Edited by the reviewer after it was replied to (${p.edited.at.slice(0, 16).replace('T', ' ')} UTC): the reply may no longer fit.` : undefined;
+}
+
 /** The platform gave only an excerpt (Yelp): say so, with the link to the whole review. */
 export function excerptNote(p: AlertPayload): string {
   return `Only an excerpt: the platform does not give the full text${p.review.url ? `; read the whole review at ${p.review.url}` : ''}.`;
@@ -106,6 +111,7 @@ export function excerptNote(p: AlertPayload): string {
 export function renderText(p: AlertPayload, links: AlertLinks): string {
   const lines = [
     ...(p.reminder ? [reminderLine(p)!, ''] : []),
+    ...(p.edited ? [editedLine(p)!, ''] : []),
     `Negative ${alertTitle(p)}`,
     '',
     `Rating:   ${ratingLabel(p.review.rating)}`,
@@ -199,6 +205,7 @@ export function renderSlack(p: AlertPayload, links: AlertLinks, opts: { interact
   const blocks: SlackBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(slackEscape(`${p.reminder ? '⏰ Overdue: ' : ''}${p.verdict.severity === 'critical' ? '🚨 Critical' : 'Negative'} review on ${p.sourceId}`), 150), emoji: true } },
     ...(p.reminder ? [{ type: 'section', text: mrkdwn(`*${slackEscape(reminderLine(p)!)}*`) }] : []),
+    ...(p.edited ? [{ type: 'section', text: mrkdwn(`*${slackEscape(editedLine(p)!)}*`) }] : []),
     {
       type: 'section',
       fields: [

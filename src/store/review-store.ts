@@ -47,6 +47,8 @@ export const LIFECYCLE_FIELDS = [
   'repliedOn',
   // Set when the reviewer edited the review after it was replied to: the reply may no longer fit.
   'outdatedAt',
+  // The outdatedAt whose edit was alerted again: once per edit.
+  'outdatedAlertedAt',
 ] as const;
 export type LifecycleField = (typeof LIFECYCLE_FIELDS)[number];
 
