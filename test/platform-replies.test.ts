@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reviewIdFor } from '../src/domain/review.js';
+import { approve, publishReply, type ActionActor } from '../src/lifecycle/actions.js';
 import { analyzeBatch } from '../workers/analyze-worker.js';
+import { publishReview } from '../workers/publish-worker.js';
 import { deliverAlerts } from '../workers/notify-worker.js';
 import { pollSource } from '../workers/poll-worker.js';
 import { inlineAnalysis, testContext } from './helpers/context.js';
@@ -93,5 +95,62 @@ describe('replies made on the platform, and reviews edited after a reply', () =>
     await deliverQueued();
     expect((await ctx.store.get(answered))?.lifecycle.outdatedAt).toBe(after?.lifecycle.outdatedAt);
     expect(alerts().slice(before)).toHaveLength(1);
+  });
+
+  it('round trip: token refreshed mid-poll, review ingested and alerted, draft approved, reply posted to the same review id with a fresh token', async () => {
+    vi.stubEnv('GOOGLE_CLIENT_SECRET', 'client-secret-value');
+    vi.stubEnv('GOOGLE_REFRESH_TOKEN', 'refresh-token-value');
+    let issued = 0;
+    const valid = new Set<string>();
+    server = await startTestServer((req, res) => {
+      const json = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (req.url === '/token') {
+        const token = `ya29.t${++issued}`;
+        valid.add(token);
+        return json(200, { access_token: token, expires_in: 3599 });
+      }
+      const token = (req.headers.authorization ?? '').replace('Bearer ', '');
+      if (!valid.has(token)) return json(401, { error: { code: 401, status: 'UNAUTHENTICATED' } });
+      if (req.method === 'PUT') return json(200, { comment: 'ok' });
+      if (req.url.includes('pageToken=')) {
+        // Google revokes the first token while the poll is paging.
+        valid.delete('ya29.t1');
+        if (token === 'ya29.t1') return json(401, { error: { code: 401, status: 'UNAUTHENTICATED' } });
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end(fixture('reviews-page2.json'));
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(fixture('reviews-page1.json'));
+    });
+    const t = await testContext(
+      {
+        credentials: { g: { type: 'google-oauth', clientId: 'c.apps.googleusercontent.com', clientSecretEnv: 'GOOGLE_CLIENT_SECRET', refreshTokenEnv: 'GOOGLE_REFRESH_TOKEN', tokenUrl: `${server.url}/token` } },
+        sources: [
+          {
+            id: 'harbor-google', type: 'google-business', accountId: '1234567890', locationId: '9876543210', credentials: 'g', url: server.url, allowPrivateNetwork: true, schedule: '*/10 * * * *', alertOnBackfill: true,
+            publisher: { type: 'google-business', accountId: '1234567890', locationId: '9876543210', credentials: 'g', baseUrl: server.url },
+          },
+        ],
+      },
+      { GOOGLE_CLIENT_SECRET: 'client-secret-value', GOOGLE_REFRESH_TOKEN: 'refresh-token-value' },
+    );
+    close = t.close;
+    const { ctx } = t;
+    await pollSource(ctx, { sourceId: 'harbor-google', reason: 'manual' } as never);
+    expect(issued).toBe(2);
+    for (const job of await ctx.queues.queues.analyze.getJobs(['waiting', 'prioritized'])) await analyzeBatch(ctx, job.data, inlineAnalysis(ctx.config));
+    const id = reviewIdFor('harbor-google', 'AbFvOqn1');
+    const stored = await ctx.store.get(id);
+    expect(stored?.verdict?.negative).toBe(true);
+    // The German review gets a German draft, approved and sent by the owner.
+    expect(stored?.draft?.reply).toMatch(/Sie|Ihnen/);
+    const owner: ActionActor = { name: 'Maya Owner', role: 'owner' };
+    expect(await approve(ctx, id, {}, owner)).toMatchObject({ ok: true });
+    expect(await publishReply(ctx, id, {}, owner)).toMatchObject({ ok: true, outgoing: { state: 'publishing', publisher: 'google-business' } });
+    const [job] = await ctx.queues.queues.publish.getJobs(['waiting', 'prioritized', 'delayed']);
+    await publishReview(ctx, job!.data);
+    const put = server.received.find((r) => r.method === 'PUT')!;
+    expect(put.url).toBe('/v4/accounts/1234567890/locations/9876543210/reviews/AbFvOqn1/reply');
+    expect(put.headers.authorization).toBe('Bearer ya29.t2');
+    expect(JSON.parse(put.body).comment).toBe(stored?.draft?.reply);
+    expect((await ctx.store.get(id))?.status).toBe('replied');
   });
 });
