@@ -31,6 +31,8 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   errors?: number[];
   /** Not JSON (SSE, HTML, text): the media type of the success body. */
   produces?: string;
+  /** Other media types the success answer comes in, by the request's Accept (a list also as CSV). */
+  alsoProduces?: Record<string, z.ZodType>;
 }
 
 export interface Handled<P, Q, B> {
@@ -111,7 +113,9 @@ export class RouteRegistry {
           parameters.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: prop, description: prop.description });
         }
       }
-      const responses: Record<string, unknown> = { [String(r.status ?? 200)]: body(r, r.response, 'success') };
+      const success = body(r, r.response, 'success') as { description: string; content: Record<string, unknown> };
+      for (const [type, schema] of Object.entries(r.alsoProduces ?? {})) success.content[type] = { schema: schemaOf(schema, 'output') };
+      const responses: Record<string, unknown> = { [String(r.status ?? 200)]: success };
       for (const [status, schema] of Object.entries(r.otherResponses ?? {})) responses[status] = body(r, schema, 'success');
       for (const e of errorStatuses(r)) responses[String(e)] = { description: ERROR_TEXT[e] ?? 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
       (paths[path] ??= {})[r.method.toLowerCase()] = {

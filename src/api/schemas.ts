@@ -36,6 +36,11 @@ export const reviewListQuery = z.strictObject({
   assignee: z.union([z.literal('none'), z.email()], { error: 'must be an e-mail address or none' }).optional().describe('assigned to this person (e-mail), or none'),
 });
 
+/** The list's filters for the CSV export, plus `bom`. */
+export const reviewCsvQuery = reviewListQuery.extend({
+  bom: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('start with a UTF-8 byte order mark (for Excel)'),
+});
+
 export const alertListQuery = z.strictObject({
   limit,
   cursor,

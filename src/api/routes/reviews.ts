@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { reviewCsv } from '../csv.js';
 import { acknowledge, approve, assign, editDraft, followUp, markPosted, publishReply, resolve, type ActionActor } from '../../lifecycle/actions.js';
 import { isOverdue, SLA_FRESH_MS, type SlaHours } from '../../lifecycle/sla.js';
 import { isRecovered, type HistoryEntry } from '../../lifecycle/states.js';
@@ -8,7 +11,7 @@ import { applied, notFound } from '../errors.js';
 import { presentReview } from '../present.js';
 import type { ListCache } from '../list-cache.js';
 import type { RouteRegistry } from '../registry.js';
-import { followUpOutcomeSchema, historySchema, replyOutcomeSchema, resolvedSchema, reviewPageSchema, reviewSchema } from '../responses.js';
+import { followUpOutcomeSchema, historySchema, replyOutcomeSchema, resolvedSchema, reviewPageSchema, reviewSchema, textSchema } from '../responses.js';
 import { withCursor } from './alerts.js';
 import {
   acknowledgeBody,
@@ -20,8 +23,12 @@ import {
   replyBody,
   resolveBody,
   reviewIdParams,
+  reviewCsvQuery,
   reviewListQuery,
 } from '../schemas.js';
+
+/** Reviews read from the store per step of a CSV export. */
+const CSV_PAGE = 500;
 
 /** The actor an API key's action is recorded under (keys have every right their scopes give). */
 const actorOf = (a: Actor | undefined): ActionActor => ({ name: a?.name ?? 'anonymous' });
@@ -53,8 +60,46 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
     return stored;
   };
 
-  api.add({ method: 'GET', url: '/v1/reviews', operationId: 'listReviews', response: reviewPageSchema, tag: 'reviews', scope: 'read', summary: 'All reviews, newest published first, filtered; cursor-paged', query: reviewListQuery }, async ({ query, req, reply }) =>
-    cache.serve(req, reply, async () => {
+  /** Streams every review the query matches as CSV, page by page (bounded memory at any size). */
+  const exportCsv = (query: ReturnType<typeof reviewListQuery.parse>, bom: boolean, reply: FastifyReply): Readable => {
+    const filter = matches(query, ctx.config.lifecycle.sla);
+    const rows = reviewCsv(
+      (cursor) =>
+        withCursor(() =>
+          ctx.store.listReviews({
+            limit: CSV_PAGE,
+            cursor,
+            sourceId: query.source,
+            min: query.since ? Date.parse(query.since) : undefined,
+            max: query.until ? Date.parse(query.until) - 1 : undefined,
+            filter,
+          }),
+        ),
+      { bom },
+    );
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="reviews-${new Date().toISOString().slice(0, 10)}.csv"`).header('cache-control', 'no-store');
+    return Readable.from(rows);
+  };
+
+  api.add(
+    {
+      method: 'GET',
+      url: '/v1/reviews.csv',
+      operationId: 'exportReviewsCsv',
+      response: textSchema,
+      produces: 'text/csv',
+      tag: 'reviews',
+      scope: 'read',
+      summary: 'Every review the filters match, as CSV (RFC 4180, UTF-8), streamed',
+      description: 'The same filters as listReviews (limit and cursor are ignored: every match is exported). `bom=true` starts the file with a UTF-8 byte order mark for Excel. Text cells that start like a formula get a leading apostrophe. `GET /v1/reviews` with `Accept: text/csv` answers the same.',
+      query: reviewCsvQuery,
+    },
+    async ({ query, reply }) => exportCsv(query, query.bom === true, reply),
+  );
+
+  api.add({ method: 'GET', url: '/v1/reviews', operationId: 'listReviews', response: reviewPageSchema, alsoProduces: { 'text/csv': textSchema }, tag: 'reviews', scope: 'read', summary: 'All reviews, newest published first, filtered; cursor-paged (or all of them as CSV with Accept: text/csv)', query: reviewListQuery }, async ({ query, req, reply }) =>
+    // A spreadsheet or BI tool asking for CSV gets the export (the whole match, not one page).
+    /\btext\/csv\b/.test(req.headers.accept ?? '') && !/application\/json/.test(req.headers.accept ?? '') ? exportCsv(query, false, reply) : cache.serve(req, reply, async () => {
       const page = await withCursor(() =>
         ctx.store.listReviews({
           limit: query.limit,
