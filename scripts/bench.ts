@@ -29,6 +29,7 @@ const { benchParse } = await import('./bench-parse.js');
 const { benchApi } = await import('./bench/api.js');
 const { benchFootprint } = await import('./bench/footprint.js');
 const { benchInbox, measureInbox } = await import('./bench/inbox.js');
+const { benchExport, measureExport } = await import('./bench/export.js');
 const { benchFreshness } = await import('./bench/freshness.js');
 const { BENCH_REDIS_URL } = await import('./bench/setup.js');
 
@@ -70,13 +71,26 @@ if (want('parsers')) {
 if (want('footprint')) {
   say(`footprint: Redis bytes per stored review, API RSS${want('inbox') ? ', inbox first page' : ''} with ${quick ? '5,000' : '1,000,000'} reviews stored …`);
   // The inbox is timed on the footprint's store (a million reviews) rather than filling another.
-  const f = await benchFootprint({ quick, atSize: want('inbox') ? async (ctx, n) => void (out.inbox = await measureInbox(ctx, n)) : undefined });
+  const f = await benchFootprint({
+    quick,
+    atSize:
+      want('inbox') || want('export')
+        ? async (ctx, n) => {
+            if (want('inbox')) out.inbox = await measureInbox(ctx, n);
+            if (want('export')) out.export = await measureExport(ctx, n);
+          }
+        : undefined,
+  });
   out.redisBytesPerReview = f.redisBytesPerReview;
   out.footprint = f;
 }
 if (want('inbox') && !out.inbox) {
   say(`inbox: server time of the workspace inbox's first page with ${quick ? '20,000' : '1,000,000'} reviews stored …`);
   out.inbox = await benchInbox({ quick });
+}
+if (want('export') && !out.export) {
+  say(`export: CSV of every review with ${quick ? '20,000' : '1,000,000'} reviews stored …`);
+  out.export = await benchExport({ quick });
 }
 if (want('freshness')) {
   say('freshness: review at the source → alert at the webhook, 1 s poll schedule …');
@@ -91,6 +105,7 @@ const c = out.classifier as Awaited<ReturnType<typeof benchClassifierBundled>> |
 const f = out.footprint as Awaited<ReturnType<typeof benchFootprint>> | undefined;
 const ib = out.inbox as Awaited<ReturnType<typeof benchInbox>> | undefined;
 const fr = out.freshness as Awaited<ReturnType<typeof benchFreshness>> | undefined;
+const ex = out.export as Awaited<ReturnType<typeof benchExport>> | undefined;
 const mark = (ok: boolean): string => (ok ? 'met' : 'MISSED');
 const rows: [string, string, string][] = [];
 if (p) rows.push(['pipeline', `${p.reviewsPerSec} reviews/s vs ${p.bullmqNoopPerSec} no-op jobs/s = ${p.ratio} (median of rounds ${p.medianRoundRatio})`, `ratio ≥ 1.0 ${mark(p.ratio >= 1)}`]);
@@ -101,6 +116,7 @@ if (out.parsers) {
   rows.push(['parsers', Object.entries(ps).map(([k, v]) => `${k} ${v.reviewsPerSec}`).join(', '), 'reference: rss-parser']);
 }
 if (f) rows.push(['footprint', `${f.redisBytesPerReview} B/review in Redis; API RSS ${f.apiRssMb} MB with ${f.apiRssAtReviews} stored`, `≤ 2048 B ${mark(f.redisBytesPerReview <= 2048)}`]);
+if (ex) rows.push(['export', `${ex.rowsPerSec} CSV rows/s (${ex.rows} rows, ${ex.megabytes} MB in ${ex.seconds} s); RSS +${ex.peakRssGrowthMb} MB at peak, heap kept +${ex.retainedHeapGrowthMb} MB`, 'streams (flat memory)']);
 if (ib) rows.push(['inbox', `first page ${ib.firstPage.medianMs} ms median, p95 ${ib.firstPage.p95Ms} ms (${ib.storedReviews} stored, ${ib.flagged} flagged); a status tab ${ib.statusPage.medianMs} ms; a search ${ib.searchPage.medianMs} ms`, `< 100 ms ${mark(ib.firstPage.p95Ms < 100)}`]);
 if (fr) rows.push(['freshness', `p50 ${fr.p50Ms} ms, p99 ${fr.p99Ms} ms (${fr.samples} reviews)`, `p99 ≤ ${fr.pollIntervalMs + 1000} ms ${mark(fr.p99Ms <= fr.pollIntervalMs + 1000)}`]);
 for (const [name, figure, target] of rows) say(`${name.padEnd(11)} ${figure}\n${''.padEnd(11)} ${target}`);
