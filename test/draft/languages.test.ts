@@ -28,10 +28,11 @@ const CASES: LanguageCase[] = [
     language: 'de',
     text: 'Leider total enttäuscht. Wir haben fast 40 Minuten auf unseren Kaffee gewartet und die Verkäuferin war unfreundlich. Die Brötchen waren alt.',
     topics: ['waiting_time', 'staff_service'],
-    stopWords: ['und', 'die', 'der', 'das', 'wir', 'uns', 'nicht', 'Sie', 'Ihre', 'Ihnen', 'für', 'mit', 'dass'],
-    // German businesses write "Sie" to customers whatever the tone (see src/draft/README.md).
-    friendly: { uses: word('Sie', 'Ihnen', 'Ihre', 'Ihr'), never: word('du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'euch') },
-    formal: { uses: word('Sie', 'Ihnen', 'Ihre', 'Ihr'), never: word('du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'euch') },
+    stopWords: ['und', 'die', 'der', 'das', 'wir', 'uns', 'nicht', 'Sie', 'Ihre', 'Ihnen', 'du', 'dich', 'dir', 'deine', 'für', 'mit', 'dass'],
+    // Friendly is "du" (the cafés, shops and apps that write casually), formal is "Sie"; never mixed in one reply.
+    // Capitalised "Sie"/"Ihr" only: lower-case "sie" is "she/it" ("wie sie sein sollte").
+    friendly: { uses: word('du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deiner'), never: exactWord('Sie', 'Ihnen', 'Ihre', 'Ihr', 'Ihren', 'Ihrem', 'Ihrer') },
+    formal: { uses: exactWord('Sie', 'Ihnen', 'Ihre', 'Ihr'), never: word('du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'euch') },
   },
   {
     language: 'fr',
