@@ -38,8 +38,8 @@ const CASES: LanguageCase[] = [
     language: 'fr',
     text: "Séjour décevant. La chambre était sale, la climatisation ne fonctionnait pas et personne à la réception n'a pris la peine de nous aider.",
     topics: ['cleanliness', 'staff_service'],
-    stopWords: ['nous', 'vous', 'votre', 'pour', 'que', 'est', 'pas', 'avec', 'les', 'des', 'une'],
-    friendly: { uses: word('vous', 'votre', 'vos'), never: word('tu', 'te', 'toi', 'ton', 'ta', 'tes') },
+    stopWords: ['nous', 'vous', 'votre', 'tu', 'ton', 'pour', 'que', 'est', 'pas', 'avec', 'les', 'des', 'une'],
+    friendly: { uses: word('tu', 'te', 'toi', 'ton', 'ta', 'tes', 'contacte'), never: word('vous', 'votre', 'vos') },
     formal: { uses: word('vous', 'votre', 'vos'), never: word('tu', 'te', 'toi', 'ton', 'ta', 'tes') },
   },
   {
