@@ -57,7 +57,7 @@ describe('config', () => {
 
   it('accepts the bundled default and example configs', () => {
     // The example takes its API key and channel secrets from the environment, as a deployment would.
-    const env = { MAYA_API_KEY: 'maya-key-123456', ALERT_WEBHOOK_SECRET: 'example-secret-0123456789', SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T0/B0/x', SMTP_PASSWORD: 'example', GOOGLE_CLIENT_SECRET: 'example', GOOGLE_REFRESH_TOKEN: 'example' };
+    const env = { MAYA_API_KEY: 'maya-key-123456', ALERT_WEBHOOK_SECRET: 'example-secret-0123456789', SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T0/B0/x', SMTP_PASSWORD: 'example', GOOGLE_CLIENT_SECRET: 'example', GOOGLE_REFRESH_TOKEN: 'example', PLAY_SERVICE_ACCOUNT_JSON: '{}', ASC_PRIVATE_KEY: 'example' };
     for (const f of ['config/default.yaml', 'config/example.yaml', 'deploy/k8s/config.yaml']) expect(() => loadConfig(f, { ...env, OPS_API_KEY: 'ops-key-123456' })).not.toThrow();
   });
 

@@ -14,7 +14,9 @@ import { startTestServer, type Received, type TestServer } from './helpers/http.
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/platforms/${name}`, import.meta.url), 'utf8');
 const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const PEM = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-const env = { ASC_KEY: PEM, TRUSTPILOT_KEY: 'tp-key-0123456789', YELP_KEY: 'yelp-key-0123456789', FB_PAGE_TOKEN: 'EAAB-page-token' };
+const serviceKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const PLAY_KEY = JSON.stringify({ type: 'service_account', client_email: 'reviews@tidy-play.iam.gserviceaccount.com', private_key: serviceKey });
+const env = { PLAY_KEY, ASC_KEY: PEM, TRUSTPILOT_KEY: 'tp-key-0123456789', YELP_KEY: 'yelp-key-0123456789', FB_PAGE_TOKEN: 'EAAB-page-token' };
 
 function config(url: string, sources: Record<string, unknown>[]) {
   return parseConfig(
@@ -22,7 +24,7 @@ function config(url: string, sources: Record<string, unknown>[]) {
       business: { name: 'Tidy', contact: { email: 'support@tidy-app.example' }, signature: 'Tidy team' },
       credentials: {
         asc: { type: 'appstore-connect', issuerId: '57246542-96fe-1a63-e053-0824d011072a', keyId: '2X9R4HXF34', privateKeyEnv: 'ASC_KEY' },
-        play: { type: 'google-service-account', keyEnv: 'PLAY_KEY' },
+        play: { type: 'google-service-account', keyEnv: 'PLAY_KEY', tokenUrl: `${url}/token` },
         tp: { type: 'api-key', keyEnv: 'TRUSTPILOT_KEY' },
         yelp: { type: 'api-key', keyEnv: 'YELP_KEY' },
         fb: { type: 'facebook-page', accessTokenEnv: 'FB_PAGE_TOKEN' },
@@ -78,20 +80,27 @@ describe('official platform API sources', () => {
     });
   });
 
-  it('google-play-api: reviews.list with paging tokens, star ratings, language and app version; the developer comment is the platform reply', async () => {
+  it('google-play-api: a service account’s token (signed assertion to the token URL), reviews.list with paging tokens, star ratings, language and app version; the developer comment is the platform reply', async () => {
     server = await startTestServer((req, res) => {
+      if (req.url === '/token') {
+        const form = new URLSearchParams(req.body);
+        const claims = JSON.parse(Buffer.from(form.get('assertion')!.split('.')[1]!, 'base64url').toString()) as { iss: string; scope: string };
+        const ok = form.get('grant_type') === 'urn:ietf:params:oauth:grant-type:jwt-bearer' && claims.iss === 'reviews@tidy-play.iam.gserviceaccount.com' && claims.scope.includes('androidpublisher');
+        return void res.writeHead(ok ? 200 : 400, { 'content-type': 'application/json' }).end(JSON.stringify(ok ? { access_token: 'ya29.service-token', expires_in: 3599, token_type: 'Bearer' } : { error: 'invalid_grant' }));
+      }
       res.writeHead(200, { 'content-type': 'application/json' }).end(req.url.includes('token=EgsI8dS') ? '{"reviews":[]}' : fixture('google-play-api.json'));
     });
     const cfg = config(server.url, [{ id: 'tidy-play', type: 'google-play-api', packageName: 'com.tidylabs.tidy', credentials: 'play' }]);
-    // The service-account exchange itself is google-auth-library's (tested by Google); here the token it gives.
-    const credentials: Credentials = { get: () => ({ token: async () => 'ya29.service-token', invalidate() {} }), names: () => ['play'] };
+    const credentials = buildCredentials(cfg.credentials, env);
     const r = await reviewsOf(cfg.sources[0]!, credentials, cfg.fetch);
     expect(r.reviews).toHaveLength(2);
     expect(r.reviews[0]).toMatchObject({ platformId: 'gp:AOqpTOFm1', author: 'Lena Koch', rating: 1, language: 'de', appVersion: '4.12.0', text: 'Die App stürzt nach dem Update ständig ab.' });
     expect(r.reviews[0]!.platformReply?.text).toMatch(/^Hallo Lena/);
-    expect(server.received[0]!.url).toBe('/androidpublisher/v3/applications/com.tidylabs.tidy/reviews?maxResults=100');
-    expect(server.received[0]!.headers.authorization).toBe('Bearer ya29.service-token');
-    expect(server.received[1]!.url).toContain('token=EgsI8dS');
+    const api = server.received.filter((x) => x.url !== '/token');
+    expect(server.received[0]!.url).toBe('/token');
+    expect(api[0]!.url).toBe('/androidpublisher/v3/applications/com.tidylabs.tidy/reviews?maxResults=100');
+    expect(api[0]!.headers.authorization).toBe('Bearer ya29.service-token');
+    expect(api[1]!.url).toContain('token=EgsI8dS');
   });
 
   it('trustpilot: the API key in the apikey header, page paging while a next-page link is given, company replies; a 429 says when to retry', async () => {

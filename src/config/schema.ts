@@ -312,6 +312,8 @@ export const credentialSchema = z.discriminatedUnion('type', [
       keyFile: z.string().min(1).optional(),
       keyEnv: envName.optional(),
       scopes: z.array(z.string().min(1)).min(1).optional(),
+      /** Google's token endpoint unless a test server or a proxy stands in for it. */
+      tokenUrl: z.url({ protocol: /^https?$/ }).optional(),
     })
     .refine(fileOrEnv('keyFile', 'keyEnv'), { message: 'give exactly one of keyFile or keyEnv' }),
   z

@@ -46,6 +46,9 @@ export interface CredentialOptions {
   refreshMarginMs?: number | undefined;
 }
 
+/** Where google-auth-library sends a service account's signed assertion. */
+const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
+
 /** The scope every Google source and publisher here needs: Business Profile and Android Publisher. */
 const GOOGLE_SCOPES = ['https://www.googleapis.com/auth/business.manage', 'https://www.googleapis.com/auth/androidpublisher'];
 
@@ -138,6 +141,14 @@ function googleServiceAccount(name: string, cfg: Extract<CredentialConfig, { typ
     if (!key.client_email || !key.private_key) throw new CredentialError(`credentials "${name}": the service account key lacks client_email or private_key`, 'invalid');
     const { JWT } = await googleAuth();
     const client = new JWT({ email: key.client_email, key: key.private_key, scopes: cfg.scopes ?? GOOGLE_SCOPES });
+    if (cfg.tokenUrl) {
+      // The library posts the signed assertion to Google's endpoint, which it does not let callers change:
+      // its HTTP client's request interceptor sends that one request to the configured endpoint instead.
+      const tokenUrl = cfg.tokenUrl;
+      client.transporter.interceptors.request.add({
+        resolved: async (o) => (String(o.url) === GOOGLE_TOKEN_URL ? { ...o, url: new URL(tokenUrl) } : o),
+      });
+    }
     try {
       const t = await client.authorize();
       if (!t.access_token) throw new CredentialError(`credentials "${name}": Google returned no access token for the service account`, 'invalid');
