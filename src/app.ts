@@ -4,7 +4,7 @@ import { createChannels } from './alerts/channels.js';
 import type { Config } from './config/schema.js';
 import type { AppContext } from './context.js';
 import { throttledWarn, type Logger } from './logger.js';
-import { Queues } from './queues.js';
+import { jobId, Queues } from './queues.js';
 import { connectRedis } from './redis.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
 import { ReviewStore } from './store/review-store.js';
@@ -14,6 +14,7 @@ import { Metrics } from './metrics.js';
 import { startWorkers, type WorkerPool } from '../workers/index.js';
 
 import { buildCredentials } from './credentials/index.js';
+import { publishEvents } from './events.js';
 
 export const ROLES = ['all', 'api', 'worker', 'scheduler'] as const;
 export type Role = (typeof ROLES)[number];
@@ -33,7 +34,13 @@ export async function createContext(config: Config, logger: Logger): Promise<{ c
     redis: handle.redis,
     redisUrl: handle.url,
     store,
-    lifecycle: new LifecycleStore(store),
+    lifecycle: new LifecycleStore(store, async (event) => {
+      // Every API replica's /v1/events streams it; each webhook channel subscribed to its type gets a job of its own
+      // (a deterministic id: two replicas or a retried step enqueue it once).
+      await publishEvents(handle.redis, config.redis.prefix, [event]);
+      const subscribed = [...ctx.channels.values()].filter((c) => c.events.includes(event.type));
+      await Promise.all(subscribed.map((c) => queues.add('notify', jobId('event', c.id, event.id), { channelId: c.id, reviewIds: [event.reviewId], event })));
+    }),
     people: new PeopleStore(handle.redis, store.keys),
     metrics: new Metrics(handle.redis, store.keys),
     queues,

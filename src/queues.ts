@@ -1,3 +1,4 @@
+import { LIFECYCLE_EVENT_TYPES } from './events.js';
 import { Queue, type JobsOptions, type ConnectionOptions } from 'bullmq';
 import { z } from 'zod';
 
@@ -28,6 +29,19 @@ export const jobSchemas = {
       reminder: z.boolean().optional(),
       /** The alert again of a replied review the reviewer edited at this time (its `outdatedAt`), still or newly negative. */
       edited: z.string().optional(),
+      /** Not an alert: a lifecycle step of the review (`reviewIds: [its id]`) for a webhook channel that subscribed to it. */
+      event: z
+        .object({
+          type: z.enum(LIFECYCLE_EVENT_TYPES),
+          id: z.string().min(1),
+          reviewId: z.string().min(1),
+          sourceId: z.string(),
+          status: z.string(),
+          actor: z.string(),
+          at: z.string(),
+          note: z.string().optional(),
+        })
+        .optional(),
     }),
     z
       .object({ reviewId: z.string().min(1), channelId: z.string().min(1), immediate: z.boolean().optional() })

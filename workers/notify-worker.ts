@@ -69,6 +69,12 @@ const permanent = (err: unknown): boolean => err instanceof UnrecoverableError;
  */
 export async function deliverAlerts(ctx: AppContext, data: JobData<'notify'>, attempt: Attempt = ONLY_ATTEMPT, opts: NotifyOptions = {}): Promise<NotifyOutcome> {
   const channel = channelOf(ctx, data.channelId);
+  if ('event' in data && data.event) {
+    // A lifecycle step for a subscribed webhook: retried like an alert, deduplicated by the receiver on its id.
+    if (!channel.deliverEvent) return { delivered: 0, digested: 0, skipped: 1 };
+    await channel.deliverEvent(data.event);
+    return { delivered: 1, digested: 0, skipped: 0 };
+  }
   const ids = [...new Set(data.reviewIds)];
   const outcome: NotifyOutcome = { delivered: 0, digested: 0, skipped: 0 };
   const stored = await ctx.store.getManyAligned(ids);

@@ -1,3 +1,4 @@
+import type { LifecycleEvent } from '../events.js';
 import type { AlertChannelConfig } from '../config/schema.js';
 import type { Logger } from '../logger.js';
 import { emailChannel } from './channels/email.js';
@@ -28,6 +29,8 @@ export interface SourceNotice {
 export interface ChannelSender {
   deliver(payload: AlertPayload): Promise<void>;
   deliverNotice(notice: SourceNotice): Promise<void>;
+  /** A lifecycle step the channel subscribed to (`events` of a webhook channel). */
+  deliverEvent?(event: LifecycleEvent): Promise<void>;
   deliverDigest(payloads: readonly AlertPayload[], info: DigestInfo): Promise<void>;
   close?(): Promise<void>;
 }
@@ -40,6 +43,8 @@ export interface AlertChannel extends ChannelSender {
   rule: RoutingRule;
   /** Whether a review goes to this channel (see `routing.ts`). */
   accepts(input: RouteInput): boolean;
+  /** The lifecycle event types the channel subscribed to (webhooks only; none by default). */
+  events: readonly string[];
 }
 
 /** What channels are built with; `interactive`: a Slack app can receive button clicks, so Slack alerts carry action buttons. */
@@ -67,7 +72,8 @@ export function createChannels(configs: readonly AlertChannelConfig[], deps: Cha
   const channels = new Map<string, AlertChannel>();
   for (const cfg of configs) {
     const rule: RoutingRule = { minSeverity: cfg.minSeverity, sources: cfg.sources, topics: cfg.topics, digest: cfg.digest };
-    channels.set(cfg.id, { id: cfg.id, type: cfg.type, rule, accepts: (input) => accepts(rule, input), ...sender(cfg, deps) });
+    const events = cfg.type === 'webhook' ? cfg.events : [];
+    channels.set(cfg.id, { id: cfg.id, type: cfg.type, rule, events, accepts: (input) => accepts(rule, input), ...sender(cfg, deps) });
   }
   return channels;
 }

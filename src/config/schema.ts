@@ -1,3 +1,4 @@
+import { LIFECYCLE_EVENT_TYPES } from '../events.js';
 import { z } from 'zod';
 import cron from 'node-cron';
 import { SEVERITIES } from '../domain/verdict.js';
@@ -350,6 +351,8 @@ export const alertChannelSchema = z.discriminatedUnion('type', [
     type: z.literal('webhook'),
     url: httpUrl,
     headers: z.record(z.string(), z.string()).default({}),
+    /** Lifecycle steps sent to this webhook besides alerts (signed and idempotent like them), e.g. to mirror them in a ticketing system. */
+    events: z.array(z.enum(LIFECYCLE_EVENT_TYPES)).default([]),
     timeoutMs: z.number().int().positive().default(10_000),
     /** HMAC-SHA256 key for the `X-Signature` header (or `secretEnv`: the env var holding it). */
     secret: z.string().min(16, 'use a secret of at least 16 characters').optional(),

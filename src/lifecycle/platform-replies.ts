@@ -1,4 +1,5 @@
 import type { Review } from '../domain/review.js';
+import { isRecovered } from './states.js';
 import type { LifecycleStore } from '../store/lifecycle-store.js';
 import type { ReviewStore } from '../store/review-store.js';
 
@@ -22,7 +23,7 @@ const REPLIED = new Set(['replied', 'resolved', 'followed_up']);
  * change (their content hash).
  */
 export async function applyPlatformState(
-  deps: { store: Pick<ReviewStore, 'get'>; lifecycle: Pick<LifecycleStore, 'transition' | 'setFields' | 'record'> },
+  deps: { store: Pick<ReviewStore, 'get'>; lifecycle: Pick<LifecycleStore, 'transition' | 'setFields' | 'record' | 'emit'> },
   reviews: readonly Review[],
   edited: readonly string[],
   now: Date = new Date(),
@@ -46,6 +47,11 @@ export async function applyPlatformState(
     if (editedIds.has(review.id) && REPLIED.has(stored.status) && !stored.lifecycle.outdatedAt) {
       await deps.lifecycle.setFields(review.id, { outdatedAt: now.toISOString() });
       outcome.outdated.push(review.id);
+    }
+    // A critic who raised the rating after our reply came back: told once, for integrators and reports.
+    if (editedIds.has(review.id) && REPLIED.has(stored.status) && !stored.lifecycle.recoveredAt && isRecovered(stored.ratingHistory, stored.lifecycle.repliedAt)) {
+      await deps.lifecycle.setFields(review.id, { recoveredAt: now.toISOString() });
+      await deps.lifecycle.emit(review.id, 'review.recovered', { status: stored.status, actor: 'reviewer', at: now.toISOString() });
     }
   }
   return outcome;

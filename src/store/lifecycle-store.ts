@@ -1,3 +1,4 @@
+import { lifecycleEventType, type LifecycleEvent, type LifecycleEventType } from '../events.js';
 import type { Redis } from 'ioredis';
 import { TRANSITIONS, type Action, type HistoryEntry, type Status } from '../lifecycle/states.js';
 import type { ReviewStore } from './review-store.js';
@@ -61,7 +62,11 @@ export class LifecycleStore {
   /** Flagged reviews by status, kept by every transition. */
   readonly byStatus: StatusIndex;
 
-  constructor(private readonly store: ReviewStore) {
+  constructor(
+    private readonly store: ReviewStore,
+    /** Told of every lifecycle step that changed something (the context publishes it: `/v1/events`, subscribed webhooks). */
+    private readonly onEvent?: (event: LifecycleEvent) => Promise<void>,
+  ) {
     this.r = store.redis as LifecycleRedis;
     this.byStatus = new StatusIndex(store.redis, store.keys);
     if (typeof this.r.rmTransition !== 'function') store.redis.defineCommand('rmTransition', { numberOfKeys: 3 + INDEXED_STATUSES.length, lua: TRANSITION_LUA });
@@ -101,7 +106,16 @@ export class LifecycleStore {
     if (code === -2) return { ok: false, reason: 'missing', status: status as Status, field: opts.require ?? '' };
     if (code === 2) return { ok: true, status: status as Status, changed: false };
     await this.store.bumpVersion();
+    await this.emit(id, lifecycleEventType(action), { status: status as string, actor: opts.actor, at: entry.at, note: opts.note });
     return { ok: true, status: status as Status, changed: true };
+  }
+
+  /** Tells the context of a step; a lost event must not undo the step, so a failure is only reported. */
+  async emit(id: string, type: LifecycleEventType | undefined, e: { status: string; actor: string; at: string; note?: string | undefined }): Promise<void> {
+    if (!type || !this.onEvent) return;
+    // Review ids are `<sourceId>-<16 hex>`.
+    const event: LifecycleEvent = { type, id: `${id}-${type}-${Date.parse(e.at)}`, reviewId: id, sourceId: id.slice(0, -17), status: e.status, actor: e.actor, at: e.at, ...(e.note ? { note: e.note } : {}) };
+    await this.onEvent(event).catch(() => undefined);
   }
 
   /** Sets fields on a review without a transition (publisher progress, ready-to-post text). */

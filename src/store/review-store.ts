@@ -49,6 +49,8 @@ export const LIFECYCLE_FIELDS = [
   'outdatedAt',
   // The outdatedAt whose edit was alerted again: once per edit.
   'outdatedAlertedAt',
+  // When the reviewer first raised the rating after our reply (the review.recovered event, once).
+  'recoveredAt',
 ] as const;
 export type LifecycleField = (typeof LIFECYCLE_FIELDS)[number];
 

@@ -26,6 +26,8 @@ export function webhookChannel(cfg: WebhookConfig, deps: { userAgent: string }):
   return {
     deliver: (p) => send(p.idempotencyKey, { type: 'alert', ...p }),
     deliverNotice: (n) => send(n.idempotencyKey, { ...n }),
+    // A lifecycle step: `{type: "review.replied", id, reviewId, sourceId, status, actor, at, note?, sentAt}`, keyed by its id.
+    deliverEvent: (e) => send(e.id, { ...e }),
     deliverDigest: (ps, info) =>
       send(info.idempotencyKey, { type: 'digest', idempotencyKey: info.idempotencyKey, channelId: info.channelId, windowStart: info.windowStart, windowEnd: info.windowEnd, alerts: ps }),
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { EventHub, type AlertEvent } from '../../events.js';
+import { EventHub, type AlertEvent, type ReviewEvent } from '../../events.js';
 import { toJson } from '../json.js';
 import { foldWindow, StatsAccumulator } from '../../lifecycle/stats.js';
 import type { RouteRegistry } from '../registry.js';
@@ -34,15 +34,17 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
       response: textSchema,
       tag: 'insights',
       scope: 'read',
-      summary: 'Server-sent events: one `alert` event per newly flagged review',
-      description: 'Each event’s id is its flag time in ms; reconnecting with Last-Event-ID replays the alerts flagged since (up to 100).',
+      summary: 'Server-sent events: one `alert` event per newly flagged review, and each step of a review’s recovery',
+      description:
+        'An `alert` event’s id is its flag time in ms; reconnecting with Last-Event-ID replays the alerts flagged since (up to 100). Lifecycle steps come as events named by their type (`review.acknowledged`, `review.approved`, `review.replied`, `review.resolved`, `review.followed_up`, `review.recovered`), with data `{type, id, reviewId, sourceId, status, actor, at, note?}`: a ticketing system can mirror the lifecycle from them.',
       produces: 'text/event-stream',
     },
     async ({ req, reply }) => {
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-      const send = (e: AlertEvent): void => void res.write(`id: ${Date.parse(e.flaggedAt)}\nevent: alert\ndata: ${toJson(e)}\n\n`);
+      const send = (e: ReviewEvent): void =>
+        void res.write(e.type === 'alert' ? `id: ${Date.parse(e.flaggedAt)}\nevent: alert\ndata: ${toJson(e)}\n\n` : `event: ${e.type}\ndata: ${toJson(e)}\n\n`);
       res.write(': connected\n\n');
       const stop = await hub.listen(send);
       const lastId = Number(req.headers['last-event-id']);
