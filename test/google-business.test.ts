@@ -190,7 +190,7 @@ describe('google-business source', () => {
     };
     const all = await run({});
     expect(all.code).toBe(1);
-    expect(all.text).toContain('ok      harbor-google [google-oauth] (used by harbor-google): a token was obtained');
+    expect(all.text).toContain('ok      harbor-google [google-oauth] (used by harbor-google): a token was obtained from Google');
     expect(all.text).toContain('FAILED  old-google [google-oauth]: credentials "old-google": Google refused the refresh token (expired or revoked)');
     expect(all.text).toContain('FAILED  trustpilot [api-key]: credentials "trustpilot": environment variable TRUSTPILOT_KEY (keyEnv) is not set');
     expect(all.text).toContain('2 of 3 accounts do not work');
