@@ -36,7 +36,8 @@ describe('workers and scheduler on real queues', () => {
     h.closers.push(() => feed.close(), () => hook.close());
     const service = await boot(`${hook.url}/hook`, `${feed.url}/feed.rss`);
     await requestPoll(service.ctx, 'feed', 'manual');
-    await waitFor(() => new Set(hook.received.filter((_, i) => i >= 3).map((r) => r.headers['idempotency-key'])).size === 2, 15_000, 'two delivered alerts');
+    // Three failed attempts with back-off, then the analysis thread's first start: slow on a loaded machine.
+    await waitFor(() => new Set(hook.received.filter((_, i) => i >= 3).map((r) => r.headers['idempotency-key'])).size === 2, 40_000, 'two delivered alerts');
     await queuesIdle(service.ctx);
     const delivered = hook.received.slice(3);
     expect(delivered).toHaveLength(2);
@@ -50,7 +51,7 @@ describe('workers and scheduler on real queues', () => {
     // Prometheus sees the two deliveries and the three failed attempts.
     expect(await service.ctx.metrics.values('alerts_sent')).toEqual([{ labels: ['webhook'], value: 2 }]);
     expect(await service.ctx.metrics.values('alerts_failed')).toEqual([{ labels: ['webhook'], value: 3 }]);
-  });
+  }, 60_000);
 
   it('keeps an alert whose receiver never recovers, with its error', async () => {
     h.prefix = uniquePrefix('wk');

@@ -6,7 +6,12 @@ import { DeliveryRecords } from './delivery-records.js';
 import { KeyBuilder } from './keys.js';
 import { reviewFromStored, storedDraftJson, storedReviewJson, withDetectedLanguage, type SerializedAnalysis, type StoredReviewInput } from './stored-json.js';
 
+import { SourceStateStore, type SourceState } from './source-state.js';
+import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor.js';
+
 export { storedDraftJson, storedReviewJson } from './stored-json.js';
+export { SourceStateStore, type SourceState } from './source-state.js';
+export { decodeCursor, encodeCursor, InvalidCursorError } from './cursor.js';
 
 /** A review with everything the service knows about it. */
 export interface StoredReview {
@@ -61,26 +66,6 @@ export interface UpsertResult {
   unchanged: number;
 }
 
-/** Poll bookkeeping and health of one source. */
-export interface SourceState {
-  baselineAt?: string | undefined;
-  etag?: string | undefined;
-  lastModified?: string | undefined;
-  lastPollAt?: string | undefined;
-  lastSuccessAt?: string | undefined;
-  lastError?: string | undefined;
-  lastErrorAt?: string | undefined;
-  lastStatus?: number | undefined;
-  consecutiveFailures: number;
-  reviewsSeen: number;
-  /** Polls before this time are skipped: a failing source backs off instead of hammering the host. */
-  backoffUntil?: string | undefined;
-  /** Pages the last successful poll fetched. */
-  lastPages?: number | undefined;
-  /** Rows or items the last successful poll could not read (the good ones were stored), and what it could not read. */
-  rejectedRows?: number | undefined;
-  lastWarning?: string | undefined;
-}
 
 /** A review as analysis reads it: with the hash of its content and of the content last analysed. */
 export type AnalysisItem = StoredReview & { hash: string; analyzedHash?: string | undefined };
@@ -218,6 +203,8 @@ export class ReviewStore {
   readonly deliveries: DeliveryRecords;
   /** Builds every key of this store; other store modules share it. */
   readonly keys: KeyBuilder;
+  /** Source health, validators, back-off and poll locks. */
+  readonly sources: SourceStateStore;
 
   constructor(
     readonly redis: Redis,
@@ -225,6 +212,7 @@ export class ReviewStore {
   ) {
     this.r = redis as StoreRedis;
     this.keys = new KeyBuilder(prefix);
+    this.sources = new SourceStateStore(redis, this.keys);
     this.deliveries = new DeliveryRecords(redis, (...parts) => this.key(...parts));
     if (typeof this.r.rmUpsertReview !== 'function') {
       // The number of keys varies with the batch: it goes first in each call.
@@ -489,41 +477,22 @@ export class ReviewStore {
     return (await this.r.hget(this.key('delivered', reviewId), channelId)) ?? undefined;
   }
 
-  async getSourceState(sourceId: string): Promise<SourceState> {
-    const h = await this.r.hgetall(this.key('source', sourceId));
-    return {
-      baselineAt: h.baselineAt,
-      etag: h.etag,
-      lastModified: h.lastModified,
-      lastPollAt: h.lastPollAt,
-      lastSuccessAt: h.lastSuccessAt,
-      lastError: h.lastError,
-      lastErrorAt: h.lastErrorAt,
-      lastStatus: h.lastStatus ? Number(h.lastStatus) : undefined,
-      consecutiveFailures: Number(h.consecutiveFailures ?? 0),
-      reviewsSeen: Number(h.reviewsSeen ?? 0),
-      backoffUntil: h.backoffUntil,
-      lastPages: h.lastPages ? Number(h.lastPages) : undefined,
-      rejectedRows: Number(h.rejectedRows) || undefined,
-      lastWarning: h.lastWarning,
-    };
+  // Source state lives in ./source-state.ts; these delegate so that callers need not change yet (issue 17
+  // moves them onto the narrow store they use).
+  getSourceState(sourceId: string): Promise<SourceState> {
+    return this.sources.getSourceState(sourceId);
   }
 
-  /** Takes the source's poll lock for `ttlMs`; resolves to a token to release it with, or undefined when held. */
-  async acquirePollLock(sourceId: string, ttlMs: number): Promise<string | undefined> {
-    const token = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-    const ok = await this.r.set(this.key('lock', 'poll', sourceId), token, 'PX', ttlMs, 'NX');
-    return ok === 'OK' ? token : undefined;
+  acquirePollLock(sourceId: string, ttlMs: number): Promise<string | undefined> {
+    return this.sources.acquirePollLock(sourceId, ttlMs);
   }
 
-  /** Extends the poll lock while this token holds it; false when it was lost (expired and taken). */
-  async extendPollLock(sourceId: string, token: string, ttlMs: number): Promise<boolean> {
-    return (await this.r.eval("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0", 1, this.key('lock', 'poll', sourceId), token, ttlMs)) === 1;
+  extendPollLock(sourceId: string, token: string, ttlMs: number): Promise<boolean> {
+    return this.sources.extendPollLock(sourceId, token, ttlMs);
   }
 
-  /** Releases the poll lock if this token still holds it (an expired lock may belong to another poll by now). */
-  async releasePollLock(sourceId: string, token: string): Promise<void> {
-    await this.r.eval("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", 1, this.key('lock', 'poll', sourceId), token);
+  releasePollLock(sourceId: string, token: string): Promise<void> {
+    return this.sources.releasePollLock(sourceId, token);
   }
 
   /** Which of these review ids are already stored (paging stops at a known review). */
@@ -540,59 +509,12 @@ export class ReviewStore {
     return out;
   }
 
-  /** Records a successful poll: validators for the next conditional GET, the baseline, counters. */
-  async recordPollSuccess(
-    sourceId: string,
-    opts: {
-      etag?: string | undefined;
-      lastModified?: string | undefined;
-      newReviews: number;
-      status?: number;
-      now?: Date;
-      /** The poll proved nothing (an empty first page on a platform that sends those): the baseline stays pending. */
-      baselinePending?: boolean;
-      pages?: number;
-      rejected?: { count: number; warning: string } | undefined;
-    },
-  ): Promise<void> {
-    const now = (opts.now ?? new Date()).toISOString();
-    const key = this.key('source', sourceId);
-    const multi = this.r.multi();
-    if (!opts.baselinePending) multi.hsetnx(key, 'baselineAt', now);
-    if (opts.pages !== undefined) multi.hset(key, 'lastPages', opts.pages);
-    if (opts.rejected) multi.hset(key, { rejectedRows: opts.rejected.count, lastWarning: opts.rejected.warning.slice(0, 500) });
-    else if (opts.status !== 304) multi.hdel(key, 'rejectedRows', 'lastWarning');
-    multi.hset(key, { lastPollAt: now, lastSuccessAt: now, consecutiveFailures: 0, lastStatus: opts.status ?? 200 });
-    multi.hdel(key, 'backoffUntil');
-    if (opts.etag) multi.hset(key, 'etag', opts.etag);
-    if (opts.lastModified) multi.hset(key, 'lastModified', opts.lastModified);
-    if (opts.newReviews > 0) multi.hincrby(key, 'reviewsSeen', opts.newReviews);
-    await multi.exec();
+  recordPollSuccess(...args: Parameters<SourceStateStore['recordPollSuccess']>): Promise<void> {
+    return this.sources.recordPollSuccess(...args);
   }
 
-  /** Records a failed poll and the back-off before the next scheduled one; returns the new state. */
-  async recordPollFailure(
-    sourceId: string,
-    error: { message: string; status?: number | undefined; retryAfterMs?: number | undefined },
-    now = new Date(),
-    random: () => number = Math.random,
-  ): Promise<SourceState> {
-    const key = this.key('source', sourceId);
-    const failures = await this.r.hincrby(key, 'consecutiveFailures', 1);
-    // 30 s, 1 min, 2 min … capped at one hour, each ±20% so sources failing together spread out again;
-    // a host's Retry-After wins when it asks for longer.
-    const exponential = Math.min(30_000 * 2 ** (failures - 1), 3_600_000) * (0.8 + 0.4 * random());
-    // A day at most, whatever the host says: a source is never silenced for good.
-    const backoffMs = Math.max(Math.round(exponential), Math.min(error.retryAfterMs ?? 0, 86_400_000));
-    const fields: Record<string, string | number> = {
-      lastPollAt: now.toISOString(),
-      lastError: error.message.slice(0, 500),
-      lastErrorAt: now.toISOString(),
-      backoffUntil: new Date(now.getTime() + backoffMs).toISOString(),
-    };
-    if (error.status !== undefined) fields.lastStatus = error.status;
-    await this.r.hset(key, fields);
-    return this.getSourceState(sourceId);
+  recordPollFailure(...args: Parameters<SourceStateStore['recordPollFailure']>): Promise<SourceState> {
+    return this.sources.recordPollFailure(...args);
   }
 }
 
@@ -618,25 +540,4 @@ function toStored(h: Record<string, string>): AnalysisItem {
     hash: h.hash ?? '',
     analyzedHash: h.analyzedHash,
   };
-}
-
-/** Opaque cursor: the last item's score and id, base64url. */
-export function encodeCursor(score: number, id: string): string {
-  return Buffer.from(`${score}|${id}`).toString('base64url');
-}
-
-/** Throws on a cursor this service did not produce. */
-export function decodeCursor(cursor: string): { score: number; id: string } {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const sep = text.indexOf('|');
-  const score = Number(text.slice(0, sep));
-  const id = text.slice(sep + 1);
-  if (sep <= 0 || !Number.isFinite(score) || !id) throw new InvalidCursorError();
-  return { score, id };
-}
-
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('cursor is not one this API returned');
-  }
 }
