@@ -1,5 +1,11 @@
 // The cursor codec of the store's newest-first lists: opaque to API clients, checked when it comes back.
 
+/** A page of a newest-first list. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
 /** Opaque cursor: the last item's score and id, base64url. */
 export function encodeCursor(score: number, id: string): string {
   return Buffer.from(`${score}|${id}`).toString('base64url');

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
-import { decodeCursor, encodeCursor, type Page } from './review-store.js';
+// The codec alone: delivery records and the review store no longer import each other.
+import { decodeCursor, encodeCursor, type Page } from './cursor.js';
 
 /** Where one review's alert stands on one channel. */
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';

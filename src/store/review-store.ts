@@ -7,11 +7,11 @@ import { KeyBuilder } from './keys.js';
 import { reviewFromStored, storedDraftJson, storedReviewJson, withDetectedLanguage, type SerializedAnalysis, type StoredReviewInput } from './stored-json.js';
 
 import { SourceStateStore, type SourceState } from './source-state.js';
-import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor.js';
+import { decodeCursor, encodeCursor, type Page } from './cursor.js';
 
 export { storedDraftJson, storedReviewJson } from './stored-json.js';
 export { SourceStateStore, type SourceState } from './source-state.js';
-export { decodeCursor, encodeCursor, InvalidCursorError } from './cursor.js';
+export { decodeCursor, encodeCursor, InvalidCursorError, type Page } from './cursor.js';
 
 /** A review with everything the service knows about it. */
 export interface StoredReview {
@@ -101,12 +101,6 @@ export type ReviewFilter = (review: AnalysisItem) => boolean;
 
 /** Reviews a filtered list examines per request at most. */
 const SCAN_CAP = 5_000;
-
-/** A page of a newest-first list. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 // Creates each review when unseen, updates it when its content hash changed, otherwise leaves it alone.
 // A script keeps "is it new?" and "store it" atomic across replicas; one call stores a batch.
