@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
@@ -7,10 +6,12 @@ import { KeyBuilder } from './keys.js';
 import { reviewFromStored, storedDraftJson, storedReviewJson, withDetectedLanguage, type SerializedAnalysis, type StoredReviewInput } from './stored-json.js';
 
 import { SourceStateStore, type SourceState } from './source-state.js';
+import { ChangeFeed, type Pipe } from './change-feed.js';
 import { decodeCursor, encodeCursor, type Page } from './cursor.js';
 
 export { storedDraftJson, storedReviewJson } from './stored-json.js';
 export { SourceStateStore, type SourceState } from './source-state.js';
+export { ChangeFeed } from './change-feed.js';
 export { decodeCursor, encodeCursor, InvalidCursorError, type Page } from './cursor.js';
 
 /** A review with everything the service knows about it. */
@@ -199,6 +200,8 @@ export class ReviewStore {
   readonly keys: KeyBuilder;
   /** Source health, validators, back-off and poll locks. */
   readonly sources: SourceStateStore;
+  /** Tells API processes that what they show changed. */
+  readonly changes: ChangeFeed;
 
   constructor(
     readonly redis: Redis,
@@ -207,6 +210,7 @@ export class ReviewStore {
     this.r = redis as StoreRedis;
     this.keys = new KeyBuilder(prefix);
     this.sources = new SourceStateStore(redis, this.keys);
+    this.changes = new ChangeFeed(redis, this.keys);
     this.deliveries = new DeliveryRecords(redis, (...parts) => this.key(...parts));
     if (typeof this.r.rmUpsertReview !== 'function') {
       // The number of keys varies with the batch: it goes first in each call.
@@ -310,40 +314,29 @@ export class ReviewStore {
     return { flagged: flaggedIds.length, stale, flaggedIds };
   }
 
-  /**
-   * Tells every API process that what it shows of reviews changed (cached list pages are stale): a
-   * counter for the record and a message on `changesChannel()`. Queued on `pipe` after the writes.
-   */
-  markChanged(pipe: { incr(key: string): unknown; publish(channel: string, message: string): unknown }): void {
-    pipe.incr(this.key('version'));
-    pipe.publish(this.changesChannel(), this.origin);
+  // The change feed lives in ./change-feed.ts; these delegate so that callers need not change yet.
+  markChanged(pipe: Pipe): void {
+    this.changes.markChanged(pipe);
   }
 
-  /**
-   * Sent with this store's change messages. Its own writes already invalidated through
-   * `changedHere`; their echo arriving later would throw away a page cached since.
-   */
-  readonly origin = randomUUID();
+  get origin(): string {
+    return this.changes.origin;
+  }
 
-  /** Listeners told at once of changes made through this process (other processes' arrive by pub/sub). */
-  readonly localChangeListeners = new Set<() => void>();
+  get localChangeListeners(): Set<() => void> {
+    return this.changes.localChangeListeners;
+  }
 
-  /** Tells this process's listeners that a write queued with `markChanged` has been executed. */
   changedHere(): void {
-    for (const l of this.localChangeListeners) l();
+    this.changes.changedHere();
   }
 
-  /** The pub/sub channel `markChanged` announces changes on. */
   changesChannel(): string {
-    return this.key('changes');
+    return this.changes.changesChannel();
   }
 
-  /** Marks the shown data as changed, for writers outside this class. */
-  async bumpVersion(): Promise<void> {
-    const pipe = this.r.pipeline();
-    this.markChanged(pipe);
-    await pipe.exec();
-    this.changedHere();
+  bumpVersion(): Promise<void> {
+    return this.changes.bumpVersion();
   }
 
   /** One review with its verdict, draft and lifecycle fields, or undefined. */
