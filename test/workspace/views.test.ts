@@ -64,6 +64,24 @@ describe('workspace pages (render functions)', () => {
     expect(cspViolations(inbox)).toEqual([]);
   });
 
+  it('tells the owner a review was answered on the platform, edited after the reply, an excerpt, or machine-translated', () => {
+    const base = stored();
+    const s = stored({
+      status: 'replied',
+      review: { ...base.review, excerpt: true, translation: 'We waited an hour <b>and</b> the soup was cold.', url: 'https://www.yelp.com/biz/harbor?hrid=1' },
+      lifecycle: { repliedOn: 'platform', repliedAt: '2026-11-21T10:00:00Z', replyText: 'Sorry, Ana…', outdatedAt: '2026-11-25T08:00:00Z' },
+    });
+    const page = reviewPage(chrome(), model(s));
+    expect(page).toContain('<span class="badge platform">replied on the platform</span>');
+    expect(page).toMatch(/<span class="badge overdue">edited after the reply <time datetime="2026-11-25T08:00:00.000Z">[^<]*<\/time>: the reply may no longer fit<\/span>/);
+    expect(page).toContain('Only an excerpt: the platform does not give the full text; <a href="https://www.yelp.com/biz/harbor?hrid=1"');
+    expect(page).toContain('The platform’s translation');
+    expect(page).toContain('We waited an hour &lt;b&gt;and&lt;/b&gt; the soup was cold.');
+    expect(page).toContain('Reply posted on the platform by the business');
+    const plain = reviewPage(chrome(), model(stored()));
+    expect(plain).not.toMatch(/replied on the platform|edited after the reply|Only an excerpt|translation/);
+  });
+
   it('shows owners Approve, responders no Approve, and viewers no action at all', () => {
     const s = stored();
     const forOwner = reviewPage(chrome(), model(s));

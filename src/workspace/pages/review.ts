@@ -142,7 +142,7 @@ function resolveStage(chrome: Chrome, m: ReviewModel): Html {
   const s = m.stored;
   const delays = FOLLOW_UP_DELAYS.some(([v]) => v === m.defaultFollowUpSeconds) ? FOLLOW_UP_DELAYS : [...FOLLOW_UP_DELAYS, [m.defaultFollowUpSeconds, `${Math.round(m.defaultFollowUpSeconds / 3600)} hours`] as [number, string]].sort((a, b) => a[0] - b[0]);
   return html`<section class="card" aria-labelledby="resolve-h"><h2 id="resolve-h">Resolve</h2>
-<p class="muted">Reply posted ${time(s.lifecycle.repliedAt)}. When the matter is settled, resolve it: a short follow-up closing the loop is posted on the review later.</p>
+<p class="muted">Reply posted ${s.lifecycle.repliedOn === 'platform' ? 'on the platform by the business ' : ''}${time(s.lifecycle.repliedAt)}. When the matter is settled, resolve it: a short follow-up closing the loop is posted on the review later.</p>
 <details><summary>Posted reply</summary><p class="review-text">${s.lifecycle.replyText ?? ''}</p></details>
 ${
   m.may.respond
@@ -221,6 +221,8 @@ export function reviewPage(chrome: Chrome, m: ReviewModel): string {
 ${v ? html`<span class="badge sev-${v.severity}">${v.severity}</span>` : ''}
 ${m.sla?.overdue ? html`<span class="badge overdue">overdue: the reply was due ${time(m.sla.dueAt ?? undefined)}</span>` : ''}
 ${recovered ? html`<span class="badge recovered">recovered: rating went up after the reply</span>` : ''}
+${s.lifecycle.repliedOn === 'platform' ? html`<span class="badge platform">replied on the platform</span>` : ''}
+${s.lifecycle.outdatedAt ? html`<span class="badge overdue">edited after the reply ${time(s.lifecycle.outdatedAt)}: the reply may no longer fit</span>` : ''}
 ${stars(r.rating)}
 </div>
 ${m.notice ? html`<div class="notice" role="status">${m.notice}</div>` : ''}
@@ -229,6 +231,8 @@ ${m.problem ? html`<div class="error" role="alert"><strong>Not done:</strong> ${
 <div>
 <section class="card" aria-labelledby="review-h"><h2 id="review-h">The review</h2>
 <p class="review-text">${r.text}</p>
+${r.excerpt ? html`<p class="muted">Only an excerpt: the platform does not give the full text${link ? html`; <a href="${link}" rel="noopener noreferrer">read the whole review there</a>` : ''}.</p>` : ''}
+${r.translation ? html`<details><summary>The platform’s translation</summary><p class="review-text">${r.translation}</p></details>` : ''}
 <dl class="facts">
 <dt>Author</dt><dd>${r.author ?? 'anonymous'}</dd>
 <dt>Rating</dt><dd>${stars(r.rating)}${r.ratingOriginal ? html` <span class="muted">(${r.ratingOriginal.value} of ${r.ratingOriginal.best})</span>` : ''}</dd>
