@@ -12,6 +12,9 @@ import { PeopleStore } from './store/people-store.js';
 import { pollOnce } from './poll-once.js';
 import { runDraftCli } from './cli/draft.js';
 import { runAuthCheck } from './cli/auth.js';
+import { isoWeekOf, weeklyReport } from './insights/weekly-report.js';
+import { ReviewStore } from './store/review-store.js';
+import { LifecycleStore } from './store/lifecycle-store.js';
 import { classifiersByIndustry, runClassifyCli } from './cli/classify.js';
 import type { ClassifierOptions, ClassifyInput, Industry, Verdict } from './classify/index.js';
 import { classifierOptionsFrom } from './analysis/analyze.js';
@@ -48,6 +51,10 @@ Usage:
       Obtain a token for each platform account under credentials: (or those of one source and its
       publisher) and say which work: an expired or revoked refresh token, a missing variable or key
       file, a refused client. Exit 0 when every account works, 1 otherwise. Prints no secret.
+  review-monitor report [--week 2026-W48] [--config FILE]
+      Print the weekly report as JSON (the same as GET /v1/reports/weekly): volume, negatives, average
+      rating and trend, topics and what changed, replies within the SLA, open reviews by status,
+      follow-ups, recoveries and champions. Default: the last complete ISO week.
   review-monitor users add EMAIL --name "Full Name" --role owner|responder|viewer --password-stdin
   review-monitor users list | remove EMAIL | set-role EMAIL ROLE | set-slack EMAIL SLACK_USER_ID|none
   review-monitor users set-password EMAIL --password-stdin
@@ -79,7 +86,7 @@ function defaultConfigFile(): string {
   return existsSync('config/config.yaml') ? 'config/config.yaml' : 'config/default.yaml';
 }
 
-const COMMANDS = [...ROLES, 'check-config', 'poll-once', 'classify', 'draft', 'users', 'auth'] as const;
+const COMMANDS = [...ROLES, 'check-config', 'poll-once', 'classify', 'draft', 'users', 'auth', 'report'] as const;
 
 /** Runs the CLI; resolves to the process exit code (long-running roles resolve only when stopped). */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -96,6 +103,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         name: { type: 'string' },
         role: { type: 'string' },
         'password-stdin': { type: 'boolean', default: false },
+        week: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -161,6 +169,28 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
 
   // A dry run's standard output is its JSON lines: its log goes to standard error.
   const logger = createLogger(config.log.level, command === 'poll-once' && values['dry-run'] ? stderrDestination() : undefined);
+  if (command === 'report') {
+    let redis;
+    try {
+      redis = await connectRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: config.redis.dataDir, logger });
+    } catch (err) {
+      logger.fatal((err as Error).message);
+      return 1;
+    }
+    try {
+      const store = new ReviewStore(redis.redis, config.redis.prefix);
+      const lifecycle = new LifecycleStore(store);
+      const week = values.week ?? isoWeekOf(new Date(Date.now() - 7 * 86_400_000)).label;
+      const report = await weeklyReport({ store, readStatusCounts: () => lifecycle.byStatus.read(), sla: config.lifecycle.sla }, week);
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return 0;
+    } catch (err) {
+      process.stderr.write(`${(err as Error).message}\n`);
+      return 1;
+    } finally {
+      await redis.close();
+    }
+  }
   if (command === 'users') {
     let redis;
     try {

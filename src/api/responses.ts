@@ -207,3 +207,24 @@ export const readySchema = z.object({ status: z.literal('ready') }).register(api
 export const documentSchema = z.record(z.string(), z.unknown());
 /** A body of text: metrics, the event stream. */
 export const textSchema = z.string();
+
+const spreadShape = z.object({ count: z.number(), medianSeconds: z.number().nullable(), p90Seconds: z.number().nullable() });
+
+/** GET /v1/reports/weekly: one ISO week beside the week before (src/insights/weekly-report.ts). */
+export const weeklyReportSchema = z
+  .object({
+    week: z.string().describe('ISO week, e.g. 2026-W48'),
+    since: isoTime,
+    until: isoTime,
+    reviews: z.object({ count: z.number(), previous: z.number() }),
+    negative: z.object({ count: z.number(), previous: z.number() }),
+    averageRating: z.object({ value: z.number().nullable(), previous: z.number().nullable(), trend: z.enum(['up', 'down', 'flat']).nullable() }),
+    topics: z.array(z.object({ topic: z.string(), count: z.number(), previous: z.number(), change: z.number() })),
+    responseTimes: z.object({ alertToReply: spreadShape, withinSla: z.number(), pastSla: z.number() }),
+    openByStatus: z.record(z.string(), z.number()),
+    followUpsSent: z.number(),
+    recoveries: z.number(),
+    champions: z.array(z.object({ reviewId: z.string(), author: z.string().nullable(), from: z.number(), to: z.number() })),
+    truncated: z.boolean(),
+  })
+  .register(apiSchemas, { id: 'WeeklyReport' });

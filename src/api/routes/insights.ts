@@ -4,13 +4,19 @@ import { EventHub, type AlertEvent, type ReviewEvent } from '../../events.js';
 import { toJson } from '../json.js';
 import { foldWindow, StatsAccumulator } from '../../lifecycle/stats.js';
 import type { RouteRegistry } from '../registry.js';
-import { statsSchema, textSchema } from '../responses.js';
+import { statsSchema, textSchema, weeklyReportSchema } from '../responses.js';
+import { isoWeekOf, weeklyReport } from '../../insights/weekly-report.js';
+import { HttpError } from '../errors.js';
 import { isoDateTime } from '../schemas.js';
 
 const statsQuery = z.strictObject({
   since: isoDateTime.optional().describe('published at or after (default: 30 days ago)'),
   until: isoDateTime.optional().describe('published before (default: now)'),
   source: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be a source id').optional(),
+});
+
+const weeklyQuery = z.strictObject({
+  week: z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week, e.g. 2026-W48').optional().describe('ISO week (default: the last complete one)'),
 });
 
 // Stats read every review in the window; past this many the answer says it was truncated.
@@ -25,6 +31,30 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
     const { truncated } = await foldWindow(ctx.store, { since, until, sourceId: query.source, cap: STATS_CAP }, (r) => acc.add(r));
     return { since: new Date(since).toISOString(), until: new Date(until).toISOString(), truncated, ...acc.result() };
   });
+
+  api.add(
+    {
+      method: 'GET',
+      url: '/v1/reports/weekly',
+      operationId: 'getWeeklyReport',
+      response: weeklyReportSchema,
+      tag: 'insights',
+      scope: 'read',
+      summary: 'One ISO week beside the week before: volume, negatives, average rating and its trend, topics and what changed, replies within the SLA, open reviews by status, follow-ups, recoveries, champions',
+      query: weeklyQuery,
+      errors: [400],
+    },
+    async ({ query }) => {
+      // Default: the last complete week.
+      const week = query.week ?? isoWeekOf(new Date(Date.now() - 7 * 86_400_000)).label;
+      try {
+        return await weeklyReport({ store: ctx.store, readStatusCounts: () => ctx.lifecycle.byStatus.read(), sla: ctx.config.lifecycle.sla }, week);
+      } catch (err) {
+        if ((err as Error).message.startsWith('week ') || /has weeks/.test((err as Error).message)) throw new HttpError(400, 'bad_request', `query.week: ${(err as Error).message}`, [{ path: 'query.week', message: (err as Error).message }]);
+        throw err;
+      }
+    },
+  );
 
   api.add(
     {
