@@ -29,7 +29,7 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>, an
   // The batch is classified (and template-drafted) at once, in an analysis thread when there is one. Reviews
   // go there as the JSON read from Redis and come back as the JSON to write: this loop reads a few fields.
   const analyses = await analysis.analyze(
-    todo.map(({ json, hash, fetchedAt }) => ({ json, hash, fetchedAt })),
+    todo.map(({ json, hash, fetchedAt, createdAt }) => ({ json, hash, fetchedAt, createdAt })),
     { draft: !provider },
   );
   for (const item of stored) {
@@ -44,7 +44,7 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>, an
       // A model-written draft falls back to the template on error, timeout or guardrail failure.
       const review = reviewOf(item);
       const draft = await draftWithProvider(review, JSON.parse(a.verdict) as Verdict, draftContextFor(config, review.sourceId));
-      serialized = { verdict: a.verdict, severity: a.severity, draft: storedDraftJson(draft) };
+      serialized = { verdict: a.verdict, severity: a.severity, draft: storedDraftJson(draft), counted: a.counted, publishedAt: a.publishedAt };
     }
     // A review the owner already answered on the platform pushes no draft at them.
     const alert = a.negative && !item.alertedAt && (!item.backfill || source?.alertOnBackfill === true) && !reviewOf(item).platformReply;
@@ -56,7 +56,7 @@ export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>, an
         else notify.set(channel.id, [a.id]);
       }
     }
-    results.push({ id: a.id, sourceId: a.sourceId, hash: item.hash, serialized, flag: alert });
+    results.push({ id: a.id, sourceId: a.sourceId, hash: item.hash, serialized, flag: alert, backfill: item.backfill });
     outcome.analyzed += 1;
   }
   // Alerts are enqueued (under ids derived from their reviews) before the flag is saved: a crash in

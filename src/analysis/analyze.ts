@@ -4,6 +4,7 @@ import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
 import { draftReply } from '../draft/index.js';
 import { draftContextFor } from '../lifecycle/draft-context.js';
+import { contributionOf } from '../insights/counters.js';
 import { reviewFromStored, storedDraftJson, withDetectedLanguage, type SerializedAnalysis, type StoredReviewInput } from '../store/stored-json.js';
 
 export type { StoredReviewInput } from '../store/stored-json.js';
@@ -81,6 +82,8 @@ export function createAnalyzer(config: AnalysisConfig): Analyzer {
       topics: verdict.topics,
       verdict: JSON.stringify(verdict),
       draft: draft ? storedDraftJson(draft) : undefined,
+      counted: contributionOf({ sourceId: reviews[i]!.sourceId, rating: reviews[i]!.rating, publishedAt: reviews[i]!.publishedAt, createdAt: inputs[i]!.createdAt, verdict }),
+      publishedAt: reviews[i]!.publishedAt,
     }));
   };
   return Object.assign(one, { all, stored });

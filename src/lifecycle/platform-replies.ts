@@ -23,7 +23,7 @@ const REPLIED = new Set(['replied', 'resolved', 'followed_up']);
  * change (their content hash).
  */
 export async function applyPlatformState(
-  deps: { store: Pick<ReviewStore, 'get'>; lifecycle: Pick<LifecycleStore, 'transition' | 'setFields' | 'record' | 'emit'> },
+  deps: { store: Pick<ReviewStore, 'get'>; lifecycle: Pick<LifecycleStore, 'transition' | 'setFields' | 'record' | 'emit' | 'markRecovered'> },
   reviews: readonly Review[],
   edited: readonly string[],
   now: Date = new Date(),
@@ -50,8 +50,9 @@ export async function applyPlatformState(
     }
     // A critic who raised the rating after our reply came back: told once, for integrators and reports.
     if (editedIds.has(review.id) && REPLIED.has(stored.status) && !stored.lifecycle.recoveredAt && isRecovered(stored.ratingHistory, stored.lifecycle.repliedAt)) {
-      await deps.lifecycle.setFields(review.id, { recoveredAt: now.toISOString() });
-      await deps.lifecycle.emit(review.id, 'review.recovered', { status: stored.status, actor: 'reviewer', at: now.toISOString() });
+      // Marked (and counted) once even when two polls see the same edit.
+      if (await deps.lifecycle.markRecovered(review.id, now))
+        await deps.lifecycle.emit(review.id, 'review.recovered', { status: stored.status, actor: 'reviewer', at: now.toISOString() });
     }
   }
   return outcome;

@@ -2,6 +2,8 @@ import { lifecycleEventType, type LifecycleEvent, type LifecycleEventType } from
 import type { Redis } from 'ioredis';
 import { TRANSITIONS, type Action, type HistoryEntry, type Status } from '../lifecycle/states.js';
 import type { ReviewStore } from './review-store.js';
+import { COUNTER_LUA } from './counters.js';
+import { eventFields, secondsBetween, weekOfDay, type DurationKind } from '../insights/counters.js';
 import { INDEXED_STATUSES, StatusIndex } from './status-index.js';
 
 /** The outcome of a transition attempt. */
@@ -16,8 +18,9 @@ export type TransitionResult =
 // empty) describes a review the action would not change: field -> exact value, or true for "set at
 // all"; when every one holds, nothing is written (so parallel repeats record one entry, not twenty).
 // KEYS: the review, its history, the alert index, then the status indexes of status-index.ts in
-// INDEXED_STATUSES order. ARGV[6] is the review id; field/value pairs follow.
-const TRANSITION_LUA = `
+// INDEXED_STATUSES order. ARGV[6] is the review id; ARGV[7] the event's counters (counters.ts) as
+// `prefix\nday\nweek\nfield…`, or '', counted only when the step is taken; field/value pairs follow.
+const TRANSITION_LUA = `${COUNTER_LUA}
 local cur = redis.call('HGET', KEYS[1], 'status')
 if not cur then return {-1, ''} end
 local allowed = false
@@ -43,18 +46,31 @@ if to ~= '' and to ~= cur then
     if index[to] then redis.call('ZADD', index[to], score, ARGV[6]) end
   end
 end
-for i = 7, #ARGV, 2 do
+for i = 8, #ARGV, 2 do
   if ARGV[i + 1] == '' then redis.call('HDEL', KEYS[1], ARGV[i]) else redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 end
 local entry = cjson.decode(ARGV[4])
 entry['from'] = cur
 if to ~= '' then entry['to'] = to end
 redis.call('RPUSH', KEYS[2], cjson.encode(entry))
+if ARGV[7] ~= '' then
+  local prefix, rest = string.match(ARGV[7], '^([^\\n]*)\\n(.*)$')
+  rm_apply(prefix, rest, 1)
+end
 if to ~= '' then return {1, to} end
 return {1, cur}
 `;
 
-type LifecycleRedis = Redis & { rmTransition(...args: string[]): Promise<[number, string]> };
+// Sets recoveredAt once and counts the recovery in the same step. KEYS: the review. ARGV: the time, the counters.
+const RECOVERED_LUA = `${COUNTER_LUA}
+if not redis.call('HGET', KEYS[1], 'review') then return 0 end
+if redis.call('HSETNX', KEYS[1], 'recoveredAt', ARGV[1]) == 0 then return 0 end
+local prefix, rest = string.match(ARGV[2], '^([^\\n]*)\\n(.*)$')
+rm_apply(prefix, rest, 1)
+return 1
+`;
+
+type LifecycleRedis = Redis & { rmTransition(...args: string[]): Promise<[number, string]>; rmRecovered(key: string, at: string, counted: string): Promise<number> };
 
 /** Moves reviews through the recovery lifecycle and keeps their history. */
 export class LifecycleStore {
@@ -69,7 +85,10 @@ export class LifecycleStore {
   ) {
     this.r = store.redis as LifecycleRedis;
     this.byStatus = new StatusIndex(store.redis, store.keys);
-    if (typeof this.r.rmTransition !== 'function') store.redis.defineCommand('rmTransition', { numberOfKeys: 3 + INDEXED_STATUSES.length, lua: TRANSITION_LUA });
+    if (typeof this.r.rmTransition !== 'function') {
+      store.redis.defineCommand('rmTransition', { numberOfKeys: 3 + INDEXED_STATUSES.length, lua: TRANSITION_LUA });
+      store.redis.defineCommand('rmRecovered', { numberOfKeys: 1, lua: RECOVERED_LUA });
+    }
   }
 
   /**
@@ -88,6 +107,7 @@ export class LifecycleStore {
     if (opts.note) entry.note = opts.note;
     if (opts.details && Object.keys(opts.details).length) entry.details = opts.details;
     const pairs = Object.entries(opts.fields ?? {}).flat();
+    const counted = await this.countedEvent(id, action, entry.at);
     const [code, status] = await this.r.rmTransition(
       this.store.key('review', id),
       this.store.key('history', id),
@@ -99,6 +119,7 @@ export class LifecycleStore {
       JSON.stringify(entry),
       opts.unchangedIf ? JSON.stringify(opts.unchangedIf) : '',
       id,
+      counted,
       ...pairs,
     );
     if (code === -1) return { ok: false, reason: 'not_found' };
@@ -108,6 +129,41 @@ export class LifecycleStore {
     await this.store.bumpVersion();
     await this.emit(id, lifecycleEventType(action), { status: status as string, actor: opts.actor, at: entry.at, note: opts.note });
     return { ok: true, status: status as Status, changed: true };
+  }
+
+  /**
+   * What a reply or follow-up adds to the day's counters (counters.ts): the step, and the time it took from the
+   * alert, the publication or the reply. Read before the step; counted by the script only if the step is taken
+   * (a review is replied to and followed up once), so each is counted once.
+   */
+  private async countedEvent(id: string, action: Action, at: string): Promise<string> {
+    const name = action === 'reply' || action === 'reply_on_platform' ? 'replied' : action === 'follow_up' ? 'followed_up' : null;
+    if (!name) return '';
+    const [json, alertedAt, backfill, repliedAt] = await this.r.hmget(this.store.key('review', id), 'review', 'alertedAt', 'backfill', 'repliedAt');
+    if (!json) return '';
+    const sourceId = id.slice(0, -17);
+    const publishedAt = (JSON.parse(json) as { publishedAt?: string }).publishedAt;
+    const durations: Partial<Record<DurationKind, number>> =
+      name === 'replied'
+        ? { ...(alertedAt ? { ar: secondsBetween(alertedAt, at) } : {}), ...(backfill !== '1' && publishedAt ? { pr: secondsBetween(publishedAt, at) } : {}) }
+        : repliedAt
+          ? { rf: secondsBetween(repliedAt, at) }
+          : {};
+    const day = at.slice(0, 10);
+    return [this.store.counters.prefix, day, weekOfDay(day), ...eventFields(sourceId, name, durations)].join('\n');
+  }
+
+  /**
+   * Records that the reviewer raised their rating after our reply: `recoveredAt` is set and the recovery
+   * counted on its day, both once, however many polls see the edit. Resolves to whether this call did it.
+   */
+  async markRecovered(id: string, at: Date): Promise<boolean> {
+    const iso = at.toISOString();
+    const day = iso.slice(0, 10);
+    const counted = [this.store.counters.prefix, day, weekOfDay(day), ...eventFields(id.slice(0, -17), 'recovered')].join('\n');
+    const done = (await this.r.rmRecovered(this.store.key('review', id), iso, counted)) === 1;
+    if (done) await this.store.bumpVersion();
+    return done;
   }
 
   /** Tells the context of a step; a lost event must not undo the step, so a failure is only reported. */

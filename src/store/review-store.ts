@@ -3,6 +3,8 @@ import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
 import { DeliveryRecords } from './delivery-records.js';
 import { KeyBuilder } from './keys.js';
+import { COUNTER_LUA, CounterStore } from './counters.js';
+import { contributionOf, eventFields, secondsBetween, weekOfDay } from '../insights/counters.js';
 import { reviewFromStored, storedDraftJson, storedReviewJson, withDetectedLanguage, type SerializedAnalysis, type StoredReviewInput } from './stored-json.js';
 
 import { SourceStateStore, type SourceState } from './source-state.js';
@@ -94,7 +96,8 @@ const ANALYSIS_FIELDS = ['review', 'hash', 'analyzedHash', 'alertedAt', 'backfil
  */
 export type AnalysisEntry =
   | { id: string; sourceId: string; hash: string; verdict: Verdict; draft?: Draft | undefined; flag: boolean }
-  | { id: string; sourceId: string; hash: string; serialized: SerializedAnalysis; flag: boolean }
+  // `serialized.counted` (the analysis thread's) and `backfill` spare the save a read of the review to count it.
+  | { id: string; sourceId: string; hash: string; serialized: SerializedAnalysis; flag: boolean; backfill?: boolean | undefined }
   | { id: string; sourceId: string; alreadyAnalyzed: true };
 
 /** A predicate on stored reviews, for list filters the sorted sets do not index. */
@@ -141,41 +144,47 @@ return out
 
 // Records verdicts and drafts; flags each review (alert list) only once, however often it is analysed.
 // The flagged counter is bumped in the same script: a worker killed right after the save cannot lose it.
+// So are the stats counters (counters.ts): the review's contribution replaces the one it had, so an edit or a
+// new verdict corrects them, and the time from publication to alert is counted on the day it is flagged.
 // KEYS: alert list, flagged counter, then per review: its hash, its source's pending set, its source's alert list.
-// ARGV: now (ISO), now (ms), then per review: analysed content hash, verdict JSON, draft JSON or '', id, flag, counter field.
+// ARGV: now (ISO), now (ms), counters' prefix, today, this week, then per review: analysed content hash,
+// verdict JSON, draft JSON or '', id, flag, flagged counter field, contribution, publication-to-alert field or ''.
 // Returns per review: -1 (content changed since it was read: left pending), 1 (flagged now) or 0.
-const SAVE_ANALYSIS_LUA = `
+const SAVE_ANALYSIS_LUA = `${COUNTER_LUA}
 local out = {}
-local now, nowMs = ARGV[1], ARGV[2]
+local now, nowMs, cprefix = ARGV[1], ARGV[2], ARGV[3]
+local todayKey, weekKey = cprefix .. 'd:' .. ARGV[4], cprefix .. 'w:' .. ARGV[5]
 for i = 0, (#KEYS - 2) / 3 - 1 do
   local key, pending, bysrc = KEYS[3 + i * 3], KEYS[4 + i * 3], KEYS[5 + i * 3]
-  local a = 2 + i * 6
+  local a = 5 + i * 8
   local hash, verdict, draft, id, flag, field = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4], ARGV[a + 5], ARGV[a + 6]
+  local counted, delay = ARGV[a + 7], ARGV[a + 8]
   -- One read and one write of the hash per review (and an HDEL of an earlier draft when there is none now):
   -- Redis runs this for every review analysed.
-  local cur = redis.call('HMGET', key, 'hash', 'alertedAt')
+  local cur = redis.call('HMGET', key, 'hash', 'alertedAt', 'counted')
   if cur[1] ~= hash then
     out[i + 1] = -1
   else
     local alert = flag == '1' and not cur[2]
-    if draft == '' then
-      redis.call('HDEL', key, 'draft')
-      if alert then
-        redis.call('HSET', key, 'verdict', verdict, 'analyzedHash', hash, 'analyzedAt', now, 'alertedAt', now)
-      else
-        redis.call('HSET', key, 'verdict', verdict, 'analyzedHash', hash, 'analyzedAt', now)
-      end
-    elseif alert then
-      redis.call('HSET', key, 'verdict', verdict, 'analyzedHash', hash, 'analyzedAt', now, 'draft', draft, 'alertedAt', now)
-    else
-      redis.call('HSET', key, 'verdict', verdict, 'analyzedHash', hash, 'analyzedAt', now, 'draft', draft)
+    local set = { 'verdict', verdict, 'analyzedHash', hash, 'analyzedAt', now }
+    if draft == '' then redis.call('HDEL', key, 'draft') else table.insert(set, 'draft'); table.insert(set, draft) end
+    if alert then table.insert(set, 'alertedAt'); table.insert(set, now) end
+    if counted ~= cur[3] then
+      if cur[3] then rm_apply(cprefix, cur[3], -1) end
+      rm_apply(cprefix, counted, 1)
+      table.insert(set, 'counted'); table.insert(set, counted)
     end
+    redis.call('HSET', key, unpack(set))
     redis.call('ZREM', pending, id)
     out[i + 1] = 0
     if alert then
       redis.call('ZADD', KEYS[1], nowMs, id)
       redis.call('ZADD', bysrc, nowMs, id)
       redis.call('HINCRBY', KEYS[2], field, 1)
+      if delay ~= '' then
+        redis.call('HINCRBY', todayKey, delay, 1)
+        redis.call('HINCRBY', weekKey, delay, 1)
+      end
       out[i + 1] = 1
     end
   end
@@ -202,6 +211,8 @@ export class ReviewStore {
   readonly sources: SourceStateStore;
   /** Tells API processes that what they show changed. */
   readonly changes: ChangeFeed;
+  /** Stats counters by day and week, kept by the analysis save and the lifecycle. */
+  readonly counters: CounterStore;
 
   constructor(
     readonly redis: Redis,
@@ -211,6 +222,7 @@ export class ReviewStore {
     this.keys = new KeyBuilder(prefix);
     this.sources = new SourceStateStore(redis, this.keys);
     this.changes = new ChangeFeed(redis, this.keys);
+    this.counters = new CounterStore(redis, this.keys);
     this.deliveries = new DeliveryRecords(redis, (...parts) => this.key(...parts));
     if (typeof this.r.rmUpsertReview !== 'function') {
       // The number of keys varies with the batch: it goes first in each call.
@@ -284,15 +296,20 @@ export class ReviewStore {
     const analysed = entries.filter((e): e is Exclude<AnalysisEntry, { alreadyAnalyzed: true }> => !('alreadyAnalyzed' in e));
     for (const e of entries) if ('alreadyAnalyzed' in e) (pipe as unknown as Redis).zrem(this.key('pending', e.sourceId), e.id);
     const iso = now.toISOString();
+    const counting = await this.countingOf(analysed);
+    const today = iso.slice(0, 10);
     for (let i = 0; i < analysed.length; i += SCRIPT_BATCH) {
       // The `flagged` counter of Metrics is `<prefix>:metrics:flagged`, field `source|severity`.
       const keys = [this.key('alerts'), this.key('metrics', 'flagged')];
-      const args: (string | number)[] = [iso, now.getTime()];
-      for (const e of analysed.slice(i, i + SCRIPT_BATCH)) {
+      const args: (string | number)[] = [iso, now.getTime(), this.counters.prefix, today, weekOfDay(today)];
+      for (const [j, e] of analysed.slice(i, i + SCRIPT_BATCH).entries()) {
         keys.push(this.key('review', e.id), this.key('pending', e.sourceId), this.key('alerts', 'src', e.sourceId));
         const { verdict, draft, severity } =
           'serialized' in e ? e.serialized : { verdict: JSON.stringify(e.verdict), draft: e.draft && storedDraftJson(e.draft), severity: e.verdict.severity };
-        args.push(e.hash, verdict, draft ?? '', e.id, e.flag ? '1' : '0', `${e.sourceId}|${severity}`);
+        const c = counting[i + j]!;
+        // Baseline reviews were old when first seen: their time to alert says nothing about the service.
+        const delay = c.backfill || !c.publishedAt ? '' : (eventFields(e.sourceId, null, { pa: secondsBetween(c.publishedAt, iso) })[0] ?? '');
+        args.push(e.hash, verdict, draft ?? '', e.id, e.flag ? '1' : '0', `${e.sourceId}|${severity}`, c.counted, delay);
       }
       pipe.rmSaveAnalysis(keys.length, ...keys, ...args);
     }
@@ -312,6 +329,35 @@ export class ReviewStore {
       if (res === -1) stale += 1;
     });
     return { flagged: flaggedIds.length, stale, flaggedIds };
+  }
+
+  /**
+   * Each analysed entry's counter contribution (counters.ts) and what its publication-to-alert time needs. The
+   * analysis thread sends the contribution with its results; other callers' reviews are read for it here.
+   */
+  private async countingOf(entries: readonly Exclude<AnalysisEntry, { alreadyAnalyzed: true }>[]): Promise<{ counted: string; publishedAt?: string | undefined; backfill: boolean }[]> {
+    const missing = entries.filter((e) => !('serialized' in e && e.serialized.counted !== undefined && e.backfill !== undefined));
+    const read = new Map<string, { json: string | null; createdAt: string | null; backfill: string | null }>();
+    if (missing.length) {
+      const pipe = this.r.pipeline();
+      for (const e of missing) pipe.hmget(this.key('review', e.id), 'review', 'createdAt', 'backfill');
+      ((await pipe.exec()) ?? []).forEach(([err, reply], i) => {
+        if (err) throw err;
+        const [json, createdAt, backfill] = reply as (string | null)[];
+        read.set(missing[i]!.id, { json: json!, createdAt: createdAt!, backfill: backfill! });
+      });
+    }
+    return entries.map((e) => {
+      if ('serialized' in e && e.serialized.counted !== undefined && e.backfill !== undefined) return { counted: e.serialized.counted, publishedAt: e.serialized.publishedAt, backfill: e.backfill };
+      const stored = read.get(e.id);
+      const review = stored?.json ? (JSON.parse(stored.json) as Pick<Review, 'rating' | 'publishedAt'>) : {};
+      const verdict = 'serialized' in e ? (JSON.parse(e.serialized.verdict) as Verdict) : e.verdict;
+      return {
+        counted: contributionOf({ sourceId: e.sourceId, rating: review.rating, publishedAt: review.publishedAt, createdAt: stored?.createdAt ?? undefined, verdict }),
+        publishedAt: review.publishedAt,
+        backfill: stored?.backfill === '1',
+      };
+    });
   }
 
   // The change feed lives in ./change-feed.ts; these delegate so that callers need not change yet.
@@ -434,6 +480,7 @@ export class ReviewStore {
         json,
         hash: hash ?? '',
         fetchedAt: editedAt ?? createdAt ?? '',
+        createdAt: createdAt ?? undefined,
         analyzedHash: analyzedHash ?? undefined,
         alertedAt: alertedAt ?? undefined,
         backfill: backfill === '1',

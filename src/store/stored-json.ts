@@ -14,6 +14,8 @@ export interface StoredReviewInput {
   hash: string;
   /** When it was fetched (`editedAt`, else `createdAt`). */
   fetchedAt: string;
+  /** When the service first stored it (the counters' day of a review without a date). */
+  createdAt?: string | undefined;
 }
 
 /** A verdict and draft already written as the store keeps them (the analysis thread writes them so). */
@@ -24,6 +26,10 @@ export interface SerializedAnalysis {
   draft?: string | undefined;
   /** The verdict's severity, for the flagged counters. */
   severity: Severity;
+  /** The review's contribution to the stats counters (src/insights/counters.ts `contributionOf`). */
+  counted?: string | undefined;
+  /** The review's publication time: its time to alert is counted when it is flagged. */
+  publishedAt?: string | undefined;
 }
 
 /** A review's JSON as stored: without `contentHash` (the `hash` field) and `fetchedAt` (`createdAt`/`editedAt`). */

@@ -97,6 +97,39 @@ describe('API: filters, stats, events, metrics, docs, limits', () => {
     expect(stats).toMatchObject({ reviews: 4, negative: 3, bySource: { harbor: { negative: 2 }, tidy: { negative: 1 } }, bySeverity: { critical: 1, medium: 1, high: 1 }, byTopic: { app_bugs: 1 } });
   });
 
+  it('answers any window from counters: a half-year by week, ratings per source over time, replies and their times', async () => {
+    const { ctx, api } = await setup();
+    // Twenty weeks of one review a week, five each at 5, 4, 3 and 2 stars, published on Wednesdays.
+    const weekly = Array.from({ length: 20 }, (_, i) => makeReview('harbor', { rating: 5 - Math.floor(i / 5), text: `Week ${i}`, publishedAt: new Date(Date.UTC(2026, 0, 7 + 7 * i, 12)).toISOString() }));
+    await ctx.store.upsertReviews(weekly, { backfill: false });
+    await ctx.store.saveAnalyses(weekly.map((r, i) => ({ id: r.id, sourceId: 'harbor', hash: r.contentHash, verdict: i >= 15 ? neg('high', ['staff']) : pos, flag: i >= 15 })));
+    const reply = weekly[19]!;
+    await ctx.lifecycle.transition(reply.id, 'acknowledge', { actor: 'maya' });
+    const repliedAt = new Date(Date.now() + 7_200_000).toISOString();
+    await ctx.lifecycle.transition(reply.id, 'reply', { actor: 'maya', now: new Date(repliedAt), fields: { repliedAt } });
+    type S = { since: string; until: string; reviews: number; negative: number; byDay: object; byWeek: Record<string, { reviews: number }>; ratings: { bySource: Record<string, { average: number; count: number; over: Record<string, { average: number }> }> }; granularity: string; recovery: { replied: number }; responseTimes: { alertToReply: { count: number; medianSeconds: number } } };
+    const long = (await api.inject({ url: '/v1/stats?since=2026-01-01T00:00:00Z&until=2026-06-01T00:00:00Z&source=harbor', headers: auth })).json<S>();
+    expect(long).toMatchObject({ since: '2026-01-01T00:00:00.000Z', until: '2026-06-01T00:00:00.000Z', reviews: 20, negative: 5, byDay: {}, granularity: 'week' });
+    expect(Object.values(long.byWeek).reduce((n, w) => n + w.reviews, 0)).toBe(20);
+    expect(long.byWeek['2026-W02']).toEqual({ reviews: 1, negative: 0 });
+    expect(long.ratings.bySource.harbor).toMatchObject({ average: 3.5, count: 20 });
+    expect(long.ratings.bySource.harbor!.over['2026-W02']!.average).toBe(5);
+    expect(long.ratings.bySource.harbor!.over['2026-W21']!.average).toBe(2);
+    // The reply is counted on the day it was given, with its time from the alert (to within 12%).
+    const now = (await api.inject({ url: `/v1/stats?since=${new Date(Date.now() - 86_400_000).toISOString()}&until=${new Date(Date.now() + 2 * 86_400_000).toISOString()}`, headers: auth })).json<S>();
+    expect(now.recovery.replied).toBe(1);
+    expect(now.responseTimes.alertToReply.count).toBe(1);
+    expect(Math.abs(now.responseTimes.alertToReply.medianSeconds - 7200) / 7200).toBeLessThan(0.12);
+    expect(now.granularity).toBe('day');
+    // An edit that changes the rating moves the counts once it is analysed again.
+    const edited = makeReview('harbor', { platformId: weekly[0]!.platformId, rating: 1, text: 'Week 0, changed my mind', publishedAt: weekly[0]!.publishedAt });
+    await ctx.store.upsertReviews([edited], { backfill: false });
+    await ctx.store.saveAnalyses([{ id: edited.id, sourceId: 'harbor', hash: edited.contentHash, verdict: neg('medium', ['staff']), flag: true }]);
+    const after = (await api.inject({ url: '/v1/stats?since=2026-01-01T00:00:00Z&until=2026-06-01T00:00:00Z&source=harbor', headers: auth })).json<S>();
+    expect(after).toMatchObject({ reviews: 20, negative: 6 });
+    expect(after.ratings.bySource.harbor!.over['2026-W02']!.average).toBe(1);
+  });
+
   it('computes medians, p90 and the recovery rate', () => {
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50)).toBe(5);
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);

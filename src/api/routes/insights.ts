@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { EventHub, type AlertEvent, type ReviewEvent } from '../../events.js';
 import { toJson } from '../json.js';
-import { foldWindow, StatsAccumulator } from '../../lifecycle/stats.js';
+import { daysBetween, periodsFor } from '../../store/counters.js';
+import { statsFromCounters } from '../../insights/window-stats.js';
 import type { RouteRegistry } from '../registry.js';
 import { statsSchema, textSchema, weeklyReportSchema } from '../responses.js';
 import { isoWeekOf, weeklyReport } from '../../insights/weekly-report.js';
@@ -19,18 +20,34 @@ const weeklyQuery = z.strictObject({
   week: z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week, e.g. 2026-W48').optional().describe('ISO week (default: the last complete one)'),
 });
 
-// Stats read every review in the window; past this many the answer says it was truncated.
-const STATS_CAP = 100_000;
+// Windows up to a quarter are also shown day by day; longer ones by ISO week (read from the week counters).
+const BY_DAY_MAX = 92;
 
 /** `GET /v1/stats` and the `GET /v1/events` stream. */
 export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub): void {
-  api.add({ method: 'GET', url: '/v1/stats', operationId: 'getStats', response: statsSchema, tag: 'insights', scope: 'read', summary: 'Counts by day, source, topic and severity; response times (median, p90); recovery rate', query: statsQuery }, async ({ query }) => {
-    const until = query.until ? Date.parse(query.until) : Date.now();
-    const since = query.since ? Date.parse(query.since) : until - 30 * 86_400_000;
-    const acc = new StatsAccumulator();
-    const { truncated } = await foldWindow(ctx.store, { since, until, sourceId: query.source, cap: STATS_CAP }, (r) => acc.add(r));
-    return { since: new Date(since).toISOString(), until: new Date(until).toISOString(), truncated, ...acc.result() };
-  });
+  api.add(
+    {
+      method: 'GET',
+      url: '/v1/stats',
+      operationId: 'getStats',
+      response: statsSchema,
+      tag: 'insights',
+      scope: 'read',
+      summary: 'Counts by day, week, source, topic and severity; average rating per source over time; response times (median, p90); recovery rate',
+      description:
+        'Read from counters kept as reviews are analysed, so any window over any history answers at once. The window is whole UTC days (`since` and `until` are widened to them and returned). Reviews, negatives, topics, severities and ratings count the reviews published in the window; replies, follow-ups, recoveries and response times count the steps taken in it (response times from a histogram: within 12%). Windows up to 92 days are also given day by day; ratings over time are per day then, else per ISO week.',
+      query: statsQuery,
+    },
+    async ({ query }) => {
+      const until = query.until ? Date.parse(query.until) : Date.now();
+      const since = query.since ? Date.parse(query.since) : until - 30 * 86_400_000;
+      const days = daysBetween(new Date(since).toISOString().slice(0, 10), new Date(Math.max(since, until - 1)).toISOString().slice(0, 10));
+      const byDay = days.length <= BY_DAY_MAX;
+      const window = await ctx.store.counters.read(periodsFor(days, byDay), query.source);
+      const stats = statsFromCounters(window.periods, { byDay });
+      return { since: `${days[0]}T00:00:00.000Z`, until: new Date(Date.parse(`${days.at(-1)}T00:00:00Z`) + 86_400_000).toISOString(), truncated: false, ...stats };
+    },
+  );
 
   api.add(
     {

@@ -1,0 +1,118 @@
+import type { Redis } from 'ioredis';
+import { addCounts, emptyCounts, parseCounterHash, weekOfDay, type SourceCounts } from '../insights/counters.js';
+import type { KeyBuilder } from './keys.js';
+
+// Counters of reviews, negatives, ratings, topics, severities, lifecycle events and response times: one hash
+// per UTC day (`counts:d:<YYYY-MM-DD>`) and one per ISO week (`counts:w:<YYYY-Www>`), fields
+// `<sourceId>|<metric>` (see src/insights/counters.ts). Writers are the store's scripts (the analysis save,
+// lifecycle transitions, recoveries), which change them in the same step as the review; this module names the
+// keys, gives the scripts their Lua, and reads windows.
+
+/**
+ * Lua shared by the scripts that count: `rm_apply(prefix, contribution, by)` adds (by = 1) or takes away
+ * (by = -1) a contribution `day\nweek\nfield…`; `rm_event(prefix, day, week, fields)` adds an event's fields.
+ * A field that falls to zero is removed, so a day's hash holds only what happened.
+ * The day and week keys are built here from the counters' prefix: they share the store's prefix (and, with
+ * businesses on a Redis Cluster, its hash tag), so they sit in the same slot as the review the script writes.
+ */
+export const COUNTER_LUA = `
+local function rm_incr(key, field, by)
+  if redis.call('HINCRBY', key, field, by) == 0 then redis.call('HDEL', key, field) end
+end
+local function rm_apply(prefix, c, by)
+  local day, week, j = nil, nil, 0
+  for line in string.gmatch(c, '[^\\n]+') do
+    j = j + 1
+    if j == 1 then day = prefix .. 'd:' .. line
+    elseif j == 2 then week = prefix .. 'w:' .. line
+    else
+      rm_incr(day, line, by)
+      rm_incr(week, line, by)
+    end
+  end
+end
+`;
+
+/** A window of whole UTC days, read from day hashes, or from week hashes where whole ISO weeks fit. */
+export interface CounterWindow {
+  /** Per period (`YYYY-MM-DD` or `YYYY-Www`), per source. */
+  periods: { label: string; kind: 'day' | 'week'; bySource: Map<string, SourceCounts> }[];
+}
+
+const DAY = 86_400_000;
+
+/** The UTC days from `sinceDay` to `untilDay`, both included. */
+export function daysBetween(sinceDay: string, untilDay: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${sinceDay}T00:00:00Z`), end = Date.parse(`${untilDay}T00:00:00Z`); t <= end; t += DAY) out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+}
+
+/**
+ * The periods that cover the days: each whole ISO week (Monday to Sunday inside the window) as one week,
+ * the days at either end as days. `byDay` keeps every day (a window short enough to show day by day).
+ */
+export function periodsFor(days: readonly string[], byDay: boolean): { label: string; kind: 'day' | 'week' }[] {
+  if (byDay) return days.map((d) => ({ label: d, kind: 'day' as const }));
+  const out: { label: string; kind: 'day' | 'week' }[] = [];
+  for (let i = 0; i < days.length; ) {
+    const monday = new Date(`${days[i]}T00:00:00Z`).getUTCDay() === 1;
+    if (monday && i + 6 < days.length) {
+      out.push({ label: weekOfDay(days[i]!), kind: 'week' });
+      i += 7;
+    } else {
+      out.push({ label: days[i]!, kind: 'day' });
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** Reads the counters. */
+export class CounterStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: KeyBuilder,
+  ) {}
+
+  /** What the scripts prepend to `d:<day>` and `w:<week>`. */
+  get prefix(): string {
+    return `${this.keys.key('counts')}:`;
+  }
+
+  dayKey(day: string): string {
+    return `${this.prefix}d:${day}`;
+  }
+
+  weekKey(week: string): string {
+    return `${this.prefix}w:${week}`;
+  }
+
+  /** One round trip for the whole window, whatever its length: one HGETALL per period. */
+  async read(periods: readonly { label: string; kind: 'day' | 'week' }[], sourceId?: string): Promise<CounterWindow> {
+    if (periods.length === 0) return { periods: [] };
+    const pipe = this.redis.pipeline();
+    for (const p of periods) pipe.hgetall(p.kind === 'day' ? this.dayKey(p.label) : this.weekKey(p.label));
+    const replies = (await pipe.exec()) ?? [];
+    return {
+      periods: periods.map((p, i) => {
+        const [err, hash] = replies[i]!;
+        if (err) throw err;
+        return { ...p, bySource: parseCounterHash(hash as Record<string, string>, sourceId) };
+      }),
+    };
+  }
+
+  /** The window's days summed, per source. */
+  async sum(days: readonly string[], sourceId?: string): Promise<Map<string, SourceCounts>> {
+    const out = new Map<string, SourceCounts>();
+    for (const p of (await this.read(periodsFor(days, false), sourceId)).periods) {
+      for (const [src, c] of p.bySource) {
+        let have = out.get(src);
+        if (!have) out.set(src, (have = emptyCounts()));
+        addCounts(have, c);
+      }
+    }
+    return out;
+  }
+}
