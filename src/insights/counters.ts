@@ -77,6 +77,13 @@ export function eventFields(sourceId: string, name: 'replied' | 'followed_up' | 
 /** Seconds between two ISO times (NaN when either is missing). */
 export const secondsBetween = (from: string | undefined, to: string | undefined): number => (from && to ? (Date.parse(to) - Date.parse(from)) / 1000 : NaN);
 
+/** A day's or week's counters, per source, as the store reads them. */
+export interface CountedPeriod {
+  label: string;
+  kind: 'day' | 'week';
+  bySource: Map<string, SourceCounts>;
+}
+
 /** One period's counters, per source. */
 export interface SourceCounts {
   reviews: number;
@@ -145,21 +152,6 @@ export function averageRating(c: Pick<SourceCounts, 'ratings'>): { average: numb
     count += n;
   }
   return { average: count ? Math.round((sum / count) * 100) / 100 : null, count };
-}
-
-/** Mean and variance of the ratings (for the rating-drop test). */
-export function ratingMoments(c: Pick<SourceCounts, 'ratings'>): { mean: number; variance: number; count: number } {
-  let sum = 0;
-  let sq = 0;
-  let count = 0;
-  for (const [rating, n] of Object.entries(c.ratings)) {
-    const r = Number(rating);
-    sum += r * n;
-    sq += r * r * n;
-    count += n;
-  }
-  const mean = count ? sum / count : 0;
-  return { mean, variance: count ? Math.max(0, sq / count - mean * mean) : 0, count };
 }
 
 /** Median and 90th percentile read off a histogram (nearest rank, each bucket at its middle). */

@@ -1,12 +1,5 @@
 import type { Stats } from '../lifecycle/stats.js';
-import { addCounts, averageRating, DURATION_KINDS, emptyCounts, spreadOf, total, weekOfDay, type DurationKind, type SourceCounts } from './counters.js';
-
-/** A window of counters as the store read it (src/store/counters.ts). */
-export interface CountedPeriod {
-  label: string;
-  kind: 'day' | 'week';
-  bySource: Map<string, SourceCounts>;
-}
+import { addCounts, averageRating, DURATION_KINDS, emptyCounts, spreadOf, total, weekOfDay, type CountedPeriod, type DurationKind, type SourceCounts } from './counters.js';
 
 /** An average rating over a period, and how many rated reviews it is of. */
 export interface RatingPoint {
@@ -74,7 +67,7 @@ export function statsFromCounters(periods: readonly CountedPeriod[], opts: { byD
   for (const [src, c] of [...whole].sort(([a], [b]) => a.localeCompare(b))) {
     if (c.reviews || c.negative) out.bySource[src] = { reviews: c.reviews, negative: c.negative };
     const series = over.get(src)!;
-    const points = Object.fromEntries([...series].filter(([, s]) => averageRating(s).count > 0).sort(([a], [b]) => a.localeCompare(b)).map(([slot, s]) => [slot, averageRating(s)]));
+    const points = Object.fromEntries([...series].map(([slot, s]) => [slot, averageRating(s)] as const).filter(([, r]) => r.count > 0).sort(([a], [b]) => a.localeCompare(b)));
     const avg = averageRating(c);
     if (avg.count) out.ratings.bySource[src] = { ...avg, over: points };
   }

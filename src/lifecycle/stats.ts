@@ -1,4 +1,5 @@
 import { isRecovered } from './states.js';
+import { secondsBetween } from '../insights/counters.js';
 import type { ReviewStore, StoredReview } from '../store/review-store.js';
 
 /** Median and 90th percentile of a set of durations, in seconds. */
@@ -32,7 +33,6 @@ function spread(values: number[]): Spread {
   return { count: sorted.length, medianSeconds: percentile(sorted, 50), p90Seconds: percentile(sorted, 90) };
 }
 
-const secondsBetween = (from: string | undefined, to: string | undefined): number => (from && to ? (Date.parse(to) - Date.parse(from)) / 1000 : NaN);
 
 /**
  * Counts and response times, accumulated one review at a time so a window of many thousands of reviews

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { addCounts, emptyCounts, parseCounterHash, weekOfDay, type SourceCounts } from '../insights/counters.js';
+import { parseCounterHash, weekOfDay, type CountedPeriod } from '../insights/counters.js';
 import type { KeyBuilder } from './keys.js';
 
 // Counters of reviews, negatives, ratings, topics, severities, lifecycle events and response times: one hash
@@ -10,7 +10,7 @@ import type { KeyBuilder } from './keys.js';
 
 /**
  * Lua shared by the scripts that count: `rm_apply(prefix, contribution, by)` adds (by = 1) or takes away
- * (by = -1) a contribution `day\nweek\nfield…`; `rm_event(prefix, day, week, fields)` adds an event's fields.
+ * (by = -1) a contribution or an event's fields, `day\nweek\nfield…`.
  * A field that falls to zero is removed, so a day's hash holds only what happened.
  * The day and week keys are built here from the counters' prefix: they share the store's prefix (and, with
  * businesses on a Redis Cluster, its hash tag), so they sit in the same slot as the review the script writes.
@@ -36,7 +36,7 @@ end
 /** A window of whole UTC days, read from day hashes, or from week hashes where whole ISO weeks fit. */
 export interface CounterWindow {
   /** Per period (`YYYY-MM-DD` or `YYYY-Www`), per source. */
-  periods: { label: string; kind: 'day' | 'week'; bySource: Map<string, SourceCounts> }[];
+  periods: CountedPeriod[];
 }
 
 const DAY = 86_400_000;
@@ -101,18 +101,5 @@ export class CounterStore {
         return { ...p, bySource: parseCounterHash(hash as Record<string, string>, sourceId) };
       }),
     };
-  }
-
-  /** The window's days summed, per source. */
-  async sum(days: readonly string[], sourceId?: string): Promise<Map<string, SourceCounts>> {
-    const out = new Map<string, SourceCounts>();
-    for (const p of (await this.read(periodsFor(days, false), sourceId)).periods) {
-      for (const [src, c] of p.bySource) {
-        let have = out.get(src);
-        if (!have) out.set(src, (have = emptyCounts()));
-        addCounts(have, c);
-      }
-    }
-    return out;
   }
 }
