@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Severity } from './domain/verdict.js';
+import { INSIGHT_EVENT_TYPES, type InsightAlert } from './insights/insight-alert.js';
 
 /** A newly flagged review, as pushed to `GET /v1/events` consumers. */
 export interface AlertEvent {
@@ -29,7 +30,10 @@ export interface LifecycleEvent {
   note?: string | undefined;
 }
 
-export type ReviewEvent = AlertEvent | LifecycleEvent;
+export type ReviewEvent = AlertEvent | LifecycleEvent | InsightAlert;
+
+/** What a webhook channel may subscribe to (`events: [...]`): the lifecycle steps and the insight alerts. */
+export const SUBSCRIBABLE_EVENT_TYPES = [...LIFECYCLE_EVENT_TYPES, ...INSIGHT_EVENT_TYPES] as const;
 
 /** The event a lifecycle action leads to (an assignment or a draft edit is not one). */
 export function lifecycleEventType(action: string): LifecycleEventType | undefined {

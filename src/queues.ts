@@ -1,6 +1,10 @@
 import { LIFECYCLE_EVENT_TYPES } from './events.js';
+import { INSIGHT_EVENT_TYPES, type InsightAlert } from './insights/insight-alert.js';
 import { Queue, type JobsOptions, type ConnectionOptions } from 'bullmq';
 import { z } from 'zod';
+
+/** What an insight job must carry for its channels to render it (the check builds the whole alert). */
+const insightShape = z.looseObject({ type: z.enum(INSIGHT_EVENT_TYPES), id: z.string().min(1), at: z.string(), summary: z.string(), examples: z.array(z.looseObject({ reviewId: z.string() })) });
 
 /** Every queue, its job payload schema and default job options: the one registry workers and producers share. */
 export const jobSchemas = {
@@ -42,6 +46,13 @@ export const jobSchemas = {
           note: z.string().optional(),
         })
         .optional(),
+    }),
+    /** A spike or rating drop for one channel (src/insights/insight-check.ts), built whole by the check. */
+    z.object({
+      channelId: z.string().min(1),
+      /** The example reviews' ids (none for a rating drop without a low rating in the window). */
+      reviewIds: z.array(z.string().min(1)).default([]),
+      insight: z.custom<InsightAlert>((v) => insightShape.safeParse(v).success, 'not an insight alert (type, id, at, summary, examples)'),
     }),
     z
       .object({ reviewId: z.string().min(1), channelId: z.string().min(1), immediate: z.boolean().optional() })

@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { AppContext } from './context.js';
 import { sweepOverdue } from './lifecycle/reminders.js';
+import { checkInsights } from './insights/insight-check.js';
 
 /** How often the scheduler looks for reviews past their SLA. */
 const OVERDUE_SWEEP_MS = 60_000;
@@ -58,10 +59,22 @@ export function startScheduler(ctx: AppContext, opts: { pollOnStart?: boolean } 
   const sweeper = setInterval(sweep, OVERDUE_SWEEP_MS);
   sweeper.unref();
   sweep();
+  // Spikes and rating drops: every replica checks; alert-derived job ids and markers send each alert once.
+  let checking: Promise<unknown> | undefined;
+  const check = (): void => {
+    checking ??= checkInsights(ctx)
+      .catch((err: Error) => log.error({ err: err.message }, 'insight check failed'))
+      .finally(() => (checking = undefined));
+  };
+  const insights = ctx.config.insights;
+  const checker = insights.spikes.enabled || insights.ratingDrop.enabled ? setInterval(check, insights.checkMinutes * 60_000) : undefined;
+  checker?.unref();
+  if (checker) check();
   const scheduler: Scheduler = {
     async stop() {
       clearInterval(sweeper);
-      await sweeping;
+      clearInterval(checker);
+      await Promise.all([sweeping, checking]);
       await Promise.all(tasks.map((t) => t.destroy()));
       log.info('scheduler stopped');
     },

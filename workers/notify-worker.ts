@@ -69,6 +69,11 @@ const permanent = (err: unknown): boolean => err instanceof UnrecoverableError;
  */
 export async function deliverAlerts(ctx: AppContext, data: JobData<'notify'>, attempt: Attempt = ONLY_ATTEMPT, opts: NotifyOptions = {}): Promise<NotifyOutcome> {
   const channel = channelOf(ctx, data.channelId);
+  if ('insight' in data) {
+    // One message, retried by its job; receivers (and mail systems, by Message-ID) drop a repeat by its id.
+    await channel.deliverInsight(data.insight);
+    return { delivered: 1, digested: 0, skipped: 0 };
+  }
   if ('event' in data && data.event) {
     // A lifecycle step for a subscribed webhook: retried like an alert, deduplicated by the receiver on its id.
     if (!channel.deliverEvent) return { delivered: 0, digested: 0, skipped: 1 };

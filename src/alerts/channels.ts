@@ -1,4 +1,5 @@
 import type { LifecycleEvent } from '../events.js';
+import type { InsightAlert } from '../insights/insight-alert.js';
 import type { AlertChannelConfig } from '../config/schema.js';
 import type { Logger } from '../logger.js';
 import { emailChannel } from './channels/email.js';
@@ -32,6 +33,8 @@ export interface ChannelSender {
   /** A lifecycle step the channel subscribed to (`events` of a webhook channel). */
   deliverEvent?(event: LifecycleEvent): Promise<void>;
   deliverDigest(payloads: readonly AlertPayload[], info: DigestInfo): Promise<void>;
+  /** A pattern across reviews: a spike or a rating drop (src/insights/insight-check.ts). */
+  deliverInsight(alert: InsightAlert): Promise<void>;
   close?(): Promise<void>;
 }
 

@@ -73,7 +73,7 @@ export function alertLinks(p: AlertPayload, apiBaseUrl?: string): AlertLinks {
   };
 }
 
-const oneLine = (s: string): string => s.replace(/[\r\n]+/g, ' ').trim();
+export const oneLine = (s: string): string => s.replace(/[\r\n]+/g, ' ').trim();
 
 /** One-line headline: `1★ review on harbor-rss (high): Cold food, long wait`. */
 export function alertTitle(p: AlertPayload): string {
@@ -176,10 +176,10 @@ export interface SlackMessage {
 }
 
 const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
-const mrkdwn = (text: string): { type: 'mrkdwn'; text: string } => ({ type: 'mrkdwn', text: clip(text, 2900) });
+export const mrkdwn = (text: string): { type: 'mrkdwn'; text: string } => ({ type: 'mrkdwn', text: clip(text, 2900) });
 const quote = (s: string): string => s.split('\n').map((l) => `>${l}`).join('\n');
 /** A Slack link to one of our own (safeUrl) URLs; its `&` escaped as Slack asks. */
-const slackLink = (url: string, label: string): string => `<${slackEscape(url)}|${label}>`;
+export const slackLink = (url: string, label: string): string => `<${slackEscape(url)}|${label}>`;
 /** The review and API links of one alert in mrkdwn, or the API path when there is no API URL. */
 const slackLinkLine = (links: AlertLinks, apiPath: string, apiLabel: string): string =>
   [links.inbox ? slackLink(links.inbox, 'Open in inbox') : undefined, links.review ? slackLink(links.review, 'Review') : undefined, links.api ? slackLink(links.api, 'API') : `${apiLabel}\`${slackEscape(apiPath)}\``].filter(Boolean).join(' · ');

@@ -96,6 +96,8 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
     const id = a.id ?? ((used.get(a.type) ?? 0) > 1 ? `${a.type}-${n}` : a.type);
     return { ...a, id };
   });
+  const channelProblems = insightChannelProblems(parsed.insights, alerts);
+  if (channelProblems.length) throw new ConfigError(file, channelProblems);
   const keyProblems: string[] = [];
   const apiKeys: ApiKeyConfig[] = parsed.api.keys.map((k, i) => {
     if (typeof k === 'string') return { name: `key-${i + 1}`, key: k, scopes: ['read', 'write'] };
@@ -118,6 +120,25 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
   if (keyProblems.length || secretProblems.length) throw new ConfigError(file, [...keyProblems, ...secretProblems]);
   const sources = parsed.sources.map((s) => ('url' in s && s.url !== undefined ? { ...s, url: resolveFileUrl(s.url, configDir) } : s));
   return deepFreeze({ ...parsed, api: { ...parsed.api, keys: apiKeys }, workspace: { ...parsed.workspace, sessionSecret }, slack: { ...parsed.slack, signingSecret }, sources, alerts, configDir });
+}
+
+/**
+ * Insight alerts and reports name channels by id, which exist only once resolved (a channel without an `id` is
+ * named by its type): one that does not exist, or a report channel that cannot carry a report, would go nowhere.
+ */
+function insightChannelProblems(insights: Config['insights'], alerts: readonly AlertChannelConfig[]): string[] {
+  const problems: string[] = [];
+  const types = new Map(alerts.map((a) => [a.id, a.type]));
+  const known = [...types.keys()].join(', ') || 'none';
+  insights.channels?.forEach((id, j) => {
+    if (!types.has(id)) problems.push(`insights.channels[${j}]: Unknown alert channel "${id}" (configured: ${known})`);
+  });
+  insights.report.channels?.forEach((id, j) => {
+    const type = types.get(id);
+    if (!type) problems.push(`insights.report.channels[${j}]: Unknown alert channel "${id}" (configured: ${known})`);
+    else if (type !== 'email' && type !== 'slack') problems.push(`insights.report.channels[${j}]: the weekly report goes to e-mail and Slack channels; "${id}" is a ${type} channel`);
+  });
+  return problems;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { LIFECYCLE_EVENT_TYPES } from '../events.js';
+import { SUBSCRIBABLE_EVENT_TYPES } from '../events.js';
 import { z } from 'zod';
 import cron from 'node-cron';
 import { SEVERITIES } from '../domain/verdict.js';
@@ -351,8 +351,11 @@ export const alertChannelSchema = z.discriminatedUnion('type', [
     type: z.literal('webhook'),
     url: httpUrl,
     headers: z.record(z.string(), z.string()).default({}),
-    /** Lifecycle steps sent to this webhook besides alerts (signed and idempotent like them), e.g. to mirror them in a ticketing system. */
-    events: z.array(z.enum(LIFECYCLE_EVENT_TYPES)).default([]),
+    /**
+     * Events sent to this webhook besides alerts (signed and idempotent like them): lifecycle steps, e.g. to mirror
+     * them in a ticketing system, and `spike` / `rating_drop` insight alerts.
+     */
+    events: z.array(z.enum(SUBSCRIBABLE_EVENT_TYPES)).default([]),
     timeoutMs: z.number().int().positive().default(10_000),
     /** HMAC-SHA256 key for the `X-Signature` header (or `secretEnv`: the env var holding it). */
     secret: z.string().min(16, 'use a secret of at least 16 characters').optional(),
@@ -664,6 +667,66 @@ export const configSchema = z
             high: z.number().positive().default(4),
             medium: z.number().positive().default(24),
             low: z.number().positive().default(72),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    /** Patterns across reviews: spike and rating-drop alerts, and the weekly report (src/insights/). */
+    insights: z
+      .strictObject({
+        /** Spike alerts: a topic's (or a source's) negative reviews this period against its own trailing baseline. */
+        spikes: z
+          .strictObject({
+            enabled: z.boolean().default(true),
+            /** The period counted: the ISO week under way (Monday 00:00 UTC on) or the UTC day. */
+            period: z.enum(['week', 'day']).default('week'),
+            /** Previous periods the current one is compared with. */
+            baseline: z.number().int().min(2).max(26).default(6),
+            /** Least negative reviews in a period to call it a spike (a quiet business is not told about 1 → 2). */
+            minCount: z.number().int().min(1).default(5),
+            /** Least rise over the baseline rate (2: twice the usual). */
+            minRatio: z.number().min(1).default(2),
+            /** Largest chance, under the baseline rate, of a count at least this high (one-sided Poisson test). */
+            significance: z.number().gt(0).lt(0.5).default(0.001),
+          })
+          .prefault({}),
+        /** Rating-drop alerts: a source's average rating over the last `windowDays` falls a `step` below its reference level. */
+        ratingDrop: z
+          .strictObject({
+            enabled: z.boolean().default(true),
+            /** Stars the rolling average must fall below the reference to alert; the reference then moves down as many steps. */
+            step: z.number().gt(0).max(4).default(0.5),
+            windowDays: z.number().int().min(1).max(365).default(28),
+            /** Least rated reviews in the window to judge it at all. */
+            minRatings: z.number().int().min(2).default(20),
+            /** Largest chance of a fall at least this large by chance (one-sided z-test on the window's mean). */
+            significance: z.number().gt(0).lt(0.5).default(0.01),
+          })
+          .prefault({}),
+        /** How often the scheduler checks (every replica may: each alert is sent once, by a Redis marker). */
+        checkMinutes: z.number().int().min(1).max(1440).default(15),
+        /** Channel ids that get spike and rating-drop alerts; default: every channel whose routing takes a high-severity review of the subject. */
+        channels: z.array(z.string().min(1)).min(1, 'list at least one channel id, or leave "channels" out').optional(),
+        /** The weekly report, e-mailed (HTML with charts, and text) and posted to Slack. */
+        report: z
+          .strictObject({
+            enabled: z.boolean().default(true),
+            /** Cron expression in `timezone`; default Monday 08:00. The report covers the ISO week before. */
+            schedule: cronExpression.default('0 8 * * 1'),
+            /** IANA time zone of `schedule`, e.g. "Europe/Berlin". */
+            timezone: z
+              .string()
+              .refine((tz) => {
+                try {
+                  new Intl.DateTimeFormat('en', { timeZone: tz });
+                  return true;
+                } catch {
+                  return false;
+                }
+              }, 'must be an IANA time zone, e.g. "Europe/Berlin" or "UTC"')
+              .default('UTC'),
+            /** E-mail and Slack channel ids the report goes to; default: every e-mail and Slack channel. */
+            channels: z.array(z.string().min(1)).min(1, 'list at least one channel id, or leave "channels" out').optional(),
           })
           .prefault({}),
       })

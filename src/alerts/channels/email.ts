@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import type { AlertChannelConfig } from '../../config/schema.js';
 import type { ChannelSender } from '../channels.js';
 import { DeliveryError } from '../delivery-error.js';
+import { insightSubject, renderInsightHtml, renderInsightText } from '../render-insight.js';
 import { alertLinks, alertSubject, digestSubject, escapeHtml, renderDigestHtml, renderDigestText, renderHtml, renderText } from '../render.js';
 
 type EmailConfig = Extract<AlertChannelConfig, { type: 'email' }>;
@@ -45,6 +46,7 @@ export function emailChannel(cfg: EmailConfig): ChannelSender & { close(): Promi
       const text = `The source ${n.sourceId} could not be polled: ${n.message}.\n\nIts other reviews wait until the credentials "${n.credentials}" work again. Fix them, then check with: review-monitor auth check --source ${n.sourceId}\n`;
       return send(n.idempotencyKey, `Source ${n.sourceId} needs new credentials`, text, `<p>${escapeHtml(text).replace(/\n\n/g, '</p><p>')}</p>`);
     },
+    deliverInsight: (a) => send(a.id, insightSubject(a), renderInsightText(a), renderInsightHtml(a)),
     deliverDigest: (ps, info) => send(info.idempotencyKey, digestSubject(ps), renderDigestText(ps, info, (p) => alertLinks(p)), renderDigestHtml(ps, info, (p) => alertLinks(p))),
     async close() {
       transport.close();

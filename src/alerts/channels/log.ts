@@ -27,6 +27,9 @@ export function logChannel(id: string, logger: Logger): ChannelSender {
     async deliverNotice(n) {
       log.warn({ notice: n }, `source ${n.sourceId} needs new credentials (${n.credentials}): ${n.message}`);
     },
+    async deliverInsight(a) {
+      log.warn({ insight: { type: a.type, id: a.id, spike: a.spike, ratingDrop: a.ratingDrop, examples: a.examples.map((e) => e.reviewId) } }, a.summary);
+    },
     async deliverDigest(ps, info) {
       log.warn(
         {

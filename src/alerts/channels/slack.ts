@@ -2,6 +2,7 @@ import type { AlertChannelConfig } from '../../config/schema.js';
 import type { ChannelSender } from '../channels.js';
 import { alertLinks, slackEscape, renderDigestSlack, renderSlack } from '../render.js';
 import { postBody } from './http.js';
+import { renderInsightSlack } from '../render-insight.js';
 
 type SlackConfig = Extract<AlertChannelConfig, { type: 'slack' }>;
 
@@ -14,6 +15,7 @@ export function slackChannel(cfg: SlackConfig, deps: { userAgent: string; intera
   return {
     deliver: (p) => post(renderSlack(p, alertLinks(p, cfg.apiBaseUrl), { interactive: deps.interactive })),
     deliverNotice: (n) => post({ text: `:warning: Source *${slackEscape(n.sourceId)}* needs new credentials (${slackEscape(n.credentials)}): ${slackEscape(n.message)}. Run \`review-monitor auth check --source ${slackEscape(n.sourceId)}\` after fixing them.` }),
+    deliverInsight: (a) => post(renderInsightSlack(a)),
     deliverDigest: (ps, info) => post(renderDigestSlack(ps, info, (p) => alertLinks(p, cfg.apiBaseUrl))),
   };
 }

@@ -28,6 +28,8 @@ export function webhookChannel(cfg: WebhookConfig, deps: { userAgent: string }):
     deliverNotice: (n) => send(n.idempotencyKey, { ...n }),
     // A lifecycle step: `{type: "review.replied", id, reviewId, sourceId, status, actor, at, note?, sentAt}`, keyed by its id.
     deliverEvent: (e) => send(e.id, { ...e }),
+    // A spike or rating drop: `{type: "spike" | "rating_drop", id, at, summary, examples, spike | ratingDrop, sentAt}`, keyed by its id.
+    deliverInsight: (a) => send(a.id, { ...a }),
     deliverDigest: (ps, info) =>
       send(info.idempotencyKey, { type: 'digest', idempotencyKey: info.idempotencyKey, channelId: info.channelId, windowStart: info.windowStart, windowEnd: info.windowEnd, alerts: ps }),
   };
