@@ -41,12 +41,12 @@ function periodWords(period: 'week' | 'day'): { current: string; usual: string }
   return period === 'week' ? { current: 'this week', usual: 'a week' } : { current: 'today', usual: 'a day' };
 }
 
-/** The summary of a spike: "Negative reviews about cleanliness: 14 this week, usually about 3 a week." */
+/** The summary of a spike: "Negative reviews about cleanliness: 14 this week, usually about 3 a week." (or "fewer than one a week") */
 export function spikeSummary(s: Spike, period: 'week' | 'day', label: (topic: string) => string): string {
   const w = periodWords(period);
   const what = s.kind === 'topic' ? `Negative reviews about ${label(s.subject)}` : `Negative reviews on ${s.subject}`;
-  const usual = s.baseline < 1 ? `usually fewer than one ${w.usual.slice(2)}` : `usually about ${Math.round(s.baseline * 10) / 10} ${w.usual}`;
-  return `${what}: ${plural(s.count, 'review')} ${w.current}, ${usual}.`;
+  const usual = s.baseline < 1 ? `usually fewer than one ${w.usual}` : `usually about ${Math.round(s.baseline * 10) / 10} ${w.usual}`;
+  return `${what}: ${s.count} ${w.current}, ${usual}.`;
 }
 
 /** The summary of a rating drop: "The average rating on google fell from 4.5 to 4.1 (last 28 days, 63 ratings)." */
