@@ -21,6 +21,8 @@ FROM node:26-bookworm-slim@sha256:2d49d876e96237d76de412761cf05dbfe5aee325cc4406
 ENV NODE_ENV=production \
     PORT=3000 \
     HEALTH_PORT=9464
+# The weekly e-mail's charts are drawn on the server (resvg): their labels need a font.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { createLogger, stderrDestination } from './logger.js';
-import { ROLES, startService, type Role } from './app.js';
+import { createContext, ROLES, startService, type Role } from './app.js';
 import { connectRedis, RedisUnavailableError } from './redis.js';
 import { runUsersCli } from './cli/users.js';
 import { KeyBuilder } from './store/keys.js';
@@ -13,6 +13,7 @@ import { pollOnce } from './poll-once.js';
 import { runDraftCli } from './cli/draft.js';
 import { runAuthCheck } from './cli/auth.js';
 import { isoWeekOf, weeklyReport } from './insights/weekly-report.js';
+import { deliverWeeklyReport, reportChannels } from './insights/report-sender.js';
 import { ReviewStore } from './store/review-store.js';
 import { LifecycleStore } from './store/lifecycle-store.js';
 import { classifiersByIndustry, runClassifyCli } from './cli/classify.js';
@@ -51,10 +52,12 @@ Usage:
       Obtain a token for each platform account under credentials: (or those of one source and its
       publisher) and say which work: an expired or revoked refresh token, a missing variable or key
       file, a refused client. Exit 0 when every account works, 1 otherwise. Prints no secret.
-  review-monitor report [--week 2026-W48] [--config FILE]
+  review-monitor report [--week 2026-W48] [--send] [--config FILE]
       Print the weekly report as JSON (the same as GET /v1/reports/weekly): volume, negatives, average
       rating and trend, topics and what changed, replies within the SLA, open reviews by status,
-      follow-ups, recoveries and champions. Default: the last complete ISO week.
+      follow-ups, recoveries and champions. Default: the last complete ISO week. --send also sends it
+      now (HTML e-mail with charts, and Slack) to the report channels (insights.report.channels, else
+      every e-mail and Slack channel), as the scheduler does on insights.report.schedule.
   review-monitor users add EMAIL --name "Full Name" --role owner|responder|viewer --password-stdin
   review-monitor users list | remove EMAIL | set-role EMAIL ROLE | set-slack EMAIL SLACK_USER_ID|none
   review-monitor users set-password EMAIL --password-stdin
@@ -104,6 +107,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         role: { type: 'string' },
         'password-stdin': { type: 'boolean', default: false },
         week: { type: 'string' },
+        send: { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -183,6 +187,20 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       const week = values.week ?? isoWeekOf(new Date(Date.now() - 7 * 86_400_000)).label;
       const report = await weeklyReport({ store, readStatusCounts: () => lifecycle.byStatus.read(), sla: config.lifecycle.sla }, week);
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      if (values.send) {
+        const { ctx, close } = await createContext(config, logger);
+        try {
+          const channels = reportChannels(ctx);
+          if (!channels.length) process.stderr.write('no e-mail or Slack channel to send the report to (alerts: / insights.report.channels)\n');
+          for (const c of channels) {
+            await deliverWeeklyReport(ctx, c, week);
+            process.stderr.write(`sent the report of ${week} to ${c.id}\n`);
+          }
+          if (!channels.length) return 1;
+        } finally {
+          await close();
+        }
+      }
       return 0;
     } catch (err) {
       process.stderr.write(`${(err as Error).message}\n`);

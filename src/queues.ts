@@ -54,6 +54,12 @@ export const jobSchemas = {
       reviewIds: z.array(z.string().min(1)).default([]),
       insight: z.custom<InsightAlert>((v) => insightShape.safeParse(v).success, 'not an insight alert (type, id, at, summary, examples)'),
     }),
+    /** The weekly report of an ISO week for one e-mail or Slack channel (src/insights/report-sender.ts). */
+    z.object({
+      channelId: z.string().min(1),
+      reviewIds: z.array(z.string().min(1)).default([]),
+      report: z.object({ week: z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week like 2026-W48') }),
+    }),
     z
       .object({ reviewId: z.string().min(1), channelId: z.string().min(1), immediate: z.boolean().optional() })
       .transform(({ reviewId, ...rest }) => ({ ...rest, reviewIds: [reviewId] })),

@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { AppContext } from './context.js';
 import { sweepOverdue } from './lifecycle/reminders.js';
 import { checkInsights } from './insights/insight-check.js';
+import { enqueueWeeklyReport, reportedWeek } from './insights/report-sender.js';
 
 /** How often the scheduler looks for reviews past their SLA. */
 const OVERDUE_SWEEP_MS = 60_000;
@@ -48,6 +49,7 @@ export function startScheduler(ctx: AppContext, opts: { pollOnStart?: boolean } 
     );
     tasks.push(task);
   }
+  const sourceTasks = tasks.length;
   // Overdue reminders: every replica sweeps; deterministic job ids and a once-marker send each one once.
   let sweeping: Promise<unknown> | undefined;
   const sweep = (): void => {
@@ -70,6 +72,24 @@ export function startScheduler(ctx: AppContext, opts: { pollOnStart?: boolean } 
   const checker = insights.spikes.enabled || insights.ratingDrop.enabled ? setInterval(check, insights.checkMinutes * 60_000) : undefined;
   checker?.unref();
   if (checker) check();
+  // The weekly report, on its cron in its time zone; every replica ticks, job ids and a marker send it once.
+  if (insights.report.enabled) {
+    tasks.push(
+      cron.schedule(
+        insights.report.schedule,
+        async (c) => {
+          try {
+            const week = reportedWeek(c.date);
+            const channels = await enqueueWeeklyReport(ctx, week);
+            if (channels.length) log.info({ week, channels }, 'weekly report enqueued');
+          } catch (err) {
+            log.error({ err: (err as Error).message }, 'could not enqueue the weekly report');
+          }
+        },
+        { name: 'weekly-report', timezone: insights.report.timezone },
+      ),
+    );
+  }
   const scheduler: Scheduler = {
     async stop() {
       clearInterval(sweeper);
@@ -79,7 +99,7 @@ export function startScheduler(ctx: AppContext, opts: { pollOnStart?: boolean } 
       log.info('scheduler stopped');
     },
   };
-  log.info({ sources: tasks.length }, 'scheduler started');
+  log.info({ sources: sourceTasks }, 'scheduler started');
   if (opts.pollOnStart ?? true) {
     for (const source of ctx.config.sources) {
       if (source.enabled) requestPoll(ctx, source.id, 'startup').catch((err) => log.error({ source: source.id, err: (err as Error).message }, 'could not enqueue start-up poll'));

@@ -1,5 +1,7 @@
 import type { LifecycleEvent } from '../events.js';
 import type { InsightAlert } from '../insights/insight-alert.js';
+import type { WeeklyEmail } from '../insights/weekly-email.js';
+import type { SlackMessage } from './render.js';
 import type { AlertChannelConfig } from '../config/schema.js';
 import type { Logger } from '../logger.js';
 import { emailChannel } from './channels/email.js';
@@ -35,6 +37,8 @@ export interface ChannelSender {
   deliverDigest(payloads: readonly AlertPayload[], info: DigestInfo): Promise<void>;
   /** A pattern across reviews: a spike or a rating drop (src/insights/insight-check.ts). */
   deliverInsight(alert: InsightAlert): Promise<void>;
+  /** The weekly report (e-mail and Slack channels only); `key` is the same for every attempt of it. */
+  deliverReport?(report: { key: string; email: () => WeeklyEmail; slack: () => SlackMessage }): Promise<void>;
   close?(): Promise<void>;
 }
 

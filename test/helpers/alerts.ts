@@ -87,6 +87,10 @@ export async function startSmtpServer(): Promise<{ port: number; mails: Received
 export interface MimePart {
   contentType: string;
   body: string;
+  /** The part's own headers (lower-case names), e.g. `content-id` of an inline image. */
+  headers: Map<string, string>;
+  /** The body as bytes (binary parts such as images), transfer encoding undone. */
+  bytes: Buffer;
 }
 
 function parseHeaders(block: string): Map<string, string> {
@@ -141,7 +145,9 @@ export function parseMail(raw: string): { headers: Map<string, string>; parts: M
       }
       return;
     }
-    parts.push({ contentType: type.split(';')[0]!.trim().toLowerCase(), body: decodeBody(body, hdrs.get('content-transfer-encoding')) });
+    const encoding = hdrs.get('content-transfer-encoding');
+    const bytes = (encoding ?? '').toLowerCase() === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64') : Buffer.from(decodeBody(body, encoding), 'utf8');
+    parts.push({ contentType: type.split(';')[0]!.trim().toLowerCase(), body: decodeBody(body, encoding), headers: hdrs, bytes });
   };
   walk(headers, raw.slice(split + 4));
   return { headers, parts };

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import type { WeeklyEmail } from '../../insights/weekly-email.js';
 import type { AlertChannelConfig } from '../../config/schema.js';
 import type { ChannelSender } from '../channels.js';
 import { DeliveryError } from '../delivery-error.js';
@@ -19,7 +20,7 @@ export function emailChannel(cfg: EmailConfig): ChannelSender & { close(): Promi
     greetingTimeout: smtp.timeoutMs,
     socketTimeout: smtp.timeoutMs,
   });
-  const send = async (key: string, subject: string, text: string, html: string, also?: string): Promise<void> => {
+  const send = async (key: string, subject: string, text: string, html: string, also?: string, attachments?: WeeklyEmail['attachments']): Promise<void> => {
     try {
       await transport.sendMail({
         from: cfg.from,
@@ -31,6 +32,7 @@ export function emailChannel(cfg: EmailConfig): ChannelSender & { close(): Promi
         // The same Message-ID on every retry lets mail systems drop a repeat.
         messageId: `<${key}@review-monitor>`,
         headers: { 'X-Review-Monitor-Idempotency-Key': key },
+        ...(attachments ? { attachments } : {}),
       });
     } catch (err) {
       const e = err as Error & { code?: string; responseCode?: number };
@@ -45,6 +47,10 @@ export function emailChannel(cfg: EmailConfig): ChannelSender & { close(): Promi
     deliverNotice: (n) => {
       const text = `The source ${n.sourceId} could not be polled: ${n.message}.\n\nIts other reviews wait until the credentials "${n.credentials}" work again. Fix them, then check with: review-monitor auth check --source ${n.sourceId}\n`;
       return send(n.idempotencyKey, `Source ${n.sourceId} needs new credentials`, text, `<p>${escapeHtml(text).replace(/\n\n/g, '</p><p>')}</p>`);
+    },
+    deliverReport: (r) => {
+      const m = r.email();
+      return send(r.key, m.subject, m.text, m.html, undefined, m.attachments);
     },
     deliverInsight: (a) => send(a.id, insightSubject(a), renderInsightText(a), renderInsightHtml(a)),
     deliverDigest: (ps, info) => send(info.idempotencyKey, digestSubject(ps), renderDigestText(ps, info, (p) => alertLinks(p)), renderDigestHtml(ps, info, (p) => alertLinks(p))),

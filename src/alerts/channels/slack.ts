@@ -16,6 +16,7 @@ export function slackChannel(cfg: SlackConfig, deps: { userAgent: string; intera
     deliver: (p) => post(renderSlack(p, alertLinks(p, cfg.apiBaseUrl), { interactive: deps.interactive })),
     deliverNotice: (n) => post({ text: `:warning: Source *${slackEscape(n.sourceId)}* needs new credentials (${slackEscape(n.credentials)}): ${slackEscape(n.message)}. Run \`review-monitor auth check --source ${slackEscape(n.sourceId)}\` after fixing them.` }),
     deliverInsight: (a) => post(renderInsightSlack(a)),
+    deliverReport: (r) => post(r.slack()),
     deliverDigest: (ps, info) => post(renderDigestSlack(ps, info, (p) => alertLinks(p, cfg.apiBaseUrl))),
   };
 }

@@ -1,0 +1,50 @@
+import type { AlertChannel } from '../alerts/channels.js';
+import { joinUrl } from '../alerts/payload.js';
+import type { AppContext } from '../context.js';
+import { jobId } from '../queues.js';
+import { InsightStore } from '../store/insight-store.js';
+import { isoWeekOf } from './iso-week.js';
+import { renderWeeklyEmail, renderWeeklySlack, type ReportOptions } from './weekly-email.js';
+import { weeklyReport } from './weekly-report.js';
+
+// Sending the weekly report: the cron tick (every scheduler replica has one) enqueues one job per report
+// channel with an id from the week and the channel, and marks the week sent, so each channel gets each week
+// once; the notify worker builds, renders and delivers it (retried like an alert).
+
+/** The channels the report goes to: `insights.report.channels`, else every e-mail and Slack channel. */
+export function reportChannels(ctx: Pick<AppContext, 'config' | 'channels'>): AlertChannel[] {
+  const chosen = ctx.config.insights.report.channels;
+  return [...ctx.channels.values()].filter((c) => (chosen ? chosen.includes(c.id) : c.type === 'email' || c.type === 'slack') && c.deliverReport);
+}
+
+/** The ISO week a report sent at `at` is about: the last one that has ended. */
+export function reportedWeek(at: Date): string {
+  return isoWeekOf(new Date(at.getTime() - 7 * 86_400_000)).label;
+}
+
+/** Enqueues the report of `week` for every report channel not sent it yet; resolves to the channels enqueued. */
+export async function enqueueWeeklyReport(ctx: Pick<AppContext, 'config' | 'channels' | 'queues' | 'redis' | 'store'>, week: string, now = new Date()): Promise<string[]> {
+  const insights = new InsightStore(ctx.redis, ctx.store.keys);
+  const out: string[] = [];
+  for (const c of reportChannels(ctx)) {
+    const id = `report-${week}-${c.id}`;
+    if (await insights.wasSent(id)) continue;
+    await ctx.queues.add('notify', jobId('report', c.id, week), { channelId: c.id, reviewIds: [], report: { week } });
+    await insights.markSent(id, now, 60 * 86_400);
+    out.push(c.id);
+  }
+  return out;
+}
+
+/** What the report is rendered with. */
+export function reportOptions(ctx: Pick<AppContext, 'config'>): ReportOptions {
+  return { businessName: ctx.config.business.name, insightsUrl: ctx.config.publicUrl ? joinUrl(ctx.config.publicUrl, '/insights') : undefined };
+}
+
+/** Builds the report of `week` and delivers it through one channel (rendered only in the form the channel sends). */
+export async function deliverWeeklyReport(ctx: Pick<AppContext, 'config' | 'store' | 'lifecycle'>, channel: AlertChannel, week: string): Promise<void> {
+  if (!channel.deliverReport) return;
+  const report = await weeklyReport({ store: ctx.store, readStatusCounts: () => ctx.lifecycle.byStatus.read(), sla: ctx.config.lifecycle.sla }, week);
+  const opts = reportOptions(ctx);
+  await channel.deliverReport({ key: `report-${week}-${channel.id}`, email: () => renderWeeklyEmail(report, opts), slack: () => renderWeeklySlack(report, opts) });
+}
