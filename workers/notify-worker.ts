@@ -11,6 +11,7 @@ import type { AnalysisItem } from '../src/store/review-store.js';
 import { resolveContext } from '../src/draft/index.js';
 import { draftContextFor } from '../src/lifecycle/draft-context.js';
 import { isOverdue, slaDueAt } from '../src/lifecycle/sla.js';
+import { deliverWeeklyReport } from '../src/insights/report-sender.js';
 
 /** Which attempt of its job this is: the last one records a failure as final. */
 export interface Attempt {
@@ -69,6 +70,10 @@ const permanent = (err: unknown): boolean => err instanceof UnrecoverableError;
  */
 export async function deliverAlerts(ctx: AppContext, data: JobData<'notify'>, attempt: Attempt = ONLY_ATTEMPT, opts: NotifyOptions = {}): Promise<NotifyOutcome> {
   const channel = channelOf(ctx, data.channelId);
+  if ('report' in data) {
+    await deliverWeeklyReport(ctx, channel, data.report.week);
+    return { delivered: 1, digested: 0, skipped: 0 };
+  }
   if ('insight' in data) {
     // One message, retried by its job; receivers (and mail systems, by Message-ID) drop a repeat by its id.
     await channel.deliverInsight(data.insight);
