@@ -40,7 +40,7 @@ export async function createContext(config: Config, logger: Logger): Promise<{ c
       await publishEvents(handle.redis, config.redis.prefix, [event]);
       const subscribed = [...ctx.channels.values()].filter((c) => c.events.includes(event.type));
       await Promise.all(subscribed.map((c) => queues.add('notify', jobId('event', c.id, event.id), { channelId: c.id, reviewIds: [event.reviewId], event })));
-    }),
+    }, config.lifecycle.sla),
     people: new PeopleStore(handle.redis, store.keys),
     metrics: new Metrics(handle.redis, store.keys),
     queues,

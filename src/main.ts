@@ -183,9 +183,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     try {
       const store = new ReviewStore(redis.redis, config.redis.prefix);
-      const lifecycle = new LifecycleStore(store);
+      const lifecycle = new LifecycleStore(store, undefined, config.lifecycle.sla);
       const week = values.week ?? isoWeekOf(new Date(Date.now() - 7 * 86_400_000)).label;
-      const report = await weeklyReport({ store, readStatusCounts: () => lifecycle.byStatus.read(), sla: config.lifecycle.sla }, week);
+      const report = await weeklyReport({ store, readStatusCounts: () => lifecycle.byStatus.read() }, week);
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       if (values.send) {
         const { ctx, close } = await createContext(config, logger);

@@ -11,7 +11,8 @@ import { isoWeekOf } from './iso-week.js';
 //   by rating), and for a negative verdict `neg`, `t:<topic>`, `v:<severity>`. It is written in the same
 //   script as the analysis and replaced when the review is analysed again (an edit, a new verdict), so the
 //   counters always equal a recount of the reviews' current state.
-// - *events*, counted on the day they happened, once: `e:replied`, `e:followed_up`, `e:recovered`, and the
+// - *events*, counted on the day they happened, once: `e:replied` (with `e:sla_met` or `e:sla_missed` when the
+//   review was alerted: replied within its severity's SLA or not), `e:followed_up`, `e:recovered`, and the
 //   time each step took as a histogram, `d:<kind>:<bucket>`.
 
 /** The response-time histograms, by their field name. */
@@ -65,9 +66,12 @@ export function contributionOf(r: CountedReview): string {
   return lines.join('\n');
 }
 
-/** The fields an event adds on the day it happens (`e:<name>` and, with a duration, its bucket). */
-export function eventFields(sourceId: string, name: 'replied' | 'followed_up' | 'recovered' | null, durations: Partial<Record<DurationKind, number>> = {}): string[] {
-  const out = name ? [`${sourceId}|e:${name}`] : [];
+/** The events counted, by name: `sla_met` / `sla_missed` go with a reply that had an alert and a severity's SLA. */
+export type CountedEvent = 'replied' | 'followed_up' | 'recovered' | 'sla_met' | 'sla_missed';
+
+/** The fields an event adds on the day it happens (`e:<name>` for each name and, with a duration, its bucket). */
+export function eventFields(sourceId: string, name: CountedEvent | null, durations: Partial<Record<DurationKind, number>> = {}, also: readonly CountedEvent[] = []): string[] {
+  const out = [...(name ? [name] : []), ...also].map((n) => `${sourceId}|e:${n}`);
   for (const [kind, seconds] of Object.entries(durations) as [DurationKind, number][]) {
     if (Number.isFinite(seconds) && seconds >= 0) out.push(`${sourceId}|d:${kind}:${durationBucket(seconds)}`);
   }

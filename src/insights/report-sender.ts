@@ -44,7 +44,7 @@ export function reportOptions(ctx: Pick<AppContext, 'config'>): ReportOptions {
 /** Builds the report of `week` and delivers it through one channel (rendered only in the form the channel sends). */
 export async function deliverWeeklyReport(ctx: Pick<AppContext, 'config' | 'store' | 'lifecycle'>, channel: AlertChannel, week: string): Promise<void> {
   if (!channel.deliverReport) return;
-  const report = await weeklyReport({ store: ctx.store, readStatusCounts: () => ctx.lifecycle.byStatus.read(), sla: ctx.config.lifecycle.sla }, week);
+  const report = await weeklyReport({ store: ctx.store, readStatusCounts: () => ctx.lifecycle.byStatus.read() }, week);
   const opts = reportOptions(ctx);
   await channel.deliverReport({ key: `report-${week}-${channel.id}`, email: () => renderWeeklyEmail(report, opts), slack: () => renderWeeklySlack(report, opts) });
 }

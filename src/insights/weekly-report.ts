@@ -1,7 +1,7 @@
-import type { SlaHours } from '../lifecycle/sla.js';
-import { foldWindow, StatsAccumulator, type Spread } from '../lifecycle/stats.js';
-import { isRecovered, type Status } from '../lifecycle/states.js';
-import type { ReviewStore, StoredReview } from '../store/review-store.js';
+import type { Spread } from '../lifecycle/stats.js';
+import type { Status } from '../lifecycle/states.js';
+import type { ReviewStore } from '../store/review-store.js';
+import { averageRating, spreadOf, total } from './counters.js';
 import { isoWeekOf, isoWeekStart } from './iso-week.js';
 
 export { isoWeekOf, isoWeekStart } from './iso-week.js';
@@ -17,94 +17,83 @@ export interface WeeklyReport {
   averageRating: { value: number | null; previous: number | null; trend: 'up' | 'down' | 'flat' | null };
   /** Negative reviews per topic, most first, with the week before: what changed. */
   topics: { topic: string; count: number; previous: number; change: number }[];
-  /** From alert to reply for the week's flagged reviews, and how many were replied within their SLA. */
+  /** From alert to reply for the replies made during the week, and how many of them were within their SLA. */
   responseTimes: { alertToReply: Spread; withinSla: number; pastSla: number };
   /** Flagged reviews by status now, whatever week they came in. */
   openByStatus: Record<string, number>;
   /** Follow-ups posted during the week. */
   followUpsSent: number;
-  /** Replied reviews whose rating went up afterwards, published in the week. */
+  /** Reviewers who raised their rating after our reply, counted in the week they did. */
   recoveries: number;
   /** Reviewers whose rating rose after our follow-up (any review followed up during the week). */
   champions: { reviewId: string; author: string | null; from: number; to: number }[];
   truncated: boolean;
 }
 
-interface WeekAcc {
-  stats: StatsAccumulator;
-  ratingSum: number;
-  rated: number;
-}
-
 const round2 = (v: number): number => Math.round(v * 100) / 100;
 
-/** Builds the report of `week` from the store (reviews by publish date), reading the week and the one before. */
+/** Flagged reviews looked through for champions: those flagged in the 90 days before the week's end. */
+const CHAMPION_LOOKBACK_MS = 90 * 86_400_000;
+
+/**
+ * Builds the report of `week`. The figures come from the counters (src/store/counters.ts): reviews, negatives,
+ * ratings and topics by publication week; replies (and whether within their SLA), their times, follow-ups and
+ * recoveries by the week they happened. Champions need each review's rating history: the reviews flagged in the
+ * 90 days before the week's end are read, up to `cap` of them (`truncated` says when there were more).
+ */
 export async function weeklyReport(
-  deps: { store: ReviewStore; readStatusCounts: () => Promise<Record<Status, number>>; sla: SlaHours },
+  deps: { store: ReviewStore; readStatusCounts: () => Promise<Record<Status, number>> },
   week: string,
   cap = 100_000,
 ): Promise<WeeklyReport> {
   const start = isoWeekStart(week).getTime();
   const end = start + 7 * 86_400_000;
-  const acc = (): WeekAcc => ({ stats: new StatsAccumulator(), ratingSum: 0, rated: 0 });
-  const now = acc();
-  const before = acc();
-  let withinSla = 0;
-  let pastSla = 0;
-  let recoveries = 0;
-  const visitWeek = (into: WeekAcc, extra?: (r: StoredReview) => void) => (r: StoredReview) => {
-    into.stats.add(r);
-    if (r.review.rating !== undefined) {
-      into.ratingSum += r.review.rating;
-      into.rated += 1;
-    }
-    extra?.(r);
-  };
-  const a = await foldWindow(deps.store, { since: start, until: end, cap }, visitWeek(now, (r) => {
-    if (r.alertedAt && r.lifecycle.repliedAt && r.verdict) {
-      const hours = deps.sla[r.verdict.severity];
-      (Date.parse(r.lifecycle.repliedAt) - Date.parse(r.alertedAt) <= hours * 3_600_000 ? (withinSla += 1) : (pastSla += 1));
-    }
-    if (isRecovered(r.ratingHistory, r.lifecycle.repliedAt)) recoveries += 1;
-  }));
-  const b = await foldWindow(deps.store, { since: start - 7 * 86_400_000, until: start, cap }, visitWeek(before));
-  // Follow-ups and champions go by when the follow-up was posted, whatever week the review came in: the
-  // flagged reviews of the last 90 days are enough to find them.
-  let followUpsSent = 0;
-  const champions: WeeklyReport['champions'] = [];
-  await foldWindow(deps.store, { since: start - 90 * 86_400_000, until: end, cap }, (r) => {
-    const at = r.lifecycle.followedUpAt ? Date.parse(r.lifecycle.followedUpAt) : NaN;
-    if (!(at >= start && at < end)) return;
-    followUpsSent += 1;
-    const atFollowUp = [...r.ratingHistory].reverse().find((h) => Date.parse(h.at) <= at)?.rating ?? null;
-    const latest = r.ratingHistory.at(-1)?.rating ?? null;
-    if (atFollowUp !== null && latest !== null && latest > atFollowUp && Date.parse(r.ratingHistory.at(-1)!.at) > at) {
-      champions.push({ reviewId: r.review.id, author: r.review.author ?? null, from: atFollowUp, to: latest });
-    }
-  });
-  const s = now.stats.result();
-  const p = before.stats.result();
-  const avg = (w: WeekAcc): number | null => (w.rated ? round2(w.ratingSum / w.rated) : null);
-  const value = avg(now);
-  const previous = avg(before);
+  const previousWeek = isoWeekOf(new Date(start - 86_400_000)).label;
+  const read = await deps.store.counters.read([
+    { label: week, kind: 'week' },
+    { label: previousWeek, kind: 'week' },
+  ]);
+  const now = total(read.periods[0]!.bySource.values());
+  const before = total(read.periods[1]!.bySource.values());
+  const value = averageRating(now).average;
+  const previous = averageRating(before).average;
   const trend = value === null || previous === null ? null : value > previous + 0.05 ? 'up' : value < previous - 0.05 ? 'down' : 'flat';
-  const topicIds = new Set([...Object.keys(s.byTopic), ...Object.keys(p.byTopic)]);
+  const topicIds = new Set([...Object.keys(now.topics), ...Object.keys(before.topics)]);
   const topics = [...topicIds]
-    .map((topic) => ({ topic, count: s.byTopic[topic] ?? 0, previous: p.byTopic[topic] ?? 0, change: (s.byTopic[topic] ?? 0) - (p.byTopic[topic] ?? 0) }))
+    .map((topic) => ({ topic, count: now.topics[topic] ?? 0, previous: before.topics[topic] ?? 0, change: (now.topics[topic] ?? 0) - (before.topics[topic] ?? 0) }))
     .sort((x, y) => y.count - x.count || y.change - x.change || x.topic.localeCompare(y.topic));
+  const { champions, truncated } = await championsOf(deps.store, start, end, cap);
   return {
     week,
     since: new Date(start).toISOString(),
     until: new Date(end).toISOString(),
-    reviews: { count: s.reviews, previous: p.reviews },
-    negative: { count: s.negative, previous: p.negative },
-    averageRating: { value, previous, trend },
+    reviews: { count: now.reviews, previous: before.reviews },
+    negative: { count: now.negative, previous: before.negative },
+    averageRating: { value: value === null ? null : round2(value), previous: previous === null ? null : round2(previous), trend },
     topics,
-    responseTimes: { alertToReply: s.responseTimes.alertToReply, withinSla, pastSla },
+    responseTimes: { alertToReply: spreadOf(now.durations.ar), withinSla: now.events.sla_met ?? 0, pastSla: now.events.sla_missed ?? 0 },
     openByStatus: await deps.readStatusCounts(),
-    followUpsSent,
-    recoveries,
+    followUpsSent: now.events.followed_up ?? 0,
+    recoveries: now.events.recovered ?? 0,
     champions,
-    truncated: a.truncated || b.truncated,
+    truncated,
   };
+}
+
+/** Reviewers whose rating rose after a follow-up posted in [start, end), among the reviews flagged before `end`. */
+async function championsOf(store: ReviewStore, start: number, end: number, cap: number): Promise<{ champions: WeeklyReport['champions']; truncated: boolean }> {
+  const ids = await store.redis.zrevrangebyscore(store.key('alerts'), String(end - 1), String(end - CHAMPION_LOOKBACK_MS), 'LIMIT', 0, cap);
+  const champions: WeeklyReport['champions'] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const r of await store.getMany(ids.slice(i, i + 500))) {
+      const at = r.lifecycle.followedUpAt ? Date.parse(r.lifecycle.followedUpAt) : NaN;
+      if (!(at >= start && at < end)) continue;
+      const atFollowUp = [...r.ratingHistory].reverse().find((h) => Date.parse(h.at) <= at)?.rating ?? null;
+      const latest = r.ratingHistory.at(-1)?.rating ?? null;
+      if (atFollowUp !== null && latest !== null && latest > atFollowUp && Date.parse(r.ratingHistory.at(-1)!.at) > at) {
+        champions.push({ reviewId: r.review.id, author: r.review.author ?? null, from: atFollowUp, to: latest });
+      }
+    }
+  }
+  return { champions, truncated: ids.length === cap };
 }

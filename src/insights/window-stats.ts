@@ -1,5 +1,29 @@
 import type { Stats } from '../lifecycle/stats.js';
+import { isoWeekOf, isoWeekStart } from './iso-week.js';
 import { addCounts, averageRating, DURATION_KINDS, emptyCounts, spreadOf, total, weekOfDay, type CountedPeriod, type DurationKind, type SourceCounts } from './counters.js';
+
+/** One week's reviews: how many, how many negative, and their average rating (the workspace's charts). */
+export interface WeekFigures {
+  /** Monday of the ISO week (UTC), `YYYY-MM-DD`. */
+  week: string;
+  reviews: number;
+  negative: number;
+  /** Mean of the rated reviews' ratings, null when none was rated. */
+  averageRating: number | null;
+}
+
+/** The ISO weeks that end with the one `at` falls in, oldest first: `count` of them. */
+export function lastWeeks(at: Date, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => isoWeekOf(new Date(at.getTime() - (count - 1 - i) * 7 * 86_400_000)).label);
+}
+
+/** Each week's figures, in the order given, empty weeks included (a chart needs the gaps). */
+export function weekFigures(weeks: readonly CountedPeriod[]): WeekFigures[] {
+  return weeks.map((p) => {
+    const all = total(p.bySource.values());
+    return { week: isoWeekStart(p.label).toISOString().slice(0, 10), reviews: all.reviews, negative: all.negative, averageRating: averageRating(all).average };
+  });
+}
 
 /** An average rating over a period, and how many rated reviews it is of. */
 export interface RatingPoint {

@@ -3,7 +3,9 @@ import type { Redis } from 'ioredis';
 import { TRANSITIONS, type Action, type HistoryEntry, type Status } from '../lifecycle/states.js';
 import type { ReviewStore } from './review-store.js';
 import { COUNTER_LUA } from './counters.js';
-import { eventFields, secondsBetween, weekOfDay, type DurationKind } from '../insights/counters.js';
+import { eventFields, secondsBetween, weekOfDay, type CountedEvent, type DurationKind } from '../insights/counters.js';
+import type { SlaHours } from '../lifecycle/sla.js';
+import type { Severity } from '../domain/verdict.js';
 import { INDEXED_STATUSES, StatusIndex } from './status-index.js';
 
 /** The outcome of a transition attempt. */
@@ -82,6 +84,8 @@ export class LifecycleStore {
     private readonly store: ReviewStore,
     /** Told of every lifecycle step that changed something (the context publishes it: `/v1/events`, subscribed webhooks). */
     private readonly onEvent?: (event: LifecycleEvent) => Promise<void>,
+    /** Hours from alert to reply per severity: a reply is counted as within its SLA or past it (weekly report). */
+    private readonly sla?: SlaHours,
   ) {
     this.r = store.redis as LifecycleRedis;
     this.byStatus = new StatusIndex(store.redis, store.keys);
@@ -139,7 +143,7 @@ export class LifecycleStore {
   private async countedEvent(id: string, action: Action, at: string): Promise<string> {
     const name = action === 'reply' || action === 'reply_on_platform' ? 'replied' : action === 'follow_up' ? 'followed_up' : null;
     if (!name) return '';
-    const [json, alertedAt, backfill, repliedAt] = await this.r.hmget(this.store.key('review', id), 'review', 'alertedAt', 'backfill', 'repliedAt');
+    const [json, alertedAt, backfill, repliedAt, verdictJson] = await this.r.hmget(this.store.key('review', id), 'review', 'alertedAt', 'backfill', 'repliedAt', 'verdict');
     if (!json) return '';
     const sourceId = id.slice(0, -17);
     const publishedAt = (JSON.parse(json) as { publishedAt?: string }).publishedAt;
@@ -149,8 +153,11 @@ export class LifecycleStore {
         : repliedAt
           ? { rf: secondsBetween(repliedAt, at) }
           : {};
+    const severity = verdictJson ? (JSON.parse(verdictJson) as { severity?: Severity }).severity : undefined;
+    const hours = severity && this.sla ? this.sla[severity] : undefined;
+    const sla: CountedEvent[] = name === 'replied' && alertedAt && hours !== undefined ? [secondsBetween(alertedAt, at) <= hours * 3600 ? 'sla_met' : 'sla_missed'] : [];
     const day = at.slice(0, 10);
-    return [this.store.counters.prefix, day, weekOfDay(day), ...eventFields(sourceId, name, durations)].join('\n');
+    return [this.store.counters.prefix, day, weekOfDay(day), ...eventFields(sourceId, name, durations, sla)].join('\n');
   }
 
   /**

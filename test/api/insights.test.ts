@@ -4,7 +4,6 @@ import { checkedApi } from '../helpers/api.js';
 import type { AppContext } from '../../src/context.js';
 import type { Verdict } from '../../src/domain/verdict.js';
 import { publishEvents } from '../../src/events.js';
-import { computeStats, percentile } from '../../src/lifecycle/stats.js';
 import type { StoredReview } from '../../src/store/review-store.js';
 import { makeReview } from '../helpers/factories.js';
 import { testContext } from '../helpers/context.js';
@@ -128,20 +127,6 @@ describe('API: filters, stats, events, metrics, docs, limits', () => {
     const after = (await api.inject({ url: '/v1/stats?since=2026-01-01T00:00:00Z&until=2026-06-01T00:00:00Z&source=harbor', headers: auth })).json<S>();
     expect(after).toMatchObject({ reviews: 20, negative: 6 });
     expect(after.ratings.bySource.harbor!.over['2026-W02']!.average).toBe(1);
-  });
-
-  it('computes medians, p90 and the recovery rate', () => {
-    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50)).toBe(5);
-    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
-    const base = (over: Partial<StoredReview>): StoredReview => ({ review: makeReview('s', { publishedAt: '2026-11-01T00:00:00Z' }), status: 'replied', backfill: false, createdAt: '2026-11-01T00:00:00Z', ratingHistory: [], lifecycle: {}, verdict: neg('high'), ...over });
-    const s = computeStats([
-      base({ alertedAt: '2026-11-01T00:01:00Z', lifecycle: { repliedAt: '2026-11-01T01:01:00Z' }, ratingHistory: [{ rating: 1, at: '2026-11-01T00:00:30Z' }, { rating: 4, at: '2026-11-03T00:00:00Z' }] }),
-      base({ alertedAt: '2026-11-01T00:03:00Z', lifecycle: { repliedAt: '2026-11-01T00:13:00Z', followedUpAt: '2026-11-02T00:13:00Z' }, ratingHistory: [{ rating: 2, at: '2026-11-01T00:00:30Z' }] }),
-    ]);
-    expect(s.responseTimes.publishedToAlert).toEqual({ count: 2, medianSeconds: 60, p90Seconds: 180 });
-    expect(s.responseTimes.alertToReply).toEqual({ count: 2, medianSeconds: 600, p90Seconds: 3600 });
-    expect(s.responseTimes.replyToFollowUp).toEqual({ count: 1, medianSeconds: 86400, p90Seconds: 86400 });
-    expect(s.recovery).toEqual({ replied: 2, recovered: 1, rate: 0.5 });
   });
 
   it('pushes new alerts as server-sent events, replaying what a reconnecting client missed', async () => {

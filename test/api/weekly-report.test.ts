@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isoWeekOf, isoWeekStart } from '../../src/insights/weekly-report.js';
 import { checkedApi } from '../helpers/api.js';
+import { applyPlatformState } from '../../src/lifecycle/platform-replies.js';
 import { testContext } from '../helpers/context.js';
 import { makeReview } from '../helpers/factories.js';
 
@@ -50,11 +51,24 @@ describe('weekly report', () => {
     await seed('b10', day(28), 5, [], false);
     await seed('b11', day(28, 12), 5, [], false);
     // One replied within its SLA (medium: 24 h), one past it; the dirty-room one followed up and raised to 4 stars.
-    await ctx.lifecycle.setFields(w[0]!.id, { repliedAt: day(23, 20) });
-    await ctx.lifecycle.setFields(w[1]!.id, { repliedAt: day(27, 10) });
-    await ctx.lifecycle.setFields(dirty.id, { repliedAt: day(27, 12), followedUpAt: day(28, 9) });
+    const step = async (id: string, action: 'acknowledge' | 'reply' | 'resolve' | 'follow_up', at: string, fields: Record<string, string> = {}) =>
+      expect(await ctx.lifecycle.transition(id, action, { actor: 'maya', now: new Date(at), fields })).toMatchObject({ ok: true });
+    const reply = async (id: string, at: string) => {
+      await step(id, 'acknowledge', at);
+      await step(id, 'reply', at, { repliedAt: at });
+    };
+    await reply(w[0]!.id, day(23, 20));
+    await reply(w[1]!.id, day(27, 10));
+    await reply(dirty.id, day(27, 12));
+    await step(dirty.id, 'resolve', day(27, 13));
+    await step(dirty.id, 'follow_up', day(28, 9), { followedUpAt: day(28, 9) });
     const raised = makeReview('harbor', { platformId: 'b9', rating: 4, publishedAt: day(27), text: 'Review b9. They came back and cleaned it.' });
-    await ctx.store.upsertReviews([raised], { backfill: false, now: new Date(day(29)) });
+    const upserted = await ctx.store.upsertReviews([raised], { backfill: false, now: new Date(day(29)) });
+    // What a poll does with an edit: the critic who raised the rating after our reply is a recovery.
+    await applyPlatformState(ctx, [raised], upserted.updated, new Date(day(29)));
+    // And the analysis of the edited text (still about the dirty room), which moves the counters to 4 stars.
+    const verdict = { negative: true, score: -0.3, severity: 'medium' as const, topics: ['cleanliness'], reasons: [], language: 'en' };
+    await ctx.store.saveAnalyses([{ id: raised.id, sourceId: 'harbor', hash: raised.contentHash, verdict, flag: true }], new Date(day(29)));
 
     app = await checkedApi(ctx);
     const res = await app.inject({ method: 'GET', url: '/v1/reports/weekly?week=2026-W48', headers: { authorization: `Bearer ${KEY}` } });

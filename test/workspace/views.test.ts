@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredReview } from '../../src/store/review-store.js';
-import { StatsAccumulator } from '../../src/lifecycle/stats.js';
-import { WeeklyAccumulator } from '../../src/lifecycle/weekly.js';
+import { contributionOf, parseCounterHash, type CountedPeriod } from '../../src/insights/counters.js';
+import { lastWeeks, statsFromCounters, weekFigures } from '../../src/insights/window-stats.js';
 import { inboxHref, inboxPage, type InboxRow } from '../../src/workspace/pages/inbox.js';
 import { insightsPage } from '../../src/workspace/pages/insights.js';
 import type { Chrome, PagePerson } from '../../src/workspace/pages/layout.js';
@@ -143,27 +143,32 @@ describe('workspace pages (render functions)', () => {
     expect(src).toContain('failing');
     expect(src).toContain('3 failures in a row');
     expect(src).not.toContain('<script>alert');
-    const acc = new StatsAccumulator();
-    const weeks = new WeeklyAccumulator();
-    for (const s of [stored(), stored({ verdict: { ...stored().verdict!, negative: false } })]) {
-      acc.add(s);
-      weeks.add(s);
-    }
-    const page = insightsPage(chrome(), { weeks: 4, stats: acc.result(), byWeek: weeks.result(new Date('2026-10-25T00:00:00Z'), now), truncated: false });
+    const periods = weekPeriods(['2026-W44', '2026-W45'], [stored(), stored({ verdict: { ...stored().verdict!, negative: false } })]);
+    const page = insightsPage(chrome(), { weeks: 4, stats: statsFromCounters(periods, { byDay: false }), byWeek: weekFigures(periods) });
     expect(page).toMatch(/<svg [^>]*role="img"/);
     expect(page).toContain('waiting time');
     expect(cspViolations(page)).toEqual([]);
   });
 });
 
+/** Week periods as the counters hold them: each review's contribution added to its week's hash. */
+function weekPeriods(weeks: string[], reviews: StoredReview[]): CountedPeriod[] {
+  const hashes = new Map<string, Record<string, string>>(weeks.map((w) => [w, {}]));
+  for (const r of reviews) {
+    const [, week, ...fields] = contributionOf({ sourceId: r.review.sourceId, rating: r.review.rating, publishedAt: r.review.publishedAt, verdict: r.verdict! }).split('\n');
+    const h = hashes.get(week!);
+    if (h) for (const f of fields) h[f] = String(Number(h[f] ?? 0) + 1);
+  }
+  return weeks.map((label) => ({ label, kind: 'week' as const, bySource: parseCounterHash(hashes.get(label)!) }));
+}
+
 describe('weekly figures', () => {
-  it('groups by the Monday of each UTC week and keeps empty weeks, for the charts', () => {
-    const acc = new WeeklyAccumulator();
+  it('gives each ISO week by its Monday, empty weeks kept, for the charts', () => {
     const at = (publishedAt: string, rating: number, negative: boolean): StoredReview => stored({ review: { ...stored().review, publishedAt, rating }, verdict: { ...stored().verdict!, negative } });
-    acc.add(at('2026-11-16T08:00:00Z', 1, true)); // Monday
-    acc.add(at('2026-11-22T23:59:00Z', 4, false)); // Sunday, same week
-    acc.add(at('2026-12-01T12:00:00Z', 5, false));
-    expect(acc.result(new Date('2026-11-10T00:00:00Z'), new Date('2026-12-02T00:00:00Z'))).toEqual([
+    const weeks = lastWeeks(new Date('2026-12-02T00:00:00Z'), 4);
+    expect(weeks).toEqual(['2026-W46', '2026-W47', '2026-W48', '2026-W49']);
+    const periods = weekPeriods(weeks, [at('2026-11-16T08:00:00Z', 1, true), at('2026-11-22T23:59:00Z', 4, false), at('2026-12-01T12:00:00Z', 5, false)]);
+    expect(weekFigures(periods)).toEqual([
       { week: '2026-11-09', reviews: 0, negative: 0, averageRating: null },
       { week: '2026-11-16', reviews: 2, negative: 1, averageRating: 2.5 },
       { week: '2026-11-23', reviews: 0, negative: 0, averageRating: null },

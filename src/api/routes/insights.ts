@@ -65,7 +65,7 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
       // Default: the last complete week.
       const week = query.week ?? isoWeekOf(new Date(Date.now() - 7 * 86_400_000)).label;
       try {
-        return await weeklyReport({ store: ctx.store, readStatusCounts: () => ctx.lifecycle.byStatus.read(), sla: ctx.config.lifecycle.sla }, week);
+        return await weeklyReport({ store: ctx.store, readStatusCounts: () => ctx.lifecycle.byStatus.read() }, week);
       } catch (err) {
         if ((err as Error).message.startsWith('week ') || /has weeks/.test((err as Error).message)) throw new HttpError(400, 'bad_request', `query.week: ${(err as Error).message}`, [{ path: 'query.week', message: (err as Error).message }]);
         throw err;

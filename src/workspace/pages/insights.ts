@@ -1,5 +1,5 @@
 import type { Spread, Stats } from '../../lifecycle/stats.js';
-import type { WeekFigures } from '../../lifecycle/weekly.js';
+import type { WeekFigures } from '../../insights/window-stats.js';
 import { barChart, hbarChart, lineChart } from './charts.js';
 import { html, label, type Html } from './html.js';
 import { layout, type Chrome } from './layout.js';
@@ -9,8 +9,6 @@ export interface InsightsModel {
   weeks: number;
   stats: Stats;
   byWeek: WeekFigures[];
-  /** The window held more reviews than are read for one page. */
-  truncated: boolean;
 }
 
 export const INSIGHT_WINDOWS = [4, 12, 26] as const;
@@ -35,7 +33,6 @@ export function insightsPage(chrome: Chrome, m: InsightsModel): string {
   const recovery = s.recovery.rate === null ? '–' : `${Math.round(s.recovery.rate * 100)}%`;
   const body = html`<h1>Insights</h1>
 <nav aria-label="Period"><ul class="tabs">${[4, 12, 26].map((w) => html`<li><a href="/insights?weeks=${w}"${w === m.weeks ? html` aria-current="page"` : ''}>${w} weeks</a></li>`)}</ul></nav>
-${m.truncated ? html`<p class="notice">This period holds more reviews than one page reads; the figures cover the most recent ones.</p>` : ''}
 <div class="kpis">
 <div class="kpi"><div class="v">${s.reviews.toLocaleString('en')}</div><div class="k">reviews</div></div>
 <div class="kpi"><div class="v">${s.negative.toLocaleString('en')}</div><div class="k">negative</div></div>

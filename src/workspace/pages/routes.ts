@@ -5,9 +5,8 @@ import type { AppContext } from '../../context.js';
 import { SEVERITIES } from '../../domain/verdict.js';
 import { checkGuardrails } from '../../draft/index.js';
 import * as actions from '../../lifecycle/actions.js';
-import { foldWindow, StatsAccumulator } from '../../lifecycle/stats.js';
+import { lastWeeks, statsFromCounters, weekFigures } from '../../insights/window-stats.js';
 import { isRecovered, STATUSES, type HistoryEntry } from '../../lifecycle/states.js';
-import { WeeklyAccumulator } from '../../lifecycle/weekly.js';
 import { isOverdue, slaState, type SlaHours } from '../../lifecycle/sla.js';
 import { createPublisher } from '../../publishers/index.js';
 import { sourceStatus } from '../../sources/status.js';
@@ -22,8 +21,6 @@ import { sourcesPage } from './sources.js';
 
 /** Rows on one inbox page. */
 export const INBOX_PAGE_SIZE = 25;
-/** Reviews the insights page reads at most (the most recent of the window). */
-const INSIGHTS_CAP = 50_000;
 
 /** What the page routes need from the workspace plugin around them. */
 export interface PageDeps {
@@ -295,15 +292,10 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
   const insightsQuery = z.strictObject({ weeks: z.coerce.number().refine((w) => (INSIGHT_WINDOWS as readonly number[]).includes(w), `weeks must be one of ${INSIGHT_WINDOWS.join(', ')}`).default(12) });
   app.get('/insights', async (req, reply) => {
     const { weeks } = parse(insightsQuery, req.query);
-    const until = new Date();
-    const since = new Date(until.getTime() - weeks * 7 * 86_400_000);
-    const stats = new StatsAccumulator();
-    const byWeek = new WeeklyAccumulator();
-    const { truncated } = await foldWindow(ctx.store, { since: since.getTime(), until: until.getTime(), cap: INSIGHTS_CAP }, (r) => {
-      stats.add(r);
-      byWeek.add(r);
-    });
-    return send(reply, insightsPage(chromeOf(req, reply), { weeks, stats: stats.result(), byWeek: byWeek.result(since, until), truncated }));
+    // Whole ISO weeks up to the one under way, read from the week counters: any history answers at once.
+    const window = await ctx.store.counters.read(lastWeeks(new Date(), weeks).map((label) => ({ label, kind: 'week' as const })));
+    const stats = statsFromCounters(window.periods, { byDay: false });
+    return send(reply, insightsPage(chromeOf(req, reply), { weeks, stats, byWeek: weekFigures(window.periods) }));
   });
 }
 
