@@ -31,6 +31,7 @@ const { benchFootprint } = await import('./bench/footprint.js');
 const { benchInbox, measureInbox } = await import('./bench/inbox.js');
 const { benchExport, measureExport } = await import('./bench/export.js');
 const { benchFreshness } = await import('./bench/freshness.js');
+const { benchStats } = await import('./bench/stats.js');
 const { BENCH_REDIS_URL } = await import('./bench/setup.js');
 
 const quick = process.argv.includes('--quick');
@@ -92,6 +93,10 @@ if (want('export') && !out.export) {
   say(`export: CSV of every review with ${quick ? '20,000' : '1,000,000'} reviews stored …`);
   out.export = await benchExport({ quick });
 }
+if (want('stats')) {
+  say(`stats: GET /v1/stats over ${quick ? '50,000' : '1,000,000'} reviews published over two years, and the counters' cost per review …`);
+  out.stats = await benchStats({ quick });
+}
 if (want('freshness')) {
   say('freshness: review at the source → alert at the webhook, 1 s poll schedule …');
   out.freshness = await benchFreshness({ quick });
@@ -106,6 +111,7 @@ const f = out.footprint as Awaited<ReturnType<typeof benchFootprint>> | undefine
 const ib = out.inbox as Awaited<ReturnType<typeof benchInbox>> | undefined;
 const fr = out.freshness as Awaited<ReturnType<typeof benchFreshness>> | undefined;
 const ex = out.export as Awaited<ReturnType<typeof benchExport>> | undefined;
+const st = out.stats as Awaited<ReturnType<typeof benchStats>> | undefined;
 const mark = (ok: boolean): string => (ok ? 'met' : 'MISSED');
 const rows: [string, string, string][] = [];
 if (p) rows.push(['pipeline', `${p.reviewsPerSec} reviews/s vs ${p.bullmqNoopPerSec} no-op jobs/s = ${p.ratio} (median of rounds ${p.medianRoundRatio})`, `ratio ≥ 1.0 ${mark(p.ratio >= 1)}`]);
@@ -118,6 +124,10 @@ if (out.parsers) {
 if (f) rows.push(['footprint', `${f.redisBytesPerReview} B/review in Redis; API RSS ${f.apiRssMb} MB with ${f.apiRssAtReviews} stored`, `≤ 2048 B ${mark(f.redisBytesPerReview <= 2048)}`]);
 if (ex) rows.push(['export', `${ex.rowsPerSec} CSV rows/s (${ex.rows} rows, ${ex.megabytes} MB in ${ex.seconds} s); RSS +${ex.peakRssGrowthMb} MB at peak, heap kept +${ex.retainedHeapGrowthMb} MB`, 'streams (flat memory)']);
 if (ib) rows.push(['inbox', `first page ${ib.firstPage.medianMs} ms median, p95 ${ib.firstPage.p95Ms} ms (${ib.storedReviews} stored, ${ib.flagged} flagged); a status tab ${ib.statusPage.medianMs} ms; a search ${ib.searchPage.medianMs} ms`, `< 100 ms ${mark(ib.firstPage.p95Ms < 100)}`]);
+if (st) {
+  const worst = Math.max(...Object.values(st.windows).map((w) => w.p99Ms));
+  rows.push(['stats', `/v1/stats p99 ${Object.entries(st.windows).map(([k, w]) => `${k} ${w.p99Ms} ms`).join(', ')} (${st.storedReviews} reviews over ${st.historyDays} days); counters ${st.countersMicrosPerReview} µs of a ${st.saveMicrosPerReview} µs save per review`, `p99 < 50 ms ${mark(worst < 50)}`]);
+}
 if (fr) rows.push(['freshness', `p50 ${fr.p50Ms} ms, p99 ${fr.p99Ms} ms (${fr.samples} reviews)`, `p99 ≤ ${fr.pollIntervalMs + 1000} ms ${mark(fr.p99Ms <= fr.pollIntervalMs + 1000)}`]);
 for (const [name, figure, target] of rows) say(`${name.padEnd(11)} ${figure}\n${''.padEnd(11)} ${target}`);
 privateRedis?.kill('SIGTERM');

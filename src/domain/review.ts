@@ -66,6 +66,11 @@ export function reviewIdFor(sourceId: string, platformId: string): string {
   return `${sourceId}-${sha256(platformId).slice(0, 16)}`;
 }
 
+/** The source a review id belongs to: what is left of `reviewIdFor`'s id without its `-` and 16 hex digits. */
+export function sourceOfReviewId(id: string): string {
+  return id.slice(0, -17);
+}
+
 /** Ratings on other scales (10-point, percent) mapped onto 1–5, rounded to a half star. */
 export function normaliseRating(value: number, best = 5): number | undefined {
   if (!Number.isFinite(value) || !Number.isFinite(best) || best <= 0 || value < 0) return undefined;

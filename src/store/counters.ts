@@ -88,6 +88,15 @@ export class CounterStore {
     return `${this.prefix}w:${week}`;
   }
 
+  /**
+   * What a script needs to count an event that happens at `at` (ISO): the prefix, its day and week, then the
+   * fields, one per line (COUNTER_LUA's `rm_apply` reads the rest after the prefix).
+   */
+  eventSpec(at: string, fields: readonly string[]): string {
+    const day = at.slice(0, 10);
+    return [this.prefix, day, weekOfDay(day), ...fields].join('\n');
+  }
+
   /** One round trip for the whole window, whatever its length: one HGETALL per period. */
   async read(periods: readonly { label: string; kind: 'day' | 'week' }[], sourceId?: string): Promise<CounterWindow> {
     if (periods.length === 0) return { periods: [] };

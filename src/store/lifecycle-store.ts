@@ -3,7 +3,8 @@ import type { Redis } from 'ioredis';
 import { TRANSITIONS, type Action, type HistoryEntry, type Status } from '../lifecycle/states.js';
 import type { ReviewStore } from './review-store.js';
 import { COUNTER_LUA } from './counters.js';
-import { eventFields, secondsBetween, weekOfDay, type CountedEvent, type DurationKind } from '../insights/counters.js';
+import { eventFields, secondsBetween, type CountedEvent, type DurationKind } from '../insights/counters.js';
+import { sourceOfReviewId } from '../domain/review.js';
 import type { SlaHours } from '../lifecycle/sla.js';
 import type { Severity } from '../domain/verdict.js';
 import { INDEXED_STATUSES, StatusIndex } from './status-index.js';
@@ -145,7 +146,7 @@ export class LifecycleStore {
     if (!name) return '';
     const [json, alertedAt, backfill, repliedAt, verdictJson] = await this.r.hmget(this.store.key('review', id), 'review', 'alertedAt', 'backfill', 'repliedAt', 'verdict');
     if (!json) return '';
-    const sourceId = id.slice(0, -17);
+    const sourceId = sourceOfReviewId(id);
     const publishedAt = (JSON.parse(json) as { publishedAt?: string }).publishedAt;
     const durations: Partial<Record<DurationKind, number>> =
       name === 'replied'
@@ -156,8 +157,7 @@ export class LifecycleStore {
     const severity = verdictJson ? (JSON.parse(verdictJson) as { severity?: Severity }).severity : undefined;
     const hours = severity && this.sla ? this.sla[severity] : undefined;
     const sla: CountedEvent[] = name === 'replied' && alertedAt && hours !== undefined ? [secondsBetween(alertedAt, at) <= hours * 3600 ? 'sla_met' : 'sla_missed'] : [];
-    const day = at.slice(0, 10);
-    return [this.store.counters.prefix, day, weekOfDay(day), ...eventFields(sourceId, name, durations, sla)].join('\n');
+    return this.store.counters.eventSpec(at, eventFields(sourceId, name, durations, sla));
   }
 
   /**
@@ -166,8 +166,7 @@ export class LifecycleStore {
    */
   async markRecovered(id: string, at: Date): Promise<boolean> {
     const iso = at.toISOString();
-    const day = iso.slice(0, 10);
-    const counted = [this.store.counters.prefix, day, weekOfDay(day), ...eventFields(id.slice(0, -17), 'recovered')].join('\n');
+    const counted = this.store.counters.eventSpec(iso, eventFields(sourceOfReviewId(id), 'recovered'));
     const done = (await this.r.rmRecovered(this.store.key('review', id), iso, counted)) === 1;
     if (done) await this.store.bumpVersion();
     return done;
@@ -177,7 +176,7 @@ export class LifecycleStore {
   async emit(id: string, type: LifecycleEventType | undefined, e: { status: string; actor: string; at: string; note?: string | undefined }): Promise<void> {
     if (!type || !this.onEvent) return;
     // Review ids are `<sourceId>-<16 hex>`.
-    const event: LifecycleEvent = { type, id: `${id}-${type}-${Date.parse(e.at)}`, reviewId: id, sourceId: id.slice(0, -17), status: e.status, actor: e.actor, at: e.at, ...(e.note ? { note: e.note } : {}) };
+    const event: LifecycleEvent = { type, id: `${id}-${type}-${Date.parse(e.at)}`, reviewId: id, sourceId: sourceOfReviewId(id), status: e.status, actor: e.actor, at: e.at, ...(e.note ? { note: e.note } : {}) };
     await this.onEvent(event).catch(() => undefined);
   }
 
