@@ -63,3 +63,15 @@ describe('spike and rating-drop tests', () => {
     expect(checkRating(window({ 5: 40 }), { level: 4.25, since: 'x' }, s, 't4')).toMatchObject({ kind: 'raised', reference: { level: 4.75 } });
   });
 });
+
+describe('the periods a check compares', () => {
+  it('is the ISO week under way against the weeks before it, or the UTC day against the days before', async () => {
+    const { periodsAt } = await import('../../src/insights/insight-check.js');
+    const week = periodsAt(new Date('2026-11-11T23:00:00Z'), 'week', 3);
+    expect(week).toEqual({ current: { label: '2026-W46', since: Date.parse('2026-11-09T00:00:00Z'), until: Date.parse('2026-11-16T00:00:00Z') }, baseline: ['2026-W45', '2026-W44', '2026-W43'] });
+    // Across a year's end: 2027-01-01 is in 2026's week 53.
+    expect(periodsAt(new Date('2027-01-05T10:00:00Z'), 'week', 2).baseline).toEqual(['2026-W53', '2026-W52']);
+    const day = periodsAt(new Date('2026-03-01T05:00:00Z'), 'day', 2);
+    expect(day).toEqual({ current: { label: '2026-03-01', since: Date.parse('2026-03-01T00:00:00Z'), until: Date.parse('2026-03-02T00:00:00Z') }, baseline: ['2026-02-28', '2026-02-27'] });
+  });
+});
