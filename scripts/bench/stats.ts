@@ -25,8 +25,10 @@ export interface StatsBench {
   windows: Record<string, { p50Ms: number; p99Ms: number; requests: number }>;
   /** The same for one source. */
   oneSource: { window: string; p50Ms: number; p99Ms: number };
-  /** What the counters add to the analysis save of one review (Lua time of taking the old contribution away and adding the new). */
+  /** What the counters add to the analysis save of a new review (Lua time of adding its contribution). */
   countersMicrosPerReview: number;
+  /** The same for a re-analysed review whose verdict changed (the old contribution taken away, the new added). */
+  countersMicrosPerChangedReview: number;
   /** The whole analysis save per review (upsert excluded), measured during the fill. */
   saveMicrosPerReview: number;
   countersShareOfSave: number;
@@ -60,27 +62,31 @@ async function fill(ctx: AppContext, n: number, days: number): Promise<{ saveMs:
 
 /**
  * The counters' share of a save, measured apart: a script that does only what the save script does for the
- * counters (take a contribution away, add one) for a batch of reviews, timed per review.
+ * counters (take a contribution away, add one) for a batch of reviews, timed per review (with the round trip,
+ * which the save script makes anyway: an upper bound).
  */
-async function counterMicros(ctx: AppContext, reviews: number): Promise<number> {
+async function counterMicros(ctx: AppContext, reviews: number, changed: boolean): Promise<number> {
+  // ARGV: the prefix, then per review its old contribution ('' for a new review) and its new one, as the save
+  // script gets them; counted in one batch of 100 per call, as the save script counts (SCRIPT_BATCH).
   const lua = `${COUNTER_LUA}
 local prefix = ARGV[1]
-for i = 2, #ARGV do
-  rm_apply(prefix, ARGV[i], -1)
-  rm_apply(prefix, ARGV[i], 1)
+for i = 2, #ARGV, 2 do
+  if ARGV[i] ~= '' then rm_apply(prefix, ARGV[i], -1) end
+  rm_apply(prefix, ARGV[i + 1], 1)
 end
-return #ARGV - 1`;
+rm_flush()
+return (#ARGV - 1) / 2`;
   const prefix = `${ctx.store.counters.prefix}bench-cost:`;
-  const contributions = Array.from({ length: 500 }, (_, i) =>
-    contributionOf({ sourceId: SOURCES[i % 5]!, rating: 1 + (i % 5), publishedAt: new Date(Date.now() - i * 3_600_000).toISOString(), verdict: { negative: i % 5 < 2, topics: [TOPICS[i % 6]!], severity: 'medium' } }),
-  );
-  // Each contribution is added once first, so the timed pass moves real counts as a re-analysis does.
-  await ctx.redis.eval(lua.replace("rm_apply(prefix, ARGV[i], -1)\n", ''), 0, prefix, ...contributions);
+  // A batch as the pipeline sees one: reviews of the last few days, five sources, a fifth negative.
+  const contribution = (i: number, negative: boolean): string =>
+    contributionOf({ sourceId: SOURCES[i % 5]!, rating: negative ? 1 + (i % 2) : 3 + (i % 3), publishedAt: new Date(Date.now() - (i % 72) * 3_600_000).toISOString(), verdict: { negative, topics: [TOPICS[i % 6]!], severity: i % 3 ? 'medium' : 'high' } });
+  const batch: string[] = [];
+  for (let i = 0; i < 100; i++) batch.push(changed ? contribution(i, false) : '', contribution(i, i % 5 === 0));
   const started = performance.now();
   let done = 0;
   while (done < reviews) {
-    await ctx.redis.eval(lua, 0, prefix, ...contributions);
-    done += contributions.length;
+    await ctx.redis.eval(lua, 0, prefix, ...batch);
+    done += 100;
   }
   const micros = ((performance.now() - started) * 1000) / done;
   for (const k of await ctx.redis.keys(`${prefix}*`)) await ctx.redis.del(k);
@@ -121,7 +127,8 @@ export async function benchStats({ quick = false, reviews }: { quick?: boolean; 
     const since = new Date(Date.now() - 365 * DAY).toISOString();
     const one = await timeRequests(`${base}/v1/stats?since=${since}&until=${until}&source=google`, runs);
     await api.close();
-    const countersMicrosPerReview = await counterMicros(ctx, quick ? 20_000 : 100_000);
+    const countersMicrosPerReview = await counterMicros(ctx, quick ? 20_000 : 100_000, false);
+    const countersMicrosPerChangedReview = await counterMicros(ctx, quick ? 20_000 : 100_000, true);
     const saveMicrosPerReview = Math.round(((saveMs * 1000) / n) * 10) / 10;
     return {
       storedReviews: n,
@@ -130,6 +137,7 @@ export async function benchStats({ quick = false, reviews }: { quick?: boolean; 
       windows,
       oneSource: { window: '365d', p50Ms: one.p50Ms, p99Ms: one.p99Ms },
       countersMicrosPerReview,
+      countersMicrosPerChangedReview,
       saveMicrosPerReview,
       countersShareOfSave: Math.round((countersMicrosPerReview / saveMicrosPerReview) * 1000) / 1000,
     };

@@ -10,14 +10,29 @@ import type { KeyBuilder } from './keys.js';
 
 /**
  * Lua shared by the scripts that count: `rm_apply(prefix, contribution, by)` adds (by = 1) or takes away
- * (by = -1) a contribution or an event's fields, `day\nweek\nfield…`.
+ * (by = -1) a contribution or an event's fields, `day\nweek\nfield…`; `rm_incr(key, field, by)` one field.
+ * Both gather the changes in a table that `rm_flush()` writes, one HINCRBY per key and field: a batch of a
+ * hundred reviews published over a few days changes the same few dozen fields, and writing each once instead
+ * of once per review is what keeps counting cheap in the pipeline. Every script that counts ends with
+ * `rm_flush()`; `rm_event(spec)` counts one event (`prefix\nday\nweek\nfield…`, CounterStore.eventSpec) and flushes.
  * A field that falls to zero is removed, so a day's hash holds only what happened.
  * The day and week keys are built here from the counters' prefix: they share the store's prefix (and, with
  * businesses on a Redis Cluster, its hash tag), so they sit in the same slot as the review the script writes.
  */
 export const COUNTER_LUA = `
+local rm_delta = {}
 local function rm_incr(key, field, by)
-  if redis.call('HINCRBY', key, field, by) == 0 then redis.call('HDEL', key, field) end
+  local fields = rm_delta[key]
+  if not fields then fields = {}; rm_delta[key] = fields end
+  fields[field] = (fields[field] or 0) + by
+end
+local function rm_flush()
+  for key, fields in pairs(rm_delta) do
+    for field, by in pairs(fields) do
+      if by ~= 0 and redis.call('HINCRBY', key, field, by) == 0 then redis.call('HDEL', key, field) end
+    end
+  end
+  rm_delta = {}
 end
 local function rm_apply(prefix, c, by)
   local day, week, j = nil, nil, 0
@@ -30,6 +45,11 @@ local function rm_apply(prefix, c, by)
       rm_incr(week, line, by)
     end
   end
+end
+local function rm_event(spec)
+  local prefix, rest = string.match(spec, '^([^\\n]*)\\n(.*)$')
+  rm_apply(prefix, rest, 1)
+  rm_flush()
 end
 `;
 

@@ -56,10 +56,7 @@ local entry = cjson.decode(ARGV[4])
 entry['from'] = cur
 if to ~= '' then entry['to'] = to end
 redis.call('RPUSH', KEYS[2], cjson.encode(entry))
-if ARGV[7] ~= '' then
-  local prefix, rest = string.match(ARGV[7], '^([^\\n]*)\\n(.*)$')
-  rm_apply(prefix, rest, 1)
-end
+if ARGV[7] ~= '' then rm_event(ARGV[7]) end
 if to ~= '' then return {1, to} end
 return {1, cur}
 `;
@@ -68,8 +65,7 @@ return {1, cur}
 const RECOVERED_LUA = `${COUNTER_LUA}
 if not redis.call('HGET', KEYS[1], 'review') then return 0 end
 if redis.call('HSETNX', KEYS[1], 'recoveredAt', ARGV[1]) == 0 then return 0 end
-local prefix, rest = string.match(ARGV[2], '^([^\\n]*)\\n(.*)$')
-rm_apply(prefix, rest, 1)
+rm_event(ARGV[2])
 return 1
 `;
 

@@ -182,13 +182,14 @@ for i = 0, (#KEYS - 2) / 3 - 1 do
       redis.call('ZADD', bysrc, nowMs, id)
       redis.call('HINCRBY', KEYS[2], field, 1)
       if delay ~= '' then
-        redis.call('HINCRBY', todayKey, delay, 1)
-        redis.call('HINCRBY', weekKey, delay, 1)
+        rm_incr(todayKey, delay, 1)
+        rm_incr(weekKey, delay, 1)
       end
       out[i + 1] = 1
     end
   end
 end
+rm_flush()
 return out
 `;
 
