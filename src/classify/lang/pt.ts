@@ -49,6 +49,13 @@ export const pt: LanguageRules = {
     // ("espero uma solução", "Pelo amor de Deus"), and more words of damaged or disappointing purchases.
     ['deus', 0], ['imune', 0], ['solução', 0], ['resolução', 0], ['doação', 0], ['humana', 0], ['maior', 0], ['presente', 0],
     ['desrespeito', -2.5], ['cansei', -2], ['desisti', -2], ['surrada', -1.5], ['bolhas', -1], ['rasgada', -2], ['amassada', -2],
+    // Second pass on the tuning set: the translated lexicon's "autor" (author) and "premiada" (prized, said with
+    // irony of a damaged parcel) are no verdicts; words of regret, shallow or padded writing, and being cheated.
+    ['autor', 0], ['autora', 0], ['premiada', 0], ['premiado', 0], ['popularidade', 0], ['arrependido', -2.8], ['arrependida', -2.8],
+    ['raso', -2], ['rasa', -2], ['bobagem', -2.5], ['enrolado', -1.8], ['enrolada', -1.8], ['enrolação', -2.2], ['capenga', -2.2],
+    ['enganado', -2.8], ['enganada', -2.8], ['enganosa', -2.8], ['enganoso', -2.8], ['deteriorar', -2], ['descolamento', -1.5],
+    ['sensacionalista', -2], ['pueril', -2], ['superficial', -2], ['entediante', -2.5], ['enfadonho', -2.5], ['enfadonha', -2.5],
+    ['ilegível', -2.5], ['ilegíveis', -2.5], ['amassos', -1.5], ['abusivo', -2.5],
   ],
   complaintPhrases: [
     ['não recomendo', -3], ['nao recomendo', -3], ['não vale a pena', -2.8], ['nunca mais', -3], ['não volto', -3], ['não compro mais', -3], ['perda de tempo', -3],
@@ -60,6 +67,9 @@ export const pt: LanguageRules = {
     ['esperava mais', -2.2], ['esperava muito mais', -2.5], ['não teria comprado', -2.5], ['nota 0', -2.5], ['nota zero', -2.5],
     ['páginas repetidas', -2], ['veio rasgado', -2.5], ['veio rasgada', -2.5], ['veio amassado', -2.5], ['veio amassada', -2.5],
     ['produto errado', -2.5], ['veio errado', -2.5], ['veio quebrado', -3], ['esperamos # minutos', -2.2], ['não gostei', -2.5], ['nao gostei', -2.5],
+    ['falta de respeito', -3], ['não recebi', -2.8], ['nao recebi', -2.8], ['dinheiro de volta', -2.5], ['gato por lebre', -2.8],
+    ['encheção de linguiça', -2.8], ['me senti enganado', -3], ['me senti enganada', -3], ['se soltaram', -2.2], ['não são legíveis', -2.5],
+    ['muito chato', -3], ['não despertou', -2], ['não recomendo a ninguém', -3.2], ['perdi meu tempo', -3], ['não vale', -2.2],
   ],
   praisePhrases: [
     ['recomendo muito', 3.2], ['super recomendo', 3.2], ['vale a pena', 2.5], ['voltarei', 2.5], ['voltaremos', 2.5], ['chegou rápido', 2.5],
