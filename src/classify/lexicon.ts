@@ -83,6 +83,10 @@ export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['deleting the app', -3], ['too many ads', -2.5], ['full of ads', -2.5], ['paywall', -1.5], ['cant log in', -2.5],
   ['cant login', -2.5], ['cannot log in', -2.5], ['logs me out', -2], ['logging me out', -2], ['since the update', -1.5],
   ['after the update', -1.5], ['latest update', -1], ['update ruined', -3], ['customer support', -0.5], ['expect more', -1.5], ['should be ashamed', -3], ['never again', -3], ['poorly', -2.5], ['sloppy', -2.5],
+  // App-store English as written by people for whom it is a second language (checked against the app-store tuning
+  // set only): "it's not work", "un functional app", "the worest app".
+  ['not work', -2.5], ['not functional', -2.5], ['unfunctional', -2.5], ['un functional', -2.5], ['not functioning', -2.5],
+  ['worest', -3], ['worst app', -3], ['not able to use', -2], ['unable to use', -2], ['please fix', -1.5], ['not opening', -2.5],
 ];
 
 /** Praise phrases from the same domain: what a general lexicon scores neutral but a reviewer means well. */
@@ -98,6 +102,8 @@ export const PRAISE_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['no complaints', 2.5], ['no problems', 2], ['no problem', 1.5], ['no issues', 2], ['no trouble', 2], ['any problem', 0.5],
   ['any problems', 0.5], ['any issues', 0.5], ['any trouble', 0.5], ['never disappoints', 3], ['exceeded', 2.5],
   ['a gem', 2.5], ['hidden gem', 3], ['top notch', 3], ['page turner', 2.5], ['couldnt put it down', 3],
+  // Praise misspelt or in app-store English (the app-store tuning set): "exellent", "awasome app", "Convenient!".
+  ['exellent', 3], ['excellant', 3], ['awasome', 3], ['awsome', 3], ['convenient', 2], ['user friendly', 2.5], ['easy to use', 2],
 ];
 
 /**
