@@ -100,6 +100,7 @@ async function sendSpike(ctx: Deps, insights: InsightStore, spike: Spike, curren
   // The marker outlives every period whose baseline could still hold this one.
   const first = await insights.markSent(id, now, ((current.until - current.since) / 1000) * (s.baseline + 2));
   if (!first) return undefined;
+  await insights.remember(alert);
   await publishEvents(ctx.redis, ctx.config.redis.prefix, [alert]);
   return alert;
 }
@@ -155,6 +156,7 @@ async function checkRatings(ctx: Deps, insights: InsightStore, now: Date): Promi
     // The replica that moves the reference announces the drop; the other's jobs were the same jobs.
     if (!(await insights.swapRatingReference(sourceId, ref, check.reference))) continue;
     await insights.markSent(id, now, s.windowDays * 2 * 86_400);
+    await insights.remember(alert);
     await publishEvents(ctx.redis, ctx.config.redis.prefix, [alert]);
     sent.push(alert);
   }

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { RatingReference } from '../insights/detect.js';
+import type { InsightAlert } from '../insights/insight-alert.js';
 import type { KeyBuilder } from './keys.js';
 
 // What the insight checks keep between runs, across restarts and replicas: a marker per alert sent (so each
@@ -13,6 +14,9 @@ if (cur or '') ~= ARGV[2] then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
 return 1
 `;
+
+/** Insight alerts kept for the workspace. */
+const RECENT = 50;
 
 export class InsightStore {
   constructor(
@@ -39,6 +43,27 @@ export class InsightStore {
    */
   async markSent(alertId: string, at: Date, ttlSeconds: number): Promise<boolean> {
     return (await this.redis.set(this.marker(alertId), at.toISOString(), 'EX', Math.max(1, Math.ceil(ttlSeconds)), 'NX')) === 'OK';
+  }
+
+  private recentKey(): string {
+    return this.keys.key('insights', 'recent');
+  }
+
+  /** Keeps an alert among the recent ones the workspace shows (the newest `RECENT` of them). */
+  async remember(alert: InsightAlert): Promise<void> {
+    await this.redis.multi().lpush(this.recentKey(), JSON.stringify(alert)).ltrim(this.recentKey(), 0, RECENT - 1).exec();
+  }
+
+  /** The most recent alerts, newest first. */
+  async recent(count = RECENT): Promise<InsightAlert[]> {
+    const raw = await this.redis.lrange(this.recentKey(), 0, count - 1);
+    return raw.flatMap((json) => {
+      try {
+        return [JSON.parse(json) as InsightAlert];
+      } catch {
+        return [];
+      }
+    });
   }
 
   /** Every source's rating reference. */

@@ -5,6 +5,7 @@ import type { Verdict } from '../../src/domain/verdict.js';
 import type { Review } from '../../src/domain/review.js';
 import { EventHub, type ReviewEvent } from '../../src/events.js';
 import { checkInsights } from '../../src/insights/insight-check.js';
+import { InsightStore } from '../../src/store/insight-store.js';
 import type { InsightAlert } from '../../src/insights/insight-alert.js';
 import { isoWeekOf } from '../../src/insights/iso-week.js';
 import { createLogger } from '../../src/logger.js';
@@ -150,6 +151,9 @@ describe('spike and rating-drop alerts over a generated history', () => {
     // And streamed once each on /v1/events.
     await waitFor(() => streamed.length >= 2);
     expect(streamed.map((e) => e.type).sort()).toEqual(['rating_drop', 'spike']);
+
+    // The workspace's insights page lists them, newest first.
+    expect((await new InsightStore(ctx.redis, ctx.store.keys).recent()).map((a) => a.id)).toEqual([...sent].reverse().map((s) => s.alert.id));
 
     // The log channel says it in words.
     await deliverAlerts(ctx, { channelId: 'ops', reviewIds: [], insight: spike.alert });

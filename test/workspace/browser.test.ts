@@ -8,6 +8,7 @@ import { draftReply } from '../../src/draft/index.js';
 import { makeReview } from '../helpers/factories.js';
 import { testContext } from '../helpers/context.js';
 import { keyboardGaps, launchBrowser, seriousA11yViolations } from './browser.js';
+import { InsightStore } from '../../src/store/insight-store.js';
 
 // The workspace in a real browser (Debian's chromium through playwright-core): one browser for the file,
 // a fresh context (cookie jar) per person. SCREENSHOTS=dir saves the pages the README shows.
@@ -34,7 +35,15 @@ describe('the workspace in a browser', () => {
     // Older alerts, so the inbox has the mix an owner sees (the tests' own reviews are flagged later, on top).
     await flaggedReview('Food poisoning after the fish special', 'My husband got food poisoning after the fish special. We will report this to the health department.', 1, 'Chloe Martin');
     await flaggedReview('Overpriced for the portions', 'Nice view but far too expensive for such small portions, and the wine list was overpriced.', 3, 'Dev Patel');
-    await flaggedReview('Booking lost', 'They lost our booking for a birthday dinner and we had to wait at the bar for an hour.', 2, 'Ben Okafor');
+    const lost = await flaggedReview('Booking lost', 'They lost our booking for a birthday dinner and we had to wait at the bar for an hour.', 2, 'Ben Okafor');
+    // A spike the insight check found, as the insights page lists it.
+    await new InsightStore(ctx.redis, ctx.store.keys).remember({
+      type: 'spike',
+      id: 'spike-2026-W49-topic-booking',
+      at: new Date().toISOString(),
+      summary: 'Negative reviews about booking: 7 this week, usually about 0.8 a week.',
+      examples: [{ reviewId: lost.id, sourceId: 'harbor-google', author: 'Ben Okafor', excerpt: 'They lost our booking', page: `/reviews/${lost.id}` }],
+    });
     app = await buildApi(ctx);
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchBrowser();
@@ -133,6 +142,14 @@ describe('the workspace in a browser', () => {
     for (const path of ['/', '/sources', '/insights']) {
       await page.goto(`${base}${path}`);
       expect(await seriousA11yViolations(page), path).toEqual([]);
+    }
+    await expect.poll(() => page.getByRole('heading', { name: 'Patterns lately' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Ben Okafor on harbor-google' }).click();
+    await page.waitForURL(/\/reviews\//);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Booking lost');
+    if (shots) {
+      await page.goto(`${base}/insights`);
+      await page.screenshot({ path: `${shots}/insights-desktop.png`, fullPage: true });
     }
     await context.close();
   });

@@ -144,7 +144,13 @@ describe('workspace pages (render functions)', () => {
     expect(src).toContain('3 failures in a row');
     expect(src).not.toContain('<script>alert');
     const periods = weekPeriods(['2026-W44', '2026-W45'], [stored(), stored({ verdict: { ...stored().verdict!, negative: false } })]);
-    const page = insightsPage(chrome(), { weeks: 4, stats: statsFromCounters(periods, { byDay: false }), byWeek: weekFigures(periods) });
+    const spike = { type: 'spike' as const, id: 'spike-2026-W46-topic-cleanliness', at: '2026-11-11T23:00:00.000Z', summary: `Negative reviews about cleanliness: 12 this week ${HOSTILE}`, examples: [{ reviewId: 'harbor-0123456789abcdef', sourceId: 'harbor', author: 'Ana', excerpt: 'Dirty', page: '/reviews/harbor-0123456789abcdef' }] };
+    const page = insightsPage(chrome(), { weeks: 4, stats: statsFromCounters(periods, { byDay: false }), byWeek: weekFigures(periods), alerts: [spike] });
+    expect(page).toContain('Patterns lately');
+    expect(page).toContain('<strong>Spike</strong> · <time datetime="2026-11-11T23:00:00.000Z">2026-11-11</time>');
+    expect(page).toContain('<a href="/reviews/harbor-0123456789abcdef">Ana on harbor</a>');
+    expect(page).not.toContain('<script>alert');
+    expect(insightsPage(chrome(), { weeks: 4, stats: statsFromCounters(periods, { byDay: false }), byWeek: weekFigures(periods), alerts: [] })).not.toContain('Patterns lately');
     expect(page).toMatch(/<svg [^>]*role="img"/);
     expect(page).toContain('waiting time');
     expect(cspViolations(page)).toEqual([]);

@@ -1,5 +1,6 @@
 import type { Spread, Stats } from '../../lifecycle/stats.js';
 import type { WeekFigures } from '../../insights/window-stats.js';
+import type { InsightAlert } from '../../insights/insight-alert.js';
 import { barChart, hbarChart, lineChart } from './charts.js';
 import { html, label, type Html } from './html.js';
 import { layout, type Chrome } from './layout.js';
@@ -9,6 +10,8 @@ export interface InsightsModel {
   weeks: number;
   stats: Stats;
   byWeek: WeekFigures[];
+  /** Spikes and rating drops, newest first. */
+  alerts: InsightAlert[];
 }
 
 export const INSIGHT_WINDOWS = [4, 12, 26] as const;
@@ -24,6 +27,18 @@ function spreadRow(name: string, s: Spread): Html {
   return html`<tr><th scope="row">${name}</th><td>${duration(s.medianSeconds)}</td><td>${duration(s.p90Seconds)}</td><td>${s.count}</td></tr>`;
 }
 
+/** Spikes and rating drops the checks found lately, each with its examples linked to their review pages. */
+function alertsSection(alerts: readonly InsightAlert[]): Html | string {
+  if (!alerts.length) return '';
+  const shown = alerts.slice(0, 5);
+  return html`<section class="card" aria-labelledby="ia-h"><h2 id="ia-h">Patterns lately</h2>
+<ul class="insight-alerts">${shown.map(
+    (a) => html`<li><strong>${a.type === 'spike' ? 'Spike' : 'Rating drop'}</strong> · <time datetime="${a.at}">${a.at.slice(0, 10)}</time><br>${a.summary}${
+      a.examples.length ? html`<br><span class="muted">For example:</span> ${a.examples.map((e, i) => html`${i ? ', ' : ''}<a href="/reviews/${encodeURIComponent(e.reviewId)}">${e.author ?? 'a review'} on ${e.sourceId}</a>`)}` : ''
+    }</li>`,
+  )}</ul></section>`;
+}
+
 /** The insights page: volume, negatives and average rating by week, response times, recovery, top topics. */
 export function insightsPage(chrome: Chrome, m: InsightsModel): string {
   const s = m.stats;
@@ -33,6 +48,7 @@ export function insightsPage(chrome: Chrome, m: InsightsModel): string {
   const recovery = s.recovery.rate === null ? '–' : `${Math.round(s.recovery.rate * 100)}%`;
   const body = html`<h1>Insights</h1>
 <nav aria-label="Period"><ul class="tabs">${[4, 12, 26].map((w) => html`<li><a href="/insights?weeks=${w}"${w === m.weeks ? html` aria-current="page"` : ''}>${w} weeks</a></li>`)}</ul></nav>
+${alertsSection(m.alerts)}
 <div class="kpis">
 <div class="kpi"><div class="v">${s.reviews.toLocaleString('en')}</div><div class="k">reviews</div></div>
 <div class="kpi"><div class="v">${s.negative.toLocaleString('en')}</div><div class="k">negative</div></div>

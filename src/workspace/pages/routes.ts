@@ -6,6 +6,7 @@ import { SEVERITIES } from '../../domain/verdict.js';
 import { checkGuardrails } from '../../draft/index.js';
 import * as actions from '../../lifecycle/actions.js';
 import { lastWeeks, statsFromCounters, weekFigures } from '../../insights/window-stats.js';
+import { InsightStore } from '../../store/insight-store.js';
 import { isRecovered, STATUSES, type HistoryEntry } from '../../lifecycle/states.js';
 import { isOverdue, slaState, type SlaHours } from '../../lifecycle/sla.js';
 import { createPublisher } from '../../publishers/index.js';
@@ -295,7 +296,8 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
     // Whole ISO weeks up to the one under way, read from the week counters: any history answers at once.
     const window = await ctx.store.counters.read(lastWeeks(new Date(), weeks).map((label) => ({ label, kind: 'week' as const })));
     const stats = statsFromCounters(window.periods, { byDay: false });
-    return send(reply, insightsPage(chromeOf(req, reply), { weeks, stats, byWeek: weekFigures(window.periods) }));
+    const alerts = await new InsightStore(ctx.redis, ctx.store.keys).recent(5);
+    return send(reply, insightsPage(chromeOf(req, reply), { weeks, stats, byWeek: weekFigures(window.periods), alerts }));
   });
 }
 
