@@ -82,10 +82,14 @@ export async function weeklyReport(
 
 /** Reviewers whose rating rose after a follow-up posted in [start, end), among the reviews flagged before `end`. */
 async function championsOf(store: ReviewStore, start: number, end: number, cap: number): Promise<{ champions: WeeklyReport['champions']; truncated: boolean }> {
-  const ids = await store.redis.zrevrangebyscore(store.key('alerts'), String(end - 1), String(end - CHAMPION_LOOKBACK_MS), 'LIMIT', 0, cap);
   const champions: WeeklyReport['champions'] = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    for (const r of await store.getMany(ids.slice(i, i + 500))) {
+  let seen = 0;
+  let cursor: string | undefined;
+  // Newest flag first; one flagged after the week cannot have been followed up in it, and is passed over.
+  do {
+    const page = await store.listAlerts({ limit: 500, cursor, since: new Date(end - CHAMPION_LOOKBACK_MS) });
+    for (const r of page.items) {
+      seen += 1;
       const at = r.lifecycle.followedUpAt ? Date.parse(r.lifecycle.followedUpAt) : NaN;
       if (!(at >= start && at < end)) continue;
       const atFollowUp = [...r.ratingHistory].reverse().find((h) => Date.parse(h.at) <= at)?.rating ?? null;
@@ -94,6 +98,7 @@ async function championsOf(store: ReviewStore, start: number, end: number, cap: 
         champions.push({ reviewId: r.review.id, author: r.review.author ?? null, from: atFollowUp, to: latest });
       }
     }
-  }
-  return { champions, truncated: ids.length === cap };
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && seen < cap);
+  return { champions, truncated: cursor !== undefined && seen >= cap };
 }
