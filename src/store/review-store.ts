@@ -405,6 +405,12 @@ export class ReviewStore {
     return this.pageBy(key, { ...opts, min: opts.since?.getTime() });
   }
 
+  /** The reviews flagged after `afterMs` (epoch ms), oldest flag first, up to `limit`: what an event stream missed. */
+  async flaggedAfter(afterMs: number, limit: number): Promise<AnalysisItem[]> {
+    const ids = await this.r.zrangebyscore(this.key('alerts'), `(${afterMs}`, '+inf', 'LIMIT', 0, limit);
+    return this.getMany(ids);
+  }
+
   /** All reviews, newest published first, narrowed by `filter`; `min`/`max` bound the publish time (ms). */
   async listReviews(opts: { limit: number; cursor?: string | undefined; sourceId?: string | undefined; min?: number | undefined; max?: number | undefined; filter?: ReviewFilter }): Promise<Page<AnalysisItem>> {
     const key = opts.sourceId ? this.key('reviews', 'src', opts.sourceId) : this.key('reviews');
