@@ -103,6 +103,10 @@ export function detectLanguage(text: string, tokens: readonly Token[], tables?: 
   // knows thousands of words, foreign ones among them).
   if (tables && !otherScript && words <= LEXICON_WORDS) {
     const lexical = lexiconVote(tokens, tables, words <= SHORT_WORDS);
+    // The English model knows many foreign words ("restaurant", "tanto", "toll"), so a short sentence in
+    // another judged language can look English to the lexicons: eld has the last word when it clearly
+    // prefers a judged language ("Un tanto caótica la recepción.", "Nicht so toll...").
+    if (lexical === 'en') return clearlyOther(text) ?? 'en';
     if (lexical !== undefined) return lexical;
   }
   const found = eld.detect(text.length > NGRAM_CHARS ? text.slice(0, NGRAM_CHARS) : text);
@@ -112,6 +116,24 @@ export function detectLanguage(text: string, tokens: readonly Token[], tables?: 
   if (otherScript) return UNDETERMINED;
   // English is the default for short Latin-script texts nothing else tells ("Terrible!", "Great app").
   return best >= 0 && bestVotes >= 1 ? (LANGUAGES[best] as string) : 'en';
+}
+
+/**
+ * When eld overrules the lexicons' English: its score for the judged language is at least ELD_SURE and that far
+ * ahead of English's. On two or three words its scores are low and close ("AMAZON SUCKS." is 0.64 German), on a
+ * short sentence high and apart ("Nicht so toll..." 0.83 German, "Un tanto caótica la recepción." 0.80 Spanish).
+ */
+const ELD_SURE = 0.72;
+const ELD_OVER_ENGLISH = 0.05;
+
+/** The judged language other than English that eld clearly prefers to English for `text`, if any. */
+function clearlyOther(text: string): string | undefined {
+  const found = eld.detect(text);
+  const lang = found.language;
+  if (!lang || lang === 'en' || !SUPPORTED_LANGUAGES.has(lang) || !found.isReliable()) return undefined;
+  const scores = found.getScores();
+  const score = scores[lang] ?? 0;
+  return score >= ELD_SURE && score >= (scores.en ?? 0) + ELD_OVER_ENGLISH ? lang : undefined;
 }
 
 /** Up to this many words a text is short: English wins a tie of the lexicons ("Excellent!"). */
