@@ -56,6 +56,9 @@ export const pt: LanguageRules = {
     ['enganado', -2.8], ['enganada', -2.8], ['enganosa', -2.8], ['enganoso', -2.8], ['deteriorar', -2], ['descolamento', -1.5],
     ['sensacionalista', -2], ['pueril', -2], ['superficial', -2], ['entediante', -2.5], ['enfadonho', -2.5], ['enfadonha', -2.5],
     ['ilegível', -2.5], ['ilegíveis', -2.5], ['amassos', -1.5], ['abusivo', -2.5],
+    // The translated lexicon's "simples" (simple: praise of a read or an app as often as not), "atenção" (what a
+    // good book holds) and "obrigatória" (as in a must-read) carry no verdict by themselves.
+    ['simples', 0], ['atenção', 0], ['obrigatória', 0], ['obrigatório', 0],
   ],
   complaintPhrases: [
     ['não recomendo', -3], ['nao recomendo', -3], ['não vale a pena', -2.8], ['nunca mais', -3], ['não volto', -3], ['não compro mais', -3], ['perda de tempo', -3],
@@ -76,6 +79,8 @@ export const pt: LanguageRules = {
     ['chegou antes do prazo', 3], ['antes do prazo', 2.5], ['no prazo', 1.5], ['sem problemas', 2], ['nenhum problema', 2], ['5 estrelas', 3],
     ['cinco estrelas', 3], ['custo benefício', 1.2], ['ótimo custo benefício', 3], ['funciona bem', 2.5], ['muito bom', 3], ['nada a reclamar', 2.8],
     ['conforme anunciado', 2], ['bem embalado', 2], ['não é ruim', 1.2],
+    ['leitura obrigatória', 3], ['impossível não', 2.5], ['como não amar', 3], ['não tem como não', 2.5], ['prende a atenção', 2.8],
+    ['prende a sua atenção', 2.8], ['prende a nossa atenção', 2.8],
   ],
   sarcasmPhrases: ['obrigado por nada', 'parabéns pelo descaso', 'que surpresa'],
   critical: {
