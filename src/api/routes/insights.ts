@@ -81,9 +81,9 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
       response: textSchema,
       tag: 'insights',
       scope: 'read',
-      summary: 'Server-sent events: one `alert` event per newly flagged review, and each step of a review’s recovery',
+      summary: 'Server-sent events: one `alert` event per newly flagged review, each step of a review’s recovery, and spikes and rating drops',
       description:
-        'An `alert` event’s id is its flag time in ms; reconnecting with Last-Event-ID replays the alerts flagged since (up to 100). Lifecycle steps come as events named by their type (`review.acknowledged`, `review.approved`, `review.replied`, `review.resolved`, `review.followed_up`, `review.recovered`), with data `{type, id, reviewId, sourceId, status, actor, at, note?}`: a ticketing system can mirror the lifecycle from them.',
+        'An `alert` event’s id is its flag time in ms; reconnecting with Last-Event-ID replays the alerts flagged since (up to 100). Lifecycle steps come as events named by their type (`review.acknowledged`, `review.approved`, `review.replied`, `review.resolved`, `review.followed_up`, `review.recovered`), with data `{type, id, reviewId, sourceId, status, actor, at, note?}`: a ticketing system can mirror the lifecycle from them. Insight alerts come once each as `spike` and `rating_drop` events, with data `{type, id, at, summary, examples, spike | ratingDrop}`.',
       produces: 'text/event-stream',
     },
     async ({ req, reply }) => {
