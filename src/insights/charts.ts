@@ -63,8 +63,10 @@ export function barChartSvg(c: BarChart): string {
     lx -= w;
     parts.push(`<rect x="${lx}" y="28" width="12" height="12" fill="${s.color}"/>`, `<text x="${lx + 16}" y="38" font-size="12" fill="#3e4c59">${esc(s.name)}</text>`);
   }
-  for (let i = 0; i <= 4; i++) {
-    const v = (max / 4) * i;
+  // Five steps, or one per unit below five: every gridline on a whole number (max is 1, 2 or 5 times a power of ten).
+  const steps = max < 5 ? max : 5;
+  for (let i = 0; i <= steps; i++) {
+    const v = (max / steps) * i;
     parts.push(`<line x1="${left}" x2="${width - right}" y1="${y(v)}" y2="${y(v)}" stroke="#e4e7eb"/>`);
     parts.push(`<text x="${left - 6}" y="${y(v) + 4}" font-size="11" text-anchor="end" fill="#7b8794">${Number.isInteger(v) ? v : v.toFixed(1)}</text>`);
   }

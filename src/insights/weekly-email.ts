@@ -81,8 +81,8 @@ export function reportCharts(r: WeeklyReport): { id: string; chart: BarChart }[]
   return charts;
 }
 
-/** The figures, as lines of text (the text part, and the HTML's table, say the same). */
-function facts(r: WeeklyReport): [string, string][] {
+/** The figures, as lines of text (the text part, the HTML's table and the workspace page say the same). */
+export function reportFacts(r: WeeklyReport): [string, string][] {
   const rt = r.responseTimes;
   const open = Object.entries(r.openByStatus).filter(([, n]) => n > 0);
   return [
@@ -97,11 +97,11 @@ function facts(r: WeeklyReport): [string, string][] {
   ];
 }
 
-function topicLines(r: WeeklyReport): string[] {
+export function topicLines(r: WeeklyReport): string[] {
   return r.topics.slice(0, TOPICS_SHOWN).map((t) => `${topicLabel(t.topic)}: ${t.count} (${t.change > 0 ? `+${t.change}` : t.change < 0 ? String(t.change) : '±0'})`);
 }
 
-function championLines(r: WeeklyReport): string[] {
+export function championLines(r: WeeklyReport): string[] {
   return r.champions.map((c) => `${c.author ?? 'A reviewer'}: ${c.from} → ${c.to} stars`);
 }
 
@@ -120,13 +120,13 @@ export function renderWeeklyEmail(r: WeeklyReport, o: ReportOptions): WeeklyEmai
     `${o.businessName}: weekly report for ${r.week} (${period})`,
     '',
     ...(empty ? ['No reviews came in this week or the week before.', ''] : []),
-    ...facts(r).map(([k, v]) => `${k}: ${v}`),
+    ...reportFacts(r).map(([k, v]) => `${k}: ${v}`),
     '',
     ...(r.topics.length ? ['Negative reviews by topic (change from the week before):', ...topicLines(r).map((l) => `- ${l}`), ''] : []),
     ...(r.champions.length ? ['Champions (raised their rating after our follow-up):', ...championLines(r).map((l) => `- ${l}`), ''] : []),
     ...(link ? [`Insights: ${link}`] : []),
   ].join('\n');
-  const rows = facts(r).map(([k, v]) => `<tr><td style="padding:4px 12px 4px 0;color:#52606d">${escapeHtml(k)}</td><td style="padding:4px 0"><strong>${escapeHtml(v)}</strong></td></tr>`);
+  const rows = reportFacts(r).map(([k, v]) => `<tr><td style="padding:4px 12px 4px 0;color:#52606d">${escapeHtml(k)}</td><td style="padding:4px 0"><strong>${escapeHtml(v)}</strong></td></tr>`);
   const images = charts.map(({ id, chart }) => `<p><img src="cid:${id}-${r.week}@review-monitor" width="${chart.width ?? 560}" alt="${escapeHtml(chartAlt(chart))}" style="max-width:100%;height:auto"></p>`);
   const list = (title: string, lines: string[]): string => (lines.length ? `<h3 style="margin:16px 0 4px">${escapeHtml(title)}</h3><ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : '');
   const html = [
@@ -149,7 +149,7 @@ export function renderWeeklyEmail(r: WeeklyReport, o: ReportOptions): WeeklyEmai
 export function renderWeeklySlack(r: WeeklyReport, o: ReportOptions): SlackMessage {
   const blocks: SlackBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: `${o.businessName}: week ${r.week}`.slice(0, 150), emoji: false } },
-    { type: 'section', text: mrkdwn(facts(r).map(([k, v]) => `*${slackEscape(k)}:* ${slackEscape(v)}`).join('\n')) },
+    { type: 'section', text: mrkdwn(reportFacts(r).map(([k, v]) => `*${slackEscape(k)}:* ${slackEscape(v)}`).join('\n')) },
   ];
   if (r.topics.length) blocks.push({ type: 'section', text: mrkdwn(`*Negative reviews by topic*\n${topicLines(r).map((l) => `• ${slackEscape(l)}`).join('\n')}`) });
   if (r.champions.length) blocks.push({ type: 'section', text: mrkdwn(`*Champions*\n${championLines(r).map((l) => `• ${slackEscape(l)}`).join('\n')}`) });

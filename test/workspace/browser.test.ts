@@ -9,6 +9,7 @@ import { makeReview } from '../helpers/factories.js';
 import { testContext } from '../helpers/context.js';
 import { keyboardGaps, launchBrowser, seriousA11yViolations } from './browser.js';
 import { InsightStore } from '../../src/store/insight-store.js';
+import { isoWeekOf } from '../../src/insights/iso-week.js';
 
 // The workspace in a real browser (Debian's chromium through playwright-core): one browser for the file,
 // a fresh context (cookie jar) per person. SCREENSHOTS=dir saves the pages the README shows.
@@ -151,6 +152,22 @@ describe('the workspace in a browser', () => {
       await page.goto(`${base}/insights`);
       await page.screenshot({ path: `${shots}/insights-desktop.png`, fullPage: true });
     }
+    // The weekly report of this week (the seeded reviews), from the insights page: figures, charts that load, the week before a click away.
+    await page.goto(`${base}/insights`);
+    await page.getByRole('link', { name: 'Weekly report' }).click();
+    const week = isoWeekOf(new Date()).label;
+    await page.goto(`${base}/reports/weekly?week=${week}`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Week ${week}`);
+    expect(await page.getByRole('row', { name: /Negative reviews/ }).textContent()).toMatch(/Negative reviews\s*\d+ \(up from 0\)/);
+    const images = page.locator('.chart img');
+    expect(await images.count()).toBe(2);
+    expect(await images.evaluateAll((els) => els.map((e) => (e as unknown as { naturalWidth: number }).naturalWidth))).toEqual([720, 1120]);
+    expect(await images.first().getAttribute('alt')).toMatch(/^Reviews and negative reviews\. Reviews: \d+ week before, \d+ /);
+    if (shots) await page.screenshot({ path: `${shots}/report-desktop.png`, fullPage: true });
+    const bad = await context.request.get(`${base}/reports/weekly?week=2021-W53`);
+    expect(bad.status()).toBe(400);
+    expect(await bad.text()).toContain('there is no such ISO week');
     await context.close();
   });
 });

@@ -47,7 +47,7 @@ export function insightsPage(chrome: Chrome, m: InsightsModel): string {
   const rt = s.responseTimes;
   const recovery = s.recovery.rate === null ? '–' : `${Math.round(s.recovery.rate * 100)}%`;
   const body = html`<h1>Insights</h1>
-<nav aria-label="Period"><ul class="tabs">${[4, 12, 26].map((w) => html`<li><a href="/insights?weeks=${w}"${w === m.weeks ? html` aria-current="page"` : ''}>${w} weeks</a></li>`)}</ul></nav>
+<nav aria-label="Period"><ul class="tabs">${[4, 12, 26].map((w) => html`<li><a href="/insights?weeks=${w}"${w === m.weeks ? html` aria-current="page"` : ''}>${w} weeks</a></li>`)}<li><a href="/reports/weekly">Weekly report</a></li></ul></nav>
 ${alertsSection(m.alerts)}
 <div class="kpis">
 <div class="kpi"><div class="v">${s.reviews.toLocaleString('en')}</div><div class="k">reviews</div></div>

@@ -7,6 +7,11 @@ import { checkGuardrails } from '../../draft/index.js';
 import * as actions from '../../lifecycle/actions.js';
 import { lastWeeks, statsFromCounters, weekFigures } from '../../insights/window-stats.js';
 import { InsightStore } from '../../store/insight-store.js';
+import { isoWeekOf, isoWeekStart, weeklyReport } from '../../insights/weekly-report.js';
+import { reportedWeek } from '../../insights/report-sender.js';
+import { reportCharts } from '../../insights/weekly-email.js';
+import { barChartSvg, renderPng } from '../../insights/charts.js';
+import { reportPage } from './report.js';
 import { isRecovered, STATUSES, type HistoryEntry } from '../../lifecycle/states.js';
 import { isOverdue, slaState, type SlaHours } from '../../lifecycle/sla.js';
 import { createPublisher } from '../../publishers/index.js';
@@ -289,6 +294,31 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
   });
 
   app.get('/sources', async (req, reply) => send(reply, sourcesPage(chromeOf(req, reply), await Promise.all(ctx.config.sources.map((s) => sourceStatus(ctx.store, s))), new Date())));
+
+  // The weekly report as a page, and its charts as the PNGs the e-mail carries.
+  const validWeek = z.string().regex(/^\d{4}-W\d{2}$/, 'week must look like 2026-W48').refine((w) => {
+    try {
+      isoWeekStart(w);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'there is no such ISO week');
+  const reportQuery = z.strictObject({ week: validWeek.optional() });
+  const reportOf = (week: string) => weeklyReport({ store: ctx.store, readStatusCounts: () => ctx.lifecycle.byStatus.read() }, week);
+  app.get('/reports/weekly', async (req, reply) => {
+    const { week = reportedWeek(new Date()) } = parse(reportQuery, req.query);
+    const start = isoWeekStart(week).getTime();
+    const next = isoWeekOf(new Date(start + 7 * 86_400_000)).label;
+    const current = isoWeekOf(new Date()).label;
+    return send(reply, reportPage(chromeOf(req, reply), await reportOf(week), { previous: isoWeekOf(new Date(start - 86_400_000)).label, next: next <= current ? next : undefined }));
+  });
+  app.get('/reports/weekly/:week/:chart', async (req, reply) => {
+    const { week, chart } = parse(z.object({ week: validWeek, chart: z.enum(['volume.png', 'topics.png']) }), req.params);
+    const found = reportCharts(await reportOf(week)).find((c) => `${c.id}.png` === chart);
+    if (!found) throw new PageError(404, `The report of ${week} has no ${chart} chart: no negative reviews by topic that week.`);
+    return reply.type('image/png').header('cache-control', 'private, max-age=300').send(renderPng(barChartSvg(found.chart)));
+  });
 
   const insightsQuery = z.strictObject({ weeks: z.coerce.number().refine((w) => (INSIGHT_WINDOWS as readonly number[]).includes(w), `weeks must be one of ${INSIGHT_WINDOWS.join(', ')}`).default(12) });
   app.get('/insights', async (req, reply) => {
