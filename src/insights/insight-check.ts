@@ -116,7 +116,9 @@ async function checkSpikes(ctx: Deps, insights: InsightStore, now: Date): Promis
   // A business too new for a baseline of at least half the periods has nothing yet to rise against.
   if (!current_ || before.length < Math.ceil(s.baseline / 2)) return [];
   const sent: InsightAlert[] = [];
+  const configured = new Set(ctx.config.sources.map((c) => c.id));
   for (const spike of findSpikes(current_, before, s)) {
+    if (spike.kind === 'source' && !configured.has(spike.subject)) continue;
     const alert = await sendSpike(ctx, insights, spike, current, current_, now);
     if (alert) sent.push(alert);
   }
@@ -133,7 +135,10 @@ async function checkRatings(ctx: Deps, insights: InsightStore, now: Date): Promi
   for (const p of read.periods) for (const [sourceId, c] of p.bySource) bySource.set(sourceId, total([bySource.get(sourceId) ?? total([]), c]));
   const refs = await insights.ratingReferences();
   const sent: InsightAlert[] = [];
+  const configured = new Set(ctx.config.sources.map((s) => s.id));
   for (const [sourceId, counts] of bySource) {
+    // A source taken out of the configuration keeps its history but is not judged any more.
+    if (!configured.has(sourceId)) continue;
     const ref = refs.get(sourceId);
     const check = checkRating(counts.ratings, ref, s, now.toISOString());
     if (check.kind === 'none') continue;

@@ -168,4 +168,16 @@ describe('spike and rating-drop alerts over a generated history', () => {
     for (let d = DAYS - 21; d < DAYS; d++) expect(await checkInsights(again.ctx, new Date(START + d * DAY + 23 * 3600_000))).toEqual([]);
     expect((await ctx.queues.queues.notify.getJobs()).map((j) => j.id)).toEqual([]);
   });
+
+  it('judges only the configured sources: one taken out keeps its history but gets no rating reference or alert', async () => {
+    const t = await testContext({ sources: [{ id: 'harbor', type: 'rss', url: 'https://x.example/a.rss', schedule: '0 * * * *' }] });
+    closers.push(t.close);
+    const now = Date.UTC(2026, 10, 20, 23);
+    const planned = ['harbor', 'gone'].flatMap((sourceId) =>
+      Array.from({ length: 25 }, (_, i) => ({ review: makeReview(sourceId, { rating: 5, text: `Lovely ${i}`, publishedAt: new Date(now - i * 3_600_000).toISOString() }), verdict: verdictFor(5, []) })),
+    );
+    await publish(t.ctx, planned);
+    expect(await checkInsights(t.ctx, new Date(now))).toEqual([]);
+    expect([...(await new InsightStore(t.ctx.redis, t.ctx.store.keys).ratingReferences()).keys()]).toEqual(['harbor']);
+  });
 });
