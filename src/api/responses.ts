@@ -235,3 +235,33 @@ export const weeklyReportSchema = z
     truncated: z.boolean(),
   })
   .register(apiSchemas, { id: 'WeeklyReport' });
+
+const insightExample = z.object({
+  reviewId: z.string(),
+  sourceId: z.string(),
+  rating: z.number().optional(),
+  author: z.string().optional(),
+  publishedAt: isoTime.optional(),
+  excerpt: z.string(),
+  url: z.string().optional().describe('the review on its platform'),
+  page: z.string().describe("the review's page in the workspace (absolute with publicUrl)"),
+});
+
+/** GET /v1/insights: the latest spikes and rating drops (src/insights/insight-alert.ts). */
+export const insightListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        type: z.enum(['spike', 'rating_drop']),
+        id: z.string().describe('stable per alert: the webhook and event id'),
+        at: isoTime,
+        summary: z.string(),
+        examples: z.array(insightExample),
+        spike: z
+          .object({ kind: z.enum(['topic', 'source']), subject: z.string(), count: z.number(), baseline: z.number(), pValue: z.number(), period: z.string(), since: isoTime, until: isoTime, sources: z.array(z.string()) })
+          .optional(),
+        ratingDrop: z.object({ sourceId: z.string(), from: z.number(), to: z.number(), average: z.number(), ratings: z.number(), windowDays: z.number(), pValue: z.number() }).optional(),
+      }),
+    ),
+  })
+  .register(apiSchemas, { id: 'InsightList' });

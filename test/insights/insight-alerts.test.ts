@@ -13,6 +13,7 @@ import { deliverAlerts } from '../../workers/notify-worker.js';
 import { makeReview } from '../helpers/factories.js';
 import { captureLogs, testContext } from '../helpers/context.js';
 import { waitFor } from '../helpers/http.js';
+import { checkedApi } from '../helpers/api.js';
 
 // Twelve weeks of generated history, replayed day by day with a check each evening as the scheduler would run
 // it: noise on two sources, a planted spike of cleanliness complaints on one, a slow slide of the other's
@@ -96,6 +97,7 @@ describe('spike and rating-drop alerts over a generated history', () => {
 
   it('alerts the planted spike and the slow slide once each, nothing else, and nothing again after a restart', { timeout: 60_000 }, async () => {
     const t = await testContext({
+      api: { keys: ['insight-history-key-0123'] },
       publicUrl: 'https://reviews.example.com/rm',
       sources: [
         { id: 'harbor', type: 'rss', url: 'https://x.example/a.rss', schedule: '0 * * * *' },
@@ -154,6 +156,14 @@ describe('spike and rating-drop alerts over a generated history', () => {
 
     // The workspace's insights page lists them, newest first.
     expect((await new InsightStore(ctx.redis, ctx.store.keys).recent()).map((a) => a.id)).toEqual([...sent].reverse().map((s) => s.alert.id));
+
+    // And the API gives them to a client that was not listening, as the schema it documents says.
+    const api = await checkedApi(ctx);
+    closers.push(() => api.close());
+    const listed = await api.inject({ url: '/v1/insights?limit=5', headers: { authorization: 'Bearer insight-history-key-0123' } });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json<{ items: InsightAlert[] }>().items.map((a) => a.id)).toEqual([...sent].reverse().map((s) => s.alert.id));
+    expect(listed.json<{ items: InsightAlert[] }>().items.find((a) => a.type === 'spike')?.examples[0]?.page).toMatch(/^https:\/\/reviews\.example\.com\/rm\/reviews\//);
 
     // The log channel says it in words.
     await deliverAlerts(ctx, { channelId: 'ops', reviewIds: [], insight: spike.alert });

@@ -5,7 +5,8 @@ import { toJson } from '../json.js';
 import { daysBetween, periodsFor } from '../../store/counters.js';
 import { statsFromCounters } from '../../insights/window-stats.js';
 import type { RouteRegistry } from '../registry.js';
-import { statsSchema, textSchema, weeklyReportSchema } from '../responses.js';
+import { insightListSchema, statsSchema, textSchema, weeklyReportSchema } from '../responses.js';
+import { InsightStore } from '../../store/insight-store.js';
 import { isoWeekOf, weeklyReport } from '../../insights/weekly-report.js';
 import { HttpError } from '../errors.js';
 import { isoDateTime } from '../schemas.js';
@@ -15,6 +16,8 @@ const statsQuery = z.strictObject({
   until: isoDateTime.optional().describe('published before (default: now)'),
   source: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be a source id').optional(),
 });
+
+const insightsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(20).describe('how many (at most 50)') });
 
 const weeklyQuery = z.strictObject({
   week: z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week, e.g. 2026-W48').optional().describe('ISO week (default: the last complete one)'),
@@ -47,6 +50,21 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
       const stats = statsFromCounters(window.periods, { byDay });
       return { since: `${days[0]}T00:00:00.000Z`, until: new Date(Date.parse(`${days.at(-1)}T00:00:00Z`) + 86_400_000).toISOString(), truncated: false, ...stats };
     },
+  );
+
+  api.add(
+    {
+      method: 'GET',
+      url: '/v1/insights',
+      operationId: 'listInsights',
+      response: insightListSchema,
+      tag: 'insights',
+      scope: 'read',
+      summary: 'The latest spikes and rating drops, newest first (the last 50 are kept)',
+      description: 'What the insight checks announced (see `insights:` in the configuration), each once: the same objects `/v1/events` streams and subscribed webhooks receive, for a client that was not listening.',
+      query: insightsQuery,
+    },
+    async ({ query }) => ({ items: await new InsightStore(ctx.redis, ctx.store.keys).recent(query.limit) }),
   );
 
   api.add(
