@@ -14,6 +14,7 @@ import { runDraftCli } from './cli/draft.js';
 import { runAuthCheck } from './cli/auth.js';
 import { isoWeekOf, weeklyReport } from './insights/weekly-report.js';
 import { deliverWeeklyReport, reportChannels } from './insights/report-sender.js';
+import { InsightStore } from './store/insight-store.js';
 import { ReviewStore } from './store/review-store.js';
 import { LifecycleStore } from './store/lifecycle-store.js';
 import { classifiersByIndustry, runClassifyCli } from './cli/classify.js';
@@ -185,7 +186,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       const store = new ReviewStore(redis.redis, config.redis.prefix);
       const lifecycle = new LifecycleStore(store, undefined, config.lifecycle.sla);
       const week = values.week ?? isoWeekOf(new Date(Date.now() - 7 * 86_400_000)).label;
-      const report = await weeklyReport({ store, readStatusCounts: () => lifecycle.byStatus.read() }, week);
+      const insights = new InsightStore(redis.redis, store.keys);
+      const report = await weeklyReport({ store, readStatusCounts: () => lifecycle.byStatus.read(), recentInsights: () => insights.recent() }, week);
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       if (values.send) {
         const { ctx, close } = await createContext(config, logger);

@@ -232,6 +232,7 @@ export const weeklyReportSchema = z
     followUpsSent: z.number(),
     recoveries: z.number(),
     champions: z.array(z.object({ reviewId: z.string(), author: z.string().nullable(), from: z.number(), to: z.number() })),
+    patterns: z.array(z.object({ type: z.enum(['spike', 'rating_drop']), id: z.string(), at: isoTime, summary: z.string() })).describe('spikes and rating drops announced during the week'),
     truncated: z.boolean(),
   })
   .register(apiSchemas, { id: 'WeeklyReport' });

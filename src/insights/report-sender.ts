@@ -5,7 +5,7 @@ import { jobId } from '../queues.js';
 import { InsightStore } from '../store/insight-store.js';
 import { isoWeekOf } from './iso-week.js';
 import { renderWeeklyEmail, renderWeeklySlack, type ReportOptions } from './weekly-email.js';
-import { weeklyReport } from './weekly-report.js';
+import { weeklyReport, type WeeklyReport } from './weekly-report.js';
 
 // Sending the weekly report: the cron tick (every scheduler replica has one) enqueues one job per report
 // channel with an id from the week and the channel, and marks the week sent, so each channel gets each week
@@ -41,10 +41,16 @@ export function reportOptions(ctx: Pick<AppContext, 'config'>): ReportOptions {
   return { businessName: ctx.config.business.name, insightsUrl: ctx.config.publicUrl ? joinUrl(ctx.config.publicUrl, '/insights') : undefined };
 }
 
+/** The report of `week`, as the API, the workspace and the e-mail show it. */
+export function reportOf(ctx: Pick<AppContext, 'store' | 'lifecycle' | 'redis'>, week: string): Promise<WeeklyReport> {
+  const insights = new InsightStore(ctx.redis, ctx.store.keys);
+  return weeklyReport({ store: ctx.store, readStatusCounts: () => ctx.lifecycle.byStatus.read(), recentInsights: () => insights.recent() }, week);
+}
+
 /** Builds the report of `week` and delivers it through one channel (rendered only in the form the channel sends). */
-export async function deliverWeeklyReport(ctx: Pick<AppContext, 'config' | 'store' | 'lifecycle'>, channel: AlertChannel, week: string): Promise<void> {
+export async function deliverWeeklyReport(ctx: Pick<AppContext, 'config' | 'store' | 'lifecycle' | 'redis'>, channel: AlertChannel, week: string): Promise<void> {
   if (!channel.deliverReport) return;
-  const report = await weeklyReport({ store: ctx.store, readStatusCounts: () => ctx.lifecycle.byStatus.read() }, week);
+  const report = await reportOf(ctx, week);
   const opts = reportOptions(ctx);
   await channel.deliverReport({ key: `report-${week}-${channel.id}`, email: () => renderWeeklyEmail(report, opts), slack: () => renderWeeklySlack(report, opts) });
 }

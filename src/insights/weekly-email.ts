@@ -101,6 +101,11 @@ export function topicLines(r: WeeklyReport): string[] {
   return r.topics.slice(0, TOPICS_SHOWN).map((t) => `${topicLabel(t.topic)}: ${t.count} (${t.change > 0 ? `+${t.change}` : t.change < 0 ? String(t.change) : '±0'})`);
 }
 
+/** The spikes and rating drops of the week, one line each. */
+export function patternLines(r: WeeklyReport): string[] {
+  return r.patterns.map((p) => `${p.at.slice(0, 10)}: ${p.summary}`);
+}
+
 export function championLines(r: WeeklyReport): string[] {
   return r.champions.map((c) => `${c.author ?? 'A reviewer'}: ${c.from} → ${c.to} stars`);
 }
@@ -122,6 +127,7 @@ export function renderWeeklyEmail(r: WeeklyReport, o: ReportOptions): WeeklyEmai
     ...(empty ? ['No reviews came in this week or the week before.', ''] : []),
     ...reportFacts(r).map(([k, v]) => `${k}: ${v}`),
     '',
+    ...(r.patterns.length ? ['Patterns this week:', ...patternLines(r).map((l) => `- ${l}`), ''] : []),
     ...(r.topics.length ? ['Negative reviews by topic (change from the week before):', ...topicLines(r).map((l) => `- ${l}`), ''] : []),
     ...(r.champions.length ? ['Champions (raised their rating after our follow-up):', ...championLines(r).map((l) => `- ${l}`), ''] : []),
     ...(link ? [`Insights: ${link}`] : []),
@@ -137,6 +143,7 @@ export function renderWeeklyEmail(r: WeeklyReport, o: ReportOptions): WeeklyEmai
     empty ? '<p>No reviews came in this week or the week before.</p>' : '',
     `<table role="presentation" cellpadding="0" cellspacing="0">${rows.join('')}</table>`,
     ...images,
+    list('Patterns this week', patternLines(r)),
     list('Negative reviews by topic (change from the week before)', topicLines(r)),
     list('Champions: raised their rating after our follow-up', championLines(r)),
     link ? `<p><a href="${escapeHtml(link)}">Open the insights</a></p>` : '',
@@ -151,6 +158,7 @@ export function renderWeeklySlack(r: WeeklyReport, o: ReportOptions): SlackMessa
     { type: 'header', text: { type: 'plain_text', text: `${o.businessName}: week ${r.week}`.slice(0, 150), emoji: false } },
     { type: 'section', text: mrkdwn(reportFacts(r).map(([k, v]) => `*${slackEscape(k)}:* ${slackEscape(v)}`).join('\n')) },
   ];
+  if (r.patterns.length) blocks.push({ type: 'section', text: mrkdwn(`*Patterns this week*\n${patternLines(r).map((l) => `• ${slackEscape(l)}`).join('\n')}`) });
   if (r.topics.length) blocks.push({ type: 'section', text: mrkdwn(`*Negative reviews by topic*\n${topicLines(r).map((l) => `• ${slackEscape(l)}`).join('\n')}`) });
   if (r.champions.length) blocks.push({ type: 'section', text: mrkdwn(`*Champions*\n${championLines(r).map((l) => `• ${slackEscape(l)}`).join('\n')}`) });
   const link = safeUrl(o.insightsUrl);

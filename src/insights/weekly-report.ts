@@ -2,6 +2,7 @@ import type { Spread } from '../lifecycle/stats.js';
 import type { Status } from '../lifecycle/states.js';
 import type { ReviewStore } from '../store/review-store.js';
 import { averageRating, spreadOf, total } from './counters.js';
+import type { InsightAlert } from './insight-alert.js';
 import { isoWeekOf, isoWeekStart } from './iso-week.js';
 
 export { isoWeekOf, isoWeekStart } from './iso-week.js';
@@ -27,6 +28,8 @@ export interface WeeklyReport {
   recoveries: number;
   /** Reviewers whose rating rose after our follow-up (any review followed up during the week). */
   champions: { reviewId: string; author: string | null; from: number; to: number }[];
+  /** Spikes and rating drops announced during the week (of those still kept: the last 50). */
+  patterns: { type: InsightAlert['type']; id: string; at: string; summary: string }[];
   truncated: boolean;
 }
 
@@ -42,7 +45,7 @@ const CHAMPION_LOOKBACK_MS = 90 * 86_400_000;
  * 90 days before the week's end are read, up to `cap` of them (`truncated` says when there were more).
  */
 export async function weeklyReport(
-  deps: { store: ReviewStore; readStatusCounts: () => Promise<Record<Status, number>> },
+  deps: { store: ReviewStore; readStatusCounts: () => Promise<Record<Status, number>>; recentInsights?: () => Promise<InsightAlert[]> },
   week: string,
   cap = 100_000,
 ): Promise<WeeklyReport> {
@@ -76,6 +79,10 @@ export async function weeklyReport(
     followUpsSent: now.events.followed_up ?? 0,
     recoveries: now.events.recovered ?? 0,
     champions,
+    patterns: ((await deps.recentInsights?.()) ?? [])
+      .filter((a) => Date.parse(a.at) >= start && Date.parse(a.at) < end)
+      .map((a) => ({ type: a.type, id: a.id, at: a.at, summary: a.summary }))
+      .reverse(),
     truncated,
   };
 }

@@ -14,6 +14,7 @@ import { makeReview } from '../helpers/factories.js';
 import { captureLogs, testContext } from '../helpers/context.js';
 import { waitFor } from '../helpers/http.js';
 import { checkedApi } from '../helpers/api.js';
+import { reportOf } from '../../src/insights/report-sender.js';
 
 // Twelve weeks of generated history, replayed day by day with a check each evening as the scheduler would run
 // it: noise on two sources, a planted spike of cleanliness complaints on one, a slow slide of the other's
@@ -164,6 +165,9 @@ describe('spike and rating-drop alerts over a generated history', () => {
     expect(listed.statusCode).toBe(200);
     expect(listed.json<{ items: InsightAlert[] }>().items.map((a) => a.id)).toEqual([...sent].reverse().map((s) => s.alert.id));
     expect(listed.json<{ items: InsightAlert[] }>().items.find((a) => a.type === 'spike')?.examples[0]?.page).toMatch(/^https:\/\/reviews\.example\.com\/rm\/reviews\//);
+
+    // The weekly report of the spike's week names it among the week's patterns.
+    expect((await reportOf(ctx, '2026-W46')).patterns).toEqual([{ type: 'spike', id: spike.alert.id, at: spike.alert.at, summary: spike.alert.summary }]);
 
     // The log channel says it in words.
     await deliverAlerts(ctx, { channelId: 'ops', reviewIds: [], insight: spike.alert });

@@ -25,6 +25,7 @@ const report = (over: Partial<WeeklyReport> = {}): WeeklyReport => ({
   followUpsSent: 6,
   recoveries: 2,
   champions: [{ reviewId: 'harbor:1', author: '<script>Dana</script>', from: 2, to: 5 }],
+  patterns: [{ type: 'spike', id: 'spike-2026-W48-topic-cleanliness', at: '2026-11-25T23:00:00.000Z', summary: 'Negative reviews about cleanliness: 9 this week, usually about 1 a week.' }],
   truncated: false,
   ...over,
 });
@@ -36,7 +37,7 @@ describe('the weekly report as e-mail and Slack', () => {
   it('carries the figures in text and HTML, the charts as inline PNGs the HTML references, with alt text', () => {
     const m = renderWeeklyEmail(report(), { businessName: 'Harbor & Co', insightsUrl: 'https://rm.example.com/insights' });
     expect(m.subject).toBe('Harbor & Co: week 2026-W48, 142 reviews, 31 negative');
-    for (const line of ['Reviews: 142 (up from 118)', 'Negative reviews: 31 (up from 17)', 'Average rating: 3.92 / 5, falling (4.21 the week before)', 'Alert to reply: median 3 h 20 min, 90% within 25 h (22 replies)', 'Replies within the SLA: 18 of 22 (4 late)', 'Follow-ups sent: 6', 'Recoveries: 2', '- cleanliness: 14 (+12)', '- <script>Dana</script>: 2 → 5 stars', 'Insights: https://rm.example.com/insights']) {
+    for (const line of ['Reviews: 142 (up from 118)', 'Negative reviews: 31 (up from 17)', 'Average rating: 3.92 / 5, falling (4.21 the week before)', 'Alert to reply: median 3 h 20 min, 90% within 25 h (22 replies)', 'Replies within the SLA: 18 of 22 (4 late)', 'Follow-ups sent: 6', 'Recoveries: 2', '- cleanliness: 14 (+12)', 'Patterns this week:\n- 2026-11-25: Negative reviews about cleanliness: 9 this week, usually about 1 a week.', '- <script>Dana</script>: 2 → 5 stars', 'Insights: https://rm.example.com/insights']) {
       expect(m.text).toContain(line);
     }
     expect(m.html).toContain('Harbor &amp; Co: week 2026-W48');

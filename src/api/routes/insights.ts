@@ -7,7 +7,8 @@ import { statsFromCounters } from '../../insights/window-stats.js';
 import type { RouteRegistry } from '../registry.js';
 import { insightListSchema, statsSchema, textSchema, weeklyReportSchema } from '../responses.js';
 import { InsightStore } from '../../store/insight-store.js';
-import { isoWeekOf, weeklyReport } from '../../insights/weekly-report.js';
+import { isoWeekOf } from '../../insights/weekly-report.js';
+import { reportOf } from '../../insights/report-sender.js';
 import { HttpError } from '../errors.js';
 import { isoDateTime } from '../schemas.js';
 
@@ -83,7 +84,7 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
       // Default: the last complete week.
       const week = query.week ?? isoWeekOf(new Date(Date.now() - 7 * 86_400_000)).label;
       try {
-        return await weeklyReport({ store: ctx.store, readStatusCounts: () => ctx.lifecycle.byStatus.read() }, week);
+        return await reportOf(ctx, week);
       } catch (err) {
         if ((err as Error).message.startsWith('week ') || /has weeks/.test((err as Error).message)) throw new HttpError(400, 'bad_request', `query.week: ${(err as Error).message}`, [{ path: 'query.week', message: (err as Error).message }]);
         throw err;

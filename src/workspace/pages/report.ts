@@ -1,5 +1,5 @@
 import { chartAlt } from '../../insights/charts.js';
-import { championLines, reportCharts, reportFacts, topicLines } from '../../insights/weekly-email.js';
+import { championLines, patternLines, reportCharts, reportFacts, topicLines } from '../../insights/weekly-email.js';
 import type { WeeklyReport } from '../../insights/weekly-report.js';
 import { html } from './html.js';
 import { layout, type Chrome } from './layout.js';
@@ -18,6 +18,7 @@ ${empty ? html`<p>No reviews came in this week or the week before.</p>` : ''}
 <section class="card" aria-labelledby="rf-h"><h2 id="rf-h">The week beside the one before</h2>
 <div class="table-wrap" tabindex="0" role="region" aria-label="Figures of the week"><table><tbody>${reportFacts(r).map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</tbody></table></div></section>
 ${charts.length ? html`<div class="charts">${charts.map(({ id, chart }) => html`<section class="card chart"><img src="/reports/weekly/${r.week}/${id}.png" width="${chart.width ?? 560}" alt="${chartAlt(chart)}"></section>`)}</div>` : ''}
+${list('rp-h', 'Patterns this week', patternLines(r))}
 ${list('rt-h', 'Negative reviews by topic (change from the week before)', topicLines(r))}
 ${list('rc-h', 'Champions: raised their rating after our follow-up', championLines(r))}`;
   return layout(chrome, { title: `Week ${r.week}`, section: 'insights', body });

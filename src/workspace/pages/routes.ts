@@ -7,8 +7,8 @@ import { checkGuardrails } from '../../draft/index.js';
 import * as actions from '../../lifecycle/actions.js';
 import { lastWeeks, statsFromCounters, weekFigures } from '../../insights/window-stats.js';
 import { InsightStore } from '../../store/insight-store.js';
-import { isoWeekOf, isoWeekStart, weeklyReport } from '../../insights/weekly-report.js';
-import { reportedWeek } from '../../insights/report-sender.js';
+import { isoWeekOf, isoWeekStart } from '../../insights/weekly-report.js';
+import { reportedWeek, reportOf } from '../../insights/report-sender.js';
 import { reportCharts } from '../../insights/weekly-email.js';
 import { barChartSvg, renderPng } from '../../insights/charts.js';
 import { reportPage } from './report.js';
@@ -305,17 +305,16 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
     }
   }, 'there is no such ISO week');
   const reportQuery = z.strictObject({ week: validWeek.optional() });
-  const reportOf = (week: string) => weeklyReport({ store: ctx.store, readStatusCounts: () => ctx.lifecycle.byStatus.read() }, week);
   app.get('/reports/weekly', async (req, reply) => {
     const { week = reportedWeek(new Date()) } = parse(reportQuery, req.query);
     const start = isoWeekStart(week).getTime();
     const next = isoWeekOf(new Date(start + 7 * 86_400_000)).label;
     const current = isoWeekOf(new Date()).label;
-    return send(reply, reportPage(chromeOf(req, reply), await reportOf(week), { previous: isoWeekOf(new Date(start - 86_400_000)).label, next: next <= current ? next : undefined }));
+    return send(reply, reportPage(chromeOf(req, reply), await reportOf(ctx, week), { previous: isoWeekOf(new Date(start - 86_400_000)).label, next: next <= current ? next : undefined }));
   });
   app.get('/reports/weekly/:week/:chart', async (req, reply) => {
     const { week, chart } = parse(z.object({ week: validWeek, chart: z.enum(['volume.png', 'topics.png']) }), req.params);
-    const found = reportCharts(await reportOf(week)).find((c) => `${c.id}.png` === chart);
+    const found = reportCharts(await reportOf(ctx, week)).find((c) => `${c.id}.png` === chart);
     if (!found) throw new PageError(404, `The report of ${week} has no ${chart} chart: no negative reviews by topic that week.`);
     return reply.type('image/png').header('cache-control', 'private, max-age=300').send(renderPng(barChartSvg(found.chart)));
   });
