@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoWeekStart } from '../insights/iso-week.js';
 import { SEVERITIES } from '../domain/verdict.js';
 import { STATUSES } from '../lifecycle/states.js';
 
@@ -9,6 +10,15 @@ export const sourceIdParams = z.strictObject({ id: z.string().regex(/^[a-z0-9][a
 export const limit = z.coerce.number().int().min(1).max(100).default(20).describe('page size, 1-100');
 export const cursor = z.string().min(1).max(300).optional().describe('nextCursor of the previous page');
 export const isoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time, e.g. 2026-01-31T00:00:00Z' });
+
+/** An ISO week, `2026-W48`, that exists (a 53rd week only in a year that has one); the error says which weeks do. */
+export const isoWeek = z.string().superRefine((week, ctx) => {
+  try {
+    isoWeekStart(week);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+  }
+});
 
 /** A comma-separated list of allowed values, e.g. `status=new,acknowledged`. */
 export function csvOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {

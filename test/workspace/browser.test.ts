@@ -167,7 +167,7 @@ describe('the workspace in a browser', () => {
     if (shots) await page.screenshot({ path: `${shots}/report-desktop.png`, fullPage: true });
     const bad = await context.request.get(`${base}/reports/weekly?week=2021-W53`);
     expect(bad.status()).toBe(400);
-    expect(await bad.text()).toContain('there is no such ISO week');
+    expect(await bad.text()).toContain('2021 has weeks 01 to 52 (got 53)');
     await context.close();
   });
 });

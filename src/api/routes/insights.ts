@@ -9,8 +9,7 @@ import { insightListSchema, statsSchema, textSchema, weeklyReportSchema } from '
 import { InsightStore } from '../../store/insight-store.js';
 import { isoWeekOf } from '../../insights/weekly-report.js';
 import { reportOf } from '../../insights/report-sender.js';
-import { HttpError } from '../errors.js';
-import { isoDateTime } from '../schemas.js';
+import { isoDateTime, isoWeek } from '../schemas.js';
 
 const statsQuery = z.strictObject({
   since: isoDateTime.optional().describe('published at or after (default: 30 days ago)'),
@@ -21,7 +20,7 @@ const statsQuery = z.strictObject({
 const insightsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(20).describe('how many (at most 50)') });
 
 const weeklyQuery = z.strictObject({
-  week: z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week, e.g. 2026-W48').optional().describe('ISO week (default: the last complete one)'),
+  week: isoWeek.optional().describe('ISO week, e.g. 2026-W48 (default: the last complete one)'),
 });
 
 // Windows up to a quarter are also shown day by day; longer ones by ISO week (read from the week counters).
@@ -83,12 +82,7 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
     async ({ query }) => {
       // Default: the last complete week.
       const week = query.week ?? isoWeekOf(new Date(Date.now() - 7 * 86_400_000)).label;
-      try {
-        return await reportOf(ctx, week);
-      } catch (err) {
-        if ((err as Error).message.startsWith('week ') || /has weeks/.test((err as Error).message)) throw new HttpError(400, 'bad_request', `query.week: ${(err as Error).message}`, [{ path: 'query.week', message: (err as Error).message }]);
-        throw err;
-      }
+      return reportOf(ctx, week);
     },
   );
 

@@ -12,6 +12,7 @@ import { reportedWeek, reportOf } from '../../insights/report-sender.js';
 import { reportCharts } from '../../insights/weekly-email.js';
 import { barChartSvg, renderPng } from '../../insights/charts.js';
 import { reportPage } from './report.js';
+import { isoWeek } from '../../api/schemas.js';
 import { isRecovered, STATUSES, type HistoryEntry } from '../../lifecycle/states.js';
 import { isOverdue, slaState, type SlaHours } from '../../lifecycle/sla.js';
 import { createPublisher } from '../../publishers/index.js';
@@ -296,15 +297,7 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
   app.get('/sources', async (req, reply) => send(reply, sourcesPage(chromeOf(req, reply), await Promise.all(ctx.config.sources.map((s) => sourceStatus(ctx.store, s))), new Date())));
 
   // The weekly report as a page, and its charts as the PNGs the e-mail carries.
-  const validWeek = z.string().regex(/^\d{4}-W\d{2}$/, 'week must look like 2026-W48').refine((w) => {
-    try {
-      isoWeekStart(w);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'there is no such ISO week');
-  const reportQuery = z.strictObject({ week: validWeek.optional() });
+  const reportQuery = z.strictObject({ week: isoWeek.optional() });
   app.get('/reports/weekly', async (req, reply) => {
     const { week = reportedWeek(new Date()) } = parse(reportQuery, req.query);
     const start = isoWeekStart(week).getTime();
@@ -313,7 +306,7 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
     return send(reply, reportPage(chromeOf(req, reply), await reportOf(ctx, week), { previous: isoWeekOf(new Date(start - 86_400_000)).label, next: next <= current ? next : undefined }));
   });
   app.get('/reports/weekly/:week/:chart', async (req, reply) => {
-    const { week, chart } = parse(z.object({ week: validWeek, chart: z.enum(['volume.png', 'topics.png']) }), req.params);
+    const { week, chart } = parse(z.object({ week: isoWeek, chart: z.enum(['volume.png', 'topics.png']) }), req.params);
     const found = reportCharts(await reportOf(ctx, week)).find((c) => `${c.id}.png` === chart);
     if (!found) throw new PageError(404, `The report of ${week} has no ${chart} chart: no negative reviews by topic that week.`);
     return reply.type('image/png').header('cache-control', 'private, max-age=300').send(renderPng(barChartSvg(found.chart)));
