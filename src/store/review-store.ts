@@ -3,13 +3,14 @@ import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
 import { DeliveryRecords } from './delivery-records.js';
 import { KeyBuilder } from './keys.js';
+import { ReviewListing } from './review-listing.js';
 import { COUNTER_LUA, CounterStore } from './counters.js';
 import { contributionOf, eventFields, secondsBetween, weekOfDay } from '../insights/counters.js';
 import { reviewFromStored, storedDraftJson, storedReviewJson, withDetectedLanguage, type SerializedAnalysis, type StoredReviewInput } from './stored-json.js';
 
 import { SourceStateStore, type SourceState } from './source-state.js';
 import { ChangeFeed, type Pipe } from './change-feed.js';
-import { decodeCursor, encodeCursor, type Page } from './cursor.js';
+import type { Page } from './cursor.js';
 
 export { storedDraftJson, storedReviewJson } from './stored-json.js';
 export { SourceStateStore, type SourceState } from './source-state.js';
@@ -104,7 +105,6 @@ export type AnalysisEntry =
 export type ReviewFilter = (review: AnalysisItem) => boolean;
 
 /** Reviews a filtered list examines per request at most. */
-const SCAN_CAP = 5_000;
 
 // Creates each review when unseen, updates it when its content hash changed, otherwise leaves it alone.
 // A script keeps "is it new?" and "store it" atomic across replicas; one call stores a batch.
@@ -214,6 +214,8 @@ export class ReviewStore {
   readonly changes: ChangeFeed;
   /** Stats counters by day and week, kept by the analysis save and the lifecycle. */
   readonly counters: CounterStore;
+  /** Alerts and reviews page by page, newest first, with filters. */
+  readonly listing: ReviewListing;
 
   constructor(
     readonly redis: Redis,
@@ -224,6 +226,7 @@ export class ReviewStore {
     this.sources = new SourceStateStore(redis, this.keys);
     this.changes = new ChangeFeed(redis, this.keys);
     this.counters = new CounterStore(redis, this.keys);
+    this.listing = new ReviewListing(redis, this.keys, (ids) => this.getManyAligned(ids));
     this.deliveries = new DeliveryRecords(redis, (...parts) => this.key(...parts));
     if (typeof this.r.rmUpsertReview !== 'function') {
       // The number of keys varies with the batch: it goes first in each call.
@@ -399,72 +402,21 @@ export class ReviewStore {
   }
 
 
-  /** Flagged reviews, newest flag first; `cursor` continues a previous page. */
-  async listAlerts(opts: { limit: number; cursor?: string | undefined; sourceId?: string | undefined; since?: Date | undefined; filter?: ReviewFilter }): Promise<Page<AnalysisItem>> {
-    const key = opts.sourceId ? this.key('alerts', 'src', opts.sourceId) : this.key('alerts');
-    return this.pageBy(key, { ...opts, min: opts.since?.getTime() });
+  // Listing and paging live in ./review-listing.ts; these delegate so that callers need not change yet.
+  listAlerts(opts: Parameters<ReviewListing['listAlerts']>[0]): Promise<Page<AnalysisItem>> {
+    return this.listing.listAlerts(opts);
   }
 
-  /** The reviews flagged after `afterMs` (epoch ms), oldest flag first, up to `limit`: what an event stream missed. */
-  async flaggedAfter(afterMs: number, limit: number): Promise<AnalysisItem[]> {
-    const ids = await this.r.zrangebyscore(this.key('alerts'), `(${afterMs}`, '+inf', 'LIMIT', 0, limit);
-    return this.getMany(ids);
+  flaggedAfter(afterMs: number, limit: number): Promise<AnalysisItem[]> {
+    return this.listing.flaggedAfter(afterMs, limit);
   }
 
-  /** All reviews, newest published first, narrowed by `filter`; `min`/`max` bound the publish time (ms). */
-  async listReviews(opts: { limit: number; cursor?: string | undefined; sourceId?: string | undefined; min?: number | undefined; max?: number | undefined; filter?: ReviewFilter }): Promise<Page<AnalysisItem>> {
-    const key = opts.sourceId ? this.key('reviews', 'src', opts.sourceId) : this.key('reviews');
-    return this.pageBy(key, opts);
+  listReviews(opts: Parameters<ReviewListing['listReviews']>[0]): Promise<Page<AnalysisItem>> {
+    return this.listing.listReviews(opts);
   }
 
-  /**
-   * One page of a newest-first sorted set. With a filter, reviews are read in batches and at most
-   * `SCAN_CAP` are examined per call: a page may then hold fewer than `limit` items but still carry a
-   * `nextCursor` to continue from, so a rare filter never makes one request scan everything.
-   */
-  async pageBy(key: string, opts: { limit: number; cursor?: string | undefined; min?: number | undefined; max?: number | undefined; filter?: ReviewFilter | undefined }): Promise<Page<AnalysisItem>> {
-    let after = opts.cursor ? decodeCursor(opts.cursor) : undefined;
-    const batch = opts.filter ? 200 : opts.limit + 1;
-    const found: { item?: AnalysisItem; id: string; score: number }[] = [];
-    let scanned = 0;
-    let exhausted = false;
-    while (found.length <= opts.limit && scanned < SCAN_CAP) {
-      const ids = await this.idsAfter(key, after, opts.min, opts.max, batch);
-      if (ids.length < batch) exhausted = true;
-      if (ids.length === 0) break;
-      const items = opts.filter ? await this.getManyAligned(ids.map((i) => i.id)) : [];
-      for (const [i, entry] of ids.entries()) {
-        scanned += 1;
-        after = entry;
-        const item = items[i];
-        if (!opts.filter) found.push(entry);
-        else if (item && opts.filter(item)) found.push({ ...entry, item });
-        if (found.length > opts.limit) break;
-      }
-      if (exhausted) break;
-    }
-    const pageEntries = found.slice(0, opts.limit);
-    const last = pageEntries[pageEntries.length - 1];
-    let nextCursor: string | null = null;
-    if (found.length > opts.limit && last) nextCursor = encodeCursor(last.score, last.id);
-    else if (!exhausted && after && found.length <= opts.limit) nextCursor = encodeCursor(after.score, after.id);
-    const items = opts.filter ? pageEntries.map((e) => e.item!) : await this.getMany(pageEntries.map((e) => e.id));
-    return { items, nextCursor };
-  }
-
-  /** Up to `count` members below the cursor (newest first), ties continued in reverse lexical order. */
-  private async idsAfter(key: string, after: { score: number; id: string } | undefined, min: number | undefined, max: number | undefined, count: number): Promise<{ id: string; score: number }[]> {
-    const out: { id: string; score: number }[] = [];
-    if (after) {
-      const ties = await this.r.zrangebyscore(key, after.score, after.score);
-      for (const id of ties.filter((t) => t < after.id).sort().reverse()) if (out.length < count) out.push({ id, score: after.score });
-    }
-    if (out.length < count) {
-      const upper = after ? `(${after.score}` : max !== undefined ? String(max) : '+inf';
-      const rows = await this.r.zrevrangebyscore(key, upper, min !== undefined ? String(min) : '-inf', 'WITHSCORES', 'LIMIT', 0, count - out.length);
-      for (let i = 0; i < rows.length; i += 2) out.push({ id: rows[i]!, score: Number(rows[i + 1]) });
-    }
-    return out;
+  pageBy(key: string, opts: Parameters<ReviewListing['pageBy']>[1]): Promise<Page<AnalysisItem>> {
+    return this.listing.pageBy(key, opts);
   }
 
   /**

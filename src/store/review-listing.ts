@@ -1,0 +1,92 @@
+import type { Redis } from 'ioredis';
+import { decodeCursor, encodeCursor, type Page } from './cursor.js';
+import type { KeyBuilder } from './keys.js';
+import type { AnalysisItem, ReviewFilter } from './review-store.js';
+
+// Reading the review indexes page by page: all reviews by publication time, flagged ones by flag time, each
+// overall and per source (sorted sets the store's scripts keep), newest first, with cursors and filters.
+
+/** Reviews a filtered page examines at most per call: a rare filter never makes one request scan everything. */
+const SCAN_CAP = 5_000;
+
+export class ReviewListing {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: KeyBuilder,
+    /** Reads reviews position for position (undefined where one is missing). */
+    private readonly read: (ids: readonly string[]) => Promise<(AnalysisItem | undefined)[]>,
+  ) {}
+
+  private async getMany(ids: string[]): Promise<AnalysisItem[]> {
+    return (await this.read(ids)).filter((r): r is AnalysisItem => r !== undefined);
+  }
+
+  /** Flagged reviews, newest flag first; `cursor` continues a previous page. */
+  async listAlerts(opts: { limit: number; cursor?: string | undefined; sourceId?: string | undefined; since?: Date | undefined; filter?: ReviewFilter }): Promise<Page<AnalysisItem>> {
+    const key = opts.sourceId ? this.keys.key('alerts', 'src', opts.sourceId) : this.keys.key('alerts');
+    return this.pageBy(key, { ...opts, min: opts.since?.getTime() });
+  }
+
+  /** The reviews flagged after `afterMs` (epoch ms), oldest flag first, up to `limit`: what an event stream missed. */
+  async flaggedAfter(afterMs: number, limit: number): Promise<AnalysisItem[]> {
+    const ids = await this.redis.zrangebyscore(this.keys.key('alerts'), `(${afterMs}`, '+inf', 'LIMIT', 0, limit);
+    return this.getMany(ids);
+  }
+
+  /** All reviews, newest published first, narrowed by `filter`; `min`/`max` bound the publish time (ms). */
+  async listReviews(opts: { limit: number; cursor?: string | undefined; sourceId?: string | undefined; min?: number | undefined; max?: number | undefined; filter?: ReviewFilter }): Promise<Page<AnalysisItem>> {
+    const key = opts.sourceId ? this.keys.key('reviews', 'src', opts.sourceId) : this.keys.key('reviews');
+    return this.pageBy(key, opts);
+  }
+
+  /**
+   * One page of a newest-first sorted set. With a filter, reviews are read in batches and at most
+   * `SCAN_CAP` are examined per call: a page may then hold fewer than `limit` items but still carry a
+   * `nextCursor` to continue from, so a rare filter never makes one request scan everything.
+   */
+  async pageBy(key: string, opts: { limit: number; cursor?: string | undefined; min?: number | undefined; max?: number | undefined; filter?: ReviewFilter | undefined }): Promise<Page<AnalysisItem>> {
+    let after = opts.cursor ? decodeCursor(opts.cursor) : undefined;
+    const batch = opts.filter ? 200 : opts.limit + 1;
+    const found: { item?: AnalysisItem; id: string; score: number }[] = [];
+    let scanned = 0;
+    let exhausted = false;
+    while (found.length <= opts.limit && scanned < SCAN_CAP) {
+      const ids = await this.idsAfter(key, after, opts.min, opts.max, batch);
+      if (ids.length < batch) exhausted = true;
+      if (ids.length === 0) break;
+      const items = opts.filter ? await this.read(ids.map((i) => i.id)) : [];
+      for (const [i, entry] of ids.entries()) {
+        scanned += 1;
+        after = entry;
+        const item = items[i];
+        if (!opts.filter) found.push(entry);
+        else if (item && opts.filter(item)) found.push({ ...entry, item });
+        if (found.length > opts.limit) break;
+      }
+      if (exhausted) break;
+    }
+    const pageEntries = found.slice(0, opts.limit);
+    const last = pageEntries[pageEntries.length - 1];
+    let nextCursor: string | null = null;
+    if (found.length > opts.limit && last) nextCursor = encodeCursor(last.score, last.id);
+    else if (!exhausted && after && found.length <= opts.limit) nextCursor = encodeCursor(after.score, after.id);
+    const items = opts.filter ? pageEntries.map((e) => e.item!) : await this.getMany(pageEntries.map((e) => e.id));
+    return { items, nextCursor };
+  }
+
+  /** Up to `count` members below the cursor (newest first), ties continued in reverse lexical order. */
+  private async idsAfter(key: string, after: { score: number; id: string } | undefined, min: number | undefined, max: number | undefined, count: number): Promise<{ id: string; score: number }[]> {
+    const out: { id: string; score: number }[] = [];
+    if (after) {
+      const ties = await this.redis.zrangebyscore(key, after.score, after.score);
+      for (const id of ties.filter((t) => t < after.id).sort().reverse()) if (out.length < count) out.push({ id, score: after.score });
+    }
+    if (out.length < count) {
+      const upper = after ? `(${after.score}` : max !== undefined ? String(max) : '+inf';
+      const rows = await this.redis.zrevrangebyscore(key, upper, min !== undefined ? String(min) : '-inf', 'WITHSCORES', 'LIMIT', 0, count - out.length);
+      for (let i = 0; i < rows.length; i += 2) out.push({ id: rows[i]!, score: Number(rows[i + 1]) });
+    }
+    return out;
+  }
+
+}
