@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     const started = Date.now();
     await requestPoll(service.ctx, 'big', 'manual');
     const done = async (): Promise<boolean> => {
-      const s = await service.ctx.store.getSourceState('big');
+      const s = await service.ctx.store.sources.getSourceState('big');
       return s.lastSuccessAt !== undefined || s.lastErrorAt !== undefined;
     };
     while (!(await done())) {
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 20));
     }
     const pollMs = Date.now() - started;
-    const state = await service.ctx.store.getSourceState('big');
+    const state = await service.ctx.store.sources.getSourceState('big');
     latencies.sort((a, b) => a - b);
     const mb = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
     console.log(

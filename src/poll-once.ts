@@ -42,7 +42,7 @@ async function dryRun(config: Config, logger: Logger, sources: SourceConfig[], o
         const fetched = await fetchReviews(source, { fetch: config.fetch, maxItemsPerPage: config.fetch.maxItemsPerPage, credentials });
         if (fetched.notModified) continue;
         const raws = fetched.reviews;
-        const state = store ? await store.getSourceState(source.id) : undefined;
+        const state = store ? await store.sources.getSourceState(source.id) : undefined;
         const baseline = !state?.baselineAt;
         let alerts = 0;
         for (const raw of raws) {

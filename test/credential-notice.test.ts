@@ -44,7 +44,7 @@ describe('a source whose credentials stop working', () => {
     const notices = () => hook.received.map((r) => JSON.parse(r.body) as { type: string; sourceId: string; message: string; credentials: string });
 
     await expect(pollSource(ctx, { sourceId: 'harbor-google', reason: 'manual' } as never)).rejects.toThrow(/expired or revoked/);
-    const state = await ctx.store.getSourceState('harbor-google');
+    const state = await ctx.store.sources.getSourceState('harbor-google');
     expect(state.lastError).toBe('credentials "g": Google refused the refresh token (expired or revoked): authorise the account again and set a new refresh token');
     expect(notices()).toEqual([expect.objectContaining({ type: 'source_needs_credentials', sourceId: 'harbor-google', credentials: 'g', message: state.lastError })]);
     expect(hook.received[0]!.body).not.toMatch(/refresh-token-value|client-secret-value/);

@@ -54,7 +54,7 @@ describe('parsing a big page in the all role', () => {
     const latencies: number[] = [];
     const started = Date.now();
     for (;;) {
-      const state = await service.ctx.store.getSourceState('big');
+      const state = await service.ctx.store.sources.getSourceState('big');
       if (state.lastSuccessAt || state.lastErrorAt) break;
       if (Date.now() - started > 60_000) throw new Error('the poll did not finish within 60 s');
       const t0 = performance.now();
@@ -63,7 +63,7 @@ describe('parsing a big page in the all role', () => {
       latencies.push(performance.now() - t0);
       await new Promise((r) => setTimeout(r, 25));
     }
-    const state = await service.ctx.store.getSourceState('big');
+    const state = await service.ctx.store.sources.getSourceState('big');
     expect(state).toMatchObject({ consecutiveFailures: 0, reviewsSeen: 200, lastWarning: 'the page holds 100000 review items; the first 200 were read (fetch.maxItemsPerPage)' });
     // Parsing the page on the event loop blocks it for seconds; in the parse thread /health stays quick
     // (the bound leaves room for a loaded test machine: 2 cores shared by many processes).
@@ -75,7 +75,7 @@ describe('parsing a big page in the all role', () => {
     const service = await bigPageService({ fetch: { perHostIntervalMs: 0 }, workers: { parseHeapMb: 32 } });
     await requestPoll(service.ctx, 'big', 'manual');
     const state = await waitFor(async () => {
-      const s = await service.ctx.store.getSourceState('big');
+      const s = await service.ctx.store.sources.getSourceState('big');
       return s.lastErrorAt ? s : undefined;
     }, 60_000, 'the poll to fail');
     expect(state.lastError).toBe("parsing html page 1 needed more than the parse thread's 32 MB heap (workers.parseHeapMb)");

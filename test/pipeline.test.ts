@@ -137,7 +137,7 @@ describe('pipeline: poll → analyze → alert', () => {
     await runPipeline(ctx, 'feed');
     server!.handle((_req, res) => void res.writeHead(200).end('<rss><channel><item><title>trunc'));
     await expect(pollSource(ctx, { sourceId: 'feed', tick: new Date().toISOString(), reason: 'manual' })).rejects.toThrow(/invalid RSS/);
-    const state = await ctx.store.getSourceState('feed');
+    const state = await ctx.store.sources.getSourceState('feed');
     expect(state).toMatchObject({ consecutiveFailures: 1 });
     expect(state.lastError).toMatch(/invalid RSS/);
     expect(await ctx.redis.zcard(ctx.store.key('reviews'))).toBe(2);
@@ -146,7 +146,7 @@ describe('pipeline: poll → analyze → alert', () => {
     setFeed(POSITIVE_ITEMS);
     server!.handle((_req, res) => void res.writeHead(200).end(rssFeed(POSITIVE_ITEMS)));
     await pollSource(ctx, { sourceId: 'feed', tick: new Date().toISOString(), reason: 'manual' });
-    expect(await ctx.store.getSourceState('feed')).toMatchObject({ consecutiveFailures: 0 });
+    expect(await ctx.store.sources.getSourceState('feed')).toMatchObject({ consecutiveFailures: 0 });
   });
 
   it('never runs two polls of one source at once, so a late second poll cannot re-take the baseline', async () => {

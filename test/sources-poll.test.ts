@@ -90,10 +90,10 @@ describe('polling paged and scraped sources', () => {
     server = await startTestServer((req, res) => appleFeed(entries)(req, res));
     const ctx = await setup([{ id: 'ios', type: 'appstore', appId: '1234567890', url: server.url, allowPrivateNetwork: true, schedule: '* * * * *' }]);
     expect(await poll(ctx, 'ios')).toMatchObject({ baseline: true, created: 0, pages: 1 });
-    expect((await ctx.store.getSourceState('ios')).baselineAt).toBeUndefined();
+    expect((await ctx.store.sources.getSourceState('ios')).baselineAt).toBeUndefined();
     entries = ALL_ENTRIES.slice(0, 20);
     expect(await poll(ctx, 'ios')).toMatchObject({ baseline: true, created: 20 });
-    expect((await ctx.store.getSourceState('ios')).baselineAt).toBeDefined();
+    expect((await ctx.store.sources.getSourceState('ios')).baselineAt).toBeDefined();
   });
 
   it('Google Play: pages by continuation token, then a captcha 503 with Retry-After backs the source off and holds the host', async () => {
@@ -111,7 +111,7 @@ describe('polling paged and scraped sources', () => {
     server.handle((_req, res) => void res.writeHead(503, { 'retry-after': '3600', 'content-type': 'text/html' }).end(fixture('googleplay/blocked.html')));
     const asked = server.received.length;
     await expect(poll(ctx, 'play')).rejects.toThrow(/HTTP 503 .*rate limited or blocked; Retry-After 3600 s/);
-    const state = await ctx.store.getSourceState('play');
+    const state = await ctx.store.sources.getSourceState('play');
     expect(state).toMatchObject({ consecutiveFailures: 1, lastStatus: 503 });
     expect(Date.parse(state.backoffUntil!) - Date.now()).toBeGreaterThan(3_500_000);
     // Even a manual poll does not ask the host again before its Retry-After.
@@ -159,7 +159,7 @@ describe('polling paged and scraped sources', () => {
     };
     const results = await Promise.allSettled(['rss', 'html', 'ios', 'site', 'local'].map((id) => poll(ctx, id)));
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected', 'fulfilled']);
-    const health = Object.fromEntries(await Promise.all(['rss', 'html', 'ios', 'site', 'local'].map(async (id) => [id, await ctx.store.getSourceState(id)] as const)));
+    const health = Object.fromEntries(await Promise.all(['rss', 'html', 'ios', 'site', 'local'].map(async (id) => [id, await ctx.store.sources.getSourceState(id)] as const)));
     expect(health.rss?.lastError).toMatch(/invalid RSS\/Atom/);
     expect(health.html?.lastError).toMatch(/no element matches selectors.item ".review-card"/);
     expect(health.ios?.lastError).toMatch(/none with id, im:rating and content labels/);
@@ -170,7 +170,7 @@ describe('polling paged and scraped sources', () => {
     // Binary junk where the page was.
     bodies['/reviews.html'] = Buffer.from(Array.from({ length: 4096 }, (_v, i) => (i * 7919) % 256));
     await expect(poll(ctx, 'site')).rejects.toThrow(/no schema.org review data/);
-    expect((await ctx.store.getSourceState('site')).consecutiveFailures).toBe(2);
+    expect((await ctx.store.sources.getSourceState('site')).consecutiveFailures).toBe(2);
 
     // The API shows the health, with when each source polls next.
     const app = await buildApi(ctx);
@@ -227,7 +227,7 @@ describe('polling paged and scraped sources', () => {
       // The reviews block is cut off mid-way (a template bug); the business block still parses.
       body = page(business, reviewsLd(REVIEWS).replace(/"Lovely terrace.*<\/script>$/, '</script>'));
       expect(await poll(ctx, 'site')).toMatchObject({ baseline: true, created: 0 });
-      const state = await ctx.store.getSourceState('site');
+      const state = await ctx.store.sources.getSourceState('site');
       expect(state.lastWarning).toMatch(/^1 of 2 JSON-LD block\(s\) (is|are) not valid JSON \(/);
       expect(state.baselineAt).toBeUndefined();
       const app = await buildApi(ctx);
@@ -241,7 +241,7 @@ describe('polling paged and scraped sources', () => {
       // The page is fixed: its reviews are the baseline, not new reviews to alert on.
       body = page(business, reviewsLd(REVIEWS));
       expect(await poll(ctx, 'site')).toMatchObject({ baseline: true, created: 2 });
-      const fixed = await ctx.store.getSourceState('site');
+      const fixed = await ctx.store.sources.getSourceState('site');
       expect(fixed.baselineAt).toBeDefined();
       expect(fixed.lastWarning).toBeUndefined();
     });
@@ -250,7 +250,7 @@ describe('polling paged and scraped sources', () => {
       const ctx = await site();
       body = page(business, reviewsLd(REVIEWS.map((r) => ({ ...r, reviewBody: { '@type': 'TextObject' } }))));
       expect(await poll(ctx, 'site')).toMatchObject({ baseline: true, created: 0, rejected: 2 });
-      const state = await ctx.store.getSourceState('site');
+      const state = await ctx.store.sources.getSourceState('site');
       expect(state).toMatchObject({ rejectedRows: 2, consecutiveFailures: 0 });
       expect(state.lastWarning).toMatch(/Review 1: no reviewBody, description, name or headline/);
       expect(state.baselineAt).toBeUndefined();
@@ -260,14 +260,14 @@ describe('polling paged and scraped sources', () => {
       const ctx = await site();
       body = page(reviewsLd(REVIEWS).replace('"reviewBody"', 'reviewBody'));
       await expect(poll(ctx, 'site')).rejects.toThrow(/^no readable review data on the page: 1 of 1 JSON-LD block\(s\) is not valid JSON \(.+\)$/);
-      expect(await ctx.store.getSourceState('site')).toMatchObject({ consecutiveFailures: 1 });
+      expect(await ctx.store.sources.getSourceState('site')).toMatchObject({ consecutiveFailures: 1 });
     });
   });
 
   it('file: good rows are stored, rejected rows are counted in the source health with their line numbers', async () => {
     const ctx = await setup([{ id: 'import', type: 'file', path: fixturePath('file/reviews.csv'), schedule: '* * * * *' }]);
     expect(await poll(ctx, 'import')).toMatchObject({ created: 3, rejected: 3 });
-    const state = await ctx.store.getSourceState('import');
+    const state = await ctx.store.sources.getSourceState('import');
     expect(state).toMatchObject({ consecutiveFailures: 0, rejectedRows: 3 });
     expect(state.lastWarning).toMatch(/^3 row\(s\) rejected: line 8: .*; line 5: rating "five" is not a number; line 7: no text/);
     expect(readFileSync(fixturePath('file/reviews.csv'), 'utf8')).toContain('imp-6');

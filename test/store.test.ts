@@ -129,29 +129,29 @@ describe('ReviewStore', () => {
 
   it('tracks source health: failures back off, a success clears them', async () => {
     // random() = 0.5 puts the ±20% jitter at its middle.
-    const failed = await store.recordPollFailure('s1', { message: 'HTTP 503 from https://x.example', status: 503 }, new Date(0), () => 0.5);
+    const failed = await store.sources.recordPollFailure('s1', { message: 'HTTP 503 from https://x.example', status: 503 }, new Date(0), () => 0.5);
     expect(failed).toMatchObject({ consecutiveFailures: 1, lastError: 'HTTP 503 from https://x.example', lastStatus: 503, backoffUntil: new Date(30_000).toISOString() });
-    const again = await store.recordPollFailure('s1', { message: 'HTTP 503' }, new Date(0), () => 0.5);
+    const again = await store.sources.recordPollFailure('s1', { message: 'HTTP 503' }, new Date(0), () => 0.5);
     expect(again.backoffUntil).toBe(new Date(60_000).toISOString());
-    await store.recordPollSuccess('s1', { etag: '"e"', newReviews: 3 });
-    const ok = await store.getSourceState('s1');
+    await store.sources.recordPollSuccess('s1', { etag: '"e"', newReviews: 3 });
+    const ok = await store.sources.getSourceState('s1');
     expect(ok).toMatchObject({ consecutiveFailures: 0, etag: '"e"', reviewsSeen: 3, backoffUntil: undefined });
     expect(ok.baselineAt).toBeDefined();
   });
 
   it('spreads back-offs with jitter and honours a longer Retry-After', async () => {
-    const low = await store.recordPollFailure('j1', { message: 'x' }, new Date(0), () => 0);
-    const high = await store.recordPollFailure('j2', { message: 'x' }, new Date(0), () => 0.999999);
+    const low = await store.sources.recordPollFailure('j1', { message: 'x' }, new Date(0), () => 0);
+    const high = await store.sources.recordPollFailure('j2', { message: 'x' }, new Date(0), () => 0.999999);
     expect(Date.parse(low.backoffUntil!)).toBe(24_000);
     expect(Date.parse(high.backoffUntil!)).toBeGreaterThan(35_900);
     expect(Date.parse(high.backoffUntil!)).toBeLessThanOrEqual(36_000);
-    const told = await store.recordPollFailure('j3', { message: 'HTTP 429', status: 429, retryAfterMs: 7_200_000 }, new Date(0), () => 0.5);
+    const told = await store.sources.recordPollFailure('j3', { message: 'HTTP 429', status: 429, retryAfterMs: 7_200_000 }, new Date(0), () => 0.5);
     expect(told.backoffUntil).toBe(new Date(7_200_000).toISOString());
     // An absurd Retry-After (years) is capped at a day, so a source is never silenced for good.
-    const absurd = await store.recordPollFailure('j5', { message: 'HTTP 503', status: 503, retryAfterMs: 3e11 }, new Date(0), () => 0.5);
+    const absurd = await store.sources.recordPollFailure('j5', { message: 'HTTP 503', status: 503, retryAfterMs: 3e11 }, new Date(0), () => 0.5);
     expect(absurd.backoffUntil).toBe(new Date(86_400_000).toISOString());
     // A shorter Retry-After does not shorten the exponential back-off.
-    const short = await store.recordPollFailure('j4', { message: 'HTTP 503', status: 503, retryAfterMs: 1_000 }, new Date(0), () => 0.5);
+    const short = await store.sources.recordPollFailure('j4', { message: 'HTTP 503', status: 503, retryAfterMs: 1_000 }, new Date(0), () => 0.5);
     expect(short.backoffUntil).toBe(new Date(30_000).toISOString());
   });
 

@@ -50,25 +50,25 @@ export async function pollSource(ctx: AppContext, data: JobData<'poll'>, parse?:
   // The lock is short-lived and renewed while the poll runs: a worker killed mid-poll frees its source
   // within workers.lockDurationMs, like its jobs, instead of silencing the source for minutes.
   const ttlMs = config.workers.lockDurationMs;
-  const lock = await store.acquirePollLock(source.id, ttlMs);
+  const lock = await store.sources.acquirePollLock(source.id, ttlMs);
   if (!lock) {
     log.debug({ tick: data.tick }, 'another poll of this source is running; tick skipped');
     return { skipped: 'busy' };
   }
   const renew = setInterval(() => {
-    store.extendPollLock(source.id, lock, ttlMs).catch((err: Error) => log.warn({ err: err.message }, 'could not renew the poll lock'));
+    store.sources.extendPollLock(source.id, lock, ttlMs).catch((err: Error) => log.warn({ err: err.message }, 'could not renew the poll lock'));
   }, Math.max(250, Math.floor(ttlMs / 3)));
   try {
     return await pollLocked(ctx, source, data, log, parse);
   } finally {
     clearInterval(renew);
-    await store.releasePollLock(source.id, lock);
+    await store.sources.releasePollLock(source.id, lock);
   }
 }
 
 async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'poll'>, log: Logger, parse: PageParser | undefined): Promise<PollOutcome> {
   const { config, store } = ctx;
-  const state = await store.getSourceState(source.id);
+  const state = await store.sources.getSourceState(source.id);
   if (data.reason === 'schedule' && state.backoffUntil && Date.parse(state.backoffUntil) > Date.parse(data.tick)) {
     log.debug({ backoffUntil: state.backoffUntil }, 'source is backing off after failures; tick skipped');
     return { skipped: 'backoff' };
@@ -91,7 +91,7 @@ async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'
     if (fetched.notModified) {
       // Still re-enqueue anything a crashed worker left unanalysed.
       await enqueueAnalysis(ctx, source.id, []);
-      await store.recordPollSuccess(source.id, { newReviews: 0, status: 304 });
+      await store.sources.recordPollSuccess(source.id, { newReviews: 0, status: 304 });
       ctx.metrics.observePoll(source.id, 'not_modified', seconds());
       return { notModified: true };
     }
@@ -112,7 +112,7 @@ async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'
     // the day the page is fixed every review already on it would alert as new.
     const unreadable = fetched.reviews.length === 0 && warning !== undefined;
     // Validators are saved only after the reviews are: a crash before this re-fetches in full.
-    await store.recordPollSuccess(source.id, {
+    await store.sources.recordPollSuccess(source.id, {
       etag: fetched.etag,
       lastModified: fetched.lastModified,
       newReviews: result.created.length,
@@ -133,7 +133,7 @@ async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'
     const status = err instanceof FetchError ? err.status : undefined;
     const retryAfterMs = err instanceof FetchError ? err.retryAfterMs : undefined;
     ctx.metrics.observePoll(source.id, 'failed', seconds());
-    const next = await store.recordPollFailure(source.id, { message: e.message, status, retryAfterMs });
+    const next = await store.sources.recordPollFailure(source.id, { message: e.message, status, retryAfterMs });
     if ('credentials' in source && needsNewCredentials(err)) await announceCredentialFailure(ctx, source.id, source.credentials, e.message);
     await ctx.metrics.inc('poll_errors', [source.id]);
     log.warn({ err: e.message, status, consecutiveFailures: next.consecutiveFailures, backoffUntil: next.backoffUntil }, 'poll failed; source marked unhealthy');

@@ -50,7 +50,7 @@ export async function benchFreshness({ quick = false } = {}): Promise<FreshnessB
   const service = await startService(config, silentLogger(), 'all');
   try {
     // The baseline (an empty feed) first, so what follows is news.
-    await until(async () => (await service.ctx.store.getSourceState('fresh')).baselineAt !== undefined, 15_000, 'the baseline poll', 50);
+    await until(async () => (await service.ctx.store.sources.getSourceState('fresh')).baselineAt !== undefined, 15_000, 'the baseline poll', 50);
     for (let i = 0; i < samples; i++) {
       const id = `fresh-${i}`;
       items.unshift(item(id));

@@ -15,7 +15,7 @@ export type SourceStatus = SourceState & {
 
 /** Reads a configured source's poll state and says whether it is healthy and when it polls next. */
 export async function sourceStatus(store: ReviewStore, source: SourceConfig): Promise<SourceStatus> {
-  const state = await store.getSourceState(source.id);
+  const state = await store.sources.getSourceState(source.id);
   const healthy = state.consecutiveFailures === 0 && state.lastSuccessAt !== undefined;
   return { id: source.id, type: source.type, schedule: source.schedule, enabled: source.enabled, publisher: source.publisher.type, healthy, ...state, nextPollAt: nextPollAt(source.schedule, state, { enabled: source.enabled }) };
 }

@@ -8,7 +8,7 @@ import { COUNTER_LUA, CounterStore } from './counters.js';
 import { contributionOf, eventFields, secondsBetween, weekOfDay } from '../insights/counters.js';
 import { reviewFromStored, storedDraftJson, storedReviewJson, withDetectedLanguage, type SerializedAnalysis, type StoredReviewInput } from './stored-json.js';
 
-import { SourceStateStore, type SourceState } from './source-state.js';
+import { SourceStateStore } from './source-state.js';
 import { ChangeFeed, type Pipe } from './change-feed.js';
 import type { Page } from './cursor.js';
 
@@ -470,24 +470,6 @@ export class ReviewStore {
     return (await this.r.hget(this.key('delivered', reviewId), channelId)) ?? undefined;
   }
 
-  // Source state lives in ./source-state.ts; these delegate so that callers need not change yet (issue 17
-  // moves them onto the narrow store they use).
-  getSourceState(sourceId: string): Promise<SourceState> {
-    return this.sources.getSourceState(sourceId);
-  }
-
-  acquirePollLock(sourceId: string, ttlMs: number): Promise<string | undefined> {
-    return this.sources.acquirePollLock(sourceId, ttlMs);
-  }
-
-  extendPollLock(sourceId: string, token: string, ttlMs: number): Promise<boolean> {
-    return this.sources.extendPollLock(sourceId, token, ttlMs);
-  }
-
-  releasePollLock(sourceId: string, token: string): Promise<void> {
-    return this.sources.releasePollLock(sourceId, token);
-  }
-
   /** Which of these review ids are already stored (paging stops at a known review). */
   async existingIds(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
@@ -500,14 +482,6 @@ export class ReviewStore {
       if (n === 1) out.add(ids[i]!);
     });
     return out;
-  }
-
-  recordPollSuccess(...args: Parameters<SourceStateStore['recordPollSuccess']>): Promise<void> {
-    return this.sources.recordPollSuccess(...args);
-  }
-
-  recordPollFailure(...args: Parameters<SourceStateStore['recordPollFailure']>): Promise<SourceState> {
-    return this.sources.recordPollFailure(...args);
   }
 }
 

@@ -111,7 +111,7 @@ describe('API', () => {
   });
 
   it('shows source health and queues a poll on request', async () => {
-    await ctx.store.recordPollFailure('tidy', { message: 'HTTP 503 from https://reviews.example.com/b.rss', status: 503 });
+    await ctx.store.sources.recordPollFailure('tidy', { message: 'HTTP 503 from https://reviews.example.com/b.rss', status: 503 });
     const sources = (await app.inject({ url: '/v1/sources', headers: auth })).json<{ items: { id: string; healthy: boolean; lastError?: string }[] }>();
     expect(sources.items.map((s) => [s.id, s.healthy])).toEqual([
       ['harbor', false],
