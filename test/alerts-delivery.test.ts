@@ -85,7 +85,7 @@ describe('alert delivery through the workers', () => {
     expect(msg.blocks[2]!.text!.text).toContain('>We waited 50 minutes and the soup was cold.');
     expect(msg.blocks[3]!.text!.text).toMatch(/^\*Draft reply\*\n>Thank you/);
     expect(msg.blocks.find((b) => b.type === 'actions')!.elements!.map((e) => e.url)).toEqual([`https://api.harbor.example/reviews/${id}`, 'https://reviews.example.com/r/7', `https://api.harbor.example/v1/reviews/${id}`]);
-    await waitFor(async () => (await service.ctx.store.deliveredAt(id, 'slack')) !== undefined, 5_000, 'delivered mark');
+    await waitFor(async () => (await service.ctx.store.deliveries.deliveredAt(id, 'slack')) !== undefined, 5_000, 'delivered mark');
   });
 
   it('signs webhook bodies and keeps the idempotency key across retries', async () => {
@@ -248,7 +248,7 @@ describe('alert delivery through the workers', () => {
     // Not a failure: the worker puts the job back for another worker (see the next test).
     expect(err).toBeInstanceOf(LeftForLaterError);
     expect(err?.message).toMatch(/^2 of 2 alerts to log not sent .*the worker is stopping/);
-    expect(await Promise.all(ids.map((id) => t.ctx.store.deliveredAt(id, 'log')))).toEqual([undefined, undefined]);
+    expect(await Promise.all(ids.map((id) => t.ctx.store.deliveries.deliveredAt(id, 'log')))).toEqual([undefined, undefined]);
     // Not a failed attempt of the alerts: their records stay as they were.
     expect(await t.ctx.store.deliveries.get(ids[0]!, 'log')).toBeUndefined();
     expect(await deliverAlerts(t.ctx, { channelId: 'log', reviewIds: ids })).toEqual({ delivered: 2, digested: 0, skipped: 0 });
@@ -287,7 +287,7 @@ describe('alert delivery through the workers', () => {
     await waitFor(() => hook.received.length >= 3 || undefined, 10_000, 'the other two deliveries');
     expect(hook.received.map((r) => (JSON.parse(r.body) as { reviewId: string }).reviewId).sort()).toEqual([...ids].sort());
     // Each recorded delivered (the record is written once the receiver has answered).
-    await waitFor(async () => (await Promise.all(ids.map((id) => second.ctx.store.deliveredAt(id, 'ops')))).every(Boolean) || undefined, 10_000, 'the records');
+    await waitFor(async () => (await Promise.all(ids.map((id) => second.ctx.store.deliveries.deliveredAt(id, 'ops')))).every(Boolean) || undefined, 10_000, 'the records');
   });
 
   it('still delivers a one-review notify job queued by an earlier version', async () => {

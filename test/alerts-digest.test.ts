@@ -54,7 +54,7 @@ describe('digest mode', () => {
     expect(digest.alerts!.map((x) => x.reviewId).sort()).toEqual([...ids].sort());
     expect(digest.idempotencyKey).toMatch(/^digest-owner-\d+$/);
     for (const id of [...ids, critical]) {
-      expect(await a.ctx.store.deliveredAt(id, 'owner')).toBeDefined();
+      expect(await a.ctx.store.deliveries.deliveredAt(id, 'owner')).toBeDefined();
       expect(await a.ctx.store.deliveries.get(id, 'owner')).toMatchObject({ status: 'delivered', attempts: 1 });
     }
     const jobs = await a.ctx.queues.queues.digest.getJobs(['completed', 'failed', 'delayed', 'waiting', 'active']);

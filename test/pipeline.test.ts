@@ -18,7 +18,7 @@ async function runPipeline(ctx: AppContext, sourceId: string): Promise<{ poll: A
   const notified: string[] = [];
   for (const job of await ctx.queues.queues.notify.getJobs(['waiting'])) {
     const data = jobSchemas.notify.parse(job.data);
-    const deliveredAt = () => Promise.all(data.reviewIds.map((id) => ctx.store.deliveredAt(id, data.channelId)));
+    const deliveredAt = () => Promise.all(data.reviewIds.map((id) => ctx.store.deliveries.deliveredAt(id, data.channelId)));
     const before = await deliveredAt();
     await deliverAlerts(ctx, data);
     const after = await deliveredAt();

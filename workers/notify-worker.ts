@@ -125,7 +125,7 @@ export class LeftForLaterError extends Error {
 /** One alert of a job: delivered, skipped (delivered before) or gathered for the digest; throws (after recording the attempt) on failure. */
 async function deliverOne(ctx: AppContext, channel: AlertChannel, reviewId: string, stored: AnalysisItem | undefined, immediate: boolean, attempt: Attempt): Promise<keyof NotifyOutcome> {
   // Checked here, in the delivery's slot, not for the whole job up front: an alert may wait its turn a while.
-  if (await ctx.store.deliveredAt(reviewId, channel.id)) {
+  if (await ctx.store.deliveries.deliveredAt(reviewId, channel.id)) {
     // A crash between the delivered mark and its record leaves the record behind: bring it up to date.
     if ((await ctx.store.deliveries.get(reviewId, channel.id))?.status !== 'delivered') await ctx.store.deliveries.delivered(reviewId, channel.id);
     return 'skipped';
@@ -144,7 +144,7 @@ async function deliverOne(ctx: AppContext, channel: AlertChannel, reviewId: stri
     await ctx.metrics.inc('alerts_failed', [channel.id]);
     throw err;
   }
-  await ctx.store.markDelivered(reviewId, channel.id);
+  await ctx.store.deliveries.markDelivered(reviewId, channel.id);
   await ctx.store.deliveries.delivered(reviewId, channel.id);
   await ctx.metrics.inc('alerts_sent', [channel.id]);
   return 'delivered';
@@ -178,7 +178,7 @@ async function deliverEdited(ctx: AppContext, channel: AlertChannel, reviewId: s
 export async function sendDigest(ctx: AppContext, data: JobData<'digest'>, attempt: Attempt = ONLY_ATTEMPT): Promise<{ sent: number }> {
   const channel = channelOf(ctx, data.channelId);
   const ids = await closeDigestWindow(ctx, data.channelId, data.windowStart);
-  const delivered = await Promise.all(ids.map((id) => ctx.store.deliveredAt(id, channel.id)));
+  const delivered = await Promise.all(ids.map((id) => ctx.store.deliveries.deliveredAt(id, channel.id)));
   const stored = (await ctx.store.getMany(ids.filter((_, i) => !delivered[i]))).filter((s) => s.verdict !== undefined);
   if (stored.length === 0) return { sent: 0 };
   const payloads = stored.map((s) => alertPayload(s, channel.id, { publicUrl: ctx.config.publicUrl }));
@@ -198,7 +198,7 @@ export async function sendDigest(ctx: AppContext, data: JobData<'digest'>, attem
     throw err;
   }
   for (const p of payloads) {
-    await ctx.store.markDelivered(p.reviewId, channel.id);
+    await ctx.store.deliveries.markDelivered(p.reviewId, channel.id);
     await ctx.store.deliveries.delivered(p.reviewId, channel.id);
   }
   await ctx.metrics.inc('alerts_sent', [channel.id], payloads.length);

@@ -63,6 +63,21 @@ export class DeliveryRecords {
     return this.key('deliveries', 'failed');
   }
 
+  /** The once-per-(review, channel) mark that an alert went out (HSETNX: a retry or a twin job cannot set it twice). */
+  private markKey(reviewId: string): string {
+    return this.key('delivered', reviewId);
+  }
+
+  /** Marks a channel's delivery of a review's alert; false when it had already been marked. */
+  async markDelivered(reviewId: string, channelId: string, at = new Date()): Promise<boolean> {
+    return (await this.r.hsetnx(this.markKey(reviewId), channelId, at.toISOString())) === 1;
+  }
+
+  /** When the review's alert went out on the channel, if it did. */
+  async deliveredAt(reviewId: string, channelId: string): Promise<string | undefined> {
+    return (await this.r.hget(this.markKey(reviewId), channelId)) ?? undefined;
+  }
+
   /** Marks the alert as waiting (for its digest window, when `digestAt` is given). */
   async pending(reviewId: string, channelId: string, opts: { digestAt?: string; now?: Date } = {}): Promise<void> {
     const f = (name: string): string => `${channelId}|${name}`;
@@ -141,7 +156,7 @@ export class DeliveryRecords {
    * status that forbids it: `delivered`, `pending`, or `none` when there is no record.
    */
   async beginResend(reviewId: string, channelId: string, now = new Date()): Promise<number | 'delivered' | 'pending' | 'none'> {
-    const res = await this.r.rmResendDelivery(this.hash(reviewId), this.failedKey(), this.key('delivered', reviewId), channelId, `${reviewId}|${channelId}`, now.toISOString());
+    const res = await this.r.rmResendDelivery(this.hash(reviewId), this.failedKey(), this.markKey(reviewId), channelId, `${reviewId}|${channelId}`, now.toISOString());
     return typeof res === 'number' ? res : (res as 'delivered' | 'pending' | 'none');
   }
 }

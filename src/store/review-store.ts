@@ -461,15 +461,6 @@ export class ReviewStore {
     });
   }
 
-  /** Marks a channel's delivery of a review's alert; false when it had already been recorded. */
-  async markDelivered(reviewId: string, channelId: string, at = new Date()): Promise<boolean> {
-    return (await this.r.hsetnx(this.key('delivered', reviewId), channelId, at.toISOString())) === 1;
-  }
-
-  async deliveredAt(reviewId: string, channelId: string): Promise<string | undefined> {
-    return (await this.r.hget(this.key('delivered', reviewId), channelId)) ?? undefined;
-  }
-
   /** Which of these review ids are already stored (paging stops at a known review). */
   async existingIds(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

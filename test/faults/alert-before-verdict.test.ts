@@ -39,8 +39,8 @@ describe('an alert job that runs before its verdict is saved', () => {
     expect(err?.message).toMatch(/^2 of 3 alerts to log failed/);
     expect(err?.message).toContain(`${early.id}: review ${early.id} is not analysed yet`);
     expect(err?.message).toContain('harbor-0000000000000000: review harbor-0000000000000000 is not stored');
-    expect(await t.ctx.store.deliveredAt(ready.id, 'log')).toBeDefined();
-    expect(await t.ctx.store.deliveredAt(early.id, 'log')).toBeUndefined();
+    expect(await t.ctx.store.deliveries.deliveredAt(ready.id, 'log')).toBeDefined();
+    expect(await t.ctx.store.deliveries.deliveredAt(early.id, 'log')).toBeUndefined();
 
     await t.ctx.store.saveAnalyses([{ id: early.id, sourceId: 'harbor', hash: early.contentHash, verdict: makeVerdict(), flag: true }]);
     const retry = await deliverAlerts(t.ctx, { ...data, reviewIds: [ready.id, early.id] });
