@@ -32,11 +32,11 @@ export class ListCache {
       this.generation += 1;
     };
     sub.on('message', (_channel: string, origin: string) => {
-      if (origin !== this.store.origin) invalidate();
+      if (origin !== this.store.changes.origin) invalidate();
     });
     // Writes made through this process invalidate at once, without waiting for their own message.
-    this.store.localChangeListeners.add(invalidate);
-    this.stopLocal = () => this.store.localChangeListeners.delete(invalidate);
+    this.store.changes.localChangeListeners.add(invalidate);
+    this.stopLocal = () => this.store.changes.localChangeListeners.delete(invalidate);
     // A lost subscription may have missed changes: stop serving from memory until it is back.
     sub.on('close', () => {
       this.live = false;
@@ -47,7 +47,7 @@ export class ListCache {
       this.live = true;
     });
     sub.on('error', () => undefined);
-    await sub.subscribe(this.store.changesChannel());
+    await sub.subscribe(this.store.changes.changesChannel());
     invalidate();
     this.live = true;
   }

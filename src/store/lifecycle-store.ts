@@ -127,7 +127,7 @@ export class LifecycleStore {
     if (code === 0) return { ok: false, reason: 'illegal', status: status as Status };
     if (code === -2) return { ok: false, reason: 'missing', status: status as Status, field: opts.require ?? '' };
     if (code === 2) return { ok: true, status: status as Status, changed: false };
-    await this.store.bumpVersion();
+    await this.store.changes.bumpVersion();
     await this.emit(id, lifecycleEventType(action), { status: status as string, actor: opts.actor, at: entry.at, note: opts.note });
     return { ok: true, status: status as Status, changed: true };
   }
@@ -164,7 +164,7 @@ export class LifecycleStore {
     const iso = at.toISOString();
     const counted = this.store.counters.eventSpec(iso, eventFields(sourceOfReviewId(id), 'recovered'));
     const done = (await this.r.rmRecovered(this.store.key('review', id), iso, counted)) === 1;
-    if (done) await this.store.bumpVersion();
+    if (done) await this.store.changes.bumpVersion();
     return done;
   }
 
@@ -183,9 +183,9 @@ export class LifecycleStore {
     const multi = this.r.multi();
     if (set.length) multi.hset(this.store.key('review', id), Object.fromEntries(set));
     if (del.length) multi.hdel(this.store.key('review', id), ...del);
-    this.store.markChanged(multi);
+    this.store.changes.markChanged(multi);
     await multi.exec();
-    this.store.changedHere();
+    this.store.changes.changedHere();
   }
 
   /** Appends an entry that is not a transition (a publish failure, a manual confirmation). */

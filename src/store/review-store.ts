@@ -9,7 +9,7 @@ import { contributionOf, eventFields, secondsBetween, weekOfDay } from '../insig
 import { reviewFromStored, storedDraftJson, storedReviewJson, withDetectedLanguage, type SerializedAnalysis, type StoredReviewInput } from './stored-json.js';
 
 import { SourceStateStore } from './source-state.js';
-import { ChangeFeed, type Pipe } from './change-feed.js';
+import { ChangeFeed } from './change-feed.js';
 import type { Page } from './cursor.js';
 
 export { storedDraftJson, storedReviewJson } from './stored-json.js';
@@ -258,9 +258,9 @@ export class ReviewStore {
       }
       pipe.rmUpsertReview(keys.length, ...keys, ...args);
     }
-    this.markChanged(pipe);
+    this.changes.markChanged(pipe);
     const replies = ((await pipe.exec()) ?? []).slice(0, Math.ceil(reviews.length / SCRIPT_BATCH));
-    this.changedHere();
+    this.changes.changedHere();
     const codes = replies.flatMap(([err, res]) => {
       if (err) throw err;
       return res as number[];
@@ -317,9 +317,9 @@ export class ReviewStore {
       }
       pipe.rmSaveAnalysis(keys.length, ...keys, ...args);
     }
-    this.markChanged(pipe);
+    this.changes.markChanged(pipe);
     const replies = (await pipe.exec()) ?? [];
-    this.changedHere();
+    this.changes.changedHere();
     let stale = 0;
     const flaggedIds: string[] = [];
     const skipped = entries.length - analysed.length;
@@ -362,31 +362,6 @@ export class ReviewStore {
         backfill: stored?.backfill === '1',
       };
     });
-  }
-
-  // The change feed lives in ./change-feed.ts; these delegate so that callers need not change yet.
-  markChanged(pipe: Pipe): void {
-    this.changes.markChanged(pipe);
-  }
-
-  get origin(): string {
-    return this.changes.origin;
-  }
-
-  get localChangeListeners(): Set<() => void> {
-    return this.changes.localChangeListeners;
-  }
-
-  changedHere(): void {
-    this.changes.changedHere();
-  }
-
-  changesChannel(): string {
-    return this.changes.changesChannel();
-  }
-
-  bumpVersion(): Promise<void> {
-    return this.changes.bumpVersion();
   }
 
   /** One review with its verdict, draft and lifecycle fields, or undefined. */
