@@ -53,14 +53,14 @@ describe('pipeline: poll → analyze → alert', () => {
     expect(all).toHaveLength(4);
     expect(all.every((r) => r.verdict !== undefined)).toBe(true);
     expect(all.filter((r) => r.verdict?.negative)).toHaveLength(2);
-    expect((await ctx.store.listAlerts({ limit: 10 })).items).toEqual([]);
+    expect((await ctx.store.listing.listAlerts({ limit: 10 })).items).toEqual([]);
   });
 
   it('alerts on the baseline when alertOnBackfill is set, with a playbook draft', async () => {
     const { ctx } = await setup([...NEGATIVE_ITEMS, ...POSITIVE_ITEMS], { alertOnBackfill: true });
     const { notified } = await runPipeline(ctx, 'feed');
     expect(notified).toHaveLength(2);
-    const alerts = (await ctx.store.listAlerts({ limit: 10 })).items;
+    const alerts = (await ctx.store.listing.listAlerts({ limit: 10 })).items;
     expect(alerts.map((a) => a.review.title).sort()).toEqual(['Cold food, long wait', 'Rude staff']);
     const reply = alerts[0]?.draft?.reply ?? '';
     expect(reply).toMatch(/thank/i);
@@ -75,12 +75,12 @@ describe('pipeline: poll → analyze → alert', () => {
     setFeed([...NEGATIVE_ITEMS, ...POSITIVE_ITEMS, { id: 'p3', title: 'Superb', text: 'Excellent fish, friendly waiter.', rating: 5 }]);
     const second = await runPipeline(ctx, 'feed');
     expect(second.poll).toMatchObject({ baseline: false, created: 3 });
-    expect(second.notified.sort()).toEqual((await ctx.store.listAlerts({ limit: 10 })).items.map((i) => i.review.id).sort());
+    expect(second.notified.sort()).toEqual((await ctx.store.listing.listAlerts({ limit: 10 })).items.map((i) => i.review.id).sort());
     expect(second.notified).toHaveLength(2);
     const third = await runPipeline(ctx, 'feed');
     expect(third.poll).toMatchObject({ created: 0, updated: 0 });
     expect(third.notified).toEqual([]);
-    expect((await ctx.store.listAlerts({ limit: 10 })).items).toHaveLength(2);
+    expect((await ctx.store.listing.listAlerts({ limit: 10 })).items).toHaveLength(2);
   });
 
   it('counts reviews analysed already as skipped when their batch comes again, and leaves their verdicts alone', async () => {

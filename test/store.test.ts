@@ -97,7 +97,7 @@ describe('ReviewStore', () => {
     expect(await store.saveAnalyses([{ id: r.id, sourceId: 's1', hash: r.contentHash, verdict: negative, flag: true }])).toEqual({ flagged: 1, stale: 0, flaggedIds: [r.id] });
     expect(await store.saveAnalyses([{ id: r.id, sourceId: 's1', hash: r.contentHash, verdict: negative, flag: true }])).toEqual({ flagged: 0, stale: 0, flaggedIds: [] });
     expect(await store.saveAnalyses([{ id: r.id, sourceId: 's1', hash: 'older-version', verdict: negative, flag: true }])).toEqual({ flagged: 0, stale: 1, flaggedIds: [] });
-    expect((await store.listAlerts({ limit: 10 })).items.map((i) => i.review.id)).toEqual([r.id]);
+    expect((await store.listing.listAlerts({ limit: 10 })).items.map((i) => i.review.id)).toEqual([r.id]);
   });
 
   it('pages alerts newest first without skipping or repeating ties', async () => {
@@ -111,7 +111,7 @@ describe('ReviewStore', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await store.listAlerts({ limit: 2, cursor });
+      const page = await store.listing.listAlerts({ limit: 2, cursor });
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((i) => i.review.id));
       cursor = page.nextCursor ?? undefined;
@@ -121,9 +121,9 @@ describe('ReviewStore', () => {
     expect(seen.slice(0, 2)).toEqual([reviews[6]!.id, reviews[5]!.id]);
     expect(seen.slice(-1)).toEqual([reviews[0]!.id]);
 
-    const odd = await store.listAlerts({ limit: 10, sourceId: 'odd' });
+    const odd = await store.listing.listAlerts({ limit: 10, sourceId: 'odd' });
     expect(odd.items.map((i) => i.review.sourceId)).toEqual(['odd', 'odd', 'odd']);
-    const recent = await store.listAlerts({ limit: 10, since: new Date(3000) });
+    const recent = await store.listing.listAlerts({ limit: 10, since: new Date(3000) });
     expect(recent.items).toHaveLength(5);
   });
 

@@ -28,7 +28,7 @@ export async function measureExport(ctx: AppContext, n: number): Promise<ExportB
   let rows = -1; // the header
   let bytes = 0;
   try {
-    for await (const chunk of reviewCsv((cursor) => ctx.store.listReviews({ limit: 500, cursor }))) {
+    for await (const chunk of reviewCsv((cursor) => ctx.store.listing.listReviews({ limit: 500, cursor }))) {
       bytes += Buffer.byteLength(chunk);
       for (let i = chunk.indexOf('\r\n'); i >= 0; i = chunk.indexOf('\r\n', i + 2)) rows++;
     }

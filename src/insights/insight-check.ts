@@ -71,7 +71,7 @@ function exampleOf(r: AnalysisItem, publicUrl: string | undefined): InsightExamp
 }
 
 async function examples(ctx: Deps, opts: { sourceId?: string | undefined; since: number; until: number; filter: ReviewFilter }): Promise<InsightExample[]> {
-  const page = await ctx.store.listReviews({ limit: EXAMPLES, sourceId: opts.sourceId, min: opts.since, max: opts.until - 1, filter: opts.filter });
+  const page = await ctx.store.listing.listReviews({ limit: EXAMPLES, sourceId: opts.sourceId, min: opts.since, max: opts.until - 1, filter: opts.filter });
   return page.items.map((r) => exampleOf(r, ctx.config.publicUrl));
 }
 

@@ -94,7 +94,7 @@ async function championsOf(store: ReviewStore, start: number, end: number, cap: 
   let cursor: string | undefined;
   // Newest flag first; one flagged after the week cannot have been followed up in it, and is passed over.
   do {
-    const page = await store.listAlerts({ limit: 500, cursor, since: new Date(end - CHAMPION_LOOKBACK_MS) });
+    const page = await store.listing.listAlerts({ limit: 500, cursor, since: new Date(end - CHAMPION_LOOKBACK_MS) });
     for (const r of page.items) {
       seen += 1;
       const at = r.lifecycle.followedUpAt ? Date.parse(r.lifecycle.followedUpAt) : NaN;

@@ -20,7 +20,7 @@ export async function sweepOverdue(ctx: AppContext, now = Date.now()): Promise<s
   const reminded: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await ctx.store.listAlerts({ limit: 100, cursor, since: new Date(now - LOOKBACK_MS), filter: (r) => isOverdue(r, sla, now) });
+    const page = await ctx.store.listing.listAlerts({ limit: 100, cursor, since: new Date(now - LOOKBACK_MS), filter: (r) => isOverdue(r, sla, now) });
     for (const r of page.items) {
       const marker = ctx.store.keys.key('sla-reminded', r.review.id);
       if (await ctx.redis.exists(marker)) continue;

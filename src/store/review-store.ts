@@ -10,7 +10,6 @@ import { reviewFromStored, storedDraftJson, storedReviewJson, withDetectedLangua
 
 import { SourceStateStore } from './source-state.js';
 import { ChangeFeed } from './change-feed.js';
-import type { Page } from './cursor.js';
 
 export { storedDraftJson, storedReviewJson } from './stored-json.js';
 export { SourceStateStore, type SourceState } from './source-state.js';
@@ -376,23 +375,6 @@ export class ReviewStore {
     return (await this.getManyAligned(ids)).filter((r): r is AnalysisItem => r !== undefined);
   }
 
-
-  // Listing and paging live in ./review-listing.ts; these delegate so that callers need not change yet.
-  listAlerts(opts: Parameters<ReviewListing['listAlerts']>[0]): Promise<Page<AnalysisItem>> {
-    return this.listing.listAlerts(opts);
-  }
-
-  flaggedAfter(afterMs: number, limit: number): Promise<AnalysisItem[]> {
-    return this.listing.flaggedAfter(afterMs, limit);
-  }
-
-  listReviews(opts: Parameters<ReviewListing['listReviews']>[0]): Promise<Page<AnalysisItem>> {
-    return this.listing.listReviews(opts);
-  }
-
-  pageBy(key: string, opts: Parameters<ReviewListing['pageBy']>[1]): Promise<Page<AnalysisItem>> {
-    return this.listing.pageBy(key, opts);
-  }
 
   /**
    * What analysis needs of each review, for the ids that exist: the review and its hashes and flags, read

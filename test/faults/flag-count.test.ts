@@ -24,7 +24,7 @@ describe('the flagged counter across a crash', () => {
     // The retried job finds it analysed; the other review is analysed and flagged normally.
     await analyzeBatch(t.ctx, { sourceId: 'harbor', reviewIds: [crashed.id, normal.id] }, inlineAnalysis(t.ctx.config));
     await analyzeBatch(t.ctx, { sourceId: 'harbor', reviewIds: [crashed.id, normal.id] }, inlineAnalysis(t.ctx.config));
-    expect((await t.ctx.store.listAlerts({ limit: 10 })).items).toHaveLength(2);
+    expect((await t.ctx.store.listing.listAlerts({ limit: 10 })).items).toHaveLength(2);
     expect(await flaggedTotal(t)).toBe(2);
   });
 });

@@ -45,7 +45,7 @@ describe('an analysis batch that failed for good', () => {
     // The new service's first analysis starts its analysis thread, which loads every language's model
     // (about 3 s under tsx on a quiet machine): on a loaded CI machine that alone can pass 10 s.
     await waitFor(async () => (await healthy.ctx.store.pendingAnalysis('feed')).length === 0, 40_000, 'the pending reviews to be analysed');
-    const alerts = await healthy.ctx.store.listAlerts({ limit: 10 });
+    const alerts = await healthy.ctx.store.listing.listAlerts({ limit: 10 });
     expect(alerts.items.map((a) => a.review.platformId).sort()).toEqual(['n1', 'n2']);
   }, 90_000);
 });

@@ -22,7 +22,7 @@ export async function withCursor<T>(run: () => Promise<T>): Promise<T> {
 export function alertRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCache): void {
   api.add({ method: 'GET', url: '/v1/alerts', operationId: 'listAlerts', response: reviewPageSchema, tag: 'alerts', scope: 'read', summary: 'Flagged negative reviews, newest flag first, with verdict and draft; cursor-paged', query: alertListQuery }, async ({ query, req, reply }) =>
     cache.serve(req, reply, async () => {
-      const page = await withCursor(() => ctx.store.listAlerts({ limit: query.limit, cursor: query.cursor, sourceId: query.source, since: query.since ? new Date(query.since) : undefined }));
+      const page = await withCursor(() => ctx.store.listing.listAlerts({ limit: query.limit, cursor: query.cursor, sourceId: query.source, since: query.since ? new Date(query.since) : undefined }));
       return { items: page.items.map((s) => presentReview(s, ctx.config.lifecycle.sla)), nextCursor: page.nextCursor };
     }, SLA_FRESH_MS),
   );

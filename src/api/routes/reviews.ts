@@ -66,7 +66,7 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
     const rows = reviewCsv(
       (cursor) =>
         withCursor(() =>
-          ctx.store.listReviews({
+          ctx.store.listing.listReviews({
             limit: CSV_PAGE,
             cursor,
             sourceId: query.source,
@@ -101,7 +101,7 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
     // A spreadsheet or BI tool asking for CSV gets the export (the whole match, not one page).
     /\btext\/csv\b/.test(req.headers.accept ?? '') && !/application\/json/.test(req.headers.accept ?? '') ? exportCsv(query, false, reply) : cache.serve(req, reply, async () => {
       const page = await withCursor(() =>
-        ctx.store.listReviews({
+        ctx.store.listing.listReviews({
           limit: query.limit,
           cursor: query.cursor,
           sourceId: query.source,

@@ -151,8 +151,8 @@ export async function renderInbox(ctx: AppContext, chrome: Chrome, filters: Inbo
   const { status } = filters;
   const listing =
     status && status !== 'new'
-      ? ctx.store.pageBy(ctx.lifecycle.byStatus.key(status), { limit: INBOX_PAGE_SIZE, cursor: filters.cursor, filter: inboxFilter(filters, chrome.person, sla, now, 'status-index') })
-      : ctx.store.listAlerts({ limit: INBOX_PAGE_SIZE, cursor: filters.cursor, sourceId: filters.source, filter: inboxFilter(filters, chrome.person, sla, now) });
+      ? ctx.store.listing.pageBy(ctx.lifecycle.byStatus.key(status), { limit: INBOX_PAGE_SIZE, cursor: filters.cursor, filter: inboxFilter(filters, chrome.person, sla, now, 'status-index') })
+      : ctx.store.listing.listAlerts({ limit: INBOX_PAGE_SIZE, cursor: filters.cursor, sourceId: filters.source, filter: inboxFilter(filters, chrome.person, sla, now) });
   const [page, counts, people] = await Promise.all([listing, ctx.lifecycle.byStatus.read(), ctx.people.list()]);
   const names = new Map(people.map((p) => [p.email, p.name]));
   return inboxPage(chrome, { rows: page.items.map((item) => inboxRow(item, names, sla, now)), counts, filters, nextCursor: page.nextCursor, sources: ctx.config.sources.map((s) => s.id), topics: topicIds(ctx), now });
