@@ -9,6 +9,9 @@ import { storedDraftJson, type SerializedAnalysis } from '../src/store/stored-js
 import { publishEvents, type AlertEvent } from '../src/events.js';
 import { notifyJobId } from './notify-worker.js';
 
+/** What analysing a batch uses of the context (the narrow view, not the whole of it). */
+export type AnalyzeDeps = Pick<AppContext, 'config' | 'store' | 'lifecycle' | 'queues' | 'redis' | 'channels'>;
+
 export interface AnalyzeOutcome {
   analyzed: number;
   flagged: number;
@@ -16,7 +19,7 @@ export interface AnalyzeOutcome {
 }
 
 /** Classifies a batch of reviews, drafts replies for the negative ones, and enqueues their alerts once. */
-export async function analyzeBatch(ctx: AppContext, data: JobData<'analyze'>, analysis: AnalysisPool): Promise<AnalyzeOutcome> {
+export async function analyzeBatch(ctx: AnalyzeDeps, data: JobData<'analyze'>, analysis: AnalysisPool): Promise<AnalyzeOutcome> {
   const { store, config } = ctx;
   const source = config.sources.find((s) => s.id === data.sourceId);
   const stored = await store.getForAnalysis(data.reviewIds);
@@ -92,7 +95,7 @@ function severityOf(entry: AnalysisEntry | undefined): Severity {
 }
 
 /** Tells API consumers (server-sent events) about newly flagged reviews (the store counted them when flagging). */
-async function announceFlagged(ctx: AppContext, ids: string[], results: AnalysisEntry[]): Promise<void> {
+async function announceFlagged(ctx: AnalyzeDeps, ids: string[], results: AnalysisEntry[]): Promise<void> {
   const byId = new Map(results.map((r) => [r.id, r]));
   const flaggedAt = new Date().toISOString();
   const events: AlertEvent[] = ids.map((id) => {

@@ -13,6 +13,9 @@ import { draftContextFor } from '../src/lifecycle/draft-context.js';
 import { isOverdue, slaDueAt } from '../src/lifecycle/sla.js';
 import { deliverWeeklyReport } from '../src/insights/report-sender.js';
 
+/** What delivering alerts, digests, reminders, insights and reports uses of the context. */
+export type NotifyDeps = Pick<AppContext, 'config' | 'store' | 'lifecycle' | 'queues' | 'redis' | 'channels' | 'metrics'>;
+
 /** Which attempt of its job this is: the last one records a failure as final. */
 export interface Attempt {
   /** Attempts that failed before this one. */
@@ -25,7 +28,7 @@ const ONLY_ATTEMPT: Attempt = { attemptsMade: 0, attempts: 1 };
 
 const isFinal = (err: unknown, attempt: Attempt): boolean => err instanceof UnrecoverableError || attempt.attemptsMade + 1 >= attempt.attempts;
 
-function channelOf(ctx: AppContext, channelId: string): AlertChannel {
+function channelOf(ctx: NotifyDeps, channelId: string): AlertChannel {
   const channel = ctx.channels.get(channelId);
   if (!channel) throw new UnrecoverableError(`alert channel "${channelId}" is not in the configuration`);
   return channel;
@@ -68,7 +71,7 @@ const permanent = (err: unknown): boolean => err instanceof UnrecoverableError;
  * limit holds within this job). Once `opts.signal` is aborted no further delivery starts, so a stopping
  * worker is not held up by a long batch.
  */
-export async function deliverAlerts(ctx: AppContext, data: JobData<'notify'>, attempt: Attempt = ONLY_ATTEMPT, opts: NotifyOptions = {}): Promise<NotifyOutcome> {
+export async function deliverAlerts(ctx: NotifyDeps, data: JobData<'notify'>, attempt: Attempt = ONLY_ATTEMPT, opts: NotifyOptions = {}): Promise<NotifyOutcome> {
   const channel = channelOf(ctx, data.channelId);
   if ('report' in data) {
     await deliverWeeklyReport(ctx, channel, data.report.week);
@@ -123,7 +126,7 @@ export class LeftForLaterError extends Error {
 }
 
 /** One alert of a job: delivered, skipped (delivered before) or gathered for the digest; throws (after recording the attempt) on failure. */
-async function deliverOne(ctx: AppContext, channel: AlertChannel, reviewId: string, stored: AnalysisItem | undefined, immediate: boolean, attempt: Attempt): Promise<keyof NotifyOutcome> {
+async function deliverOne(ctx: NotifyDeps, channel: AlertChannel, reviewId: string, stored: AnalysisItem | undefined, immediate: boolean, attempt: Attempt): Promise<keyof NotifyOutcome> {
   // Checked here, in the delivery's slot, not for the whole job up front: an alert may wait its turn a while.
   if (await ctx.store.deliveries.deliveredAt(reviewId, channel.id)) {
     // A crash between the delivered mark and its record leaves the record behind: bring it up to date.
@@ -155,7 +158,7 @@ async function deliverOne(ctx: AppContext, channel: AlertChannel, reviewId: stri
  * sent at once, also on a digest channel, naming the escalation contact of a critical review; skipped when
  * a reply went out meanwhile. Failures throw, so the job retries.
  */
-async function deliverReminder(ctx: AppContext, channel: AlertChannel, reviewId: string, stored: AnalysisItem | undefined): Promise<keyof NotifyOutcome> {
+async function deliverReminder(ctx: NotifyDeps, channel: AlertChannel, reviewId: string, stored: AnalysisItem | undefined): Promise<keyof NotifyOutcome> {
   if (!stored?.verdict) throw new UnrecoverableError(`review ${reviewId} is not stored or not analysed`);
   const sla = ctx.config.lifecycle.sla;
   if (!isOverdue(stored, sla)) return 'skipped';
@@ -168,14 +171,14 @@ async function deliverReminder(ctx: AppContext, channel: AlertChannel, reviewId:
  * The alert again of a replied review the reviewer edited (enqueued once per edit by the analysis that found
  * it still or newly negative): sent at once, with the reply that may no longer fit. Failures throw and retry.
  */
-async function deliverEdited(ctx: AppContext, channel: AlertChannel, reviewId: string, stored: AnalysisItem | undefined, at: string): Promise<keyof NotifyOutcome> {
+async function deliverEdited(ctx: NotifyDeps, channel: AlertChannel, reviewId: string, stored: AnalysisItem | undefined, at: string): Promise<keyof NotifyOutcome> {
   if (!stored?.verdict) throw new UnrecoverableError(`review ${reviewId} is not stored or not analysed`);
   await channel.deliver(alertPayload(stored, channel.id, { publicUrl: ctx.config.publicUrl, edited: { at, reply: stored.lifecycle.replyText } }));
   return 'delivered';
 }
 
 /** Sends one digest window's gathered alerts as one message and marks each (review, channel) delivered. */
-export async function sendDigest(ctx: AppContext, data: JobData<'digest'>, attempt: Attempt = ONLY_ATTEMPT): Promise<{ sent: number }> {
+export async function sendDigest(ctx: NotifyDeps, data: JobData<'digest'>, attempt: Attempt = ONLY_ATTEMPT): Promise<{ sent: number }> {
   const channel = channelOf(ctx, data.channelId);
   const ids = await closeDigestWindow(ctx, data.channelId, data.windowStart);
   const delivered = await Promise.all(ids.map((id) => ctx.store.deliveries.deliveredAt(id, channel.id)));

@@ -11,6 +11,9 @@ import { announceCredentialFailure, clearCredentialFailure, needsNewCredentials 
 import { HostLimiter } from '../src/sources/host-limiter.js';
 import { fetchReviews, pollWarning, type PageParser } from '../src/sources/index.js';
 
+/** What polling a source uses of the context. */
+export type PollDeps = Pick<AppContext, 'config' | 'store' | 'lifecycle' | 'queues' | 'redis' | 'channels' | 'logger' | 'metrics' | 'credentials'>;
+
 export interface PollOutcome {
   skipped?: 'backoff' | 'disabled' | 'busy';
   notModified?: boolean;
@@ -25,8 +28,8 @@ export interface PollOutcome {
 }
 
 // One limiter per context, i.e. per process in production: per-host politeness is per process.
-const limiters = new WeakMap<AppContext, HostLimiter>();
-function limiterFor(ctx: AppContext): HostLimiter {
+const limiters = new WeakMap<PollDeps, HostLimiter>();
+function limiterFor(ctx: PollDeps): HostLimiter {
   let limiter = limiters.get(ctx);
   if (!limiter) {
     limiter = new HostLimiter({ concurrency: ctx.config.fetch.perHostConcurrency, minIntervalMs: ctx.config.fetch.perHostIntervalMs });
@@ -39,7 +42,7 @@ function limiterFor(ctx: AppContext): HostLimiter {
  * Fetches one source, stores its new and edited reviews, and enqueues their analysis. Pages are parsed by
  * `parse` (the worker's parse threads), or in this thread when absent.
  */
-export async function pollSource(ctx: AppContext, data: JobData<'poll'>, parse?: PageParser): Promise<PollOutcome> {
+export async function pollSource(ctx: PollDeps, data: JobData<'poll'>, parse?: PageParser): Promise<PollOutcome> {
   const { config, store } = ctx;
   const log = ctx.logger.child({ module: 'poll', source: data.sourceId });
   const source = config.sources.find((s) => s.id === data.sourceId);
@@ -66,7 +69,7 @@ export async function pollSource(ctx: AppContext, data: JobData<'poll'>, parse?:
   }
 }
 
-async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'poll'>, log: Logger, parse: PageParser | undefined): Promise<PollOutcome> {
+async function pollLocked(ctx: PollDeps, source: SourceConfig, data: JobData<'poll'>, log: Logger, parse: PageParser | undefined): Promise<PollOutcome> {
   const { config, store } = ctx;
   const state = await store.sources.getSourceState(source.id);
   if (data.reason === 'schedule' && state.backoffUntil && Date.parse(state.backoffUntil) > Date.parse(data.tick)) {
@@ -146,7 +149,7 @@ async function pollLocked(ctx: AppContext, source: SourceConfig, data: JobData<'
  * Enqueues analysis, in batches, of `ids` (just stored or edited) and of any review of the source that
  * has waited longer than `workers.analysisStaleMs` (its job was lost with a crashed worker or Redis).
  */
-export async function enqueueAnalysis(ctx: AppContext, sourceId: string, ids: string[]): Promise<number> {
+export async function enqueueAnalysis(ctx: PollDeps, sourceId: string, ids: string[]): Promise<number> {
   const stale = await ctx.store.claimStalePending(sourceId, Date.now() - ctx.config.workers.analysisStaleMs);
   const all = [...new Set([...ids, ...stale])];
   const size = ctx.config.workers.analyzeBatchSize;

@@ -3,6 +3,9 @@ import type { AppContext } from '../src/context.js';
 import type { JobData } from '../src/queues.js';
 import { createPublisher, PublishError } from '../src/publishers/index.js';
 
+/** What posting a reply or follow-up uses of the context. */
+export type PublishDeps = Pick<AppContext, 'config' | 'store' | 'lifecycle' | 'logger' | 'metrics' | 'credentials'>;
+
 /** Attempt bookkeeping of the job being run, to tell the last failure from a retried one. */
 export interface Attempt {
   attemptsMade: number;
@@ -13,7 +16,7 @@ export interface Attempt {
  * Posts a review's approved reply, or its loop-closing follow-up, through the source's publisher.
  * A manual publisher marks the text ready to post; the operator confirms through the API.
  */
-export async function publishReview(ctx: AppContext, data: JobData<'publish'>, attempt: Attempt = { attemptsMade: 0, attempts: 1 }): Promise<{ posted: boolean }> {
+export async function publishReview(ctx: PublishDeps, data: JobData<'publish'>, attempt: Attempt = { attemptsMade: 0, attempts: 1 }): Promise<{ posted: boolean }> {
   const log = ctx.logger.child({ module: 'publish', reviewId: data.reviewId, kind: data.kind });
   const stored = await ctx.store.get(data.reviewId);
   if (!stored) throw new UnrecoverableError(`review ${data.reviewId} is not stored`);

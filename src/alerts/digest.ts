@@ -3,6 +3,9 @@ import { jobId } from '../queues.js';
 import { DigestWindows } from '../store/digest-windows.js';
 import type { AlertChannel } from './channels.js';
 
+/** What gathering and closing digest windows uses of the context. */
+export type DigestDeps = Pick<AppContext, 'redis' | 'store' | 'queues'>;
+
 // A digest window opens with the first alert a digest channel gathers and lasts `windowSeconds`; its delayed
 // job sends what it gathered. The windows themselves are kept by src/store/digest-windows.ts.
 
@@ -19,7 +22,7 @@ const windowMsOf = (channel: AlertChannel): number => (channel.rule.digest?.wind
  * Adds a review to the channel's open digest window (opening one if none is) and makes sure the
  * window's delayed digest job exists. Repeating it (a retried notify job) changes nothing.
  */
-export async function gatherForDigest(ctx: AppContext, channel: AlertChannel, reviewId: string, now = Date.now()): Promise<{ windowStart: number; windowEnd: number }> {
+export async function gatherForDigest(ctx: DigestDeps, channel: AlertChannel, reviewId: string, now = Date.now()): Promise<{ windowStart: number; windowEnd: number }> {
   const windowMs = windowMsOf(channel);
   // The open marker outlives the window by a wide margin: if its job were somehow lost, later alerts still move on.
   const windowStart = await windowsOf(ctx).add(channel.id, reviewId, now, windowMs * 10 + 3_600_000);
@@ -32,6 +35,6 @@ export async function gatherForDigest(ctx: AppContext, channel: AlertChannel, re
 }
 
 /** Closes a digest window and returns the review ids gathered in it. */
-export async function closeDigestWindow(ctx: AppContext, channelId: string, windowStart: number): Promise<string[]> {
+export async function closeDigestWindow(ctx: DigestDeps, channelId: string, windowStart: number): Promise<string[]> {
   return windowsOf(ctx).close(channelId, windowStart);
 }
