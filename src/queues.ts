@@ -24,6 +24,21 @@ export const jobSchemas = {
    * own (see workers/notify-worker.ts). Jobs queued by a version that sent one review per job still run.
    */
   notify: z.union([
+    // The insight and report jobs first: the alert job's object would take either and drop the key that makes
+    // it one (zod objects strip unknown keys).
+    /** A spike or rating drop for one channel (src/insights/insight-check.ts), built whole by the check. */
+    z.object({
+      channelId: z.string().min(1),
+      /** The example reviews' ids (none for a rating drop without a low rating in the window). */
+      reviewIds: z.array(z.string().min(1)).default([]),
+      insight: z.custom<InsightAlert>((v) => insightShape.safeParse(v).success, 'not an insight alert (type, id, at, summary, examples)'),
+    }),
+    /** The weekly report of an ISO week for one e-mail or Slack channel (src/insights/report-sender.ts). */
+    z.object({
+      channelId: z.string().min(1),
+      reviewIds: z.array(z.string().min(1)).default([]),
+      report: z.object({ week: z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week like 2026-W48') }),
+    }),
     z.object({
       channelId: z.string().min(1),
       reviewIds: z.array(z.string().min(1)).min(1),
@@ -46,19 +61,6 @@ export const jobSchemas = {
           note: z.string().optional(),
         })
         .optional(),
-    }),
-    /** A spike or rating drop for one channel (src/insights/insight-check.ts), built whole by the check. */
-    z.object({
-      channelId: z.string().min(1),
-      /** The example reviews' ids (none for a rating drop without a low rating in the window). */
-      reviewIds: z.array(z.string().min(1)).default([]),
-      insight: z.custom<InsightAlert>((v) => insightShape.safeParse(v).success, 'not an insight alert (type, id, at, summary, examples)'),
-    }),
-    /** The weekly report of an ISO week for one e-mail or Slack channel (src/insights/report-sender.ts). */
-    z.object({
-      channelId: z.string().min(1),
-      reviewIds: z.array(z.string().min(1)).default([]),
-      report: z.object({ week: z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week like 2026-W48') }),
     }),
     z
       .object({ reviewId: z.string().min(1), channelId: z.string().min(1), immediate: z.boolean().optional() })

@@ -61,4 +61,12 @@ describe('insight alerts for people', () => {
     expect(() => load({ spikes: { significance: 0 } })).toThrow(ConfigError);
     expect(load({ channels: ['log'] })).toBeTruthy();
   });
+
+  it('keeps the insight in its notify job (an alert job would take it and drop the key)', async () => {
+    const { jobSchemas } = await import('../../src/queues.js');
+    const parsed = jobSchemas.notify.parse({ channelId: 'team', reviewIds: ['harbor:1', 'harbor:2'], insight: spike });
+    expect('insight' in parsed && parsed.insight.id).toBe(spike.id);
+    const report = jobSchemas.notify.parse({ channelId: 'team', reviewIds: [], report: { week: '2026-W48' } });
+    expect('report' in report && report.report.week).toBe('2026-W48');
+  });
 });
