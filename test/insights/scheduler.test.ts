@@ -7,6 +7,7 @@ import { makeConfig, makeReview } from '../helpers/factories.js';
 import { captureLogs, serviceHarness } from '../helpers/context.js';
 import { startTestServer, waitFor } from '../helpers/http.js';
 import { TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { verifyTimestamped } from '../helpers/webhook-receiver.js';
 
 // The running service, not the functions: the scheduler checks for spikes as it starts and sends the weekly
 // report on its cron, the worker delivers both to Slack, and a cron that ticks every second still sends the
@@ -22,11 +23,15 @@ describe('insights in the running service', () => {
   it('announces a spike at start and sends the weekly report once, both through Slack', { timeout: 30_000 }, async () => {
     h.prefix = uniquePrefix('ins');
     const slack = await startTestServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
-    h.closers.push(() => slack.close());
+    const tickets = await startTestServer((_req, res) => void res.writeHead(200).end());
+    h.closers.push(() => slack.close(), () => tickets.close());
     const config = makeConfig({
       redis: { url: TEST_REDIS_URL, prefix: h.prefix, autostart: false },
       sources: [{ id: 'harbor', type: 'rss', url: 'https://reviews.example.com/h.rss', schedule: '0 0 1 1 *' }],
-      alerts: [{ id: 'team', type: 'slack', webhookUrl: `${slack.url}/hook` }],
+      alerts: [
+        { id: 'team', type: 'slack', webhookUrl: `${slack.url}/hook` },
+        { id: 'tickets', type: 'webhook', url: `${tickets.url}/hook`, events: ['spike'], secret: 'tickets-secret-0123456789' },
+      ],
       api: { port: 0, host: '127.0.0.1' },
       workers: { retryDelayMs: 10 },
       insights: { report: { schedule: '* * * * * *', timezone: 'Europe/Berlin' } },
@@ -54,5 +59,13 @@ describe('insights in the running service', () => {
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatch(new RegExp(`^Harbor Bistro: week ${lastWeek}, \\d+ reviews?, \\d+ negative$`));
     expect(bodies().filter((b) => b.text.startsWith('Negative reviews about cleanliness'))).toHaveLength(1);
+    // The ticketing webhook that subscribed to spikes got it once, signed, keyed by the alert's id; not the report.
+    await waitFor(() => tickets.received.length > 0, 10_000, 'the spike at the webhook');
+    expect(tickets.received).toHaveLength(1);
+    const hook = tickets.received[0]!;
+    const body = JSON.parse(hook.body) as { type: string; id: string; spike: { subject: string; count: number } };
+    expect(body).toMatchObject({ type: 'spike', spike: { subject: 'cleanliness', count: 8 } });
+    expect(hook.headers['idempotency-key']).toBe(body.id);
+    expect(verifyTimestamped('tickets-secret-0123456789', hook.body, hook.headers)).toBe(true);
   });
 });
