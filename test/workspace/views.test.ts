@@ -144,9 +144,13 @@ describe('workspace pages (render functions)', () => {
     expect(src).toContain('3 failures in a row');
     expect(src).not.toContain('<script>alert');
     const periods = weekPeriods(['2026-W44', '2026-W45'], [stored(), stored({ verdict: { ...stored().verdict!, negative: false } })]);
-    const spike = { type: 'spike' as const, id: 'spike-2026-W46-topic-cleanliness', at: '2026-11-11T23:00:00.000Z', summary: `Negative reviews about cleanliness: 12 this week ${HOSTILE}`, examples: [{ reviewId: 'harbor-0123456789abcdef', sourceId: 'harbor', author: 'Ana', excerpt: 'Dirty', page: '/reviews/harbor-0123456789abcdef' }] };
-    const page = insightsPage(chrome(), { weeks: 4, stats: statsFromCounters(periods, { byDay: false }), byWeek: weekFigures(periods), alerts: [spike] });
+    const spike = { type: 'spike' as const, id: 'spike-2026-W46-topic-cleanliness', at: '2026-11-11T23:00:00.000Z', summary: `Negative reviews about cleanliness: 12 this week ${HOSTILE}`, examples: [{ reviewId: 'harbor-0123456789abcdef', sourceId: 'harbor', author: 'Ana', excerpt: 'Dirty', page: '/reviews/harbor-0123456789abcdef' }], spike: { kind: 'topic' as const, subject: 'cleanliness', count: 12, baseline: 1, pValue: 1e-9, period: '2026-W46', since: '2026-11-09T00:00:00.000Z', until: '2026-11-16T00:00:00.000Z', sources: ['harbor'] } };
+    const drop = { type: 'rating_drop' as const, id: 'rating_drop-tidy-1', at: '2026-11-12T23:00:00.000Z', summary: 'The average rating on tidy fell', examples: [], ratingDrop: { sourceId: 'tidy', from: 4.5, to: 4, average: 3.9, ratings: 80, windowDays: 28, pValue: 1e-6 } };
+    const page = insightsPage(chrome(), { weeks: 4, stats: statsFromCounters(periods, { byDay: false }), byWeek: weekFigures(periods), alerts: [spike, drop] });
     expect(page).toContain('Patterns lately');
+    // Each leads to the inbox narrowed to what it is about.
+    expect(page).toContain('<a href="/?topic=cleanliness">All flagged reviews about cleanliness</a>');
+    expect(page).toContain('<a href="/?source=tidy">All flagged reviews on tidy</a>');
     expect(page).toContain('<strong>Spike</strong> · <time datetime="2026-11-11T23:00:00.000Z">2026-11-11</time>');
     expect(page).toContain('<a href="/reviews/harbor-0123456789abcdef">Ana on harbor</a>');
     expect(page).not.toContain('<script>alert');

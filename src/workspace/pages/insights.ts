@@ -2,6 +2,7 @@ import type { Spread, Stats } from '../../lifecycle/stats.js';
 import type { WeekFigures } from '../../insights/window-stats.js';
 import type { InsightAlert } from '../../insights/insight-alert.js';
 import { barChart, hbarChart, lineChart } from './charts.js';
+import { inboxHref } from './inbox.js';
 import { html, label, type Html } from './html.js';
 import { layout, type Chrome } from './layout.js';
 
@@ -27,6 +28,13 @@ function spreadRow(name: string, s: Spread): Html {
   return html`<tr><th scope="row">${name}</th><td>${duration(s.medianSeconds)}</td><td>${duration(s.p90Seconds)}</td><td>${s.count}</td></tr>`;
 }
 
+/** The inbox narrowed to what an insight is about: the topic's or the source's flagged reviews. */
+function inboxLink(a: InsightAlert): Html | string {
+  if (a.spike?.kind === 'topic') return html`<br><a href="${inboxHref({ topic: a.spike.subject })}">All flagged reviews about ${label(a.spike.subject)}</a>`;
+  const source = a.spike?.subject ?? a.ratingDrop?.sourceId;
+  return source ? html`<br><a href="${inboxHref({ source })}">All flagged reviews on ${source}</a>` : '';
+}
+
 /** Spikes and rating drops the checks found lately, each with its examples linked to their review pages. */
 function alertsSection(alerts: readonly InsightAlert[]): Html | string {
   if (!alerts.length) return '';
@@ -35,7 +43,7 @@ function alertsSection(alerts: readonly InsightAlert[]): Html | string {
 <ul class="insight-alerts">${shown.map(
     (a) => html`<li><strong>${a.type === 'spike' ? 'Spike' : 'Rating drop'}</strong> · <time datetime="${a.at}">${a.at.slice(0, 10)}</time><br>${a.summary}${
       a.examples.length ? html`<br><span class="muted">For example:</span> ${a.examples.map((e, i) => html`${i ? ', ' : ''}<a href="/reviews/${encodeURIComponent(e.reviewId)}">${e.author ?? 'a review'} on ${e.sourceId}</a>`)}` : ''
-    }</li>`,
+    }${inboxLink(a)}</li>`,
   )}</ul></section>`;
 }
 
