@@ -49,7 +49,7 @@ const trendWords = (r: WeeklyReport): string => {
 };
 
 /** The charts of a report: negative reviews by topic, and the week beside the one before. */
-export function reportCharts(r: WeeklyReport): { id: string; chart: BarChart }[] {
+export function reportCharts(r: Pick<WeeklyReport, 'week' | 'reviews' | 'negative' | 'topics'>): { id: string; chart: BarChart }[] {
   const topics = r.topics.slice(0, TOPICS_SHOWN);
   const charts: { id: string; chart: BarChart }[] = [
     {

@@ -1,7 +1,7 @@
 import type { Spread } from '../lifecycle/stats.js';
 import type { Status } from '../lifecycle/states.js';
 import type { ReviewStore } from '../store/review-store.js';
-import { averageRating, spreadOf, total } from './counters.js';
+import { averageRating, spreadOf, total, type SourceCounts } from './counters.js';
 import type { InsightAlert } from './insight-alert.js';
 import { isoWeekOf, isoWeekStart } from './iso-week.js';
 
@@ -33,8 +33,6 @@ export interface WeeklyReport {
   truncated: boolean;
 }
 
-const round2 = (v: number): number => Math.round(v * 100) / 100;
-
 /** Flagged reviews looked through for champions: those flagged in the 90 days before the week's end. */
 const CHAMPION_LOOKBACK_MS = 90 * 86_400_000;
 
@@ -49,31 +47,12 @@ export async function weeklyReport(
   week: string,
   cap = 100_000,
 ): Promise<WeeklyReport> {
-  const start = isoWeekStart(week).getTime();
-  const end = start + 7 * 86_400_000;
-  const previousWeek = isoWeekOf(new Date(start - 86_400_000)).label;
-  const read = await deps.store.counters.read([
-    { label: week, kind: 'week' },
-    { label: previousWeek, kind: 'week' },
-  ]);
-  const now = total(read.periods[0]!.bySource.values());
-  const before = total(read.periods[1]!.bySource.values());
-  const value = averageRating(now).average;
-  const previous = averageRating(before).average;
-  const trend = value === null || previous === null ? null : value > previous + 0.05 ? 'up' : value < previous - 0.05 ? 'down' : 'flat';
-  const topicIds = new Set([...Object.keys(now.topics), ...Object.keys(before.topics)]);
-  const topics = [...topicIds]
-    .map((topic) => ({ topic, count: now.topics[topic] ?? 0, previous: before.topics[topic] ?? 0, change: (now.topics[topic] ?? 0) - (before.topics[topic] ?? 0) }))
-    .sort((x, y) => y.count - x.count || y.change - x.change || x.topic.localeCompare(y.topic));
+  const { counts: now, ...compared } = await compareWeek(deps.store, week);
+  const start = Date.parse(compared.since);
+  const end = Date.parse(compared.until);
   const { champions, truncated } = await championsOf(deps.store, start, end, cap);
   return {
-    week,
-    since: new Date(start).toISOString(),
-    until: new Date(end).toISOString(),
-    reviews: { count: now.reviews, previous: before.reviews },
-    negative: { count: now.negative, previous: before.negative },
-    averageRating: { value: value === null ? null : round2(value), previous: previous === null ? null : round2(previous), trend },
-    topics,
+    ...compared,
     responseTimes: { alertToReply: spreadOf(now.durations.ar), withinSla: now.events.sla_met ?? 0, pastSla: now.events.sla_missed ?? 0 },
     openByStatus: await deps.readStatusCounts(),
     followUpsSent: now.events.followed_up ?? 0,
@@ -84,6 +63,42 @@ export async function weeklyReport(
       .map((a) => ({ type: a.type, id: a.id, at: a.at, summary: a.summary }))
       .reverse(),
     truncated,
+  };
+}
+
+/** What the counters say of a week beside the week before: its charts need nothing else. */
+export type WeekComparison = Pick<WeeklyReport, 'week' | 'since' | 'until' | 'reviews' | 'negative' | 'averageRating' | 'topics'> & {
+  /** The week's counters, all sources summed (its events and response times). */
+  counts: SourceCounts;
+};
+
+/** Reads the two weeks' counters (two hashes) and compares them. */
+export async function compareWeek(store: ReviewStore, week: string): Promise<WeekComparison> {
+  const start = isoWeekStart(week).getTime();
+  const previousWeek = isoWeekOf(new Date(start - 86_400_000)).label;
+  const read = await store.counters.read([
+    { label: week, kind: 'week' },
+    { label: previousWeek, kind: 'week' },
+  ]);
+  const now = total(read.periods[0]!.bySource.values());
+  const before = total(read.periods[1]!.bySource.values());
+  // Rounded to two decimals already.
+  const value = averageRating(now).average;
+  const previous = averageRating(before).average;
+  const trend = value === null || previous === null ? null : value > previous + 0.05 ? 'up' : value < previous - 0.05 ? 'down' : 'flat';
+  const topicIds = new Set([...Object.keys(now.topics), ...Object.keys(before.topics)]);
+  const topics = [...topicIds]
+    .map((topic) => ({ topic, count: now.topics[topic] ?? 0, previous: before.topics[topic] ?? 0, change: (now.topics[topic] ?? 0) - (before.topics[topic] ?? 0) }))
+    .sort((x, y) => y.count - x.count || y.change - x.change || x.topic.localeCompare(y.topic));
+  return {
+    week,
+    since: new Date(start).toISOString(),
+    until: new Date(start + 7 * 86_400_000).toISOString(),
+    reviews: { count: now.reviews, previous: before.reviews },
+    negative: { count: now.negative, previous: before.negative },
+    averageRating: { value, previous, trend },
+    topics,
+    counts: now,
   };
 }
 

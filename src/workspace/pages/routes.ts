@@ -7,7 +7,7 @@ import { checkGuardrails } from '../../draft/index.js';
 import * as actions from '../../lifecycle/actions.js';
 import { lastWeeks, statsFromCounters, weekFigures } from '../../insights/window-stats.js';
 import { InsightStore } from '../../store/insight-store.js';
-import { isoWeekOf, isoWeekStart } from '../../insights/weekly-report.js';
+import { compareWeek, isoWeekOf, isoWeekStart } from '../../insights/weekly-report.js';
 import { reportedWeek, reportOf } from '../../insights/report-sender.js';
 import { reportCharts } from '../../insights/weekly-email.js';
 import { barChartSvg, renderPng } from '../../insights/charts.js';
@@ -307,7 +307,8 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
   });
   app.get('/reports/weekly/:week/:chart', async (req, reply) => {
     const { week, chart } = parse(z.object({ week: isoWeek, chart: z.enum(['volume.png', 'topics.png']) }), req.params);
-    const found = reportCharts(await reportOf(ctx, week)).find((c) => `${c.id}.png` === chart);
+    // The charts need only the two weeks' counters, not the whole report (its champions read flagged reviews).
+    const found = reportCharts(await compareWeek(ctx.store, week)).find((c) => `${c.id}.png` === chart);
     if (!found) throw new PageError(404, `The report of ${week} has no ${chart} chart: no negative reviews by topic that week.`);
     return reply.type('image/png').header('cache-control', 'private, max-age=300').send(renderPng(barChartSvg(found.chart)));
   });
