@@ -50,28 +50,34 @@ export function startScheduler(ctx: AppContext, opts: { pollOnStart?: boolean } 
     tasks.push(task);
   }
   const sourceTasks = tasks.length;
-  // Overdue reminders: every replica sweeps; deterministic job ids and a once-marker send each one once.
-  let sweeping: Promise<unknown> | undefined;
-  const sweep = (): void => {
-    sweeping ??= sweepOverdue(ctx)
-      .then((ids) => ids.length && log.info({ reviews: ids.length }, 'overdue reminders enqueued'))
-      .catch((err: Error) => log.error({ err: err.message }, 'overdue sweep failed'))
-      .finally(() => (sweeping = undefined));
+  // Periodic work every replica does: at start and then every `everyMs`, never two runs of one at once.
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Set<Promise<unknown>>();
+  const every = (everyMs: number, what: string, run: () => Promise<unknown>): void => {
+    let current: Promise<unknown> | undefined;
+    const tick = (): void => {
+      if (current) return;
+      current = run()
+        .catch((err: Error) => log.error({ err: err.message }, `${what} failed`))
+        .finally(() => {
+          running.delete(current!);
+          current = undefined;
+        });
+      running.add(current);
+    };
+    const timer = setInterval(tick, everyMs);
+    timer.unref();
+    timers.push(timer);
+    tick();
   };
-  const sweeper = setInterval(sweep, OVERDUE_SWEEP_MS);
-  sweeper.unref();
-  sweep();
-  // Spikes and rating drops: every replica checks; alert-derived job ids and markers send each alert once.
-  let checking: Promise<unknown> | undefined;
-  const check = (): void => {
-    checking ??= checkInsights(ctx)
-      .catch((err: Error) => log.error({ err: err.message }, 'insight check failed'))
-      .finally(() => (checking = undefined));
-  };
+  // Overdue reminders: deterministic job ids and a once-marker send each one once.
+  every(OVERDUE_SWEEP_MS, 'overdue sweep', async () => {
+    const ids = await sweepOverdue(ctx);
+    if (ids.length) log.info({ reviews: ids.length }, 'overdue reminders enqueued');
+  });
+  // Spikes and rating drops: alert-derived job ids and markers send each alert once.
   const insights = ctx.config.insights;
-  const checker = insights.spikes.enabled || insights.ratingDrop.enabled ? setInterval(check, insights.checkMinutes * 60_000) : undefined;
-  checker?.unref();
-  if (checker) check();
+  if (insights.spikes.enabled || insights.ratingDrop.enabled) every(insights.checkMinutes * 60_000, 'insight check', () => checkInsights(ctx));
   // The weekly report, on its cron in its time zone; every replica ticks, job ids and a marker send it once.
   if (insights.report.enabled) {
     tasks.push(
@@ -92,9 +98,8 @@ export function startScheduler(ctx: AppContext, opts: { pollOnStart?: boolean } 
   }
   const scheduler: Scheduler = {
     async stop() {
-      clearInterval(sweeper);
-      clearInterval(checker);
-      await Promise.all([sweeping, checking]);
+      for (const t of timers) clearInterval(t);
+      await Promise.all(running);
       await Promise.all(tasks.map((t) => t.destroy()));
       log.info('scheduler stopped');
     },

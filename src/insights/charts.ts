@@ -1,4 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
+import { escapeHtml as esc } from '../alerts/render.js';
 
 // Charts for the weekly e-mail, drawn on the server: e-mail clients show neither SVG nor scripts, so each chart
 // is built as SVG here and rendered to PNG with resvg. Labels use the system's fonts (DejaVu Sans is in the
@@ -21,8 +22,6 @@ export interface BarChart {
 }
 
 const FONT = "'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A label cut to fit under its bars. */
 function fit(label: string, maxChars: number): string {

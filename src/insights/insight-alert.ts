@@ -30,7 +30,7 @@ export interface InsightAlert {
   /** One sentence: what rose or fell, from what to what. */
   summary: string;
   examples: InsightExample[];
-  spike?: (Omit<Spike, 'pValue'> & { pValue: number; period: string; since: string; until: string; sources: string[] }) | undefined;
+  spike?: (Spike & { period: string; since: string; until: string; sources: string[] }) | undefined;
   ratingDrop?: { sourceId: string; from: number; to: number; average: number; ratings: number; windowDays: number; pValue: number } | undefined;
 }
 

@@ -1,13 +1,13 @@
 import { joinUrl } from '../alerts/payload.js';
 import { excerpt, topicLabel } from '../alerts/render.js';
-import { SEVERITIES } from '../domain/verdict.js';
+import { accepts, type RoutingRule } from '../alerts/routing.js';
 import type { AppContext } from '../context.js';
 import { publishEvents } from '../events.js';
 import { jobId } from '../queues.js';
 import { daysBetween, periodsFor } from '../store/counters.js';
 import { InsightStore } from '../store/insight-store.js';
 import type { AnalysisItem, ReviewFilter } from '../store/review-store.js';
-import { dayOf, total, type SourceCounts } from './counters.js';
+import { addCounts, dayOf, emptyCounts, type SourceCounts } from './counters.js';
 import { checkRating, findSpikes, sinceHistoryBegan, type Spike } from './detect.js';
 import { ratingDropSummary, spikeSummary, type InsightAlert, type InsightExample } from './insight-alert.js';
 import { isoWeekOf, isoWeekStart } from './iso-week.js';
@@ -33,13 +33,8 @@ export function periodsAt(now: Date, period: 'week' | 'day', baseline: number): 
   return { current: { label: dayOf(now.toISOString()), since, until: since + DAY }, baseline: Array.from({ length: baseline }, (_, i) => dayOf(new Date(since - (i + 1) * DAY).toISOString())) };
 }
 
-/** Whether a channel's routing takes an insight about these sources and topics: as a high-severity review would. */
-function takes(rule: { minSeverity: string; sources?: readonly string[] | undefined; topics?: readonly string[] | undefined }, sources: readonly string[], topics: readonly string[]): boolean {
-  if (rule.sources && !sources.some((s) => rule.sources!.includes(s))) return false;
-  if (SEVERITIES.indexOf('high') < SEVERITIES.indexOf(rule.minSeverity as never)) return false;
-  if (rule.topics && !topics.some((t) => rule.topics!.includes(t))) return false;
-  return true;
-}
+/** Whether a channel's routing takes an insight about these sources and topics: as a high-severity review of one of them would. */
+const takes = (rule: RoutingRule, sources: readonly string[], topics: readonly string[]): boolean => sources.some((sourceId) => accepts(rule, { severity: 'high', sourceId, topics }));
 
 /**
  * The channels an insight goes to: `insights.channels` when set, else every channel (but webhooks) whose routing
@@ -132,7 +127,13 @@ async function checkRatings(ctx: Deps, insights: InsightStore, now: Date): Promi
   const since = Date.parse(`${today}T00:00:00Z`) - (s.windowDays - 1) * DAY;
   const read = await ctx.store.counters.read(periodsFor(daysBetween(dayOf(new Date(since).toISOString()), today), false));
   const bySource = new Map<string, SourceCounts>();
-  for (const p of read.periods) for (const [sourceId, c] of p.bySource) bySource.set(sourceId, total([bySource.get(sourceId) ?? total([]), c]));
+  for (const p of read.periods) {
+    for (const [sourceId, c] of p.bySource) {
+      let sum = bySource.get(sourceId);
+      if (!sum) bySource.set(sourceId, (sum = emptyCounts()));
+      addCounts(sum, c);
+    }
+  }
   const refs = await insights.ratingReferences();
   const sent: InsightAlert[] = [];
   const configured = new Set(ctx.config.sources.map((s) => s.id));
