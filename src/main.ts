@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config/load.js';
+import { ConfigError, isConfigDir, loadConfigFrom } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { createLogger, stderrDestination } from './logger.js';
 import { createContext, ROLES, startService, type Role } from './app.js';
@@ -29,8 +29,8 @@ Usage:
         api        HTTP API (/health, /ready, /v1/...)
         worker     poll, analyze, notify, digest and publish workers (run as many as you like)
         scheduler  enqueues one poll job per source per cron tick (replicas are safe)
-  review-monitor check-config [FILE] [--no-secrets]
-      Validate a config file: exit 0, or exit 1 listing every bad field by its path. With --no-secrets
+  review-monitor check-config [FILE|DIR] [--no-secrets]
+      Validate a config file (or folder): exit 0, or exit 1 listing every bad field by its path. With --no-secrets
       the environment variables named by …Env keys need not be set (a config checked before deploying).
   review-monitor poll-once [--source ID] [--dry-run] [--config FILE]
       Enqueue one poll of every source (or one) now and exit. With --dry-run, fetch, parse,
@@ -72,9 +72,13 @@ Usage:
 Options:
   -c, --config FILE   config file (default: $CONFIG_FILE, else config/config.yaml when it exists,
                       else the bundled config/default.yaml)
+  --config-dir DIR    config folder instead: service.yaml (every section but the businesses) and one
+                      YAML file per business (its id defaults to the file name), so a business is
+                      added by dropping a file in; the roles reload it on SIGHUP and when it changes
 
 Environment:
   CONFIG_FILE      config file when --config is not given
+  CONFIG_DIR       config folder when neither --config-dir nor --config is given
   REDIS_URL        Redis to use (default redis://127.0.0.1:6379). When it is not set and nothing
                    answers there, a private redis-server is started if one is on the PATH
                    (data under ./data, AOF on); REDIS_AUTOSTART=false turns that off.
@@ -101,6 +105,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       allowPositionals: true,
       options: {
         config: { type: 'string', short: 'c' },
+        'config-dir': { type: 'string' },
         source: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'no-secrets': { type: 'boolean', default: false },
@@ -134,8 +139,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   // The classifier runs on its defaults unless a config is named: it needs nothing else from one.
   // An empty CONFIG_FILE counts as unset.
   const envConfig = env.CONFIG_FILE || undefined;
-  if (command === 'classify' && values.config === undefined && envConfig === undefined) return runClassifyCli(process.stdin, process.stdout);
-  const configFile = (command === 'check-config' ? positionals[1] : undefined) ?? values.config ?? envConfig ?? defaultConfigFile();
+  if (command === 'classify' && values.config === undefined && values['config-dir'] === undefined && envConfig === undefined && !env.CONFIG_DIR) return runClassifyCli(process.stdin, process.stdout);
+  const configFile = (command === 'check-config' ? positionals[1] : undefined) ?? values['config-dir'] ?? values.config ?? (env.CONFIG_DIR || undefined) ?? envConfig ?? defaultConfigFile();
 
   let config: Config;
   try {
@@ -143,7 +148,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     // its secrets: the …Env variables need not be set for them.
     // `auth check` reports a missing secret per account rather than refusing the whole config.
     const secrets = !(command === 'draft' || command === 'classify' || command === 'auth' || (command === 'check-config' && values['no-secrets']));
-    config = loadConfig(configFile, env, { secrets });
+    config = loadConfigFrom(configFile, env, { secrets });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -152,7 +157,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     throw err;
   }
   if (command === 'check-config') {
-    process.stdout.write(`${configFile}: OK (${config.sources.length} sources, ${config.alerts.length} alert channels)\n`);
+    const many = config.businesses.length > 1 || isConfigDir(configFile) ? `${config.businesses.length} businesses, ` : '';
+    process.stdout.write(`${configFile}: OK (${many}${config.sources.length} sources, ${config.alerts.length} alert channels)\n`);
     return 0;
   }
 

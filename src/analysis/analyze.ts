@@ -4,13 +4,14 @@ import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
 import { draftReply } from '../draft/index.js';
 import { draftContextFor } from '../lifecycle/draft-context.js';
+import { businessIdOf } from '../config/businesses.js';
 import { contributionOf } from '../insights/counters.js';
 import { reviewFromStored, storedDraftJson, withDetectedLanguage, type SerializedAnalysis, type StoredReviewInput } from '../store/stored-json.js';
 
 export type { StoredReviewInput } from '../store/stored-json.js';
 
 /** The parts of the config that analysis reads: what an analysis thread is given. */
-export type AnalysisConfig = Pick<Config, 'classifier' | 'business' | 'drafting' | 'sources'>;
+export type AnalysisConfig = Pick<Config, 'classifier' | 'business' | 'drafting' | 'sources'> & Partial<Pick<Config, 'businesses'>>;
 
 /** What analysis makes of one review: its verdict and, when asked for and negative, the template draft. */
 export interface Analysis {
@@ -60,10 +61,18 @@ export function classifierOptionsFrom(config: Pick<Config, 'classifier' | 'busin
   return { taxonomy, criticalRules: config.classifier.criticalRules, clearComplaintLogit: config.classifier.clearComplaintLogit };
 }
 
-/** Builds the analyzer for a config: the classifier is compiled once, here. */
+/**
+ * Builds the analyzer for a config: each business's classifier (its industry's taxonomy, its topics and rules) is
+ * compiled once, here, and a review is classified with its source's business's.
+ */
 export function createAnalyzer(config: AnalysisConfig): Analyzer {
-  const classifier = createClassifier(classifierOptionsFrom(config));
-  const classify = (review: Review): Verdict => classifier.classify({ text: review.text, title: review.title, rating: review.rating, language: review.language });
+  const single = !config.businesses || config.businesses.length <= 1;
+  const compiled = single
+    ? undefined
+    : new Map(config.businesses!.map((b) => [b.id, createClassifier(classifierOptionsFrom({ business: b.business, classifier: b.classifier }))]));
+  const only = single ? createClassifier(classifierOptionsFrom(config)) : undefined;
+  const classifierOf = (sourceId: string) => only ?? compiled!.get(businessIdOf(config as Required<AnalysisConfig>, sourceId))!;
+  const classify = (review: Review): Verdict => classifierOf(review.sourceId).classify({ text: review.text, title: review.title, rating: review.rating, language: review.language });
   // The draft is written with the review's language: the platform's, else the one the classifier detected.
   const complete = (review: Review, verdict: Verdict, draft: boolean): Analysis =>
     draft && verdict.negative ? { verdict, draft: draftReply(withDetectedLanguage(review, verdict), verdict, draftContextFor(config, review.sourceId)) } : { verdict };

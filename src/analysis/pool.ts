@@ -36,7 +36,7 @@ export interface AnalysisPoolOptions {
  */
 export function createAnalysisPool(config: Pick<Config, 'workers'> & AnalysisConfig, opts: AnalysisPoolOptions = {}): AnalysisPool {
   const threads = config.workers.analysisThreads;
-  const analysisConfig: AnalysisConfig = { classifier: config.classifier, business: config.business, drafting: config.drafting, sources: config.sources };
+  const analysisConfig: AnalysisConfig = { classifier: config.classifier, business: config.business, drafting: config.drafting, sources: config.sources, businesses: config.businesses };
   if (threads === 0) {
     const analyze = createAnalyzer(analysisConfig);
     return { threads, analyze: async (reviews, opts) => analyze.stored(reviews, opts), close: async () => undefined };

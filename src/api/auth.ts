@@ -7,11 +7,13 @@ const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 export interface Actor {
   name: string;
   scopes: ReadonlySet<'read' | 'write'>;
+  /** The businesses whose data it may see and change (undefined: every business). */
+  businesses?: readonly string[] | undefined;
 }
 
 /** Finds the key a request presented, comparing in constant time (hashing first evens out lengths). */
 export function createKeyChecker(keys: readonly ApiKeyConfig[]): (presented: string | undefined) => Actor | undefined {
-  const table = keys.map((k) => ({ digest: digest(k.key), actor: { name: k.name, scopes: new Set(k.scopes) } as Actor }));
+  const table = keys.map((k) => ({ digest: digest(k.key), actor: { name: k.name, scopes: new Set(k.scopes), businesses: k.businesses } as Actor }));
   return (presented) => {
     if (!presented) return undefined;
     const d = digest(presented);

@@ -66,7 +66,8 @@ export class ListCache {
   async serve(req: FastifyRequest, reply: FastifyReply, compute: () => Promise<unknown>, maxAgeMs = Infinity): Promise<FastifyReply> {
     reply.type('application/json; charset=utf-8');
     if (!this.live) return reply.send(toJson(await compute()));
-    const key = req.url;
+    // Per set of businesses the caller may see: a limited key never gets a page cached for a wider one.
+    const key = `${req.actor?.businesses?.join(',') ?? '*'} ${req.url}`;
     const hit = this.entries.get(key);
     if (hit && hit.generation === this.generation && Date.now() - hit.at < maxAgeMs) {
       this.entries.delete(key);

@@ -137,6 +137,7 @@ export const queuedSchema = z.object({ queued: z.literal(true), jobId: z.string(
 export const sourceSchema = z
   .object({
     id: z.string(),
+    business: z.string().describe('the business the source belongs to'),
     type: z.string(),
     schedule: z.string(),
     enabled: z.boolean(),
@@ -161,6 +162,20 @@ export const sourceSchema = z
   .register(apiSchemas, { id: 'Source' });
 
 export const sourceListSchema = z.object({ items: z.array(sourceSchema) }).register(apiSchemas, { id: 'SourceList' });
+
+export const businessSchema = z
+  .object({
+    id: z.string().describe('what `business=` takes; its sources are `<id>.<source>` when the deployment has several'),
+    name: z.string(),
+    industry: z.string(),
+    language: z.string(),
+    tone: z.enum(['friendly', 'formal']),
+    sources: z.array(z.string()).describe('its source ids'),
+    channels: z.array(z.string()).describe('its own alert channel ids (the service-wide channels take every business)'),
+  })
+  .register(apiSchemas, { id: 'Business' });
+
+export const businessListSchema = z.object({ items: z.array(businessSchema) }).register(apiSchemas, { id: 'BusinessList' });
 
 export const deliverySchema = z
   .object({

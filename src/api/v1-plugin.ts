@@ -9,6 +9,8 @@ import { deliveryRoutes } from './routes/deliveries.js';
 import { insightRoutes } from './routes/insights.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { sourceRoutes } from './routes/sources.js';
+import { businessRoutes } from './routes/businesses.js';
+import { assertReviewVisible, assertSourceVisible } from './visibility.js';
 
 /** What the /v1 plugin is built from: the context, the app's route registry (one document) and the event hub. */
 export interface V1Options {
@@ -36,12 +38,23 @@ export async function v1Plugin(app: FastifyInstance, opts: V1Options): Promise<v
     errorResponseBuilder: (_req, c) => ({ statusCode: 429, error: 'rate_limited', message: `rate limit of ${c.max} requests per ${c.after} exceeded; retry in ${c.ttl} ms` }),
   });
 
+  // A limited key asking for another business's review or source (or anything under it) gets the 404 of one
+  // that does not exist, before the route reads anything.
+  app.addHook('preHandler', async (req) => {
+    const id = (req.params as { id?: unknown } | undefined)?.id;
+    if (!req.actor?.businesses || typeof id !== 'string') return;
+    const route = req.routeOptions.url ?? '';
+    if (route.startsWith('/v1/reviews/:id')) assertReviewVisible(ctx.config, req.actor, id);
+    else if (route.startsWith('/v1/sources/:id')) assertSourceVisible(ctx.config, req.actor, id);
+  });
+
   const lists = new ListCache(ctx.store, ctx.config.api.cacheLists);
   await lists.start();
   app.addHook('onClose', async () => lists.close());
   alertRoutes(api, ctx, lists);
   reviewRoutes(api, ctx, lists);
   sourceRoutes(api, ctx);
+  businessRoutes(api, ctx);
   deliveryRoutes(api, ctx);
   insightRoutes(api, ctx, hub);
 }

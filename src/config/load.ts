@@ -1,9 +1,9 @@
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { configSchema, type AlertChannelConfig, type ApiKeyConfig, type Config } from './schema.js';
+import { configSchema, formatPath, qualifiedId, type AlertChannelConfig, type ApiKeyConfig, type BusinessProfile, type Config, type OwnedSourceConfig, type SourceConfig } from './schema.js';
 
 /** Invalid configuration: `problems` holds one `path: message` line per bad field. */
 export class ConfigError extends Error {
@@ -16,15 +16,7 @@ export class ConfigError extends Error {
   }
 }
 
-/** `sources[2].url` from zod's `['sources', 2, 'url']`. */
-export function formatPath(segments: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of segments) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out ? `.${String(seg)}` : String(seg);
-  }
-  return out || '(root)';
-}
+export { formatPath };
 
 /** One `path: message` line per zod issue, unions unfolded to the branch that matched the `type`. */
 export function formatIssues(error: z.ZodError): string[] {
@@ -81,21 +73,17 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
   if (!result.success) throw new ConfigError(file, formatIssues(result.error));
   const parsed = result.data;
   // A file source's path is relative to the config file, like file://./ URLs.
-  for (const s of parsed.sources) if (s.type === 'file') s.path = path.resolve(configDir, s.path);
+  const sourcePaths = (sources: SourceConfig[]): void => {
+    for (const s of sources) if (s.type === 'file') s.path = path.resolve(configDir, s.path);
+  };
+  sourcePaths(parsed.sources);
+  for (const b of parsed.businesses ?? []) sourcePaths(b.sources);
   // Key files of credentials, like file sources, are relative to the config file.
   for (const c of Object.values(parsed.credentials)) {
     if ('keyFile' in c && c.keyFile) c.keyFile = path.resolve(configDir, c.keyFile);
     if ('privateKeyFile' in c && c.privateKeyFile) c.privateKeyFile = path.resolve(configDir, c.privateKeyFile);
   }
-  const used = new Map<string, number>();
-  for (const a of parsed.alerts) used.set(a.type, (used.get(a.type) ?? 0) + 1);
-  const seenType = new Map<string, number>();
-  const alerts: AlertChannelConfig[] = parsed.alerts.map((a) => {
-    const n = (seenType.get(a.type) ?? 0) + 1;
-    seenType.set(a.type, n);
-    const id = a.id ?? ((used.get(a.type) ?? 0) > 1 ? `${a.type}-${n}` : a.type);
-    return { ...a, id };
-  });
+  const { businesses, sources: ownedSources, alerts, alertPaths } = resolveBusinesses(parsed);
   const channelProblems = insightChannelProblems(parsed.insights, alerts);
   if (channelProblems.length) throw new ConfigError(file, channelProblems);
   const keyProblems: string[] = [];
@@ -103,9 +91,12 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
     if (typeof k === 'string') return { name: `key-${i + 1}`, key: k, scopes: ['read', 'write'] };
     const key = k.key ?? (k.keyEnv ? opts.env?.[k.keyEnv] : undefined);
     if (!key && opts.secrets !== false) keyProblems.push(`api.keys[${i}].keyEnv: environment variable ${k.keyEnv} is not set`);
-    return { name: k.name, key: key ?? '', scopes: k.scopes };
+    k.businesses?.forEach((b, j) => {
+      if (!businesses.some((x) => x.id === b)) keyProblems.push(`api.keys[${i}].businesses[${j}]: Unknown business "${b}" (configured: ${businesses.map((x) => x.id).join(', ')})`);
+    });
+    return { name: k.name, key: key ?? '', scopes: k.scopes, ...(k.businesses ? { businesses: k.businesses } : {}) };
   });
-  const secretProblems = opts.secrets === false ? [] : [...resolveAlertSecrets(alerts, opts.env ?? {}), ...placeholderSecrets(parsed, apiKeys, opts.env ?? {})];
+  const secretProblems = opts.secrets === false ? [] : [...resolveAlertSecrets(alerts, opts.env ?? {}, alertPaths), ...placeholderSecrets(parsed, apiKeys, opts.env ?? {})];
   let sessionSecret: string | undefined;
   const secretEnv = parsed.workspace.sessionSecretEnv;
   if (secretEnv && opts.secrets !== false) {
@@ -118,8 +109,74 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
   if (signingEnv && opts.secrets !== false && !signingSecret) secretProblems.push(`slack.signingSecretEnv: environment variable ${signingEnv} is not set`);
   if (opts.secrets !== false) secretProblems.push(...credentialSecretProblems(parsed.credentials, opts.env ?? {}));
   if (keyProblems.length || secretProblems.length) throw new ConfigError(file, [...keyProblems, ...secretProblems]);
-  const sources = parsed.sources.map((s) => ('url' in s && s.url !== undefined ? { ...s, url: resolveFileUrl(s.url, configDir) } : s));
-  return deepFreeze({ ...parsed, api: { ...parsed.api, keys: apiKeys }, workspace: { ...parsed.workspace, sessionSecret }, slack: { ...parsed.slack, signingSecret }, sources, alerts, configDir });
+  const sources = ownedSources.map((s) => ('url' in s && s.url !== undefined ? { ...s, url: resolveFileUrl(s.url, configDir) } : s));
+  const { businesses: _entries, business: _one, ...rest } = parsed;
+  return deepFreeze({
+    ...rest,
+    business: businesses[0]!.business,
+    businesses,
+    api: { ...parsed.api, keys: apiKeys },
+    workspace: { ...parsed.workspace, sessionSecret },
+    slack: { ...parsed.slack, signingSecret },
+    sources,
+    alerts,
+    configDir,
+  });
+}
+
+/** The id a channel without one gets: its type, numbered when the list has several of that type. */
+function channelIds(alerts: readonly { id?: string | undefined; type: string }[]): string[] {
+  const used = new Map<string, number>();
+  for (const a of alerts) used.set(a.type, (used.get(a.type) ?? 0) + 1);
+  const seenType = new Map<string, number>();
+  return alerts.map((a) => {
+    const n = (seenType.get(a.type) ?? 0) + 1;
+    seenType.set(a.type, n);
+    return a.id ?? ((used.get(a.type) ?? 0) > 1 ? `${a.type}-${n}` : a.type);
+  });
+}
+
+/**
+ * The businesses as the service runs them. A single `business:` is one business (`default` unless it has an id)
+ * whose sources and channels keep their ids. Under `businesses:` a business's sources and channels get
+ * deployment-wide ids `<business>.<id>` (reviews, keys and jobs name them so), its channels take only its
+ * sources' reviews (a `sources` list narrows that further), and its drafting facts per source are keyed the same.
+ */
+function resolveBusinesses(parsed: z.output<typeof configSchema>): { businesses: BusinessProfile[]; sources: OwnedSourceConfig[]; alerts: AlertChannelConfig[]; alertPaths: string[] } {
+  const serviceIds = channelIds(parsed.alerts);
+  const serviceAlerts: AlertChannelConfig[] = parsed.alerts.map((a, i) => ({ ...a, id: serviceIds[i]! }));
+  const servicePaths = parsed.alerts.map((_, i) => `alerts[${i}]`);
+  if (!parsed.businesses) {
+    const business = parsed.business!;
+    const id = business.id ?? 'default';
+    const sources = parsed.sources.map((s) => ({ ...s, business: id }));
+    const profile: BusinessProfile = { id, business, drafting: parsed.drafting, classifier: parsed.classifier, sourceIds: sources.map((s) => s.id), channelIds: [] };
+    return { businesses: [profile], sources, alerts: serviceAlerts, alertPaths: servicePaths };
+  }
+  const businesses: BusinessProfile[] = [];
+  const sources: OwnedSourceConfig[] = [];
+  const alerts: AlertChannelConfig[] = [];
+  const alertPaths: string[] = [];
+  parsed.businesses.forEach((b, bi) => {
+    const q = (id: string): string => (id.startsWith(`${b.id}.`) ? id : qualifiedId(b.id, id));
+    const own = b.sources.map((s) => ({ ...s, id: q(s.id), business: b.id }));
+    const ids = channelIds(b.alerts);
+    const channels = b.alerts.map((a, i) => ({ ...a, id: q(ids[i]!), business: b.id, sources: (a.sources ?? b.sources.map((s) => s.id)).map(q) }));
+    const drafting = b.drafting ?? parsed.drafting;
+    const { id: _id, sources: _s, alerts: _a, drafting: _d, classifier: _c, ...facts } = b;
+    businesses.push({
+      id: b.id,
+      business: { ...facts, id: b.id },
+      drafting: { ...drafting, sources: Object.fromEntries(Object.entries(drafting.sources).map(([k, v]) => [q(k), v])) },
+      classifier: b.classifier ?? parsed.classifier,
+      sourceIds: own.map((s) => s.id),
+      channelIds: channels.map((c) => c.id),
+    });
+    sources.push(...own);
+    alerts.push(...channels);
+    alertPaths.push(...b.alerts.map((_, i) => `businesses[${bi}].alerts[${i}]`));
+  });
+  return { businesses, sources, alerts: [...serviceAlerts, ...alerts], alertPaths: [...servicePaths, ...alertPaths] };
 }
 
 /**
@@ -161,19 +218,96 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** Reads, validates and freezes the YAML config at `file`; throws ConfigError listing every bad field. */
 export function loadConfig(file: string, env: Env = process.env, opts: { secrets?: boolean } = {}): Config {
+  return parseConfig(readYaml(file), { file, configDir: path.dirname(path.resolve(file)), env, secrets: opts.secrets });
+}
+
+/** A YAML file's document as plain data; ConfigError on a read or syntax error. */
+function readYaml(file: string): unknown {
   const text = readConfigText(file);
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(file, doc.errors.map((e) => `(yaml): ${e.message.split('\n')[0]}`));
   }
-  let raw: unknown;
   try {
     // An alias expanding into more than 100 copies of its anchor is refused ("billion laughs").
-    raw = doc.toJS({ maxAliasCount: 100 });
+    return doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
     throw new ConfigError(file, [`(yaml): ${(err as Error).message.split('\n')[0]}`]);
   }
-  return parseConfig(raw, { file, configDir: path.dirname(path.resolve(file)), env, secrets: opts.secrets });
+}
+
+/** Whether `target` is a config folder (`--config-dir`) rather than one file. */
+export function isConfigDir(target: string): boolean {
+  try {
+    return statSync(target).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `loadConfigDir` for a folder, `loadConfig` for a file. */
+export function loadConfigFrom(target: string, env: Env = process.env, opts: { secrets?: boolean } = {}): Config {
+  return isConfigDir(target) ? loadConfigDir(target, env, opts) : loadConfig(target, env, opts);
+}
+
+/** The service-wide file of a config folder; every other `*.yaml` / `*.yml` file in it is one business. */
+export const SERVICE_FILE = 'service.yaml';
+
+/** The business files of a config folder, sorted: what `--config-dir` reads (and watches) beside `service.yaml`. */
+export function businessFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (err) {
+    throw new ConfigError(dir, [`(dir): cannot read: ${(err as Error).message}`]);
+  }
+  return names.filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.') && n !== SERVICE_FILE && n !== 'service.yml').sort();
+}
+
+/**
+ * Reads a config folder: `service.yaml` (optional: everything but the businesses, as in a single file) and one
+ * file per business (its `id` defaults to the file's name), so a business is added by dropping a file in.
+ * Validated as one config; each problem names the file it is in and the field's path there.
+ */
+export function loadConfigDir(dir: string, env: Env = process.env, opts: { secrets?: boolean } = {}): Config {
+  const servicePath = [SERVICE_FILE, 'service.yml'].map((n) => path.join(dir, n)).find((f) => existsSync(f));
+  const service = servicePath ? (readYaml(servicePath) ?? {}) : {};
+  const problems: string[] = [];
+  if (typeof service !== 'object' || Array.isArray(service)) throw new ConfigError(servicePath!, ['(file): must be a mapping of config sections']);
+  for (const key of ['business', 'businesses', 'sources'] as const) {
+    if (key in service) problems.push(`${SERVICE_FILE}: ${key}: goes in a business's own file in ${dir}, not in ${SERVICE_FILE}`);
+  }
+  const files = businessFiles(dir);
+  if (files.length === 0) problems.push(`(dir): no business files in ${dir} (one YAML file per business, beside ${SERVICE_FILE})`);
+  const entries: unknown[] = [];
+  for (const name of files) {
+    let doc: unknown;
+    try {
+      doc = readYaml(path.join(dir, name));
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      problems.push(...err.problems.map((p) => `${name}: ${p}`));
+      continue;
+    }
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+      problems.push(`${name}: must be a mapping (id, name, contact, signature, sources, alerts…)`);
+      continue;
+    }
+    entries.push({ id: name.replace(/\.ya?ml$/i, ''), ...(doc as Record<string, unknown>) });
+  }
+  if (problems.length) throw new ConfigError(dir, problems);
+  try {
+    return parseConfig({ ...(service as Record<string, unknown>), businesses: entries }, { file: dir, configDir: dir, env, secrets: opts.secrets });
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    // `businesses[3].sources[0].url` is `sources[0].url` of the fourth business file.
+    const named = err.problems.map((p) => {
+      const m = /^businesses\[(\d+)\]\.?(.*)$/s.exec(p);
+      if (m) return `${files[Number(m[1])] ?? `businesses[${m[1]}]`}: ${m[2]}`;
+      return p.startsWith('(') ? p : `${SERVICE_FILE}: ${p}`;
+    });
+    throw new ConfigError(dir, named);
+  }
 }
 
 /** The file's text, refused before reading when over MAX_CONFIG_BYTES (a pipe or device is read only that far). */
@@ -224,7 +358,7 @@ function deepFreeze<T>(value: T): T {
  * Replaces each alert channel's `…Env` secret reference (`secretEnv`, `webhookUrlEnv`, `smtp.passEnv`)
  * with the variable's value, in place; returns one problem line per variable that is not set.
  */
-export function resolveAlertSecrets(alerts: AlertChannelConfig[], env: Env): string[] {
+export function resolveAlertSecrets(alerts: AlertChannelConfig[], env: Env, paths: readonly string[] = alerts.map((_, i) => `alerts[${i}]`)): string[] {
   const problems: string[] = [];
   const read = (at: string, name: string): string | undefined => {
     const value = env[name];
@@ -232,7 +366,7 @@ export function resolveAlertSecrets(alerts: AlertChannelConfig[], env: Env): str
     return value || undefined;
   };
   alerts.forEach((a, i) => {
-    const at = `alerts[${i}]`;
+    const at = paths[i] ?? `alerts[${i}]`;
     if (a.type === 'webhook' && a.secretEnv) a.secret = read(`${at}.secretEnv`, a.secretEnv);
     if (a.type === 'slack' && a.webhookUrlEnv) {
       const url = read(`${at}.webhookUrlEnv`, a.webhookUrlEnv);

@@ -10,6 +10,21 @@ const sourceId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be 1-64 letters, digits, "-" or "_" (no ":" or spaces)');
 
+/** Business ids: the first part of their sources' and channels' deployment-wide ids (`<business>.<source>`). */
+export const businessId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be 1-64 letters, digits, "-" or "_" (no "." ":" or spaces)');
+
+/** A source named where it is used: its own id within its business, or `<business>.<source>` from the service's top level. */
+const sourceRef = z
+  .string()
+  .regex(/^([a-z0-9][a-z0-9_-]{0,63}\.)?[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be a source id, or "<business>.<source>" for a source of another file (letters, digits, "-" or "_")');
+
+/** The deployment-wide id of a source or channel of a business in `businesses:` (a single `business:` keeps bare ids). */
+export function qualifiedId(business: string, id: string): string {
+  return `${business}.${id}`;
+}
+
 const cronExpression = z.string().superRefine((expr, ctx) => {
   const result = cron.validateDetailed(expr);
   if (!result.valid) {
@@ -46,6 +61,8 @@ export const apiKeySchema = z.union([
       /** Name of an environment variable holding the key, so it need not live in the file. */
       keyEnv: z.string().min(1).optional(),
       scopes: z.array(z.enum(['read', 'write'])).min(1).default(['read', 'write']),
+      /** Limits the key to these businesses' data (default: every business). */
+      businesses: z.array(businessId).min(1, 'list at least one business id, or leave "businesses" out').optional(),
     })
     .refine((k) => (k.key === undefined) !== (k.keyEnv === undefined), { message: 'give exactly one of key or keyEnv' }),
 ]);
@@ -280,7 +297,7 @@ const alertBase = {
   id: sourceId.optional(),
   minSeverity: z.enum(SEVERITIES).default('low'),
   /** Routing: only reviews of these sources (critical ones too). */
-  sources: z.array(sourceId).min(1, 'list at least one source id, or leave "sources" out').optional(),
+  sources: z.array(sourceRef).min(1, 'list at least one source id, or leave "sources" out').optional(),
   /** Routing: only reviews with one of these verdict topics (critical ones bypass this). */
   topics: z.array(z.string().min(1)).min(1, 'list at least one topic, or leave "topics" out').optional(),
   /** Gather the channel's alerts for a window and send one message (critical ones go out at once). */
@@ -398,6 +415,8 @@ export const alertChannelSchema = z.discriminatedUnion('type', [
 const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'must be a language code, e.g. "en" or "pt-BR"');
 
 export const businessSchema = z.strictObject({
+  /** The business's id in the API (`/v1/businesses`, `business=`); a single `business:` is `default` unless it says. */
+  id: businessId.optional(),
   name: z.string().min(1),
   contact: z
     .strictObject({
@@ -514,9 +533,30 @@ const classifierSchema = z.strictObject({
   clearComplaintLogit: z.number().min(0).max(10).default(2),
 });
 
+/**
+ * One business of a multi-business deployment (`businesses:`, or one file of `--config-dir`): who it is, its
+ * own sources and alert channels (ids within the business; deployment-wide they are `<id>.<source>`), and its
+ * drafting and classifier sections when they differ from the service's.
+ */
+export const businessEntrySchema = z.strictObject({
+  ...businessSchema.shape,
+  id: businessId,
+  sources: z.array(sourceSchema).default([]),
+  /** This business's channels: they get only its reviews, insights and reports. */
+  alerts: z.array(alertChannelSchema).default([]),
+  /** Replaces the service's `drafting` section for this business (contacts per source, escalation, provider…). */
+  drafting: draftingSchema.optional(),
+  /** Replaces the service's `classifier` section for this business (its own topics and critical rules). */
+  classifier: classifierSchema.optional(),
+});
+export type BusinessEntryConfig = z.output<typeof businessEntrySchema>;
+
 export const configSchema = z
   .strictObject({
-    business: businessSchema,
+    /** The one business of this deployment (or give `businesses`). */
+    business: businessSchema.optional(),
+    /** Several businesses (an agency's clients, a chain's locations), each with its own sources and channels. */
+    businesses: z.array(businessEntrySchema).min(1, 'list at least one business, or give a single "business"').optional(),
     /** Public base URL of the API (e.g. https://reviews.example.com): alerts link to the review there. */
     publicUrl: httpUrl.optional(),
     /** Platform accounts (OAuth clients, service accounts, API keys) by name; sources and publishers name one. */
@@ -745,37 +785,87 @@ export const configSchema = z
         else seen.set(id, i);
       });
     };
-    repeats(cfg.sources.map((s) => s.id), (i) => ['sources', i, 'id'], (id, first) => `Duplicate source id "${id}" (also sources[${first}])`);
-    repeats(cfg.alerts.map((a) => a.id), (i) => ['alerts', i, 'id'], (id) => `Duplicate alert channel id "${id}"`);
-    repeats(cfg.classifier.criticalRules.map((r) => r.id), (i) => ['classifier', 'criticalRules', i, 'id'], (id) => `Duplicate critical rule id "${id}"`);
-    repeats(cfg.classifier.topics.map((t) => t.id), (i) => ['classifier', 'topics', i, 'id'], (id) => `Duplicate topic id "${id}"`);
-    // A source or publisher naming credentials that are not configured could never authenticate.
+    const issue = (path: (string | number)[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
+    if (cfg.business === undefined && cfg.businesses === undefined) issue(['business'], 'Required: give "business" (the one business) or "businesses" (several)');
+    if (cfg.business !== undefined && cfg.businesses !== undefined) issue(['businesses'], 'give "business" (one business) or "businesses" (several), not both');
+    if (cfg.businesses !== undefined && cfg.sources.length > 0) issue(['sources'], 'with "businesses", every source belongs to one: list it under its business (businesses[].sources)');
+    const businesses = cfg.businesses ?? [];
+    repeats(businesses.map((b) => b.id), (i) => ['businesses', i, 'id'], (id, first) => `Duplicate business id "${id}" (also businesses[${first}])`);
+
     const credentialNames = Object.keys(cfg.credentials);
+    // A source or publisher naming credentials that are not configured could never authenticate.
     const unknownCredentials = (name: string | undefined, path: (string | number)[]): void => {
-      if (name !== undefined && !credentialNames.includes(name)) {
-        ctx.addIssue({ code: 'custom', path, message: `Unknown credentials "${name}" (configured: ${credentialNames.join(', ') || 'none'})` });
-      }
+      if (name !== undefined && !credentialNames.includes(name)) issue(path, `Unknown credentials "${name}" (configured: ${credentialNames.join(', ') || 'none'})`);
     };
-    cfg.sources.forEach((s, i) => {
-      if ('credentials' in s) unknownCredentials(s.credentials, ['sources', i, 'credentials']);
-      if ('credentials' in s.publisher) unknownCredentials(s.publisher.credentials, ['sources', i, 'publisher', 'credentials']);
+    const topicsOf = (classifier: ClassifierConfig, industry: Industry): string[] => [
+      ...(classifier.replaceDefaultTopics ? [] : taxonomyFor(industry).map((t) => t.id)),
+      ...classifier.topics.map((t) => t.id),
+    ];
+    const checkClassifier = (classifier: ClassifierConfig, at: (string | number)[]): void => {
+      repeats(classifier.criticalRules.map((r) => r.id), (i) => [...at, 'classifier', 'criticalRules', i, 'id'], (id) => `Duplicate critical rule id "${id}"`);
+      repeats(classifier.topics.map((t) => t.id), (i) => [...at, 'classifier', 'topics', i, 'id'], (id) => `Duplicate topic id "${id}"`);
+    };
+    // The sources a channel may name, by the name it uses: a business's channels its own sources by their
+    // ids; the service's channels (top level) any source, by `<business>.<source>` when there are businesses.
+    const owner = new Map<string, string>();
+    for (const b of businesses) for (const s of b.sources) owner.set(qualifiedId(b.id, s.id), b.id);
+    const checkAlerts = (alerts: ParsedAlerts, at: (string | number)[], known: ReadonlySet<string>, topicIds: ReadonlySet<string>, business?: string): void => {
+      repeats(alerts.map((a) => a.id), (i) => [...at, 'alerts', i, 'id'], (id) => `Duplicate alert channel id "${id}"`);
+      alerts.forEach((a, i) => {
+        // A channel scoped to a source that does not exist (a typo, a removed source) would silently get nothing.
+        a.sources?.forEach((id, j) => {
+          if (known.has(id) || (business !== undefined && id.startsWith(`${business}.`) && known.has(id.slice(business.length + 1)))) return;
+          const path = [...at, 'alerts', i, 'sources', j];
+          // Another business's source (by its full id, or by an id only another business has): refused, never routed.
+          const other = business === undefined ? undefined : (owner.get(id) ?? businesses.find((b) => b.sources.some((s) => s.id === id))?.id);
+          if (other !== undefined) issue(path, `Source "${id}" belongs to business "${other}", not "${business}": a business's channels get only its own sources' reviews (its sources: ${[...known].join(', ') || 'none'})`);
+          else issue(path, `Unknown source "${id}" (configured: ${[...known].join(', ') || 'none'})`);
+        });
+        // A routing topic the classifier never tags would silently route nothing.
+        a.topics?.forEach((t, j) => {
+          if (!topicIds.has(t)) issue([...at, 'alerts', i, 'topics', j], `Unknown topic "${t}" (known: ${[...topicIds].join(', ')})`);
+        });
+      });
+    };
+    const checkSources = (sources: readonly SourceConfig[], at: (string | number)[], where: string): void => {
+      repeats(sources.map((s) => s.id), (i) => [...at, 'sources', i, 'id'], (id, first) => `Duplicate source id "${id}"${where} (also ${formatPath([...at, 'sources', first])})`);
+      sources.forEach((s, i) => {
+        if ('credentials' in s) unknownCredentials(s.credentials, [...at, 'sources', i, 'credentials']);
+        if ('credentials' in s.publisher) unknownCredentials(s.publisher.credentials, [...at, 'sources', i, 'publisher', 'credentials']);
+      });
+    };
+
+    checkClassifier(cfg.classifier, []);
+    if (cfg.businesses === undefined) {
+      checkSources(cfg.sources, [], '');
+      checkAlerts(cfg.alerts, [], new Set(cfg.sources.map((s) => s.id)), new Set(topicsOf(cfg.classifier, cfg.business?.industry ?? 'generic')));
+      return;
+    }
+    const allTopics = new Set<string>();
+    businesses.forEach((b, i) => {
+      const at = ['businesses', i];
+      checkSources(b.sources, at, ` in business "${b.id}"`);
+      if (b.classifier) checkClassifier(b.classifier, at);
+      const topicIds = topicsOf(b.classifier ?? cfg.classifier, b.industry);
+      topicIds.forEach((t) => allTopics.add(t));
+      checkAlerts(b.alerts, at, new Set(b.sources.map((s) => s.id)), new Set(topicIds), b.id);
     });
-    // A channel scoped to a source that does not exist (a typo, a removed source) would silently get nothing.
-    const sourceIds = new Set(cfg.sources.map((s) => s.id));
-    cfg.alerts.forEach((a, i) =>
-      a.sources?.forEach((id, j) => {
-        if (!sourceIds.has(id)) ctx.addIssue({ code: 'custom', path: ['alerts', i, 'sources', j], message: `Unknown source "${id}" (configured: ${[...sourceIds].join(', ') || 'none'})` });
-      }),
-    );
-    // A routing topic the classifier never tags would silently route nothing.
-    const builtIn = cfg.classifier.replaceDefaultTopics ? [] : taxonomyFor(cfg.business.industry).map((t) => t.id);
-    const topicIds = new Set([...builtIn, ...cfg.classifier.topics.map((t) => t.id)]);
-    cfg.alerts.forEach((a, i) =>
-      a.topics?.forEach((t, j) => {
-        if (!topicIds.has(t)) ctx.addIssue({ code: 'custom', path: ['alerts', i, 'topics', j], message: `Unknown topic "${t}" (known: ${[...topicIds].join(', ')})` });
-      }),
-    );
+    checkAlerts(cfg.alerts, [], new Set(owner.keys()), allTopics);
   });
+
+/** `sources[2].url` from zod's `['sources', 2, 'url']`: how check-config prints a field's path. */
+export function formatPath(segments: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of segments) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out ? `.${String(seg)}` : String(seg);
+  }
+  return out || '(root)';
+}
+
+type ParsedAlerts = z.output<typeof alertChannelSchema>[];
+type ClassifierConfig = z.output<typeof classifierSchema>;
+type Industry = z.output<typeof businessSchema>['industry'];
 
 export type ConfigInput = z.input<typeof configSchema>;
 type ParsedConfig = z.output<typeof configSchema>;
@@ -789,18 +879,38 @@ export type FileSourceConfig = z.output<typeof fileSourceSchema>;
 /** A source of a given type. */
 export type SourceOf<T extends SourceConfig['type']> = Extract<SourceConfig, { type: T }>;
 type ParsedAlert = z.output<typeof alertChannelSchema>;
-/** An alert channel with its id resolved. */
-export type AlertChannelConfig = ParsedAlert & { id: string };
+/** An alert channel with its id resolved (`<business>.<id>` for a business's own channel), and its business when it has one. */
+export type AlertChannelConfig = ParsedAlert & { id: string; business?: string | undefined };
 export type BusinessConfig = z.output<typeof businessSchema>;
+/** A source with its deployment-wide id (`<business>.<id>` under `businesses:`) and the business it belongs to. */
+export type OwnedSourceConfig = SourceConfig & { business: string };
+/**
+ * A business as the service runs it, resolved at load: its facts and the drafting and classifier sections it
+ * uses (its own, else the service's), its sources and its own channels by their deployment-wide ids.
+ */
+export interface BusinessProfile {
+  id: string;
+  business: BusinessConfig;
+  drafting: DraftingConfig;
+  classifier: ClassifierConfig;
+  sourceIds: string[];
+  channelIds: string[];
+}
 /** An API key resolved at load: plain keys are named `key-<n>` and have both scopes. */
 export interface ApiKeyConfig {
   name: string;
   key: string;
   scopes: ('read' | 'write')[];
+  /** The businesses whose data the key may see and change (every business when unset). */
+  businesses?: string[] | undefined;
 }
 /** The validated, frozen configuration passed to every part of the service. */
 export type Config = Readonly<
-  Omit<ParsedConfig, 'alerts' | 'api' | 'workspace'> & {
+  Omit<ParsedConfig, 'alerts' | 'api' | 'workspace' | 'business' | 'businesses' | 'sources'> & {
+    /** The first business's facts: the one business of a single-business deployment. Per review, use `businessOf`. */
+    business: BusinessConfig;
+    businesses: BusinessProfile[];
+    sources: OwnedSourceConfig[];
     alerts: AlertChannelConfig[];
     api: Omit<ParsedConfig['api'], 'keys'> & { keys: ApiKeyConfig[] };
     /** `sessionSecret`: the value of `sessionSecretEnv`, resolved at load. */

@@ -104,13 +104,14 @@ export interface SourceCounts {
 export const emptyCounts = (): SourceCounts => ({ reviews: 0, negative: 0, ratings: {}, topics: {}, severities: {}, events: {}, durations: { pa: {}, ar: {}, rf: {}, pr: {} } });
 
 /** A counter hash read into per-source figures; `sourceId` keeps only that source. */
-export function parseCounterHash(hash: Record<string, string>, sourceId?: string): Map<string, SourceCounts> {
+export function parseCounterHash(hash: Record<string, string>, sources?: string | ReadonlySet<string>): Map<string, SourceCounts> {
+  const wanted = typeof sources === 'string' ? new Set([sources]) : sources;
   const out = new Map<string, SourceCounts>();
   for (const [field, raw] of Object.entries(hash)) {
     const bar = field.indexOf('|');
     if (bar < 0) continue;
     const src = field.slice(0, bar);
-    if (sourceId !== undefined && src !== sourceId) continue;
+    if (wanted !== undefined && !wanted.has(src)) continue;
     const n = Number(raw);
     if (!n) continue;
     let c = out.get(src);

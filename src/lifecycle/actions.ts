@@ -6,6 +6,7 @@ import { createPublisher } from '../publishers/index.js';
 import type { QueueName } from '../queues.js';
 import type { AnalysisItem } from '../store/review-store.js';
 import type { TransitionResult } from '../store/lifecycle-store.js';
+import { ownerView } from '../config/businesses.js';
 import { draftContextFor } from './draft-context.js';
 import { TRANSITIONS, type Action } from './states.js';
 
@@ -83,7 +84,7 @@ export function guardrailContext(deps: Pick<ActionDeps, 'config'>, stored: Analy
   return {
     maxLength: dctx.maxLength,
     kind: 'reply' as const,
-    contacts: [deps.config.business.contact],
+    contacts: [ownerView(deps.config, stored.review.sourceId).business.contact],
     review: { text: stored.review.text, title: stored.review.title },
     language: stored.verdict?.language,
   };

@@ -1,4 +1,5 @@
 import type { Config, SourceConfig } from '../config/schema.js';
+import { ownerView } from '../config/businesses.js';
 import type { DraftContext } from '../draft/index.js';
 
 // Publisher types name the platform whose reply limit and habits a draft must respect.
@@ -9,9 +10,11 @@ const PLATFORM_OF_PUBLISHER: Record<string, string | undefined> = {
 };
 
 /** The drafting context for a review of `sourceId`: business facts, per-source drafting config, platform limit. */
-export function draftContextFor(config: Pick<Config, 'business' | 'drafting' | 'sources'>, sourceId: string): DraftContext {
+export function draftContextFor(config: Pick<Config, 'business' | 'drafting' | 'sources'> & Partial<Pick<Config, 'businesses'>>, sourceId: string): DraftContext {
   const source: SourceConfig | undefined = config.sources.find((s) => s.id === sourceId);
-  const ctx: DraftContext = { business: config.business, drafting: config.drafting, sourceId };
+  // The business the review's source belongs to: its name, contact, tone and drafting section.
+  const owner = ownerView(config, sourceId);
+  const ctx: DraftContext = { business: owner.business, drafting: owner.drafting, sourceId };
   const platform = source ? PLATFORM_OF_PUBLISHER[source.publisher.type] : undefined;
   if (platform) ctx.platform = platform;
   if (source?.replyMaxLength) ctx.maxLength = source.replyMaxLength;

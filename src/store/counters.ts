@@ -118,7 +118,8 @@ export class CounterStore {
   }
 
   /** One round trip for the whole window, whatever its length: one HGETALL per period. */
-  async read(periods: readonly { label: string; kind: 'day' | 'week' }[], sourceId?: string): Promise<CounterWindow> {
+  /** The periods' counters, of one source or a set of them (a business's) when given. */
+  async read(periods: readonly { label: string; kind: 'day' | 'week' }[], sources?: string | ReadonlySet<string>): Promise<CounterWindow> {
     if (periods.length === 0) return { periods: [] };
     const pipe = this.redis.pipeline();
     for (const p of periods) pipe.hgetall(p.kind === 'day' ? this.dayKey(p.label) : this.weekKey(p.label));
@@ -127,7 +128,7 @@ export class CounterStore {
       periods: periods.map((p, i) => {
         const [err, hash] = replies[i]!;
         if (err) throw err;
-        return { ...p, bySource: parseCounterHash(hash as Record<string, string>, sourceId) };
+        return { ...p, bySource: parseCounterHash(hash as Record<string, string>, sources) };
       }),
     };
   }

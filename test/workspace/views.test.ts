@@ -139,7 +139,7 @@ describe('workspace pages (render functions)', () => {
   });
 
   it('sources and insights render their figures', () => {
-    const src = sourcesPage(chrome(), [{ id: 'harbor', type: 'rss', schedule: '* * * * *', enabled: true, publisher: 'manual', healthy: false, consecutiveFailures: 3, reviewsSeen: 12, lastPollAt: now.toISOString(), lastError: `HTTP 503 ${HOSTILE}`, nextPollAt: now.toISOString() }], now);
+    const src = sourcesPage(chrome(), [{ id: 'harbor', business: 'default', type: 'rss', schedule: '* * * * *', enabled: true, publisher: 'manual', healthy: false, consecutiveFailures: 3, reviewsSeen: 12, lastPollAt: now.toISOString(), lastError: `HTTP 503 ${HOSTILE}`, nextPollAt: now.toISOString() }], now);
     expect(src).toContain('failing');
     expect(src).toContain('3 failures in a row');
     expect(src).not.toContain('<script>alert');

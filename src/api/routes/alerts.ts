@@ -3,6 +3,7 @@ import { SLA_FRESH_MS } from '../../lifecycle/sla.js';
 import { InvalidCursorError } from '../../store/review-store.js';
 import { HttpError } from '../errors.js';
 import { presentReview } from '../present.js';
+import { listScope } from '../visibility.js';
 import type { ListCache } from '../list-cache.js';
 import type { RouteRegistry } from '../registry.js';
 import { reviewPageSchema } from '../responses.js';
@@ -20,9 +21,10 @@ export async function withCursor<T>(run: () => Promise<T>): Promise<T> {
 
 /** `GET /v1/alerts`: the flagged negative reviews, newest flag first. */
 export function alertRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCache): void {
-  api.add({ method: 'GET', url: '/v1/alerts', operationId: 'listAlerts', response: reviewPageSchema, tag: 'alerts', scope: 'read', summary: 'Flagged negative reviews, newest flag first, with verdict and draft; cursor-paged', query: alertListQuery }, async ({ query, req, reply }) =>
+  api.add({ method: 'GET', url: '/v1/alerts', operationId: 'listAlerts', response: reviewPageSchema, tag: 'alerts', scope: 'read', summary: 'Flagged negative reviews, newest flag first, with verdict and draft; cursor-paged', query: alertListQuery, errors: [404] }, async ({ query, req, reply, actor }) =>
     cache.serve(req, reply, async () => {
-      const page = await withCursor(() => ctx.store.listing.listAlerts({ limit: query.limit, cursor: query.cursor, sourceId: query.source, since: query.since ? new Date(query.since) : undefined }));
+      const scope = listScope(ctx.config, actor, query);
+      const page = await withCursor(() => ctx.store.listing.listAlerts({ limit: query.limit, cursor: query.cursor, sourceId: scope.sourceId, since: query.since ? new Date(query.since) : undefined, filter: scope.filter }));
       return { items: page.items.map((s) => presentReview(s, ctx.config.lifecycle.sla)), nextCursor: page.nextCursor };
     }, SLA_FRESH_MS),
   );

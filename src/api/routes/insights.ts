@@ -9,12 +9,14 @@ import { insightListSchema, statsSchema, textSchema, weeklyReportSchema } from '
 import { InsightStore } from '../../store/insight-store.js';
 import { isoWeekOf } from '../../insights/weekly-report.js';
 import { reportOf } from '../../insights/report-sender.js';
-import { isoDateTime, isoWeek } from '../schemas.js';
+import { businessQuery, isoDateTime, isoWeek, sourceId } from '../schemas.js';
+import { businessesOf, listScope, sourcesOf } from '../visibility.js';
 
 const statsQuery = z.strictObject({
   since: isoDateTime.optional().describe('published at or after (default: 30 days ago)'),
   until: isoDateTime.optional().describe('published before (default: now)'),
-  source: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be a source id').optional(),
+  source: sourceId.optional(),
+  business: businessQuery,
 });
 
 const insightsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(20).describe('how many (at most 50)') });
@@ -40,13 +42,15 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
       description:
         'Read from counters kept as reviews are analysed, so any window over any history answers at once. The window is whole UTC days (`since` and `until` are widened to them and returned). Reviews, negatives, topics, severities and ratings count the reviews published in the window; replies, follow-ups, recoveries and response times count the steps taken in it (response times from a histogram: within 12%). Windows up to 92 days are also given day by day; ratings over time are per day then, else per ISO week.',
       query: statsQuery,
+      errors: [404],
     },
-    async ({ query }) => {
+    async ({ query, actor }) => {
+      const scope = listScope(ctx.config, actor, query);
       const until = query.until ? Date.parse(query.until) : Date.now();
       const since = query.since ? Date.parse(query.since) : until - 30 * 86_400_000;
       const days = daysBetween(new Date(since).toISOString().slice(0, 10), new Date(Math.max(since, until - 1)).toISOString().slice(0, 10));
       const byDay = days.length <= BY_DAY_MAX;
-      const window = await ctx.store.counters.read(periodsFor(days, byDay), query.source);
+      const window = await ctx.store.counters.read(periodsFor(days, byDay), scope.sourceId ?? sourcesOf(ctx.config, businessesOf(ctx.config, actor, query.business)));
       const stats = statsFromCounters(window.periods, { byDay });
       return { since: `${days[0]}T00:00:00.000Z`, until: new Date(Date.parse(`${days.at(-1)}T00:00:00Z`) + 86_400_000).toISOString(), truncated: false, ...stats };
     },

@@ -9,6 +9,7 @@ import type { AnalysisItem, ReviewFilter } from '../../store/review-store.js';
 import type { Actor } from '../auth.js';
 import { applied, notFound } from '../errors.js';
 import { presentReview } from '../present.js';
+import { both, listScope } from '../visibility.js';
 import type { ListCache } from '../list-cache.js';
 import type { RouteRegistry } from '../registry.js';
 import { followUpOutcomeSchema, historySchema, replyOutcomeSchema, resolvedSchema, reviewPageSchema, reviewSchema, textSchema } from '../responses.js';
@@ -61,15 +62,16 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
   };
 
   /** Streams every review the query matches as CSV, page by page (bounded memory at any size). */
-  const exportCsv = (query: ReturnType<typeof reviewListQuery.parse>, bom: boolean, reply: FastifyReply): Readable => {
-    const filter = matches(query, ctx.config.lifecycle.sla);
+  const exportCsv = (query: ReturnType<typeof reviewListQuery.parse>, bom: boolean, reply: FastifyReply, actor: Actor | undefined): Readable => {
+    const scope = listScope(ctx.config, actor, query);
+    const filter = both(scope.filter, matches(query, ctx.config.lifecycle.sla));
     const rows = reviewCsv(
       (cursor) =>
         withCursor(() =>
           ctx.store.listing.listReviews({
             limit: CSV_PAGE,
             cursor,
-            sourceId: query.source,
+            sourceId: scope.sourceId,
             min: query.since ? Date.parse(query.since) : undefined,
             max: query.until ? Date.parse(query.until) - 1 : undefined,
             filter,
@@ -93,21 +95,23 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
       summary: 'Every review the filters match, as CSV (RFC 4180, UTF-8), streamed',
       description: 'The same filters as listReviews (limit and cursor are ignored: every match is exported). `bom=true` starts the file with a UTF-8 byte order mark for Excel. Text cells that start like a formula get a leading apostrophe. `GET /v1/reviews` with `Accept: text/csv` answers the same.',
       query: reviewCsvQuery,
+      errors: [404],
     },
-    async ({ query, reply }) => exportCsv(query, query.bom === true, reply),
+    async ({ query, reply, actor }) => exportCsv(query, query.bom === true, reply, actor),
   );
 
-  api.add({ method: 'GET', url: '/v1/reviews', operationId: 'listReviews', response: reviewPageSchema, alsoProduces: { 'text/csv': textSchema }, tag: 'reviews', scope: 'read', summary: 'All reviews, newest published first, filtered; cursor-paged (or all of them as CSV with Accept: text/csv)', query: reviewListQuery }, async ({ query, req, reply }) =>
+  api.add({ method: 'GET', url: '/v1/reviews', operationId: 'listReviews', response: reviewPageSchema, alsoProduces: { 'text/csv': textSchema }, tag: 'reviews', scope: 'read', summary: 'All reviews, newest published first, filtered; cursor-paged (or all of them as CSV with Accept: text/csv)', query: reviewListQuery, errors: [404] }, async ({ query, req, reply, actor }) =>
     // A spreadsheet or BI tool asking for CSV gets the export (the whole match, not one page).
-    /\btext\/csv\b/.test(req.headers.accept ?? '') && !/application\/json/.test(req.headers.accept ?? '') ? exportCsv(query, false, reply) : cache.serve(req, reply, async () => {
+    /\btext\/csv\b/.test(req.headers.accept ?? '') && !/application\/json/.test(req.headers.accept ?? '') ? exportCsv(query, false, reply, actor) : cache.serve(req, reply, async () => {
+      const scope = listScope(ctx.config, actor, query);
       const page = await withCursor(() =>
         ctx.store.listing.listReviews({
           limit: query.limit,
           cursor: query.cursor,
-          sourceId: query.source,
+          sourceId: scope.sourceId,
           min: query.since ? Date.parse(query.since) : undefined,
           max: query.until ? Date.parse(query.until) - 1 : undefined,
-          filter: matches(query, ctx.config.lifecycle.sla),
+          filter: both(scope.filter, matches(query, ctx.config.lifecycle.sla)),
         }),
       );
       return { items: page.items.map((s) => present(s)), nextCursor: page.nextCursor };

@@ -4,7 +4,9 @@ import { sourceStatus, type SourceStatus } from '../../sources/status.js';
 import { notFound } from '../errors.js';
 import type { RouteRegistry } from '../registry.js';
 import { queuedSchema, sourceListSchema, sourceSchema } from '../responses.js';
-import { sourceIdParams } from '../schemas.js';
+import { businessQuery, sourceIdParams } from '../schemas.js';
+import { businessesOf, sourcesOf } from '../visibility.js';
+import { z } from 'zod';
 
 /** Source health and manual polls. */
 export function sourceRoutes(api: RouteRegistry, ctx: AppContext): void {
@@ -14,9 +16,13 @@ export function sourceRoutes(api: RouteRegistry, ctx: AppContext): void {
     return sourceStatus(ctx.store, source);
   };
 
-  api.add({ method: 'GET', url: '/v1/sources', operationId: 'listSources', response: sourceListSchema, tag: 'sources', scope: 'read', summary: 'Every source with its health' }, async () => ({
-    items: await Promise.all(ctx.config.sources.map((s) => present(s.id))),
-  }));
+  api.add(
+    { method: 'GET', url: '/v1/sources', operationId: 'listSources', response: sourceListSchema, tag: 'sources', scope: 'read', summary: 'Every source with its health (of one business with `business=`)', query: z.strictObject({ business: businessQuery }), errors: [404] },
+    async ({ query, actor }) => {
+      const visible = sourcesOf(ctx.config, businessesOf(ctx.config, actor, query.business));
+      return { items: await Promise.all(ctx.config.sources.filter((s) => !visible || visible.has(s.id)).map((s) => present(s.id))) };
+    },
+  );
 
   api.add({ method: 'GET', url: '/v1/sources/:id', operationId: 'getSource', response: sourceSchema, tag: 'sources', scope: 'read', summary: 'One source’s health: last success, last error and status, failures, back-off, reviews seen', params: sourceIdParams, errors: [404] }, async ({ params }) =>
     present(params.id),

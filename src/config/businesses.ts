@@ -1,0 +1,67 @@
+import type { BusinessProfile, Config } from './schema.js';
+
+// Which business a source (and so a review, an alert, a delivery) belongs to, looked up from the resolved
+// config. Pure: the analysis threads use it on their copy of the config as the worker does on its own.
+
+type Owned = Pick<Config, 'businesses' | 'sources'>;
+
+const bySource = new WeakMap<object, Map<string, BusinessProfile>>();
+
+function indexOf(config: Owned): Map<string, BusinessProfile> {
+  let index = bySource.get(config.sources);
+  if (!index) {
+    const byId = new Map(config.businesses.map((b) => [b.id, b]));
+    index = new Map();
+    for (const s of config.sources) {
+      const b = byId.get(s.business);
+      if (b) index.set(s.id, b);
+    }
+    bySource.set(config.sources, index);
+  }
+  return index;
+}
+
+/**
+ * The business of a source. A source no longer configured (its reviews are kept after it was removed) belongs
+ * to the business its id names (`<business>.<source>`), else to the first business: a single-business
+ * deployment's sources have bare ids.
+ */
+export function businessOf(config: Owned, sourceId: string): BusinessProfile {
+  const found = indexOf(config).get(sourceId);
+  if (found) return found;
+  const dot = sourceId.indexOf('.');
+  const named = dot > 0 ? config.businesses.find((b) => b.id === sourceId.slice(0, dot)) : undefined;
+  return named ?? config.businesses[0]!;
+}
+
+/** The id of a source's business (see `businessOf`). */
+export function businessIdOf(config: Owned, sourceId: string): string {
+  return businessOf(config, sourceId).id;
+}
+
+/**
+ * The config as one business sees it: its facts, drafting and classifier sections in the places the
+ * single-business code reads them, and only its sources.
+ */
+export function businessView<C extends Owned & Pick<Config, 'business' | 'drafting' | 'classifier'>>(config: C, business: BusinessProfile): C {
+  return { ...config, business: business.business, drafting: business.drafting, classifier: business.classifier, sources: config.sources.filter((s) => s.business === business.id) };
+}
+
+/** Whether a caller limited to `allowed` businesses (undefined: every one) may see `businessId`'s data. */
+export function maySee(allowed: readonly string[] | undefined, businessId: string): boolean {
+  return allowed === undefined || allowed.includes(businessId);
+}
+
+/**
+ * The business facts, drafting and classifier sections a review of `sourceId` is handled with. With one
+ * business they are the config's own top-level ones (which callers may have narrowed, e.g. to another
+ * industry); with several, those of the source's business.
+ */
+export function ownerView<C extends Pick<Config, 'business' | 'drafting' | 'sources'> & Partial<Pick<Config, 'businesses' | 'classifier'>>>(
+  config: C,
+  sourceId: string,
+): Pick<Config, 'business' | 'drafting'> & Partial<Pick<Config, 'classifier'>> {
+  if (!config.businesses || config.businesses.length <= 1) return config;
+  const b = businessOf(config as Owned, sourceId);
+  return { business: b.business, drafting: b.drafting, classifier: b.classifier };
+}

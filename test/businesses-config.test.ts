@@ -1,0 +1,137 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfigDir, parseConfig } from '../src/config/load.js';
+import { businessOf } from '../src/config/businesses.js';
+import { createAnalyzer } from '../src/analysis/analyze.js';
+import { makeConfig, makeReview } from './helpers/factories.js';
+
+const ENV = { AGENCY_API_KEY: 'agency-key-0123456', HARBOR_API_KEY: 'harbor-key-0123456' };
+const EXAMPLE_DIR = path.resolve('config/businesses');
+
+/** A copy of the bundled example folder (the demo feeds beside it too), to add and break files in. */
+function exampleCopy(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'rm-businesses-'));
+  cpSync(path.resolve('config/demo'), path.join(root, 'demo'), { recursive: true });
+  cpSync(EXAMPLE_DIR, path.join(root, 'businesses'), { recursive: true });
+  return path.join(root, 'businesses');
+}
+
+function problems(load: () => unknown): string[] {
+  try {
+    load();
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected the config to be refused');
+}
+
+const biz = (id: string, over: Record<string, unknown> = {}) => ({
+  id,
+  name: `Business ${id}`,
+  contact: { email: `care@${id}.example` },
+  signature: `The ${id} team`,
+  sources: [{ id: 'google', type: 'rss' as const, url: `https://${id}.example/reviews.rss`, schedule: '0 * * * *' }],
+  ...over,
+});
+
+describe('several businesses in one deployment', () => {
+  it('reads the bundled config folder: one file per business, ids across the deployment qualified by the business', () => {
+    const config = loadConfigDir(EXAMPLE_DIR, ENV);
+    expect(config.businesses.map((b) => [b.id, b.business.name, b.business.tone])).toEqual([
+      ['harbor-bistro', 'Harbor Bistro', 'friendly'],
+      ['tidy-app', 'Tidy', 'formal'],
+    ]);
+    expect(config.sources.map((s) => [s.id, s.business])).toEqual([
+      ['harbor-bistro.rss', 'harbor-bistro'],
+      ['tidy-app.rss', 'tidy-app'],
+    ]);
+    // The service's channel takes every business; the business's own takes only its sources.
+    expect(config.alerts.map((a) => [a.id, a.business, a.sources])).toEqual([
+      ['log', undefined, undefined],
+      ['harbor-bistro.log', 'harbor-bistro', ['harbor-bistro.rss']],
+    ]);
+    expect(config.api.keys.find((k) => k.name === 'harbor-owner')?.businesses).toEqual(['harbor-bistro']);
+    expect(businessOf(config, 'tidy-app.rss').business.signature).toBe('Sam, Tidy Support');
+  });
+
+  it('drafts each review as its own business: name, signature, register and vocabulary', () => {
+    const config = loadConfigDir(EXAMPLE_DIR, ENV);
+    const analyze = createAnalyzer(config);
+    const complaint = { text: 'The app crashed after the update and I lost my login. Support never answered.', rating: 1 };
+    const tidy = analyze(makeReview('tidy-app.rss', complaint), { draft: true });
+    const harbor = analyze(makeReview('harbor-bistro.rss', { text: 'Cold food and a rude waiter, we waited an hour.', rating: 1 }), { draft: true });
+    expect(tidy.draft?.reply).toContain('Sam, Tidy Support');
+    expect(tidy.draft?.reply).toContain('support@tidy-app.example');
+    expect(tidy.draft?.reply).not.toContain('Harbor');
+    expect(harbor.draft?.reply).toContain('Maya, Guest Relations');
+    expect(harbor.draft?.reply).not.toContain('Tidy');
+    // The app's taxonomy tags the crash; the restaurant's would not know it.
+    expect(tidy.verdict.topics.length).toBeGreaterThan(0);
+    expect(tidy.verdict.topics).not.toEqual(harbor.verdict.topics);
+  });
+
+  it('keeps a single business exactly as before: bare ids, one business named default', () => {
+    const config = makeConfig({ sources: [{ id: 'harbor', type: 'rss', url: 'https://h.example/r.rss', schedule: '0 * * * *' }] });
+    expect(config.businesses.map((b) => b.id)).toEqual(['default']);
+    expect(config.sources.map((s) => [s.id, s.business])).toEqual([['harbor', 'default']]);
+    expect(config.alerts.map((a) => a.id)).toEqual(['log']);
+  });
+
+  it('refuses two businesses with one id, a source id twice in a business, and a channel naming another business’s source', () => {
+    const found = problems(() =>
+      makeConfig({
+        business: undefined,
+        businesses: [
+          biz('berlin', { sources: [biz('x').sources[0], { ...biz('x').sources[0], url: 'https://other.example/r.rss' }] }),
+          biz('berlin'),
+          biz('lyon', { alerts: [{ type: 'log', sources: ['google', 'berlin.google'] }, { type: 'webhook', url: 'https://hooks.example/x', sources: ['yelp'] }] }),
+        ],
+      }),
+    );
+    expect(found).toContain('businesses[1].id: Duplicate business id "berlin" (also businesses[0])');
+    expect(found).toContain('businesses[0].sources[1].id: Duplicate source id "google" in business "berlin" (also businesses[0].sources[0])');
+    expect(found.find((p) => p.startsWith('businesses[2].alerts[0].sources[1]:'))).toMatch(/belongs to business "berlin", not "lyon"/);
+    expect(found.find((p) => p.startsWith('businesses[2].alerts[1].sources[0]:'))).toMatch(/Unknown source "yelp"/);
+    // The same source id in two businesses is two sources.
+    expect(found.some((p) => p.includes('businesses[2].sources'))).toBe(false);
+    expect(found).toHaveLength(4);
+  });
+
+  it('refuses a config with both or neither of business and businesses, top-level sources beside businesses, and a key limited to an unknown business', () => {
+    expect(problems(() => parseConfig({ sources: [] }))).toEqual(['business: Required: give "business" (the one business) or "businesses" (several)']);
+    const both = problems(() => makeConfig({ businesses: [biz('a')] }));
+    expect(both).toEqual(['businesses: give "business" (one business) or "businesses" (several), not both']);
+    const stray = problems(() => makeConfig({ business: undefined, businesses: [biz('a')], sources: biz('b').sources as never }));
+    expect(stray[0]).toMatch(/^sources: with "businesses", every source belongs to one/);
+    const key = problems(() => makeConfig({ business: undefined, businesses: [biz('a')], api: { keys: [{ name: 'client', key: 'client-key-123456', businesses: ['b'] }] } }));
+    expect(key).toEqual(['api.keys[0].businesses[0]: Unknown business "b" (configured: a)']);
+  });
+
+  it('names the file and the field of every problem in a config folder, and refuses business sections in service.yaml', () => {
+    const dir = exampleCopy();
+    writeFileSync(path.join(dir, 'lyon.yaml'), 'name: Hôtel Lyon\ncontact: {}\nsignature: Claire\nsources:\n  - { id: web, type: rss, url: "nope", schedule: "0 * * * *" }\n');
+    writeFileSync(path.join(dir, 'broken.yml'), 'name: [unclosed\n');
+    writeFileSync(path.join(dir, 'service.yaml'), 'sources: []\nalerts: [{ type: log }]\n');
+    const found = problems(() => loadConfigDir(dir, ENV));
+    expect(found.find((p) => p.startsWith('broken.yml: (yaml):'))).toMatch(/Flow sequence .* at line 2, column 1/);
+    expect(found).toContain(`service.yaml: sources: goes in a business's own file in ${dir}, not in service.yaml`);
+    // Once the folder reads, the schema's problems name their file too.
+    writeFileSync(path.join(dir, 'broken.yml'), 'name: Fixed\ncontact: { email: a@b.example }\nsignature: A\n');
+    writeFileSync(path.join(dir, 'service.yaml'), 'alerts: [{ type: log }]\n');
+    const schema = problems(() => loadConfigDir(dir, ENV));
+    expect(schema).toContain('lyon.yaml: contact: Give at least an email or a phone number: every reply takes the conversation offline');
+    expect(schema).toContain('lyon.yaml: sources[0].url: Invalid URL');
+    expect(schema).toHaveLength(2);
+  });
+
+  it('takes a business id from its file name unless the file gives one, and refuses two files with one id', () => {
+    const dir = exampleCopy();
+    writeFileSync(path.join(dir, 'lyon.yaml'), 'name: Hôtel Lyon\ncontact: { email: c@lyon.example }\nsignature: Claire\nlanguage: fr\nindustry: hotel\n');
+    expect(loadConfigDir(dir, ENV).businesses.map((b) => b.id)).toEqual(['harbor-bistro', 'lyon', 'tidy-app']);
+    writeFileSync(path.join(dir, 'lyon-copy.yaml'), 'id: lyon\nname: Hôtel Lyon\ncontact: { email: c@lyon.example }\nsignature: Claire\n');
+    expect(problems(() => loadConfigDir(dir, ENV))).toEqual(['lyon.yaml: id: Duplicate business id "lyon" (also businesses[1])']);
+  });
+});
