@@ -3,6 +3,7 @@ import type { AppContext } from '../src/context.js';
 import { draftWithProvider } from '../src/draft/index.js';
 import type { Severity, Verdict } from '../src/domain/verdict.js';
 import { draftContextFor } from '../src/lifecycle/draft-context.js';
+import { ownerView } from '../src/config/businesses.js';
 import { jobId, type JobData } from '../src/queues.js';
 import { reviewOf, type AnalysisEntry } from '../src/store/review-store.js';
 import { storedDraftJson, type SerializedAnalysis } from '../src/store/stored-json.js';
@@ -28,7 +29,8 @@ export async function analyzeBatch(ctx: AnalyzeDeps, data: JobData<'analyze'>, a
   /** Reviews to alert, by channel: one notify job per channel for the whole batch. */
   const notify = new Map<string, string[]>();
   const todo = stored.filter((item) => item.analyzedHash !== item.hash);
-  const provider = config.drafting.provider === 'openai-compatible';
+  // The batch's source decides the business, and so whether its drafts come from a model.
+  const provider = ownerView(config, data.sourceId).drafting.provider === 'openai-compatible';
   // The batch is classified (and template-drafted) at once, in an analysis thread when there is one. Reviews
   // go there as the JSON read from Redis and come back as the JSON to write: this loop reads a few fields.
   const analyses = await analysis.analyze(
