@@ -12,9 +12,8 @@ import { PeopleStore } from './store/people-store.js';
 import { pollOnce } from './poll-once.js';
 import { runDraftCli } from './cli/draft.js';
 import { runAuthCheck } from './cli/auth.js';
-import { isoWeekOf, weeklyReport } from './insights/weekly-report.js';
-import { deliverWeeklyReport, reportChannels } from './insights/report-sender.js';
-import { InsightStore } from './store/insight-store.js';
+import { isoWeekOf } from './insights/weekly-report.js';
+import { deliverWeeklyReport, reportBusiness, reportChannels, reportOf } from './insights/report-sender.js';
 import { ReviewStore } from './store/review-store.js';
 import { LifecycleStore } from './store/lifecycle-store.js';
 import { classifiersByIndustry, runClassifyCli } from './cli/classify.js';
@@ -53,12 +52,14 @@ Usage:
       Obtain a token for each platform account under credentials: (or those of one source and its
       publisher) and say which work: an expired or revoked refresh token, a missing variable or key
       file, a refused client. Exit 0 when every account works, 1 otherwise. Prints no secret.
-  review-monitor report [--week 2026-W48] [--send] [--config FILE]
+  review-monitor report [--week 2026-W48] [--business ID] [--send] [--config FILE]
       Print the weekly report as JSON (the same as GET /v1/reports/weekly): volume, negatives, average
       rating and trend, topics and what changed, replies within the SLA, open reviews by status,
       follow-ups, recoveries and champions. Default: the last complete ISO week. --send also sends it
       now (HTML e-mail with charts, and Slack) to the report channels (insights.report.channels, else
-      every e-mail and Slack channel), as the scheduler does on insights.report.schedule.
+      every e-mail and Slack channel), as the scheduler does on insights.report.schedule. With several
+      businesses, --business ID reports that one (sent to its own channels); without it the report
+      covers them all (sent to the service-wide channels).
   review-monitor users add EMAIL --name "Full Name" --role owner|responder|viewer --password-stdin
   review-monitor users list | remove EMAIL | set-role EMAIL ROLE | set-slack EMAIL SLACK_USER_ID|none
   review-monitor users set-password EMAIL --password-stdin
@@ -113,6 +114,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         role: { type: 'string' },
         'password-stdin': { type: 'boolean', default: false },
         week: { type: 'string' },
+        business: { type: 'string' },
         send: { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
@@ -192,16 +194,21 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       const store = new ReviewStore(redis.redis, config.redis.prefix);
       const lifecycle = new LifecycleStore(store, undefined, config.lifecycle.sla);
       const week = values.week ?? isoWeekOf(new Date(Date.now() - 7 * 86_400_000)).label;
-      const insights = new InsightStore(redis.redis, store.keys);
-      const report = await weeklyReport({ store, readStatusCounts: () => lifecycle.byStatus.read(), recentInsights: () => insights.recent() }, week);
+      const business = values.business;
+      if (business !== undefined && !config.businesses.some((b) => b.id === business)) {
+        process.stderr.write(`--business: unknown business "${business}" (configured: ${config.businesses.map((b) => b.id).join(', ')})\n`);
+        return 2;
+      }
+      const report = await reportOf({ store, lifecycle, redis: redis.redis, config }, week, business);
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       if (values.send) {
         const { ctx, close } = await createContext(config, logger);
         try {
-          const channels = reportChannels(ctx);
+          // A business's report goes to its own channels; the whole deployment's to the service's.
+          const channels = reportChannels(ctx).filter((c) => reportBusiness(config, c.id) === business);
           if (!channels.length) process.stderr.write('no e-mail or Slack channel to send the report to (alerts: / insights.report.channels)\n');
           for (const c of channels) {
-            await deliverWeeklyReport(ctx, c, week);
+            await deliverWeeklyReport(ctx, c, week, business);
             process.stderr.write(`sent the report of ${week} to ${c.id}\n`);
           }
           if (!channels.length) return 1;

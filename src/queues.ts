@@ -37,7 +37,7 @@ export const jobSchemas = {
     z.object({
       channelId: z.string().min(1),
       reviewIds: z.array(z.string().min(1)).default([]),
-      report: z.object({ week: z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week like 2026-W48') }),
+      report: z.object({ week: z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week like 2026-W48'), business: z.string().min(1).optional() }),
     }),
     z.object({
       channelId: z.string().min(1),

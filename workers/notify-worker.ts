@@ -74,7 +74,7 @@ const permanent = (err: unknown): boolean => err instanceof UnrecoverableError;
 export async function deliverAlerts(ctx: NotifyDeps, data: JobData<'notify'>, attempt: Attempt = ONLY_ATTEMPT, opts: NotifyOptions = {}): Promise<NotifyOutcome> {
   const channel = channelOf(ctx, data.channelId);
   if ('report' in data) {
-    await deliverWeeklyReport(ctx, channel, data.report.week);
+    await deliverWeeklyReport(ctx, channel, data.report.week, data.report.business);
     return { delivered: 1, digested: 0, skipped: 0 };
   }
   if ('insight' in data) {

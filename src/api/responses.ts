@@ -273,6 +273,7 @@ export const insightListSchema = z
         at: isoTime,
         summary: z.string(),
         examples: z.array(insightExample),
+        business: z.string().optional().describe('the business it is about, when the deployment serves several'),
         spike: z
           .object({ kind: z.enum(['topic', 'source']), subject: z.string(), count: z.number(), baseline: z.number(), pValue: z.number(), period: z.string(), since: isoTime, until: isoTime, sources: z.array(z.string()) })
           .optional(),

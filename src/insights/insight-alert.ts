@@ -30,6 +30,8 @@ export interface InsightAlert {
   /** One sentence: what rose or fell, from what to what. */
   summary: string;
   examples: InsightExample[];
+  /** The business it is about, in a deployment serving several (its channels and its limited keys see it). */
+  business?: string | undefined;
   spike?: (Spike & { period: string; since: string; until: string; sources: string[] }) | undefined;
   ratingDrop?: { sourceId: string; from: number; to: number; average: number; ratings: number; windowDays: number; pValue: number } | undefined;
 }

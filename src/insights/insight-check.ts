@@ -76,19 +76,45 @@ async function enqueue(ctx: Deps, alert: InsightAlert, channels: readonly string
   await Promise.all(channels.map((channelId) => ctx.queues.add('notify', jobId('insight', channelId, alert.id), { channelId, reviewIds, insight: alert })));
 }
 
-async function sendSpike(ctx: Deps, insights: InsightStore, spike: Spike, current: { label: string; since: number; until: number }, counts: ReadonlyMap<string, SourceCounts>, now: Date): Promise<InsightAlert | undefined> {
+/** One business's part of a deployment serving several (its sources and name), or undefined for a single business. */
+interface Tenant {
+  id: string;
+  name: string;
+  sources: ReadonlySet<string>;
+}
+
+/** Each business of a deployment serving several, judged on its own; one undefined tenant for a single business. */
+function tenantsOf(config: Deps['config']): (Tenant | undefined)[] {
+  if (config.businesses.length <= 1) return [undefined];
+  return config.businesses.map((b) => ({ id: b.id, name: b.business.name, sources: new Set(b.sourceIds) }));
+}
+
+/** The counters of a tenant's sources only. */
+function only<T>(counts: ReadonlyMap<string, T>, tenant: Tenant | undefined): ReadonlyMap<string, T> {
+  if (!tenant) return counts;
+  return new Map([...counts].filter(([sourceId]) => tenant.sources.has(sourceId)));
+}
+
+/** "Harbor Bistro: " before a summary when the deployment serves several businesses (a service channel gets every one's). */
+const named = (tenant: Tenant | undefined, summary: string): string => (tenant ? `${tenant.name}: ${summary}` : summary);
+
+async function sendSpike(ctx: Deps, insights: InsightStore, spike: Spike, current: { label: string; since: number; until: number }, counts: ReadonlyMap<string, SourceCounts>, now: Date, tenant: Tenant | undefined): Promise<InsightAlert | undefined> {
   const s = ctx.config.insights.spikes;
-  const id = `spike-${current.label}-${spike.kind}-${spike.subject}`;
+  // A topic is a business's own when there are several (a source id already names its business).
+  const subject = tenant && spike.kind === 'topic' ? `${tenant.id}.${spike.subject}` : spike.subject;
+  const id = `spike-${current.label}-${spike.kind}-${subject}`;
   if (await insights.wasSent(id)) return undefined;
   const sources = spike.kind === 'source' ? [spike.subject] : [...counts].filter(([, c]) => (c.topics[spike.subject] ?? 0) > 0).map(([sourceId]) => sourceId);
   const topics = spike.kind === 'topic' ? [spike.subject] : [];
-  const filter: ReviewFilter = spike.kind === 'topic' ? (r) => r.verdict?.negative === true && r.verdict.topics.includes(spike.subject) : (r) => r.verdict?.negative === true;
+  const negative: ReviewFilter = spike.kind === 'topic' ? (r) => r.verdict?.negative === true && r.verdict.topics.includes(spike.subject) : (r) => r.verdict?.negative === true;
+  const filter: ReviewFilter = tenant ? (r) => tenant.sources.has(r.review.sourceId) && negative(r) : negative;
   const alert: InsightAlert = {
     type: 'spike',
     id,
     at: now.toISOString(),
-    summary: spikeSummary(spike, s.period, topicLabel),
+    summary: named(tenant, spikeSummary(spike, s.period, topicLabel)),
     examples: await examples(ctx, { sourceId: spike.kind === 'source' ? spike.subject : undefined, since: current.since, until: current.until, filter }),
+    ...(tenant ? { business: tenant.id } : {}),
     spike: { ...spike, period: current.label, since: new Date(current.since).toISOString(), until: new Date(current.until).toISOString(), sources },
   };
   await enqueue(ctx, alert, insightChannels(ctx, 'spike', sources, topics));
@@ -106,16 +132,19 @@ async function checkSpikes(ctx: Deps, insights: InsightStore, now: Date): Promis
   const { current, baseline } = periodsAt(now, s.period, s.baseline);
   const kind = s.period;
   const read = await ctx.store.counters.read([current.label, ...baseline].map((label) => ({ label, kind })));
-  const [current_, ...older] = read.periods.map((p) => p.bySource);
-  const before = sinceHistoryBegan(older);
-  // A business too new for a baseline of at least half the periods has nothing yet to rise against.
-  if (!current_ || before.length < Math.ceil(s.baseline / 2)) return [];
   const sent: InsightAlert[] = [];
   const configured = new Set(ctx.config.sources.map((c) => c.id));
-  for (const spike of findSpikes(current_, before, s)) {
-    if (spike.kind === 'source' && !configured.has(spike.subject)) continue;
-    const alert = await sendSpike(ctx, insights, spike, current, current_, now);
-    if (alert) sent.push(alert);
+  // Each business against its own history: one's busy week is not another's spike.
+  for (const tenant of tenantsOf(ctx.config)) {
+    const [now_, ...older] = read.periods.map((p) => only(p.bySource, tenant));
+    const before = sinceHistoryBegan(older);
+    // A business too new for a baseline of at least half the periods has nothing yet to rise against.
+    if (!now_ || before.length < Math.ceil(s.baseline / 2)) continue;
+    for (const spike of findSpikes(now_, before, s)) {
+      if (spike.kind === 'source' && !configured.has(spike.subject)) continue;
+      const alert = await sendSpike(ctx, insights, spike, current, now_, now, tenant);
+      if (alert) sent.push(alert);
+    }
   }
   return sent;
 }
@@ -136,10 +165,12 @@ async function checkRatings(ctx: Deps, insights: InsightStore, now: Date): Promi
   }
   const refs = await insights.ratingReferences();
   const sent: InsightAlert[] = [];
-  const configured = new Set(ctx.config.sources.map((s) => s.id));
+  const configured = new Map(ctx.config.sources.map((s) => [s.id, s.business]));
+  const tenants = new Map(tenantsOf(ctx.config).flatMap((t) => (t ? [[t.id, t] as const] : [])));
   for (const [sourceId, counts] of bySource) {
     // A source taken out of the configuration keeps its history but is not judged any more.
     if (!configured.has(sourceId)) continue;
+    const tenant = tenants.get(configured.get(sourceId)!);
     const ref = refs.get(sourceId);
     const check = checkRating(counts.ratings, ref, s, now.toISOString());
     if (check.kind === 'none') continue;
@@ -154,8 +185,9 @@ async function checkRatings(ctx: Deps, insights: InsightStore, now: Date): Promi
       type: 'rating_drop',
       id,
       at: now.toISOString(),
-      summary: ratingDropSummary(sourceId, check, s.windowDays),
+      summary: named(tenant, ratingDropSummary(sourceId, check, s.windowDays)),
       examples: low,
+      ...(tenant ? { business: tenant.id } : {}),
       ratingDrop: { sourceId, from: check.from, to: check.reference.level, average: check.average, ratings: check.count, windowDays: s.windowDays, pValue: check.pValue },
     };
     await enqueue(ctx, alert, insightChannels(ctx, 'rating_drop', [sourceId], []));

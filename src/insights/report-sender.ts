@@ -22,6 +22,14 @@ export function reportedWeek(at: Date): string {
   return isoWeekOf(new Date(at.getTime() - 7 * 86_400_000)).label;
 }
 
+/**
+ * The business a channel's report is about: a business's own channel gets its business's report; a service-wide
+ * channel the whole deployment's (undefined).
+ */
+export function reportBusiness(config: Pick<AppContext['config'], 'alerts'>, channelId: string): string | undefined {
+  return config.alerts.find((a) => a.id === channelId)?.business;
+}
+
 /** Enqueues the report of `week` for every report channel not sent it yet; resolves to the channels enqueued. */
 export async function enqueueWeeklyReport(ctx: Pick<AppContext, 'config' | 'channels' | 'queues' | 'redis' | 'store'>, week: string, now = new Date()): Promise<string[]> {
   const insights = new InsightStore(ctx.redis, ctx.store.keys);
@@ -29,28 +37,44 @@ export async function enqueueWeeklyReport(ctx: Pick<AppContext, 'config' | 'chan
   for (const c of reportChannels(ctx)) {
     const id = `report-${week}-${c.id}`;
     if (await insights.wasSent(id)) continue;
-    await ctx.queues.add('notify', jobId('report', c.id, week), { channelId: c.id, reviewIds: [], report: { week } });
+    const business = reportBusiness(ctx.config, c.id);
+    await ctx.queues.add('notify', jobId('report', c.id, week), { channelId: c.id, reviewIds: [], report: { week, ...(business ? { business } : {}) } });
     await insights.markSent(id, now, 60 * 86_400);
     out.push(c.id);
   }
   return out;
 }
 
-/** What the report is rendered with. */
-export function reportOptions(ctx: Pick<AppContext, 'config'>): ReportOptions {
-  return { businessName: ctx.config.business.name, insightsUrl: ctx.config.publicUrl ? joinUrl(ctx.config.publicUrl, '/insights') : undefined };
+/** What the report is rendered with: the business's name (or, over several businesses, how many). */
+export function reportOptions(ctx: Pick<AppContext, 'config'>, business?: string): ReportOptions {
+  const one = business === undefined ? undefined : ctx.config.businesses.find((b) => b.id === business);
+  const name = one?.business.name ?? (ctx.config.businesses.length > 1 ? `All ${ctx.config.businesses.length} businesses` : ctx.config.business.name);
+  return { businessName: name, insightsUrl: ctx.config.publicUrl ? joinUrl(ctx.config.publicUrl, '/insights') : undefined };
 }
 
-/** The report of `week`, as the API, the workspace and the e-mail show it. */
-export function reportOf(ctx: Pick<AppContext, 'store' | 'lifecycle' | 'redis'>, week: string): Promise<WeeklyReport> {
+/**
+ * The report of `week`, as the API, the workspace and the e-mail show it: of the whole deployment, or of one
+ * business (its sources' counters, reviews and patterns) when the deployment serves several.
+ */
+export function reportOf(ctx: Pick<AppContext, 'store' | 'lifecycle' | 'redis' | 'config'>, week: string, business?: string): Promise<WeeklyReport> {
   const insights = new InsightStore(ctx.redis, ctx.store.keys);
-  return weeklyReport({ store: ctx.store, readStatusCounts: () => ctx.lifecycle.byStatus.read(), recentInsights: () => insights.recent() }, week);
+  const own = business !== undefined && ctx.config.businesses.length > 1 ? ctx.config.businesses.find((b) => b.id === business) : undefined;
+  if (!own) return weeklyReport({ store: ctx.store, readStatusCounts: () => ctx.lifecycle.byStatus.read(), recentInsights: () => insights.recent() }, week);
+  return weeklyReport(
+    {
+      store: ctx.store,
+      sources: new Set(own.sourceIds),
+      readStatusCounts: () => ctx.lifecycle.byStatus.readMatching(`${own.id}.`),
+      recentInsights: async () => (await insights.recent()).filter((a) => a.business === own.id),
+    },
+    week,
+  );
 }
 
 /** Builds the report of `week` and delivers it through one channel (rendered only in the form the channel sends). */
-export async function deliverWeeklyReport(ctx: Pick<AppContext, 'config' | 'store' | 'lifecycle' | 'redis'>, channel: AlertChannel, week: string): Promise<void> {
+export async function deliverWeeklyReport(ctx: Pick<AppContext, 'config' | 'store' | 'lifecycle' | 'redis'>, channel: AlertChannel, week: string, business = reportBusiness(ctx.config, channel.id)): Promise<void> {
   if (!channel.deliverReport) return;
-  const report = await reportOf(ctx, week);
-  const opts = reportOptions(ctx);
+  const report = await reportOf(ctx, week, business);
+  const opts = reportOptions(ctx, business);
   await channel.deliverReport({ key: `report-${week}-${channel.id}`, email: () => renderWeeklyEmail(report, opts), slack: () => renderWeeklySlack(report, opts) });
 }

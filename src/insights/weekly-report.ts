@@ -43,14 +43,14 @@ const CHAMPION_LOOKBACK_MS = 90 * 86_400_000;
  * 90 days before the week's end are read, up to `cap` of them (`truncated` says when there were more).
  */
 export async function weeklyReport(
-  deps: { store: ReviewStore; readStatusCounts: () => Promise<Record<Status, number>>; recentInsights?: () => Promise<InsightAlert[]> },
+  deps: { store: ReviewStore; readStatusCounts: () => Promise<Record<Status, number>>; recentInsights?: () => Promise<InsightAlert[]>; sources?: ReadonlySet<string> | undefined },
   week: string,
   cap = 100_000,
 ): Promise<WeeklyReport> {
-  const { counts: now, ...compared } = await compareWeek(deps.store, week);
+  const { counts: now, ...compared } = await compareWeek(deps.store, week, deps.sources);
   const start = Date.parse(compared.since);
   const end = Date.parse(compared.until);
-  const { champions, truncated } = await championsOf(deps.store, start, end, cap);
+  const { champions, truncated } = await championsOf(deps.store, start, end, cap, deps.sources);
   return {
     ...compared,
     responseTimes: { alertToReply: spreadOf(now.durations.ar), withinSla: now.events.sla_met ?? 0, pastSla: now.events.sla_missed ?? 0 },
@@ -72,14 +72,14 @@ export type WeekComparison = Pick<WeeklyReport, 'week' | 'since' | 'until' | 're
   counts: SourceCounts;
 };
 
-/** Reads the two weeks' counters (two hashes) and compares them. */
-export async function compareWeek(store: ReviewStore, week: string): Promise<WeekComparison> {
+/** Reads the two weeks' counters (two hashes) and compares them: of every source, or of `sources` (a business's). */
+export async function compareWeek(store: ReviewStore, week: string, sources?: ReadonlySet<string>): Promise<WeekComparison> {
   const start = isoWeekStart(week).getTime();
   const previousWeek = isoWeekOf(new Date(start - 86_400_000)).label;
   const read = await store.counters.read([
     { label: week, kind: 'week' },
     { label: previousWeek, kind: 'week' },
-  ]);
+  ], sources);
   const now = total(read.periods[0]!.bySource.values());
   const before = total(read.periods[1]!.bySource.values());
   // Rounded to two decimals already.
@@ -103,7 +103,7 @@ export async function compareWeek(store: ReviewStore, week: string): Promise<Wee
 }
 
 /** Reviewers whose rating rose after a follow-up posted in [start, end), among the reviews flagged before `end`. */
-async function championsOf(store: ReviewStore, start: number, end: number, cap: number): Promise<{ champions: WeeklyReport['champions']; truncated: boolean }> {
+async function championsOf(store: ReviewStore, start: number, end: number, cap: number, sources: ReadonlySet<string> | undefined): Promise<{ champions: WeeklyReport['champions']; truncated: boolean }> {
   const champions: WeeklyReport['champions'] = [];
   let seen = 0;
   let cursor: string | undefined;
@@ -112,6 +112,7 @@ async function championsOf(store: ReviewStore, start: number, end: number, cap: 
     const page = await store.listing.listAlerts({ limit: 500, cursor, since: new Date(end - CHAMPION_LOOKBACK_MS) });
     for (const r of page.items) {
       seen += 1;
+      if (sources && !sources.has(r.review.sourceId)) continue;
       const at = r.lifecycle.followedUpAt ? Date.parse(r.lifecycle.followedUpAt) : NaN;
       if (!(at >= start && at < end)) continue;
       const atFollowUp = [...r.ratingHistory].reverse().find((h) => Date.parse(h.at) <= at)?.rating ?? null;

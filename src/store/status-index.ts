@@ -69,6 +69,28 @@ export class StatusIndex {
     return this.keys.key('alerts', 'status', status);
   }
 
+  /**
+   * Flagged reviews per status of the reviews whose ids start with `idPrefix` (a business's: `<business>.`),
+   * counted by scanning each status set. A weekly report's cost, not a page view's.
+   */
+  async readMatching(idPrefix: string): Promise<Record<Status, number>> {
+    const count = async (key: string): Promise<number> => {
+      let n = 0;
+      let cursor = '0';
+      do {
+        const [next, members] = await this.redis.zscan(key, cursor, 'MATCH', `${idPrefix}*`, 'COUNT', 1000);
+        n += members.length / 2;
+        cursor = next;
+      } while (cursor !== '0');
+      return n;
+    };
+    const [flagged, ...rest] = await Promise.all([count(this.keys.key('alerts')), ...INDEXED_STATUSES.map((s) => count(this.key(s)))]);
+    const out = { new: 0 } as Record<Status, number>;
+    INDEXED_STATUSES.forEach((s, i) => (out[s] = rest[i] ?? 0));
+    out.new = Math.max(0, flagged! - INDEXED_STATUSES.reduce((n, s) => n + out[s], 0));
+    return out;
+  }
+
   /** Flagged reviews per status: one ZCARD per status, whatever the store holds. */
   async read(): Promise<Record<Status, number>> {
     const multi = this.redis.multi().zcard(this.keys.key('alerts'));

@@ -5,6 +5,8 @@ import type { AppContext } from '../../src/context.js';
 import type { Verdict } from '../../src/domain/verdict.js';
 import { makeReview } from '../helpers/factories.js';
 import { testContext } from '../helpers/context.js';
+import { InsightStore } from '../../src/store/insight-store.js';
+import { isoWeekOf } from '../../src/insights/iso-week.js';
 
 const AGENCY = 'agency-key-0123456789';
 const BERLIN = 'berlin-key-0123456789';
@@ -94,5 +96,42 @@ describe('API of a deployment serving several businesses', () => {
     // Its own business's review is there, and the agency sees both.
     expect((await app.inject({ url: `/v1/reviews/${ids.berlin![0]}`, headers: as(BERLIN) })).statusCode).toBe(200);
     expect((await app.inject({ url: `/v1/reviews/${other}`, headers: as(AGENCY) })).statusCode).toBe(200);
+  });
+
+  it('reports the week of one business, and a key limited to one business gets its own by default', async () => {
+    const week = isoWeekOf(new Date(Date.UTC(2026, 10, 1, 12))).label;
+    const of = async (url: string, key: string) => (await app.inject({ url, headers: as(key) })).json();
+    expect((await of(`/v1/reports/weekly?week=${week}`, AGENCY)).reviews.count).toBe(4);
+    const berlin = await of(`/v1/reports/weekly?week=${week}&business=berlin`, AGENCY);
+    expect(berlin.reviews.count).toBe(2);
+    expect(berlin.negative.count).toBe(2);
+    expect(berlin.openByStatus.new).toBe(2);
+    expect(await of(`/v1/reports/weekly?week=${week}`, BERLIN)).toEqual(berlin);
+    expect((await of(`/v1/reports/weekly?week=${week}&business=lyon`, BERLIN)).error).toBe('not_found');
+  });
+
+  it('shows a business’s spikes and rating drops only to those who may see that business', async () => {
+    const insights = new InsightStore(ctx.redis, ctx.store.keys);
+    await insights.remember({ type: 'spike', id: 'spike-lyon', at: new Date().toISOString(), summary: 'Bakery lyon: Negative reviews about waiting: 9 this week', examples: [], business: 'lyon' });
+    const ids = async (key: string, q = '') => ((await app.inject({ url: `/v1/insights${q}`, headers: as(key) })).json().items as { id: string }[]).map((a) => a.id);
+    expect(await ids(AGENCY)).toEqual(['spike-lyon']);
+    expect(await ids(AGENCY, '?business=berlin')).toEqual([]);
+    expect(await ids(BERLIN)).toEqual([]);
+  });
+
+  it('routes a business’s channel only its own sources’ reviews', async () => {
+    const t = await testContext({
+      business: undefined,
+      businesses: [{ ...business('berlin', ['google']), alerts: [{ type: 'log', id: 'owner' }] }, business('lyon', ['google'])],
+    });
+    try {
+      const owner = t.ctx.channels.get('berlin.owner')!;
+      expect(owner.accepts({ severity: 'critical', sourceId: 'berlin.google', topics: [] })).toBe(true);
+      expect(owner.accepts({ severity: 'critical', sourceId: 'lyon.google', topics: [] })).toBe(false);
+      // The service's own channel (the default log) takes every business.
+      expect(t.ctx.channels.get('log')!.accepts({ severity: 'high', sourceId: 'lyon.google', topics: [] })).toBe(true);
+    } finally {
+      await t.close();
+    }
   });
 });

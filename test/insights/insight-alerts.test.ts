@@ -57,7 +57,7 @@ function verdictFor(rating: number, topics: string[]): Verdict {
 }
 
 /** The reviews published on day `d` (0-based from START). */
-function dayOfHistory(rand: () => number, d: number): Planned[] {
+function dayOfHistory(rand: () => number, d: number, ids = { harbor: 'harbor', tidy: 'tidy' }): Planned[] {
   const out: Planned[] = [];
   const at = (i: number): string => new Date(START + d * DAY + 8 * 3600_000 + i * 600_000).toISOString();
   const harborTopics = ['waiting_time', 'staff', 'price', 'cleanliness'];
@@ -66,19 +66,19 @@ function dayOfHistory(rand: () => number, d: number): Planned[] {
     const u = rand();
     const rating = u < 0.55 ? 5 : u < 0.75 ? 4 : u < 0.85 ? 3 : u < 0.93 ? 2 : 1;
     const topics = [harborTopics[Math.floor(rand() * harborTopics.length)]!];
-    out.push({ review: makeReview('harbor', { rating, text: rating <= 2 ? `Not good: ${topics[0]}` : 'Fine evening', publishedAt: at(i) }), verdict: verdictFor(rating, topics) });
+    out.push({ review: makeReview(ids.harbor, { rating, text: rating <= 2 ? `Not good: ${topics[0]}` : 'Fine evening', publishedAt: at(i) }), verdict: verdictFor(rating, topics) });
   }
   // tidy: an app whose ratings slide from about 4.3 to 3.5 over the twelve weeks (the rounded, clamped draws).
   const mean = 4.6 - (1.2 * d) / DAYS;
   for (let i = 0, n = poisson(rand, 4); i < n; i++) {
     const rating = Math.min(5, Math.max(1, Math.round(mean + 0.9 * normal(rand))));
     const topics = [['app_bugs', 'billing', 'login'][Math.floor(rand() * 3)]!];
-    out.push({ review: makeReview('tidy', { rating, text: rating <= 2 ? `Broken: ${topics[0]}` : 'Works', publishedAt: at(30 + i) }), verdict: verdictFor(rating, topics) });
+    out.push({ review: makeReview(ids.tidy, { rating, text: rating <= 2 ? `Broken: ${topics[0]}` : 'Works', publishedAt: at(30 + i) }), verdict: verdictFor(rating, topics) });
   }
   // The planted spike: five more cleanliness complaints a day for three days.
   if (SPIKE_DAYS.includes(d)) {
     for (let i = 0; i < 5; i++) {
-      out.push({ review: makeReview('harbor', { rating: 1, text: `Dirty tables and a filthy restroom (${d}-${i})`, publishedAt: at(60 + i), url: `https://reviews.example.com/harbor/${d}-${i}` }), verdict: verdictFor(1, ['cleanliness']) });
+      out.push({ review: makeReview(ids.harbor, { rating: 1, text: `Dirty tables and a filthy restroom (${d}-${i})`, publishedAt: at(60 + i), url: `https://reviews.example.com/harbor/${d}-${i}` }), verdict: verdictFor(1, ['cleanliness']) });
     }
   }
   return out;
@@ -193,5 +193,26 @@ describe('spike and rating-drop alerts over a generated history', () => {
     await publish(t.ctx, planned);
     expect(await checkInsights(t.ctx, new Date(now))).toEqual([]);
     expect([...(await new InsightStore(t.ctx.redis, t.ctx.store.keys).ratingReferences()).keys()]).toEqual(['harbor']);
+  });
+
+  it('judges each business against its own history, names it, and tells its own channels only of it', { timeout: 60_000 }, async () => {
+    const biz = (id: string, name: string, source: string) => ({ id, name, contact: { email: `care@${id}.example` }, signature: name, sources: [{ id: source, type: 'rss' as const, url: `https://${id}.example/r.rss`, schedule: '0 * * * *' }], alerts: [{ id: 'owner', type: 'log' as const }] });
+    const t = await testContext({ business: undefined, businesses: [biz('harbor', 'Harbor Bistro', 'web'), biz('tidy', 'Tidy', 'app')], alerts: [{ id: 'agency', type: 'log' }] });
+    closers.push(t.close);
+    const rand = rng(20261203);
+    const sent: InsightAlert[] = [];
+    for (let d = 0; d < DAYS; d++) {
+      await publish(t.ctx, dayOfHistory(rand, d, { harbor: 'harbor.web', tidy: 'tidy.app' }));
+      sent.push(...(await checkInsights(t.ctx, new Date(START + d * DAY + 23 * 3600_000))));
+    }
+    expect(sent.map((a) => [a.id.replace(/-\d{10,}$/, ''), a.business])).toEqual(expect.arrayContaining([['spike-2026-W46-topic-harbor.cleanliness', 'harbor'], ['rating_drop-tidy.app', 'tidy']]));
+    expect(sent).toHaveLength(2);
+    const spike = sent.find((a) => a.type === 'spike')!;
+    expect(spike.summary).toMatch(/^Harbor Bistro: Negative reviews about cleanliness: \d+ this week/);
+    expect(spike.examples.every((e) => e.sourceId === 'harbor.web')).toBe(true);
+    expect(sent.find((a) => a.type === 'rating_drop')!.summary).toMatch(/^Tidy: The average rating on tidy\.app fell/);
+    // Harbor's own channel hears of Harbor's spike, Tidy's of Tidy's drop, the agency's of both.
+    const jobs = (await t.ctx.queues.queues.notify.getJobs(['waiting', 'delayed', 'prioritized', 'active', 'completed'])).map((j) => j.id!.replace(/-\d{10,}$/, '')).sort();
+    expect(jobs).toEqual(['insight-agency-rating_drop-tidy.app', 'insight-agency-spike-2026-W46-topic-harbor.cleanliness', 'insight-harbor.owner-spike-2026-W46-topic-harbor.cleanliness', 'insight-tidy.owner-rating_drop-tidy.app']);
   });
 });

@@ -7,6 +7,8 @@ import type { RouteRegistry } from '../registry.js';
 import { deliveryListSchema, deliveryPageSchema, queuedSchema } from '../responses.js';
 import { cursor, limit, reviewIdParams } from '../schemas.js';
 import { withCursor } from './alerts.js';
+import { maySeeSource } from '../visibility.js';
+import { sourceOfReviewId } from '../../domain/review.js';
 
 const deliveriesQuery = z.strictObject({
   // Only failed deliveries are indexed; the others are seen per review.
@@ -17,7 +19,8 @@ const deliveriesQuery = z.strictObject({
 
 const resendParams = z.strictObject({
   id: reviewIdParams.shape.id,
-  channel: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be an alert channel id'),
+  // A business's own channel is `<business>.<channel>`.
+  channel: z.string().regex(/^([a-z0-9][a-z0-9_-]{0,63}\.)?[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be an alert channel id'),
 });
 
 /** A delivery record as the API shows it, with the channel type and the review's API path. */
@@ -27,9 +30,11 @@ function present(ctx: AppContext, d: DeliveryRecord): Record<string, unknown> {
 
 /** Alert deliveries: failed ones listed newest first, a review's per-channel records, and re-sending. */
 export function deliveryRoutes(api: RouteRegistry, ctx: AppContext): void {
-  api.add({ method: 'GET', url: '/v1/deliveries', operationId: 'listFailedDeliveries', response: deliveryPageSchema, tag: 'alerts', scope: 'read', summary: 'Alert deliveries that kept failing, newest first, with their error', query: deliveriesQuery }, async ({ query }) => {
+  api.add({ method: 'GET', url: '/v1/deliveries', operationId: 'listFailedDeliveries', response: deliveryPageSchema, tag: 'alerts', scope: 'read', summary: 'Alert deliveries that kept failing, newest first, with their error', query: deliveriesQuery }, async ({ query, actor }) => {
     const page = await withCursor(() => ctx.store.deliveries.listFailed({ limit: query.limit, cursor: query.cursor }));
-    return { items: page.items.map((d) => present(ctx, d)), nextCursor: page.nextCursor };
+    // A key limited to businesses sees their reviews' deliveries only (a page may then hold fewer than `limit`).
+    const items = page.items.filter((d) => !actor?.businesses || maySeeSource(ctx.config, actor, sourceOfReviewId(d.reviewId)));
+    return { items: items.map((d) => present(ctx, d)), nextCursor: page.nextCursor };
   });
 
   api.add({ method: 'GET', url: '/v1/reviews/:id/alerts', operationId: 'listReviewDeliveries', response: deliveryListSchema, tag: 'alerts', scope: 'read', summary: 'A review’s alert deliveries per channel: status, attempts, last error', params: reviewIdParams, errors: [404] }, async ({ params }) => {

@@ -10,7 +10,8 @@ import { InsightStore } from '../../store/insight-store.js';
 import { isoWeekOf } from '../../insights/weekly-report.js';
 import { reportOf } from '../../insights/report-sender.js';
 import { businessQuery, isoDateTime, isoWeek, sourceId } from '../schemas.js';
-import { businessesOf, listScope, sourcesOf } from '../visibility.js';
+import { businessesOf, listScope, maySeeSource, sourcesOf } from '../visibility.js';
+import { HttpError } from '../errors.js';
 
 const statsQuery = z.strictObject({
   since: isoDateTime.optional().describe('published at or after (default: 30 days ago)'),
@@ -19,11 +20,15 @@ const statsQuery = z.strictObject({
   business: businessQuery,
 });
 
-const insightsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(20).describe('how many (at most 50)') });
+const insightsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(20).describe('how many (at most 50)'), business: businessQuery });
 
 const weeklyQuery = z.strictObject({
   week: isoWeek.optional().describe('ISO week, e.g. 2026-W48 (default: the last complete one)'),
+  business: businessQuery,
 });
+
+/** Whether an insight is about one of `businesses` (undefined: every business sees every insight). */
+const about = (a: { business?: string | undefined }, businesses: readonly string[] | undefined): boolean => businesses === undefined || (a.business !== undefined && businesses.includes(a.business));
 
 // Windows up to a quarter are also shown day by day; longer ones by ISO week (read from the week counters).
 const BY_DAY_MAX = 92;
@@ -67,8 +72,13 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
       summary: 'The latest spikes and rating drops, newest first (the last 50 are kept)',
       description: 'What the insight checks announced (see `insights:` in the configuration), each once: the same objects `/v1/events` streams and subscribed webhooks receive, for a client that was not listening.',
       query: insightsQuery,
+      errors: [404],
     },
-    async ({ query }) => ({ items: await new InsightStore(ctx.redis, ctx.store.keys).recent(query.limit) }),
+    async ({ query, actor }) => {
+      const businesses = businessesOf(ctx.config, actor, query.business);
+      const recent = await new InsightStore(ctx.redis, ctx.store.keys).recent(businesses ? 50 : query.limit);
+      return { items: recent.filter((a) => about(a, businesses)).slice(0, query.limit) };
+    },
   );
 
   api.add(
@@ -80,13 +90,16 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
       tag: 'insights',
       scope: 'read',
       summary: 'One ISO week beside the week before: volume, negatives, average rating and its trend, topics and what changed, replies within the SLA, open reviews by status, follow-ups, recoveries, champions',
+      description: 'Of the whole deployment, or of one business with `business=` (a key limited to one business gets its own by default).',
       query: weeklyQuery,
-      errors: [400],
+      errors: [400, 404],
     },
-    async ({ query }) => {
+    async ({ query, actor }) => {
       // Default: the last complete week.
       const week = query.week ?? isoWeekOf(new Date(Date.now() - 7 * 86_400_000)).label;
-      return reportOf(ctx, week);
+      const businesses = businessesOf(ctx.config, actor, query.business);
+      if (businesses && businesses.length > 1) throw new HttpError(400, 'bad_request', `query.business: this key sees ${businesses.length} businesses; name one (${businesses.join(', ')})`, [{ path: 'query.business', message: 'name one business' }]);
+      return reportOf(ctx, week, businesses?.[0]);
     },
   );
 
@@ -103,12 +116,15 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
         'An `alert` event’s id is its flag time in ms; reconnecting with Last-Event-ID replays the alerts flagged since (up to 100). Lifecycle steps come as events named by their type (`review.acknowledged`, `review.approved`, `review.replied`, `review.resolved`, `review.followed_up`, `review.recovered`), with data `{type, id, reviewId, sourceId, status, actor, at, note?}`: a ticketing system can mirror the lifecycle from them. Insight alerts come once each as `spike` and `rating_drop` events, with data `{type, id, at, summary, examples, spike | ratingDrop}`.',
       produces: 'text/event-stream',
     },
-    async ({ req, reply }) => {
+    async ({ req, reply, actor }) => {
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      // A key limited to businesses hears only of theirs: reviews by their source, insights by their business.
+      const limited = actor?.businesses;
+      const heard = (e: ReviewEvent): boolean => !limited || ('sourceId' in e && typeof e.sourceId === 'string' ? maySeeSource(ctx.config, actor, e.sourceId) : about(e as { business?: string }, limited));
       const send = (e: ReviewEvent): void =>
-        void res.write(e.type === 'alert' ? `id: ${Date.parse(e.flaggedAt)}\nevent: alert\ndata: ${toJson(e)}\n\n` : `event: ${e.type}\ndata: ${toJson(e)}\n\n`);
+        void (heard(e) && res.write(e.type === 'alert' ? `id: ${Date.parse(e.flaggedAt)}\nevent: alert\ndata: ${toJson(e)}\n\n` : `event: ${e.type}\ndata: ${toJson(e)}\n\n`));
       res.write(': connected\n\n');
       const stop = await hub.listen(send);
       const lastId = Number(req.headers['last-event-id']);
