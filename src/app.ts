@@ -15,6 +15,7 @@ import { startWorkers, type WorkerPool } from '../workers/index.js';
 
 import { buildCredentials } from './credentials/index.js';
 import { publishEvents } from './events.js';
+import { slaFor } from './config/businesses.js';
 
 export const ROLES = ['all', 'api', 'worker', 'scheduler'] as const;
 export type Role = (typeof ROLES)[number];
@@ -40,7 +41,7 @@ export async function createContext(config: Config, logger: Logger): Promise<{ c
       await publishEvents(handle.redis, config.redis.prefix, [event]);
       const subscribed = [...ctx.channels.values()].filter((c) => c.events.includes(event.type));
       await Promise.all(subscribed.map((c) => queues.add('notify', jobId('event', c.id, event.id), { channelId: c.id, reviewIds: [event.reviewId], event })));
-    }, config.lifecycle.sla),
+    }, (sourceId) => slaFor(config, sourceId)),
     people: new PeopleStore(handle.redis, store.keys),
     metrics: new Metrics(handle.redis, store.keys),
     queues,

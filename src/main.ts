@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, isConfigDir, loadConfigFrom } from './config/load.js';
 import type { Config } from './config/schema.js';
+import { slaFor } from './config/businesses.js';
 import { createLogger, stderrDestination } from './logger.js';
 import { createContext, ROLES, startService, type Role } from './app.js';
 import { connectRedis, RedisUnavailableError } from './redis.js';
@@ -192,7 +193,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     try {
       const store = new ReviewStore(redis.redis, config.redis.prefix);
-      const lifecycle = new LifecycleStore(store, undefined, config.lifecycle.sla);
+      const lifecycle = new LifecycleStore(store, undefined, (sourceId) => slaFor(config, sourceId));
       const week = values.week ?? isoWeekOf(new Date(Date.now() - 7 * 86_400_000)).label;
       const business = values.business;
       if (business !== undefined && !config.businesses.some((b) => b.id === business)) {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfigDir, parseConfig } from '../src/config/load.js';
-import { businessOf } from '../src/config/businesses.js';
+import { businessOf, slaFor } from '../src/config/businesses.js';
+import { isOverdue } from '../src/lifecycle/sla.js';
 import { createAnalyzer } from '../src/analysis/analyze.js';
 import { makeConfig, makeReview } from './helpers/factories.js';
 
@@ -133,5 +134,16 @@ describe('several businesses in one deployment', () => {
     expect(loadConfigDir(dir, ENV).businesses.map((b) => b.id)).toEqual(['harbor-bistro', 'lyon', 'tidy-app']);
     writeFileSync(path.join(dir, 'lyon-copy.yaml'), 'id: lyon\nname: Hôtel Lyon\ncontact: { email: c@lyon.example }\nsignature: Claire\n');
     expect(problems(() => loadConfigDir(dir, ENV))).toEqual(['lyon.yaml: id: Duplicate business id "lyon" (also businesses[1])']);
+  });
+
+  it('holds each business to its own reply SLA over the service’s', () => {
+    const config = makeConfig({ business: undefined, businesses: [biz('clinic', { sla: { high: 1, medium: 2 } }), biz('shop')], lifecycle: { sla: { high: 8 } } });
+    expect(slaFor(config, 'clinic.google')).toEqual({ critical: 1, high: 1, medium: 2, low: 72 });
+    expect(slaFor(config, 'shop.google')).toEqual({ critical: 1, high: 8, medium: 24, low: 72 });
+    // Flagged three hours ago, high severity, no reply: late for the clinic, in time for the shop.
+    const now = Date.UTC(2026, 11, 4, 12);
+    const flagged = (sourceId: string) => ({ review: makeReview(sourceId), alertedAt: new Date(now - 3 * 3_600_000).toISOString(), verdict: { negative: true, score: -1, severity: 'high' as const, topics: [], reasons: [], language: 'en' }, lifecycle: {}, status: 'new' });
+    expect(isOverdue(flagged('clinic.google') as never, slaFor(config, 'clinic.google'), now)).toBe(true);
+    expect(isOverdue(flagged('shop.google') as never, slaFor(config, 'shop.google'), now)).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import { resolveContext } from '../src/draft/index.js';
 import { draftContextFor } from '../src/lifecycle/draft-context.js';
 import { isOverdue, slaDueAt } from '../src/lifecycle/sla.js';
 import { deliverWeeklyReport } from '../src/insights/report-sender.js';
+import { slaFor } from '../src/config/businesses.js';
 
 /** What delivering alerts, digests, reminders, insights and reports uses of the context. */
 export type NotifyDeps = Pick<AppContext, 'config' | 'store' | 'lifecycle' | 'queues' | 'redis' | 'channels' | 'metrics'>;
@@ -160,7 +161,7 @@ async function deliverOne(ctx: NotifyDeps, channel: AlertChannel, reviewId: stri
  */
 async function deliverReminder(ctx: NotifyDeps, channel: AlertChannel, reviewId: string, stored: AnalysisItem | undefined): Promise<keyof NotifyOutcome> {
   if (!stored?.verdict) throw new UnrecoverableError(`review ${reviewId} is not stored or not analysed`);
-  const sla = ctx.config.lifecycle.sla;
+  const sla = slaFor(ctx.config, stored.review.sourceId);
   if (!isOverdue(stored, sla)) return 'skipped';
   const escalateTo = stored.verdict.severity === 'critical' ? resolveContext(draftContextFor(ctx.config, stored.review.sourceId)).escalation : undefined;
   await channel.deliver(alertPayload(stored, channel.id, { publicUrl: ctx.config.publicUrl, reminder: { dueAt: slaDueAt(stored, sla)!, escalateTo } }));

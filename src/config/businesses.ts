@@ -47,6 +47,11 @@ export function businessView<C extends Owned & Pick<Config, 'business' | 'drafti
   return { ...config, business: business.business, drafting: business.drafting, classifier: business.classifier, sources: config.sources.filter((s) => s.business === business.id) };
 }
 
+/** The reply SLA (hours per severity) of a review of `sourceId`: its business's (the service's with one business). */
+export function slaFor(config: Owned & Pick<Config, 'lifecycle'>, sourceId: string): Config['lifecycle']['sla'] {
+  return config.businesses.length <= 1 ? config.lifecycle.sla : businessOf(config, sourceId).sla;
+}
+
 /** Whether a caller limited to `allowed` businesses (undefined: every one) may see `businessId`'s data. */
 export function maySee(allowed: readonly string[] | undefined, businessId: string): boolean {
   return allowed === undefined || allowed.includes(businessId);

@@ -150,7 +150,7 @@ function resolveBusinesses(parsed: z.output<typeof configSchema>): { businesses:
     const business = parsed.business!;
     const id = business.id ?? 'default';
     const sources = parsed.sources.map((s) => ({ ...s, business: id }));
-    const profile: BusinessProfile = { id, business, drafting: parsed.drafting, classifier: parsed.classifier, sourceIds: sources.map((s) => s.id), channelIds: [] };
+    const profile: BusinessProfile = { id, business, drafting: parsed.drafting, classifier: parsed.classifier, sla: parsed.lifecycle.sla, sourceIds: sources.map((s) => s.id), channelIds: [] };
     return { businesses: [profile], sources, alerts: serviceAlerts, alertPaths: servicePaths };
   }
   const businesses: BusinessProfile[] = [];
@@ -163,12 +163,13 @@ function resolveBusinesses(parsed: z.output<typeof configSchema>): { businesses:
     const ids = channelIds(b.alerts);
     const channels = b.alerts.map((a, i) => ({ ...a, id: q(ids[i]!), business: b.id, sources: (a.sources ?? b.sources.map((s) => s.id)).map(q) }));
     const drafting = b.drafting ?? parsed.drafting;
-    const { id: _id, sources: _s, alerts: _a, drafting: _d, classifier: _c, ...facts } = b;
+    const { id: _id, sources: _s, alerts: _a, drafting: _d, classifier: _c, sla, ...facts } = b;
     businesses.push({
       id: b.id,
       business: { ...facts, id: b.id },
       drafting: { ...drafting, sources: Object.fromEntries(Object.entries(drafting.sources).map(([k, v]) => [q(k), v])) },
       classifier: b.classifier ?? parsed.classifier,
+      sla: { ...parsed.lifecycle.sla, ...sla },
       sourceIds: own.map((s) => s.id),
       channelIds: channels.map((c) => c.id),
     });

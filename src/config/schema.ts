@@ -548,6 +548,8 @@ export const businessEntrySchema = z.strictObject({
   drafting: draftingSchema.optional(),
   /** Replaces the service's `classifier` section for this business (its own topics and critical rules). */
   classifier: classifierSchema.optional(),
+  /** Hours from alert to reply per severity, over the service's `lifecycle.sla` (a clinic may promise an hour). */
+  sla: z.strictObject({ critical: z.number().positive(), high: z.number().positive(), medium: z.number().positive(), low: z.number().positive() }).partial().optional(),
 });
 export type BusinessEntryConfig = z.output<typeof businessEntrySchema>;
 
@@ -865,6 +867,7 @@ export function formatPath(segments: readonly PropertyKey[]): string {
 
 type ParsedAlerts = z.output<typeof alertChannelSchema>[];
 type ClassifierConfig = z.output<typeof classifierSchema>;
+type SlaConfig = ParsedConfig['lifecycle']['sla'];
 type Industry = z.output<typeof businessSchema>['industry'];
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -893,6 +896,8 @@ export interface BusinessProfile {
   business: BusinessConfig;
   drafting: DraftingConfig;
   classifier: ClassifierConfig;
+  /** Hours from alert to reply per severity: the service's `lifecycle.sla` with the business's own over it. */
+  sla: SlaConfig;
   sourceIds: string[];
   channelIds: string[];
 }

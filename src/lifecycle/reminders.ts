@@ -2,6 +2,7 @@ import { route } from '../alerts/routing.js';
 import type { AppContext } from '../context.js';
 import { jobId } from '../queues.js';
 import { isOverdue } from './sla.js';
+import { slaFor } from '../config/businesses.js';
 
 /** Overdue reviews flagged further back than this are no longer reminded of (nor their markers kept). */
 const LOOKBACK_MS = 30 * 24 * 3_600_000;
@@ -16,11 +17,10 @@ export const reminderJobId = (channelId: string, reviewId: string): string => jo
  * sending it again. Returns the ids reminded of by this sweep.
  */
 export async function sweepOverdue(ctx: AppContext, now = Date.now()): Promise<string[]> {
-  const sla = ctx.config.lifecycle.sla;
   const reminded: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await ctx.store.listing.listAlerts({ limit: 100, cursor, since: new Date(now - LOOKBACK_MS), filter: (r) => isOverdue(r, sla, now) });
+    const page = await ctx.store.listing.listAlerts({ limit: 100, cursor, since: new Date(now - LOOKBACK_MS), filter: (r) => isOverdue(r, slaFor(ctx.config, r.review.sourceId), now) });
     for (const r of page.items) {
       const marker = ctx.store.keys.key('sla-reminded', r.review.id);
       if (await ctx.redis.exists(marker)) continue;

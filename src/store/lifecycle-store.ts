@@ -81,8 +81,8 @@ export class LifecycleStore {
     private readonly store: ReviewStore,
     /** Told of every lifecycle step that changed something (the context publishes it: `/v1/events`, subscribed webhooks). */
     private readonly onEvent?: (event: LifecycleEvent) => Promise<void>,
-    /** Hours from alert to reply per severity: a reply is counted as within its SLA or past it (weekly report). */
-    private readonly sla?: SlaHours,
+    /** Hours from alert to reply per severity of a source's reviews: a reply is counted as within its SLA or past it (weekly report). */
+    private readonly sla?: SlaHours | ((sourceId: string) => SlaHours),
   ) {
     this.r = store.redis as LifecycleRedis;
     this.byStatus = new StatusIndex(store.redis, store.keys);
@@ -151,7 +151,8 @@ export class LifecycleStore {
           ? { rf: secondsBetween(repliedAt, at) }
           : {};
     const severity = verdictJson ? (JSON.parse(verdictJson) as { severity?: Severity }).severity : undefined;
-    const hours = severity && this.sla ? this.sla[severity] : undefined;
+    const hoursBy = typeof this.sla === 'function' ? this.sla(sourceId) : this.sla;
+    const hours = severity && hoursBy ? hoursBy[severity] : undefined;
     const sla: CountedEvent[] = name === 'replied' && alertedAt && hours !== undefined ? [secondsBetween(alertedAt, at) <= hours * 3600 ? 'sla_met' : 'sla_missed'] : [];
     return this.store.counters.eventSpec(at, eventFields(sourceId, name, durations, sla));
   }

@@ -4,6 +4,7 @@ import { InvalidCursorError } from '../../store/review-store.js';
 import { HttpError } from '../errors.js';
 import { presentReview } from '../present.js';
 import { listScope } from '../visibility.js';
+import { slaFor } from '../../config/businesses.js';
 import type { ListCache } from '../list-cache.js';
 import type { RouteRegistry } from '../registry.js';
 import { reviewPageSchema } from '../responses.js';
@@ -25,7 +26,7 @@ export function alertRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCach
     cache.serve(req, reply, async () => {
       const scope = listScope(ctx.config, actor, query);
       const page = await withCursor(() => ctx.store.listing.listAlerts({ limit: query.limit, cursor: query.cursor, sourceId: scope.sourceId, since: query.since ? new Date(query.since) : undefined, filter: scope.filter }));
-      return { items: page.items.map((s) => presentReview(s, ctx.config.lifecycle.sla)), nextCursor: page.nextCursor };
+      return { items: page.items.map((s) => presentReview(s, slaFor(ctx.config, s.review.sourceId))), nextCursor: page.nextCursor };
     }, SLA_FRESH_MS),
   );
 }

@@ -10,6 +10,7 @@ import type { Actor } from '../auth.js';
 import { applied, notFound } from '../errors.js';
 import { presentReview } from '../present.js';
 import { both, listScope } from '../visibility.js';
+import { slaFor } from '../../config/businesses.js';
 import type { ListCache } from '../list-cache.js';
 import type { RouteRegistry } from '../registry.js';
 import { followUpOutcomeSchema, historySchema, replyOutcomeSchema, resolvedSchema, reviewPageSchema, reviewSchema, textSchema } from '../responses.js';
@@ -34,7 +35,7 @@ const CSV_PAGE = 500;
 /** The actor an API key's action is recorded under (keys have every right their scopes give). */
 const actorOf = (a: Actor | undefined): ActionActor => ({ name: a?.name ?? 'anonymous' });
 
-function matches(q: ReturnType<typeof reviewListQuery.parse>, sla: SlaHours): ReviewFilter | undefined {
+function matches(q: ReturnType<typeof reviewListQuery.parse>, sla: (sourceId: string) => SlaHours): ReviewFilter | undefined {
   const needle = q.q?.toLowerCase();
   const checks: ReviewFilter[] = [];
   if (q.status) checks.push((r) => q.status!.includes(r.status as never));
@@ -45,7 +46,7 @@ function matches(q: ReturnType<typeof reviewListQuery.parse>, sla: SlaHours): Re
   if (q.recovered !== undefined) checks.push((r) => isRecovered(r.ratingHistory, r.lifecycle.repliedAt) === q.recovered);
   if (q.overdue !== undefined) {
     const now = Date.now();
-    checks.push((r) => isOverdue(r, sla, now) === q.overdue);
+    checks.push((r) => isOverdue(r, sla(r.review.sourceId), now) === q.overdue);
   }
   if (q.assignee) checks.push((r) => (r.lifecycle.assignee ?? 'none') === q.assignee!.toLowerCase());
   if (needle) checks.push((r) => `${r.review.title ?? ''}\n${r.review.text}\n${r.review.author ?? ''}`.toLowerCase().includes(needle));
@@ -54,7 +55,8 @@ function matches(q: ReturnType<typeof reviewListQuery.parse>, sla: SlaHours): Re
 
 /** The reviews API: listing, one review, its history, and the lifecycle actions. */
 export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCache): void {
-  const present = (s: AnalysisItem): Record<string, unknown> => presentReview(s, ctx.config.lifecycle.sla);
+  const present = (s: AnalysisItem): Record<string, unknown> => presentReview(s, slaFor(ctx.config, s.review.sourceId));
+  const sla = (sourceId: string): SlaHours => slaFor(ctx.config, sourceId);
   const load = async (id: string): Promise<AnalysisItem> => {
     const stored = await ctx.store.get(id);
     if (!stored) throw notFound(`no review ${id}`);
@@ -64,7 +66,7 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
   /** Streams every review the query matches as CSV, page by page (bounded memory at any size). */
   const exportCsv = (query: ReturnType<typeof reviewListQuery.parse>, bom: boolean, reply: FastifyReply, actor: Actor | undefined): Readable => {
     const scope = listScope(ctx.config, actor, query);
-    const filter = both(scope.filter, matches(query, ctx.config.lifecycle.sla));
+    const filter = both(scope.filter, matches(query, sla));
     const rows = reviewCsv(
       (cursor) =>
         withCursor(() =>
@@ -111,7 +113,7 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
           sourceId: scope.sourceId,
           min: query.since ? Date.parse(query.since) : undefined,
           max: query.until ? Date.parse(query.until) - 1 : undefined,
-          filter: both(scope.filter, matches(query, ctx.config.lifecycle.sla)),
+          filter: both(scope.filter, matches(query, sla)),
         }),
       );
       return { items: page.items.map((s) => present(s)), nextCursor: page.nextCursor };

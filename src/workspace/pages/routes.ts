@@ -25,6 +25,7 @@ import { INSIGHT_WINDOWS, insightsPage } from './insights.js';
 import { layout, type Chrome, type PagePerson } from './layout.js';
 import { reviewPage, type ReviewModel } from './review.js';
 import { sourcesPage } from './sources.js';
+import { slaFor } from '../../config/businesses.js';
 
 /** Rows on one inbox page. */
 export const INBOX_PAGE_SIZE = 25;
@@ -209,7 +210,7 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
     const assignee = s.lifecycle.assignee;
     return reviewPage(chromeOf(req, reply), {
       stored: s,
-      sla: slaState(s, ctx.config.lifecycle.sla),
+      sla: slaState(s, slaFor(ctx.config, s.review.sourceId)),
       people,
       assignee: assignee ? (people.find((p) => p.email === assignee) ?? { email: assignee, name: assignee }) : undefined,
       history: await historyOf(ctx, s),
