@@ -41,7 +41,7 @@ export async function createContext(config: Config, logger: Logger): Promise<{ c
       await publishEvents(handle.redis, config.redis.prefix, [event]);
       const subscribed = [...ctx.channels.values()].filter((c) => c.events.includes(event.type));
       await Promise.all(subscribed.map((c) => queues.add('notify', jobId('event', c.id, event.id), { channelId: c.id, reviewIds: [event.reviewId], event })));
-    }, (sourceId) => slaFor(config, sourceId)),
+    }, (sourceId) => slaFor(ctx.config, sourceId)),
     people: new PeopleStore(handle.redis, store.keys),
     metrics: new Metrics(handle.redis, store.keys),
     queues,
@@ -59,6 +59,47 @@ export async function createContext(config: Config, logger: Logger): Promise<{ c
   };
 }
 
+/** Sections read once at start: a change to them is applied by a restart, not a reload. */
+const RESTART_ONLY = ['redis', 'api', 'workers', 'shutdown', 'log', 'fetch', 'slack', 'workspace'] as const;
+
+/** What a reload applied, and what waits for a restart. */
+export interface ReloadOutcome {
+  businesses: { added: string[]; removed: string[]; kept: number };
+  sources: { added: string[]; removed: string[] };
+  /** Changed sections that only a restart applies (the rest of the new config is running). */
+  needsRestart: string[];
+}
+
+/**
+ * Puts a new, already validated config into a running context: the config every role reads per job and per
+ * request, the platform credentials and the alert channels (rebuilt; the old ones closed). API keys follow the
+ * config. The Redis connection, listeners and worker counts are the start's until a restart (`needsRestart`).
+ */
+export async function reloadContext(ctx: AppContext, next: Config): Promise<ReloadOutcome> {
+  const before = ctx.config;
+  const changed = (a: unknown, b: unknown): boolean => JSON.stringify(a) !== JSON.stringify(b);
+  // API keys follow the config (src/api/server.ts); the rest of `api` is the listener's.
+  const startOnly = (c: Config, k: (typeof RESTART_ONLY)[number]): unknown => (k === 'api' ? { ...c.api, keys: undefined } : c[k]);
+  const needsRestart: string[] = RESTART_ONLY.filter((k) => changed(startOnly(before, k), startOnly(next, k)));
+  // The insight check's interval and the report's cron are set at start as well.
+  if (before.insights.checkMinutes !== next.insights.checkMinutes || changed(before.insights.report, next.insights.report)) needsRestart.push('insights');
+  const ids = (list: readonly { id: string }[]): Set<string> => new Set(list.map((x) => x.id));
+  const [oldB, newB, oldS, newS] = [ids(before.businesses), ids(next.businesses), ids(before.sources), ids(next.sources)];
+  const old = [...ctx.channels.values()];
+  const channels = createChannels(next.alerts, { logger: ctx.logger, userAgent: next.fetch.userAgent, interactive: next.slack.signingSecret !== undefined });
+  ctx.config = next;
+  ctx.credentials = buildCredentials(next.credentials);
+  // The same Map, refilled: everything that was given it sees the new channels.
+  ctx.channels.clear();
+  for (const [id, c] of channels) ctx.channels.set(id, c);
+  await Promise.all(old.map((c) => c.close?.()));
+  return {
+    businesses: { added: [...newB].filter((b) => !oldB.has(b)), removed: [...oldB].filter((b) => !newB.has(b)), kept: [...newB].filter((b) => oldB.has(b)).length },
+    sources: { added: [...newS].filter((s) => !oldS.has(s)), removed: [...oldS].filter((s) => !newS.has(s)) },
+    needsRestart,
+  };
+}
+
 /** A running service: whichever roles were asked for, and one way to stop them all. */
 export interface Service {
   ctx: AppContext;
@@ -69,6 +110,11 @@ export interface Service {
   workers?: WorkerPool | undefined;
   /** Stops scheduling, closes the API, lets in-flight jobs finish, then closes Redis. */
   stop(): Promise<void>;
+  /**
+   * Runs on a new, validated config without a restart: added sources are scheduled (and polled at once),
+   * removed ones stop polling (their data is kept), channels, businesses, keys and drafting follow at once.
+   */
+  reload(next: Config): Promise<ReloadOutcome>;
 }
 
 /** Starts the given role (`all` = scheduler, workers and API in one process). */
@@ -101,12 +147,24 @@ export async function startService(config: Config, logger: Logger, role: Role, o
     throw err;
   }
   let stopping: Promise<void> | undefined;
+  // One reload at a time: a second signal while one runs waits for it.
+  let reloading: Promise<unknown> = Promise.resolve();
   return {
     ctx,
     api,
     address,
     scheduler,
     workers,
+    reload(next) {
+      const run = reloading.then(async () => {
+        const outcome = await reloadContext(ctx, next);
+        await workers?.reload();
+        scheduler?.reload();
+        return outcome;
+      });
+      reloading = run.catch(() => undefined);
+      return run;
+    },
     stop() {
       stopping ??= (async () => {
         await scheduler?.stop();

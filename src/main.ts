@@ -11,6 +11,7 @@ import { runUsersCli } from './cli/users.js';
 import { KeyBuilder } from './store/keys.js';
 import { PeopleStore } from './store/people-store.js';
 import { pollOnce } from './poll-once.js';
+import { watchConfig } from './reload.js';
 import { runDraftCli } from './cli/draft.js';
 import { runAuthCheck } from './cli/auth.js';
 import { isoWeekOf } from './insights/weekly-report.js';
@@ -61,14 +62,16 @@ Usage:
       every e-mail and Slack channel), as the scheduler does on insights.report.schedule. With several
       businesses, --business ID reports that one (sent to its own channels); without it the report
       covers them all (sent to the service-wide channels).
-  review-monitor users add EMAIL --name "Full Name" --role owner|responder|viewer --password-stdin
+  review-monitor users add EMAIL --name "Full Name" --role owner|responder|viewer [--businesses ID,ID] --password-stdin
   review-monitor users list | remove EMAIL | set-role EMAIL ROLE | set-slack EMAIL SLACK_USER_ID|none
+  review-monitor users set-businesses EMAIL ID,ID|all
   review-monitor users set-password EMAIL --password-stdin
       People who sign in to the workspace (stored in Redis). Roles: viewer reads; responder edits
       drafts, marks replies posted, resolves and sends follow-ups; owner also approves (and overrides
       guardrails) and manages people. The password is read from standard input (at least 10
       characters), hashed with scrypt, never printed. set-slack links a Slack user to the person, for
-      the buttons on Slack alerts.
+      the buttons on Slack alerts. --businesses / set-businesses limit a person to some businesses of
+      a deployment serving several (another business's review is "not found" to them); all lifts it.
   review-monitor --help | --version
 
 Options:
@@ -116,6 +119,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         'password-stdin': { type: 'boolean', default: false },
         week: { type: 'string' },
         business: { type: 'string' },
+        businesses: { type: 'string' },
         send: { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
@@ -235,7 +239,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     try {
       const people = new PeopleStore(redis.redis, new KeyBuilder(config.redis.prefix));
-      return await runUsersCli(positionals.slice(1), people, { name: values.name, role: values.role, passwordStdin: values['password-stdin'] ?? false, stdin: process.stdin, out: process.stdout, err: process.stderr });
+      return await runUsersCli(positionals.slice(1), people, { name: values.name, role: values.role, businesses: values.businesses, knownBusinesses: config.businesses.map((b) => b.id), passwordStdin: values['password-stdin'] ?? false, stdin: process.stdin, out: process.stdout, err: process.stderr });
     } finally {
       await redis.close();
     }
@@ -260,6 +264,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return 1;
   }
   logger.info({ role: command, config: configFile, sources: config.sources.map((s) => s.id) }, 'review-monitor running');
+  const reloader = watchConfig({ target: configFile, env, logger, apply: (next) => service.reload(next) });
   return new Promise<number>((resolve) => {
     let signalled = false;
     const onSignal = (signal: NodeJS.Signals): void => {
@@ -268,6 +273,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         process.exit(1);
       }
       signalled = true;
+      reloader.stop();
       logger.info({ signal, deadlineMs: config.shutdown.deadlineMs }, 'shutting down: finishing in-flight work');
       const deadline = setTimeout(() => {
         logger.error({ deadlineMs: config.shutdown.deadlineMs }, 'shutdown deadline passed: exiting with work still in flight');

@@ -10,6 +10,11 @@ const OVERDUE_SWEEP_MS = 60_000;
 /** The running schedule of this process. */
 export interface Scheduler {
   stop(): Promise<void>;
+  /**
+   * Schedules the sources of `ctx.config` as it is now: a new source (or business) gets its task and a poll at
+   * once, a removed or disabled one stops polling (its reviews and state stay), a changed schedule is re-planned.
+   */
+  reload(): void;
 }
 
 /** Poll job id for a source and tick: every scheduler replica derives the same id, so a tick polls once. */
@@ -32,24 +37,40 @@ export async function requestPoll(ctx: AppContext, sourceId: string, reason: 'ma
 export function startScheduler(ctx: AppContext, opts: { pollOnStart?: boolean } = {}): Scheduler {
   const log = ctx.logger.child({ module: 'scheduler' });
   const tasks: ScheduledTask[] = [];
-  for (const source of ctx.config.sources) {
-    if (!source.enabled) continue;
-    const task = cron.schedule(
-      source.schedule,
+  /** Each enabled source's cron task, by source id, with the schedule it was planned on. */
+  const polls = new Map<string, { schedule: string; task: ScheduledTask }>();
+  const schedule = (sourceId: string, expression: string): ScheduledTask =>
+    cron.schedule(
+      expression,
       async (c) => {
         try {
-          await ctx.queues.add('poll', pollJobId(source.id, c.date), { sourceId: source.id, tick: c.date.toISOString(), reason: 'schedule' });
+          await ctx.queues.add('poll', pollJobId(sourceId, c.date), { sourceId, tick: c.date.toISOString(), reason: 'schedule' });
         } catch (err) {
-          log.error({ source: source.id, err: (err as Error).message }, 'could not enqueue poll');
+          log.error({ source: sourceId, err: (err as Error).message }, 'could not enqueue poll');
         }
       },
       // No noOverlap: a tick whose enqueue is slow must not make node-cron skip the next ones;
       // enqueueing is idempotent per tick anyway.
-      { name: `poll-${source.id}` },
+      { name: `poll-${sourceId}` },
     );
-    tasks.push(task);
-  }
-  const sourceTasks = tasks.length;
+  /** Plans the sources of the current config; returns the ids newly scheduled. */
+  const plan = (): string[] => {
+    const wanted = new Map(ctx.config.sources.filter((s) => s.enabled).map((s) => [s.id, s.schedule]));
+    for (const [id, p] of polls) {
+      if (wanted.get(id) === p.schedule) continue;
+      void p.task.destroy();
+      polls.delete(id);
+    }
+    const added: string[] = [];
+    for (const [id, expression] of wanted) {
+      if (polls.has(id)) continue;
+      polls.set(id, { schedule: expression, task: schedule(id, expression) });
+      added.push(id);
+    }
+    return added;
+  };
+  plan();
+  const sourceTasks = polls.size;
   // Periodic work every replica does: at start and then every `everyMs`, never two runs of one at once.
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<unknown>>();
@@ -100,8 +121,17 @@ export function startScheduler(ctx: AppContext, opts: { pollOnStart?: boolean } 
     async stop() {
       for (const t of timers) clearInterval(t);
       await Promise.all(running);
-      await Promise.all(tasks.map((t) => t.destroy()));
+      await Promise.all([...tasks, ...[...polls.values()].map((p) => p.task)].map((t) => t.destroy()));
+      polls.clear();
       log.info('scheduler stopped');
+    },
+    reload() {
+      const before = new Set(polls.keys());
+      const added = plan().filter((id) => !before.has(id));
+      const removed = [...before].filter((id) => !polls.has(id));
+      // A source just added is polled now, as at start, rather than at its next tick.
+      for (const id of added) requestPoll(ctx, id, 'startup').catch((err) => log.error({ source: id, err: (err as Error).message }, 'could not enqueue start-up poll'));
+      log.info({ sources: polls.size, added, removed }, 'scheduler reloaded');
     },
   };
   log.info({ sources: sourceTasks }, 'scheduler started');

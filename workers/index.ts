@@ -4,7 +4,7 @@ import { createRedis } from '../src/redis.js';
 import { throttledWarn } from '../src/logger.js';
 import { HostLimiter } from '../src/sources/host-limiter.js';
 import { jobSchemas, QUEUE_NAMES, type QueueName } from '../src/queues.js';
-import { createAnalysisPool } from '../src/analysis/pool.js';
+import { createAnalysisPool, type AnalysisPool } from '../src/analysis/pool.js';
 import { createParsePool } from '../src/sources/parse-pool.js';
 import { analyzeBatch } from './analyze-worker.js';
 import { deliverAlerts, LeftForLaterError, sendDigest, type Attempt } from './notify-worker.js';
@@ -16,6 +16,11 @@ export interface WorkerPool {
   workers: Worker[];
   /** Stops taking jobs and waits for the in-flight ones to finish. */
   close(): Promise<void>;
+  /**
+   * Takes up `ctx.config` as it is now: the analysis threads were given the businesses, drafting and
+   * classifier sections at start, so new ones start with the new config and the old ones finish their batches.
+   */
+  reload(): Promise<void>;
 }
 
 /** Starts the poll, analyze and notify workers; every job's data is validated against the registry. */
@@ -28,9 +33,8 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   connection.on('error', (err) => warn(`connection|${err.message}`, { err: err.message }, 'worker redis connection error (reconnecting)'));
 
   const wanted = new Set(opts.queues ?? QUEUE_NAMES);
-  const analysis = wanted.has('analyze')
-    ? createAnalysisPool(config, { onError: (err) => log.error({ err: err.message }, 'analysis thread failed'), threadScript: opts.analysisThreadScript })
-    : undefined;
+  const analysisPool = (): AnalysisPool => createAnalysisPool(ctx.config, { onError: (err) => log.error({ err: err.message }, 'analysis thread failed'), threadScript: opts.analysisThreadScript });
+  let analysis = wanted.has('analyze') ? analysisPool() : undefined;
   const parsing = wanted.has('poll') ? createParsePool(config, { onError: (err) => log.error({ err: err.message }, 'parse thread failed') }) : undefined;
   // Deliveries in flight per channel, across this process's notify jobs (one job holds a batch's alerts).
   const deliveries = new HostLimiter({ concurrency: config.workers.notifyConcurrency, minIntervalMs: 0 });
@@ -97,6 +101,12 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   log.info({ queues: workers.map((w) => w.name) }, 'workers started');
   return {
     workers,
+    async reload() {
+      if (!analysis) return;
+      const old = analysis;
+      analysis = analysisPool();
+      await old.close();
+    },
     async close() {
       // The workers stop fetching (close() marks them closing at once) before notify jobs are told to stop: a
       // job put back in the queue while its worker still fetched would be taken again at once, and again.

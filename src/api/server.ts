@@ -56,7 +56,16 @@ export async function buildApi(ctx: AppContext, opts: { healthOnly?: boolean; wo
   const allowedMethods = trackAllowedMethods(app);
   // Every JSON answer in ASCII (see toJson); routes that send strings or buffers write their own.
   app.setReplySerializer((payload) => toJson(payload));
-  const findKey = createKeyChecker(ctx.config.api.keys);
+  // Rebuilt when a reload brings other keys (or other businesses a key may see).
+  let keys = ctx.config.api.keys;
+  let checkKey = createKeyChecker(keys);
+  const findKey = (token: string | undefined): Actor | undefined => {
+    if (ctx.config.api.keys !== keys) {
+      keys = ctx.config.api.keys;
+      checkKey = createKeyChecker(keys);
+    }
+    return checkKey(token);
+  };
   const hub = new EventHub(ctx.redis, ctx.config.redis.prefix);
   app.addHook('onClose', async () => hub.close());
 

@@ -5,6 +5,10 @@ import { PeopleError, type PeopleStore } from '../store/people-store.js';
 export interface UsersCliOptions {
   name?: string | undefined;
   role?: string | undefined;
+  /** `--businesses a,b` of `add`: the person sees only these businesses' reviews. */
+  businesses?: string | undefined;
+  /** The configured business ids: a person cannot be limited to one that does not exist. */
+  knownBusinesses?: readonly string[] | undefined;
   passwordStdin: boolean;
   stdin: NodeJS.ReadableStream;
   out: NodeJS.WritableStream;
@@ -12,12 +16,13 @@ export interface UsersCliOptions {
 }
 
 export const USERS_USAGE = `usage:
-  review-monitor users add EMAIL --name "Full Name" --role ${PERSON_ROLES.join('|')} --password-stdin
+  review-monitor users add EMAIL --name "Full Name" --role ${PERSON_ROLES.join('|')} [--businesses ID,ID] --password-stdin
   review-monitor users list
   review-monitor users remove EMAIL
   review-monitor users set-password EMAIL --password-stdin
   review-monitor users set-role EMAIL ${PERSON_ROLES.join('|')}
   review-monitor users set-slack EMAIL SLACK_USER_ID|none
+  review-monitor users set-businesses EMAIL ID,ID|all
 `;
 
 /** The password given on standard input: everything up to the end, without one trailing newline. */
@@ -38,12 +43,19 @@ export async function runUsersCli(args: string[], people: PeopleStore, opts: Use
     return 2;
   };
   const password = async (): Promise<string | undefined> => (opts.passwordStdin ? readPassword(opts.stdin) : undefined);
+  /** `a,b` → the ids, refused when one is not a configured business. */
+  const businessList = (list: string): string[] => {
+    const ids = list.split(',').map((b) => b.trim()).filter(Boolean);
+    const unknown = opts.knownBusinesses ? ids.filter((b) => !opts.knownBusinesses!.includes(b)) : [];
+    if (unknown.length) throw new PeopleError('bad_input', `businesses: unknown ${unknown.map((b) => `"${b}"`).join(', ')} (configured: ${opts.knownBusinesses!.join(', ')})`);
+    return ids;
+  };
   try {
     switch (sub) {
       case 'list': {
         const all = await people.list();
         if (all.length === 0) opts.out.write('no people yet (add one: review-monitor users add EMAIL --name "Full Name" --role owner --password-stdin)\n');
-        for (const p of all) opts.out.write(`${p.email}\t${p.role}\t${p.name}${p.slackUserId ? `\tslack:${p.slackUserId}` : ''}\n`);
+        for (const p of all) opts.out.write(`${p.email}\t${p.role}\t${p.name}${p.slackUserId ? `\tslack:${p.slackUserId}` : ''}${p.businesses ? `\tbusinesses:${p.businesses.join(',')}` : ''}\n`);
         return 0;
       }
       case 'add': {
@@ -52,8 +64,9 @@ export async function runUsersCli(args: string[], people: PeopleStore, opts: Use
         if (!opts.role) return usage(`add needs --role (${PERSON_ROLES.join(', ')})`);
         const pw = await password();
         if (pw === undefined) return usage('give the password on standard input with --password-stdin');
-        const p = await people.add({ email, name: opts.name, role: opts.role, password: pw });
-        opts.out.write(`added ${p.email} (${p.name}, ${p.role})\n`);
+        const businesses = opts.businesses !== undefined ? businessList(opts.businesses) : undefined;
+        const p = await people.add({ email, name: opts.name, role: opts.role, password: pw, businesses });
+        opts.out.write(`added ${p.email} (${p.name}, ${p.role}${p.businesses ? `, businesses ${p.businesses.join(', ')}` : ''})\n`);
         return 0;
       }
       case 'remove': {
@@ -81,6 +94,12 @@ export async function runUsersCli(args: string[], people: PeopleStore, opts: Use
         if (!email || !arg) return usage('set-slack needs an e-mail address and a Slack user id (or "none")');
         const p = await people.setSlackUser(email, arg === 'none' ? null : arg);
         opts.out.write(p.slackUserId ? `${p.email} is Slack user ${p.slackUserId}\n` : `${p.email} is no longer linked to Slack\n`);
+        return 0;
+      }
+      case 'set-businesses': {
+        if (!email || !arg) return usage('set-businesses needs an e-mail address and business ids (a,b) or "all"');
+        const p = await people.setBusinesses(email, arg === 'all' ? null : businessList(arg));
+        opts.out.write(p.businesses ? `${p.email} sees ${p.businesses.join(', ')}\n` : `${p.email} sees every business\n`);
         return 0;
       }
       default:

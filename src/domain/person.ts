@@ -7,4 +7,6 @@ export interface PersonRef {
   email: string;
   name: string;
   role: PersonRole;
+  /** The businesses whose reviews the person sees and works (undefined: every business). */
+  businesses?: readonly string[] | undefined;
 }

@@ -28,6 +28,7 @@ const emailSchema = z.email({ error: 'must be an e-mail address like maya@exampl
 const nameSchema = z.string().trim().min(1, 'name must not be empty').max(100);
 const roleSchema = z.enum(PERSON_ROLES, { error: `role must be one of ${PERSON_ROLES.join(', ')}` });
 const slackSchema = z.string().regex(/^[UW][A-Z0-9]{2,20}$/, 'must be a Slack user id like U024BE7LH');
+const businessesSchema = z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'each business must be a business id')).min(1, 'list at least one business, or "all"');
 
 function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
@@ -90,13 +91,15 @@ export class PeopleStore {
   }
 
   /** Adds a person; refuses an e-mail already present. */
-  async add(input: { email: string; name: string; role: string; password: string; slackUserId?: string | undefined }, now = new Date()): Promise<Person> {
+  async add(input: { email: string; name: string; role: string; password: string; slackUserId?: string | undefined; businesses?: readonly string[] | undefined }, now = new Date()): Promise<Person> {
     const email = normaliseEmail(check(emailSchema, input.email.trim(), 'email'));
     const person: Person = { email, name: check(nameSchema, input.name, 'name'), role: check(roleSchema, input.role, 'role'), createdAt: now.toISOString() };
     if (input.slackUserId) person.slackUserId = check(slackSchema, input.slackUserId, 'slack user id');
+    if (input.businesses) person.businesses = check(businessesSchema, [...input.businesses], 'businesses');
     checkPassword(input.password);
     const fields: Record<string, string> = { email, name: person.name, role: person.role, createdAt: person.createdAt, passwordHash: await hashPassword(input.password) };
     if (person.slackUserId) fields.slackUserId = person.slackUserId;
+    if (person.businesses) fields.businesses = person.businesses.join(',');
     // HSETNX on the e-mail first: two concurrent adds of one address cannot both win.
     if (!(await this.redis.hsetnx(this.personKey(email), 'email', email))) throw new PeopleError('exists', `${email} is already a person here (use set-role or set-password)`);
     const multi = this.redis.multi().hset(this.personKey(email), fields).sadd(this.indexKey, email);
@@ -147,6 +150,19 @@ export class PeopleStore {
     return person;
   }
 
+  /** Limits a person to these businesses' reviews (null: every business again). */
+  async setBusinesses(email: string, businesses: readonly string[] | null): Promise<Person> {
+    const person = await this.require(email);
+    if (businesses === null) {
+      await this.redis.hdel(this.personKey(person.email), 'businesses');
+      delete person.businesses;
+    } else {
+      person.businesses = check(businessesSchema, [...businesses], 'businesses');
+      await this.redis.hset(this.personKey(person.email), 'businesses', person.businesses.join(','));
+    }
+    return person;
+  }
+
   /** Links a person to their Slack user id (or unlinks with null); one Slack user maps to one person. */
   async setSlackUser(email: string, slackUserId: string | null): Promise<Person> {
     const person = await this.require(email);
@@ -191,5 +207,6 @@ function toPerson(h: Record<string, string>): Person | undefined {
   if (!h.email || !h.role) return undefined;
   const p: Person = { email: h.email, name: h.name ?? h.email, role: h.role as PersonRole, createdAt: h.createdAt ?? '' };
   if (h.slackUserId) p.slackUserId = h.slackUserId;
+  if (h.businesses) p.businesses = h.businesses.split(',');
   return p;
 }

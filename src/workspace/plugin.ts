@@ -84,7 +84,7 @@ export async function workspacePlugin(app: FastifyInstance, opts: WorkspaceOptio
     if (email) {
       // Read on every request: a removed person or a changed role takes effect at once.
       const person = await ctx.people.get(email);
-      if (person) req.person = { email: person.email, name: person.name, role: person.role };
+      if (person) req.person = { email: person.email, name: person.name, role: person.role, businesses: person.businesses };
       else await req.session.destroy();
     }
     const path = req.url.split('?')[0]!;

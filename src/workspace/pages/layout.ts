@@ -5,6 +5,8 @@ export interface PagePerson {
   email: string;
   name: string;
   role: 'owner' | 'responder' | 'viewer';
+  /** The businesses the person sees (undefined: every business). */
+  businesses?: readonly string[] | undefined;
 }
 
 /** What every page needs besides its own content: who is reading, the form token, the asset URLs. */

@@ -26,6 +26,9 @@ import { layout, type Chrome, type PagePerson } from './layout.js';
 import { reviewPage, type ReviewModel } from './review.js';
 import { sourcesPage } from './sources.js';
 import { slaFor } from '../../config/businesses.js';
+import { maySeeSource, sourcesOf } from '../../api/visibility.js';
+import { sourceOfReviewId } from '../../domain/review.js';
+import type { Status } from '../../lifecycle/states.js';
 
 /** Rows on one inbox page. */
 export const INBOX_PAGE_SIZE = 25;
@@ -40,13 +43,14 @@ export interface PageDeps {
   csrfToken(req: FastifyRequest, reply: FastifyReply): string;
 }
 
-const reviewId = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'is not a review id') });
+// As the API's (a review of a business among several is `<business>.<source>-<hash>`).
+const reviewId = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}(\.[A-Za-z0-9_-]{1,100})?$/, 'is not a review id') });
 const flag = z.enum(['1', 'true', 'on']).optional().transform((v) => v !== undefined);
 const emptyToUndefined = (v: unknown): unknown => (v === '' ? undefined : v);
 const inboxQuery = z.strictObject({
   status: z.preprocess(emptyToUndefined, z.enum(STATUSES).optional()),
   severity: z.preprocess(emptyToUndefined, z.enum(SEVERITIES).optional()),
-  source: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'is not a source id').optional()),
+  source: z.preprocess(emptyToUndefined, z.string().regex(/^([a-z0-9][a-z0-9_-]{0,63}\.)?[a-z0-9][a-z0-9_-]{0,63}$/i, 'is not a source id').optional()),
   topic: z.preprocess(emptyToUndefined, z.string().regex(/^[\w-]{1,64}$/, 'is not a topic id').optional()),
   mine: flag,
   overdue: flag,
@@ -103,9 +107,11 @@ function topicIds(ctx: AppContext): string[] {
 }
 
 /** A predicate for the inbox filters the alert index does not answer by itself. */
-export function inboxFilter(f: InboxFilters, person: PagePerson, sla: SlaHours, now: Date, listing: 'alerts' | 'status-index' = 'alerts'): ReviewFilter | undefined {
+export function inboxFilter(f: InboxFilters, person: PagePerson, sla: (sourceId: string) => SlaHours, now: Date, listing: 'alerts' | 'status-index' = 'alerts', visible?: ReadonlySet<string>): ReviewFilter | undefined {
   const checks: ReviewFilter[] = [];
-  if (f.overdue) checks.push((r) => isOverdue(r, sla, now.getTime()));
+  // A person limited to some businesses sees only their sources' reviews.
+  if (visible) checks.push((r) => visible.has(r.review.sourceId));
+  if (f.overdue) checks.push((r) => isOverdue(r, sla(r.review.sourceId), now.getTime()));
   const needle = f.q?.toLowerCase();
   // A status index holds only its status (no check: an unfiltered page reads just its 25 reviews) but
   // spans every source; the alert index is per source but holds every status.
@@ -119,7 +125,7 @@ export function inboxFilter(f: InboxFilters, person: PagePerson, sla: SlaHours, 
 }
 
 /** A stored review as an inbox row. */
-export function inboxRow(s: AnalysisItem, names: ReadonlyMap<string, string>, sla: SlaHours, now: Date): InboxRow {
+export function inboxRow(s: AnalysisItem, names: ReadonlyMap<string, string>, sla: (sourceId: string) => SlaHours, now: Date): InboxRow {
   const { assignee } = s.lifecycle;
   return {
     id: s.review.id,
@@ -133,7 +139,7 @@ export function inboxRow(s: AnalysisItem, names: ReadonlyMap<string, string>, sl
     topics: s.verdict?.topics ?? [],
     assignee: assignee ? (names.get(assignee) ?? assignee) : undefined,
     flaggedAt: s.alertedAt,
-    overdue: isOverdue(s, sla, now.getTime()),
+    overdue: isOverdue(s, sla(s.review.sourceId), now.getTime()),
     recovered: isRecovered(s.ratingHistory, s.lifecycle.repliedAt),
   };
 }
@@ -147,16 +153,29 @@ export async function renderInbox(ctx: AppContext, chrome: Chrome, filters: Inbo
       throw new PageError(400, 'This page link is broken (its cursor is not one the inbox made). Start again from the first page.');
     }
   }
-  const { sla } = ctx.config.lifecycle;
+  const sla = (sourceId: string): SlaHours => slaFor(ctx.config, sourceId);
+  const limited = chrome.person.businesses;
+  const visible = sourcesOf(ctx.config, limited);
+  if (filters.source && visible && !visible.has(filters.source)) throw new PageError(404, `There is no source ${filters.source}.`);
   // A status past `new` has an index of its own; `new`, the dense case, is found by filtering the alerts.
   const { status } = filters;
   const listing =
     status && status !== 'new'
-      ? ctx.store.listing.pageBy(ctx.lifecycle.byStatus.key(status), { limit: INBOX_PAGE_SIZE, cursor: filters.cursor, filter: inboxFilter(filters, chrome.person, sla, now, 'status-index') })
-      : ctx.store.listing.listAlerts({ limit: INBOX_PAGE_SIZE, cursor: filters.cursor, sourceId: filters.source, filter: inboxFilter(filters, chrome.person, sla, now) });
-  const [page, counts, people] = await Promise.all([listing, ctx.lifecycle.byStatus.read(), ctx.people.list()]);
+      ? ctx.store.listing.pageBy(ctx.lifecycle.byStatus.key(status), { limit: INBOX_PAGE_SIZE, cursor: filters.cursor, filter: inboxFilter(filters, chrome.person, sla, now, 'status-index', visible) })
+      : ctx.store.listing.listAlerts({ limit: INBOX_PAGE_SIZE, cursor: filters.cursor, sourceId: filters.source, filter: inboxFilter(filters, chrome.person, sla, now, 'alerts', visible) });
+  const counting = limited ? statusCounts(ctx, limited) : ctx.lifecycle.byStatus.read();
+  const [page, counts, people] = await Promise.all([listing, counting, ctx.people.list()]);
   const names = new Map(people.map((p) => [p.email, p.name]));
-  return inboxPage(chrome, { rows: page.items.map((item) => inboxRow(item, names, sla, now)), counts, filters, nextCursor: page.nextCursor, sources: ctx.config.sources.map((s) => s.id), topics: topicIds(ctx), now });
+  const sources = ctx.config.sources.filter((s) => !visible || visible.has(s.id)).map((s) => s.id);
+  return inboxPage(chrome, { rows: page.items.map((item) => inboxRow(item, names, sla, now)), counts, filters, nextCursor: page.nextCursor, sources, topics: topicIds(ctx), now });
+}
+
+/** Flagged reviews per status of some businesses: each business's counted and summed. */
+async function statusCounts(ctx: AppContext, businesses: readonly string[]): Promise<Record<Status, number>> {
+  const each = await Promise.all(businesses.map((b) => ctx.lifecycle.byStatus.readMatching(ctx.config.businesses.length > 1 ? `${b}.` : '')));
+  const out = {} as Record<Status, number>;
+  for (const counts of each) for (const [k, n] of Object.entries(counts) as [Status, number][]) out[k] = (out[k] ?? 0) + n;
+  return out;
 }
 
 /** The review's whole history: stored, flagged, edits by the reviewer, and every lifecycle step. */
@@ -185,6 +204,19 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
     const s = await ctx.store.get(id);
     if (!s) throw new PageError(404, `There is no review ${id}. It may have been removed, or the link is mistyped.`);
     return s;
+  };
+  // A person limited to some businesses gets for another business's review (its page or any of its form posts)
+  // the page of a review that does not exist.
+  app.addHook('preHandler', async (req) => {
+    const id = (req.params as { id?: unknown } | undefined)?.id;
+    const person = req.person;
+    if (!person?.businesses || typeof id !== 'string' || !(req.routeOptions.url ?? '').startsWith('/reviews/:id')) return;
+    if (!maySeeSource(ctx.config, person, sourceOfReviewId(id))) throw new PageError(404, `There is no review ${id}. It may have been removed, or the link is mistyped.`);
+  });
+  /** What a page covers for this person: their business when they are limited to one, else every business. */
+  const businessOfPage = (req: FastifyRequest): string | undefined => {
+    const limited = deps.person(req).businesses;
+    return limited?.length === 1 ? limited[0] : undefined;
   };
 
   // Only this scope's own refusals become pages here; anything else (a CSRF refusal, a body too large, a
@@ -295,7 +327,11 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
     return { result: await actions.assign(ctx, id, { email: assignee ?? null }, actorOf(req)), done: assignee ? 'assigned' : 'unassigned' };
   });
 
-  app.get('/sources', async (req, reply) => send(reply, sourcesPage(chromeOf(req, reply), await Promise.all(ctx.config.sources.map((s) => sourceStatus(ctx.store, s))), new Date())));
+  app.get('/sources', async (req, reply) => {
+    const visible = sourcesOf(ctx.config, deps.person(req).businesses);
+    const sources = ctx.config.sources.filter((s) => !visible || visible.has(s.id));
+    return send(reply, sourcesPage(chromeOf(req, reply), await Promise.all(sources.map((s) => sourceStatus(ctx.store, s))), new Date()));
+  });
 
   // The weekly report as a page, and its charts as the PNGs the e-mail carries.
   const reportQuery = z.strictObject({ week: isoWeek.optional() });
@@ -304,12 +340,12 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
     const start = isoWeekStart(week).getTime();
     const next = isoWeekOf(new Date(start + 7 * 86_400_000)).label;
     const current = isoWeekOf(new Date()).label;
-    return send(reply, reportPage(chromeOf(req, reply), await reportOf(ctx, week), { previous: isoWeekOf(new Date(start - 86_400_000)).label, next: next <= current ? next : undefined }));
+    return send(reply, reportPage(chromeOf(req, reply), await reportOf(ctx, week, businessOfPage(req)), { previous: isoWeekOf(new Date(start - 86_400_000)).label, next: next <= current ? next : undefined }));
   });
   app.get('/reports/weekly/:week/:chart', async (req, reply) => {
     const { week, chart } = parse(z.object({ week: isoWeek, chart: z.enum(['volume.png', 'topics.png']) }), req.params);
     // The charts need only the two weeks' counters, not the whole report (its champions read flagged reviews).
-    const found = reportCharts(await compareWeek(ctx.store, week)).find((c) => `${c.id}.png` === chart);
+    const found = reportCharts(await compareWeek(ctx.store, week, sourcesOf(ctx.config, deps.person(req).businesses))).find((c) => `${c.id}.png` === chart);
     if (!found) throw new PageError(404, `The report of ${week} has no ${chart} chart: no negative reviews by topic that week.`);
     return reply.type('image/png').header('cache-control', 'private, max-age=300').send(renderPng(barChartSvg(found.chart)));
   });
@@ -318,9 +354,11 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
   app.get('/insights', async (req, reply) => {
     const { weeks } = parse(insightsQuery, req.query);
     // Whole ISO weeks up to the one under way, read from the week counters: any history answers at once.
-    const window = await ctx.store.counters.read(lastWeeks(new Date(), weeks).map((label) => ({ label, kind: 'week' as const })));
+    const limited = deps.person(req).businesses;
+    const window = await ctx.store.counters.read(lastWeeks(new Date(), weeks).map((label) => ({ label, kind: 'week' as const })), sourcesOf(ctx.config, limited));
     const stats = statsFromCounters(window.periods, { byDay: false });
-    const alerts = await new InsightStore(ctx.redis, ctx.store.keys).recent(5);
+    const recent = await new InsightStore(ctx.redis, ctx.store.keys).recent(limited ? 50 : 5);
+    const alerts = recent.filter((a) => !limited || (a.business !== undefined && limited.includes(a.business))).slice(0, 5);
     return send(reply, insightsPage(chromeOf(req, reply), { weeks, stats, byWeek: weekFigures(window.periods), alerts }));
   });
 }
