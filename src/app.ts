@@ -22,7 +22,7 @@ export type Role = (typeof ROLES)[number];
 
 /** Opens Redis (or a private redis-server) and builds the store, queues and alert channels. */
 export async function createContext(config: Config, logger: Logger): Promise<{ ctx: AppContext; close(): Promise<void> }> {
-  const handle = await connectRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: config.redis.dataDir, logger });
+  const handle = await connectRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: config.redis.dataDir, logger, cluster: config.redis.cluster });
   const warn = throttledWarn(logger.child({ module: 'queues' }));
   const queues = new Queues(handle.redis, config.redis.prefix, {
     retryDelayMs: config.workers.retryDelayMs,
@@ -34,6 +34,7 @@ export async function createContext(config: Config, logger: Logger): Promise<{ c
     logger,
     redis: handle.redis,
     redisUrl: handle.url,
+    redisCluster: handle.cluster,
     store,
     lifecycle: new LifecycleStore(store, async (event) => {
       // Every API replica's /v1/events streams it; each webhook channel subscribed to its type gets a job of its own

@@ -16,6 +16,8 @@ export interface AppContext {
   /** Shared connection for the store and the queue producers. */
   redis: Redis;
   redisUrl: string;
+  /** The Redis Cluster's seed nodes when the service runs on one (`redis.cluster`). */
+  redisCluster?: readonly string[] | undefined;
   store: ReviewStore;
   lifecycle: LifecycleStore;
   /** The people who sign in to the workspace. */

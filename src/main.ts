@@ -87,7 +87,8 @@ Environment:
   REDIS_URL        Redis to use (default redis://127.0.0.1:6379). When it is not set and nothing
                    answers there, a private redis-server is started if one is on the PATH
                    (data under ./data, AOF on); REDIS_AUTOSTART=false turns that off.
-  REDIS_PREFIX     prefix of every Redis key and queue (default rm)
+  REDIS_CLUSTER    comma-separated seed nodes of a Redis Cluster, instead of REDIS_URL
+  REDIS_PREFIX     prefix of every Redis key and queue (default rm; {rm} on a cluster)
   PORT, HOST       API listen port (default 3000) and address (default 0.0.0.0)
   HEALTH_PORT      worker and scheduler roles serve /health and /ready on this port (off by default)
   LOG_LEVEL        fatal|error|warn|info|debug|trace|silent (default info)
@@ -190,7 +191,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (command === 'report') {
     let redis;
     try {
-      redis = await connectRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: config.redis.dataDir, logger });
+      redis = await connectRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: config.redis.dataDir, logger, cluster: config.redis.cluster });
     } catch (err) {
       logger.fatal((err as Error).message);
       return 1;
@@ -232,7 +233,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (command === 'users') {
     let redis;
     try {
-      redis = await connectRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: config.redis.dataDir, logger });
+      redis = await connectRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: config.redis.dataDir, logger, cluster: config.redis.cluster });
     } catch (err) {
       logger.fatal((err as Error).message);
       return 1;

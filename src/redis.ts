@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import type { Logger } from './logger.js';
 import { safeRedisUrl, throttledWarn } from './logger.js';
 
@@ -9,21 +9,52 @@ import { safeRedisUrl, throttledWarn } from './logger.js';
 export interface RedisHandle {
   redis: Redis;
   url: string;
+  /** The Redis Cluster's seed nodes, when it is one. */
+  cluster?: readonly string[] | undefined;
   /** Closes the connection, and the private redis-server when this process started one. */
   close(): Promise<void>;
 }
 
 export class RedisUnavailableError extends Error {}
 
-/** A connection suitable for BullMQ workers (blocking commands must not time out). */
-export function createRedis(url: string, opts: { lazyConnect?: boolean; name?: string } = {}): Redis {
+/** Reconnect for ever with a capped backoff: a restarted Redis must not need a restarted service. */
+const retry = (times: number): number => Math.min(200 * 2 ** Math.min(times, 6), 5_000);
+
+/**
+ * A connection suitable for BullMQ workers (blocking commands must not time out): to the Redis at `url`, or, given
+ * `cluster` seed nodes, ioredis's Cluster client (typed as a Redis: the commands, pipelines, scripts and pub/sub the
+ * service uses behave the same while all its keys share one hash tag).
+ */
+export function createRedis(url: string, opts: { lazyConnect?: boolean; name?: string; cluster?: readonly string[] | undefined } = {}): Redis {
+  if (opts.cluster?.length) {
+    const seeds = opts.cluster.map((u) => new URL(u));
+    const first = seeds[0]!;
+    const cluster = new Cluster(
+      seeds.map((u) => ({ host: u.hostname, port: Number(u.port || 6379) })),
+      {
+        lazyConnect: opts.lazyConnect ?? false,
+        clusterRetryStrategy: retry,
+        // A node restarting or a slot moving: commands wait and follow the redirection instead of failing.
+        retryDelayOnFailover: 200,
+        retryDelayOnClusterDown: 300,
+        retryDelayOnTryAgain: 200,
+        redisOptions: {
+          maxRetriesPerRequest: null,
+          connectionName: opts.name ?? 'review-monitor',
+          ...(first.username ? { username: decodeURIComponent(first.username) } : {}),
+          ...(first.password ? { password: decodeURIComponent(first.password) } : {}),
+          ...(first.protocol === 'rediss:' ? { tls: {} } : {}),
+        },
+      },
+    );
+    return cluster as unknown as Redis;
+  }
   return new Redis(url, {
     maxRetriesPerRequest: null,
     enableReadyCheck: true,
     lazyConnect: opts.lazyConnect ?? false,
     connectionName: opts.name ?? 'review-monitor',
-    // Reconnect for ever with a capped backoff: a restarted Redis must not need a restarted service.
-    retryStrategy: (times) => Math.min(200 * 2 ** Math.min(times, 6), 5_000),
+    retryStrategy: retry,
   });
 }
 
@@ -101,8 +132,9 @@ function watchOverChild(child: ChildProcess): void {
  * Connects to Redis at `url`. When nothing answers, `autostart` is on and a redis-server binary is on
  * the PATH, starts a private one instead; otherwise fails at once with a message naming the URL.
  */
-export async function connectRedis(opts: { url: string; autostart: boolean; dataDir: string; logger: Logger }): Promise<RedisHandle> {
+export async function connectRedis(opts: { url: string; autostart: boolean; dataDir: string; logger: Logger; cluster?: readonly string[] | undefined }): Promise<RedisHandle> {
   const { logger } = opts;
+  if (opts.cluster?.length) return connectCluster(opts.cluster, logger);
   let url = opts.url;
   let child: ChildProcess | undefined;
   if (!(await redisAnswers(url))) {
@@ -132,6 +164,35 @@ export async function connectRedis(opts: { url: string; autostart: boolean; data
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
         logger.info('stopped the private redis-server');
       }
+    },
+  };
+}
+
+/** Connects to a Redis Cluster through its seed nodes; fails within 10 s naming them when it does not answer. */
+async function connectCluster(nodes: readonly string[], logger: Logger): Promise<RedisHandle> {
+  const redis = createRedis(nodes[0]!, { cluster: nodes });
+  const warn = throttledWarn(logger);
+  redis.on('error', (err: Error) => warn(err.message, { err: err.message }, 'redis cluster connection error (reconnecting)'));
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      redis.ping(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new RedisUnavailableError(`the Redis Cluster at ${nodes.map(safeRedisUrl).join(', ')} does not answer (cluster_state must be ok)`)), 10_000);
+      }),
+    ]);
+  } catch (err) {
+    redis.disconnect();
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  return {
+    redis,
+    url: nodes[0]!,
+    cluster: nodes,
+    async close() {
+      await redis.quit().catch(() => redis.disconnect());
     },
   };
 }

@@ -28,7 +28,7 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   const { config } = ctx;
   const log = ctx.logger.child({ module: 'workers' });
   // Workers block on Redis: they get a connection of their own, which BullMQ duplicates per worker.
-  const connection = createRedis(ctx.redisUrl, { name: 'review-monitor-worker' });
+  const connection = createRedis(ctx.redisUrl, { name: 'review-monitor-worker', cluster: ctx.redisCluster });
   const warn = throttledWarn(log);
   connection.on('error', (err) => warn(`connection|${err.message}`, { err: err.message }, 'worker redis connection error (reconnecting)'));
 

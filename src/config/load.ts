@@ -44,6 +44,7 @@ export function applyEnv(raw: unknown, env: Env): Record<string, unknown> {
     return copy as Record<string, unknown>;
   };
   if (env.REDIS_URL) section('redis').url = env.REDIS_URL;
+  if (env.REDIS_CLUSTER) section('redis').cluster = env.REDIS_CLUSTER.split(',').map((u) => u.trim()).filter(Boolean);
   if (env.REDIS_PREFIX) section('redis').prefix = env.REDIS_PREFIX;
   const autostart = envBool('REDIS_AUTOSTART', env.REDIS_AUTOSTART);
   if (autostart !== undefined) section('redis').autostart = autostart;
@@ -69,9 +70,17 @@ export function applyEnv(raw: unknown, env: Env): Record<string, unknown> {
 export function parseConfig(raw: unknown, opts: { file?: string; configDir?: string; env?: Env; secrets?: boolean } = {}): Config {
   const file = opts.file ?? '(inline config)';
   const configDir = opts.configDir ?? process.cwd();
-  const result = configSchema.safeParse(applyEnv(raw, opts.env ?? {}));
+  const input = applyEnv(raw, opts.env ?? {});
+  const result = configSchema.safeParse(input);
   if (!result.success) throw new ConfigError(file, formatIssues(result.error));
   const parsed = result.data;
+  if (parsed.redis.cluster) {
+    // On a cluster every key of the service must hash to one slot (the store's scripts and BullMQ's touch many).
+    const given = (input.redis as { prefix?: unknown } | undefined)?.prefix !== undefined;
+    if (!given) parsed.redis.prefix = `{${parsed.redis.prefix}}`;
+    else if (!/^\{.+\}$/.test(parsed.redis.prefix)) throw new ConfigError(file, [`redis.prefix: with redis.cluster the prefix must be a hash tag in braces, e.g. "{${parsed.redis.prefix}}" (every key in one slot)`]);
+    parsed.redis.autostart = false;
+  }
   // A file source's path is relative to the config file, like file://./ URLs.
   const sourcePaths = (sources: SourceConfig[]): void => {
     for (const s of sources) if (s.type === 'file') s.path = path.resolve(configDir, s.path);

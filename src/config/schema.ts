@@ -574,6 +574,11 @@ export const configSchema = z
           .string()
           .regex(/^(\{[a-z0-9][a-z0-9_-]{0,62}\}|[a-z0-9][a-z0-9_-]{0,63})$/i, 'must be letters, digits, "-" or "_", optionally in {braces} (a Redis Cluster hash tag)')
           .default('rm'),
+        /**
+         * A Redis Cluster instead of `url`: the seed nodes (`redis://host:port`), through ioredis's Cluster client. Every
+         * key then shares the prefix's hash tag (`{rm}` unless `prefix` says), so the store's scripts run in one slot.
+         */
+        cluster: z.array(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')).min(1, 'list at least one node, or leave "cluster" out').optional(),
         /** Start a private redis-server when nothing answers at the default URL. */
         autostart: z.boolean().default(true),
         dataDir: z.string().default('./data'),

@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startService, type Service } from '../src/app.js';
+import { createLogger } from '../src/logger.js';
+import { captureLogs } from './helpers/context.js';
+import { makeConfig } from './helpers/factories.js';
+import { startTestCluster, type TestCluster } from './helpers/cluster.js';
+import { waitFor } from './helpers/http.js';
+import { uniquePrefix } from './helpers/redis.js';
+
+const run = promisify(execFile);
+const KEY = 'cluster-key-0123456789';
+const FEED = pathToFileURL(path.resolve('config/demo/harbor-bistro.rss')).href;
+
+/** The node (index into `ports`) serving the slot of a hash tag. */
+async function ownerOf(cluster: TestCluster, tag: string): Promise<number> {
+  const slot = Number((await run('redis-cli', ['-p', String(cluster.ports[0]), 'cluster', 'keyslot', tag])).stdout.trim());
+  const nodes = (await run('redis-cli', ['-p', String(cluster.ports[0]), 'cluster', 'nodes'])).stdout.trim().split('\n');
+  for (const line of nodes) {
+    const [, addr, , , , , , , ...ranges] = line.split(' ');
+    const port = Number(addr!.split(':')[1]!.split('@')[0]);
+    if (ranges.some((r) => (r.includes('-') ? slot >= Number(r.split('-')[0]) && slot <= Number(r.split('-')[1]) : slot === Number(r)))) return cluster.ports.indexOf(port);
+  }
+  throw new Error(`no node serves slot ${slot}`);
+}
+
+describe('on a three-node Redis Cluster', () => {
+  const started: { service?: Service; cluster?: TestCluster }[] = [];
+  afterEach(async () => {
+    for (const s of started.splice(0)) {
+      await s.service?.stop();
+      await s.cluster?.stop();
+    }
+  });
+
+  it('runs the pipeline and the lifecycle, and keeps working through the restart of the node holding its keys', { timeout: 90_000 }, async () => {
+    const cluster = await startTestCluster();
+    const prefix = uniquePrefix('c');
+    // Left out, the prefix becomes a hash tag by itself; given without braces, it is refused.
+    expect(makeConfig({ redis: { cluster: cluster.nodes } }).redis.prefix).toBe('{rm}');
+    expect(() => makeConfig({ redis: { cluster: cluster.nodes, prefix: 'rm' } })).toThrow('redis.prefix: with redis.cluster the prefix must be a hash tag in braces, e.g. "{rm}" (every key in one slot)');
+    const config = makeConfig({
+      redis: { cluster: cluster.nodes, prefix: `{${prefix}}` },
+      api: { keys: [KEY], port: 0, host: '127.0.0.1' },
+      sources: [{ id: 'harbor', type: 'rss', url: FEED, schedule: '0 0 1 1 *', alertOnBackfill: true }],
+      workers: { retryDelayMs: 100 },
+    });
+    const logs = captureLogs();
+    const service = await startService(config, createLogger('info', logs.stream), 'all');
+    started.push({ service, cluster });
+    const api = async (url: string, init: RequestInit = {}) => {
+      const res = await fetch(`${service.address}${url}`, { ...init, headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> & { items?: { id: string; status: string }[] } };
+    };
+
+    // Polled, stored, classified, drafted and alerted: the feed's complaints are flagged.
+    const alerts = await waitFor(async () => ((await api('/v1/alerts')).body.items?.length ?? 0) >= 3 && (await api('/v1/alerts')).body.items, 30_000, 'alerts on the cluster');
+    expect(alerts.length).toBeGreaterThanOrEqual(3);
+    // Every key of the service is in the one slot of its hash tag.
+    const owner = await ownerOf(cluster, `{${prefix}}`);
+    const slot = (await run('redis-cli', ['-p', String(cluster.ports[0]), 'cluster', 'keyslot', `{${prefix}}`])).stdout.trim();
+    const keys = Number((await run('redis-cli', ['-p', String(cluster.ports[owner]), 'cluster', 'countkeysinslot', slot])).stdout.trim());
+    expect(keys).toBeGreaterThan(20);
+
+    // The lifecycle: acknowledge, approve (overriding any guardrail), record the reply posted, resolve.
+    const id = alerts[0]!.id;
+    expect((await api(`/v1/reviews/${id}/acknowledge`, { method: 'POST', body: '{}' })).status).toBe(200);
+    expect((await api(`/v1/reviews/${id}/approve`, { method: 'POST', body: JSON.stringify({ override: { reason: 'checked by hand' } }) })).status).toBe(200);
+    expect((await api(`/v1/reviews/${id}/reply`, { method: 'POST', body: JSON.stringify({ posted: true }) })).status).toBe(200);
+
+    // The node holding every key is killed and started again (its append-only file brings the data back).
+    await cluster.restart(owner);
+    await waitFor(async () => (await fetch(`${service.address}/ready`)).status === 200, 20_000, 'ready again');
+    const resolved = await waitFor(async () => {
+      const r = await api(`/v1/reviews/${id}/resolve`, { method: 'POST', body: JSON.stringify({ note: 'Retrained the kitchen', followUpAfter: 3600 }) });
+      return r.status === 200 ? r.body : undefined;
+    }, 20_000, 'resolve after the restart');
+    expect(resolved.status).toBe('resolved');
+    const history = (await api(`/v1/reviews/${id}/history`)).body.items as unknown as { action: string }[];
+    expect(history.map((h) => h.action)).toEqual(expect.arrayContaining(['stored', 'flagged', 'acknowledge', 'approve', 'reply', 'resolve']));
+    // A manual poll after the restart still runs through the workers.
+    const before = (await api('/v1/sources/harbor')).body.lastPollAt as string;
+    expect((await api('/v1/sources/harbor/poll', { method: 'POST', body: '{}' })).status).toBe(202);
+    await waitFor(async () => ((await api('/v1/sources/harbor')).body.lastPollAt as string) > before, 20_000, 'a poll after the restart');
+  });
+});
