@@ -57,7 +57,10 @@ describe('on a three-node Redis Cluster', () => {
     };
 
     // Polled, stored, classified, drafted and alerted: the feed's complaints are flagged.
-    const alerts = await waitFor(async () => ((await api('/v1/alerts')).body.items?.length ?? 0) >= 3 && (await api('/v1/alerts')).body.items, 30_000, 'alerts on the cluster');
+    const alerts = await waitFor(async () => {
+      const items = (await api('/v1/alerts')).body.items ?? [];
+      return items.length >= 3 ? items : undefined;
+    }, 30_000, 'alerts on the cluster');
     expect(alerts.length).toBeGreaterThanOrEqual(3);
     // Every key of the service is in the one slot of its hash tag.
     const owner = await ownerOf(cluster, `{${prefix}}`);

@@ -67,9 +67,19 @@ export function classifierOptionsFrom(config: Pick<Config, 'classifier' | 'busin
  */
 export function createAnalyzer(config: AnalysisConfig): Analyzer {
   const single = !config.businesses || config.businesses.length <= 1;
+  // Businesses of one industry with the same classifier section share one compiled classifier: a chain of a
+  // thousand bakeries compiles one, not a thousand.
+  const bySignature = new Map<string, ReturnType<typeof createClassifier>>();
   const compiled = single
     ? undefined
-    : new Map(config.businesses!.map((b) => [b.id, createClassifier(classifierOptionsFrom({ business: b.business, classifier: b.classifier }))]));
+    : new Map(
+        config.businesses!.map((b) => {
+          const signature = JSON.stringify([b.business.industry, b.classifier]);
+          let c = bySignature.get(signature);
+          if (!c) bySignature.set(signature, (c = createClassifier(classifierOptionsFrom({ business: b.business, classifier: b.classifier }))));
+          return [b.id, c];
+        }),
+      );
   const only = single ? createClassifier(classifierOptionsFrom(config)) : undefined;
   const classifierOf = (sourceId: string) => only ?? compiled!.get(businessIdOf(config as Required<AnalysisConfig>, sourceId))!;
   const classify = (review: Review): Verdict => classifierOf(review.sourceId).classify({ text: review.text, title: review.title, rating: review.rating, language: review.language });

@@ -1,0 +1,148 @@
+import { createAnalyzer } from '../../src/analysis/analyze.js';
+import { createContext } from '../../src/app.js';
+import { parseConfig } from '../../src/config/load.js';
+import type { Config } from '../../src/config/schema.js';
+import { checkInsights } from '../../src/insights/insight-check.js';
+import { startScheduler } from '../../src/scheduler.js';
+import { INDUSTRIES } from '../../src/classify/taxonomies/index.js';
+import { BENCH_REDIS_URL, benchReviews, deletePrefix, silentLogger } from './setup.js';
+
+// Many businesses in one deployment: what the scheduler costs per tick and in memory with 1,000 businesses of 10
+// sources each, what an insight check over them costs, and what a worker's analysis holds for them. Measured in
+// this process, as deltas around the part measured (the process is the scheduler, then the worker).
+
+export interface TenancyBench {
+  businesses: number;
+  sources: number;
+  /** Parsing and validating the whole config. */
+  configMs: number;
+  scheduler: {
+    startMs: number;
+    /** Memory the scheduler's cron tasks (and the context) added. */
+    rssMb: number;
+    heapMb: number;
+    /** CPU of one tick at which every source is due (each enqueues one poll job), and its wall time to the last job. */
+    tickCpuMs: number;
+    tickWallMs: number;
+    jobsPerTick: number;
+    /** CPU per second between ticks (the cron timers alone). */
+    idleCpuMsPerSec: number;
+  };
+  /** One spike and rating-drop check over every business (counters of 7 weeks read, each business judged). */
+  insightCheckMs: number;
+  worker: {
+    /** Building the analyzer of every business (classifiers shared by industry and classifier section). */
+    buildMs: number;
+    heapMb: number;
+    classifiers: number;
+    /** Analysis time per review across businesses, and on a one-business config, same reviews. */
+    microsPerReview: number;
+    microsPerReviewOneBusiness: number;
+  };
+}
+
+const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function tenancyConfig(businesses: number, perBusiness: number, schedule: string, prefix: string): Config {
+  return parseConfig({
+    businesses: Array.from({ length: businesses }, (_, b) => ({
+      id: `b${b}`,
+      name: `Business ${b}`,
+      contact: { email: `care@b${b}.example` },
+      signature: `Team ${b}`,
+      industry: INDUSTRIES[b % INDUSTRIES.length],
+      sources: Array.from({ length: perBusiness }, (_, s) => ({ id: `s${s}`, type: 'rss', url: `https://b${b}.example/s${s}.rss`, schedule })),
+    })),
+    alerts: [{ type: 'log' }],
+    redis: { url: BENCH_REDIS_URL, prefix, autostart: false },
+    log: { level: 'silent' },
+  });
+}
+
+export async function benchTenancy(opts: { quick: boolean }): Promise<TenancyBench> {
+  const businesses = opts.quick ? 100 : 1_000;
+  const perBusiness = 10;
+  const prefix = `bench-tenancy-${process.pid}`;
+  // Every ten seconds: a tick is due for every source without waiting minutes.
+  const t0 = performance.now();
+  const config = tenancyConfig(businesses, perBusiness, '*/10 * * * * *', prefix);
+  const configMs = performance.now() - t0;
+
+  gc();
+  const before = process.memoryUsage();
+  const started = performance.now();
+  const { ctx, close } = await createContext(config, silentLogger());
+  const scheduler = startScheduler(ctx, { pollOnStart: false });
+  const startMs = performance.now() - started;
+  gc();
+  const after = process.memoryUsage();
+  try {
+    // Idle: a window between two ticks (ticks fall on multiples of 10 s).
+    const toNext = 10_000 - (Date.now() % 10_000);
+    await sleep(toNext + 2_000);
+    const idleFrom = process.cpuUsage();
+    await sleep(6_000);
+    const idle = process.cpuUsage(idleFrom);
+    const idleCpuMsPerSec = (idle.user + idle.system) / 1000 / 6;
+    // One tick: from just before it to the last poll job queued.
+    await sleep(10_000 - (Date.now() % 10_000) - 300);
+    const tickFrom = process.cpuUsage();
+    const wallFrom = performance.now();
+    const total = config.sources.length;
+    let jobs = 0;
+    while (performance.now() - wallFrom < 9_000) {
+      jobs = (await ctx.queues.queues.poll.getJobCounts('waiting')).waiting ?? 0;
+      if (jobs >= total) break;
+      await sleep(20);
+    }
+    const tickWallMs = performance.now() - wallFrom - 300;
+    const tick = process.cpuUsage(tickFrom);
+    await scheduler.stop();
+
+    const check = performance.now();
+    await checkInsights(ctx);
+    const insightCheckMs = performance.now() - check;
+
+    // The worker's analysis of every business, and its cost per review against a one-business config.
+    gc();
+    const heapFrom = process.memoryUsage().heapUsed;
+    const b0 = performance.now();
+    const analyze = createAnalyzer(config);
+    const buildMs = performance.now() - b0;
+    gc();
+    const heapMb = mb(process.memoryUsage().heapUsed - heapFrom);
+    const classifiers = new Set(config.businesses.map((b) => JSON.stringify([b.business.industry, b.classifier]))).size;
+    const reviews = benchReviews(opts.quick ? 2_000 : 10_000, 'x', 'tenancy').map((r, i) => ({ ...r, sourceId: config.sources[i % config.sources.length]!.id }));
+    const one = createAnalyzer(parseConfig({ business: { name: 'One', contact: { email: 'a@b.example' }, signature: 'A' }, log: { level: 'silent' } }));
+    const time = (run: () => void): number => {
+      run();
+      const s = performance.now();
+      run();
+      return ((performance.now() - s) * 1000) / reviews.length;
+    };
+    const microsPerReview = time(() => analyze.all(reviews, { draft: true }));
+    const microsPerReviewOneBusiness = time(() => one.all(reviews.map((r) => ({ ...r, sourceId: 'one' })), { draft: true }));
+    return {
+      businesses,
+      sources: total,
+      configMs: Math.round(configMs),
+      scheduler: {
+        startMs: Math.round(startMs),
+        rssMb: mb(after.rss - before.rss),
+        heapMb: mb(after.heapUsed - before.heapUsed),
+        tickCpuMs: Math.round((tick.user + tick.system) / 1000),
+        tickWallMs: Math.round(tickWallMs),
+        jobsPerTick: jobs,
+        idleCpuMsPerSec: Math.round(idleCpuMsPerSec * 10) / 10,
+      },
+      insightCheckMs: Math.round(insightCheckMs),
+      worker: { buildMs: Math.round(buildMs), heapMb, classifiers, microsPerReview: Math.round(microsPerReview * 10) / 10, microsPerReviewOneBusiness: Math.round(microsPerReviewOneBusiness * 10) / 10 },
+    };
+  } finally {
+    await ctx.queues.queues.poll.obliterate({ force: true }).catch(() => undefined);
+    await deletePrefix(ctx, prefix);
+    await close();
+  }
+}
