@@ -131,4 +131,14 @@ describe('Slack interactive actions', () => {
     expect(JSON.parse(reply!.body).text).toContain('users set-slack <your e-mail> USTRANGER');
     expect(await ctx.store.get(id)).toMatchObject({ status: 'new' });
   });
+
+  it('refuses a person limited to other businesses, whatever channel the alert reached them in', async () => {
+    const { ctx, id, api, slack } = await setup();
+    await ctx.people.add({ email: 'lea@lyon.example', name: 'Léa Martin', role: 'owner', password: PASSWORD, slackUserId: 'ULYON1', businesses: ['lyon'] });
+    await post(api, body('ULYON1', 'approve_draft', id, `${slack.url}/r`));
+    const [reply] = await waitFor(() => (slack.received.length ? slack.received : undefined), 10_000, 'the refusal');
+    expect(JSON.parse(reply!.body)).toMatchObject({ response_type: 'ephemeral', text: 'Nothing was done: this review belongs to a business your account does not cover.' });
+    expect(await ctx.store.get(id)).toMatchObject({ status: 'new' });
+    expect((await ctx.store.get(id))?.lifecycle.approvedAt).toBeUndefined();
+  });
 });

@@ -4,6 +4,8 @@ import { alertPayload } from '../../alerts/payload.js';
 import { alertLinks, renderSlack, SLACK_ACTIONS } from '../../alerts/render.js';
 import type { AppContext } from '../../context.js';
 import { acknowledge, approve, type ActionResult } from '../../lifecycle/actions.js';
+import { maySeeSource } from '../../api/visibility.js';
+import { sourceOfReviewId } from '../../domain/review.js';
 import { verifySlackRequest } from './signature.js';
 
 /** The part of Slack's `block_actions` payload this endpoint reads. */
@@ -59,6 +61,10 @@ export async function slackPlugin(app: FastifyInstance, opts: { ctx: AppContext;
     const person = await ctx.people.bySlackUser(i.user.id);
     if (!person) {
       return respond(i.response_url, ephemeral(`Your Slack account is not linked to a person of review-monitor, so nothing was done. Ask an owner to run: review-monitor users set-slack <your e-mail> ${i.user.id}`));
+    }
+    // A person limited to some businesses acts on theirs only, from any channel the alert reached.
+    if (!maySeeSource(ctx.config, person, sourceOfReviewId(action.value))) {
+      return respond(i.response_url, ephemeral(`Nothing was done: this review belongs to a business your account does not cover.`));
     }
     const actor = { name: person.name, role: person.role };
     const approving = action.action_id === SLACK_ACTIONS.approve;
