@@ -92,6 +92,8 @@ describe('API of a deployment serving several businesses', () => {
     expect((await app.inject({ url: '/v1/sources/lyon.google', headers: as(BERLIN) })).json()).toEqual({ error: 'not_found', message: 'no source lyon.google' });
     expect((await app.inject({ url: '/v1/sources/lyon.google/poll', method: 'POST', headers: as(BERLIN) })).statusCode).toBe(404);
     expect((await app.inject({ url: '/v1/reviews?business=lyon', headers: as(BERLIN) })).json()).toEqual({ error: 'not_found', message: 'no business lyon' });
+    expect((await app.inject({ url: '/v1/deliveries?business=lyon', headers: as(BERLIN) })).json()).toEqual({ error: 'not_found', message: 'no business lyon' });
+    expect((await app.inject({ url: '/v1/deliveries?business=lyon', headers: as(AGENCY) })).statusCode).toBe(200);
     expect((await app.inject({ url: '/v1/alerts?source=lyon.google', headers: as(BERLIN) })).json()).toEqual({ error: 'not_found', message: 'no source lyon.google' });
     // Its own business's review is there, and the agency sees both.
     expect((await app.inject({ url: `/v1/reviews/${ids.berlin![0]}`, headers: as(BERLIN) })).statusCode).toBe(200);

@@ -5,9 +5,10 @@ import type { DeliveryRecord } from '../../store/delivery-records.js';
 import { HttpError, notFound } from '../errors.js';
 import type { RouteRegistry } from '../registry.js';
 import { deliveryListSchema, deliveryPageSchema, queuedSchema } from '../responses.js';
-import { cursor, limit, reviewIdParams } from '../schemas.js';
+import { businessQuery, cursor, limit, reviewIdParams } from '../schemas.js';
 import { withCursor } from './alerts.js';
-import { maySeeSource } from '../visibility.js';
+import { businessesOf } from '../visibility.js';
+import { businessIdOf } from '../../config/businesses.js';
 import { sourceOfReviewId } from '../../domain/review.js';
 
 const deliveriesQuery = z.strictObject({
@@ -15,6 +16,7 @@ const deliveriesQuery = z.strictObject({
   status: z.enum(['failed'], { error: 'only "failed" is supported' }).default('failed'),
   limit,
   cursor,
+  business: businessQuery,
 });
 
 const resendParams = z.strictObject({
@@ -30,10 +32,11 @@ function present(ctx: AppContext, d: DeliveryRecord): Record<string, unknown> {
 
 /** Alert deliveries: failed ones listed newest first, a review's per-channel records, and re-sending. */
 export function deliveryRoutes(api: RouteRegistry, ctx: AppContext): void {
-  api.add({ method: 'GET', url: '/v1/deliveries', operationId: 'listFailedDeliveries', response: deliveryPageSchema, tag: 'alerts', scope: 'read', summary: 'Alert deliveries that kept failing, newest first, with their error', query: deliveriesQuery }, async ({ query, actor }) => {
+  api.add({ method: 'GET', url: '/v1/deliveries', operationId: 'listFailedDeliveries', response: deliveryPageSchema, tag: 'alerts', scope: 'read', summary: 'Alert deliveries that kept failing, newest first, with their error', query: deliveriesQuery, errors: [404] }, async ({ query, actor }) => {
+    const businesses = businessesOf(ctx.config, actor, query.business);
     const page = await withCursor(() => ctx.store.deliveries.listFailed({ limit: query.limit, cursor: query.cursor }));
-    // A key limited to businesses sees their reviews' deliveries only (a page may then hold fewer than `limit`).
-    const items = page.items.filter((d) => !actor?.businesses || maySeeSource(ctx.config, actor, sourceOfReviewId(d.reviewId)));
+    // Narrowed to the businesses asked for or allowed (a page may then hold fewer than `limit`, with a cursor to go on).
+    const items = page.items.filter((d) => !businesses || businesses.includes(businessIdOf(ctx.config, sourceOfReviewId(d.reviewId))));
     return { items: items.map((d) => present(ctx, d)), nextCursor: page.nextCursor };
   });
 
