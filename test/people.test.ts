@@ -82,13 +82,15 @@ describe('review-monitor users', () => {
   afterAll(async () => t.cleanup());
 
   /** Runs the users command in this process, with `stdin` as standard input. */
-  async function users(args: string[], opts: { name?: string; role?: string; stdin?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  async function users(args: string[], opts: { name?: string; role?: string; stdin?: string; businesses?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = '';
     let stderr = '';
     const sink = (append: (s: string) => void) => new Writable({ write: (c: Buffer, _e, cb) => (append(c.toString()), cb()) });
     const code = await runUsersCli(args, people, {
       name: opts.name,
       role: opts.role,
+      businesses: opts.businesses,
+      knownBusinesses: ['berlin', 'lyon'],
       passwordStdin: opts.stdin !== undefined,
       stdin: Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]),
       out: sink((s) => (stdout += s)),
@@ -102,7 +104,7 @@ describe('review-monitor users', () => {
     expect(add).toMatchObject({ code: 0, stdout: 'added maya@harbor.example (Maya Lopez, owner)\n' });
     expect(add.stdout + add.stderr).not.toContain(PASSWORD);
     expect(await people.verify('maya@harbor.example', PASSWORD)).toBeDefined();
-    expect((await runCli(['--help'])).stdout).toContain('users add EMAIL --name "Full Name" --role owner|responder|viewer --password-stdin');
+    expect((await runCli(['--help'])).stdout).toContain('users add EMAIL --name "Full Name" --role owner|responder|viewer [--businesses ID,ID] --password-stdin');
   });
 
   it('lists, changes and removes people', async () => {
@@ -114,6 +116,16 @@ describe('review-monitor users', () => {
     expect(await people.verify('maya@harbor.example', 'another passphrase 7')).toBeDefined();
     expect((await users(['remove', 'maya@harbor.example'])).code).toBe(0);
     expect(await people.count()).toBe(0);
+  });
+
+  it('limits a person to some businesses and lifts it, refusing a business that is not configured', async () => {
+    expect((await users(['add', 'anna@berlin.example'], { name: 'Anna', role: 'responder', businesses: 'berlin', stdin: `${PASSWORD}\n` })).stdout).toBe('added anna@berlin.example (Anna, responder, businesses berlin)\n');
+    expect((await users(['list'])).stdout).toBe('anna@berlin.example\tresponder\tAnna\tbusinesses:berlin\n');
+    expect((await users(['set-businesses', 'anna@berlin.example', 'berlin,lyon'])).stdout).toBe('anna@berlin.example sees berlin, lyon\n');
+    expect(await users(['set-businesses', 'anna@berlin.example', 'paris'])).toMatchObject({ code: 1, stderr: 'users: businesses: unknown "paris" (configured: berlin, lyon)\n' });
+    expect((await people.get('anna@berlin.example'))?.businesses).toEqual(['berlin', 'lyon']);
+    expect((await users(['set-businesses', 'anna@berlin.example', 'all'])).stdout).toBe('anna@berlin.example sees every business\n');
+    expect((await people.get('anna@berlin.example'))?.businesses).toBeUndefined();
   });
 
   it('says clearly what is wrong: unknown e-mail, weak or missing password, bad role', async () => {
