@@ -3,7 +3,7 @@ import type { AppContext } from '../src/context.js';
 import { draftWithProvider } from '../src/draft/index.js';
 import type { Severity, Verdict } from '../src/domain/verdict.js';
 import { draftContextFor } from '../src/lifecycle/draft-context.js';
-import { ownerView } from '../src/config/businesses.js';
+import { ownerView, sourceById } from '../src/config/businesses.js';
 import { jobId, type JobData } from '../src/queues.js';
 import { reviewOf, type AnalysisEntry } from '../src/store/review-store.js';
 import { storedDraftJson, type SerializedAnalysis } from '../src/store/stored-json.js';
@@ -22,7 +22,7 @@ export interface AnalyzeOutcome {
 /** Classifies a batch of reviews, drafts replies for the negative ones, and enqueues their alerts once. */
 export async function analyzeBatch(ctx: AnalyzeDeps, data: JobData<'analyze'>, analysis: AnalysisPool): Promise<AnalyzeOutcome> {
   const { store, config } = ctx;
-  const source = config.sources.find((s) => s.id === data.sourceId);
+  const source = sourceById(config, data.sourceId);
   const stored = await store.getForAnalysis(data.reviewIds);
   const outcome: AnalyzeOutcome = { analyzed: 0, flagged: 0, skipped: 0 };
   const results: Parameters<typeof store.saveAnalyses>[0] = [];

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sourceById } from '../src/config/businesses.js';
 import { UnrecoverableError } from 'bullmq';
 import type { AppContext } from '../src/context.js';
 import { normaliseReview, type Review } from '../src/domain/review.js';
@@ -45,7 +46,7 @@ function limiterFor(ctx: PollDeps): HostLimiter {
 export async function pollSource(ctx: PollDeps, data: JobData<'poll'>, parse?: PageParser): Promise<PollOutcome> {
   const { config, store } = ctx;
   const log = ctx.logger.child({ module: 'poll', source: data.sourceId });
-  const source = config.sources.find((s) => s.id === data.sourceId);
+  const source = sourceById(config, data.sourceId);
   if (!source) throw new UnrecoverableError(`source "${data.sourceId}" is not in the configuration`);
   if (!source.enabled && data.reason !== 'manual') return { skipped: 'disabled' };
   // One poll of a source at a time, across every worker: a second one would read the source state

@@ -1,4 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
+import { sourceById } from '../src/config/businesses.js';
 import type { AppContext } from '../src/context.js';
 import type { JobData } from '../src/queues.js';
 import { createPublisher, PublishError } from '../src/publishers/index.js';
@@ -20,7 +21,7 @@ export async function publishReview(ctx: PublishDeps, data: JobData<'publish'>, 
   const log = ctx.logger.child({ module: 'publish', reviewId: data.reviewId, kind: data.kind });
   const stored = await ctx.store.get(data.reviewId);
   if (!stored) throw new UnrecoverableError(`review ${data.reviewId} is not stored`);
-  const source = ctx.config.sources.find((s) => s.id === stored.review.sourceId);
+  const source = sourceById(ctx.config, stored.review.sourceId);
   const publisher = createPublisher(source?.publisher ?? { type: 'manual' }, process.env, ctx.credentials);
   const isReply = data.kind === 'reply';
   const stateField = isReply ? 'replyState' : 'followUpState';

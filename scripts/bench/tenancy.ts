@@ -14,8 +14,9 @@ import { BENCH_REDIS_URL, benchReviews, deletePrefix, silentLogger } from './set
 export interface TenancyBench {
   businesses: number;
   sources: number;
-  /** Parsing and validating the whole config. */
+  /** Parsing and validating the whole config, and the heap it holds (every role, and each analysis thread, has a copy). */
   configMs: number;
+  configHeapMb: number;
   scheduler: {
     startMs: number;
     /** Memory the scheduler's cron tasks (and the context) added. */
@@ -66,9 +67,13 @@ export async function benchTenancy(opts: { quick: boolean }): Promise<TenancyBen
   const perBusiness = 10;
   const prefix = `bench-tenancy-${process.pid}`;
   // Every ten seconds: a tick is due for every source without waiting minutes.
+  gc();
+  const heap0 = process.memoryUsage().heapUsed;
   const t0 = performance.now();
   const config = tenancyConfig(businesses, perBusiness, '*/10 * * * * *', prefix);
   const configMs = performance.now() - t0;
+  gc();
+  const configHeapMb = mb(process.memoryUsage().heapUsed - heap0);
 
   gc();
   const before = process.memoryUsage();
@@ -86,14 +91,16 @@ export async function benchTenancy(opts: { quick: boolean }): Promise<TenancyBen
     await sleep(6_000);
     const idle = process.cpuUsage(idleFrom);
     const idleCpuMsPerSec = (idle.user + idle.system) / 1000 / 6;
-    // One tick: from just before it to the last poll job queued.
+    // One tick: from just before it to the last of its poll jobs queued (the earlier ticks' jobs are still waiting).
     await sleep(10_000 - (Date.now() % 10_000) - 300);
+    const waiting = async (): Promise<number> => (await ctx.queues.queues.poll.getJobCounts('waiting')).waiting ?? 0;
+    const queuedBefore = await waiting();
     const tickFrom = process.cpuUsage();
     const wallFrom = performance.now();
     const total = config.sources.length;
     let jobs = 0;
     while (performance.now() - wallFrom < 9_000) {
-      jobs = (await ctx.queues.queues.poll.getJobCounts('waiting')).waiting ?? 0;
+      jobs = (await waiting()) - queuedBefore;
       if (jobs >= total) break;
       await sleep(20);
     }
@@ -128,6 +135,7 @@ export async function benchTenancy(opts: { quick: boolean }): Promise<TenancyBen
       businesses,
       sources: total,
       configMs: Math.round(configMs),
+      configHeapMb,
       scheduler: {
         startMs: Math.round(startMs),
         rssMb: mb(after.rss - before.rss),

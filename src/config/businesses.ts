@@ -34,6 +34,15 @@ export function businessOf(config: Owned, sourceId: string): BusinessProfile {
   return named ?? config.businesses[0]!;
 }
 
+const sourceIndex = new WeakMap<object, Map<string, Config['sources'][number]>>();
+
+/** A configured source by id, from an index built once per config (a deployment may have tens of thousands). */
+export function sourceById(config: Pick<Config, 'sources'>, id: string): Config['sources'][number] | undefined {
+  let index = sourceIndex.get(config.sources);
+  if (!index) sourceIndex.set(config.sources, (index = new Map(config.sources.map((s) => [s.id, s]))));
+  return index.get(id);
+}
+
 /** The id of a source's business (see `businessOf`). */
 export function businessIdOf(config: Owned, sourceId: string): string {
   return businessOf(config, sourceId).id;

@@ -6,7 +6,7 @@ import { createPublisher } from '../publishers/index.js';
 import type { QueueName } from '../queues.js';
 import type { AnalysisItem } from '../store/review-store.js';
 import type { TransitionResult } from '../store/lifecycle-store.js';
-import { ownerView } from '../config/businesses.js';
+import { ownerView, sourceById } from '../config/businesses.js';
 import { draftContextFor } from './draft-context.js';
 import { TRANSITIONS, type Action } from './states.js';
 
@@ -105,7 +105,7 @@ async function enqueuePublish(deps: ActionDeps, id: string, kind: 'reply' | 'fol
   await deps.queues.add('publish', jobId, { reviewId: id, kind }, delayMs ? { delay: delayMs } : {});
 }
 
-const publisherOf = (deps: ActionDeps, stored: AnalysisItem) => createPublisher(deps.config.sources.find((s) => s.id === stored.review.sourceId)?.publisher ?? { type: 'manual' });
+const publisherOf = (deps: ActionDeps, stored: AnalysisItem) => createPublisher(sourceById(deps.config, stored.review.sourceId)?.publisher ?? { type: 'manual' });
 
 /** The review after a successful step (it exists: the step just changed it). */
 async function done<T extends object>(deps: ActionDeps, id: string, extra?: T): Promise<ActionResult<T>> {

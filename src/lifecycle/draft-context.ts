@@ -1,5 +1,5 @@
 import type { Config, SourceConfig } from '../config/schema.js';
-import { ownerView } from '../config/businesses.js';
+import { ownerView, sourceById } from '../config/businesses.js';
 import type { DraftContext } from '../draft/index.js';
 
 // Publisher types name the platform whose reply limit and habits a draft must respect.
@@ -11,7 +11,7 @@ const PLATFORM_OF_PUBLISHER: Record<string, string | undefined> = {
 
 /** The drafting context for a review of `sourceId`: business facts, per-source drafting config, platform limit. */
 export function draftContextFor(config: Pick<Config, 'business' | 'drafting' | 'sources'> & Partial<Pick<Config, 'businesses'>>, sourceId: string): DraftContext {
-  const source: SourceConfig | undefined = config.sources.find((s) => s.id === sourceId);
+  const source: SourceConfig | undefined = sourceById(config, sourceId);
   // The business the review's source belongs to: its name, contact, tone and drafting section.
   const owner = ownerView(config, sourceId);
   const ctx: DraftContext = { business: owner.business, drafting: owner.drafting, sourceId };

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import { sourceById } from '../../config/businesses.js';
 import { requestPoll } from '../../scheduler.js';
 import { sourceStatus, type SourceStatus } from '../../sources/status.js';
 import { notFound } from '../errors.js';
@@ -11,7 +12,7 @@ import { z } from 'zod';
 /** Source health and manual polls. */
 export function sourceRoutes(api: RouteRegistry, ctx: AppContext): void {
   const present = async (id: string): Promise<SourceStatus> => {
-    const source = ctx.config.sources.find((s) => s.id === id);
+    const source = sourceById(ctx.config, id);
     if (!source) throw notFound(`no source ${id}`);
     return sourceStatus(ctx.store, source);
   };

@@ -59,6 +59,10 @@ export const pt: LanguageRules = {
     // The translated lexicon's "simples" (simple: praise of a read or an app as often as not), "atenção" (what a
     // good book holds) and "obrigatória" (as in a must-read) carry no verdict by themselves.
     ['simples', 0], ['atenção', 0], ['obrigatória', 0], ['obrigatório', 0],
+    // Third pass on the tuning set: the other persons and tenses of loving and liking ("ela adorou", "amo a
+    // trilogia", "gostaram"), and "bons", which the inflection rules do not make from "bom".
+    ['bons', 2], ['adoro', 2.8], ['adorou', 2.8], ['adoramos', 2.8], ['adoraram', 2.8], ['amo', 2.8], ['amou', 3], ['amamos', 3],
+    ['amaram', 3], ['gostou', 2.2], ['gostamos', 2.2], ['gostaram', 2.2], ['curti', 2], ['curtiu', 2], ['curtimos', 2],
   ],
   complaintPhrases: [
     ['não recomendo', -3], ['nao recomendo', -3], ['não vale a pena', -2.8], ['nunca mais', -3], ['não volto', -3], ['não compro mais', -3], ['perda de tempo', -3],
@@ -73,6 +77,8 @@ export const pt: LanguageRules = {
     ['falta de respeito', -3], ['não recebi', -2.8], ['nao recebi', -2.8], ['dinheiro de volta', -2.5], ['gato por lebre', -2.8],
     ['encheção de linguiça', -2.8], ['me senti enganado', -3], ['me senti enganada', -3], ['se soltaram', -2.2], ['não são legíveis', -2.5],
     ['muito chato', -3], ['não despertou', -2], ['não recomendo a ninguém', -3.2], ['perdi meu tempo', -3], ['não vale', -2.2],
+    // A better thing wished for is a complaint ("esperava uma qualidade melhor", "seriam 5 estrelas" if not for…).
+    ['qualidade melhor', -2.2], ['esperava algo melhor', -2.5], ['seriam 5 estrelas', -2], ['seriam cinco estrelas', -2], ['seria 5 estrelas', -2],
   ],
   praisePhrases: [
     ['recomendo muito', 3.2], ['super recomendo', 3.2], ['vale a pena', 2.5], ['voltarei', 2.5], ['voltaremos', 2.5], ['chegou rápido', 2.5],
@@ -80,7 +86,7 @@ export const pt: LanguageRules = {
     ['cinco estrelas', 3], ['custo benefício', 1.2], ['ótimo custo benefício', 3], ['funciona bem', 2.5], ['muito bom', 3], ['nada a reclamar', 2.8],
     ['conforme anunciado', 2], ['bem embalado', 2], ['não é ruim', 1.2],
     ['leitura obrigatória', 3], ['impossível não', 2.5], ['como não amar', 3], ['não tem como não', 2.5], ['prende a atenção', 2.8],
-    ['prende a sua atenção', 2.8], ['prende a nossa atenção', 2.8],
+    ['prende a sua atenção', 2.8], ['prende a nossa atenção', 2.8], ['valer a pena', 2.5], ['valeu a pena', 2.5], ['vale muito a pena', 3],
   ],
   sarcasmPhrases: ['obrigado por nada', 'parabéns pelo descaso', 'que surpresa'],
   critical: {

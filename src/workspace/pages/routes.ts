@@ -25,7 +25,7 @@ import { INSIGHT_WINDOWS, insightsPage } from './insights.js';
 import { layout, type Chrome, type PagePerson } from './layout.js';
 import { reviewPage, type ReviewModel } from './review.js';
 import { sourcesPage } from './sources.js';
-import { slaFor } from '../../config/businesses.js';
+import { slaFor, sourceById } from '../../config/businesses.js';
 import { maySeeSource, sourcesOf } from '../../api/visibility.js';
 import { sourceOfReviewId } from '../../domain/review.js';
 import type { Status } from '../../lifecycle/states.js';
@@ -233,7 +233,7 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
   const renderReview = async (req: FastifyRequest, reply: FastifyReply, s: AnalysisItem, extra: Partial<ReviewModel> = {}): Promise<string> => {
     const person = deps.person(req);
     const actor = { name: person.name, role: person.role };
-    const source = ctx.config.sources.find((x) => x.id === s.review.sourceId);
+    const source = sourceById(ctx.config, s.review.sourceId);
     const publisher = createPublisher(source?.publisher ?? { type: 'manual' });
     const replyText = extra.replyText ?? s.draft?.reply ?? '';
     const violations = extra.violations ?? (extra.replyText !== undefined ? checkGuardrails(replyText, actions.guardrailContext(ctx, s)).violations : (s.draft?.violations ?? []));
