@@ -33,6 +33,7 @@ const { benchExport, measureExport } = await import('./bench/export.js');
 const { benchFreshness } = await import('./bench/freshness.js');
 const { benchStats } = await import('./bench/stats.js');
 const { benchTenancy } = await import('./bench/tenancy.js');
+const { benchCluster } = await import('./bench/cluster.js');
 const { BENCH_REDIS_URL } = await import('./bench/setup.js');
 
 const quick = process.argv.includes('--quick');
@@ -102,6 +103,10 @@ if (want('tenancy')) {
   say(`tenancy: ${quick ? 100 : 1_000} businesses of 10 sources: the scheduler's tick and memory, an insight check, a worker's analysis …`);
   out.tenancy = await benchTenancy({ quick });
 }
+if (want('cluster')) {
+  say('cluster: the pipeline on one Redis and on a three-node Redis Cluster, rounds alternating; where the keys are …');
+  out.cluster = await benchCluster({ quick });
+}
 if (want('freshness')) {
   say('freshness: review at the source → alert at the webhook, 1 s poll schedule …');
   out.freshness = await benchFreshness({ quick });
@@ -118,6 +123,7 @@ const fr = out.freshness as Awaited<ReturnType<typeof benchFreshness>> | undefin
 const ex = out.export as Awaited<ReturnType<typeof benchExport>> | undefined;
 const st = out.stats as Awaited<ReturnType<typeof benchStats>> | undefined;
 const tn = out.tenancy as Awaited<ReturnType<typeof benchTenancy>> | undefined;
+const cl = out.cluster as Awaited<ReturnType<typeof benchCluster>> | undefined;
 const mark = (ok: boolean): string => (ok ? 'met' : 'MISSED');
 const rows: [string, string, string][] = [];
 if (p) rows.push(['pipeline', `${p.reviewsPerSec} reviews/s vs ${p.bullmqNoopPerSec} no-op jobs/s = ${p.ratio} (median of rounds ${p.medianRoundRatio})`, `ratio ≥ 1.0 ${mark(p.ratio >= 1)}`]);
@@ -135,6 +141,7 @@ if (st) {
   rows.push(['stats', `/v1/stats p99 ${Object.entries(st.windows).map(([k, w]) => `${k} ${w.p99Ms} ms`).join(', ')} (${st.storedReviews} reviews over ${st.historyDays} days); counters ${st.countersMicrosPerReview} µs of a ${st.saveMicrosPerReview} µs save per new review (${st.countersMicrosPerChangedReview} µs when a verdict changes)`, `p99 < 50 ms ${mark(worst < 50)}`]);
 }
 if (tn) rows.push(['tenancy', `${tn.businesses} businesses / ${tn.sources} sources (config ${tn.configHeapMb} MB heap): scheduler tick ${tn.scheduler.tickCpuMs} ms CPU (${tn.scheduler.jobsPerTick} polls queued in ${tn.scheduler.tickWallMs} ms), idle ${tn.scheduler.idleCpuMsPerSec} ms CPU/s, +${tn.scheduler.rssMb} MB RSS; insight check ${tn.insightCheckMs} ms; worker analysis +${tn.worker.heapMb} MB heap (${tn.worker.classifiers} classifiers), ${tn.worker.microsPerReview} µs/review vs ${tn.worker.microsPerReviewOneBusiness} with one business`, 'measured (no target)']);
+if (cl) rows.push(['cluster', `one Redis ${cl.single.reviewsPerSec} reviews/s (${cl.single.nodeMicros} µs node + ${cl.single.redisMicros} µs Redis CPU per review); three-node cluster ${cl.cluster.reviewsPerSec} reviews/s (${cl.cluster.nodeMicros} + ${cl.cluster.redisMicros} µs); keys per node ${cl.keysPerNode.map((k) => `${Math.round(k.share * 100)}%`).join(' / ')}`, 'spread within ±10% of a third: ' + mark(cl.keysPerNode.every((k) => Math.abs(k.share - 1 / 3) <= 0.1 / 3))]);
 if (fr) rows.push(['freshness', `p50 ${fr.p50Ms} ms, p99 ${fr.p99Ms} ms (${fr.samples} reviews)`, `p99 ≤ ${fr.pollIntervalMs + 1000} ms ${mark(fr.p99Ms <= fr.pollIntervalMs + 1000)}`]);
 for (const [name, figure, target] of rows) say(`${name.padEnd(11)} ${figure}\n${''.padEnd(11)} ${target}`);
 privateRedis?.kill('SIGTERM');

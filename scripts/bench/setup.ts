@@ -25,7 +25,7 @@ export function benchConfig(over: Partial<ConfigInput> = {}): Config {
     alerts: [{ type: 'webhook', url: 'http://127.0.0.1:9/never' }],
     log: { level: 'silent' },
     ...over,
-    redis: { url: BENCH_REDIS_URL, prefix: `bench-${randomBytes(4).toString('hex')}`, autostart: false },
+    redis: { url: BENCH_REDIS_URL, prefix: `bench-${randomBytes(4).toString('hex')}`, autostart: false, ...over.redis },
   });
 }
 
