@@ -33,44 +33,57 @@ export async function requestPoll(ctx: AppContext, sourceId: string, reason: 'ma
   return id;
 }
 
-/** Starts one node-cron task per enabled source; each tick enqueues a poll job. A start-up poll runs at once. */
+/** Poll jobs enqueued per round trip when a tick is due for many sources at once. */
+const TICK_BATCH = 1_000;
+
+/**
+ * Starts one node-cron task per distinct schedule among the enabled sources; each tick enqueues a poll job for
+ * every source on that schedule (in bulk). A deployment of many businesses has tens of thousands of sources on a
+ * handful of schedules: a task per source held ~4 KB each and woke the event loop once per source. A start-up
+ * poll runs at once.
+ */
 export function startScheduler(ctx: AppContext, opts: { pollOnStart?: boolean } = {}): Scheduler {
   const log = ctx.logger.child({ module: 'scheduler' });
   const tasks: ScheduledTask[] = [];
-  /** Each enabled source's cron task, by source id, with the schedule it was planned on. */
-  const polls = new Map<string, { schedule: string; task: ScheduledTask }>();
-  const schedule = (sourceId: string, expression: string): ScheduledTask =>
-    cron.schedule(
-      expression,
-      async (c) => {
-        try {
-          await ctx.queues.add('poll', pollJobId(sourceId, c.date), { sourceId, tick: c.date.toISOString(), reason: 'schedule' });
-        } catch (err) {
-          log.error({ source: sourceId, err: (err as Error).message }, 'could not enqueue poll');
-        }
-      },
-      // No noOverlap: a tick whose enqueue is slow must not make node-cron skip the next ones;
-      // enqueueing is idempotent per tick anyway.
-      { name: `poll-${sourceId}` },
-    );
-  /** Plans the sources of the current config; returns the ids newly scheduled. */
-  const plan = (): string[] => {
-    const wanted = new Map(ctx.config.sources.filter((s) => s.enabled).map((s) => [s.id, s.schedule]));
-    for (const [id, p] of polls) {
-      if (wanted.get(id) === p.schedule) continue;
-      void p.task.destroy();
-      polls.delete(id);
+  /** Each schedule's cron task and the sources on it (read at each tick, so a reload only changes the set). */
+  const groups = new Map<string, { task: ScheduledTask; sources: Set<string> }>();
+  const tick = async (expression: string, at: Date): Promise<void> => {
+    const ids = [...(groups.get(expression)?.sources ?? [])];
+    for (let i = 0; i < ids.length; i += TICK_BATCH) {
+      const chunk = ids.slice(i, i + TICK_BATCH);
+      try {
+        await ctx.queues.addBulk('poll', chunk.map((sourceId) => ({ id: pollJobId(sourceId, at), data: { sourceId, tick: at.toISOString(), reason: 'schedule' as const } })));
+      } catch (err) {
+        log.error({ sources: chunk.length, first: chunk[0], err: (err as Error).message }, 'could not enqueue polls');
+      }
     }
-    const added: string[] = [];
-    for (const [id, expression] of wanted) {
-      if (polls.has(id)) continue;
-      polls.set(id, { schedule: expression, task: schedule(id, expression) });
-      added.push(id);
-    }
-    return added;
   };
+  /** The sources of the current config by schedule; returns the ids newly scheduled. */
+  const plan = (): string[] => {
+    const wanted = new Map<string, Set<string>>();
+    for (const s of ctx.config.sources) if (s.enabled) (wanted.get(s.schedule) ?? wanted.set(s.schedule, new Set()).get(s.schedule)!).add(s.id);
+    const before = new Set([...groups.values()].flatMap((g) => [...g.sources]));
+    for (const [expression, g] of groups) {
+      if (wanted.has(expression)) continue;
+      void g.task.destroy();
+      groups.delete(expression);
+    }
+    for (const [expression, sources] of wanted) {
+      const g = groups.get(expression);
+      if (g) g.sources = sources;
+      else
+        groups.set(expression, {
+          sources,
+          // No noOverlap: a tick whose enqueue is slow must not make node-cron skip the next ones;
+          // enqueueing is idempotent per tick anyway.
+          task: cron.schedule(expression, (c) => tick(expression, c.date), { name: `poll ${expression}` }),
+        });
+    }
+    return [...wanted.values()].flatMap((set) => [...set]).filter((id) => !before.has(id));
+  };
+  const scheduled = (): number => [...groups.values()].reduce((n, g) => n + g.sources.size, 0);
   plan();
-  const sourceTasks = polls.size;
+  const sourceTasks = scheduled();
   // Periodic work every replica does: at start and then every `everyMs`, never two runs of one at once.
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<unknown>>();
@@ -121,20 +134,21 @@ export function startScheduler(ctx: AppContext, opts: { pollOnStart?: boolean } 
     async stop() {
       for (const t of timers) clearInterval(t);
       await Promise.all(running);
-      await Promise.all([...tasks, ...[...polls.values()].map((p) => p.task)].map((t) => t.destroy()));
-      polls.clear();
+      await Promise.all([...tasks, ...[...groups.values()].map((g) => g.task)].map((t) => t.destroy()));
+      groups.clear();
       log.info('scheduler stopped');
     },
     reload() {
-      const before = new Set(polls.keys());
-      const added = plan().filter((id) => !before.has(id));
-      const removed = [...before].filter((id) => !polls.has(id));
+      const before = new Set([...groups.values()].flatMap((g) => [...g.sources]));
+      const added = plan();
+      const now = new Set([...groups.values()].flatMap((g) => [...g.sources]));
+      const removed = [...before].filter((id) => !now.has(id));
       // A source just added is polled now, as at start, rather than at its next tick.
       for (const id of added) requestPoll(ctx, id, 'startup').catch((err) => log.error({ source: id, err: (err as Error).message }, 'could not enqueue start-up poll'));
-      log.info({ sources: polls.size, added, removed }, 'scheduler reloaded');
+      log.info({ sources: now.size, schedules: groups.size, added, removed }, 'scheduler reloaded');
     },
   };
-  log.info({ sources: sourceTasks }, 'scheduler started');
+  log.info({ sources: sourceTasks, schedules: groups.size }, 'scheduler started');
   if (opts.pollOnStart ?? true) {
     for (const source of ctx.config.sources) {
       if (source.enabled) requestPoll(ctx, source.id, 'startup').catch((err) => log.error({ source: source.id, err: (err as Error).message }, 'could not enqueue start-up poll'));

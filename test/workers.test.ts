@@ -72,15 +72,18 @@ describe('workers and scheduler on real queues', () => {
     h.closers.push(() => feed.close());
     // Which schedulers tried to enqueue a poll for each tick (the schedule ticks every second).
     const tried = new Map<string, Set<string>>();
+    // The scheduler enqueues a tick's polls in bulk (one call per schedule and tick).
     const watch = (name: string, service: Service): void => {
-      const add = service.ctx.queues.add.bind(service.ctx.queues);
-      service.ctx.queues.add = (async (queue, id, data, opts) => {
+      const addBulk = service.ctx.queues.addBulk.bind(service.ctx.queues);
+      service.ctx.queues.addBulk = (async (queue, jobs) => {
         if (queue === 'poll') {
-          const tick = (data as { tick: string }).tick;
-          tried.set(tick, (tried.get(tick) ?? new Set()).add(name));
+          for (const j of jobs) {
+            const tick = (j.data as { tick: string }).tick;
+            tried.set(tick, (tried.get(tick) ?? new Set()).add(name));
+          }
         }
-        return add(queue, id, data, opts);
-      }) as typeof add;
+        return addBulk(queue, jobs);
+      }) as typeof addBulk;
     };
     watch('a', await boot('http://127.0.0.1:9/unused', `${feed.url}/feed.rss`, 'scheduler'));
     const b = await boot('http://127.0.0.1:9/unused', `${feed.url}/feed.rss`, 'scheduler');
