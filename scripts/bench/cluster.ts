@@ -3,9 +3,9 @@ import { createContext } from '../../src/app.js';
 import type { AppContext } from '../../src/context.js';
 import type { Review } from '../../src/domain/review.js';
 import { startWorkers } from '../../workers/index.js';
-import { enqueueAnalysis } from '../../workers/poll-worker.js';
+import { throughPipeline } from './pipeline.js';
 import { cli, startLocalCluster } from '../lib/redis-cluster.js';
-import { BENCH_REDIS_URL, benchConfig, benchReviews, silentLogger, until } from './setup.js';
+import { BENCH_REDIS_URL, benchConfig, benchReviews, silentLogger } from './setup.js';
 
 // The pipeline (reviews stored in poll-sized chunks, classified and drafted by the analyze worker, flagged and
 // their alerts enqueued) on one Redis and on a three-node Redis Cluster on the same machine, rounds alternating,
@@ -61,15 +61,7 @@ export async function benchCluster({ quick = false } = {}): Promise<ClusterBench
       const pool = startWorkers(ctx, { queues: ['analyze'] });
       sides.push({ name, ctx, close, ports: name === 'cluster' ? cluster.ports : undefined, stopWorkers: () => pool.close() });
     }
-    const run = async (ctx: AppContext, batch: Review[], sourceId: string): Promise<number> => {
-      const started = performance.now();
-      for (let i = 0; i < batch.length; i += 500) {
-        const result = await ctx.store.upsertReviews(batch.slice(i, i + 500), { backfill: false });
-        await enqueueAnalysis(ctx, sourceId, result.created);
-      }
-      await until(async () => (await ctx.redis.zcard(ctx.store.key('pending', sourceId))) === 0, 600_000, 'analysis', 5);
-      return (performance.now() - started) / 1000;
-    };
+    const run = (ctx: AppContext, batch: Review[], sourceId: string): Promise<number> => throughPipeline(ctx, batch, sourceId, 5);
     // Warm both (the analysis thread compiles its hot paths), then alternate which goes first.
     for (const s of sides) await run(s.ctx, benchReviews(perRound / 2, 'warmup', `w-${s.name}`), 'warmup');
     const totals = new Map(sides.map((s) => [s.name, { seconds: [] as number[], node: 0, redis: 0 }]));

@@ -7,6 +7,7 @@ import { createRedis } from '../../src/redis.js';
 import { startWorkers } from '../../workers/index.js';
 import { enqueueAnalysis } from '../../workers/poll-worker.js';
 import type { Review } from '../../src/domain/review.js';
+import type { AppContext } from '../../src/context.js';
 import { median } from '../lib/stats.js';
 import { BENCH_REDIS_URL, benchContext, benchReviews, until } from './setup.js';
 
@@ -83,16 +84,7 @@ export async function benchPipeline({ quick = false } = {}): Promise<PipelineBen
   // The analysis thread the service ships (npm run bench builds it first), not its source through tsx.
   const pool = startWorkers(ctx, { queues: ['analyze'], analysisThreadScript: shippedAnalysisThread() });
   try {
-    const run = async (batch: Review[], sourceId: string): Promise<number> => {
-      const started = performance.now();
-      for (let i = 0; i < batch.length; i += 500) {
-        // One poll's worth: store, then enqueue analysis of what was new.
-        const result = await ctx.store.upsertReviews(batch.slice(i, i + 500), { backfill: false });
-        await enqueueAnalysis(ctx, sourceId, result.created);
-      }
-      await until(async () => (await ctx.redis.zcard(ctx.store.key('pending', sourceId))) === 0, 600_000, 'analysis', 2);
-      return (performance.now() - started) / 1000;
-    };
+    const run = (batch: Review[], sourceId: string): Promise<number> => throughPipeline(ctx, batch, sourceId, 2);
     // Each round's reviews are made first (new ids each round: every one is news), before the warm-up: made
     // just before the first timed round, their megabytes were copied and promoted by the collector during it.
     const batches = Array.from({ length: rounds }, (_, r) => benchReviews(perRound, 'bench', `r${r}-${Date.now().toString(36)}`));
@@ -153,6 +145,20 @@ export async function benchPipeline({ quick = false } = {}): Promise<PipelineBen
     await noop.close();
     await close();
   }
+}
+
+/**
+ * Stores `batch` in poll-sized chunks, enqueueing the analysis of what was new as a poll does, and resolves with
+ * the seconds until the analyze workers have analysed all of it (checked every `everyMs`).
+ */
+export async function throughPipeline(ctx: AppContext, batch: readonly Review[], sourceId: string, everyMs: number): Promise<number> {
+  const started = performance.now();
+  for (let i = 0; i < batch.length; i += 500) {
+    const result = await ctx.store.upsertReviews(batch.slice(i, i + 500), { backfill: false });
+    await enqueueAnalysis(ctx, sourceId, result.created);
+  }
+  await until(async () => (await ctx.redis.zcard(ctx.store.key('pending', sourceId))) === 0, 600_000, 'analysis', everyMs);
+  return (performance.now() - started) / 1000;
 }
 
 /** dist/analysis-thread.js, which `npm run bench` builds before it runs. */
