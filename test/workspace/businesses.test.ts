@@ -60,6 +60,19 @@ describe('workspace of a person limited to one business', () => {
     expect((await app.inject({ url: '/?source=lyon.google', headers: { 'x-as': 'berlin' } })).statusCode).toBe(404);
   });
 
+  it('lets a person who sees several businesses narrow the inbox to one, and names each row’s business', async () => {
+    const all = (await app.inject({ url: '/', headers: { 'x-as': 'agency' } })).body;
+    expect(all).toContain('<option value="lyon">Bakery lyon</option>');
+    expect(all).toContain('<span class="business">Bakery berlin</span>');
+    const lyon = (await app.inject({ url: '/?business=lyon', headers: { 'x-as': 'agency' } })).body;
+    expect(lyon).toContain('Stale croissants in Lyon');
+    expect(lyon).not.toContain('Cold rolls in Berlin');
+    expect(lyon).toContain('new<span class="n">1</span>');
+    // One business to see: nothing to pick, and another's is not there.
+    expect((await app.inject({ url: '/', headers: { 'x-as': 'berlin' } })).body).not.toContain('id="f-business"');
+    expect((await app.inject({ url: '/?business=lyon', headers: { 'x-as': 'berlin' } })).statusCode).toBe(404);
+  });
+
   it('answers another business’s review page and its form posts as a review that does not exist', async () => {
     const other = reviews.lyon!.id;
     const page = await app.inject({ url: `/reviews/${other}`, headers: { 'x-as': 'berlin' } });

@@ -8,6 +8,8 @@ export interface InboxFilters {
   status?: Status | undefined;
   severity?: (typeof SEVERITIES)[number] | undefined;
   source?: string | undefined;
+  /** Only this business's reviews (a deployment serving several). */
+  business?: string | undefined;
   topic?: string | undefined;
   /** Only reviews assigned to the reader. */
   mine?: boolean | undefined;
@@ -27,6 +29,8 @@ export interface InboxRow {
   status: string;
   severity?: string | undefined;
   sourceId: string;
+  /** The name of the review's business, when the reader sees several. */
+  businessName?: string | undefined;
   topics: string[];
   /** Name of the person it is assigned to. */
   assignee?: string | undefined;
@@ -43,6 +47,8 @@ export interface InboxModel {
   filters: InboxFilters;
   nextCursor: string | null;
   sources: string[];
+  /** The businesses the reader may pick from (none when there is only one). */
+  businesses?: { id: string; name: string }[] | undefined;
   topics: string[];
   now: Date;
 }
@@ -81,6 +87,7 @@ ${r.severity ? html`<span class="badge sev-${r.severity}">${r.severity}</span>` 
 ${r.overdue ? html`<span class="badge overdue">overdue</span>` : ''}
 ${r.recovered ? html`<span class="badge recovered">recovered</span>` : ''}
 ${stars(r.rating)}
+${r.businessName ? html`<span class="business">${r.businessName}</span>` : ''}
 <span>${r.sourceId}</span>
 ${r.author ? html`<span>by ${r.author}</span>` : ''}
 ${r.topics.length ? html`<span>${r.topics.map(label).join(', ')}</span>` : ''}
@@ -95,7 +102,7 @@ export function inboxPage(chrome: Chrome, m: InboxModel): string {
   const total = STATUSES.reduce((n, s) => n + m.counts[s], 0);
   const tab = (status: Status | undefined, text: string, n: number): Html =>
     html`<li><a href="${inboxHref({ ...f, status, cursor: undefined })}"${f.status === status ? html` aria-current="page"` : ''}>${text}<span class="n">${n.toLocaleString('en')}</span></a></li>`;
-  const narrowed = [f.status, f.severity, f.source, f.topic, f.mine, f.overdue].filter(Boolean).length;
+  const narrowed = [f.status, f.severity, f.business, f.source, f.topic, f.mine, f.overdue].filter(Boolean).length;
   const filtered = narrowed > 0 || Boolean(f.q);
   const empty = m.rows.length === 0;
   const body = html`<h1>Inbox</h1>
@@ -107,6 +114,7 @@ export function inboxPage(chrome: Chrome, m: InboxModel): string {
 <div class="filters">
 <div class="field"><label for="f-status">Status</label><select id="f-status" name="status">${options(STATUSES, f.status, 'Any status')}</select></div>
 <div class="field"><label for="f-severity">Severity</label><select id="f-severity" name="severity">${options([...SEVERITIES].reverse(), f.severity, 'Any severity')}</select></div>
+${(m.businesses?.length ?? 0) > 1 ? html`<div class="field"><label for="f-business">Business</label><select id="f-business" name="business"><option value="">Every business</option>${m.businesses!.map((b) => html`<option value="${b.id}"${b.id === f.business ? html` selected` : ''}>${b.name}</option>`)}</select></div>` : ''}
 <div class="field"><label for="f-source">Source</label><select id="f-source" name="source">${options(m.sources, f.source, 'Any source')}</select></div>
 <div class="field"><label for="f-topic">Topic</label><select id="f-topic" name="topic">${options(m.topics, f.topic, 'Any topic')}</select></div>
 <div class="field"><label class="check"><input type="checkbox" name="mine" value="1"${f.mine ? html` checked` : ''}> Assigned to me</label>

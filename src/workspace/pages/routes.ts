@@ -25,7 +25,7 @@ import { INSIGHT_WINDOWS, insightsPage } from './insights.js';
 import { layout, type Chrome, type PagePerson } from './layout.js';
 import { reviewPage, type ReviewModel } from './review.js';
 import { sourcesPage } from './sources.js';
-import { slaFor, sourceById } from '../../config/businesses.js';
+import { businessOf, slaFor, sourceById } from '../../config/businesses.js';
 import { maySeeSource, sourcesOf } from '../../api/visibility.js';
 import { sourceOfReviewId } from '../../domain/review.js';
 import type { Status } from '../../lifecycle/states.js';
@@ -51,6 +51,7 @@ const inboxQuery = z.strictObject({
   status: z.preprocess(emptyToUndefined, z.enum(STATUSES).optional()),
   severity: z.preprocess(emptyToUndefined, z.enum(SEVERITIES).optional()),
   source: z.preprocess(emptyToUndefined, z.string().regex(/^([a-z0-9][a-z0-9_-]{0,63}\.)?[a-z0-9][a-z0-9_-]{0,63}$/i, 'is not a source id').optional()),
+  business: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'is not a business id').optional()),
   topic: z.preprocess(emptyToUndefined, z.string().regex(/^[\w-]{1,64}$/, 'is not a topic id').optional()),
   mine: flag,
   overdue: flag,
@@ -155,7 +156,11 @@ export async function renderInbox(ctx: AppContext, chrome: Chrome, filters: Inbo
   }
   const sla = (sourceId: string): SlaHours => slaFor(ctx.config, sourceId);
   const limited = chrome.person.businesses;
-  const visible = sourcesOf(ctx.config, limited);
+  const mayPick = ctx.config.businesses.filter((b) => !limited || limited.includes(b.id));
+  if (filters.business && !mayPick.some((b) => b.id === filters.business)) throw new PageError(404, `There is no business ${filters.business}.`);
+  // The business picked, else the person's businesses (undefined: every one).
+  const shown = filters.business ? [filters.business] : limited;
+  const visible = sourcesOf(ctx.config, shown);
   if (filters.source && visible && !visible.has(filters.source)) throw new PageError(404, `There is no source ${filters.source}.`);
   // A status past `new` has an index of its own; `new`, the dense case, is found by filtering the alerts.
   const { status } = filters;
@@ -163,11 +168,15 @@ export async function renderInbox(ctx: AppContext, chrome: Chrome, filters: Inbo
     status && status !== 'new'
       ? ctx.store.listing.pageBy(ctx.lifecycle.byStatus.key(status), { limit: INBOX_PAGE_SIZE, cursor: filters.cursor, filter: inboxFilter(filters, chrome.person, sla, now, 'status-index', visible) })
       : ctx.store.listing.listAlerts({ limit: INBOX_PAGE_SIZE, cursor: filters.cursor, sourceId: filters.source, filter: inboxFilter(filters, chrome.person, sla, now, 'alerts', visible) });
-  const counting = limited ? statusCounts(ctx, limited) : ctx.lifecycle.byStatus.read();
+  const counting = shown ? statusCounts(ctx, shown) : ctx.lifecycle.byStatus.read();
   const [page, counts, people] = await Promise.all([listing, counting, ctx.people.list()]);
   const names = new Map(people.map((p) => [p.email, p.name]));
   const sources = ctx.config.sources.filter((s) => !visible || visible.has(s.id)).map((s) => s.id);
-  return inboxPage(chrome, { rows: page.items.map((item) => inboxRow(item, names, sla, now)), counts, filters, nextCursor: page.nextCursor, sources, topics: topicIds(ctx), now });
+  // With several businesses each row names its own, and the filters offer the ones this person may see.
+  const several = mayPick.length > 1;
+  const rows = page.items.map((item) => ({ ...inboxRow(item, names, sla, now), ...(several ? { businessName: businessOf(ctx.config, item.review.sourceId).business.name } : {}) }));
+  const businesses = several ? mayPick.map((b) => ({ id: b.id, name: b.business.name })) : [];
+  return inboxPage(chrome, { rows, counts, filters, nextCursor: page.nextCursor, sources, businesses, topics: topicIds(ctx), now });
 }
 
 /** Flagged reviews per status of some businesses: each business's counted and summed. */
