@@ -7,6 +7,9 @@ import { businessOf, slaFor } from '../src/config/businesses.js';
 import { isOverdue } from '../src/lifecycle/sla.js';
 import { createAnalyzer } from '../src/analysis/analyze.js';
 import { makeConfig, makeReview } from './helpers/factories.js';
+import { createChannels } from '../src/alerts/channels.js';
+import { reportChannels } from '../src/insights/report-sender.js';
+import { createLogger } from '../src/logger.js';
 
 const ENV = { AGENCY_API_KEY: 'agency-key-0123456', HARBOR_API_KEY: 'harbor-key-0123456' };
 const EXAMPLE_DIR = path.resolve('config/businesses');
@@ -145,5 +148,26 @@ describe('several businesses in one deployment', () => {
     const flagged = (sourceId: string) => ({ review: makeReview(sourceId), alertedAt: new Date(now - 3 * 3_600_000).toISOString(), verdict: { negative: true, score: -1, severity: 'high' as const, topics: [], reasons: [], language: 'en' }, lifecycle: {}, status: 'new' });
     expect(isOverdue(flagged('clinic.google') as never, slaFor(config, 'clinic.google'), now)).toBe(true);
     expect(isOverdue(flagged('shop.google') as never, slaFor(config, 'shop.google'), now)).toBe(false);
+  });
+
+  it('sends each business its weekly report to its own e-mail and Slack channels, as it chooses, or not at all', () => {
+    const email = (to: string) => ({ type: 'email' as const, smtp: { host: 'smtp.example.com' }, from: 'rm@example.com', to: [to] });
+    const slack = { type: 'slack' as const, webhookUrl: 'https://hooks.slack.com/services/T0/B0/x' };
+    const config = makeConfig({
+      business: undefined,
+      alerts: [{ ...email('agency@example.com'), id: 'agency' }],
+      businesses: [
+        biz('berlin', { alerts: [{ ...email('berlin@example.com'), id: 'mail' }, { ...slack, id: 'team' }], report: { channels: ['team'] } }),
+        biz('lyon', { alerts: [{ ...email('lyon@example.com'), id: 'mail' }], report: { enabled: false } }),
+        biz('porto', { alerts: [{ ...email('porto@example.com'), id: 'mail' }] }),
+      ],
+    });
+    const channels = createChannels(config.alerts, { logger: createLogger('silent'), userAgent: 'test', interactive: false });
+    expect(reportChannels({ config, channels }).map((c) => c.id)).toEqual(['agency', 'berlin.team', 'porto.mail']);
+    const wrong = problems(() => makeConfig({ business: undefined, businesses: [biz('berlin', { alerts: [{ type: 'log', id: 'ops' }], report: { channels: ['ops', 'nope'] } })] }));
+    expect(wrong).toEqual([
+      'businesses[0].report.channels[0]: the weekly report goes to e-mail and Slack channels; "ops" is a log channel',
+      'businesses[0].report.channels[1]: Unknown channel "nope" of business "berlin" (its channels: ops)',
+    ]);
   });
 });

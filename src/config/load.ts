@@ -93,7 +93,7 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
     if ('privateKeyFile' in c && c.privateKeyFile) c.privateKeyFile = path.resolve(configDir, c.privateKeyFile);
   }
   const { businesses, sources: ownedSources, alerts, alertPaths } = resolveBusinesses(parsed);
-  const channelProblems = insightChannelProblems(parsed.insights, alerts);
+  const channelProblems = [...insightChannelProblems(parsed.insights, alerts), ...businessReportProblems(businesses, alerts)];
   if (channelProblems.length) throw new ConfigError(file, channelProblems);
   const keyProblems: string[] = [];
   const apiKeys: ApiKeyConfig[] = parsed.api.keys.map((k, i) => {
@@ -159,7 +159,7 @@ function resolveBusinesses(parsed: z.output<typeof configSchema>): { businesses:
     const business = parsed.business!;
     const id = business.id ?? 'default';
     const sources = parsed.sources.map((s) => ({ ...s, business: id }));
-    const profile: BusinessProfile = { id, business, drafting: parsed.drafting, classifier: parsed.classifier, sla: parsed.lifecycle.sla, sourceIds: sources.map((s) => s.id), channelIds: [] };
+    const profile: BusinessProfile = { id, business, drafting: parsed.drafting, classifier: parsed.classifier, sla: parsed.lifecycle.sla, report: { enabled: true }, sourceIds: sources.map((s) => s.id), channelIds: [] };
     return { businesses: [profile], sources, alerts: serviceAlerts, alertPaths: servicePaths };
   }
   const businesses: BusinessProfile[] = [];
@@ -172,13 +172,14 @@ function resolveBusinesses(parsed: z.output<typeof configSchema>): { businesses:
     const ids = channelIds(b.alerts);
     const channels = b.alerts.map((a, i) => ({ ...a, id: q(ids[i]!), business: b.id, sources: (a.sources ?? b.sources.map((s) => s.id)).map(q) }));
     const drafting = b.drafting ?? parsed.drafting;
-    const { id: _id, sources: _s, alerts: _a, drafting: _d, classifier: _c, sla, ...facts } = b;
+    const { id: _id, sources: _s, alerts: _a, drafting: _d, classifier: _c, sla, report, ...facts } = b;
     businesses.push({
       id: b.id,
       business: { ...facts, id: b.id },
       drafting: { ...drafting, sources: Object.fromEntries(Object.entries(drafting.sources).map(([k, v]) => [q(k), v])) },
       classifier: b.classifier ?? parsed.classifier,
       sla: { ...parsed.lifecycle.sla, ...sla },
+      report: { enabled: report?.enabled ?? true, ...(report?.channels ? { channels: report.channels.map(q) } : {}) },
       sourceIds: own.map((s) => s.id),
       channelIds: channels.map((c) => c.id),
     });
@@ -205,6 +206,20 @@ function insightChannelProblems(insights: Config['insights'], alerts: readonly A
     if (!type) problems.push(`insights.report.channels[${j}]: Unknown alert channel "${id}" (configured: ${known})`);
     else if (type !== 'email' && type !== 'slack') problems.push(`insights.report.channels[${j}]: the weekly report goes to e-mail and Slack channels; "${id}" is a ${type} channel`);
   });
+  return problems;
+}
+
+/** A business's report channels must be its own e-mail or Slack channels. */
+function businessReportProblems(businesses: readonly BusinessProfile[], alerts: readonly AlertChannelConfig[]): string[] {
+  const problems: string[] = [];
+  businesses.forEach((b, i) =>
+    b.report.channels?.forEach((id, j) => {
+      const channel = alerts.find((a) => a.id === id && a.business === b.id);
+      const own = alerts.filter((a) => a.business === b.id).map((a) => a.id.slice(b.id.length + 1));
+      if (!channel) problems.push(`businesses[${i}].report.channels[${j}]: Unknown channel "${id.slice(b.id.length + 1)}" of business "${b.id}" (its channels: ${own.join(', ') || 'none'})`);
+      else if (channel.type !== 'email' && channel.type !== 'slack') problems.push(`businesses[${i}].report.channels[${j}]: the weekly report goes to e-mail and Slack channels; "${id.slice(b.id.length + 1)}" is a ${channel.type} channel`);
+    }),
+  );
   return problems;
 }
 

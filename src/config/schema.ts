@@ -550,6 +550,14 @@ export const businessEntrySchema = z.strictObject({
   classifier: classifierSchema.optional(),
   /** Hours from alert to reply per severity, over the service's `lifecycle.sla` (a clinic may promise an hour). */
   sla: z.strictObject({ critical: z.number().positive(), high: z.number().positive(), medium: z.number().positive(), low: z.number().positive() }).partial().optional(),
+  /** This business's weekly report (sent on the service's `insights.report.schedule`). */
+  report: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** Its own e-mail and Slack channel ids the report goes to; default: all of them. */
+      channels: z.array(sourceId).min(1, 'list at least one channel id, or leave "channels" out').optional(),
+    })
+    .optional(),
 });
 export type BusinessEntryConfig = z.output<typeof businessEntrySchema>;
 
@@ -903,6 +911,8 @@ export interface BusinessProfile {
   classifier: ClassifierConfig;
   /** Hours from alert to reply per severity: the service's `lifecycle.sla` with the business's own over it. */
   sla: SlaConfig;
+  /** Whether its weekly report is sent, and to which of its own channels (deployment-wide ids; undefined: every e-mail and Slack one). */
+  report: { enabled: boolean; channels?: string[] | undefined };
   sourceIds: string[];
   channelIds: string[];
 }

@@ -14,7 +14,15 @@ import { weeklyReport, type WeeklyReport } from './weekly-report.js';
 /** The channels the report goes to: `insights.report.channels`, else every e-mail and Slack channel. */
 export function reportChannels(ctx: Pick<AppContext, 'config' | 'channels'>): AlertChannel[] {
   const chosen = ctx.config.insights.report.channels;
-  return [...ctx.channels.values()].filter((c) => (chosen ? chosen.includes(c.id) : c.type === 'email' || c.type === 'slack') && c.deliverReport);
+  const byId = new Map(ctx.config.businesses.map((b) => [b.id, b]));
+  return [...ctx.channels.values()].filter((c) => {
+    if (!c.deliverReport) return false;
+    // A business's own channel: its report, unless the business turned it off or chose other channels of its own.
+    const business = byId.get(reportBusiness(ctx.config, c.id) ?? '');
+    if (business && (!business.report.enabled || (business.report.channels && !business.report.channels.includes(c.id)))) return false;
+    if (business?.report.channels) return true;
+    return chosen ? chosen.includes(c.id) : c.type === 'email' || c.type === 'slack';
+  });
 }
 
 /** The ISO week a report sent at `at` is about: the last one that has ended. */
