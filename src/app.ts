@@ -15,7 +15,7 @@ import { startWorkers, type WorkerPool } from '../workers/index.js';
 
 import { buildCredentials } from './credentials/index.js';
 import { publishEvents } from './events.js';
-import { slaFor } from './config/businesses.js';
+import { jobBusiness, slaFor } from './config/businesses.js';
 
 export const ROLES = ['all', 'api', 'worker', 'scheduler'] as const;
 export type Role = (typeof ROLES)[number];
@@ -26,6 +26,9 @@ export async function createContext(config: Config, logger: Logger): Promise<{ c
   const warn = throttledWarn(logger.child({ module: 'queues' }));
   const queues = new Queues(handle.redis, config.redis.prefix, {
     retryDelayMs: config.workers.retryDelayMs,
+    shards: config.redis.queueShards,
+    // Read per job from the context's config, which a reload replaces.
+    businessOf: (queue, data) => jobBusiness(ctx.config, queue, data as Record<string, unknown>),
     onError: (queue, err) => warn(`${queue}|${err.message}`, { queue, err: err.message }, 'queue connection error (reconnecting)'),
   });
   const store = new ReviewStore(handle.redis, config.redis.prefix);

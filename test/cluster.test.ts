@@ -37,7 +37,8 @@ describe('on a three-node Redis Cluster', () => {
   });
 
   it('runs the pipeline and the lifecycle, and keeps working through the restart of the node holding its keys', { timeout: 90_000 }, async () => {
-    const cluster = await startTestCluster();
+    // A cluster of its own: a node of it is killed.
+    const cluster = await startTestCluster({ own: true });
     const prefix = uniquePrefix('c');
     // Left out, the prefix becomes a hash tag by itself; given without braces, it is refused.
     expect(makeConfig({ redis: { cluster: cluster.nodes } }).redis.prefix).toBe('{rm}');
@@ -88,5 +89,42 @@ describe('on a three-node Redis Cluster', () => {
     const before = (await api('/v1/sources/harbor')).body.lastPollAt as string;
     expect((await api('/v1/sources/harbor/poll', { method: 'POST', body: '{}' })).status).toBe(202);
     await waitFor(async () => ((await api('/v1/sources/harbor')).body.lastPollAt as string) > before, 20_000, 'a poll after the restart');
+  });
+
+  it('spreads the queue shards of several businesses over the nodes, each business’s jobs in its shard', { timeout: 90_000 }, async () => {
+    const cluster = await startTestCluster();
+    const prefix = uniquePrefix('s');
+    const biz = (id: string) => ({ id, name: `Bistro ${id}`, contact: { email: `care@${id}.example` }, signature: id, sources: [{ id: 'rss', type: 'rss' as const, url: FEED, schedule: '0 0 1 1 *', alertOnBackfill: true }] });
+    const config = makeConfig({
+      business: undefined,
+      businesses: ['north', 'south', 'east', 'west', 'harbor', 'pier'].map(biz),
+      redis: { cluster: cluster.nodes, prefix: `{${prefix}}`, queueShards: 3 },
+      api: { keys: [KEY], port: 0, host: '127.0.0.1' },
+      workers: { retryDelayMs: 100 },
+    });
+    const service = await startService(config, createLogger('silent'), 'all');
+    started.push({ service, cluster });
+    // Every business's feed is polled, analysed and flagged through the shards.
+    await waitFor(async () => {
+      const res = await fetch(`${service.address}/v1/alerts?limit=100`, { headers: { authorization: `Bearer ${KEY}` } });
+      const items = ((await res.json()) as { items: { sourceId: string }[] }).items;
+      return new Set(items.map((i) => i.sourceId)).size === 6;
+    }, 40_000, 'alerts of all six businesses');
+    // The shards' queues are under three hash tags, on more than one node; each business's jobs in one shard.
+    const tags = service.ctx.queues.shards.map((s) => s.prefix);
+    const owners = new Set(await Promise.all(tags.map((t) => ownerOf(cluster, t))));
+    const slots = new Set(await Promise.all(tags.map(async (t) => (await run('redis-cli', ['-p', String(cluster.ports[0]), 'cluster', 'keyslot', t])).stdout.trim())));
+    expect(slots.size).toBe(3);
+    // Spaced a third of the slot space apart, on a cluster whose three nodes hold a third each: one per node.
+    expect(owners.size).toBe(3);
+    const shardOfJobs = new Map<string, Set<number>>();
+    for (const [i, shard] of service.ctx.queues.shards.entries()) {
+      for (const job of await shard.queues.poll.getJobs(['completed', 'waiting', 'active'])) {
+        const business = (job.data as { sourceId: string }).sourceId.split('.')[0]!;
+        shardOfJobs.set(business, (shardOfJobs.get(business) ?? new Set()).add(i));
+      }
+    }
+    expect([...shardOfJobs.values()].every((s) => s.size === 1)).toBe(true);
+    expect(new Set([...shardOfJobs.values()].flatMap((s) => [...s])).size).toBeGreaterThan(1);
   });
 });

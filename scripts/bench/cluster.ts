@@ -4,6 +4,7 @@ import type { AppContext } from '../../src/context.js';
 import type { Review } from '../../src/domain/review.js';
 import { startWorkers } from '../../workers/index.js';
 import { throughPipeline } from './pipeline.js';
+import { tenancyConfig } from './tenancy.js';
 import { cli, startLocalCluster } from '../lib/redis-cluster.js';
 import { BENCH_REDIS_URL, benchConfig, benchReviews, silentLogger } from './setup.js';
 
@@ -18,6 +19,11 @@ export interface ClusterBench {
   cluster: Side;
   /** Keys on each node after the run, and each node's share; the store and the queues share one hash tag. */
   keysPerNode: { port: number; keys: number; share: number }[];
+  /**
+   * Queue shards: one poll job per source of 1,000 businesses × 10 sources enqueued on the cluster with
+   * `redis.queueShards` shards; the keys each node gained, and its share.
+   */
+  queueShards: { shards: number; jobs: number; keysPerNode: { port: number; keys: number; share: number }[] };
 }
 
 interface Side {
@@ -84,9 +90,26 @@ export async function benchCluster({ quick = false } = {}): Promise<ClusterBench
       const n = perRound * rounds;
       return { reviewsPerSec: Math.round(perRound / Math.min(...t.seconds)), nodeMicros: Math.round((t.node / n) * 1e6), redisMicros: Math.round((t.redis / n) * 1e6) };
     };
-    const counts = await Promise.all(cluster.ports.map(async (port) => ({ port, keys: Number((await cli(port, 'dbsize')).trim()) })));
-    const all = counts.reduce((a, c) => a + c.keys, 0) || 1;
-    return { reviewsPerRound: perRound, single: side('single'), cluster: side('cluster'), keysPerNode: counts.map((c) => ({ ...c, share: Math.round((c.keys / all) * 1000) / 1000 })) };
+    const dbsize = (): Promise<{ port: number; keys: number }[]> => Promise.all(cluster.ports.map(async (port) => ({ port, keys: Number((await cli(port, 'dbsize')).trim()) })));
+    const shares = (counts: { port: number; keys: number }[]) => {
+      const all = counts.reduce((a, c) => a + c.keys, 0) || 1;
+      return counts.map((c) => ({ ...c, share: Math.round((c.keys / all) * 1000) / 1000 }));
+    };
+    const keysPerNode = shares(await dbsize());
+    // Queue shards: a poll job for every source of many businesses, each business's on its shard.
+    const shards = 12;
+    const tenancy = tenancyConfig(1_000, 10, '0 0 1 1 *', `{bench-shards-${process.pid}}`, { cluster: cluster.nodes, queueShards: shards });
+    const before = await dbsize();
+    const { ctx: sharded, close: closeSharded } = await createContext(tenancy, silentLogger());
+    try {
+      const at = new Date();
+      await sharded.queues.addBulk('poll', tenancy.sources.map((s) => ({ id: `poll-${s.id}-${at.getTime()}`, data: { sourceId: s.id, tick: at.toISOString(), reason: 'schedule' as const } })));
+    } finally {
+      await closeSharded();
+    }
+    const after = await dbsize();
+    const gained = after.map((a, i) => ({ port: a.port, keys: a.keys - before[i]!.keys }));
+    return { reviewsPerRound: perRound, single: side('single'), cluster: side('cluster'), keysPerNode, queueShards: { shards, jobs: tenancy.sources.length, keysPerNode: shares(gained) } };
   } finally {
     for (const s of sides) {
       await s.stopWorkers();

@@ -46,7 +46,7 @@ const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 1
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-function tenancyConfig(businesses: number, perBusiness: number, schedule: string, prefix: string): Config {
+export function tenancyConfig(businesses: number, perBusiness: number, schedule: string, prefix: string, redis: Record<string, unknown> = { url: BENCH_REDIS_URL }): Config {
   return parseConfig({
     businesses: Array.from({ length: businesses }, (_, b) => ({
       id: `b${b}`,
@@ -57,7 +57,7 @@ function tenancyConfig(businesses: number, perBusiness: number, schedule: string
       sources: Array.from({ length: perBusiness }, (_, s) => ({ id: `s${s}`, type: 'rss', url: `https://b${b}.example/s${s}.rss`, schedule })),
     })),
     alerts: [{ type: 'log' }],
-    redis: { url: BENCH_REDIS_URL, prefix, autostart: false },
+    redis: { ...redis, prefix, autostart: false },
     log: { level: 'silent' },
   });
 }

@@ -1,4 +1,5 @@
 import type { BusinessProfile, Config } from './schema.js';
+import { sourceOfReviewId } from '../domain/review.js';
 
 // Which business a source (and so a review, an alert, a delivery) belongs to, looked up from the resolved
 // config. Pure: the analysis threads use it on their copy of the config as the worker does on its own.
@@ -59,6 +60,25 @@ export function businessView<C extends Owned & Pick<Config, 'business' | 'drafti
 /** The reply SLA (hours per severity) of a review of `sourceId`: its business's (the service's with one business). */
 export function slaFor(config: Owned & Pick<Config, 'lifecycle'>, sourceId: string): Config['lifecycle']['sla'] {
   return config.businesses.length <= 1 ? config.lifecycle.sla : businessOf(config, sourceId).sla;
+}
+
+/**
+ * The business a queue job belongs to, which decides its queue shard: by its source, its review, its insight or
+ * report, or its channel's business (a service-wide channel's digest belongs to none: shard 0).
+ */
+export function jobBusiness(config: Owned & Pick<Config, 'alerts'>, queue: string, data: Record<string, unknown>): string | undefined {
+  if (config.businesses.length <= 1) return undefined;
+  if (typeof data.sourceId === 'string') return businessIdOf(config, data.sourceId);
+  if (typeof data.reviewId === 'string') return businessIdOf(config, sourceOfReviewId(data.reviewId));
+  const insight = data.insight as { business?: string } | undefined;
+  if (insight) return insight.business;
+  const report = data.report as { business?: string } | undefined;
+  if (report) return report.business;
+  const channel = typeof data.channelId === 'string' ? config.alerts.find((a) => a.id === data.channelId) : undefined;
+  if (channel?.business) return channel.business;
+  // A service-wide channel's alert job holds one analysis batch: one source's reviews.
+  const first = Array.isArray(data.reviewIds) && queue === 'notify' ? data.reviewIds[0] : undefined;
+  return typeof first === 'string' ? businessIdOf(config, sourceOfReviewId(first)) : undefined;
 }
 
 /** Whether a caller limited to `allowed` businesses (undefined: every one) may see `businessId`'s data. */

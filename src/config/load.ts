@@ -93,6 +93,8 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
     if ('privateKeyFile' in c && c.privateKeyFile) c.privateKeyFile = path.resolve(configDir, c.privateKeyFile);
   }
   const { businesses, sources: ownedSources, alerts, alertPaths } = resolveBusinesses(parsed);
+  const shardProblems = (parsed.workers.shards ?? []).flatMap((n, i) => (n >= parsed.redis.queueShards ? [`workers.shards[${i}]: shard ${n} does not exist (redis.queueShards is ${parsed.redis.queueShards}: shards 0-${parsed.redis.queueShards - 1})`] : []));
+  if (shardProblems.length) throw new ConfigError(file, shardProblems);
   const channelProblems = [...insightChannelProblems(parsed.insights, alerts), ...businessReportProblems(businesses, alerts)];
   if (channelProblems.length) throw new ConfigError(file, channelProblems);
   const keyProblems: string[] = [];

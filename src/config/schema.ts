@@ -587,6 +587,11 @@ export const configSchema = z
          * key then shares the prefix's hash tag (`{rm}` unless `prefix` says), so the store's scripts run in one slot.
          */
         cluster: z.array(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')).min(1, 'list at least one node, or leave "cluster" out').optional(),
+        /**
+         * Queue shards: each shard's queues under a hash tag of their own (`{rm-q1}` …), a business's jobs always in
+         * one shard, so the queue load spreads over a cluster's nodes. Change it only with the queues drained.
+         */
+        queueShards: z.number().int().min(1).max(64).default(1),
         /** Start a private redis-server when nothing answers at the default URL. */
         autostart: z.boolean().default(true),
         dataDir: z.string().default('./data'),
@@ -671,6 +676,8 @@ export const configSchema = z
     workers: z
       .strictObject({
         pollConcurrency: z.number().int().positive().default(4),
+        /** The queue shards this worker consumes (default: every one of `redis.queueShards`). */
+        shards: z.array(z.number().int().min(0)).min(1, 'list at least one shard, or leave "shards" out').optional(),
         analyzeConcurrency: z.number().int().positive().default(4),
         /** Alert jobs in flight per worker, and deliveries at once within one (a job holds one batch's alerts for a channel). */
         notifyConcurrency: z.number().int().positive().default(8),
