@@ -192,7 +192,9 @@ async function connectCluster(nodes: readonly string[], logger: Logger): Promise
     url: nodes[0]!,
     cluster: nodes,
     async close() {
-      await redis.quit().catch(() => redis.disconnect());
+      // QUIT goes to every node; one whose connection did not come back from a restart would hold it for ever.
+      const quit = redis.quit().then(() => true).catch(() => false);
+      if (!(await Promise.race([quit, new Promise<false>((r) => setTimeout(() => r(false), 2_000).unref())]))) redis.disconnect();
     },
   };
 }

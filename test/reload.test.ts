@@ -39,7 +39,7 @@ describe('reloading the config of a running service', () => {
     const dir = path.join(root, 'businesses');
     cpSync(path.resolve('config/businesses'), dir, { recursive: true });
     h.prefix = uniquePrefix();
-    writeFileSync(path.join(dir, 'service.yaml'), `alerts: [{ type: log }]\nredis: { prefix: ${h.prefix}, autostart: false }\napi: { port: 0, host: 127.0.0.1, keys: [{ name: agency, keyEnv: AGENCY_API_KEY }] }\nlog: { level: info }\n`);
+    writeFileSync(path.join(dir, 'service.yaml'), `alerts: [{ type: log }]\nredis: { prefix: ${h.prefix}, autostart: false }\napi: { port: 0, host: 127.0.0.1, keys: [{ name: agency, keyEnv: AGENCY_API_KEY }], rateLimit: { max: 1000000 } }\nlog: { level: info }\n`);
     const logs = captureLogs();
     const logger = createLogger('info', logs.stream);
     const service = await startService(loadConfigDir(dir, ENV), logger, 'all');

@@ -23,6 +23,9 @@ export interface WorkerPool {
   reload(): Promise<void>;
 }
 
+/** How often the watchdog looks for a worker idle while its queue has jobs waiting. */
+const WATCHDOG_MS = 5_000;
+
 /** Starts the poll, analyze and notify workers; every job's data is validated against the registry. */
 export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueName[]; analysisThreadScript?: URL } = {}): WorkerPool {
   const { config } = ctx;
@@ -40,7 +43,9 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
   const deliveries = new HostLimiter({ concurrency: config.workers.notifyConcurrency, minIntervalMs: 0 });
   // Aborted by close(): a notify job in flight stops starting deliveries and goes back to the queue with the rest.
   const stopping = new AbortController();
-  const make = <Q extends QueueName>(queue: Q, concurrency: number, run: (data: ReturnType<(typeof jobSchemas)[Q]['parse']>, job: Job) => Promise<unknown>): Worker => {
+  // The queue shards this worker consumes: every one unless `workers.shards` names some.
+  const shardPrefixes = ctx.queues.shards.filter((_, i) => !config.workers.shards || config.workers.shards.includes(i)).map((s) => s.prefix);
+  const make = <Q extends QueueName>(queue: Q, concurrency: number, run: (data: ReturnType<(typeof jobSchemas)[Q]['parse']>, job: Job) => Promise<unknown>, prefix: string): Worker => {
     const worker = new Worker(
       queue,
       async (job: Job, token?: string) => {
@@ -60,7 +65,7 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
       },
       {
         connection,
-        prefix: ctx.queues.prefix,
+        prefix,
         concurrency,
         autorun: true,
         lockDuration: config.workers.lockDurationMs,
@@ -78,22 +83,66 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
     return worker;
   };
 
-  const all: [QueueName, () => Worker][] = [
-    ['poll', () => make('poll', config.workers.pollConcurrency, (d) => pollSource(ctx, d, parsing!.parse))],
-    ['analyze', () => make('analyze', config.workers.analyzeConcurrency, (d) => analyzeBatch(ctx, d, analysis!))],
-    ['notify', () => make('notify', config.workers.notifyConcurrency, (d, job) => deliverAlerts(ctx, d, attemptOf(job), { limiter: deliveries, signal: stopping.signal }))],
-    ['digest', () => make('digest', config.workers.notifyConcurrency, (d, job) => sendDigest(ctx, d, attemptOf(job)))],
-    ['publish', () => make('publish', config.workers.publishConcurrency, (d, job) => publishReview(ctx, d, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 }))],
+  const all: [QueueName, (prefix: string) => Worker][] = [
+    ['poll', (p) => make('poll', config.workers.pollConcurrency, (d) => pollSource(ctx, d, parsing!.parse), p)],
+    ['analyze', (p) => make('analyze', config.workers.analyzeConcurrency, (d) => analyzeBatch(ctx, d, analysis!), p)],
+    ['notify', (p) => make('notify', config.workers.notifyConcurrency, (d, job) => deliverAlerts(ctx, d, attemptOf(job), { limiter: deliveries, signal: stopping.signal }), p)],
+    ['digest', (p) => make('digest', config.workers.notifyConcurrency, (d, job) => sendDigest(ctx, d, attemptOf(job)), p)],
+    ['publish', (p) => make('publish', config.workers.publishConcurrency, (d, job) => publishReview(ctx, d, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 }), p)],
   ];
-  const workers = all.filter(([q]) => wanted.has(q)).map(([, start]) => start());
+  // Each worker with what the watchdog below needs to know of it.
+  const slots = all
+    .filter(([q]) => wanted.has(q))
+    .flatMap(([queue, start]) =>
+      ctx.queues.shards
+        .filter((s) => shardPrefixes.includes(s.prefix))
+        .map((shard) => ({ queue, shard, start, worker: start(shard.prefix), running: 0, lastActive: Date.now(), idleChecks: 0 })),
+    );
+  const watch = (slot: (typeof slots)[number]): void => {
+    slot.worker.on('active', () => {
+      slot.running += 1;
+      slot.lastActive = Date.now();
+    });
+    const done = (): void => {
+      slot.running = Math.max(0, slot.running - 1);
+      slot.lastActive = Date.now();
+    };
+    slot.worker.on('completed', done);
+    slot.worker.on('failed', done);
+  };
+  slots.forEach(watch);
+  const workers = slots.map((s) => s.worker);
+  // BullMQ leaves reconnecting a worker's blocking connection to ioredis, which after a Redis (Cluster) node is
+  // killed and restarted sometimes never resumes it: jobs wait while the worker sits idle, with no error
+  // (taskforcesh/bullmq#3088, #3185; seen here in test/cluster.test.ts). A worker with nothing running while its
+  // queue has had jobs waiting for two checks in a row is replaced by a new one (the old one closed by force).
+  const watchdog = setInterval(() => {
+    void Promise.all(
+      slots.map(async (slot, i) => {
+        const waiting = slot.running === 0 && Date.now() - slot.lastActive > WATCHDOG_MS ? await slot.shard.queues[slot.queue].getWaitingCount().catch(() => 0) : 0;
+        slot.idleChecks = waiting > 0 ? slot.idleChecks + 1 : 0;
+        if (slot.idleChecks < 2 || stopping.signal.aborted) return;
+        log.warn({ queue: slot.queue, shard: slot.shard.prefix, waiting }, 'worker idle while jobs wait (its Redis connection did not resume): replacing it');
+        const old = slot.worker;
+        slot.worker = slot.start(slot.shard.prefix);
+        slot.running = 0;
+        slot.idleChecks = 0;
+        slot.lastActive = Date.now();
+        watch(slot);
+        workers[i] = slot.worker;
+        void old.close(true).catch(() => undefined);
+      }),
+    );
+  }, WATCHDOG_MS);
+  watchdog.unref();
   // An alert that spent its retries (receiver down longer than the schedule) is kept failed; put it back
   // in the queue now and then so it arrives once the receiver is back. Delivery stays once per review and
   // channel (deliveredAt, idempotency key), so replicas sweeping at the same time are harmless.
   let sweeping: Promise<void> | undefined;
   const sweep = setInterval(() => {
     if (!wanted.has('notify')) return;
-    sweeping ??= ctx.queues.queues.notify
-      .retryJobs({ state: 'failed', count: 1_000 })
+    sweeping ??= Promise.all(ctx.queues.shards.map((s) => s.queues.notify.retryJobs({ state: 'failed', count: 1_000 })))
+      .then(() => undefined)
       .catch((err: Error) => log.warn({ err: err.message }, 'could not re-queue failed alerts'))
       .finally(() => (sweeping = undefined));
   }, config.workers.redeliverFailedAlertsMs);
@@ -110,15 +159,23 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
     async close() {
       // The workers stop fetching (close() marks them closing at once) before notify jobs are told to stop: a
       // job put back in the queue while its worker still fetched would be taken again at once, and again.
+      clearInterval(watchdog);
       const closing = Promise.all(workers.map((w) => w.close()));
       stopping.abort();
       clearInterval(sweep);
-      await sweeping;
-      await closing;
+      // A worker (or the sweep) whose connection is stuck after a Redis node restart would never finish: past the
+      // shutdown deadline the workers are closed by force and their connection dropped (jobs in flight are taken
+      // over by another worker once their locks expire).
+      const deadline = new Promise<false>((r) => setTimeout(() => r(false), config.shutdown.deadlineMs).unref());
+      if (!(await Promise.race([Promise.all([sweeping, closing]).then(() => true), deadline]))) {
+        log.warn({ deadlineMs: config.shutdown.deadlineMs }, 'workers did not close within the shutdown deadline: closing them by force');
+        for (const w of workers) void w.close(true).catch(() => undefined);
+      }
       // After the workers: their in-flight batches are still being analysed until then.
       await analysis?.close();
       await parsing?.close();
-      await connection.quit().catch(() => connection.disconnect());
+      const quit = connection.quit().then(() => true).catch(() => false);
+      if (!(await Promise.race([quit, new Promise<false>((r) => setTimeout(() => r(false), 2_000).unref())]))) connection.disconnect();
     },
   };
 }

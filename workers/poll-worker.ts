@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sourceById } from '../src/config/businesses.js';
+import { jobBusiness, sourceById } from '../src/config/businesses.js';
 import { UnrecoverableError } from 'bullmq';
 import type { AppContext } from '../src/context.js';
 import { normaliseReview, type Review } from '../src/domain/review.js';
@@ -165,7 +165,7 @@ export async function enqueueAnalysis(ctx: PollDeps, sourceId: string, ids: stri
   // stay pending for ever: run the failed job again instead. The checks run together, the adds in bulk,
   // so a large first poll costs a few round trips rather than two a batch.
   const failed = await Promise.all(batches.map(async (b) => {
-    const existing = await ctx.queues.queues.analyze.getJob(b.id);
+    const existing = await ctx.queues.ofBusiness('analyze', jobBusiness(ctx.config, 'analyze', { sourceId })).getJob(b.id);
     if (!existing || !(await existing.isFailed())) return false;
     await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }).catch(() => {
       /* another poller retried it first */
