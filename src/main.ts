@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, isConfigDir, loadConfigFrom } from './config/load.js';
-import type { Config } from './config/schema.js';
-import { slaFor } from './config/businesses.js';
+import type { BusinessConfig, Config, DraftingConfig } from './config/schema.js';
+import { slaFor, sourceById } from './config/businesses.js';
 import { createLogger, stderrDestination } from './logger.js';
 import { createContext, ROLES, startService, type Role } from './app.js';
 import { connectRedis, RedisUnavailableError } from './redis.js';
@@ -46,8 +46,9 @@ Usage:
       classifier section (topics, critical rules) applies.
   review-monitor draft [--config FILE]
       Read reviews as JSON Lines on stdin ({"text", "title"?, "rating"?, "author"?, "source"?, "id"?,
-      "language"?, "industry"?}) and write one JSON line per input: {"reply", "violations", "score",
-      "language", "topics", ...}, drafted with the business facts of the config; "language" and
+      "language"?, "industry"?, "business"?}) and write one JSON line per input: {"reply", "violations",
+      "score", "language", "topics", ...}, drafted with the business facts of the config (with several
+      businesses: the one "business" names, else the source's, else the first); "language" and
       "industry" override detection and business.industry for that line. A malformed line gets an
       error line naming the field; the rest go on.
   review-monitor auth check [--source ID] [--config FILE]
@@ -183,7 +184,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (command === 'draft') {
     const classifiers = classifiersByIndustry(classifierOptionsFrom(config), classifierFor);
     const classify = (input: ClassifyInput, industry?: Industry): Verdict => classifiers(industry).classify(input);
-    return runDraftCli(process.stdin, process.stdout, { business: config.business, drafting: config.drafting, classify });
+    // With several businesses a line is drafted as the business it names, or its source's.
+    const businessOf =
+      config.businesses.length > 1
+        ? (id: string | undefined, sourceId: string | undefined): { business: BusinessConfig; drafting: DraftingConfig } | string => {
+            const named = id ?? (sourceId ? sourceById(config, sourceId)?.business : undefined);
+            const b = named === undefined ? config.businesses[0]! : config.businesses.find((x) => x.id === named);
+            return b ? { business: b.business, drafting: b.drafting } : `unknown business "${named}" (configured: ${config.businesses.map((x) => x.id).join(', ')})`;
+          }
+        : undefined;
+    return runDraftCli(process.stdin, process.stdout, { business: config.business, drafting: config.drafting, classify, businessOf });
   }
 
   // A dry run's standard output is its JSON lines: its log goes to standard error.

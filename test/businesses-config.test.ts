@@ -10,6 +10,7 @@ import { makeConfig, makeReview } from './helpers/factories.js';
 import { createChannels } from '../src/alerts/channels.js';
 import { reportChannels } from '../src/insights/report-sender.js';
 import { createLogger } from '../src/logger.js';
+import { runCli } from './helpers/cli.js';
 
 const ENV = { AGENCY_API_KEY: 'agency-key-0123456', HARBOR_API_KEY: 'harbor-key-0123456' };
 const EXAMPLE_DIR = path.resolve('config/businesses');
@@ -169,5 +170,19 @@ describe('several businesses in one deployment', () => {
       'businesses[0].report.channels[0]: the weekly report goes to e-mail and Slack channels; "ops" is a log channel',
       'businesses[0].report.channels[1]: Unknown channel "nope" of business "berlin" (its channels: ops)',
     ]);
+  });
+
+  it('drafts each line of review-monitor draft as the business it names, or its source’s, and refuses an unknown one', async () => {
+    const lines = [
+      { id: 'a', text: 'The app crashed and I lost my notes.', rating: 1, business: 'tidy-app' },
+      { id: 'b', text: 'Cold soup and a long wait.', rating: 1, source: 'harbor-bistro.rss' },
+      { id: 'c', text: 'Rude staff.', rating: 1, business: 'nowhere' },
+    ];
+    const res = await runCli(['draft', '--config-dir', 'config/businesses'], {}, 15_000, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const out = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id?: string; reply?: string; error?: string });
+    expect(out.find((o) => o.id === 'a')?.reply).toContain('Sam, Tidy Support');
+    expect(out.find((o) => o.id === 'b')?.reply).toContain('Maya, Guest Relations');
+    expect(out.find((o) => o.id === 'c')?.error).toBe('business: unknown business "nowhere" (configured: harbor-bistro, tidy-app)');
+    expect(res.code).toBe(1);
   });
 });

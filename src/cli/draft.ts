@@ -20,6 +20,8 @@ export const draftInputSchema = z
     id: z.string().min(1).optional(),
     /** The review's language as given, over what the classifier would detect: the reply is written in it. */
     language: z.string().trim().min(1, 'language must not be empty').optional(),
+    /** The business (its id) the reply is written for, in a config of several; default: the source's, else the first. */
+    business: z.string().min(1).optional(),
     /** The business's industry for this line, over the config's: its topics and their wording in the reply. */
     industry: z.enum(INDUSTRIES, { error: () => `industry must be one of ${INDUSTRIES.join(', ')}` }).optional(),
   })
@@ -36,6 +38,11 @@ export interface DraftCliDeps {
   classify?: ((input: ClassifyInput, industry?: Industry) => Verdict) | undefined;
   /** For the provider's API key; process.env by default. */
   env?: Record<string, string | undefined>;
+  /**
+   * The business a line is drafted for, by the id it names or its source's (a config of several businesses):
+   * its facts and drafting section, or a message saying what is wrong. Without it every line is `business`'s.
+   */
+  businessOf?: ((id: string | undefined, sourceId: string | undefined) => { business: BusinessConfig; drafting: Partial<DraftingConfig> } | string) | undefined;
 }
 
 function reviewOf(input: DraftInput): Review {
@@ -80,11 +87,18 @@ export async function runDraftCli(input: NodeJS.ReadableStream, output: NodeJS.W
     }
     try {
       const review = reviewOf(parsed.data);
-      const { industry } = parsed.data;
+      const owner = deps.businessOf?.(parsed.data.business, parsed.data.source) ?? { business: deps.business, drafting: deps.drafting ?? {} };
+      if (typeof owner === 'string') {
+        failed++;
+        await write({ line: lineNo, ...(parsed.data.id ? { id: parsed.data.id } : {}), error: `business: ${owner}` });
+        continue;
+      }
+      // The line's industry, else its business's: the taxonomy it is classified with and the words of the reply.
+      const industry = parsed.data.industry ?? (deps.businessOf ? owner.business.industry : undefined);
       const classifyInput = { text: review.text, title: review.title, rating: review.rating, language: review.language };
       const verdict = deps.classify ? deps.classify(classifyInput, industry) : fallbackVerdict(classifyInput);
-      const business = industry ? { ...deps.business, industry } : deps.business;
-      const d = await draftWithProvider(review, verdict, { business, drafting: deps.drafting }, deps.env ? { env: deps.env } : {});
+      const business = industry ? { ...owner.business, industry } : owner.business;
+      const d = await draftWithProvider(review, verdict, { business, drafting: owner.drafting }, deps.env ? { env: deps.env } : {});
       await write({
         ...(parsed.data.id ? { id: parsed.data.id } : {}),
         reply: d.reply,
