@@ -49,14 +49,6 @@ export function businessIdOf(config: Owned, sourceId: string): string {
   return businessOf(config, sourceId).id;
 }
 
-/**
- * The config as one business sees it: its facts, drafting and classifier sections in the places the
- * single-business code reads them, and only its sources.
- */
-export function businessView<C extends Owned & Pick<Config, 'business' | 'drafting' | 'classifier'>>(config: C, business: BusinessProfile): C {
-  return { ...config, business: business.business, drafting: business.drafting, classifier: business.classifier, sources: config.sources.filter((s) => s.business === business.id) };
-}
-
 /** The reply SLA (hours per severity) of a review of `sourceId`: its business's (the service's with one business). */
 export function slaFor(config: Owned & Pick<Config, 'lifecycle'>, sourceId: string): Config['lifecycle']['sla'] {
   return config.businesses.length <= 1 ? config.lifecycle.sla : businessOf(config, sourceId).sla;
