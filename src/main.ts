@@ -25,11 +25,13 @@ import { classifierOptionsFrom } from './analysis/analyze.js';
 const HELP = `review-monitor: watch review sources, flag negative reviews, draft replies, alert the owner.
 
 Usage:
-  review-monitor [all|api|worker|scheduler] [--config FILE]
+  review-monitor [all|api|worker|scheduler] [--config FILE | --config-dir DIR]
       Run every role in one process (all, the default), or one role:
         api        HTTP API (/health, /ready, /v1/...)
         worker     poll, analyze, notify, digest and publish workers (run as many as you like)
         scheduler  enqueues one poll job per source per cron tick (replicas are safe)
+      SIGHUP (and, with --config-dir, any change to its files) reloads the config without a restart:
+      validated first, a bad one is logged and the running config stays.
   review-monitor check-config [FILE|DIR] [--no-secrets]
       Validate a config file (or folder): exit 0, or exit 1 listing every bad field by its path. With --no-secrets
       the environment variables named by …Env keys need not be set (a config checked before deploying).
