@@ -87,6 +87,23 @@ describe('workspace of a person limited to one business', () => {
     expect((await app.inject({ url: `/reviews/${reviews.berlin!.id}`, headers: { 'x-as': 'berlin' } })).statusCode).toBe(200);
   });
 
+  it('shows insights and the weekly report of the business picked, to a person who may see it', async () => {
+    const kpi = (page: string): string | undefined => /<div class="v">([\d,]+)<\/div><div class="k">reviews<\/div>/.exec(page)?.[1];
+    const everyone = (await app.inject({ url: '/insights', headers: { 'x-as': 'agency' } })).body;
+    expect(everyone).toContain('<select id="p-business" name="business">');
+    expect(kpi(everyone)).toBe('2');
+    const lyon = (await app.inject({ url: '/insights?weeks=12&business=lyon', headers: { 'x-as': 'agency' } })).body;
+    expect(kpi(lyon)).toBe('1');
+    expect(lyon).toContain('<option value="lyon" selected>Bakery lyon</option>');
+    const report = (await app.inject({ url: '/reports/weekly?business=lyon', headers: { 'x-as': 'agency' } }));
+    expect(report.statusCode).toBe(200);
+    expect(report.body).toContain('<option value="lyon" selected>');
+    // One business to see: no picker, and another's is not there.
+    expect((await app.inject({ url: '/insights', headers: { 'x-as': 'berlin' } })).body).not.toContain('p-business');
+    expect((await app.inject({ url: '/insights?business=lyon', headers: { 'x-as': 'berlin' } })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/reports/weekly?business=lyon', headers: { 'x-as': 'berlin' } })).statusCode).toBe(404);
+  });
+
   it('keeps a person’s businesses with them, and lifts the limit with "all"', async () => {
     const store = new PeopleStore(ctx.redis, ctx.store.keys);
     await store.add({ email: 'anna@berlin.example', name: 'Anna', role: 'owner', password: 'correct horse battery', businesses: ['berlin'] });

@@ -3,7 +3,7 @@ import type { WeekFigures } from '../../insights/window-stats.js';
 import type { InsightAlert } from '../../insights/insight-alert.js';
 import { barChart, hbarChart, lineChart } from './charts.js';
 import { inboxHref } from './inbox.js';
-import { html, label, type Html } from './html.js';
+import { html, label, type Html, businessPicker } from './html.js';
 import { layout, type Chrome } from './layout.js';
 
 /** What the insights page shows: the window's stats and its weeks. */
@@ -13,6 +13,9 @@ export interface InsightsModel {
   byWeek: WeekFigures[];
   /** Spikes and rating drops, newest first. */
   alerts: InsightAlert[];
+  /** The business shown (undefined: every business the reader sees), and those they may pick from. */
+  business?: string | undefined;
+  picker?: { id: string; name: string }[] | undefined;
 }
 
 export const INSIGHT_WINDOWS = [4, 12, 26] as const;
@@ -55,7 +58,8 @@ export function insightsPage(chrome: Chrome, m: InsightsModel): string {
   const rt = s.responseTimes;
   const recovery = s.recovery.rate === null ? '–' : `${Math.round(s.recovery.rate * 100)}%`;
   const body = html`<h1>Insights</h1>
-<nav aria-label="Period"><ul class="tabs">${[4, 12, 26].map((w) => html`<li><a href="/insights?weeks=${w}"${w === m.weeks ? html` aria-current="page"` : ''}>${w} weeks</a></li>`)}<li><a href="/reports/weekly">Weekly report</a></li></ul></nav>
+<nav aria-label="Period"><ul class="tabs">${[4, 12, 26].map((w) => html`<li><a href="/insights?weeks=${w}${m.business ? `&business=${m.business}` : ''}"${w === m.weeks ? html` aria-current="page"` : ''}>${w} weeks</a></li>`)}<li><a href="/reports/weekly${m.business ? `?business=${m.business}` : ''}">Weekly report</a></li></ul></nav>
+${businessPicker('/insights', m.picker ?? [], m.business, { weeks: String(m.weeks) })}
 ${alertsSection(m.alerts)}
 <div class="kpis">
 <div class="kpi"><div class="v">${s.reviews.toLocaleString('en')}</div><div class="k">reviews</div></div>

@@ -222,10 +222,19 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
     if (!person?.businesses || typeof id !== 'string' || !(req.routeOptions.url ?? '').startsWith('/reviews/:id')) return;
     if (!maySeeSource(ctx.config, person, sourceOfReviewId(id))) throw new PageError(404, `There is no review ${id}. It may have been removed, or the link is mistyped.`);
   });
-  /** What a page covers for this person: their business when they are limited to one, else every business. */
-  const businessOfPage = (req: FastifyRequest): string | undefined => {
+  /**
+   * What a page covers for this person: the business `?business=` names (one they may see: else the page of a
+   * business that does not exist), else their business when they are limited to one, else every business they
+   * see; and the businesses they may pick from (none when there is only one).
+   */
+  const pageScope = (req: FastifyRequest): { business: string | undefined; sources: ReadonlySet<string> | undefined; picker: { id: string; name: string }[] } => {
     const limited = deps.person(req).businesses;
-    return limited?.length === 1 ? limited[0] : undefined;
+    const mayPick = ctx.config.businesses.filter((b) => !limited || limited.includes(b.id));
+    const asked = (req.query as { business?: unknown } | undefined)?.business;
+    const named = typeof asked === 'string' && asked !== '' ? asked : undefined;
+    if (named !== undefined && !mayPick.some((b) => b.id === named)) throw new PageError(404, `There is no business ${named}.`);
+    const business = named ?? (limited?.length === 1 ? limited[0] : undefined);
+    return { business, sources: sourcesOf(ctx.config, business ? [business] : limited), picker: mayPick.length > 1 ? mayPick.map((b) => ({ id: b.id, name: b.business.name })) : [] };
   };
 
   // Only this scope's own refusals become pages here; anything else (a CSRF refusal, a body too large, a
@@ -343,32 +352,35 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
   });
 
   // The weekly report as a page, and its charts as the PNGs the e-mail carries.
-  const reportQuery = z.strictObject({ week: isoWeek.optional() });
+  const reportQuery = z.strictObject({ week: isoWeek.optional(), business: z.string().optional() });
   app.get('/reports/weekly', async (req, reply) => {
     const { week = reportedWeek(new Date()) } = parse(reportQuery, req.query);
+    const scope = pageScope(req);
     const start = isoWeekStart(week).getTime();
     const next = isoWeekOf(new Date(start + 7 * 86_400_000)).label;
     const current = isoWeekOf(new Date()).label;
-    return send(reply, reportPage(chromeOf(req, reply), await reportOf(ctx, week, businessOfPage(req)), { previous: isoWeekOf(new Date(start - 86_400_000)).label, next: next <= current ? next : undefined }));
+    return send(reply, reportPage(chromeOf(req, reply), await reportOf(ctx, week, scope.business), { previous: isoWeekOf(new Date(start - 86_400_000)).label, next: next <= current ? next : undefined, business: scope.business, picker: scope.picker }));
   });
   app.get('/reports/weekly/:week/:chart', async (req, reply) => {
     const { week, chart } = parse(z.object({ week: isoWeek, chart: z.enum(['volume.png', 'topics.png']) }), req.params);
     // The charts need only the two weeks' counters, not the whole report (its champions read flagged reviews).
-    const found = reportCharts(await compareWeek(ctx.store, week, sourcesOf(ctx.config, deps.person(req).businesses))).find((c) => `${c.id}.png` === chart);
+    const found = reportCharts(await compareWeek(ctx.store, week, pageScope(req).sources)).find((c) => `${c.id}.png` === chart);
     if (!found) throw new PageError(404, `The report of ${week} has no ${chart} chart: no negative reviews by topic that week.`);
     return reply.type('image/png').header('cache-control', 'private, max-age=300').send(renderPng(barChartSvg(found.chart)));
   });
 
-  const insightsQuery = z.strictObject({ weeks: z.coerce.number().refine((w) => (INSIGHT_WINDOWS as readonly number[]).includes(w), `weeks must be one of ${INSIGHT_WINDOWS.join(', ')}`).default(12) });
+  const insightsQuery = z.strictObject({ weeks: z.coerce.number().refine((w) => (INSIGHT_WINDOWS as readonly number[]).includes(w), `weeks must be one of ${INSIGHT_WINDOWS.join(', ')}`).default(12), business: z.string().optional() });
   app.get('/insights', async (req, reply) => {
     const { weeks } = parse(insightsQuery, req.query);
     // Whole ISO weeks up to the one under way, read from the week counters: any history answers at once.
     const limited = deps.person(req).businesses;
-    const window = await ctx.store.counters.read(lastWeeks(new Date(), weeks).map((label) => ({ label, kind: 'week' as const })), sourcesOf(ctx.config, limited));
+    const scope = pageScope(req);
+    const shown = scope.business ? [scope.business] : limited;
+    const window = await ctx.store.counters.read(lastWeeks(new Date(), weeks).map((label) => ({ label, kind: 'week' as const })), scope.sources);
     const stats = statsFromCounters(window.periods, { byDay: false });
-    const recent = await new InsightStore(ctx.redis, ctx.store.keys).recent(limited ? 50 : 5);
-    const alerts = recent.filter((a) => !limited || (a.business !== undefined && limited.includes(a.business))).slice(0, 5);
-    return send(reply, insightsPage(chromeOf(req, reply), { weeks, stats, byWeek: weekFigures(window.periods), alerts }));
+    const recent = await new InsightStore(ctx.redis, ctx.store.keys).recent(shown ? 50 : 5);
+    const alerts = recent.filter((a) => !shown || (a.business !== undefined && shown.includes(a.business))).slice(0, 5);
+    return send(reply, insightsPage(chromeOf(req, reply), { weeks, stats, byWeek: weekFigures(window.periods), alerts, business: scope.business, picker: scope.picker }));
   });
 }
 
