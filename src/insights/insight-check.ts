@@ -89,10 +89,20 @@ function tenantsOf(config: Deps['config']): (Tenant | undefined)[] {
   return config.businesses.map((b) => ({ id: b.id, name: b.business.name, sources: new Set(b.sourceIds) }));
 }
 
-/** The counters of a tenant's sources only. */
-function only<T>(counts: ReadonlyMap<string, T>, tenant: Tenant | undefined): ReadonlyMap<string, T> {
-  if (!tenant) return counts;
-  return new Map([...counts].filter(([sourceId]) => tenant.sources.has(sourceId)));
+/**
+ * A period's counters split by tenant, in one pass over its sources (a deployment of 1,000 businesses would
+ * otherwise go over every source once per business): a single business's are the counters themselves; a source
+ * of no configured business is in no tenant's.
+ */
+function byTenant<T>(counts: ReadonlyMap<string, T>, tenants: readonly (Tenant | undefined)[]): Map<Tenant | undefined, ReadonlyMap<string, T>> {
+  if (tenants.length === 1 && tenants[0] === undefined) return new Map([[undefined, counts]]);
+  const out = new Map<Tenant | undefined, Map<string, T>>(tenants.map((t) => [t, new Map()]));
+  const owner = new Map(tenants.flatMap((t) => (t ? [...t.sources].map((id) => [id, t] as const) : [])));
+  for (const [sourceId, c] of counts) {
+    const t = owner.get(sourceId);
+    if (t) out.get(t)!.set(sourceId, c);
+  }
+  return out;
 }
 
 /** "Harbor Bistro: " before a summary when the deployment serves several businesses (a service channel gets every one's). */
@@ -135,8 +145,10 @@ async function checkSpikes(ctx: Deps, insights: InsightStore, now: Date): Promis
   const sent: InsightAlert[] = [];
   const configured = new Set(ctx.config.sources.map((c) => c.id));
   // Each business against its own history: one's busy week is not another's spike.
-  for (const tenant of tenantsOf(ctx.config)) {
-    const [now_, ...older] = read.periods.map((p) => only(p.bySource, tenant));
+  const tenants = tenantsOf(ctx.config);
+  const split = read.periods.map((p) => byTenant(p.bySource, tenants));
+  for (const tenant of tenants) {
+    const [now_, ...older] = split.map((m) => m.get(tenant)!);
     const before = sinceHistoryBegan(older);
     // A business too new for a baseline of at least half the periods has nothing yet to rise against.
     if (!now_ || before.length < Math.ceil(s.baseline / 2)) continue;
