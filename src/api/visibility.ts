@@ -55,15 +55,20 @@ export function listScope(
   config: Owned,
   viewer: Viewer | undefined,
   query: { source?: string | undefined; business?: string | undefined },
-): { sourceId?: string | undefined; filter?: ((r: { review: { sourceId: string } }) => boolean) | undefined } {
+): { sourceId?: string | undefined; filter?: ((r: { review: { sourceId: string } }) => boolean) | undefined; sources?: ReadonlySet<string> | undefined } {
   const sources = sourcesOf(config, businessesOf(config, viewer, query.business));
   if (query.source !== undefined) {
     if (sources && !sources.has(query.source)) throw notFound(`no source ${query.source}`);
-    return { sourceId: query.source };
+    return { sourceId: query.source, sources };
   }
   if (!sources) return {};
-  if (sources.size === 1) return { sourceId: [...sources][0] };
-  return { filter: (r) => sources.has(r.review.sourceId) };
+  if (sources.size === 1) return { sourceId: [...sources][0], sources };
+  return { filter: (r) => sources.has(r.review.sourceId), sources };
+}
+
+/** Whether an insight (spike, rating drop) is about one of `businesses` (undefined: every business sees every insight). */
+export function insightVisible(insight: { business?: string | undefined }, businesses: readonly string[] | undefined): boolean {
+  return businesses === undefined || (insight.business !== undefined && businesses.includes(insight.business));
 }
 
 /** Both filters (either may be absent). */

@@ -10,7 +10,7 @@ import { InsightStore } from '../../store/insight-store.js';
 import { isoWeekOf } from '../../insights/weekly-report.js';
 import { reportOf } from '../../insights/report-sender.js';
 import { businessQuery, isoDateTime, isoWeek, sourceId } from '../schemas.js';
-import { businessesOf, listScope, maySeeSource, sourcesOf } from '../visibility.js';
+import { businessesOf, insightVisible, listScope, maySeeSource } from '../visibility.js';
 import { HttpError } from '../errors.js';
 
 const statsQuery = z.strictObject({
@@ -26,9 +26,6 @@ const weeklyQuery = z.strictObject({
   week: isoWeek.optional().describe('ISO week, e.g. 2026-W48 (default: the last complete one)'),
   business: businessQuery,
 });
-
-/** Whether an insight is about one of `businesses` (undefined: every business sees every insight). */
-const about = (a: { business?: string | undefined }, businesses: readonly string[] | undefined): boolean => businesses === undefined || (a.business !== undefined && businesses.includes(a.business));
 
 // Windows up to a quarter are also shown day by day; longer ones by ISO week (read from the week counters).
 const BY_DAY_MAX = 92;
@@ -55,7 +52,7 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
       const since = query.since ? Date.parse(query.since) : until - 30 * 86_400_000;
       const days = daysBetween(new Date(since).toISOString().slice(0, 10), new Date(Math.max(since, until - 1)).toISOString().slice(0, 10));
       const byDay = days.length <= BY_DAY_MAX;
-      const window = await ctx.store.counters.read(periodsFor(days, byDay), scope.sourceId ?? sourcesOf(ctx.config, businessesOf(ctx.config, actor, query.business)));
+      const window = await ctx.store.counters.read(periodsFor(days, byDay), scope.sourceId ?? scope.sources);
       const stats = statsFromCounters(window.periods, { byDay });
       return { since: `${days[0]}T00:00:00.000Z`, until: new Date(Date.parse(`${days.at(-1)}T00:00:00Z`) + 86_400_000).toISOString(), truncated: false, ...stats };
     },
@@ -77,7 +74,7 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
     async ({ query, actor }) => {
       const businesses = businessesOf(ctx.config, actor, query.business);
       const recent = await new InsightStore(ctx.redis, ctx.store.keys).recent(businesses ? 50 : query.limit);
-      return { items: recent.filter((a) => about(a, businesses)).slice(0, query.limit) };
+      return { items: recent.filter((a) => insightVisible(a, businesses)).slice(0, query.limit) };
     },
   );
 
@@ -122,7 +119,7 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       // A key limited to businesses hears only of theirs: reviews by their source, insights by their business.
       const limited = actor?.businesses;
-      const heard = (e: ReviewEvent): boolean => !limited || ('sourceId' in e && typeof e.sourceId === 'string' ? maySeeSource(ctx.config, actor, e.sourceId) : about(e as { business?: string }, limited));
+      const heard = (e: ReviewEvent): boolean => !limited || ('sourceId' in e && typeof e.sourceId === 'string' ? maySeeSource(ctx.config, actor, e.sourceId) : insightVisible(e as { business?: string }, limited));
       const send = (e: ReviewEvent): void =>
         void (heard(e) && res.write(e.type === 'alert' ? `id: ${Date.parse(e.flaggedAt)}\nevent: alert\ndata: ${toJson(e)}\n\n` : `event: ${e.type}\ndata: ${toJson(e)}\n\n`));
       res.write(': connected\n\n');

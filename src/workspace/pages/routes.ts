@@ -25,8 +25,8 @@ import { INSIGHT_WINDOWS, insightsPage } from './insights.js';
 import { layout, type Chrome, type PagePerson } from './layout.js';
 import { reviewPage, type ReviewModel } from './review.js';
 import { sourcesPage } from './sources.js';
-import { businessOf, slaFor, sourceById } from '../../config/businesses.js';
-import { maySeeSource, sourcesOf } from '../../api/visibility.js';
+import { businessOf, maySee, slaFor, sourceById } from '../../config/businesses.js';
+import { insightVisible, maySeeSource, sourcesOf } from '../../api/visibility.js';
 import { sourceOfReviewId } from '../../domain/review.js';
 import type { Status } from '../../lifecycle/states.js';
 
@@ -155,12 +155,7 @@ export async function renderInbox(ctx: AppContext, chrome: Chrome, filters: Inbo
     }
   }
   const sla = (sourceId: string): SlaHours => slaFor(ctx.config, sourceId);
-  const limited = chrome.person.businesses;
-  const mayPick = ctx.config.businesses.filter((b) => !limited || limited.includes(b.id));
-  if (filters.business && !mayPick.some((b) => b.id === filters.business)) throw new PageError(404, `There is no business ${filters.business}.`);
-  // The business picked, else the person's businesses (undefined: every one).
-  const shown = filters.business ? [filters.business] : limited;
-  const visible = sourcesOf(ctx.config, shown);
+  const { shown, sources: visible, picker } = pageScopeOf(ctx.config, chrome.person, filters.business);
   if (filters.source && visible && !visible.has(filters.source)) throw new PageError(404, `There is no source ${filters.source}.`);
   // A status past `new` has an index of its own; `new`, the dense case, is found by filtering the alerts.
   const { status } = filters;
@@ -173,10 +168,26 @@ export async function renderInbox(ctx: AppContext, chrome: Chrome, filters: Inbo
   const names = new Map(people.map((p) => [p.email, p.name]));
   const sources = ctx.config.sources.filter((s) => !visible || visible.has(s.id)).map((s) => s.id);
   // With several businesses each row names its own, and the filters offer the ones this person may see.
-  const several = mayPick.length > 1;
-  const rows = page.items.map((item) => ({ ...inboxRow(item, names, sla, now), ...(several ? { businessName: businessOf(ctx.config, item.review.sourceId).business.name } : {}) }));
-  const businesses = several ? mayPick.map((b) => ({ id: b.id, name: b.business.name })) : [];
-  return inboxPage(chrome, { rows, counts, filters, nextCursor: page.nextCursor, sources, businesses, topics: topicIds(ctx), now });
+  const rows = page.items.map((item) => ({ ...inboxRow(item, names, sla, now), ...(picker.length ? { businessName: businessOf(ctx.config, item.review.sourceId).business.name } : {}) }));
+  return inboxPage(chrome, { rows, counts, filters, nextCursor: page.nextCursor, sources, businesses: picker, topics: topicIds(ctx), now });
+}
+
+/**
+ * What a workspace page covers for a person: the business `asked` names (one they may see: else the page of a
+ * business that does not exist), else their business when they are limited to one; `shown` the businesses whose
+ * data the page reads (undefined: every one), their sources, and the businesses they may pick from (none when
+ * there is only one).
+ */
+function pageScopeOf(
+  config: AppContext['config'],
+  person: PagePerson,
+  asked: string | undefined,
+): { business: string | undefined; shown: readonly string[] | undefined; sources: ReadonlySet<string> | undefined; picker: { id: string; name: string }[] } {
+  const mayPick = config.businesses.filter((b) => maySee(person.businesses, b.id));
+  if (asked !== undefined && !mayPick.some((b) => b.id === asked)) throw new PageError(404, `There is no business ${asked}.`);
+  const business = asked ?? (person.businesses?.length === 1 ? person.businesses[0] : undefined);
+  const shown = business ? [business] : person.businesses;
+  return { business, shown, sources: sourcesOf(config, shown), picker: mayPick.length > 1 ? mayPick.map((b) => ({ id: b.id, name: b.business.name })) : [] };
 }
 
 /** Flagged reviews per status of some businesses: each business's counted and summed. */
@@ -222,19 +233,10 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
     if (!person?.businesses || typeof id !== 'string' || !(req.routeOptions.url ?? '').startsWith('/reviews/:id')) return;
     if (!maySeeSource(ctx.config, person, sourceOfReviewId(id))) throw new PageError(404, `There is no review ${id}. It may have been removed, or the link is mistyped.`);
   });
-  /**
-   * What a page covers for this person: the business `?business=` names (one they may see: else the page of a
-   * business that does not exist), else their business when they are limited to one, else every business they
-   * see; and the businesses they may pick from (none when there is only one).
-   */
-  const pageScope = (req: FastifyRequest): { business: string | undefined; sources: ReadonlySet<string> | undefined; picker: { id: string; name: string }[] } => {
-    const limited = deps.person(req).businesses;
-    const mayPick = ctx.config.businesses.filter((b) => !limited || limited.includes(b.id));
+  /** `pageScopeOf` for a page's `?business=` (empty: every business the person sees). */
+  const pageScope = (req: FastifyRequest): ReturnType<typeof pageScopeOf> => {
     const asked = (req.query as { business?: unknown } | undefined)?.business;
-    const named = typeof asked === 'string' && asked !== '' ? asked : undefined;
-    if (named !== undefined && !mayPick.some((b) => b.id === named)) throw new PageError(404, `There is no business ${named}.`);
-    const business = named ?? (limited?.length === 1 ? limited[0] : undefined);
-    return { business, sources: sourcesOf(ctx.config, business ? [business] : limited), picker: mayPick.length > 1 ? mayPick.map((b) => ({ id: b.id, name: b.business.name })) : [] };
+    return pageScopeOf(ctx.config, deps.person(req), typeof asked === 'string' && asked !== '' ? asked : undefined);
   };
 
   // Only this scope's own refusals become pages here; anything else (a CSRF refusal, a body too large, a
@@ -373,13 +375,12 @@ export function pageRoutes(app: FastifyInstance, deps: PageDeps): void {
   app.get('/insights', async (req, reply) => {
     const { weeks } = parse(insightsQuery, req.query);
     // Whole ISO weeks up to the one under way, read from the week counters: any history answers at once.
-    const limited = deps.person(req).businesses;
     const scope = pageScope(req);
-    const shown = scope.business ? [scope.business] : limited;
+    const { shown } = scope;
     const window = await ctx.store.counters.read(lastWeeks(new Date(), weeks).map((label) => ({ label, kind: 'week' as const })), scope.sources);
     const stats = statsFromCounters(window.periods, { byDay: false });
     const recent = await new InsightStore(ctx.redis, ctx.store.keys).recent(shown ? 50 : 5);
-    const alerts = recent.filter((a) => !shown || (a.business !== undefined && shown.includes(a.business))).slice(0, 5);
+    const alerts = recent.filter((a) => insightVisible(a, shown)).slice(0, 5);
     return send(reply, insightsPage(chromeOf(req, reply), { weeks, stats, byWeek: weekFigures(window.periods), alerts, business: scope.business, picker: scope.picker }));
   });
 }
