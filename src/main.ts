@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, isConfigDir, loadConfigFrom } from './config/load.js';
 import type { BusinessConfig, Config, DraftingConfig } from './config/schema.js';
-import { slaFor, sourceById } from './config/businesses.js';
+import { channelBusiness, slaFor, sourceById } from './config/businesses.js';
 import { createLogger, stderrDestination } from './logger.js';
 import { createContext, ROLES, startService, type Role } from './app.js';
 import { connectRedis, RedisUnavailableError } from './redis.js';
@@ -15,7 +15,7 @@ import { watchConfig } from './reload.js';
 import { runDraftCli } from './cli/draft.js';
 import { runAuthCheck } from './cli/auth.js';
 import { isoWeekOf } from './insights/weekly-report.js';
-import { deliverWeeklyReport, reportBusiness, reportChannels, reportOf } from './insights/report-sender.js';
+import { deliverWeeklyReport, reportChannels, reportOf } from './insights/report-sender.js';
 import { ReviewStore } from './store/review-store.js';
 import { LifecycleStore } from './store/lifecycle-store.js';
 import { classifiersByIndustry, runClassifyCli } from './cli/classify.js';
@@ -223,7 +223,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         const { ctx, close } = await createContext(config, logger);
         try {
           // A business's report goes to its own channels; the whole deployment's to the service's.
-          const channels = reportChannels(ctx).filter((c) => reportBusiness(config, c.id) === business);
+          const channels = reportChannels(ctx).filter((c) => channelBusiness(config, c.id) === business);
           if (!channels.length) process.stderr.write('no e-mail or Slack channel to send the report to (alerts: / insights.report.channels)\n');
           for (const c of channels) {
             await deliverWeeklyReport(ctx, c, week, business);

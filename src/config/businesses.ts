@@ -54,6 +54,11 @@ export function slaFor(config: Owned & Pick<Config, 'lifecycle'>, sourceId: stri
   return config.businesses.length <= 1 ? config.lifecycle.sla : businessOf(config, sourceId).sla;
 }
 
+/** The business an alert channel is its own of (undefined: a service-wide channel, every business's). */
+export function channelBusiness(config: Pick<Config, 'alerts'>, channelId: string): string | undefined {
+  return config.alerts.find((a) => a.id === channelId)?.business;
+}
+
 /**
  * The business a queue job belongs to, which decides its queue shard: by its source, its review, its insight or
  * report, or its channel's business (a service-wide channel's digest belongs to none: shard 0).
@@ -66,8 +71,8 @@ export function jobBusiness(config: Owned & Pick<Config, 'alerts'>, queue: strin
   if (insight) return insight.business;
   const report = data.report as { business?: string } | undefined;
   if (report) return report.business;
-  const channel = typeof data.channelId === 'string' ? config.alerts.find((a) => a.id === data.channelId) : undefined;
-  if (channel?.business) return channel.business;
+  const channel = typeof data.channelId === 'string' ? channelBusiness(config, data.channelId) : undefined;
+  if (channel) return channel;
   // A service-wide channel's alert job holds one analysis batch: one source's reviews.
   const first = Array.isArray(data.reviewIds) && queue === 'notify' ? data.reviewIds[0] : undefined;
   return typeof first === 'string' ? businessIdOf(config, sourceOfReviewId(first)) : undefined;

@@ -2,6 +2,7 @@ import type { AlertChannel } from '../alerts/channels.js';
 import { joinUrl } from '../alerts/payload.js';
 import type { AppContext } from '../context.js';
 import { jobId } from '../queues.js';
+import { channelBusiness } from '../config/businesses.js';
 import { InsightStore } from '../store/insight-store.js';
 import { isoWeekOf } from './iso-week.js';
 import { renderWeeklyEmail, renderWeeklySlack, type ReportOptions } from './weekly-email.js';
@@ -18,7 +19,7 @@ export function reportChannels(ctx: Pick<AppContext, 'config' | 'channels'>): Al
   return [...ctx.channels.values()].filter((c) => {
     if (!c.deliverReport) return false;
     // A business's own channel: its report, unless the business turned it off or chose other channels of its own.
-    const business = byId.get(reportBusiness(ctx.config, c.id) ?? '');
+    const business = byId.get(channelBusiness(ctx.config, c.id) ?? '');
     if (business && (!business.report.enabled || (business.report.channels && !business.report.channels.includes(c.id)))) return false;
     if (business?.report.channels) return true;
     return chosen ? chosen.includes(c.id) : c.type === 'email' || c.type === 'slack';
@@ -30,14 +31,6 @@ export function reportedWeek(at: Date): string {
   return isoWeekOf(new Date(at.getTime() - 7 * 86_400_000)).label;
 }
 
-/**
- * The business a channel's report is about: a business's own channel gets its business's report; a service-wide
- * channel the whole deployment's (undefined).
- */
-export function reportBusiness(config: Pick<AppContext['config'], 'alerts'>, channelId: string): string | undefined {
-  return config.alerts.find((a) => a.id === channelId)?.business;
-}
-
 /** Enqueues the report of `week` for every report channel not sent it yet; resolves to the channels enqueued. */
 export async function enqueueWeeklyReport(ctx: Pick<AppContext, 'config' | 'channels' | 'queues' | 'redis' | 'store'>, week: string, now = new Date()): Promise<string[]> {
   const insights = new InsightStore(ctx.redis, ctx.store.keys);
@@ -45,7 +38,7 @@ export async function enqueueWeeklyReport(ctx: Pick<AppContext, 'config' | 'chan
   for (const c of reportChannels(ctx)) {
     const id = `report-${week}-${c.id}`;
     if (await insights.wasSent(id)) continue;
-    const business = reportBusiness(ctx.config, c.id);
+    const business = channelBusiness(ctx.config, c.id);
     await ctx.queues.add('notify', jobId('report', c.id, week), { channelId: c.id, reviewIds: [], report: { week, ...(business ? { business } : {}) } });
     await insights.markSent(id, now, 60 * 86_400);
     out.push(c.id);
@@ -80,7 +73,7 @@ export function reportOf(ctx: Pick<AppContext, 'store' | 'lifecycle' | 'redis' |
 }
 
 /** Builds the report of `week` and delivers it through one channel (rendered only in the form the channel sends). */
-export async function deliverWeeklyReport(ctx: Pick<AppContext, 'config' | 'store' | 'lifecycle' | 'redis'>, channel: AlertChannel, week: string, business = reportBusiness(ctx.config, channel.id)): Promise<void> {
+export async function deliverWeeklyReport(ctx: Pick<AppContext, 'config' | 'store' | 'lifecycle' | 'redis'>, channel: AlertChannel, week: string, business = channelBusiness(ctx.config, channel.id)): Promise<void> {
   if (!channel.deliverReport) return;
   const report = await reportOf(ctx, week, business);
   const opts = reportOptions(ctx, business);
