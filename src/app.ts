@@ -47,7 +47,7 @@ export async function createContext(config: Config, logger: Logger): Promise<{ c
       await Promise.all(subscribed.map((c) => queues.add('notify', jobId('event', c.id, event.id), { channelId: c.id, reviewIds: [event.reviewId], event })));
     }, (sourceId) => slaFor(ctx.config, sourceId)),
     people: new PeopleStore(handle.redis, store.keys),
-    metrics: new Metrics(handle.redis, store.keys),
+    metrics: new Metrics(handle.redis, store.keys, () => store.businessKeys()),
     queues,
     credentials: buildCredentials(config.credentials),
     channels: createChannels(config.alerts, { logger, userAgent: config.fetch.userAgent, interactive: config.slack.signingSecret !== undefined }),

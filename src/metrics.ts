@@ -3,7 +3,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { Config } from './config/schema.js';
 import { SEVERITIES } from './domain/verdict.js';
 import type { Queues } from './queues.js';
-import type { KeyBuilder } from './store/keys.js';
+import { TaggedPipeline, type KeyBuilder } from './store/keys.js';
 
 /** The counters every role increments. They live in Redis so any API replica reports the whole deployment. */
 export const COUNTERS = {
@@ -37,6 +37,8 @@ export class Metrics {
   constructor(
     private readonly redis: Redis,
     private readonly keys: KeyBuilder,
+    /** The businesses with data: the analysis save counts `flagged` in each business's own hash (one slot with its review). */
+    private readonly businessKeys: () => Promise<KeyBuilder[]> = async () => [keys],
   ) {
     // The default metrics are named process_* and nodejs_* already: the prefix adds only the service's name.
     collectDefaultMetrics({ register: this.process, prefix: 'review_monitor_' });
@@ -65,8 +67,10 @@ export class Metrics {
 
   /** Current values of a counter by label values. */
   async values(name: CounterName): Promise<{ labels: string[]; value: number }[]> {
-    const h = await this.redis.hgetall(this.key(name));
-    return Object.entries(h).map(([field, v]) => ({ labels: field.split('|'), value: Number(v) }));
+    const hashes = name === 'flagged' ? await Promise.all((await this.businessKeys()).map((k) => this.redis.hgetall(k.key('metrics', name)))) : [await this.redis.hgetall(this.key(name))];
+    const sums = new Map<string, number>();
+    for (const h of hashes) for (const [field, v] of Object.entries(h)) sums.set(field, (sums.get(field) ?? 0) + Number(v));
+    return [...sums].map(([field, value]) => ({ labels: field.split('|'), value }));
   }
 
   /** An API request answered (route is the route pattern, never the raw path: bounded label values). */
@@ -130,9 +134,9 @@ export class Metrics {
       registers: [deployment],
       async collect() {
         this.reset();
-        const pipe = self.redis.pipeline();
-        for (const s of config.sources) pipe.hget(self.keys.key('source', s.id), 'lastSuccessAt');
-        const replies = (await pipe.exec()) ?? [];
+        const tp = new TaggedPipeline(self.redis);
+        for (const s of config.sources) tp.add(self.keys.forId(s.id), (pipe) => pipe.hget(self.keys.forId(s.id).key('source', s.id), 'lastSuccessAt'));
+        const replies = await tp.exec();
         config.sources.forEach((s, i) => {
           const at = replies[i]?.[1];
           this.set({ source: s.id }, typeof at === 'string' ? Date.parse(at) / 1000 : 0);

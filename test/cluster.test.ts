@@ -93,13 +93,21 @@ describe('on a three-node Redis Cluster', () => {
     await waitFor(async () => ((await api('/v1/sources/harbor')).body.lastPollAt as string) > before, 60_000, 'a poll after the restart');
   });
 
-  it('spreads the queue shards of several businesses over the nodes, each business’s jobs in its shard', { timeout: 90_000 }, async () => {
+  it('spreads the businesses’ keys and queue shards over the nodes, each business’s jobs in its shard', { timeout: 90_000 }, async () => {
     const cluster = await startTestCluster();
     const prefix = uniquePrefix('s');
+    // Six businesses whose hash tags (`{<prefix>:<business>}`, src/store/keys.ts) put two on each node.
+    const onNode = new Map<number, string[]>();
+    for (let i = 0; [...onNode.values()].flat().length < 6; i++) {
+      const node = await ownerOf(cluster, `{${prefix}:b${i}}`);
+      const there = onNode.get(node) ?? [];
+      if (there.length < 2) onNode.set(node, [...there, `b${i}`]);
+    }
+    const ids = [...onNode.values()].flat();
     const biz = (id: string) => ({ id, name: `Bistro ${id}`, contact: { email: `care@${id}.example` }, signature: id, sources: [{ id: 'rss', type: 'rss' as const, url: FEED, schedule: '0 0 1 1 *', alertOnBackfill: true }] });
     const config = makeConfig({
       business: undefined,
-      businesses: ['north', 'south', 'east', 'west', 'harbor', 'pier'].map(biz),
+      businesses: ids.map(biz),
       redis: { cluster: cluster.nodes, prefix: `{${prefix}}`, queueShards: 3 },
       // The test asks the API every few ms while it waits: no rate limit in the way on a slow machine.
       api: { keys: [KEY], port: 0, host: '127.0.0.1', rateLimit: { max: 1_000_000 } },
@@ -129,5 +137,34 @@ describe('on a three-node Redis Cluster', () => {
     }
     expect([...shardOfJobs.values()].every((s) => s.size === 1)).toBe(true);
     expect(new Set([...shardOfJobs.values()].flatMap((s) => [...s])).size).toBeGreaterThan(1);
+
+    // Each business's reviews, indexes and counters are in its own tag's slot, so every node holds some.
+    for (const id of ids) {
+      const tag = `{${prefix}:${id}}`;
+      const slot = (await run('redis-cli', ['-p', String(cluster.ports[0]), 'cluster', 'keyslot', tag])).stdout.trim();
+      const node = cluster.ports[await ownerOf(cluster, tag)]!;
+      expect(Number((await run('redis-cli', ['-p', String(node), 'cluster', 'countkeysinslot', slot])).stdout.trim()), `keys of ${id}`).toBeGreaterThan(10);
+    }
+    // Across nodes: the lifecycle of one review per node, counts and lists across businesses and narrowed to one.
+    const api = async (url: string, init: RequestInit = {}) => {
+      const res = await fetch(`${service.address}${url}`, { ...init, headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> & { items?: { id: string; sourceId: string }[] } };
+    };
+    const all = (await api('/v1/alerts?limit=100')).body.items!;
+    const firstOf = [...onNode.values()].map(([id]) => all.find((a) => a.sourceId === `${id}.rss`)!.id);
+    for (const id of firstOf) expect((await api(`/v1/reviews/${id}/acknowledge`, { method: 'POST', body: '{}' })).status).toBe(200);
+    expect((await service.ctx.lifecycle.byStatus.read()).acknowledged).toBe(3);
+    expect((await api(`/v1/alerts?business=${ids[0]}&limit=100`)).body.items!.every((a) => a.sourceId === `${ids[0]}.rss`)).toBe(true);
+    const perBusiness = all.filter((a) => a.sourceId === `${ids[0]}.rss`).length;
+    expect((await api(`/v1/alerts?business=${ids[0]}&limit=100`)).body.items).toHaveLength(perBusiness);
+    // Paged across the nodes' indexes, the pages join up to the whole list.
+    const paged: string[] = [];
+    let cursor = '';
+    do {
+      const page = (await api(`/v1/alerts?limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body;
+      paged.push(...page.items!.map((a) => a.id));
+      cursor = (page.nextCursor as string | null) ?? '';
+    } while (cursor);
+    expect(paged).toEqual(all.map((a) => a.id));
   });
 });

@@ -31,8 +31,8 @@ describe('flagged reviews by status', () => {
     await ctx.lifecycle.transition(flagged[2]!.id, 'edit_draft', { actor: 'maya' });
     expect(await ctx.lifecycle.byStatus.read()).toEqual({ new: 1, acknowledged: 1, replied: 1, resolved: 0, followed_up: 0 });
     // Each status past new lists its reviews, paged like the alert index.
-    expect((await ctx.store.listing.pageBy(ctx.lifecycle.byStatus.key('acknowledged'), { limit: 10 })).items.map((r) => r.review.id)).toEqual([flagged[0]!.id]);
-    expect((await ctx.store.listing.pageBy(ctx.lifecycle.byStatus.key('replied'), { limit: 10 })).items.map((r) => r.review.id)).toEqual([flagged[1]!.id]);
+    expect((await ctx.store.listing.pageBy([ctx.lifecycle.byStatus.key('acknowledged')], { limit: 10 })).items.map((r) => r.review.id)).toEqual([flagged[0]!.id]);
+    expect((await ctx.store.listing.pageBy([ctx.lifecycle.byStatus.key('replied')], { limit: 10 })).items.map((r) => r.review.id)).toEqual([flagged[1]!.id]);
   });
 
   it('builds the status sets once from the reviews of a store written before they existed', async () => {

@@ -42,14 +42,17 @@ export async function benchContext(over: Partial<ConfigInput> = {}): Promise<{ c
   };
 }
 
-/** Every key under `prefix`, one SCAN batch at a time. */
+/** Every key under `prefix` and its businesses' tags (`{<prefix>:<business>}`, src/store/keys.ts), one SCAN batch at a time. */
 export async function* keyBatches(ctx: Pick<AppContext, 'redis'>, prefix: string): AsyncGenerator<string[]> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await ctx.redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 5000);
-    cursor = next;
-    if (keys.length) yield keys;
-  } while (cursor !== '0');
+  const name = /^\{(.+)\}$/.exec(prefix)?.[1] ?? prefix;
+  for (const pattern of [`${prefix}:*`, `{${name}:*`]) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await ctx.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 5000);
+      cursor = next;
+      if (keys.length) yield keys;
+    } while (cursor !== '0');
+  }
 }
 
 /** Deletes every key under `prefix`. */

@@ -4,7 +4,7 @@ import { FetchError } from '../sources/fetch.js';
 import type { SourceNotice } from './channels.js';
 
 /** Marker of a breakage already announced, per source: set once (NX), removed by the next good poll. */
-const markerKey = (ctx: Pick<AppContext, 'store'>, sourceId: string): string => ctx.store.keys.key('credential-notice', sourceId);
+const markerKey = (ctx: Pick<AppContext, 'store'>, sourceId: string): string => ctx.store.keys.forId(sourceId).key('credential-notice', sourceId);
 
 /**
  * Whether a poll failure means the account's credentials must be renewed by a person: refused, revoked,

@@ -55,15 +55,17 @@ export function listScope(
   config: Owned,
   viewer: Viewer | undefined,
   query: { source?: string | undefined; business?: string | undefined },
-): { sourceId?: string | undefined; filter?: ((r: { review: { sourceId: string } }) => boolean) | undefined; sources?: ReadonlySet<string> | undefined } {
-  const sources = sourcesOf(config, businessesOf(config, viewer, query.business));
+): { sourceId?: string | undefined; filter?: ((r: { review: { sourceId: string } }) => boolean) | undefined; sources?: ReadonlySet<string> | undefined; businesses?: readonly string[] | undefined } {
+  const businesses = businessesOf(config, viewer, query.business);
+  const sources = sourcesOf(config, businesses);
   if (query.source !== undefined) {
     if (sources && !sources.has(query.source)) throw notFound(`no source ${query.source}`);
-    return { sourceId: query.source, sources };
+    return { sourceId: query.source, sources, businesses };
   }
   if (!sources) return {};
-  if (sources.size === 1) return { sourceId: [...sources][0], sources };
-  return { filter: (r) => sources.has(r.review.sourceId), sources };
+  if (sources.size === 1) return { sourceId: [...sources][0], sources, businesses };
+  // The businesses' own indexes are read (keys.ts); the filter keeps out reviews of sources no longer configured.
+  return { filter: (r) => sources.has(r.review.sourceId), sources, businesses };
 }
 
 /** Whether an insight (spike, rating drop) is about one of `businesses` (undefined: every business sees every insight). */

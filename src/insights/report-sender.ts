@@ -65,7 +65,7 @@ export function reportOf(ctx: Pick<AppContext, 'store' | 'lifecycle' | 'redis' |
     {
       store: ctx.store,
       sources: new Set(own.sourceIds),
-      readStatusCounts: () => ctx.lifecycle.byStatus.readMatching(`${own.id}.`),
+      readStatusCounts: () => ctx.lifecycle.byStatus.read([own.id]),
       recentInsights: async () => (await insights.recent()).filter((a) => a.business === own.id),
     },
     week,

@@ -22,7 +22,7 @@ export async function sweepOverdue(ctx: AppContext, now = Date.now()): Promise<s
   do {
     const page = await ctx.store.listing.listAlerts({ limit: 100, cursor, since: new Date(now - LOOKBACK_MS), filter: (r) => isOverdue(r, slaFor(ctx.config, r.review.sourceId), now) });
     for (const r of page.items) {
-      const marker = ctx.store.keys.key('sla-reminded', r.review.id);
+      const marker = ctx.store.keys.forId(r.review.id).key('sla-reminded', r.review.id);
       if (await ctx.redis.exists(marker)) continue;
       const channels = route(ctx.channels.values(), { severity: r.verdict!.severity, sourceId: r.review.sourceId, topics: r.verdict!.topics });
       for (const channelId of channels) await ctx.queues.add('notify', reminderJobId(channelId, r.review.id), { channelId, reviewIds: [r.review.id], reminder: true });

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import { parseCounterHash, weekOfDay, type CountedPeriod } from '../insights/counters.js';
-import type { KeyBuilder } from './keys.js';
+import { parseCounterHash, weekOfDay, type CountedPeriod, type SourceCounts } from '../insights/counters.js';
+import { businessOfId, TaggedPipeline, type KeyBuilder } from './keys.js';
 
 // Counters of reviews, negatives, ratings, topics, severities, lifecycle events and response times: one hash
 // per UTC day (`counts:d:<YYYY-MM-DD>`) and one per ISO week (`counts:w:<YYYY-Www>`), fields
@@ -93,42 +93,57 @@ export class CounterStore {
   constructor(
     private readonly redis: Redis,
     private readonly keys: KeyBuilder,
+    /** The key builders of the businesses with data (all, or those named): counters are kept per business. */
+    private readonly businessKeys: (only?: readonly string[]) => Promise<KeyBuilder[]>,
   ) {}
 
-  /** What the scripts prepend to `d:<day>` and `w:<week>`. */
+  /** What the scripts prepend to `d:<day>` and `w:<week>`: the deployment's counters (the business `default`'s). */
   get prefix(): string {
-    return `${this.keys.key('counts')}:`;
+    return this.prefixOf(this.keys);
   }
 
-  dayKey(day: string): string {
-    return `${this.prefix}d:${day}`;
+  /** The counters' prefix of a business (its keys share its hash tag, so its scripts can count). */
+  prefixOf(keys: KeyBuilder): string {
+    return `${keys.key('counts')}:`;
   }
 
-  weekKey(week: string): string {
-    return `${this.prefix}w:${week}`;
+  dayKey(day: string, keys: KeyBuilder = this.keys): string {
+    return `${this.prefixOf(keys)}d:${day}`;
+  }
+
+  weekKey(week: string, keys: KeyBuilder = this.keys): string {
+    return `${this.prefixOf(keys)}w:${week}`;
   }
 
   /**
-   * What a script needs to count an event that happens at `at` (ISO): the prefix, its day and week, then the
-   * fields, one per line (COUNTER_LUA's `rm_apply` reads the rest after the prefix).
+   * What a script needs to count an event that happens at `at` (ISO) in the counters of `keys`' business: the
+   * prefix, its day and week, then the fields, one per line (COUNTER_LUA's `rm_apply` reads the rest after the prefix).
    */
-  eventSpec(at: string, fields: readonly string[]): string {
+  eventSpec(at: string, fields: readonly string[], keys: KeyBuilder = this.keys): string {
     const day = at.slice(0, 10);
-    return [this.prefix, day, weekOfDay(day), ...fields].join('\n');
+    return [this.prefixOf(keys), day, weekOfDay(day), ...fields].join('\n');
   }
 
-  /** One round trip for the whole window, whatever its length: one HGETALL per period. */
-  /** The periods' counters, of one source or a set of them (a business's) when given. */
+  /**
+   * The periods' counters, of one source or a set of them (a business's) when given, else of every business. One
+   * HGETALL per period and business, pipelined; businesses' sources are disjoint, so their maps are joined.
+   */
   async read(periods: readonly { label: string; kind: 'day' | 'week' }[], sources?: string | ReadonlySet<string>): Promise<CounterWindow> {
     if (periods.length === 0) return { periods: [] };
-    const pipe = this.redis.pipeline();
-    for (const p of periods) pipe.hgetall(p.kind === 'day' ? this.dayKey(p.label) : this.weekKey(p.label));
-    const replies = (await pipe.exec()) ?? [];
+    const named = sources === undefined ? undefined : [...new Set([...(typeof sources === 'string' ? [sources] : sources)].map((s) => businessOfId(s) ?? 'default'))];
+    const businesses = await this.businessKeys(named);
+    const tp = new TaggedPipeline(this.redis);
+    for (const keys of businesses) for (const p of periods) tp.add(keys, (pipe) => pipe.hgetall(p.kind === 'day' ? this.dayKey(p.label, keys) : this.weekKey(p.label, keys)));
+    const replies = await tp.exec();
     return {
       periods: periods.map((p, i) => {
-        const [err, hash] = replies[i]!;
-        if (err) throw err;
-        return { ...p, bySource: parseCounterHash(hash as Record<string, string>, sources) };
+        const bySource = new Map<string, SourceCounts>();
+        businesses.forEach((_, b) => {
+          const [err, hash] = replies[b * periods.length + i]!;
+          if (err) throw err;
+          for (const [src, counts] of parseCounterHash(hash as Record<string, string>, sources)) bySource.set(src, counts);
+        });
+        return { ...p, bySource };
       }),
     };
   }

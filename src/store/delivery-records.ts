@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 // The codec alone: delivery records and the review store no longer import each other.
 import { decodeCursor, encodeCursor, type Page } from './cursor.js';
+import { TaggedPipeline, type KeyBuilder } from './keys.js';
 
 /** Where one review's alert stands on one channel. */
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
@@ -49,23 +50,31 @@ export class DeliveryRecords {
 
   constructor(
     redis: Redis,
-    private readonly key: (...parts: string[]) => string,
+    private readonly keys: KeyBuilder,
+    /** The key builders of the businesses with data (all, or those named): failed deliveries are listed per business. */
+    private readonly businessKeys: (only?: readonly string[]) => Promise<KeyBuilder[]>,
   ) {
     this.r = redis as RecordsRedis;
     if (typeof this.r.rmResendDelivery !== 'function') redis.defineCommand('rmResendDelivery', { numberOfKeys: 3, lua: RESEND_LUA });
   }
 
+  // A review's records, its mark and its business's failed list share the business's hash tag (keys.ts), so the
+  // MULTIs and the re-send script below stay in one slot.
   private hash(reviewId: string): string {
-    return this.key('deliveries', reviewId);
+    return this.keys.forId(reviewId).key('deliveries', reviewId);
   }
 
-  private failedKey(): string {
-    return this.key('deliveries', 'failed');
+  private failedKey(reviewId: string): string {
+    return this.failedKeyOf(this.keys.forId(reviewId));
+  }
+
+  private failedKeyOf(keys: KeyBuilder): string {
+    return keys.key('deliveries', 'failed');
   }
 
   /** The once-per-(review, channel) mark that an alert went out (HSETNX: a retry or a twin job cannot set it twice). */
   private markKey(reviewId: string): string {
-    return this.key('delivered', reviewId);
+    return this.keys.forId(reviewId).key('delivered', reviewId);
   }
 
   /** Marks a channel's delivery of a review's alert; false when it had already been marked. */
@@ -95,7 +104,7 @@ export class DeliveryRecords {
     multi.hset(this.hash(reviewId), { [f('status')]: final ? 'failed' : 'pending', [f('lastError')]: error.slice(0, 1000), [f('updatedAt')]: at });
     if (final) {
       multi.hset(this.hash(reviewId), f('failedAt'), at);
-      multi.zadd(this.failedKey(), now.getTime(), `${reviewId}|${channelId}`);
+      multi.zadd(this.failedKey(reviewId), now.getTime(), `${reviewId}|${channelId}`);
     }
     await multi.exec();
   }
@@ -108,7 +117,7 @@ export class DeliveryRecords {
     multi.hincrby(this.hash(reviewId), f('attempts'), 1);
     multi.hset(this.hash(reviewId), { [f('status')]: 'delivered', [f('deliveredAt')]: at, [f('updatedAt')]: at });
     multi.hdel(this.hash(reviewId), f('failedAt'));
-    multi.zrem(this.failedKey(), `${reviewId}|${channelId}`);
+    multi.zrem(this.failedKey(reviewId), `${reviewId}|${channelId}`);
     await multi.exec();
   }
 
@@ -122,24 +131,25 @@ export class DeliveryRecords {
     return (await this.forReview(reviewId)).find((d) => d.channelId === channelId);
   }
 
-  /** Failed deliveries, newest failure first; `cursor` continues a previous page. */
-  async listFailed(opts: { limit: number; cursor?: string | undefined }): Promise<Page<DeliveryRecord>> {
+  /**
+   * Failed deliveries, newest failure first, of every business or of those named; `cursor` continues a previous
+   * page. Each business keeps its own list: the page is the newest across them (same order as one list would give).
+   */
+  async listFailed(opts: { limit: number; cursor?: string | undefined; businesses?: readonly string[] | undefined }): Promise<Page<DeliveryRecord>> {
     const after = opts.cursor ? decodeCursor(opts.cursor) : undefined;
-    const picked: { member: string; score: number }[] = [];
-    if (after) {
-      // Equal scores come back in reverse lexical order; continue among the ties first.
-      const ties = await this.r.zrangebyscore(this.failedKey(), after.score, after.score);
-      ties.filter((m) => m < after.id).sort().reverse().forEach((member) => picked.push({ member, score: after.score }));
-    }
-    if (picked.length <= opts.limit) {
-      const rows = await this.r.zrevrangebyscore(this.failedKey(), after ? `(${after.score}` : '+inf', '-inf', 'WITHSCORES', 'LIMIT', 0, opts.limit + 1 - picked.length);
-      for (let i = 0; i < rows.length; i += 2) picked.push({ member: rows[i]!, score: Number(rows[i + 1]) });
-    }
+    const lists = (await this.businessKeys(opts.businesses)).map((k) => this.failedKeyOf(k));
+    const picked = (await Promise.all(lists.map((key) => this.newestAfter(key, after, opts.limit + 1))))
+      .flat()
+      .sort((a, b) => b.score - a.score || (a.member < b.member ? 1 : a.member > b.member ? -1 : 0))
+      .slice(0, opts.limit + 1);
     const page = picked.slice(0, opts.limit);
     const last = page[page.length - 1];
-    const pipe = this.r.pipeline();
-    for (const p of page) pipe.hgetall(this.hash(p.member.split('|')[0]!));
-    const replies = (await pipe.exec()) ?? [];
+    const tp = new TaggedPipeline(this.r);
+    for (const p of page) {
+      const reviewId = p.member.split('|')[0]!;
+      tp.add(this.keys.forId(reviewId), (pipe) => pipe.hgetall(this.hash(reviewId)));
+    }
+    const replies = await tp.exec();
     const items: DeliveryRecord[] = [];
     page.forEach((p, i) => {
       const [reviewId, channelId] = p.member.split('|') as [string, string];
@@ -151,12 +161,27 @@ export class DeliveryRecords {
     return { items, nextCursor: picked.length > opts.limit && last ? encodeCursor(last.score, last.member) : null };
   }
 
+  /** Up to `count` members of one failed list after the cursor, newest first (ties in reverse lexical order). */
+  private async newestAfter(key: string, after: { score: number; id: string } | undefined, count: number): Promise<{ member: string; score: number }[]> {
+    const picked: { member: string; score: number }[] = [];
+    if (after) {
+      // Equal scores come back in reverse lexical order; continue among the ties first.
+      const ties = await this.r.zrangebyscore(key, after.score, after.score);
+      ties.filter((m) => m < after.id).sort().reverse().forEach((member) => picked.push({ member, score: after.score }));
+    }
+    if (picked.length < count) {
+      const rows = await this.r.zrevrangebyscore(key, after ? `(${after.score}` : '+inf', '-inf', 'WITHSCORES', 'LIMIT', 0, count - picked.length);
+      for (let i = 0; i < rows.length; i += 2) picked.push({ member: rows[i]!, score: Number(rows[i + 1]) });
+    }
+    return picked;
+  }
+
   /**
    * Resets a failed delivery to pending for a re-send and returns its re-send number (1, 2 …), or the
    * status that forbids it: `delivered`, `pending`, or `none` when there is no record.
    */
   async beginResend(reviewId: string, channelId: string, now = new Date()): Promise<number | 'delivered' | 'pending' | 'none'> {
-    const res = await this.r.rmResendDelivery(this.hash(reviewId), this.failedKey(), this.markKey(reviewId), channelId, `${reviewId}|${channelId}`, now.toISOString());
+    const res = await this.r.rmResendDelivery(this.hash(reviewId), this.failedKey(reviewId), this.markKey(reviewId), channelId, `${reviewId}|${channelId}`, now.toISOString());
     return typeof res === 'number' ? res : (res as 'delivered' | 'pending' | 'none');
   }
 }

@@ -85,7 +85,7 @@ export class LifecycleStore {
     private readonly sla?: SlaHours | ((sourceId: string) => SlaHours),
   ) {
     this.r = store.redis as LifecycleRedis;
-    this.byStatus = new StatusIndex(store.redis, store.keys);
+    this.byStatus = new StatusIndex(store.redis, store.keys, (only) => store.businessKeys(only));
     if (typeof this.r.rmTransition !== 'function') {
       store.redis.defineCommand('rmTransition', { numberOfKeys: 3 + INDEXED_STATUSES.length, lua: TRANSITION_LUA });
       store.redis.defineCommand('rmRecovered', { numberOfKeys: 1, lua: RECOVERED_LUA });
@@ -109,11 +109,13 @@ export class LifecycleStore {
     if (opts.details && Object.keys(opts.details).length) entry.details = opts.details;
     const pairs = Object.entries(opts.fields ?? {}).flat();
     const counted = await this.countedEvent(id, action, entry.at);
+    // Every key of the step is its business's (one hash tag: one slot on a cluster).
+    const keys = this.store.keys.forId(id);
     const [code, status] = await this.r.rmTransition(
-      this.store.key('review', id),
-      this.store.key('history', id),
-      this.store.key('alerts'),
-      ...INDEXED_STATUSES.map((s) => this.byStatus.key(s)),
+      keys.key('review', id),
+      keys.key('history', id),
+      keys.key('alerts'),
+      ...INDEXED_STATUSES.map((s) => this.byStatus.key(s, keys)),
       t.from.join(','),
       t.to ?? '',
       opts.require ?? '',
@@ -140,7 +142,7 @@ export class LifecycleStore {
   private async countedEvent(id: string, action: Action, at: string): Promise<string> {
     const name = action === 'reply' || action === 'reply_on_platform' ? 'replied' : action === 'follow_up' ? 'followed_up' : null;
     if (!name) return '';
-    const [json, alertedAt, backfill, repliedAt, verdictJson] = await this.r.hmget(this.store.key('review', id), 'review', 'alertedAt', 'backfill', 'repliedAt', 'verdict');
+    const [json, alertedAt, backfill, repliedAt, verdictJson] = await this.r.hmget(this.store.keys.forId(id).key('review', id), 'review', 'alertedAt', 'backfill', 'repliedAt', 'verdict');
     if (!json) return '';
     const sourceId = sourceOfReviewId(id);
     const publishedAt = (JSON.parse(json) as { publishedAt?: string }).publishedAt;
@@ -154,7 +156,7 @@ export class LifecycleStore {
     const hoursBy = typeof this.sla === 'function' ? this.sla(sourceId) : this.sla;
     const hours = severity && hoursBy ? hoursBy[severity] : undefined;
     const sla: CountedEvent[] = name === 'replied' && alertedAt && hours !== undefined ? [secondsBetween(alertedAt, at) <= hours * 3600 ? 'sla_met' : 'sla_missed'] : [];
-    return this.store.counters.eventSpec(at, eventFields(sourceId, name, durations, sla));
+    return this.store.counters.eventSpec(at, eventFields(sourceId, name, durations, sla), this.store.keys.forId(id));
   }
 
   /**
@@ -163,8 +165,8 @@ export class LifecycleStore {
    */
   async markRecovered(id: string, at: Date): Promise<boolean> {
     const iso = at.toISOString();
-    const counted = this.store.counters.eventSpec(iso, eventFields(sourceOfReviewId(id), 'recovered'));
-    const done = (await this.r.rmRecovered(this.store.key('review', id), iso, counted)) === 1;
+    const counted = this.store.counters.eventSpec(iso, eventFields(sourceOfReviewId(id), 'recovered'), this.store.keys.forId(id));
+    const done = (await this.r.rmRecovered(this.store.keys.forId(id).key('review', id), iso, counted)) === 1;
     if (done) await this.store.changes.bumpVersion();
     return done;
   }
@@ -181,21 +183,22 @@ export class LifecycleStore {
   async setFields(id: string, fields: Record<string, string>): Promise<void> {
     const del = Object.entries(fields).filter(([, v]) => v === '').map(([k]) => k);
     const set = Object.entries(fields).filter(([, v]) => v !== '');
+    const key = this.store.keys.forId(id).key('review', id);
     const multi = this.r.multi();
-    if (set.length) multi.hset(this.store.key('review', id), Object.fromEntries(set));
-    if (del.length) multi.hdel(this.store.key('review', id), ...del);
-    this.store.changes.markChanged(multi);
+    if (set.length) multi.hset(key, Object.fromEntries(set));
+    if (del.length) multi.hdel(key, ...del);
     await multi.exec();
-    this.store.changes.changedHere();
+    // After the write and on its own: the change feed is the deployment's, the review its business's (keys.ts).
+    await this.store.changes.bumpVersion();
   }
 
   /** Appends an entry that is not a transition (a publish failure, a manual confirmation). */
   async record(id: string, entry: HistoryEntry): Promise<void> {
-    await this.r.rpush(this.store.key('history', id), JSON.stringify(entry));
+    await this.r.rpush(this.store.keys.forId(id).key('history', id), JSON.stringify(entry));
   }
 
   /** Every recorded lifecycle step of a review, oldest first. */
   async history(id: string): Promise<HistoryEntry[]> {
-    return (await this.r.lrange(this.store.key('history', id), 0, -1)).map((e) => JSON.parse(e) as HistoryEntry);
+    return (await this.r.lrange(this.store.keys.forId(id).key('history', id), 0, -1)).map((e) => JSON.parse(e) as HistoryEntry);
   }
 }

@@ -1,10 +1,12 @@
 import type { Redis } from 'ioredis';
 import { decodeCursor, encodeCursor, type Page } from './cursor.js';
-import type { KeyBuilder } from './keys.js';
+import { businessOfId, type KeyBuilder } from './keys.js';
 import type { AnalysisItem, ReviewFilter } from './review-store.js';
 
 // Reading the review indexes page by page: all reviews by publication time, flagged ones by flag time, each
-// overall and per source (sorted sets the store's scripts keep), newest first, with cursors and filters.
+// per business and per source (sorted sets the store's scripts keep), newest first, with cursors and filters.
+// A list across businesses is the merge of their indexes by (score, id): the same order, and the same cursors,
+// as one index holding them all would give.
 
 /** Reviews a filtered page examines at most per call: a rare filter never makes one request scan everything. */
 const SCAN_CAP = 5_000;
@@ -12,7 +14,8 @@ const SCAN_CAP = 5_000;
 export class ReviewListing {
   constructor(
     private readonly redis: Redis,
-    private readonly keys: KeyBuilder,
+    /** The key builders of the businesses with data (all, or those named). */
+    private readonly businessKeys: (only?: readonly string[]) => Promise<KeyBuilder[]>,
     /** Reads reviews position for position (undefined where one is missing). */
     private readonly read: (ids: readonly string[]) => Promise<(AnalysisItem | undefined)[]>,
   ) {}
@@ -21,22 +24,31 @@ export class ReviewListing {
     return (await this.read(ids)).filter((r): r is AnalysisItem => r !== undefined);
   }
 
+  /** The index `parts` (e.g. `alerts`) of a source's business for that source, else of each business asked for (or all). */
+  async indexes(parts: readonly string[], opts: { sourceId?: string | undefined; businesses?: readonly string[] | undefined }): Promise<string[]> {
+    if (opts.sourceId) {
+      const [keys] = await this.businessKeys([businessOfId(opts.sourceId) ?? 'default']);
+      return [keys!.key(...parts, 'src', opts.sourceId)];
+    }
+    return (await this.businessKeys(opts.businesses)).map((k) => k.key(...parts));
+  }
+
   /** Flagged reviews, newest flag first; `cursor` continues a previous page. */
-  async listAlerts(opts: { limit: number; cursor?: string | undefined; sourceId?: string | undefined; since?: Date | undefined; filter?: ReviewFilter }): Promise<Page<AnalysisItem>> {
-    const key = opts.sourceId ? this.keys.key('alerts', 'src', opts.sourceId) : this.keys.key('alerts');
-    return this.pageBy(key, { ...opts, min: opts.since?.getTime() });
+  async listAlerts(opts: { limit: number; cursor?: string | undefined; sourceId?: string | undefined; businesses?: readonly string[] | undefined; since?: Date | undefined; filter?: ReviewFilter }): Promise<Page<AnalysisItem>> {
+    return this.pageBy(await this.indexes(['alerts'], opts), { ...opts, min: opts.since?.getTime() });
   }
 
   /** The reviews flagged after `afterMs` (epoch ms), oldest flag first, up to `limit`: what an event stream missed. */
   async flaggedAfter(afterMs: number, limit: number): Promise<AnalysisItem[]> {
-    const ids = await this.redis.zrangebyscore(this.keys.key('alerts'), `(${afterMs}`, '+inf', 'LIMIT', 0, limit);
-    return this.getMany(ids);
+    const lists = await this.indexes(['alerts'], {});
+    const rows = await Promise.all(lists.map((key) => this.redis.zrangebyscore(key, `(${afterMs}`, '+inf', 'WITHSCORES', 'LIMIT', 0, limit)));
+    const merged = rows.flatMap((r) => pairs(r)).sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return this.getMany(merged.slice(0, limit).map((e) => e.id));
   }
 
   /** All reviews, newest published first, narrowed by `filter`; `min`/`max` bound the publish time (ms). */
-  async listReviews(opts: { limit: number; cursor?: string | undefined; sourceId?: string | undefined; min?: number | undefined; max?: number | undefined; filter?: ReviewFilter }): Promise<Page<AnalysisItem>> {
-    const key = opts.sourceId ? this.keys.key('reviews', 'src', opts.sourceId) : this.keys.key('reviews');
-    return this.pageBy(key, opts);
+  async listReviews(opts: { limit: number; cursor?: string | undefined; sourceId?: string | undefined; businesses?: readonly string[] | undefined; min?: number | undefined; max?: number | undefined; filter?: ReviewFilter }): Promise<Page<AnalysisItem>> {
+    return this.pageBy(await this.indexes(['reviews'], opts), opts);
   }
 
   /**
@@ -44,14 +56,14 @@ export class ReviewListing {
    * `SCAN_CAP` are examined per call: a page may then hold fewer than `limit` items but still carry a
    * `nextCursor` to continue from, so a rare filter never makes one request scan everything.
    */
-  async pageBy(key: string, opts: { limit: number; cursor?: string | undefined; min?: number | undefined; max?: number | undefined; filter?: ReviewFilter | undefined }): Promise<Page<AnalysisItem>> {
+  async pageBy(keys: readonly string[], opts: { limit: number; cursor?: string | undefined; min?: number | undefined; max?: number | undefined; filter?: ReviewFilter | undefined }): Promise<Page<AnalysisItem>> {
     let after = opts.cursor ? decodeCursor(opts.cursor) : undefined;
     const batch = opts.filter ? 200 : opts.limit + 1;
     const found: { item?: AnalysisItem; id: string; score: number }[] = [];
     let scanned = 0;
     let exhausted = false;
     while (found.length <= opts.limit && scanned < SCAN_CAP) {
-      const ids = await this.idsAfter(key, after, opts.min, opts.max, batch);
+      const ids = await this.idsAfterAll(keys, after, opts.min, opts.max, batch);
       if (ids.length < batch) exhausted = true;
       if (ids.length === 0) break;
       const items = opts.filter ? await this.read(ids.map((i) => i.id)) : [];
@@ -74,6 +86,16 @@ export class ReviewListing {
     return { items, nextCursor };
   }
 
+  /** Up to `count` members below the cursor across the indexes, merged newest first (ties in reverse lexical order). */
+  private async idsAfterAll(keys: readonly string[], after: { score: number; id: string } | undefined, min: number | undefined, max: number | undefined, count: number): Promise<{ id: string; score: number }[]> {
+    if (keys.length === 1) return this.idsAfter(keys[0]!, after, min, max, count);
+    const each = await Promise.all(keys.map((key) => this.idsAfter(key, after, min, max, count)));
+    return each
+      .flat()
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+      .slice(0, count);
+  }
+
   /** Up to `count` members below the cursor (newest first), ties continued in reverse lexical order. */
   private async idsAfter(key: string, after: { score: number; id: string } | undefined, min: number | undefined, max: number | undefined, count: number): Promise<{ id: string; score: number }[]> {
     const out: { id: string; score: number }[] = [];
@@ -84,9 +106,16 @@ export class ReviewListing {
     if (out.length < count) {
       const upper = after ? `(${after.score}` : max !== undefined ? String(max) : '+inf';
       const rows = await this.redis.zrevrangebyscore(key, upper, min !== undefined ? String(min) : '-inf', 'WITHSCORES', 'LIMIT', 0, count - out.length);
-      for (let i = 0; i < rows.length; i += 2) out.push({ id: rows[i]!, score: Number(rows[i + 1]) });
+      out.push(...pairs(rows));
     }
     return out;
   }
 
+}
+
+/** Members and scores of a WITHSCORES reply. */
+function pairs(rows: readonly string[]): { id: string; score: number }[] {
+  const out: { id: string; score: number }[] = [];
+  for (let i = 0; i < rows.length; i += 2) out.push({ id: rows[i]!, score: Number(rows[i + 1]) });
+  return out;
 }

@@ -1,8 +1,8 @@
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
 import { DeliveryRecords } from './delivery-records.js';
-import { KeyBuilder } from './keys.js';
+import { KeyBuilder, TaggedPipeline } from './keys.js';
 import { ReviewListing } from './review-listing.js';
 import { COUNTER_LUA, CounterStore } from './counters.js';
 import { contributionOf, eventFields, secondsBetween, weekOfDay } from '../insights/counters.js';
@@ -224,9 +224,9 @@ export class ReviewStore {
     this.keys = new KeyBuilder(prefix);
     this.sources = new SourceStateStore(redis, this.keys);
     this.changes = new ChangeFeed(redis, this.keys);
-    this.counters = new CounterStore(redis, this.keys);
-    this.listing = new ReviewListing(redis, this.keys, (ids) => this.getManyAligned(ids));
-    this.deliveries = new DeliveryRecords(redis, (...parts) => this.key(...parts));
+    this.counters = new CounterStore(redis, this.keys, (only) => this.businessKeys(only));
+    this.listing = new ReviewListing(redis, (only) => this.businessKeys(only), (ids) => this.getManyAligned(ids));
+    this.deliveries = new DeliveryRecords(redis, this.keys, (only) => this.businessKeys(only));
     if (typeof this.r.rmUpsertReview !== 'function') {
       // The number of keys varies with the batch: it goes first in each call.
       redis.defineCommand('rmUpsertReview', { lua: UPSERT_LUA });
@@ -234,6 +234,7 @@ export class ReviewStore {
     }
   }
 
+  /** A key of the deployment's own (and the business `default`'s); a business's are `keys.of(business).key(…)`. */
   key(...parts: string[]): string {
     return this.keys.key(...parts);
   }
@@ -244,33 +245,61 @@ export class ReviewStore {
     const nowMs = Date.parse(now);
     const result: UpsertResult = { created: [], updated: [], unchanged: 0 };
     if (reviews.length === 0) return result;
-    const pipe = this.r.pipeline() as unknown as StoreRedis & { exec(): Promise<[Error | null, unknown][] | null> };
+    const tp = new TaggedPipeline(this.r);
     const rating = (r: Review): string => JSON.stringify([{ rating: r.rating ?? null, at: now }]);
-    for (let i = 0; i < reviews.length; i += SCRIPT_BATCH) {
-      const batch = reviews.slice(i, i + SCRIPT_BATCH);
-      const keys = [this.key('reviews')];
-      const args: (string | number)[] = [opts.backfill ? '1' : '0', now, nowMs];
-      for (const review of batch) {
-        const score = Date.parse(review.publishedAt ?? review.fetchedAt);
-        keys.push(this.key('review', review.id), this.key('pending', review.sourceId), this.key('reviews', 'src', review.sourceId));
-        args.push(storedReviewJson(review), review.contentHash, Number.isFinite(score) ? score : nowMs, review.id, rating(review));
+    // One script call per business and batch: a business's keys share its hash tag (keys.ts).
+    const calls: Review[][] = [];
+    for (const [keys, group] of this.byBusiness(reviews, (r) => r.sourceId)) {
+      for (let i = 0; i < group.length; i += SCRIPT_BATCH) {
+        const batch = group.slice(i, i + SCRIPT_BATCH);
+        const names = [keys.key('reviews')];
+        const args: (string | number)[] = [opts.backfill ? '1' : '0', now, nowMs];
+        for (const review of batch) {
+          const score = Date.parse(review.publishedAt ?? review.fetchedAt);
+          names.push(keys.key('review', review.id), keys.key('pending', review.sourceId), keys.key('reviews', 'src', review.sourceId));
+          args.push(storedReviewJson(review), review.contentHash, Number.isFinite(score) ? score : nowMs, review.id, rating(review));
+        }
+        tp.add(keys, (pipe) => (pipe as unknown as StoreRedis).rmUpsertReview(names.length, ...names, ...args));
+        calls.push(batch);
+        if (keys.business) tp.after((pipe) => pipe.sadd(this.keys.registryKey(), keys.business!));
       }
-      pipe.rmUpsertReview(keys.length, ...keys, ...args);
     }
-    this.changes.markChanged(pipe);
-    const replies = ((await pipe.exec()) ?? []).slice(0, Math.ceil(reviews.length / SCRIPT_BATCH));
+    tp.after((pipe) => this.changes.markChanged(pipe));
+    const replies = await tp.exec();
     this.changes.changedHere();
-    const codes = replies.flatMap(([err, res]) => {
+    replies.forEach(([err, res], call) => {
       if (err) throw err;
-      return res as number[];
-    });
-    codes.forEach((res, i) => {
-      const id = reviews[i]!.id;
-      if (res === 1) result.created.push(id);
-      else if (res === 2) result.updated.push(id);
-      else result.unchanged += 1;
+      (res as number[]).forEach((code, i) => {
+        const id = calls[call]![i]!.id;
+        if (code === 1) result.created.push(id);
+        else if (code === 2) result.updated.push(id);
+        else result.unchanged += 1;
+      });
     });
     return result;
+  }
+
+  /** Items grouped by the business their source names, in first-seen order, with that business's keys. */
+  private byBusiness<T>(items: readonly T[], sourceOf: (item: T) => string): [KeyBuilder, T[]][] {
+    const groups = new Map<KeyBuilder, T[]>();
+    for (const item of items) {
+      const keys = this.keys.forId(sourceOf(item));
+      const g = groups.get(keys);
+      if (g) g.push(item);
+      else groups.set(keys, [item]);
+    }
+    return [...groups];
+  }
+
+  /**
+   * The businesses with data of their own in the store (under their hash tag), as key builders, the deployment's
+   * own first (a single-business deployment's reviews, and the business `default`'s). Lists, counts and counters
+   * across businesses read each of them.
+   */
+  async businessKeys(only?: readonly string[]): Promise<KeyBuilder[]> {
+    if (only) return [...new Set(only.map((b) => this.keys.of(b)))];
+    const named = (await this.r.smembers(this.keys.registryKey())).sort();
+    return [this.keys.deployment, ...named.map((b) => this.keys.of(b)).filter((k) => k !== this.keys.deployment)];
   }
 
   /**
@@ -278,7 +307,7 @@ export class ReviewStore {
    * what a crashed or lost analysis left behind. Every id returned is marked as queued again now.
    */
   async claimStalePending(sourceId: string, before: number, now = Date.now()): Promise<string[]> {
-    const key = this.key('pending', sourceId);
+    const key = this.keys.forId(sourceId).key('pending', sourceId);
     const ids = await this.r.zrangebyscore(key, '-inf', `(${before}`);
     if (ids.length) await this.r.zadd(key, 'XX', ...ids.flatMap((id) => [now, id]));
     return ids.sort();
@@ -286,7 +315,7 @@ export class ReviewStore {
 
   /** Every id of a source still waiting for analysis. */
   async pendingAnalysis(sourceId: string): Promise<string[]> {
-    return (await this.r.zrange(this.key('pending', sourceId), '0', '-1')).sort();
+    return (await this.r.zrange(this.keys.forId(sourceId).key('pending', sourceId), '0', '-1')).sort();
   }
 
   /**
@@ -295,41 +324,49 @@ export class ReviewStore {
    */
   async saveAnalyses(entries: AnalysisEntry[], now = new Date()): Promise<{ flagged: number; stale: number; flaggedIds: string[] }> {
     if (entries.length === 0) return { flagged: 0, stale: 0, flaggedIds: [] };
-    const pipe = this.r.pipeline() as unknown as StoreRedis & { exec(): Promise<[Error | null, unknown][] | null> };
+    const tp = new TaggedPipeline(this.r);
     const analysed = entries.filter((e): e is Exclude<AnalysisEntry, { alreadyAnalyzed: true }> => !('alreadyAnalyzed' in e));
-    for (const e of entries) if ('alreadyAnalyzed' in e) (pipe as unknown as Redis).zrem(this.key('pending', e.sourceId), e.id);
-    const iso = now.toISOString();
-    const counting = await this.countingOf(analysed);
-    const today = iso.slice(0, 10);
-    for (let i = 0; i < analysed.length; i += SCRIPT_BATCH) {
-      // The `flagged` counter of Metrics is `<prefix>:metrics:flagged`, field `source|severity`.
-      const keys = [this.key('alerts'), this.key('metrics', 'flagged')];
-      const args: (string | number)[] = [iso, now.getTime(), this.counters.prefix, today, weekOfDay(today)];
-      for (const [j, e] of analysed.slice(i, i + SCRIPT_BATCH).entries()) {
-        keys.push(this.key('review', e.id), this.key('pending', e.sourceId), this.key('alerts', 'src', e.sourceId));
-        const { verdict, draft, severity } =
-          'serialized' in e ? e.serialized : { verdict: JSON.stringify(e.verdict), draft: e.draft && storedDraftJson(e.draft), severity: e.verdict.severity };
-        const c = counting[i + j]!;
-        // Baseline reviews were old when first seen: their time to alert says nothing about the service.
-        const delay = c.backfill || !c.publishedAt ? '' : (eventFields(e.sourceId, null, { pa: secondsBetween(c.publishedAt, iso) })[0] ?? '');
-        args.push(e.hash, verdict, draft ?? '', e.id, e.flag ? '1' : '0', `${e.sourceId}|${severity}`, c.counted, delay);
-      }
-      pipe.rmSaveAnalysis(keys.length, ...keys, ...args);
+    for (const e of entries) {
+      if (!('alreadyAnalyzed' in e)) continue;
+      const keys = this.keys.forId(e.sourceId);
+      tp.add(keys, (pipe) => pipe.zrem(keys.key('pending', e.sourceId), e.id));
     }
-    this.changes.markChanged(pipe);
-    const replies = (await pipe.exec()) ?? [];
+    const skipped = tp.length;
+    const iso = now.toISOString();
+    const counted = new Map((await this.countingOf(analysed)).map((c, i) => [analysed[i]!, c]));
+    const today = iso.slice(0, 10);
+    const calls: (typeof analysed)[] = [];
+    for (const [keys, group] of this.byBusiness(analysed, (e) => e.sourceId)) {
+      for (let i = 0; i < group.length; i += SCRIPT_BATCH) {
+        const batch = group.slice(i, i + SCRIPT_BATCH);
+        // The `flagged` counter of Metrics is `<business prefix>:metrics:flagged`, field `source|severity`.
+        const names = [keys.key('alerts'), keys.key('metrics', 'flagged')];
+        const args: (string | number)[] = [iso, now.getTime(), this.counters.prefixOf(keys), today, weekOfDay(today)];
+        for (const e of batch) {
+          names.push(keys.key('review', e.id), keys.key('pending', e.sourceId), keys.key('alerts', 'src', e.sourceId));
+          const { verdict, draft, severity } =
+            'serialized' in e ? e.serialized : { verdict: JSON.stringify(e.verdict), draft: e.draft && storedDraftJson(e.draft), severity: e.verdict.severity };
+          const c = counted.get(e)!;
+          // Baseline reviews were old when first seen: their time to alert says nothing about the service.
+          const delay = c.backfill || !c.publishedAt ? '' : (eventFields(e.sourceId, null, { pa: secondsBetween(c.publishedAt, iso) })[0] ?? '');
+          args.push(e.hash, verdict, draft ?? '', e.id, e.flag ? '1' : '0', `${e.sourceId}|${severity}`, c.counted, delay);
+        }
+        tp.add(keys, (pipe) => (pipe as unknown as StoreRedis).rmSaveAnalysis(names.length, ...names, ...args));
+        calls.push(batch);
+      }
+    }
+    tp.after((pipe) => this.changes.markChanged(pipe));
+    const replies = await tp.exec();
     this.changes.changedHere();
+    for (const [err] of replies.slice(0, skipped)) if (err) throw err;
     let stale = 0;
     const flaggedIds: string[] = [];
-    const skipped = entries.length - analysed.length;
-    const codes = replies.slice(skipped, skipped + Math.ceil(analysed.length / SCRIPT_BATCH)).flatMap(([err, res]) => {
+    replies.slice(skipped).forEach(([err, res], call) => {
       if (err) throw err;
-      return res as number[];
-    });
-    for (const [err] of replies.slice(0, skipped)) if (err) throw err;
-    codes.forEach((res, i) => {
-      if (res === 1) flaggedIds.push(analysed[i]!.id);
-      if (res === -1) stale += 1;
+      (res as number[]).forEach((code, i) => {
+        if (code === 1) flaggedIds.push(calls[call]![i]!.id);
+        if (code === -1) stale += 1;
+      });
     });
     return { flagged: flaggedIds.length, stale, flaggedIds };
   }
@@ -342,9 +379,9 @@ export class ReviewStore {
     const missing = entries.filter((e) => !('serialized' in e && e.serialized.counted !== undefined && e.backfill !== undefined));
     const read = new Map<string, { json: string | null; createdAt: string | null; backfill: string | null }>();
     if (missing.length) {
-      const pipe = this.r.pipeline();
-      for (const e of missing) pipe.hmget(this.key('review', e.id), 'review', 'createdAt', 'backfill');
-      ((await pipe.exec()) ?? []).forEach(([err, reply], i) => {
+      const tp = new TaggedPipeline(this.r);
+      for (const e of missing) tp.add(this.keys.forId(e.id), (pipe) => pipe.hmget(this.keys.forId(e.id).key('review', e.id), 'review', 'createdAt', 'backfill'));
+      (await tp.exec()).forEach(([err, reply], i) => {
         if (err) throw err;
         const [json, createdAt, backfill] = reply as (string | null)[];
         read.set(missing[i]!.id, { json: json!, createdAt: createdAt!, backfill: backfill! });
@@ -365,7 +402,7 @@ export class ReviewStore {
 
   /** One review with its verdict, draft and lifecycle fields, or undefined. */
   async get(id: string): Promise<AnalysisItem | undefined> {
-    const h = await this.r.hgetall(this.key('review', id));
+    const h = await this.r.hgetall(this.keys.forId(id).key('review', id));
     return h.review ? toStored(h) : undefined;
   }
 
@@ -383,10 +420,8 @@ export class ReviewStore {
    */
   async getForAnalysis(ids: readonly string[]): Promise<AnalysisInput[]> {
     if (ids.length === 0) return [];
-    const pipe = this.r.pipeline();
-    for (const id of ids) pipe.hmget(this.key('review', id), ...ANALYSIS_FIELDS);
     const out: AnalysisInput[] = [];
-    const replies = (await pipe.exec()) ?? [];
+    const replies = await this.eachReview(ids, (pipe, key) => pipe.hmget(key, ...ANALYSIS_FIELDS));
     replies.forEach(([err, reply], i) => {
       if (err) throw err;
       const [json, hash, analyzedHash, alertedAt, backfill, createdAt, editedAt] = reply as (string | null)[];
@@ -408,9 +443,7 @@ export class ReviewStore {
   /** Reviews for ids, position for position (undefined where one is missing). */
   async getManyAligned(ids: readonly string[]): Promise<(AnalysisItem | undefined)[]> {
     if (ids.length === 0) return [];
-    const pipe = this.r.pipeline();
-    for (const id of ids) pipe.hgetall(this.key('review', id));
-    const replies = (await pipe.exec()) ?? [];
+    const replies = await this.eachReview(ids, (pipe, key) => pipe.hgetall(key));
     return replies.map(([err, h]) => {
       if (err) throw err;
       const hash = h as Record<string, string>;
@@ -418,12 +451,20 @@ export class ReviewStore {
     });
   }
 
+  /** One command per review hash, pipelined (per business on a cluster), replies position for position. */
+  private eachReview(ids: readonly string[], queue: (pipe: ChainableCommander, key: string) => unknown): Promise<[Error | null, unknown][]> {
+    const tp = new TaggedPipeline(this.r);
+    for (const id of ids) {
+      const keys = this.keys.forId(id);
+      tp.add(keys, (pipe) => queue(pipe, keys.key('review', id)));
+    }
+    return tp.exec();
+  }
+
   /** Which of these review ids are already stored (paging stops at a known review). */
   async existingIds(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const pipe = this.r.pipeline();
-    for (const id of ids) pipe.exists(this.key('review', id));
-    const replies = (await pipe.exec()) ?? [];
+    const replies = await this.eachReview(ids, (pipe, key) => pipe.exists(key));
     const out = new Set<string>();
     replies.forEach(([err, n], i) => {
       if (err) throw err;

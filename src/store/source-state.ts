@@ -29,8 +29,9 @@ export class SourceStateStore {
     private readonly keys: KeyBuilder,
   ) {}
 
-  private key(...parts: string[]): string {
-    return this.keys.key(...parts);
+  /** A key of a source's: under its business's hash tag (keys.ts). */
+  private key(kind: 'source' | 'lock', ...parts: string[]): string {
+    return this.keys.forId(parts[parts.length - 1]!).key(kind, ...parts);
   }
 
   async getSourceState(sourceId: string): Promise<SourceState> {

@@ -38,71 +38,76 @@ export class StatusIndex {
   constructor(
     private readonly redis: Redis,
     private readonly keys: KeyBuilder,
+    /** The key builders of the businesses with data (all, or those named): each business has its own sets. */
+    private readonly businessKeys: (only?: readonly string[]) => Promise<KeyBuilder[]>,
   ) {
     if (typeof (redis as IndexRedis).rmRebuildStatusIndex !== 'function') redis.defineCommand('rmRebuildStatusIndex', { lua: REBUILD_LUA });
   }
 
   /**
-   * Builds the status sets from the flagged reviews' own statuses, once per store (a marker records it):
-   * a store written before these sets existed has reviews past `new` in none of them. Returns how many
-   * reviews were placed, or undefined when the sets were built already.
+   * Builds the status sets from the flagged reviews' own statuses, once per business (a marker records it): a
+   * store written before these sets existed has reviews past `new` in none of them. Returns how many reviews
+   * were placed, or undefined when every business's sets were built already.
    */
   async buildOnce(): Promise<number | undefined> {
-    const marker = this.keys.key('alerts', 'status', 'built');
+    let placed: number | undefined;
+    for (const keys of await this.businessKeys()) {
+      const n = await this.buildFor(keys);
+      if (n !== undefined) placed = (placed ?? 0) + n;
+    }
+    return placed;
+  }
+
+  private async buildFor(keys: KeyBuilder): Promise<number | undefined> {
+    const marker = keys.key('alerts', 'status', 'built');
     if (await this.redis.exists(marker)) return undefined;
     let placed = 0;
     for (let start = 0; ; start += 500) {
-      const rows = await this.redis.zrange(this.keys.key('alerts'), String(start), String(start + 499), 'WITHSCORES');
+      const rows = await this.redis.zrange(keys.key('alerts'), String(start), String(start + 499), 'WITHSCORES');
       if (rows.length === 0) break;
       const ids = rows.filter((_, i) => i % 2 === 0);
       const scores = rows.filter((_, i) => i % 2 === 1);
-      const keys = [...INDEXED_STATUSES.map((s) => this.key(s)), ...ids.map((id) => this.keys.key('review', id))];
-      placed += await (this.redis as IndexRedis).rmRebuildStatusIndex(keys.length, ...keys, ...ids, ...scores);
+      const names = [...INDEXED_STATUSES.map((s) => this.key(s, keys)), ...ids.map((id) => keys.key('review', id))];
+      placed += await (this.redis as IndexRedis).rmRebuildStatusIndex(names.length, ...names, ...ids, ...scores);
     }
     // Set last: a build cut short runs again on the next start (each batch is idempotent).
     await this.redis.set(marker, new Date().toISOString());
     return placed;
   }
 
-  /** The sorted set of flagged reviews in `status` (newest flag last, as in the alert index). */
-  key(status: Exclude<Status, 'new'>): string {
-    return this.keys.key('alerts', 'status', status);
+  /** A business's sorted set of flagged reviews in `status` (newest flag last, as in its alert index). */
+  key(status: Exclude<Status, 'new'>, keys: KeyBuilder = this.keys): string {
+    return keys.key('alerts', 'status', status);
+  }
+
+  /** The sets of reviews in `status` of every business with data, or of those named (a list pages through them merged). */
+  async keysOf(status: Exclude<Status, 'new'>, businesses?: readonly string[]): Promise<string[]> {
+    return (await this.businessKeys(businesses)).map((k) => this.key(status, k));
   }
 
   /**
-   * Flagged reviews per status of the reviews whose ids start with `idPrefix` (a business's: `<business>.`),
-   * counted by scanning each status set. A weekly report's cost, not a page view's.
+   * Flagged reviews per status, of every business or of those named: one ZCARD per status and business, whatever
+   * the store holds (a MULTI per business: its sets share its hash tag).
    */
-  async readMatching(idPrefix: string): Promise<Record<Status, number>> {
-    const count = async (key: string): Promise<number> => {
-      let n = 0;
-      let cursor = '0';
-      do {
-        const [next, members] = await this.redis.zscan(key, cursor, 'MATCH', `${idPrefix}*`, 'COUNT', 1000);
-        n += members.length / 2;
-        cursor = next;
-      } while (cursor !== '0');
-      return n;
-    };
-    const [flagged, ...rest] = await Promise.all([count(this.keys.key('alerts')), ...INDEXED_STATUSES.map((s) => count(this.key(s)))]);
+  async read(businesses?: readonly string[]): Promise<Record<Status, number>> {
     const out = { new: 0 } as Record<Status, number>;
-    INDEXED_STATUSES.forEach((s, i) => (out[s] = rest[i] ?? 0));
-    out.new = Math.max(0, flagged! - INDEXED_STATUSES.reduce((n, s) => n + out[s], 0));
-    return out;
-  }
-
-  /** Flagged reviews per status: one ZCARD per status, whatever the store holds. */
-  async read(): Promise<Record<Status, number>> {
-    const multi = this.redis.multi().zcard(this.keys.key('alerts'));
-    for (const s of INDEXED_STATUSES) multi.zcard(this.key(s));
-    const replies = (await multi.exec()) ?? [];
-    const [flagged, ...rest] = replies.map(([err, n]) => {
-      if (err) throw err;
-      return Number(n);
-    });
-    const out = { new: 0 } as Record<Status, number>;
-    INDEXED_STATUSES.forEach((s, i) => (out[s] = rest[i] ?? 0));
-    out.new = Math.max(0, (flagged ?? 0) - INDEXED_STATUSES.reduce((n, s) => n + out[s], 0));
+    for (const s of INDEXED_STATUSES) out[s] = 0;
+    let flagged = 0;
+    const each = await Promise.all(
+      (await this.businessKeys(businesses)).map(async (keys) => {
+        const multi = this.redis.multi().zcard(keys.key('alerts'));
+        for (const s of INDEXED_STATUSES) multi.zcard(this.key(s, keys));
+        return ((await multi.exec()) ?? []).map(([err, n]) => {
+          if (err) throw err;
+          return Number(n);
+        });
+      }),
+    );
+    for (const [total, ...rest] of each) {
+      flagged += total ?? 0;
+      INDEXED_STATUSES.forEach((s, i) => (out[s] += rest[i] ?? 0));
+    }
+    out.new = Math.max(0, flagged - INDEXED_STATUSES.reduce((n, s) => n + out[s], 0));
     return out;
   }
 }

@@ -24,14 +24,17 @@ export function testRedis(prefix: string): { redis: Redis; cleanup(): Promise<vo
   };
 }
 
-/** Deletes every key that starts with `prefix:`. */
+/** Deletes every key that starts with `prefix:`, and the keys of its businesses (`{<prefix>:<business>}:…`, src/store/keys.ts). */
 export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.unlink(...keys);
-  } while (cursor !== '0');
+  const name = /^\{(.+)\}$/.exec(prefix)?.[1] ?? prefix;
+  for (const pattern of [`${prefix}:*`, `{${name}:*`]) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  }
 }
 
 /** Deletes every key under `prefix` through a connection of its own: for cleanups that run after the services stopped. */

@@ -25,7 +25,7 @@ export function alertRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCach
   api.add({ method: 'GET', url: '/v1/alerts', operationId: 'listAlerts', response: reviewPageSchema, tag: 'alerts', scope: 'read', summary: 'Flagged negative reviews, newest flag first, with verdict and draft; cursor-paged', query: alertListQuery, errors: [404] }, async ({ query, req, reply, actor }) =>
     cache.serve(req, reply, async () => {
       const scope = listScope(ctx.config, actor, query);
-      const page = await withCursor(() => ctx.store.listing.listAlerts({ limit: query.limit, cursor: query.cursor, sourceId: scope.sourceId, since: query.since ? new Date(query.since) : undefined, filter: scope.filter }));
+      const page = await withCursor(() => ctx.store.listing.listAlerts({ limit: query.limit, cursor: query.cursor, sourceId: scope.sourceId, businesses: scope.businesses, since: query.since ? new Date(query.since) : undefined, filter: scope.filter }));
       return { items: page.items.map((s) => presentReview(s, slaFor(ctx.config, s.review.sourceId))), nextCursor: page.nextCursor };
     }, SLA_FRESH_MS),
   );

@@ -161,9 +161,9 @@ export async function renderInbox(ctx: AppContext, chrome: Chrome, filters: Inbo
   const { status } = filters;
   const listing =
     status && status !== 'new'
-      ? ctx.store.listing.pageBy(ctx.lifecycle.byStatus.key(status), { limit: INBOX_PAGE_SIZE, cursor: filters.cursor, filter: inboxFilter(filters, chrome.person, sla, now, 'status-index', visible) })
-      : ctx.store.listing.listAlerts({ limit: INBOX_PAGE_SIZE, cursor: filters.cursor, sourceId: filters.source, filter: inboxFilter(filters, chrome.person, sla, now, 'alerts', visible) });
-  const counting = shown ? statusCounts(ctx, shown) : ctx.lifecycle.byStatus.read();
+      ? ctx.store.listing.pageBy(await ctx.lifecycle.byStatus.keysOf(status, shown), { limit: INBOX_PAGE_SIZE, cursor: filters.cursor, filter: inboxFilter(filters, chrome.person, sla, now, 'status-index', visible) })
+      : ctx.store.listing.listAlerts({ limit: INBOX_PAGE_SIZE, cursor: filters.cursor, sourceId: filters.source, businesses: shown, filter: inboxFilter(filters, chrome.person, sla, now, 'alerts', visible) });
+  const counting = ctx.lifecycle.byStatus.read(shown);
   const [page, counts, people] = await Promise.all([listing, counting, ctx.people.list()]);
   const names = new Map(people.map((p) => [p.email, p.name]));
   const sources = ctx.config.sources.filter((s) => !visible || visible.has(s.id)).map((s) => s.id);
@@ -190,13 +190,6 @@ function pageScopeOf(
   return { business, shown, sources: sourcesOf(config, shown), picker: mayPick.length > 1 ? mayPick.map((b) => ({ id: b.id, name: b.business.name })) : [] };
 }
 
-/** Flagged reviews per status of some businesses: each business's counted and summed. */
-async function statusCounts(ctx: AppContext, businesses: readonly string[]): Promise<Record<Status, number>> {
-  const each = await Promise.all(businesses.map((b) => ctx.lifecycle.byStatus.readMatching(ctx.config.businesses.length > 1 ? `${b}.` : '')));
-  const out = {} as Record<Status, number>;
-  for (const counts of each) for (const [k, n] of Object.entries(counts) as [Status, number][]) out[k] = (out[k] ?? 0) + n;
-  return out;
-}
 
 /** The review's whole history: stored, flagged, edits by the reviewer, and every lifecycle step. */
 async function historyOf(ctx: AppContext, s: AnalysisItem): Promise<HistoryEntry[]> {
