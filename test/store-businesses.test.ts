@@ -57,7 +57,7 @@ describe('the store with several businesses', () => {
     expect((await redis.keys(`{${prefix}:north}:counts:*`)).length).toBeGreaterThan(0);
     expect(await redis.exists(`{${prefix}:south}:review:${south.id}`)).toBe(1);
     // The deployment's own indexes hold only the bare-id business's reviews.
-    expect(await redis.zrange(`${prefix}:reviews`, 0, -1)).toEqual([bare.id]);
+    expect(await redis.zrange(`${prefix}:reviews`, '0', '-1')).toEqual([bare.id]);
     expect(await redis.exists(`${prefix}:review:${bare.id}`)).toBe(1);
     expect((await redis.smembers(`${prefix}:businesses`)).sort()).toEqual(['north', 'south']);
     // Read back through the store as before.

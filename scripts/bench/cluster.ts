@@ -6,7 +6,8 @@ import { startWorkers } from '../../workers/index.js';
 import { throughPipeline } from './pipeline.js';
 import { tenancyConfig } from './tenancy.js';
 import { cli, startLocalCluster } from '../lib/redis-cluster.js';
-import { BENCH_REDIS_URL, benchConfig, benchReviews, silentLogger } from './setup.js';
+import { BENCH_REDIS_URL, benchConfig, benchReviews, keyBatches, silentLogger, until } from './setup.js';
+import { enqueueAnalysis } from '../../workers/poll-worker.js';
 
 // The pipeline (reviews stored in poll-sized chunks, classified and drafted by the analyze worker, flagged and
 // their alerts enqueued) on one Redis and on a three-node Redis Cluster on the same machine, rounds alternating,
@@ -17,8 +18,13 @@ export interface ClusterBench {
   reviewsPerRound: number;
   single: Side;
   cluster: Side;
-  /** Keys on each node after the run, and each node's share; the store and the queues share one hash tag. */
+  /** Keys on each node after the one-business run, and each node's share: one business's keys share one hash tag. */
   keysPerNode: { port: number; keys: number; share: number }[];
+  /**
+   * The pipeline with the reviews spread over many businesses (10 per business, each business its own hash tag and
+   * analysis jobs per source), on one Redis and on the cluster, and the keys each cluster node gained.
+   */
+  businesses: { count: number; reviews: number; single: Side; cluster: Side; keysPerNode: { port: number; keys: number; share: number }[] };
   /**
    * Queue shards: one poll job per source of 1,000 businesses × 10 sources enqueued on the cluster with
    * `redis.queueShards` shards; the keys each node gained, and its share.
@@ -96,6 +102,7 @@ export async function benchCluster({ quick = false } = {}): Promise<ClusterBench
       return counts.map((c) => ({ ...c, share: Math.round((c.keys / all) * 1000) / 1000 }));
     };
     const keysPerNode = shares(await dbsize());
+    const businesses = await manyBusinesses(cluster, quick, dbsize, shares);
     // Queue shards: a poll job for every source of many businesses, each business's on its shard.
     const shards = 12;
     const tenancy = tenancyConfig(1_000, 10, '0 0 1 1 *', `{bench-shards-${process.pid}}`, { cluster: cluster.nodes, queueShards: shards });
@@ -109,7 +116,7 @@ export async function benchCluster({ quick = false } = {}): Promise<ClusterBench
     }
     const after = await dbsize();
     const gained = after.map((a, i) => ({ port: a.port, keys: a.keys - before[i]!.keys }));
-    return { reviewsPerRound: perRound, single: side('single'), cluster: side('cluster'), keysPerNode, queueShards: { shards, jobs: tenancy.sources.length, keysPerNode: shares(gained) } };
+    return { reviewsPerRound: perRound, single: side('single'), cluster: side('cluster'), keysPerNode, businesses, queueShards: { shards, jobs: tenancy.sources.length, keysPerNode: shares(gained) } };
   } finally {
     for (const s of sides) {
       await s.stopWorkers();
@@ -126,5 +133,81 @@ export async function benchCluster({ quick = false } = {}): Promise<ClusterBench
       await s.close();
     }
     await cluster.stop();
+  }
+}
+
+/**
+ * 1,000 businesses of one source (100 with --quick), 10 reviews each, through the pipeline: stored 500 at a time
+ * (the store groups each call by business), one analysis job per source in 12 queue shards, on one Redis and on the
+ * cluster, rounds alternating. Then the keys (store and queues) each cluster node gained from it.
+ */
+async function manyBusinesses(
+  cluster: Awaited<ReturnType<typeof startLocalCluster>>,
+  quick: boolean,
+  dbsize: () => Promise<{ port: number; keys: number }[]>,
+  shares: (counts: { port: number; keys: number }[]) => { port: number; keys: number; share: number }[],
+): Promise<ClusterBench['businesses']> {
+  const count = quick ? 100 : 1_000;
+  const perBusiness = 10;
+  const rounds = 3;
+  const before = await dbsize();
+  const sides: { name: 'single' | 'cluster'; ctx: AppContext; close(): Promise<void>; ports?: number[]; prefix: string; stopWorkers(): Promise<void> }[] = [];
+  try {
+    for (const name of ['single', 'cluster'] as const) {
+      const prefix = `{bench-biz-${name}-${process.pid}}`;
+      // Queue shards too: the analysis jobs of 1,000 businesses would otherwise all sit under the deployment's tag.
+      const config = tenancyConfig(count, 1, '0 0 1 1 *', prefix, name === 'cluster' ? { cluster: cluster.nodes, queueShards: 12 } : { url: BENCH_REDIS_URL, queueShards: 12 });
+      const { ctx, close } = await createContext({ ...config, workers: { ...config.workers, analyzeBatchSize: 250, analyzeConcurrency: 4 } }, silentLogger());
+      const pool = startWorkers(ctx, { queues: ['analyze'] });
+      sides.push({ name, ctx, close, prefix, ports: name === 'cluster' ? cluster.ports : undefined, stopWorkers: () => pool.close() });
+    }
+    const sourceIds = Array.from({ length: count }, (_, b) => `b${b}.s0`);
+    const round = async (ctx: AppContext, salt: string): Promise<number> => {
+      const reviews = sourceIds.flatMap((sourceId) => benchReviews(perBusiness, sourceId, `${salt}-${sourceId}`));
+      const started = performance.now();
+      for (let i = 0; i < reviews.length; i += 500) {
+        const result = await ctx.store.upsertReviews(reviews.slice(i, i + 500), { backfill: false });
+        const bySource = new Map<string, string[]>();
+        for (const id of result.created) {
+          const src = id.slice(0, -17);
+          bySource.set(src, [...(bySource.get(src) ?? []), id]);
+        }
+        await Promise.all([...bySource].map(([src, ids]) => enqueueAnalysis(ctx, src, ids)));
+      }
+      await until(async () => {
+        const c = (await ctx.queues.counts()).analyze;
+        return (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) === 0;
+      }, 600_000, 'analysis of many businesses', 20);
+      return (performance.now() - started) / 1000;
+    };
+    for (const s of sides) await round(s.ctx, `warm-${s.name}`);
+    const totals = new Map(sides.map((s) => [s.name, { seconds: [] as number[], node: 0, redis: 0 }]));
+    for (let r = 0; r < rounds; r++) {
+      for (const s of r % 2 === 0 ? sides : [...sides].reverse()) {
+        const cpu0 = process.cpuUsage();
+        const redis0 = await redisCpu(s.ports);
+        const seconds = await round(s.ctx, `r${r}-${s.name}-${Date.now().toString(36)}`);
+        const cpu = process.cpuUsage(cpu0);
+        const t = totals.get(s.name)!;
+        t.seconds.push(seconds);
+        t.node += (cpu.user + cpu.system) / 1e6;
+        t.redis += (await redisCpu(s.ports)) - redis0;
+      }
+    }
+    const reviews = count * perBusiness;
+    const side = (name: 'single' | 'cluster'): Side => {
+      const t = totals.get(name)!;
+      const n = reviews * rounds;
+      return { reviewsPerSec: Math.round(reviews / Math.min(...t.seconds)), nodeMicros: Math.round((t.node / n) * 1e6), redisMicros: Math.round((t.redis / n) * 1e6) };
+    };
+    const after = await dbsize();
+    return { count, reviews, single: side('single'), cluster: side('cluster'), keysPerNode: shares(after.map((a, i) => ({ port: a.port, keys: a.keys - before[i]!.keys }))) };
+  } finally {
+    for (const s of sides) {
+      await s.stopWorkers();
+      if (s.name === 'single') for await (const keys of keyBatches(s.ctx, s.prefix)) await s.ctx.redis.unlink(...keys);
+      for (const shard of s.ctx.queues.shards) for (const q of Object.values(shard.queues)) await q.obliterate({ force: true }).catch(() => undefined);
+      await s.close();
+    }
   }
 }

@@ -577,14 +577,16 @@ export const configSchema = z
       .strictObject({
         url: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379'),
         /** Prefix of every key and queue, so several deployments (or tests) share one Redis. */
-        // `{name}` (a hash tag) puts every key in one Redis Cluster slot, which BullMQ and the store's scripts need there.
+        // `{name}` (a hash tag) puts the deployment's keys in one Redis Cluster slot, which BullMQ and the store's scripts
+        // need there; each business's store keys get `{name:business}` (src/store/keys.ts).
         prefix: z
           .string()
           .regex(/^(\{[a-z0-9][a-z0-9_-]{0,62}\}|[a-z0-9][a-z0-9_-]{0,63})$/i, 'must be letters, digits, "-" or "_", optionally in {braces} (a Redis Cluster hash tag)')
           .default('rm'),
         /**
-         * A Redis Cluster instead of `url`: the seed nodes (`redis://host:port`), through ioredis's Cluster client. Every
-         * key then shares the prefix's hash tag (`{rm}` unless `prefix` says), so the store's scripts run in one slot.
+         * A Redis Cluster instead of `url`: the seed nodes (`redis://host:port`), through ioredis's Cluster client. The
+         * deployment's keys share the prefix's hash tag (`{rm}` unless `prefix` says), each business's store keys their
+         * own (`{rm:<business>}`), so a business's scripts run in one slot and businesses spread over the nodes.
          */
         cluster: z.array(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')).min(1, 'list at least one node, or leave "cluster" out').optional(),
         /**
