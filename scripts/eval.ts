@@ -19,7 +19,7 @@ import Sentiment from 'sentiment';
 import vader from 'vader-sentiment';
 import { classify } from '../src/classify/index.js';
 import { tokenize } from '../src/classify/tokenize.js';
-import { DEV_LANGUAGES, EVAL_SETS, langDataDir, loadAppStoreSet, loadDevSet, loadEvalSet, missingEvalData, type EvalSetName, type LabelledText } from './lib/data.js';
+import { DEV_LANGUAGES, EVAL_SETS, EXTRA_DEV_SETS, langDataDir, loadAppStoreSet, loadDevSet, loadEvalSet, missingEvalData, type EvalSetName, type LabelledText } from './lib/data.js';
 import { printTopicEval, runTopicEval } from './eval-topics.js';
 import { buildLanguageLexicon } from './train.js';
 
@@ -84,15 +84,15 @@ export type LanguageResults = Record<string, { classifier: Scores; baseline: Sco
 export function runLanguageEval(): LanguageResults {
   const out: LanguageResults = {};
   const dir = langDataDir();
-  for (const code of DEV_LANGUAGES) {
-    const data = loadDevSet(code, dir);
+  for (const [name, code] of [...DEV_LANGUAGES.map((c) => [c, c] as const), ...Object.entries(EXTRA_DEV_SETS)]) {
+    const data = loadDevSet(name, dir);
     if (!data) {
-      out[code] = { missing: `${dir}/dev/${code}.jsonl` };
+      out[name] = { missing: `${dir}/dev/${name}.jsonl` };
       continue;
     }
     let detected = 0;
     for (const r of data) if (classify({ text: r.text }).language === code) detected++;
-    out[code] = { classifier: score(SYSTEMS.classifier!, data), baseline: score(lexiconBaseline(code), data), detected: detected / data.length };
+    out[name] = { classifier: score(SYSTEMS.classifier!, data), baseline: score(lexiconBaseline(code), data), detected: detected / data.length };
   }
   const apps = loadAppStoreSet(dir);
   if (!apps) out.appstore = { missing: `${dir}/appstore.jsonl` };

@@ -2,7 +2,7 @@
  * Builds the per-language dev sets `npm run eval` reads, from sources downloaded by hand (see
  * data/MANIFEST.md for each source's repository, commit and licence). Nothing here downloads.
  *
- *   npx tsx scripts/prepare-lang-data.ts --semeval DIR [--pt-books DIR] --out DIR
+ *   npx tsx scripts/prepare-lang-data.ts --semeval DIR [--pt-books DIR] [--de-amazon DIR] [--appstore-bank-dump FILE] [--pt-olist FILE] --out DIR
  *
  * --semeval DIR: the SemEval-2016 Task 5 restaurant files in the ABSADatasets "apc" layout
  *   (restaurants_{train,test}_{dutch,french,spanish}.xml.dat: a sentence with $T$ for the aspect,
@@ -20,10 +20,14 @@
  *   `COPY public.reviews (review_id, bank_id, review_text, rating, …)` block), labelled by stars (1–2
  *   negative, 4–5 positive, 3 left out), split the same way into OUT/appstore.jsonl (the text-only app-store
  *   set `npm run eval` scores) and OUT/tune/appstore.jsonl.
+ * --pt-olist FILE: Brazilian online-shop reviews, the Olist `olist_order_reviews_dataset.csv` (stars and the
+ *   customer's title and message), labelled by stars (1–2 negative, 4–5 positive, 3 left out), split the same way
+ *   into OUT/dev/pt-shop.jsonl and OUT/tune/pt-shop.jsonl: a second Portuguese dev set, of shop reviews.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 
 interface Example {
   text: string;
@@ -79,6 +83,29 @@ export function bankAppReviews(dump: string): Example[] {
   return out;
 }
 
+/**
+ * Reviews of the Olist Brazilian e-commerce dataset (`olist_order_reviews_dataset.csv`: review_score,
+ * review_comment_title, review_comment_message), labelled by stars (1–2 negative, 4–5 positive, 3 left out); the
+ * title, when there is one, is joined before the message as a review's title and text would be. A review without a
+ * message, or one repeated, is left out.
+ */
+export function olistReviews(csv: string): Example[] {
+  const rows = parse(csv, { columns: true, skip_empty_lines: true, relax_quotes: true }) as Record<string, string>[];
+  const out: Example[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const message = (row.review_comment_message ?? '').replace(/\s+/g, ' ').trim();
+    const title = (row.review_comment_title ?? '').replace(/\s+/g, ' ').trim();
+    const rating = Number(row.review_score);
+    if (!message || rating === 3 || !(rating >= 1 && rating <= 5)) continue;
+    const text = title ? `${title}. ${message}` : message;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out.push({ text, negative: rating <= 2, source: 'olist-br-shop' });
+  }
+  return out;
+}
+
 const DEV_PER_CLASS = 250;
 
 /** Dev set (DEV_PER_CLASS of each class, in a fixed shuffled order) and tuning set (the rest). */
@@ -104,7 +131,8 @@ function main(): void {
   const ptBooks = arg('--pt-books');
   const deAmazon = arg('--de-amazon');
   const bankDump = arg('--appstore-bank-dump');
-  if (!out || !semeval) throw new Error('usage: prepare-lang-data.ts --semeval DIR [--pt-books DIR] [--de-amazon DIR] --out DIR');
+  const ptShop = arg('--pt-olist');
+  if (!out || !semeval) throw new Error('usage: prepare-lang-data.ts --semeval DIR [--pt-books DIR] [--de-amazon DIR] [--appstore-bank-dump FILE] [--pt-olist FILE] --out DIR');
   mkdirSync(join(out, 'dev'), { recursive: true });
   mkdirSync(join(out, 'tune'), { recursive: true });
   const write = (code: string, all: Example[], devFile = join(out, 'dev', `${code}.jsonl`)): void => {
@@ -140,6 +168,7 @@ function main(): void {
     ].filter(once));
   }
   if (bankDump) write('appstore', bankAppReviews(readFileSync(bankDump, 'utf8')), join(out, 'appstore.jsonl'));
+  if (ptShop) write('pt-shop', olistReviews(readFileSync(ptShop, 'utf8')));
 }
 
 main();

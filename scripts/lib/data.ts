@@ -73,6 +73,12 @@ export function langDataDir(): string {
 /** The languages with a dev set, besides English (whose sets are EVAL_SETS). */
 export const DEV_LANGUAGES = ['de', 'fr', 'es', 'nl', 'it', 'pt'] as const;
 
+/**
+ * Further dev sets of those languages, by file name (`dev/<name>.jsonl`) and language: another kind of review
+ * than the language's main set (Brazilian online-shop reviews beside Portuguese book reviews).
+ */
+export const EXTRA_DEV_SETS: Readonly<Record<string, (typeof DEV_LANGUAGES)[number]>> = { 'pt-shop': 'pt' };
+
 /** A JSON Lines file of `{text, negative, rating?}`, or undefined when it is not there. */
 export function loadJsonl(file: string): LabelledText[] | undefined {
   if (!existsSync(file)) return undefined;
