@@ -112,6 +112,20 @@ describe('flagging in every judged language', () => {
     expect(classify({ text: 'nao gostei, pessimo', language: 'pt' }).negative).toBe(true);
   });
 
+  it("reads a Brazilian shop's order complaints as complaints, greetings and all, and an order as promised as praise", () => {
+    for (const text of [
+      'Recebi apenas 1 detector de metal e a compra foram de 2 unidades. Como podemos resolver isso?',
+      'Boa tarde, veio o produto errado. Aguardo retorno.',
+      'Comprei 2 frascos e só chegou 1. Espero que a situação seja resolvida.',
+      'Veio avariado e já pedi a troca. Obrigado',
+    ]) {
+      expect(classify({ text }).negative, text).toBe(true);
+    }
+    for (const text of ['Tudo certo, conforme o anúncio.', 'Produto entregue dentro do prazo.', 'Atendeu minhas expectativas.', 'Podem comprar sem medo']) {
+      expect(classify({ text }).negative, text).toBe(false);
+    }
+  });
+
   it('adds configured critical rules in every language', () => {
     const c = createClassifier({ criticalRules: [{ id: 'pets', label: 'pets', patterns: ['hund*', 'chien'] }] });
     expect(c.classify({ text: 'Der Hund des Wirts hat mich gebissen, schrecklich.' }).severity).toBe('critical');

@@ -63,6 +63,14 @@ export const pt: LanguageRules = {
     // trilogia", "gostaram"), and "bons", which the inflection rules do not make from "bom".
     ['bons', 2], ['adoro', 2.8], ['adorou', 2.8], ['adoramos', 2.8], ['adoraram', 2.8], ['amo', 2.8], ['amou', 3], ['amamos', 3],
     ['amaram', 3], ['gostou', 2.2], ['gostamos', 2.2], ['gostaram', 2.2], ['curti', 2], ['curtiu', 2], ['curtimos', 2],
+    // Online-shop reviews (checked against the Olist tuning set, never dev): words a complaint about an order is
+    // written with but that the translated lexicon reads as praise ("espero que seja resolvido", "aguardo
+    // posicionamento a respeito", "o responsável", "a garantia", "os produtos desejados", a pink "rosa"), and the
+    // words of a wrong, damaged or deceptive delivery.
+    ['resolver', 0], ['resolvido', 0], ['resolvida', 0], ['resolva', 0], ['respeito', 0], ['responsável', 0], ['garantia', 0],
+    ['desejado', 0], ['desejados', 0], ['desejada', 0], ['desejadas', 0], ['rosa', 0],
+    ['apoio', 0], ['avariado', -2.5], ['avariada', -2.5], ['errado', -2], ['errada', -2], ['divergente', -2], ['enganar', -2.5],
+    ['correto', 1.5], ['certinho', 1.5],
   ],
   complaintPhrases: [
     ['não recomendo', -3], ['nao recomendo', -3], ['não vale a pena', -2.8], ['nunca mais', -3], ['não volto', -3], ['não compro mais', -3], ['perda de tempo', -3],
@@ -79,6 +87,12 @@ export const pt: LanguageRules = {
     ['muito chato', -3], ['não despertou', -2], ['não recomendo a ninguém', -3.2], ['perdi meu tempo', -3], ['não vale', -2.2],
     // A better thing wished for is a complaint ("esperava uma qualidade melhor", "seriam 5 estrelas" if not for…).
     ['qualidade melhor', -2.2], ['esperava algo melhor', -2.5], ['seriam 5 estrelas', -2], ['seriam cinco estrelas', -2], ['seria 5 estrelas', -2],
+    // An order that came short, wrong or broken, or still has not come.
+    ['só chegou', -2.5], ['chegou apenas', -2.5], ['chegou somente', -2.5], ['recebi apenas', -2.5], ['recebi somente', -2.5], ['recebi metade', -2.5],
+    ['veio apenas', -2.2], ['veio somente', -2.2], ['veio faltando', -2.8], ['faltando um', -2.2], ['faltando uma', -2.2], ['faltou', -2],
+    ['faltaram', -2], ['veio sem', -2], ['veio avariado', -3], ['veio avariada', -3], ['veio com defeito', -3], ['veio danificado', -3],
+    ['veio danificada', -3], ['produto diferente', -2.2], ['tamanho errado', -2.5], ['n recebi', -2.8], ['pedido de cancelamento', -2],
+    ['aguardo resposta', -2], ['aguardo retorno', -2], ['aguardando resposta', -2], ['sem retorno', -2.2], ['propaganda enganosa', -3],
   ],
   praisePhrases: [
     ['recomendo muito', 3.2], ['super recomendo', 3.2], ['vale a pena', 2.5], ['voltarei', 2.5], ['voltaremos', 2.5], ['chegou rápido', 2.5],
@@ -87,6 +101,14 @@ export const pt: LanguageRules = {
     ['conforme anunciado', 2], ['bem embalado', 2], ['não é ruim', 1.2],
     ['leitura obrigatória', 3], ['impossível não', 2.5], ['como não amar', 3], ['não tem como não', 2.5], ['prende a atenção', 2.8],
     ['prende a sua atenção', 2.8], ['prende a nossa atenção', 2.8], ['valer a pena', 2.5], ['valeu a pena', 2.5], ['vale muito a pena', 3],
+    // An order as promised is an online shop's praise ("tudo certo", "conforme o anúncio", "dentro do prazo").
+    ['tudo ok', 2], ['tudo certo', 2], ['tudo certinho', 2], ['conforme anúncio', 2], ['conforme o anúncio', 2], ['conforme descrito', 2],
+    ['conforme o esperado', 2], ['dentro do prazo', 2], ['dentro do esperado', 2], ['atendeu minha expectativa', 2.5],
+    ['atendeu minhas expectativas', 2.5], ['atendeu as expectativas', 2.5], ['exatamente o que', 2], ['produto de qualidade', 2.5],
+    ['nota dez', 3], ['em tempo recorde', 2.5], ['entrega rápida', 2.5], ['comprar sem medo', 2.5], ['compre sem medo', 2.5],
+    // Greetings and "please" are no praise ("Boa tarde, veio o produto errado"; "por favor, reenviar"): matched as
+    // phrases of no weight, so their "boa" and "favor" are not read as words.
+    ['bom dia', 0], ['boa tarde', 0], ['boa noite', 0], ['por favor', 0], ['a respeito', 0], ['de acordo com', 0],
   ],
   sarcasmPhrases: ['obrigado por nada', 'parabéns pelo descaso', 'que surpresa'],
   critical: {
