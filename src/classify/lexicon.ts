@@ -87,6 +87,10 @@ export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
   // set only): "it's not work", "un functional app", "the worest app".
   ['not work', -2.5], ['not functional', -2.5], ['unfunctional', -2.5], ['un functional', -2.5], ['not functioning', -2.5],
   ['worest', -3], ['worst app', -3], ['not able to use', -2], ['unable to use', -2], ['please fix', -1.5], ['not opening', -2.5],
+  // Second app-store pass (tuning set only): a bug still there, a fix asked for, a feature refused, a trip needed
+  // to make it work ("have to go back" is no praise).
+  ['still there', -1], ['try to fix', -1.5], ['fix it', -1.5], ['not allowed', -1.5], ['cant use', -2],
+  ['have to go back', -1.5], ['too good to be true', -2],
 ];
 
 /** Praise phrases from the same domain: what a general lexicon scores neutral but a reviewer means well. */
@@ -104,6 +108,9 @@ export const PRAISE_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['a gem', 2.5], ['hidden gem', 3], ['top notch', 3], ['page turner', 2.5], ['couldnt put it down', 3],
   // Praise misspelt or in app-store English (the app-store tuning set): "exellent", "awasome app", "Convenient!".
   ['exellent', 3], ['excellant', 3], ['awasome', 3], ['awsome', 3], ['convenient', 2], ['user friendly', 2.5], ['easy to use', 2],
+  // Speed and ease, an app's and a bank's praise (second app-store pass): "fast and simple", "Fast transfer".
+  ['fast and easy', 2.5], ['fast and simple', 2.5], ['simple and fast', 2.5], ['easy and fast', 2.5], ['fast transfer*', 2],
+  ['fast service', 2], ['too good', 2],
 ];
 
 /**

@@ -100,6 +100,15 @@ describe('review-domain complaints without sentiment words', () => {
       expect(text(s).negative, s).toBe(false);
     }
   });
+
+  it("reads an app's reviews as their writers mean them: a bug still there, a trip to make it work, speed as praise", () => {
+    for (const s of ['The bug is still there. Please try to fix it', 'Every major update means you have to go back to the branch to make the app work.', 'Screenshots are not allowed, why?']) {
+      expect(text(s).negative, s).toBe(true);
+    }
+    for (const s of ['fast and simple', 'Fast transfer', 'your service is too good']) {
+      expect(text(s).negative, s).toBe(false);
+    }
+  });
 });
 
 describe('score and title', () => {
