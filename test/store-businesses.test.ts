@@ -103,6 +103,46 @@ describe('the store with several businesses', () => {
     expect((await store.listing.flaggedAfter(Date.parse(at(11)), 3)).map((r) => r.review.id)).toEqual(reviews.slice(2, 5).map((r) => r.id));
   });
 
+  it('pages through businesses of very different sizes in order: the busy one is asked for more, round after round', async () => {
+    // 30 newest reviews in one business, a few older ones in two others, and a tie across businesses.
+    const busy = Array.from({ length: 30 }, (_, i) => makeReview('north.web', { publishedAt: at(100 - i) }));
+    const quiet = [...Array.from({ length: 5 }, (_, i) => makeReview('south.web', { publishedAt: at(40 - i) })), ...Array.from({ length: 5 }, (_, i) => makeReview('east.app', { publishedAt: at(45 - i * 2) }))];
+    const tie = makeReview('south.web', { publishedAt: at(90) });
+    const all = [...busy, ...quiet, tie];
+    await store.upsertReviews(all, { backfill: false });
+    const expected = [...all].sort((a, b) => Date.parse(b.publishedAt!) - Date.parse(a.publishedAt!) || (a.id < b.id ? 1 : -1)).map((r) => r.id);
+    for (const limit of [1, 7, 10, 25]) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listing.listReviews({ limit, cursor });
+        seen.push(...page.items.map((r) => r.review.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen, `pages of ${limit}`).toEqual(expected);
+    }
+    // Alerts flagged in the same millisecond (one analysis batch of the busy business) tie: pages still go through
+    // them in the index's order (reverse lexical), across rounds and pages, without repeating or skipping one.
+    await store.saveAnalyses(busy.map((r) => ({ id: r.id, sourceId: r.sourceId, hash: r.contentHash, verdict: negative, flag: true })), new Date(Date.parse(at(200))));
+    for (const [i, r] of [...quiet, tie].entries()) await store.saveAnalyses([{ id: r.id, sourceId: r.sourceId, hash: r.contentHash, verdict: negative, flag: true }], new Date(Date.parse(at(150 + i * 10))));
+    const flagOrder = [...quiet, tie].map((r, i) => ({ id: r.id, score: Date.parse(at(150 + i * 10)) })).concat(busy.map((r) => ({ id: r.id, score: Date.parse(at(200)) })));
+    const expectedAlerts = flagOrder.sort((a, b) => b.score - a.score || (a.id < b.id ? 1 : -1)).map((e) => e.id);
+    for (const limit of [4, 7]) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listing.listAlerts({ limit, cursor });
+        seen.push(...page.items.map((r) => r.review.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen, `alert pages of ${limit}`).toEqual(expectedAlerts);
+    }
+    // A filtered page (read in batches) and a time window keep the same order.
+    expect((await store.listing.listReviews({ limit: 12, filter: (r) => r.review.sourceId !== 'east.app' })).items.map((r) => r.review.id)).toEqual(expected.filter((id) => !id.startsWith('east.')).slice(0, 12));
+    const window = await store.listing.listReviews({ limit: 100, min: Date.parse(at(38)), max: Date.parse(at(90)) });
+    expect(window.items.map((r) => r.review.id)).toEqual(all.filter((r) => Date.parse(r.publishedAt!) >= Date.parse(at(38)) && Date.parse(r.publishedAt!) <= Date.parse(at(90))).sort((a, b) => Date.parse(b.publishedAt!) - Date.parse(a.publishedAt!) || (a.id < b.id ? 1 : -1)).map((r) => r.id));
+  });
+
   it('counts statuses, counters, flagged alerts and failed deliveries across businesses and for one', async () => {
     const lifecycle = new LifecycleStore(store);
     const north = [makeReview('north.web', { rating: 1, publishedAt: at(1) }), makeReview('north.web', { rating: 2, publishedAt: at(2) })];

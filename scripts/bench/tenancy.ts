@@ -6,6 +6,8 @@ import { checkInsights } from '../../src/insights/insight-check.js';
 import { startScheduler } from '../../src/scheduler.js';
 import { INDUSTRIES } from '../../src/classify/taxonomies/index.js';
 import { BENCH_REDIS_URL, benchReviews, deletePrefix, silentLogger } from './setup.js';
+import type { AppContext } from '../../src/context.js';
+import { normaliseReview } from '../../src/domain/review.js';
 
 // Many businesses in one deployment: what the scheduler costs per tick and in memory with 1,000 businesses of 10
 // sources each, what an insight check over them costs, and what a worker's analysis holds for them. Measured in
@@ -31,6 +33,13 @@ export interface TenancyBench {
   };
   /** One spike and rating-drop check over every business (counters of 7 weeks read, each business judged). */
   insightCheckMs: number;
+  /**
+   * Reading across businesses, each under its own hash tag (src/store/keys.ts), with 10 flagged reviews per business
+   * stored: a page of the whole deployment's alerts (first, next, and one read in filtered batches as the inbox
+   * does), one business's page, the status counts and a week of day counters of every business, and the insight
+   * check again with those counters filled. Milliseconds, mean of 10 after a warm-up.
+   */
+  acrossBusinesses: { firstPageMs: number; nextPageMs: number; filteredPageMs: number; oneBusinessPageMs: number; statusCountsMs: number; weekOfCountersMs: number; insightCheckMs: number };
   worker: {
     /** Building the analyzer of every business (classifiers shared by industry and classifier section). */
     buildMs: number;
@@ -111,6 +120,7 @@ export async function benchTenancy(opts: { quick: boolean }): Promise<TenancyBen
     const check = performance.now();
     await checkInsights(ctx);
     const insightCheckMs = performance.now() - check;
+    const acrossBusinesses = await readAcross(ctx, config);
 
     // The worker's analysis of every business, and its cost per review against a one-business config.
     gc();
@@ -146,6 +156,7 @@ export async function benchTenancy(opts: { quick: boolean }): Promise<TenancyBen
         idleCpuMsPerSec: Math.round(idleCpuMsPerSec * 10) / 10,
       },
       insightCheckMs: Math.round(insightCheckMs),
+      acrossBusinesses,
       worker: { buildMs: Math.round(buildMs), heapMb, classifiers, microsPerReview: Math.round(microsPerReview * 10) / 10, microsPerReviewOneBusiness: Math.round(microsPerReviewOneBusiness * 10) / 10 },
     };
   } finally {
@@ -153,4 +164,32 @@ export async function benchTenancy(opts: { quick: boolean }): Promise<TenancyBen
     await deletePrefix(ctx, prefix);
     await close();
   }
+}
+
+/** Stores 10 flagged reviews per business (one per source), then times what reads every business's keys. */
+async function readAcross(ctx: AppContext, config: Config): Promise<TenancyBench['acrossBusinesses']> {
+  const reviews = benchReviews(config.businesses.length * 10, 'x', 'across').map((r, i) => ({ ...r, sourceId: config.sources[i % config.sources.length]!.id }));
+  const flagged = reviews.map((r) => normaliseReview({ platformId: r.platformId, author: r.author, title: r.title, text: r.text, rating: 1, publishedAt: r.publishedAt }, r.sourceId));
+  for (let i = 0; i < flagged.length; i += 500) {
+    const batch = flagged.slice(i, i + 500);
+    await ctx.store.upsertReviews(batch, { backfill: false });
+    await ctx.store.saveAnalyses(batch.map((r) => ({ id: r.id, sourceId: r.sourceId, hash: r.contentHash, verdict: { negative: true, score: -0.9, severity: 'high', topics: [], reasons: [], language: 'en' }, flag: true })));
+  }
+  const time = async (run: () => Promise<unknown>): Promise<number> => {
+    await run();
+    const s = performance.now();
+    for (let i = 0; i < 10; i++) await run();
+    return Math.round(((performance.now() - s) / 10) * 10) / 10;
+  };
+  const first = await ctx.store.listing.listAlerts({ limit: 50 });
+  const days = Array.from({ length: 7 }, (_, i) => ({ label: new Date(Date.now() - i * 86_400_000).toISOString().slice(0, 10), kind: 'day' as const }));
+  return {
+    firstPageMs: await time(() => ctx.store.listing.listAlerts({ limit: 50 })),
+    nextPageMs: await time(() => ctx.store.listing.listAlerts({ limit: 50, cursor: first.nextCursor! })),
+    filteredPageMs: await time(() => ctx.store.listing.listAlerts({ limit: 50, filter: (r) => r.review.rating === 1 })),
+    oneBusinessPageMs: await time(() => ctx.store.listing.listAlerts({ limit: 50, businesses: [config.businesses[7]!.id] })),
+    statusCountsMs: await time(() => ctx.lifecycle.byStatus.read()),
+    weekOfCountersMs: await time(() => ctx.store.counters.read(days)),
+    insightCheckMs: await time(() => checkInsights(ctx)),
+  };
 }

@@ -84,6 +84,12 @@ export class TaggedPipeline {
     return this;
   }
 
+  /** Queues one command on `key` and keys of the same hash tag (grouped by the tag the key carries). */
+  addOn(key: string, queue: Queue): this {
+    this.entries.push({ tag: /\{[^}]*\}/.exec(key)?.[0] ?? '', queue });
+    return this;
+  }
+
   /**
    * Queues commands on the deployment's keys sent after every other command has run (the change feed: a reader
    * told of a change must find it written). Their replies are not returned.

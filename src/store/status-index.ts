@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { STATUSES, type Status } from '../lifecycle/states.js';
-import type { KeyBuilder } from './keys.js';
+import { TaggedPipeline, type KeyBuilder } from './keys.js';
 
 /** The statuses a flagged review moves into after `new`: each has a sorted set of its own. */
 export const INDEXED_STATUSES = STATUSES.filter((s): s is Exclude<Status, 'new'> => s !== 'new');
@@ -24,7 +24,15 @@ end
 return placed
 `;
 
-type IndexRedis = Redis & { rmRebuildStatusIndex(...args: (string | number)[]): Promise<number> };
+// The alert index's size and each status set's, read at one instant (a transition between two ZCARDs would
+// make "new", the alerts less the others, off by one). KEYS: the alert index, then the status sets.
+const COUNT_LUA = `
+local out = {}
+for i = 1, #KEYS do out[i] = redis.call('ZCARD', KEYS[i]) end
+return out
+`;
+
+type IndexRedis = Redis & { rmRebuildStatusIndex(...args: (string | number)[]): Promise<number>; rmStatusCounts(...keys: string[]): Promise<number[]> };
 
 /**
  * Flagged reviews by status, without reading them. Every transition of a flagged review moves its id
@@ -41,7 +49,10 @@ export class StatusIndex {
     /** The key builders of the businesses with data (all, or those named): each business has its own sets. */
     private readonly businessKeys: (only?: readonly string[]) => Promise<KeyBuilder[]>,
   ) {
-    if (typeof (redis as IndexRedis).rmRebuildStatusIndex !== 'function') redis.defineCommand('rmRebuildStatusIndex', { lua: REBUILD_LUA });
+    if (typeof (redis as IndexRedis).rmRebuildStatusIndex !== 'function') {
+      redis.defineCommand('rmRebuildStatusIndex', { lua: REBUILD_LUA });
+      redis.defineCommand('rmStatusCounts', { numberOfKeys: 1 + INDEXED_STATUSES.length, lua: COUNT_LUA });
+    }
   }
 
   /**
@@ -86,24 +97,20 @@ export class StatusIndex {
   }
 
   /**
-   * Flagged reviews per status, of every business or of those named: one ZCARD per status and business, whatever
-   * the store holds (a MULTI per business: its sets share its hash tag).
+   * Flagged reviews per status, of every business or of those named: one script per business (its counts at one
+   * instant), all in one pipeline (one per business on a cluster), whatever the store holds.
    */
   async read(businesses?: readonly string[]): Promise<Record<Status, number>> {
     const out = { new: 0 } as Record<Status, number>;
     for (const s of INDEXED_STATUSES) out[s] = 0;
     let flagged = 0;
-    const each = await Promise.all(
-      (await this.businessKeys(businesses)).map(async (keys) => {
-        const multi = this.redis.multi().zcard(keys.key('alerts'));
-        for (const s of INDEXED_STATUSES) multi.zcard(this.key(s, keys));
-        return ((await multi.exec()) ?? []).map(([err, n]) => {
-          if (err) throw err;
-          return Number(n);
-        });
-      }),
-    );
-    for (const [total, ...rest] of each) {
+    const tp = new TaggedPipeline(this.redis);
+    for (const keys of await this.businessKeys(businesses)) {
+      tp.add(keys, (pipe) => (pipe as unknown as IndexRedis).rmStatusCounts(keys.key('alerts'), ...INDEXED_STATUSES.map((s) => this.key(s, keys))));
+    }
+    for (const [err, counts] of await tp.exec()) {
+      if (err) throw err;
+      const [total, ...rest] = counts as number[];
       flagged += total ?? 0;
       INDEXED_STATUSES.forEach((s, i) => (out[s] += rest[i] ?? 0));
     }
