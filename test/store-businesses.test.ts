@@ -15,6 +15,18 @@ import type { Redis } from 'ioredis';
 const negative: Verdict = { negative: true, score: -0.8, severity: 'high', topics: [], reasons: ['rating 1/5'], language: 'en' };
 const at = (minute: number): string => new Date(Date.UTC(2026, 10, 2, 9, minute)).toISOString();
 
+/** The review ids of every page of a list, following its cursors from the first page. */
+async function idsOfEveryPage(list: (cursor: string | undefined) => Promise<{ items: { review: { id: string } }[]; nextCursor: string | null }>): Promise<string[]> {
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await list(cursor);
+    seen.push(...page.items.map((r) => r.review.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return seen;
+}
+
 describe('the store with several businesses', () => {
   let store: ReviewStore;
   let redis: Redis;
@@ -79,13 +91,7 @@ describe('the store with several businesses', () => {
     ];
     await store.upsertReviews(reviews, { backfill: false });
     const expected = [...reviews].sort((a, b) => Date.parse(b.publishedAt!) - Date.parse(a.publishedAt!) || (a.id < b.id ? 1 : -1)).map((r) => r.id);
-    const seen: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await store.listing.listReviews({ limit: 2, cursor });
-      seen.push(...page.items.map((r) => r.review.id));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    const seen = await idsOfEveryPage((cursor) => store.listing.listReviews({ limit: 2, cursor }));
     expect(seen).toEqual(expected);
     // With a filter too (batches merged across indexes), and narrowed to businesses.
     const filtered = await store.listing.listReviews({ limit: 10, filter: (r) => r.review.sourceId !== 'north.maps' });
@@ -112,13 +118,7 @@ describe('the store with several businesses', () => {
     await store.upsertReviews(all, { backfill: false });
     const expected = [...all].sort((a, b) => Date.parse(b.publishedAt!) - Date.parse(a.publishedAt!) || (a.id < b.id ? 1 : -1)).map((r) => r.id);
     for (const limit of [1, 7, 10, 25]) {
-      const seen: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await store.listing.listReviews({ limit, cursor });
-        seen.push(...page.items.map((r) => r.review.id));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
+      const seen = await idsOfEveryPage((cursor) => store.listing.listReviews({ limit, cursor }));
       expect(seen, `pages of ${limit}`).toEqual(expected);
     }
     // Alerts flagged in the same millisecond (one analysis batch of the busy business) tie: pages still go through
@@ -128,13 +128,7 @@ describe('the store with several businesses', () => {
     const flagOrder = [...quiet, tie].map((r, i) => ({ id: r.id, score: Date.parse(at(150 + i * 10)) })).concat(busy.map((r) => ({ id: r.id, score: Date.parse(at(200)) })));
     const expectedAlerts = flagOrder.sort((a, b) => b.score - a.score || (a.id < b.id ? 1 : -1)).map((e) => e.id);
     for (const limit of [4, 7]) {
-      const seen: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await store.listing.listAlerts({ limit, cursor });
-        seen.push(...page.items.map((r) => r.review.id));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
+      const seen = await idsOfEveryPage((cursor) => store.listing.listAlerts({ limit, cursor }));
       expect(seen, `alert pages of ${limit}`).toEqual(expectedAlerts);
     }
     // A filtered page (read in batches) and a time window keep the same order.
