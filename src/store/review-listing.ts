@@ -38,9 +38,12 @@ export class ReviewListing {
     return this.pageBy(await this.indexes(['alerts'], opts), { ...opts, min: opts.since?.getTime() });
   }
 
-  /** The reviews flagged after `afterMs` (epoch ms), oldest flag first, up to `limit`: what an event stream missed. */
-  async flaggedAfter(afterMs: number, limit: number): Promise<AnalysisItem[]> {
-    const lists = await this.indexes(['alerts'], {});
+  /**
+   * The reviews flagged after `afterMs` (epoch ms), oldest flag first, up to `limit`, of every business or of those
+   * named: what an event stream missed.
+   */
+  async flaggedAfter(afterMs: number, limit: number, businesses?: readonly string[]): Promise<AnalysisItem[]> {
+    const lists = await this.indexes(['alerts'], { businesses });
     const tp = new TaggedPipeline(this.redis);
     for (const key of lists) tp.addOn(key, (pipe) => pipe.zrangebyscore(key, `(${afterMs}`, '+inf', 'WITHSCORES', 'LIMIT', 0, limit));
     const rows = (await tp.exec()).map(([err, r]) => {

@@ -121,6 +121,34 @@ describe('API of a deployment serving several businesses', () => {
     expect(await ids(BERLIN)).toEqual([]);
   });
 
+  it('replays to a reconnecting limited key its own alerts, however many other businesses’ came since', async () => {
+    // 120 of Lyon's alerts flagged before Berlin's latest, all after the client's last event: more than one replay
+    // (100, oldest first) holds.
+    const since = Date.UTC(2026, 10, 21);
+    const berlinLate = makeReview('berlin.google', { rating: 1, text: 'Late again' });
+    const lyonBurst = Array.from({ length: 120 }, (_, i) => makeReview('lyon.google', { rating: 1, text: `Cold croissant ${i}` }));
+    await ctx.store.upsertReviews([berlinLate, ...lyonBurst], { backfill: false });
+    await ctx.store.saveAnalyses(lyonBurst.map((r) => ({ id: r.id, sourceId: r.sourceId, hash: r.contentHash, verdict, flag: true })), new Date(since + 1000));
+    await ctx.store.saveAnalyses([{ id: berlinLate.id, sourceId: berlinLate.sourceId, hash: berlinLate.contentHash, verdict, flag: true }], new Date(since + 2000));
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const controller = new AbortController();
+    try {
+      const res = await fetch(`${address}/v1/events`, { headers: { ...as(BERLIN), 'last-event-id': String(since) }, signal: controller.signal });
+      const reader = res.body!.getReader();
+      let text = '';
+      // The replay comes at once; a stream that never brings Berlin's alert fails after 5 s rather than hanging.
+      const deadline = Date.now() + 5_000;
+      while (!text.includes(berlinLate.id) && Date.now() < deadline) {
+        const chunk = await Promise.race([reader.read(), new Promise<undefined>((r) => setTimeout(() => r(undefined), Math.max(0, deadline - Date.now())))]);
+        if (chunk?.value) text += new TextDecoder().decode(chunk.value);
+      }
+      expect(text).toContain(berlinLate.id);
+      expect(text).not.toContain('lyon.');
+    } finally {
+      controller.abort();
+    }
+  });
+
   it('routes a business’s channel only its own sources’ reviews', async () => {
     const t = await testContext({
       business: undefined,

@@ -126,7 +126,7 @@ export function insightRoutes(api: RouteRegistry, ctx: AppContext, hub: EventHub
       const stop = await hub.listen(send);
       const lastId = Number(req.headers['last-event-id']);
       if (Number.isFinite(lastId) && lastId > 0) {
-        for (const m of await ctx.store.listing.flaggedAfter(lastId, 100)) send({ type: 'alert', reviewId: m.review.id, sourceId: m.review.sourceId, severity: m.verdict?.severity ?? 'low', flaggedAt: m.alertedAt ?? new Date().toISOString() });
+        for (const m of await ctx.store.listing.flaggedAfter(lastId, 100, limited)) send({ type: 'alert', reviewId: m.review.id, sourceId: m.review.sourceId, severity: m.verdict?.severity ?? 'low', flaggedAt: m.alertedAt ?? new Date().toISOString() });
       }
       // A comment every 15 s keeps proxies from closing an idle stream.
       const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
