@@ -5,6 +5,7 @@ import { Metrics } from '../src/metrics.js';
 import { businessOfId } from '../src/store/keys.js';
 import { LifecycleStore } from '../src/store/lifecycle-store.js';
 import { ReviewStore } from '../src/store/review-store.js';
+import { weeklyReport } from '../src/insights/weekly-report.js';
 import { makeReview } from './helpers/factories.js';
 import { testRedis, uniquePrefix } from './helpers/redis.js';
 import type { Redis } from 'ioredis';
@@ -179,5 +180,24 @@ describe('the store with several businesses', () => {
     expect((await store.deliveries.listFailed({ limit: 10, businesses: ['south'] })).items.map((d) => d.channelId)).toEqual(['slack']);
     expect(await store.deliveries.beginResend(south[0]!.id, 'slack')).toBe(1);
     expect((await store.deliveries.listFailed({ limit: 10 })).items).toHaveLength(2);
+  });
+
+  it("finds a business's champions in its own alerts, however many other businesses flagged since", async () => {
+    const lifecycle = new LifecycleStore(store);
+    const day = (d: number, h = 10): string => new Date(Date.UTC(2026, 10, d, h)).toISOString();
+    // South's critic, followed up on Friday 27 November (week 48) and raising the rating to 4 the day after.
+    const critic = makeReview('south.web', { platformId: 'critic', rating: 1, publishedAt: day(23), text: 'Cold room' });
+    await store.upsertReviews([critic], { backfill: false, now: new Date(day(23)) });
+    await store.saveAnalyses([{ id: critic.id, sourceId: critic.sourceId, hash: critic.contentHash, verdict: negative, flag: true }], new Date(day(23)));
+    for (const [action, at] of [['acknowledge', day(24)], ['reply', day(24, 12)], ['resolve', day(25)], ['follow_up', day(27)]] as const) {
+      expect((await lifecycle.transition(critic.id, action, { actor: 'maya', now: new Date(at), fields: action === 'follow_up' ? { followedUpAt: at } : {} })).ok).toBe(true);
+    }
+    await store.upsertReviews([makeReview('south.web', { platformId: 'critic', rating: 4, publishedAt: day(23), text: 'Cold room, but they fixed it' })], { backfill: false, now: new Date(day(28)) });
+    // North flags a page of reviews (500) and more after it: the report reads page by page up to its cap (here 2).
+    const north = Array.from({ length: 501 }, (_, i) => makeReview('north.web', { platformId: `n${i}`, rating: 1, publishedAt: day(26) }));
+    await store.upsertReviews(north, { backfill: false });
+    await store.saveAnalyses(north.map((r) => ({ id: r.id, sourceId: r.sourceId, hash: r.contentHash, verdict: negative, flag: true })), new Date(day(26)));
+    const report = await weeklyReport({ store, readStatusCounts: () => lifecycle.byStatus.read(['south']), sources: new Set(['south.web']) }, '2026-W48', 2);
+    expect(report.champions).toEqual([{ reviewId: critic.id, author: 'Dana Reyes', from: 1, to: 4 }]);
   });
 });

@@ -65,8 +65,10 @@ function exampleOf(r: AnalysisItem, publicUrl: string | undefined): InsightExamp
   };
 }
 
-async function examples(ctx: Deps, opts: { sourceId?: string | undefined; since: number; until: number; filter: ReviewFilter }): Promise<InsightExample[]> {
-  const page = await ctx.store.listing.listReviews({ limit: EXAMPLES, sourceId: opts.sourceId, min: opts.since, max: opts.until - 1, filter: opts.filter });
+async function examples(ctx: Deps, opts: { sourceId?: string | undefined; businesses?: readonly string[] | undefined; since: number; until: number; filter: ReviewFilter }): Promise<InsightExample[]> {
+  // A business's spike reads its own index: across a thousand businesses a filtered scan could stop (at its cap)
+  // before reaching this one's reviews.
+  const page = await ctx.store.listing.listReviews({ limit: EXAMPLES, sourceId: opts.sourceId, businesses: opts.businesses, min: opts.since, max: opts.until - 1, filter: opts.filter });
   return page.items.map((r) => exampleOf(r, ctx.config.publicUrl));
 }
 
@@ -123,7 +125,7 @@ async function sendSpike(ctx: Deps, insights: InsightStore, spike: Spike, curren
     id,
     at: now.toISOString(),
     summary: named(tenant, spikeSummary(spike, s.period, topicLabel)),
-    examples: await examples(ctx, { sourceId: spike.kind === 'source' ? spike.subject : undefined, since: current.since, until: current.until, filter }),
+    examples: await examples(ctx, { sourceId: spike.kind === 'source' ? spike.subject : undefined, businesses: tenant ? [tenant.id] : undefined, since: current.since, until: current.until, filter }),
     ...(tenant ? { business: tenant.id } : {}),
     spike: { ...spike, period: current.label, since: new Date(current.since).toISOString(), until: new Date(current.until).toISOString(), sources },
   };

@@ -1,6 +1,7 @@
 import type { Spread } from '../lifecycle/stats.js';
 import type { Status } from '../lifecycle/states.js';
 import type { ReviewStore } from '../store/review-store.js';
+import { businessOfId } from '../store/keys.js';
 import { averageRating, spreadOf, total, type SourceCounts } from './counters.js';
 import type { InsightAlert } from './insight-alert.js';
 import { isoWeekOf, isoWeekStart } from './iso-week.js';
@@ -107,9 +108,11 @@ async function championsOf(store: ReviewStore, start: number, end: number, cap: 
   const champions: WeeklyReport['champions'] = [];
   let seen = 0;
   let cursor: string | undefined;
+  // A business's report reads its own alert index: the cap then counts its alerts, not every business's.
+  const businesses = sources ? [...new Set([...sources].map((s) => businessOfId(s) ?? 'default'))] : undefined;
   // Newest flag first; one flagged after the week cannot have been followed up in it, and is passed over.
   do {
-    const page = await store.listing.listAlerts({ limit: 500, cursor, since: new Date(end - CHAMPION_LOOKBACK_MS) });
+    const page = await store.listing.listAlerts({ limit: 500, cursor, businesses, since: new Date(end - CHAMPION_LOOKBACK_MS) });
     for (const r of page.items) {
       seen += 1;
       if (sources && !sources.has(r.review.sourceId)) continue;
