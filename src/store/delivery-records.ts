@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 // The codec alone: delivery records and the review store no longer import each other.
 import { decodeCursor, encodeCursor, type Page } from './cursor.js';
 import { TaggedPipeline, type KeyBuilder } from './keys.js';
+import { newestAcross } from './newest-first.js';
 
 /** Where one review's alert stands on one channel. */
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
@@ -138,42 +139,25 @@ export class DeliveryRecords {
   async listFailed(opts: { limit: number; cursor?: string | undefined; businesses?: readonly string[] | undefined }): Promise<Page<DeliveryRecord>> {
     const after = opts.cursor ? decodeCursor(opts.cursor) : undefined;
     const lists = (await this.businessKeys(opts.businesses)).map((k) => this.failedKeyOf(k));
-    const picked = (await Promise.all(lists.map((key) => this.newestAfter(key, after, opts.limit + 1))))
-      .flat()
-      .sort((a, b) => b.score - a.score || (a.member < b.member ? 1 : a.member > b.member ? -1 : 0))
-      .slice(0, opts.limit + 1);
+    // Members are `<reviewId>|<channelId>`, scored by failure time.
+    const picked = await newestAcross(this.r, lists, after, opts.limit + 1);
     const page = picked.slice(0, opts.limit);
     const last = page[page.length - 1];
     const tp = new TaggedPipeline(this.r);
     for (const p of page) {
-      const reviewId = p.member.split('|')[0]!;
+      const reviewId = p.id.split('|')[0]!;
       tp.add(this.keys.forId(reviewId), (pipe) => pipe.hgetall(this.hash(reviewId)));
     }
     const replies = await tp.exec();
     const items: DeliveryRecord[] = [];
     page.forEach((p, i) => {
-      const [reviewId, channelId] = p.member.split('|') as [string, string];
+      const [reviewId, channelId] = p.id.split('|') as [string, string];
       const [err, h] = replies[i] ?? [null, {}];
       if (err) throw err;
       const rec = parseRecords(reviewId, h as Record<string, string>).find((d) => d.channelId === channelId);
       if (rec) items.push(rec);
     });
-    return { items, nextCursor: picked.length > opts.limit && last ? encodeCursor(last.score, last.member) : null };
-  }
-
-  /** Up to `count` members of one failed list after the cursor, newest first (ties in reverse lexical order). */
-  private async newestAfter(key: string, after: { score: number; id: string } | undefined, count: number): Promise<{ member: string; score: number }[]> {
-    const picked: { member: string; score: number }[] = [];
-    if (after) {
-      // Equal scores come back in reverse lexical order; continue among the ties first.
-      const ties = await this.r.zrangebyscore(key, after.score, after.score);
-      ties.filter((m) => m < after.id).sort().reverse().forEach((member) => picked.push({ member, score: after.score }));
-    }
-    if (picked.length < count) {
-      const rows = await this.r.zrevrangebyscore(key, after ? `(${after.score}` : '+inf', '-inf', 'WITHSCORES', 'LIMIT', 0, count - picked.length);
-      for (let i = 0; i < rows.length; i += 2) picked.push({ member: rows[i]!, score: Number(rows[i + 1]) });
-    }
-    return picked;
+    return { items, nextCursor: picked.length > opts.limit && last ? encodeCursor(last.score, last.id) : null };
   }
 
   /**

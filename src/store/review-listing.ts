@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { decodeCursor, encodeCursor, type Page } from './cursor.js';
 import { businessOfId, TaggedPipeline, type KeyBuilder } from './keys.js';
+import { newestAcross, pairs } from './newest-first.js';
 import type { AnalysisItem, ReviewFilter } from './review-store.js';
 
 // Reading the review indexes page by page: all reviews by publication time, flagged ones by flag time, each
@@ -71,7 +72,7 @@ export class ReviewListing {
     let scanned = 0;
     let exhausted = false;
     while (found.length <= opts.limit && scanned < SCAN_CAP) {
-      const ids = await this.idsAfterAll(keys, after, opts.min, opts.max, batch);
+      const ids = await newestAcross(this.redis, keys, after, batch, opts);
       if (ids.length < batch) exhausted = true;
       if (ids.length === 0) break;
       const items = opts.filter ? await this.read(ids.map((i) => i.id)) : [];
@@ -94,92 +95,4 @@ export class ReviewListing {
     return { items, nextCursor };
   }
 
-  /**
-   * Up to `count` members below the cursor across the indexes, merged newest first (ties in reverse lexical order).
-   * A thousand businesses' indexes are not each asked for `count`: each gives a small chunk, and only those whose
-   * last member could still be in the page are asked for more, round after round (each round one pipeline, one per
-   * business on a cluster). A page then reads about `2 × count` members plus a chunk per index, not `count` per index.
-   */
-  private async idsAfterAll(keys: readonly string[], after: { score: number; id: string } | undefined, min: number | undefined, max: number | undefined, count: number): Promise<{ id: string; score: number }[]> {
-    if (keys.length === 1) return this.idsAfter(keys[0]!, after, min, max, count);
-    const first = Math.min(count, Math.max(4, Math.ceil((2 * count) / keys.length)));
-    // An index asked again gets twice the chunk it had (up to `count`): one busy business among quiet ones, or
-    // members flagged in the same millisecond, take a few rounds, not count / chunk.
-    const state = keys.map(() => ({ cursor: after, last: undefined as { id: string; score: number } | undefined, done: false, chunk: first }));
-    const found: { id: string; score: number }[] = [];
-    let asking = keys.map((_, i) => i);
-    while (asking.length > 0) {
-      const got = await this.chunksAfter(asking.map((i) => ({ key: keys[i]!, after: state[i]!.cursor, count: state[i]!.chunk })), min, max);
-      asking.forEach((i, j) => {
-        const rows = got[j]!;
-        const st = state[i]!;
-        found.push(...rows);
-        if (rows.length < st.chunk) st.done = true;
-        if (rows.length) st.last = st.cursor = rows[rows.length - 1];
-        st.chunk = Math.min(count, st.chunk * 2);
-      });
-      found.sort(newestFirst);
-      const threshold = found.length >= count ? found[count - 1] : undefined;
-      // An index whose last member ranks below the page's last cannot add to the page: its next ones rank lower still.
-      asking = asking.filter((i) => !state[i]!.done && (threshold === undefined || newestFirst(state[i]!.last!, threshold) <= 0));
-    }
-    return found.slice(0, count);
-  }
-
-  /**
-   * Up to `count` members of each index below its cursor, in one pipeline: the members tied at the cursor's score
-   * (ZRANGEBYSCORE at that score, those below the cursor's id), then the lower scores. Ties are asked apart: a range
-   * from the cursor's score included would return the ties already read first, and a page deep inside hundreds of
-   * reviews flagged in the same millisecond would never get past them.
-   */
-  private async chunksAfter(asks: { key: string; after: { score: number; id: string } | undefined; count: number }[], min: number | undefined, max: number | undefined): Promise<{ id: string; score: number }[][]> {
-    const tp = new TaggedPipeline(this.redis);
-    for (const { key, after, count } of asks) {
-      if (after) tp.addOn(key, (pipe) => pipe.zrangebyscore(key, after.score, after.score));
-      const upper = after ? `(${after.score}` : max !== undefined ? String(max) : '+inf';
-      tp.addOn(key, (pipe) => pipe.zrevrangebyscore(key, upper, min !== undefined ? String(min) : '-inf', 'WITHSCORES', 'LIMIT', 0, count));
-    }
-    const replies = await tp.exec();
-    let r = 0;
-    return asks.map(({ after, count }) => {
-      const out: { id: string; score: number }[] = [];
-      if (after) {
-        const [err, ties] = replies[r++]!;
-        if (err) throw err;
-        for (const id of (ties as string[]).filter((t) => t < after.id).sort().reverse()) if (out.length < count) out.push({ id, score: after.score });
-      }
-      const [err, rows] = replies[r++]!;
-      if (err) throw err;
-      for (const e of pairs(rows as string[])) if (out.length < count) out.push(e);
-      return out;
-    });
-  }
-
-  /** Up to `count` members below the cursor (newest first), ties continued in reverse lexical order. */
-  private async idsAfter(key: string, after: { score: number; id: string } | undefined, min: number | undefined, max: number | undefined, count: number): Promise<{ id: string; score: number }[]> {
-    const out: { id: string; score: number }[] = [];
-    if (after) {
-      const ties = await this.redis.zrangebyscore(key, after.score, after.score);
-      for (const id of ties.filter((t) => t < after.id).sort().reverse()) if (out.length < count) out.push({ id, score: after.score });
-    }
-    if (out.length < count) {
-      const upper = after ? `(${after.score}` : max !== undefined ? String(max) : '+inf';
-      const rows = await this.redis.zrevrangebyscore(key, upper, min !== undefined ? String(min) : '-inf', 'WITHSCORES', 'LIMIT', 0, count - out.length);
-      out.push(...pairs(rows));
-    }
-    return out;
-  }
-
-}
-
-/** Newest first: higher score first, equal scores in reverse lexical order of the id (the indexes' own order). */
-function newestFirst(a: { id: string; score: number }, b: { id: string; score: number }): number {
-  return b.score - a.score || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-}
-
-/** Members and scores of a WITHSCORES reply. */
-function pairs(rows: readonly string[]): { id: string; score: number }[] {
-  const out: { id: string; score: number }[] = [];
-  for (let i = 0; i < rows.length; i += 2) out.push({ id: rows[i]!, score: Number(rows[i + 1]) });
-  return out;
 }
