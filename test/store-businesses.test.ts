@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Review } from '../src/domain/review.js';
 import type { Verdict } from '../src/domain/verdict.js';
 import { Metrics } from '../src/metrics.js';
-import { businessOfId } from '../src/store/keys.js';
+import { businessOfId } from '../src/domain/review.js';
 import { LifecycleStore } from '../src/store/lifecycle-store.js';
 import { ReviewStore } from '../src/store/review-store.js';
 import { weeklyReport } from '../src/insights/weekly-report.js';

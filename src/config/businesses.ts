@@ -1,5 +1,5 @@
 import type { BusinessProfile, Config } from './schema.js';
-import { sourceOfReviewId } from '../domain/review.js';
+import { businessOfId, sourceOfReviewId } from '../domain/review.js';
 
 // Which business a source (and so a review, an alert, a delivery) belongs to, looked up from the resolved
 // config. Pure: the analysis threads use it on their copy of the config as the worker does on its own.
@@ -30,9 +30,8 @@ function indexOf(config: Owned): Map<string, BusinessProfile> {
 export function businessOf(config: Owned, sourceId: string): BusinessProfile {
   const found = indexOf(config).get(sourceId);
   if (found) return found;
-  const dot = sourceId.indexOf('.');
-  const named = dot > 0 ? config.businesses.find((b) => b.id === sourceId.slice(0, dot)) : undefined;
-  return named ?? config.businesses[0]!;
+  const named = businessOfId(sourceId);
+  return (named !== undefined ? config.businesses.find((b) => b.id === named) : undefined) ?? config.businesses[0]!;
 }
 
 const sourceIndex = new WeakMap<object, Map<string, Config['sources'][number]>>();

@@ -66,6 +66,21 @@ export function reviewIdFor(sourceId: string, platformId: string): string {
   return `${sourceId}-${sha256(platformId).slice(0, 16)}`;
 }
 
+/**
+ * The business an id names: a source id `<business>.<source>` or a review id `<business>.<source>-<16 hex>`. A
+ * bare id (a single-business deployment's, where ids carry no business) names none. Business and source ids
+ * cannot hold a "." (config schema), so the first "." ends the business.
+ */
+export function businessOfId(id: string): string | undefined {
+  const dot = id.indexOf('.');
+  return dot > 0 ? id.slice(0, dot) : undefined;
+}
+
+/** The businesses some source or review ids name, once each; a bare id's is `default` (a single business's). */
+export function businessesOfIds(ids: Iterable<string>): string[] {
+  return [...new Set([...ids].map((id) => businessOfId(id) ?? 'default'))];
+}
+
 /** The source a review id belongs to: what is left of `reviewIdFor`'s id without its `-` and 16 hex digits. */
 export function sourceOfReviewId(id: string): string {
   return id.slice(0, -17);

@@ -1,7 +1,7 @@
 import type { Spread } from '../lifecycle/stats.js';
 import type { Status } from '../lifecycle/states.js';
 import type { ReviewStore } from '../store/review-store.js';
-import { businessOfId } from '../store/keys.js';
+import { businessesOfIds } from '../domain/review.js';
 import { averageRating, spreadOf, total, type SourceCounts } from './counters.js';
 import type { InsightAlert } from './insight-alert.js';
 import { isoWeekOf, isoWeekStart } from './iso-week.js';
@@ -109,7 +109,7 @@ async function championsOf(store: ReviewStore, start: number, end: number, cap: 
   let seen = 0;
   let cursor: string | undefined;
   // A business's report reads its own alert index: the cap then counts its alerts, not every business's.
-  const businesses = sources ? [...new Set([...sources].map((s) => businessOfId(s) ?? 'default'))] : undefined;
+  const businesses = sources ? businessesOfIds(sources) : undefined;
   // Newest flag first; one flagged after the week cannot have been followed up in it, and is passed over.
   do {
     const page = await store.listing.listAlerts({ limit: 500, cursor, businesses, since: new Date(end - CHAMPION_LOOKBACK_MS) });

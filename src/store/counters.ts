@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { parseCounterHash, weekOfDay, type CountedPeriod, type SourceCounts } from '../insights/counters.js';
-import { businessOfId, TaggedPipeline, type KeyBuilder } from './keys.js';
+import { businessesOfIds } from '../domain/review.js';
+import { TaggedPipeline, type KeyBuilder } from './keys.js';
 
 // Counters of reviews, negatives, ratings, topics, severities, lifecycle events and response times: one hash
 // per UTC day (`counts:d:<YYYY-MM-DD>`) and one per ISO week (`counts:w:<YYYY-Www>`), fields
@@ -130,7 +131,7 @@ export class CounterStore {
    */
   async read(periods: readonly { label: string; kind: 'day' | 'week' }[], sources?: string | ReadonlySet<string>): Promise<CounterWindow> {
     if (periods.length === 0) return { periods: [] };
-    const named = sources === undefined ? undefined : [...new Set([...(typeof sources === 'string' ? [sources] : sources)].map((s) => businessOfId(s) ?? 'default'))];
+    const named = sources === undefined ? undefined : businessesOfIds(typeof sources === 'string' ? [sources] : sources);
     const businesses = await this.businessKeys(named);
     const tp = new TaggedPipeline(this.redis);
     for (const keys of businesses) for (const p of periods) tp.add(keys, (pipe) => pipe.hgetall(p.kind === 'day' ? this.dayKey(p.label, keys) : this.weekKey(p.label, keys)));

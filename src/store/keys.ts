@@ -1,14 +1,5 @@
 import type { ChainableCommander, Redis } from 'ioredis';
-
-/**
- * The business an id names: a source id `<business>.<source>` or a review id `<business>.<source>-<16 hex>`. A
- * bare id (a single-business deployment's, where ids carry no business) names none. Business and source ids
- * cannot hold a "." (config schema), so the first "." ends the business.
- */
-export function businessOfId(id: string): string | undefined {
-  const dot = id.indexOf('.');
-  return dot > 0 ? id.slice(0, dot) : undefined;
-}
+import { businessOfId } from '../domain/review.js';
 
 /**
  * The one place Redis key names of the store are built. Every store module (reviews, lifecycle,

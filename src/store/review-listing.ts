@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { decodeCursor, encodeCursor, type Page } from './cursor.js';
-import { businessOfId, TaggedPipeline, type KeyBuilder } from './keys.js';
+import { businessOfId } from '../domain/review.js';
+import { TaggedPipeline, type KeyBuilder } from './keys.js';
 import { newestAcross, pairs } from './newest-first.js';
 import type { AnalysisItem, ReviewFilter } from './review-store.js';
 
