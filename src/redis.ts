@@ -192,9 +192,20 @@ async function connectCluster(nodes: readonly string[], logger: Logger): Promise
     url: nodes[0]!,
     cluster: nodes,
     async close() {
-      // QUIT goes to every node; one whose connection did not come back from a restart would hold it for ever.
-      const quit = redis.quit().then(() => true).catch(() => false);
-      if (!(await Promise.race([quit, new Promise<false>((r) => setTimeout(() => r(false), 2_000).unref())]))) redis.disconnect();
+      await quitOrDrop(redis);
     },
   };
+}
+
+/** Whether `work` finishes within `ms` (a rejection is passed on). */
+export function finishesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  return Promise.race([work.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), ms).unref())]);
+}
+
+/**
+ * Closes a connection with QUIT, or drops it when QUIT fails or takes over `ms`: on a cluster QUIT goes to every
+ * node, and one whose connection did not come back from a restart would hold it for ever.
+ */
+export async function quitOrDrop(redis: Redis, ms = 2_000): Promise<void> {
+  if (!(await finishesWithin(redis.quit(), ms).catch(() => false))) redis.disconnect();
 }

@@ -1,6 +1,6 @@
 import { WaitingError, Worker, type Job } from 'bullmq';
 import type { AppContext } from '../src/context.js';
-import { createRedis } from '../src/redis.js';
+import { createRedis, finishesWithin, quitOrDrop } from '../src/redis.js';
 import { throttledWarn } from '../src/logger.js';
 import { HostLimiter } from '../src/sources/host-limiter.js';
 import { jobSchemas, QUEUE_NAMES, type QueueName } from '../src/queues.js';
@@ -166,16 +166,14 @@ export function startWorkers(ctx: AppContext, opts: { queues?: readonly QueueNam
       // A worker (or the sweep) whose connection is stuck after a Redis node restart would never finish: past the
       // shutdown deadline the workers are closed by force and their connection dropped (jobs in flight are taken
       // over by another worker once their locks expire).
-      const deadline = new Promise<false>((r) => setTimeout(() => r(false), config.shutdown.deadlineMs).unref());
-      if (!(await Promise.race([Promise.all([sweeping, closing]).then(() => true), deadline]))) {
+      if (!(await finishesWithin(Promise.all([sweeping, closing]), config.shutdown.deadlineMs))) {
         log.warn({ deadlineMs: config.shutdown.deadlineMs }, 'workers did not close within the shutdown deadline: closing them by force');
         for (const w of workers) void w.close(true).catch(() => undefined);
       }
       // After the workers: their in-flight batches are still being analysed until then.
       await analysis?.close();
       await parsing?.close();
-      const quit = connection.quit().then(() => true).catch(() => false);
-      if (!(await Promise.race([quit, new Promise<false>((r) => setTimeout(() => r(false), 2_000).unref())]))) connection.disconnect();
+      await quitOrDrop(connection);
     },
   };
 }
