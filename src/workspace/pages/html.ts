@@ -71,10 +71,15 @@ export function label(id: string): string {
   return id.replace(/[_-]+/g, ' ');
 }
 
+/** The Business field of a filter form (`id` its element id): every business, or one of those the reader sees. */
+export function businessField(id: string, businesses: readonly { id: string; name: string }[], selected: string | undefined): Html {
+  return html`<div class="field"><label for="${id}">Business</label><select id="${id}" name="business"><option value="">Every business</option>${businesses.map((b) => html`<option value="${b.id}"${b.id === selected ? html` selected` : ''}>${b.name}</option>`)}</select></div>`;
+}
+
 /** A GET form that picks one of the reader's businesses for a page (nothing when there is only one to see). */
 export function businessPicker(action: string, businesses: readonly { id: string; name: string }[], selected: string | undefined, keep: Record<string, string> = {}): Html | '' {
   if (businesses.length < 2) return '';
   return html`<form class="card filter-bar" method="get" action="${action}" aria-label="Business">${Object.entries(keep).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
-<div class="field"><label for="p-business">Business</label><select id="p-business" name="business"><option value="">Every business</option>${businesses.map((b) => html`<option value="${b.id}"${b.id === selected ? html` selected` : ''}>${b.name}</option>`)}</select></div>
+${businessField('p-business', businesses, selected)}
 <button type="submit">Show</button></form>`;
 }

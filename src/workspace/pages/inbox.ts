@@ -1,6 +1,6 @@
 import { STATUSES, type Status } from '../../lifecycle/states.js';
 import { SEVERITIES } from '../../domain/verdict.js';
-import { age, html, label, stars, type Html } from './html.js';
+import { age, businessField, html, label, stars, type Html } from './html.js';
 import { layout, type Chrome } from './layout.js';
 
 /** The inbox's filters, as its query string carries them. */
@@ -114,7 +114,7 @@ export function inboxPage(chrome: Chrome, m: InboxModel): string {
 <div class="filters">
 <div class="field"><label for="f-status">Status</label><select id="f-status" name="status">${options(STATUSES, f.status, 'Any status')}</select></div>
 <div class="field"><label for="f-severity">Severity</label><select id="f-severity" name="severity">${options([...SEVERITIES].reverse(), f.severity, 'Any severity')}</select></div>
-${(m.businesses?.length ?? 0) > 1 ? html`<div class="field"><label for="f-business">Business</label><select id="f-business" name="business"><option value="">Every business</option>${m.businesses!.map((b) => html`<option value="${b.id}"${b.id === f.business ? html` selected` : ''}>${b.name}</option>`)}</select></div>` : ''}
+${(m.businesses?.length ?? 0) > 1 ? businessField('f-business', m.businesses!, f.business) : ''}
 <div class="field"><label for="f-source">Source</label><select id="f-source" name="source">${options(m.sources, f.source, 'Any source')}</select></div>
 <div class="field"><label for="f-topic">Topic</label><select id="f-topic" name="topic">${options(m.topics, f.topic, 'Any topic')}</select></div>
 <div class="field"><label class="check"><input type="checkbox" name="mine" value="1"${f.mine ? html` checked` : ''}> Assigned to me</label>
