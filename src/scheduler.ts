@@ -58,8 +58,8 @@ export function startScheduler(ctx: AppContext, opts: { pollOnStart?: boolean } 
       }
     }
   };
-  /** The sources of the current config by schedule; returns the ids newly scheduled. */
-  const plan = (): string[] => {
+  /** The sources of the current config by schedule; returns the ids newly scheduled and those no longer. */
+  const plan = (): { added: string[]; removed: string[] } => {
     const wanted = new Map<string, Set<string>>();
     for (const s of ctx.config.sources) if (s.enabled) (wanted.get(s.schedule) ?? wanted.set(s.schedule, new Set()).get(s.schedule)!).add(s.id);
     const before = new Set([...groups.values()].flatMap((g) => [...g.sources]));
@@ -79,9 +79,12 @@ export function startScheduler(ctx: AppContext, opts: { pollOnStart?: boolean } 
           task: cron.schedule(expression, (c) => tick(expression, c.date), { name: `poll ${expression}` }),
         });
     }
-    return [...wanted.values()].flatMap((set) => [...set]).filter((id) => !before.has(id));
+    const now = new Set([...wanted.values()].flatMap((set) => [...set]));
+    return { added: [...now].filter((id) => !before.has(id)), removed: [...before].filter((id) => !now.has(id)) };
   };
   const scheduled = (): number => [...groups.values()].reduce((n, g) => n + g.sources.size, 0);
+  /** A start-up poll: a source's first, at start or when a reload adds it. */
+  const pollNow = (sourceId: string): void => void requestPoll(ctx, sourceId, 'startup').catch((err) => log.error({ source: sourceId, err: (err as Error).message }, 'could not enqueue start-up poll'));
   plan();
   const sourceTasks = scheduled();
   // Periodic work every replica does: at start and then every `everyMs`, never two runs of one at once.
@@ -139,19 +142,16 @@ export function startScheduler(ctx: AppContext, opts: { pollOnStart?: boolean } 
       log.info('scheduler stopped');
     },
     reload() {
-      const before = new Set([...groups.values()].flatMap((g) => [...g.sources]));
-      const added = plan();
-      const now = new Set([...groups.values()].flatMap((g) => [...g.sources]));
-      const removed = [...before].filter((id) => !now.has(id));
+      const { added, removed } = plan();
       // A source just added is polled now, as at start, rather than at its next tick.
-      for (const id of added) requestPoll(ctx, id, 'startup').catch((err) => log.error({ source: id, err: (err as Error).message }, 'could not enqueue start-up poll'));
-      log.info({ sources: now.size, schedules: groups.size, added, removed }, 'scheduler reloaded');
+      for (const id of added) pollNow(id);
+      log.info({ sources: scheduled(), schedules: groups.size, added, removed }, 'scheduler reloaded');
     },
   };
   log.info({ sources: sourceTasks, schedules: groups.size }, 'scheduler started');
   if (opts.pollOnStart ?? true) {
     for (const source of ctx.config.sources) {
-      if (source.enabled) requestPoll(ctx, source.id, 'startup').catch((err) => log.error({ source: source.id, err: (err as Error).message }, 'could not enqueue start-up poll'));
+      if (source.enabled) pollNow(source.id);
     }
   }
   return scheduler;
