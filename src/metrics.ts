@@ -135,7 +135,10 @@ export class Metrics {
       async collect() {
         this.reset();
         const tp = new TaggedPipeline(self.redis);
-        for (const s of config.sources) tp.add(self.keys.forId(s.id), (pipe) => pipe.hget(self.keys.forId(s.id).key('source', s.id), 'lastSuccessAt'));
+        for (const s of config.sources) {
+          const keys = self.keys.forId(s.id);
+          tp.add(keys, (pipe) => pipe.hget(keys.key('source', s.id), 'lastSuccessAt'));
+        }
         const replies = await tp.exec();
         config.sources.forEach((s, i) => {
           const at = replies[i]?.[1];

@@ -199,7 +199,7 @@ export class Queues {
 
   /** The queue a job of `data` goes to: its business's shard. */
   queueFor<Q extends QueueName>(queue: Q, data: z.output<(typeof jobSchemas)[Q]>): Queue {
-    return this.shards[shardOf(this.businessOf?.(queue, data), this.shards.length)]!.queues[queue];
+    return this.ofBusiness(queue, this.businessOf?.(queue, data));
   }
 
   /** The queue of a business's jobs (undefined: shard 0). */

@@ -91,9 +91,12 @@ export function guardrailContext(deps: Pick<ActionDeps, 'config'>, stored: Analy
   };
 }
 
+/** The publish queue holding a review's jobs: its business's shard. */
+const publishQueueOf = (deps: Pick<ActionDeps, 'config' | 'queues'>, id: string) => deps.queues.ofBusiness('publish' satisfies QueueName, businessIdOf(deps.config, sourceOfReviewId(id)));
+
 /** Enqueues a publish job, re-running a failed one under the same id rather than being ignored as a twin. */
 async function enqueuePublish(deps: ActionDeps, id: string, kind: 'reply' | 'follow_up', delayMs = 0): Promise<void> {
-  const queue = deps.queues.ofBusiness('publish' satisfies QueueName, businessIdOf(deps.config, sourceOfReviewId(id)));
+  const queue = publishQueueOf(deps, id);
   const jobId = `publish-${kind === 'reply' ? 'reply' : 'followup'}-${id}`;
   const existing = await queue.getJob(jobId);
   if (existing) {
@@ -248,7 +251,7 @@ export async function followUp(
     await deps.lifecycle.setFields(id, { followUpText: input.text });
     await deps.lifecycle.record(id, { at: new Date().toISOString(), actor: actor.name, action: 'follow_up', note: 'follow-up text edited', details: input.override ? { override: input.override.reason } : undefined });
   }
-  const job = await deps.queues.ofBusiness('publish', businessIdOf(deps.config, sourceOfReviewId(id))).getJob(`publish-followup-${id}`);
+  const job = await publishQueueOf(deps, id).getJob(`publish-followup-${id}`);
   if (input.posted) {
     const r = await deps.lifecycle.transition(id, 'follow_up', { actor: actor.name, note: input.note ?? 'posted by hand', fields: { followedUpAt: new Date().toISOString(), followUpState: 'posted', publishError: '' } });
     if (!r.ok) return conflict('follow_up', r, id);

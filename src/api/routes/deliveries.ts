@@ -35,7 +35,7 @@ export function deliveryRoutes(api: RouteRegistry, ctx: AppContext): void {
   api.add({ method: 'GET', url: '/v1/deliveries', operationId: 'listFailedDeliveries', response: deliveryPageSchema, tag: 'alerts', scope: 'read', summary: 'Alert deliveries that kept failing, newest first, with their error', query: deliveriesQuery, errors: [404] }, async ({ query, actor }) => {
     const businesses = businessesOf(ctx.config, actor, query.business);
     const page = await withCursor(() => ctx.store.deliveries.listFailed({ limit: query.limit, cursor: query.cursor, businesses }));
-    // Each business's own list is read; the filter stays as a guard for records of a source moved between businesses.
+    // Each business's own list is read; the filter is a guard that no other business's record shows.
     const items = page.items.filter((d) => !businesses || businesses.includes(businessIdOf(ctx.config, sourceOfReviewId(d.reviewId))));
     return { items: items.map((d) => present(ctx, d)), nextCursor: page.nextCursor };
   });

@@ -55,8 +55,8 @@ function matches(q: ReturnType<typeof reviewListQuery.parse>, sla: (sourceId: st
 
 /** The reviews API: listing, one review, its history, and the lifecycle actions. */
 export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCache): void {
-  const present = (s: AnalysisItem): Record<string, unknown> => presentReview(s, slaFor(ctx.config, s.review.sourceId));
   const sla = (sourceId: string): SlaHours => slaFor(ctx.config, sourceId);
+  const present = (s: AnalysisItem): Record<string, unknown> => presentReview(s, sla(s.review.sourceId));
   const load = async (id: string): Promise<AnalysisItem> => {
     const stored = await ctx.store.get(id);
     if (!stored) throw notFound(`no review ${id}`);
@@ -112,7 +112,7 @@ export function reviewRoutes(api: RouteRegistry, ctx: AppContext, cache: ListCac
           limit: query.limit,
           cursor: query.cursor,
           sourceId: scope.sourceId,
-            businesses: scope.businesses,
+          businesses: scope.businesses,
           min: query.since ? Date.parse(query.since) : undefined,
           max: query.until ? Date.parse(query.until) - 1 : undefined,
           filter: both(scope.filter, matches(query, sla)),
