@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { ConfigError, isConfigDir, loadConfigFrom } from './config/load.js';
+import { ConfigError, isConfigDir, loadConfigFrom, YAML_NAME } from './config/load.js';
 import type { Config } from './config/schema.js';
 import type { ReloadOutcome } from './app.js';
 import type { Logger } from './logger.js';
@@ -47,7 +47,7 @@ export function watchConfig(opts: { target: string; env: NodeJS.ProcessEnv; logg
   let timer: NodeJS.Timeout | undefined;
   if (isConfigDir(opts.target)) {
     watcher = watch(opts.target, (_event, name) => {
-      if (name && !/\.ya?ml$/i.test(name)) return;
+      if (name && !YAML_NAME.test(name)) return;
       clearTimeout(timer);
       timer = setTimeout(() => void reload(`changed: ${name ?? opts.target}`).catch(() => undefined), opts.settleMs ?? SETTLE_MS);
     });

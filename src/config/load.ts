@@ -279,6 +279,11 @@ export function loadConfigFrom(target: string, env: Env = process.env, opts: { s
 
 /** The service-wide file of a config folder; every other `*.yaml` / `*.yml` file in it is one business. */
 export const SERVICE_FILE = 'service.yaml';
+/** The names the service-wide file may have. */
+const SERVICE_FILES = [SERVICE_FILE, 'service.yml'];
+
+/** A YAML file's name (`.yaml` or `.yml`): the files a config folder is made of. */
+export const YAML_NAME = /\.ya?ml$/i;
 
 /** The business files of a config folder, sorted: what `--config-dir` reads (and watches) beside `service.yaml`. */
 export function businessFiles(dir: string): string[] {
@@ -288,7 +293,7 @@ export function businessFiles(dir: string): string[] {
   } catch (err) {
     throw new ConfigError(dir, [`(dir): cannot read: ${(err as Error).message}`]);
   }
-  return names.filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.') && n !== SERVICE_FILE && n !== 'service.yml').sort();
+  return names.filter((n) => YAML_NAME.test(n) && !n.startsWith('.') && !SERVICE_FILES.includes(n)).sort();
 }
 
 /**
@@ -297,7 +302,7 @@ export function businessFiles(dir: string): string[] {
  * Validated as one config; each problem names the file it is in and the field's path there.
  */
 export function loadConfigDir(dir: string, env: Env = process.env, opts: { secrets?: boolean } = {}): Config {
-  const servicePath = [SERVICE_FILE, 'service.yml'].map((n) => path.join(dir, n)).find((f) => existsSync(f));
+  const servicePath = SERVICE_FILES.map((n) => path.join(dir, n)).find((f) => existsSync(f));
   const service = servicePath ? (readYaml(servicePath) ?? {}) : {};
   const problems: string[] = [];
   if (typeof service !== 'object' || Array.isArray(service)) throw new ConfigError(servicePath!, ['(file): must be a mapping of config sections']);
@@ -320,7 +325,7 @@ export function loadConfigDir(dir: string, env: Env = process.env, opts: { secre
       problems.push(`${name}: must be a mapping (id, name, contact, signature, sources, alerts…)`);
       continue;
     }
-    entries.push({ id: name.replace(/\.ya?ml$/i, ''), ...(doc as Record<string, unknown>) });
+    entries.push({ id: name.replace(YAML_NAME, ''), ...(doc as Record<string, unknown>) });
   }
   if (problems.length) throw new ConfigError(dir, problems);
   try {
