@@ -2,15 +2,16 @@ import { z } from 'zod';
 import { isoWeekStart } from '../insights/iso-week.js';
 import { SEVERITIES } from '../domain/verdict.js';
 import { STATUSES } from '../lifecycle/states.js';
+import { ID_PATTERN, QUALIFIED_ID_PATTERN } from '../domain/ids.js';
 
 /** Shared request schemas: the same ones validate requests and document them in /openapi.json. */
 // A source of a business in `businesses:` is `<business>.<source>` across the deployment, and its reviews' ids start so.
 export const reviewIdParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}(\.[A-Za-z0-9_-]{1,100})?$/, 'must be a review id').describe('review id') });
 /** A source id in a path or query: `google`, or `<business>.<source>` for a source of one of several businesses. */
-export const sourceId = z.string().regex(/^([a-z0-9][a-z0-9_-]{0,63}\.)?[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be a source id');
+export const sourceId = z.string().regex(QUALIFIED_ID_PATTERN, 'must be a source id');
 export const sourceIdParams = z.strictObject({ id: sourceId.describe('source id') });
 /** `business=`: narrows a list (or stats) to one business of a deployment that serves several. */
-export const businessQuery = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be a business id').optional().describe('only this business (see /v1/businesses)');
+export const businessQuery = z.string().regex(ID_PATTERN, 'must be a business id').optional().describe('only this business (see /v1/businesses)');
 
 export const limit = z.coerce.number().int().min(1).max(100).default(20).describe('page size, 1-100');
 export const cursor = z.string().min(1).max(300).optional().describe('nextCursor of the previous page');

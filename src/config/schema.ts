@@ -4,21 +4,22 @@ import cron from 'node-cron';
 import { SEVERITIES } from '../domain/verdict.js';
 import { INDUSTRIES, taxonomyFor } from '../classify/taxonomies/index.js';
 import { normalisePattern, PhraseMatcher } from '../classify/phrases.js';
+import { ID_PATTERN, QUALIFIED_ID_PATTERN } from '../domain/ids.js';
 
 /** Source ids end up in Redis keys, review ids and BullMQ job ids, which must not contain `:`. */
 const sourceId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be 1-64 letters, digits, "-" or "_" (no ":" or spaces)');
+  .regex(ID_PATTERN, 'must be 1-64 letters, digits, "-" or "_" (no ":" or spaces)');
 
 /** Business ids: the first part of their sources' and channels' deployment-wide ids (`<business>.<source>`). */
 export const businessId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be 1-64 letters, digits, "-" or "_" (no "." ":" or spaces)');
+  .regex(ID_PATTERN, 'must be 1-64 letters, digits, "-" or "_" (no "." ":" or spaces)');
 
 /** A source named where it is used: its own id within its business, or `<business>.<source>` from the service's top level. */
 const sourceRef = z
   .string()
-  .regex(/^([a-z0-9][a-z0-9_-]{0,63}\.)?[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be a source id, or "<business>.<source>" for a source of another file (letters, digits, "-" or "_")');
+  .regex(QUALIFIED_ID_PATTERN, 'must be a source id, or "<business>.<source>" for a source of another file (letters, digits, "-" or "_")');
 
 /** The deployment-wide id of a source or channel of a business in `businesses:` (a single `business:` keeps bare ids). */
 export function qualifiedId(business: string, id: string): string {
@@ -349,7 +350,7 @@ export const credentialSchema = z.discriminatedUnion('type', [
 ]);
 export type CredentialConfig = z.output<typeof credentialSchema>;
 /** Credential names: how sources and publishers refer to them. */
-const credentialName = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be letters, digits, "-" or "_" (up to 64)');
+const credentialName = z.string().regex(ID_PATTERN, 'must be letters, digits, "-" or "_" (up to 64)');
 
 /** Exactly one of `key` and `key + "Env"` (a secret given directly or through the environment). */
 function oneOf(obj: Record<string, unknown>, key: string, ctx: z.RefinementCtx, required: boolean): void {

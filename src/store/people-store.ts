@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { PERSON_ROLES, type PersonRef, type PersonRole } from '../domain/person.js';
 import type { KeyBuilder } from './keys.js';
+import { ID_PATTERN } from '../domain/ids.js';
 
 /** A person of the workspace as stored (never with the password hash). */
 export interface Person extends PersonRef {
@@ -28,7 +29,7 @@ const emailSchema = z.email({ error: 'must be an e-mail address like maya@exampl
 const nameSchema = z.string().trim().min(1, 'name must not be empty').max(100);
 const roleSchema = z.enum(PERSON_ROLES, { error: `role must be one of ${PERSON_ROLES.join(', ')}` });
 const slackSchema = z.string().regex(/^[UW][A-Z0-9]{2,20}$/, 'must be a Slack user id like U024BE7LH');
-const businessesSchema = z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'each business must be a business id')).min(1, 'list at least one business, or "all"');
+const businessesSchema = z.array(z.string().regex(ID_PATTERN, 'each business must be a business id')).min(1, 'list at least one business, or "all"');
 
 function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);

@@ -10,6 +10,7 @@ import { withCursor } from './alerts.js';
 import { businessesOf } from '../visibility.js';
 import { businessIdOf } from '../../config/businesses.js';
 import { sourceOfReviewId } from '../../domain/review.js';
+import { QUALIFIED_ID_PATTERN } from '../../domain/ids.js';
 
 const deliveriesQuery = z.strictObject({
   // Only failed deliveries are indexed; the others are seen per review.
@@ -22,7 +23,7 @@ const deliveriesQuery = z.strictObject({
 const resendParams = z.strictObject({
   id: reviewIdParams.shape.id,
   // A business's own channel is `<business>.<channel>`.
-  channel: z.string().regex(/^([a-z0-9][a-z0-9_-]{0,63}\.)?[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be an alert channel id'),
+  channel: z.string().regex(QUALIFIED_ID_PATTERN, 'must be an alert channel id'),
 });
 
 /** A delivery record as the API shows it, with the channel type and the review's API path. */

@@ -29,6 +29,7 @@ import { businessOf, maySee, slaFor, sourceById } from '../../config/businesses.
 import { insightVisible, maySeeSource, sourcesOf } from '../../api/visibility.js';
 import { sourceOfReviewId } from '../../domain/review.js';
 import type { Status } from '../../lifecycle/states.js';
+import { ID_PATTERN, QUALIFIED_ID_PATTERN } from '../../domain/ids.js';
 
 /** Rows on one inbox page. */
 export const INBOX_PAGE_SIZE = 25;
@@ -50,8 +51,8 @@ const emptyToUndefined = (v: unknown): unknown => (v === '' ? undefined : v);
 const inboxQuery = z.strictObject({
   status: z.preprocess(emptyToUndefined, z.enum(STATUSES).optional()),
   severity: z.preprocess(emptyToUndefined, z.enum(SEVERITIES).optional()),
-  source: z.preprocess(emptyToUndefined, z.string().regex(/^([a-z0-9][a-z0-9_-]{0,63}\.)?[a-z0-9][a-z0-9_-]{0,63}$/i, 'is not a source id').optional()),
-  business: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'is not a business id').optional()),
+  source: z.preprocess(emptyToUndefined, z.string().regex(QUALIFIED_ID_PATTERN, 'is not a source id').optional()),
+  business: z.preprocess(emptyToUndefined, z.string().regex(ID_PATTERN, 'is not a business id').optional()),
   topic: z.preprocess(emptyToUndefined, z.string().regex(/^[\w-]{1,64}$/, 'is not a topic id').optional()),
   mine: flag,
   overdue: flag,
