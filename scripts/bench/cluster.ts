@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { createContext } from '../../src/app.js';
 import type { AppContext } from '../../src/context.js';
-import type { Review } from '../../src/domain/review.js';
+import { sourceOfReviewId, type Review } from '../../src/domain/review.js';
 import { startWorkers } from '../../workers/index.js';
 import { throughPipeline } from './pipeline.js';
 import { tenancyConfig } from './tenancy.js';
@@ -76,26 +76,7 @@ export async function benchCluster({ quick = false } = {}): Promise<ClusterBench
     const run = (ctx: AppContext, batch: Review[], sourceId: string): Promise<number> => throughPipeline(ctx, batch, sourceId, 5);
     // Warm both (the analysis thread compiles its hot paths), then alternate which goes first.
     for (const s of sides) await run(s.ctx, benchReviews(perRound / 2, 'warmup', `w-${s.name}`), 'warmup');
-    const totals = new Map(sides.map((s) => [s.name, { seconds: [] as number[], node: 0, redis: 0 }]));
-    for (let r = 0; r < rounds; r++) {
-      const order = r % 2 === 0 ? sides : [...sides].reverse();
-      for (const s of order) {
-        const batch = benchReviews(perRound, 'bench', `r${r}-${s.name}-${Date.now().toString(36)}`);
-        const cpu0 = process.cpuUsage();
-        const redis0 = await redisCpu(s.ports);
-        const seconds = await run(s.ctx, batch, 'bench');
-        const cpu = process.cpuUsage(cpu0);
-        const t = totals.get(s.name)!;
-        t.seconds.push(seconds);
-        t.node += (cpu.user + cpu.system) / 1e6;
-        t.redis += (await redisCpu(s.ports)) - redis0;
-      }
-    }
-    const side = (name: 'single' | 'cluster'): Side => {
-      const t = totals.get(name)!;
-      const n = perRound * rounds;
-      return { reviewsPerSec: Math.round(perRound / Math.min(...t.seconds)), nodeMicros: Math.round((t.node / n) * 1e6), redisMicros: Math.round((t.redis / n) * 1e6) };
-    };
+    const measured = await alternateRounds(sides, rounds, perRound, (s, salt) => run(s.ctx, benchReviews(perRound, 'bench', salt), 'bench'));
     const dbsize = (): Promise<{ port: number; keys: number }[]> => Promise.all(cluster.ports.map(async (port) => ({ port, keys: Number((await cli(port, 'dbsize')).trim()) })));
     const shares = (counts: { port: number; keys: number }[]) => {
       const all = counts.reduce((a, c) => a + c.keys, 0) || 1;
@@ -116,7 +97,7 @@ export async function benchCluster({ quick = false } = {}): Promise<ClusterBench
     }
     const after = await dbsize();
     const gained = after.map((a, i) => ({ port: a.port, keys: a.keys - before[i]!.keys }));
-    return { reviewsPerRound: perRound, single: side('single'), cluster: side('cluster'), keysPerNode, businesses, queueShards: { shards, jobs: tenancy.sources.length, keysPerNode: shares(gained) } };
+    return { reviewsPerRound: perRound, ...measured, keysPerNode, businesses, queueShards: { shards, jobs: tenancy.sources.length, keysPerNode: shares(gained) } };
   } finally {
     for (const s of sides) {
       await s.stopWorkers();
@@ -169,7 +150,7 @@ async function manyBusinesses(
         const result = await ctx.store.upsertReviews(reviews.slice(i, i + 500), { backfill: false });
         const bySource = new Map<string, string[]>();
         for (const id of result.created) {
-          const src = id.slice(0, -17);
+          const src = sourceOfReviewId(id);
           bySource.set(src, [...(bySource.get(src) ?? []), id]);
         }
         await Promise.all([...bySource].map(([src, ids]) => enqueueAnalysis(ctx, src, ids)));
@@ -181,27 +162,10 @@ async function manyBusinesses(
       return (performance.now() - started) / 1000;
     };
     for (const s of sides) await round(s.ctx, `warm-${s.name}`);
-    const totals = new Map(sides.map((s) => [s.name, { seconds: [] as number[], node: 0, redis: 0 }]));
-    for (let r = 0; r < rounds; r++) {
-      for (const s of r % 2 === 0 ? sides : [...sides].reverse()) {
-        const cpu0 = process.cpuUsage();
-        const redis0 = await redisCpu(s.ports);
-        const seconds = await round(s.ctx, `r${r}-${s.name}-${Date.now().toString(36)}`);
-        const cpu = process.cpuUsage(cpu0);
-        const t = totals.get(s.name)!;
-        t.seconds.push(seconds);
-        t.node += (cpu.user + cpu.system) / 1e6;
-        t.redis += (await redisCpu(s.ports)) - redis0;
-      }
-    }
     const reviews = count * perBusiness;
-    const side = (name: 'single' | 'cluster'): Side => {
-      const t = totals.get(name)!;
-      const n = reviews * rounds;
-      return { reviewsPerSec: Math.round(reviews / Math.min(...t.seconds)), nodeMicros: Math.round((t.node / n) * 1e6), redisMicros: Math.round((t.redis / n) * 1e6) };
-    };
+    const measured = await alternateRounds(sides, rounds, reviews, (s, salt) => round(s.ctx, salt));
     const after = await dbsize();
-    return { count, reviews, single: side('single'), cluster: side('cluster'), keysPerNode: shares(after.map((a, i) => ({ port: a.port, keys: a.keys - before[i]!.keys }))) };
+    return { count, reviews, ...measured, keysPerNode: shares(after.map((a, i) => ({ port: a.port, keys: a.keys - before[i]!.keys }))) };
   } finally {
     for (const s of sides) {
       await s.stopWorkers();
@@ -210,4 +174,36 @@ async function manyBusinesses(
       await s.close();
     }
   }
+}
+
+/**
+ * `rounds` rounds of `perRound` reviews on each side, alternating which side goes first (a slow minute of this
+ * shared machine then falls on both): each side's best round as reviews/s, and its CPU per review in this process
+ * (all threads) and in its Redis server(s).
+ */
+async function alternateRounds<S extends { name: 'single' | 'cluster'; ports?: number[] | undefined }>(
+  sides: readonly S[],
+  rounds: number,
+  perRound: number,
+  run: (side: S, salt: string) => Promise<number>,
+): Promise<Record<'single' | 'cluster', Side>> {
+  const totals = new Map(sides.map((s) => [s.name, { seconds: [] as number[], node: 0, redis: 0 }]));
+  for (let r = 0; r < rounds; r++) {
+    for (const s of r % 2 === 0 ? sides : [...sides].reverse()) {
+      const cpu0 = process.cpuUsage();
+      const redis0 = await redisCpu(s.ports);
+      const seconds = await run(s, `r${r}-${s.name}-${Date.now().toString(36)}`);
+      const cpu = process.cpuUsage(cpu0);
+      const t = totals.get(s.name)!;
+      t.seconds.push(seconds);
+      t.node += (cpu.user + cpu.system) / 1e6;
+      t.redis += (await redisCpu(s.ports)) - redis0;
+    }
+  }
+  const side = (name: 'single' | 'cluster'): Side => {
+    const t = totals.get(name)!;
+    const n = perRound * rounds;
+    return { reviewsPerSec: Math.round(perRound / Math.min(...t.seconds)), nodeMicros: Math.round((t.node / n) * 1e6), redisMicros: Math.round((t.redis / n) * 1e6) };
+  };
+  return { single: side('single'), cluster: side('cluster') };
 }
