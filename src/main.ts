@@ -192,7 +192,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         ? (id: string | undefined, sourceId: string | undefined): { business: BusinessConfig; drafting: DraftingConfig } | string => {
             const named = id ?? (sourceId ? sourceById(config, sourceId)?.business : undefined);
             const b = named === undefined ? config.businesses[0]! : config.businesses.find((x) => x.id === named);
-            return b ? { business: b.business, drafting: b.drafting } : `unknown business "${named}" (configured: ${config.businesses.map((x) => x.id).join(', ')})`;
+            return b ? { business: b.business, drafting: b.drafting } : unknownBusiness(config, named!);
           }
         : undefined;
     return runDraftCli(process.stdin, process.stdout, { business: config.business, drafting: config.drafting, classify, businessOf });
@@ -214,7 +214,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       const week = values.week ?? isoWeekOf(new Date(Date.now() - 7 * 86_400_000)).label;
       const business = values.business;
       if (business !== undefined && !config.businesses.some((b) => b.id === business)) {
-        process.stderr.write(`--business: unknown business "${business}" (configured: ${config.businesses.map((b) => b.id).join(', ')})\n`);
+        process.stderr.write(`--business: ${unknownBusiness(config, business)}\n`);
         return 2;
       }
       const report = await reportOf({ store, lifecycle, redis: redis.redis, config }, week, business);
@@ -315,3 +315,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = 1;
   },
 );
+
+/** What a command says of a business id the config does not have. */
+function unknownBusiness(config: Config, id: string): string {
+  return `unknown business "${id}" (configured: ${config.businesses.map((b) => b.id).join(', ')})`;
+}
