@@ -108,6 +108,11 @@ export function detectLanguage(text: string, tokens: readonly Token[], tables?: 
     // prefers a judged language ("Un tanto caótica la recepción.", "Nicht so toll...").
     if (lexical === 'en') return clearlyOther(text) ?? 'en';
     if (lexical !== undefined) return lexical;
+    // A text of a few words that no stop word and no lexicon places: eld's guess on one or two unknown words is
+    // noise ("sifen" German, "gadaa" Spanish, "Infinx" Italian: names, and words of languages it does not know),
+    // and judged as that language the text is flagged on the model's prior alone. Undetermined unless eld is
+    // sure: the English model (a neutral prior) reads it and the reply is in the business's own language.
+    if (words <= SHORT_WORDS && bestVotes === 0 && leadVotes === 0) return clearlyOther(text) ?? UNDETERMINED;
   }
   const found = eld.detect(text.length > NGRAM_CHARS ? text.slice(0, NGRAM_CHARS) : text);
   const lang = found.language;

@@ -63,6 +63,19 @@ describe('language', () => {
     expect(classify({ text: 'The food was great but el servicio fue muy lento' }).language).toMatch(/^(en|es)$/);
   });
 
+  it('does not guess a language for a short text no word list knows, and does not flag it on that guess', () => {
+    // eld places a single unknown word anywhere ("sifen" German, "gadaa" Spanish, "Infinx" Italian: names and
+    // words of languages it does not know, common in app-store reviews); judged as that language, the text
+    // was flagged on the model's prior alone. Undetermined: the English model (neutral prior) reads it and
+    // the reply is written in the business's own language.
+    for (const text of ['sifen', 'gadaa', 'Infinx', 'asfaw damse']) {
+      expect(classify({ text })).toMatchObject({ language: 'und', negative: false });
+    }
+    // A word a lexicon or a stop word places still decides.
+    expect(classify({ text: 'Schrecklich!' })).toMatchObject({ language: 'de', negative: true });
+    expect(classify({ text: 'Terrible!' }).language).toBe('en');
+  });
+
   it('trusts a language the platform reported', () => {
     expect(classify({ text: 'Bom atendimento', language: 'pt-BR', rating: 4 }).language).toBe('pt');
     // Even over what the words say: the platform knows its users' language.
