@@ -126,6 +126,16 @@ describe('flagging in every judged language', () => {
     }
   });
 
+  it('reads a disappointed Portuguese reader\'s soft words as a complaint: diminutives and "sem graça"', () => {
+    // "bem" (well) alone would read as praise; the built model's prior is not the reason for these verdicts.
+    expect(classify({ text: 'Livro bem chatinho.' }).negative).toBe(true);
+    for (const [text, word] of [['Achei a história fraquinha.', '"fraquinha" (negative word)'], ['Achei o livro sem graça.', '"sem graça" (complaint)']] as const) {
+      const v = classify({ text });
+      expect(v.negative, text).toBe(true);
+      expect(v.reasons.join(' | '), text).toContain(word);
+    }
+  });
+
   it('adds configured critical rules in every language', () => {
     const c = createClassifier({ criticalRules: [{ id: 'pets', label: 'pets', patterns: ['hund*', 'chien'] }] });
     expect(c.classify({ text: 'Der Hund des Wirts hat mich gebissen, schrecklich.' }).severity).toBe('critical');
