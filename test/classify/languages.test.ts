@@ -129,7 +129,7 @@ describe('flagging in every judged language', () => {
   it('reads a disappointed Portuguese reader\'s soft words as a complaint: diminutives and "sem graça"', () => {
     // "bem" (well) alone would read as praise; the built model's prior is not the reason for these verdicts.
     expect(classify({ text: 'Livro bem chatinho.' }).negative).toBe(true);
-    for (const [text, word] of [['Achei a história fraquinha.', '"fraquinha" (negative word)'], ['Achei o livro sem graça.', '"sem graça" (complaint)']] as const) {
+    for (const [text, word] of [['Achei a história fraquinha.', '"fraquinha" (negative word)'], ['Achei o livro sem graça.', '"sem graça" (complaint)'], ['O final é previsível.', '"previsível" (negative word)'], ['Parei de ler na metade.', '"Parei de ler" (complaint)']] as const) {
       const v = classify({ text });
       expect(v.negative, text).toBe(true);
       expect(v.reasons.join(' | '), text).toContain(word);
