@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { draftingSchema } from '../../src/config/schema.js';
 import { checkGuardrails, draftFollowUp, draftReply } from '../../src/draft/index.js';
+import { classify } from '../../src/classify/index.js';
 import { business, review, verdict } from './factories.js';
 
 /** A whole word, for letters outside ASCII too (`\b` only knows ASCII). */
@@ -138,6 +139,16 @@ describe('the reply language', () => {
     }
     // A business language without templates either: English.
     expect(draftReply(review(german), verdict({ language: 'sv' }), { business: business({ language: 'fi' }) }).language).toBe('en');
+  });
+
+  it("is the business language for a short text no word list places (a name, a word eld would guess a language for)", () => {
+    for (const text of ['sifen', 'Infinx']) {
+      const v = classify({ text, rating: 5 });
+      expect(v.language).toBe('und');
+      const d = draftReply(review(text), v, { business: business({ language: 'de' }) });
+      expect(d.language, text).toBe('de');
+      expect(d.parts).not.toContain('apology');
+    }
   });
 
   it('is the one configured with replyLanguage, whatever the reviewer wrote in', () => {
