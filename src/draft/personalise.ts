@@ -34,9 +34,32 @@ export function firstNameOf(author: string | undefined): string | undefined {
   return capitalise(first);
 }
 
+/** Name particles that stay lower case inside a name ("Jan de Vries", "Ana da Silva", "Ludwig van Beethoven"). */
+const PARTICLES = new Set(['de', 'der', 'den', 'van', 'von', 'zu', 'da', 'do', 'dos', 'das', 'di', 'del', 'della', 'du', 'le', 'la', 'y', "d'"]);
+
+/**
+ * The reviewer's whole name when `author` looks like a person's name (as `firstNameOf` decides), for a formal
+ * greeting: German, French, Dutch, Italian and Spanish business letters greet an unknown customer by the full
+ * name ("Guten Tag Klaus Meier"), since a title needs their gender and the first name alone is the familiar
+ * register. Typed in one case ("klaus meier", "KLAUS MEIER") it is capitalised, particles apart; otherwise kept
+ * as written ("Jan de Vries", "Tom K.").
+ */
+export function fullNameOf(author: string | undefined): string | undefined {
+  if (firstNameOf(author) === undefined) return undefined;
+  const words = (author as string).normalize('NFC').trim().split(/\s+/);
+  const joined = words.join(' ');
+  if (joined !== joined.toLowerCase() && joined !== joined.toUpperCase()) return joined;
+  return words.map((w, i) => (i > 0 && PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : capitalise(w))).join(' ');
+}
+
 /** "MARIA" / "maria" → "Maria"; "o'neil" → "O'neil" is fine, "jean-luc" → "Jean-Luc". */
 function capitalise(word: string): string {
   return word
     .toLowerCase()
     .replace(/(^|[-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+/** The name a greeting uses: the first name, or the whole one where the template set's tone asks for it. */
+export function greetingNameOf(author: string | undefined, form: 'first' | 'full' | undefined): string | undefined {
+  return form === 'full' ? fullNameOf(author) : firstNameOf(author);
 }

@@ -2,7 +2,7 @@ import type { Review } from '../domain/review.js';
 import type { Verdict } from '../domain/verdict.js';
 import { resolveContext, type DraftContext, type ResolvedContext } from './context.js';
 import { checkGuardrails } from './guardrails.js';
-import { firstNameOf } from './personalise.js';
+import { greetingNameOf } from './personalise.js';
 import { draftReply, replySet, type ReplyDraft } from './reply.js';
 import type { TemplateSet } from './templates.js';
 
@@ -61,9 +61,11 @@ function businessFacts(r: ResolvedContext, verdict: Verdict, set: TemplateSet): 
     .join('\n');
 }
 
-function reviewMessage(review: Review, verdict: Verdict): string {
+function reviewMessage(review: Review, verdict: Verdict, r: ResolvedContext, set: TemplateSet): string {
   return JSON.stringify({
-    reviewer_first_name: firstNameOf(review.author) ?? null,
+    // The name the template's greeting would use: the whole name in a formal German, French, Dutch, Italian or
+    // Spanish reply, the first name otherwise.
+    reviewer_name: greetingNameOf(review.author, set.greetingName?.[r.tone]) ?? null,
     rating: review.rating ?? null,
     title: review.title ?? null,
     text: review.text,
@@ -89,7 +91,7 @@ async function askModel(review: Review, verdict: Verdict, r: ResolvedContext, ct
         temperature: cfg.temperature ?? 0.4,
         messages: [
           { role: 'system', content: `${PLAYBOOK_PROMPT}\n\n${businessFacts(r, verdict, set)}` },
-          { role: 'user', content: reviewMessage(review, verdict) },
+          { role: 'user', content: reviewMessage(review, verdict, r, set) },
         ],
       }),
       signal: AbortSignal.timeout(cfg.timeoutMs ?? 15_000),

@@ -4,7 +4,7 @@ import type { Draft, Verdict } from '../domain/verdict.js';
 import { summariseComplaint } from './complaint-summary.js';
 import { resolveContext, type Contact, type DraftContext, type ResolvedContext } from './context.js';
 import { checkGuardrails, codePointLength } from './guardrails.js';
-import { firstNameOf } from './personalise.js';
+import { greetingNameOf } from './personalise.js';
 import { fillSlots, pick, prepareTemplate, renderTemplate, type PreparedTemplate } from './pick.js';
 import { replySetFor, type PartName, type TemplateSet, type Tone } from './templates.js';
 
@@ -344,7 +344,7 @@ function materialFor(review: Review, verdict: Verdict, r: ResolvedContext, set: 
     tone: r.tone,
     // The review id makes the draft stable across re-analysis; the text covers callers without ids.
     seed: review.id || review.text,
-    name: firstNameOf(review.author),
+    name: greetingNameOf(review.author, set.greetingName?.[r.tone]),
     business: r.businessName,
     signature: r.signature,
     issues: summary.issues,

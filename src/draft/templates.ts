@@ -60,6 +60,11 @@ export const templateSetSchema = z.strictObject({
   contactPhrase: z.strictObject({ email: z.array(z.string()).min(1), phone: z.array(z.string()).min(1), both: z.array(z.string()).min(1) }),
   contactShort: z.strictObject({ email: z.string(), phone: z.string() }),
   whomUnnamed: z.strictObject({ friendly: z.string(), formal: z.string() }),
+  /**
+   * Whom each tone's greeting names: the reviewer's first name (default) or whole name. A formal German, French,
+   * Dutch, Italian or Spanish reply greets "Klaus Meier": the first name alone belongs to the familiar register.
+   */
+  greetingName: z.strictObject({ friendly: z.enum(['first', 'full']), formal: z.enum(['first', 'full']) }).optional(),
   /** How each tone addresses the reviewer ("Sie", "du"), told to a model drafting in this language. */
   address: z.strictObject({ friendly: z.string(), formal: z.string() }).optional(),
   topics: z.record(z.string(), z.strictObject({ long: z.string(), short: z.string() })),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { draftingSchema } from '../../src/config/schema.js';
 import { checkGuardrails, draftFollowUp, draftReply } from '../../src/draft/index.js';
 import { classify } from '../../src/classify/index.js';
+import { fullNameOf } from '../../src/draft/personalise.js';
 import { business, review, verdict } from './factories.js';
 
 /** A whole word, for letters outside ASCII too (`\b` only knows ASCII). */
@@ -126,6 +127,44 @@ describe.each(CASES)('a reply to a $language review', (c) => {
     expect(checkGuardrails(thanks.reply, { language: c.language }).violations.map((v) => v.rule)).toEqual(['apology', 'contact']);
     expect(thanks.reply.replace(/Café Luna|Maria, owner/g, ' ')).not.toMatch(ENGLISH);
   });
+});
+
+describe('the greeting', () => {
+  const complaints: Record<string, string> = {
+    de: 'Die Brötchen waren alt und niemand hat sich entschuldigt.',
+    fr: 'La chambre était sale et personne ne nous a aidés.',
+    es: 'La comida llegó fría y nadie nos atendió.',
+    it: 'La camera era sporca e nessuno ci ha aiutato.',
+    nl: 'Het eten was koud en niemand hielp ons.',
+  };
+
+  it('names a formal reply\'s reviewer in full where the first name alone is the familiar register', () => {
+    for (const [language, text] of Object.entries(complaints)) {
+      const formal = draftReply(review(text, { author: 'klaus meier' }), verdict({ language }), { business: business({ tone: 'formal' }) });
+      expect(formal.reply.split('\n')[0], language).toMatch(/\bKlaus Meier\b/);
+      expect(formal.violations, language).toEqual([]);
+      const friendly = draftReply(review(text, { author: 'klaus meier' }), verdict({ language }), { business: business() });
+      expect(friendly.reply.split('\n')[0], language).toMatch(/\bKlaus\b/);
+      expect(friendly.reply, language).not.toMatch(/Meier/);
+    }
+    // English and Portuguese greet by the first name in both tones.
+    const english = draftReply(review('The room was dirty.', { author: 'klaus meier' }), verdict(), { business: business({ tone: 'formal' }) });
+    expect(english.reply.split('\n')[0]).toMatch(/^(Dear|Hello) Klaus,$/);
+    // A handle is no name in any tone.
+    const handle = draftReply(review(complaints.de!, { author: 'gamer_99' }), verdict({ language: 'de' }), { business: business({ tone: 'formal' }) });
+    expect(handle.reply.split('\n')[0]).toMatch(/^(Guten Tag,|Sehr geehrte Damen und Herren,)$/);
+  });
+
+  it.each([
+    ['klaus meier', 'Klaus Meier'],
+    ['JAN DE VRIES', 'Jan de Vries'],
+    ['Jan de Vries', 'Jan de Vries'],
+    ['ana da silva', 'Ana da Silva'],
+    ['Tom K.', 'Tom K.'],
+    ['Zoë', 'Zoë'],
+  ])('full name of %s: %s', (author, name) => expect(fullNameOf(author)).toBe(name));
+
+  it.each(['A Google User', 'gamer_99', 'Mr Smith', ''])('no full name in "%s"', (author) => expect(fullNameOf(author)).toBeUndefined());
 });
 
 describe('the reply language', () => {

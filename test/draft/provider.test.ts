@@ -84,6 +84,13 @@ describe('draftWithProvider (openai-compatible)', () => {
     expect(d.language).toBe('de');
     const sent = JSON.parse(requests[0]?.body ?? '{}') as { messages: { content: string }[] };
     expect(sent.messages[0]?.content).toMatch(/Write the whole reply in German \(de\).*"du"/);
+    // The model is given the name the template would greet with: the first name in the familiar register.
+    expect(JSON.parse(sent.messages[1]?.content ?? '{}')).toMatchObject({ reviewer_name: 'Anna' });
+    // In the formal register ("Sie"), the whole name, as the template greets.
+    handler = completion(german);
+    await draftWithProvider(rde, verdict({ language: 'de', topics: ['waiting_time'] }), { ...ctx(), business: business({ tone: 'formal' }) }, { env });
+    const formal = JSON.parse(requests.at(-1)?.body ?? '{}') as { messages: { content: string }[] };
+    expect(JSON.parse(formal.messages[1]?.content ?? '{}')).toMatchObject({ reviewer_name: 'Anna Weber' });
     // The same German text without its apology is caught in German, and the template (in German) is used.
     handler = completion(german.replace(', und es tut uns aufrichtig leid', ''));
     const without = await draftWithProvider(rde, verdict({ language: 'de', topics: ['waiting_time'] }), ctx(), { env });
