@@ -168,6 +168,11 @@ describe('tagging real-world reviews per industry and language', () => {
     ['healthcare', "Impossible d'obtenir un rendez-vous, et la secrétaire est désagréable au téléphone.", ['appointments', 'staff_service']],
     ['healthcare', 'Me cobraron la consulta aunque el seguro médico la cubre.', ['billing_insurance']],
     ['healthcare', 'Na de bloedafname heb ik nooit een uitslag gekregen, niemand belt terug.', ['communication']],
+    // Found drafting formal replies to a bakery, a plumber and a clinic: stale rolls, a leak not fixed but charged
+    // in full, and a visit two hours late had gone untagged.
+    ['cafe_bakery', 'Die Brötchen waren alt und die Verkäuferin hat uns ignoriert.', ['freshness', 'staff_service']],
+    ['home_services', 'De monteur heeft de lekkage niet verholpen en rekende wel het volle tarief.', ['workmanship', 'price_billing', 'property_damage']],
+    ['healthcare', 'La visita è iniziata con due ore di ritardo e la segretaria è stata scortese.', ['waiting_time', 'staff_service']],
   ];
   it.each(cases)('%s: %s', (industry, text, topics) => {
     expect(tag(industry, text)).toEqual(INDUSTRY_TOPICS[industry].map((s) => s.id).filter((id) => topics.includes(id)));

@@ -97,12 +97,12 @@ export const HEALTHCARE: readonly TopicSpec[] = [
     },
     moreKeywords: {
       en: ['waiting room', 'running late', 'behind schedule', 'over an hour'],
-      de: ['wartezimmer', 'wartebereich'],
-      fr: ["salle d'attente", 'en retard'],
-      es: ['sala de espera', 'con retraso'],
-      nl: ['wachtkamer', 'liep uit'],
-      it: ["sala d'attesa", 'in ritardo'],
-      pt: ['sala de espera', 'atrasad*'],
+      de: ['wartezimmer', 'wartebereich', 'stunden verspätung', 'stunde verspätung', 'minuten verspätung'],
+      fr: ["salle d'attente", 'en retard', 'heures de retard', 'heure de retard', 'minutes de retard'],
+      es: ['sala de espera', 'con retraso', 'horas de retraso', 'hora de retraso', 'minutos de retraso'],
+      nl: ['wachtkamer', 'liep uit', 'uur vertraging', 'uur te laat'],
+      it: ["sala d'attesa", 'in ritardo', 'ore di ritardo', "un'ora di ritardo", 'minuti di ritardo'],
+      pt: ['sala de espera', 'atrasad*', 'horas de atraso', 'hora de atraso', 'minutos de atraso'],
     },
   }),
   variant(STAFF_SERVICE, {
