@@ -22,17 +22,19 @@ export interface ReplyDraft extends Draft {
 
 type Slots = Record<string, string | undefined>;
 
-type PreparedParts = Record<PartName, Record<Tone, PreparedTemplate[]>>;
+type PreparedParts = Partial<Record<PartName, Record<Tone, PreparedTemplate[]>>>;
 /** Each set's lines, parsed once. */
 const preparedParts = new WeakMap<TemplateSet, PreparedParts>();
 
 function preparedLines(set: TemplateSet, part: PartName, tone: Tone): PreparedTemplate[] {
   let parts = preparedParts.get(set);
   if (!parts) {
-    const entries = Object.entries(set.parts).map(([name, lines]) => [name, { friendly: lines.friendly.map(prepareTemplate), formal: lines.formal.map(prepareTemplate) }]);
+    const entries = Object.entries(set.parts)
+      .filter((e): e is [string, { friendly: string[]; formal: string[] }] => e[1] !== undefined)
+      .map(([name, lines]) => [name, { friendly: lines.friendly.map(prepareTemplate), formal: lines.formal.map(prepareTemplate) }]);
     preparedParts.set(set, (parts = Object.fromEntries(entries) as PreparedParts));
   }
-  return parts[part][tone];
+  return parts[part]?.[tone] ?? [];
 }
 
 /** Two whitespace characters in a row: what an empty `[|x]` alternative can leave behind. */
@@ -118,6 +120,8 @@ const LADDER: Level[] = [
 interface Material {
   set: TemplateSet;
   tone: Tone;
+  /** Not negative, but not praise either: 3 stars (or fewer, the text saying it is no complaint), or no rating and a text short of praise. */
+  lukewarm: boolean;
   seed: string;
   name?: string | undefined;
   business: string;
@@ -317,18 +321,28 @@ const THANK_YOU_LADDER = [
 ];
 
 function composeThankYou(m: Material, level: (typeof THANK_YOU_LADDER)[number]): { text: string; parts: string[] } {
+  // A lukewarm review is thanked plainly, with no "glad to hear", and told the business means to do better.
+  const neutral = m.lukewarm && m.set.parts.neutralThanks !== undefined && m.set.parts.neutralInvite !== undefined;
+  const thanks: PartName = neutral ? 'neutralThanks' : 'praiseThanks';
+  const invite: PartName = neutral ? 'neutralInvite' : 'praiseInvite';
   const parts: string[] = ['thanks'];
-  const body = [once(m, 'praiseThanks', () => renderFresh(m, 'thanks', 'praiseThanks', { business: m.business })) as string];
-  if (level.glad) {
+  const body = [once(m, thanks, () => renderFresh(m, 'thanks', thanks, { business: m.business })) as string];
+  if (level.glad && !neutral) {
     parts.push('glad');
     body.push(once(m, 'praiseGlad', () => renderFresh(m, 'glad', 'praiseGlad', { business: m.business })) as string);
   }
   if (level.invite) {
     parts.push('invite');
-    body.push(once(m, 'praiseInvite', () => renderFresh(m, 'invite', 'praiseInvite', { business: m.business })) as string);
+    body.push(once(m, invite, () => renderFresh(m, 'invite', invite, { business: m.business })) as string);
   }
   return assemble(m, level, parts, body);
 }
+
+/**
+ * A verdict score (1 − 2·P(negative) for a text without a rating) below which a review that is not negative is no
+ * praise either ("Ok", "it's fine I guess", a name, an empty text): P(negative) above 0.35.
+ */
+const LUKEWARM_BELOW = 0.3;
 
 /** The reviewer's language says whether English phrase extraction applies (`und`: it may well be English). */
 export const mayBeEnglish = (language: string | undefined): boolean => !language || language === 'und' || language.toLowerCase().startsWith('en');
@@ -342,6 +356,7 @@ function materialFor(review: Review, verdict: Verdict, r: ResolvedContext, set: 
   return {
     set,
     tone: r.tone,
+    lukewarm: !verdict.negative && (review.rating !== undefined ? review.rating < 4 : verdict.score < LUKEWARM_BELOW),
     // The review id makes the draft stable across re-analysis; the text covers callers without ids.
     seed: review.id || review.text,
     name: greetingNameOf(review.author, set.greetingName?.[r.tone]),

@@ -43,7 +43,14 @@ export const PART_NAMES = [
   'praiseGlad',
   'praiseInvite',
 ] as const;
-export type PartName = (typeof PART_NAMES)[number];
+
+/**
+ * Parts a set may leave out (a set written before them still loads). A review that is not negative but not praise
+ * either (3 stars, or a lukewarm or unreadable text without a rating) is thanked plainly and told the business
+ * wants to do better, instead of "what a lovely review"; without these parts it gets the praise parts.
+ */
+export const OPTIONAL_PART_NAMES = ['neutralThanks', 'neutralInvite'] as const;
+export type PartName = (typeof PART_NAMES)[number] | (typeof OPTIONAL_PART_NAMES)[number];
 
 const validRegex = z.string().refine((s) => {
   try {
@@ -56,7 +63,10 @@ const validRegex = z.string().refine((s) => {
 
 export const templateSetSchema = z.strictObject({
   language: z.string().min(2),
-  parts: z.strictObject(Object.fromEntries(PART_NAMES.map((p) => [p, tonedLines])) as Record<PartName, typeof tonedLines>),
+  parts: z.strictObject({
+    ...(Object.fromEntries(PART_NAMES.map((p) => [p, tonedLines])) as Record<(typeof PART_NAMES)[number], typeof tonedLines>),
+    ...(Object.fromEntries(OPTIONAL_PART_NAMES.map((p) => [p, tonedLines.optional()])) as Record<(typeof OPTIONAL_PART_NAMES)[number], z.ZodOptional<typeof tonedLines>>),
+  }),
   contactPhrase: z.strictObject({ email: z.array(z.string()).min(1), phone: z.array(z.string()).min(1), both: z.array(z.string()).min(1) }),
   contactShort: z.strictObject({ email: z.string(), phone: z.string() }),
   whomUnnamed: z.strictObject({ friendly: z.string(), formal: z.string() }),

@@ -3,6 +3,10 @@ import { draftingSchema } from '../../src/config/schema.js';
 import { checkGuardrails, draftFollowUp, draftReply } from '../../src/draft/index.js';
 import { classify } from '../../src/classify/index.js';
 import { fullNameOf } from '../../src/draft/personalise.js';
+import { templateSetSchema } from '../../src/draft/templates.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { business, review, verdict } from './factories.js';
 
 /** A whole word, for letters outside ASCII too (`\b` only knows ASCII). */
@@ -126,6 +130,46 @@ describe.each(CASES)('a reply to a $language review', (c) => {
     expect(thanks.parts).not.toContain('apology');
     expect(checkGuardrails(thanks.reply, { language: c.language }).violations.map((v) => v.rule)).toEqual(['apology', 'contact']);
     expect(thanks.reply.replace(/Café Luna|Maria, owner/g, ' ')).not.toMatch(ENGLISH);
+  });
+});
+
+describe('a review that is neither a complaint nor praise', () => {
+  const better: Record<string, RegExp> = {
+    en: /even better/, de: /noch mehr überzeugen/, fr: /encore mieux/, es: /aún mejor/, nl: /nog beter/, it: /ancora meglio/, pt: /ainda melhor/,
+  };
+
+  it('is thanked plainly, with no "lovely review" and no "glad to hear", in every language and tone', () => {
+    for (const [language, wants] of Object.entries(better)) {
+      for (const tone of ['friendly', 'formal'] as const) {
+        const lukewarm = review('…', { rating: 3 });
+        const d = draftReply(lukewarm, verdict({ negative: false, score: 0, severity: 'low', language }), { business: business({ tone }) });
+        expect(d.reply, `${language} ${tone}`).toMatch(wants);
+        expect(d.parts, `${language} ${tone}`).not.toContain('glad');
+        expect(d.parts).not.toContain('apology');
+        expect(d.violations, `${language} ${tone}`).toEqual([]);
+      }
+    }
+    // No rating: a text short of praise ("Ok", a name) is lukewarm; a clearly happy one still gets the praise.
+    const ok = draftReply(review('Ok'), verdict({ negative: false, score: 0.05, severity: 'low' }), { business: business() });
+    expect(ok.reply).toMatch(better.en!);
+    const loved = draftReply(review('Loved it', { rating: 5 }), verdict({ negative: false, score: 0.9, severity: 'low' }), { business: business() });
+    expect(loved.reply).not.toMatch(better.en!);
+    expect(loved.parts).toContain('glad');
+  });
+
+  it('gets the praise parts from a template set written without the neutral ones', () => {
+    const en = JSON.parse(readFileSync(new URL('../../src/draft/templates/en.json', import.meta.url), 'utf8')) as { parts: Record<string, unknown> };
+    delete en.parts.neutralThanks;
+    delete en.parts.neutralInvite;
+    expect(templateSetSchema.safeParse(en).success).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'rm-templates-'));
+    writeFileSync(join(dir, 'en.json'), JSON.stringify(en));
+    const d = draftReply(review('…', { rating: 3 }), verdict({ negative: false, score: 0, severity: 'low' }), {
+      business: business(),
+      drafting: draftingSchema.parse({ templatesDir: dir }),
+    });
+    expect(d.parts).toContain('glad');
+    expect(d.violations).toEqual([]);
   });
 });
 
