@@ -340,7 +340,7 @@ function composeThankYou(m: Material, level: (typeof THANK_YOU_LADDER)[number]):
 
 /**
  * A verdict score (1 − 2·P(negative) for a text without a rating) below which a review that is not negative is no
- * praise either ("Ok", "it's fine I guess", a name, an empty text): P(negative) above 0.35.
+ * praise either ("Ganz okay.", "it's fine I guess", a name, an empty text): P(negative) above 0.35.
  */
 const LUKEWARM_BELOW = 0.3;
 

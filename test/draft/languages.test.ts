@@ -149,8 +149,11 @@ describe('a review that is neither a complaint nor praise', () => {
         expect(d.violations, `${language} ${tone}`).toEqual([]);
       }
     }
-    // No rating: a text short of praise ("Ok", a name) is lukewarm; a clearly happy one still gets the praise.
-    const ok = draftReply(review('Ok'), verdict({ negative: false, score: 0.05, severity: 'low' }), { business: business() });
+    // No rating: a text short of praise ("It's fine I guess.", a name) is lukewarm, as the classifier scores it; a
+    // clearly happy one still gets the praise.
+    const fine = classify({ text: "It's fine I guess." });
+    expect(fine).toMatchObject({ negative: false });
+    const ok = draftReply(review("It's fine I guess."), fine, { business: business() });
     expect(ok.reply).toMatch(better.en!);
     const loved = draftReply(review('Loved it', { rating: 5 }), verdict({ negative: false, score: 0.9, severity: 'low' }), { business: business() });
     expect(loved.reply).not.toMatch(better.en!);
