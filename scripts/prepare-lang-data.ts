@@ -2,7 +2,7 @@
  * Builds the per-language dev sets `npm run eval` reads, from sources downloaded by hand (see
  * data/MANIFEST.md for each source's repository, commit and licence). Nothing here downloads.
  *
- *   npx tsx scripts/prepare-lang-data.ts --semeval DIR [--pt-books DIR] [--de-amazon DIR] [--appstore-bank-dump FILE] [--pt-olist FILE] --out DIR
+ *   npx tsx scripts/prepare-lang-data.ts --semeval DIR [--pt-books DIR] [--de-amazon DIR] [--appstore-bank-dump FILE] [--pt-olist FILE] [--absita FILE] --out DIR
  *
  * --semeval DIR: the SemEval-2016 Task 5 restaurant files in the ABSADatasets "apc" layout
  *   (restaurants_{train,test}_{dutch,french,spanish}.xml.dat: a sentence with $T$ for the aspect,
@@ -23,10 +23,14 @@
  * --pt-olist FILE: Brazilian online-shop reviews, the Olist `olist_order_reviews_dataset.csv` (stars and the
  *   customer's title and message), labelled by stars (1–2 negative, 4–5 positive, 3 left out), split the same way
  *   into OUT/dev/pt-shop.jsonl and OUT/tune/pt-shop.jsonl: a second Portuguese dev set, of shop reviews.
+ * --absita FILE: Italian hotel review sentences (booking.com), the ABSITA 2018 training CSV (`absita_2018_training.csv`:
+ *   three 0/1 columns per aspect, then the sentence), labelled like the SemEval sentences (every aspect negative or
+ *   every one positive; mixed left out), split the same way into OUT/dev/it.jsonl and OUT/tune/it.jsonl.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 
 interface Example {
@@ -106,6 +110,37 @@ export function olistReviews(csv: string): Example[] {
   return out;
 }
 
+/** The aspects of ABSITA 2018, each with `<aspect>_presence`, `<aspect>_positive` and `<aspect>_negative` columns. */
+const ABSITA_ASPECTS = ['cleanliness', 'comfort', 'amenities', 'staff', 'value', 'wifi', 'location', 'other'] as const;
+
+/**
+ * Sentences of Italian hotel reviews (booking.com) from the ABSITA 2018 task's CSV (`;`-separated: sentence_id,
+ * three 0/1 columns per aspect, sentence). As with SemEval: a sentence whose every present aspect is negative (and
+ * not also positive) is a negative example, every one positive a positive one; mixed sentences, and those with no
+ * aspect, are left out, and so is a sentence repeated.
+ */
+export function absitaSentences(csv: string): Example[] {
+  const rows = parse(csv, { columns: true, delimiter: ';', skip_empty_lines: true, relax_quotes: true }) as Record<string, string>[];
+  const out: Example[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const text = (row.sentence ?? '').replace(/\s+/g, ' ').trim();
+    let positive = 0;
+    let negative = 0;
+    for (const aspect of ABSITA_ASPECTS) {
+      if (row[`${aspect}_presence`] !== '1') continue;
+      const pos = row[`${aspect}_positive`] === '1';
+      const neg = row[`${aspect}_negative`] === '1';
+      if (pos) positive++;
+      if (neg) negative++;
+    }
+    if (!text || seen.has(text) || (positive > 0) === (negative > 0)) continue;
+    seen.add(text);
+    out.push({ text, negative: negative > 0, source: 'absita2018-hotels-it' });
+  }
+  return out;
+}
+
 const DEV_PER_CLASS = 250;
 
 /** Dev set (DEV_PER_CLASS of each class, in a fixed shuffled order) and tuning set (the rest). */
@@ -132,7 +167,8 @@ function main(): void {
   const deAmazon = arg('--de-amazon');
   const bankDump = arg('--appstore-bank-dump');
   const ptShop = arg('--pt-olist');
-  if (!out || !semeval) throw new Error('usage: prepare-lang-data.ts --semeval DIR [--pt-books DIR] [--de-amazon DIR] [--appstore-bank-dump FILE] [--pt-olist FILE] --out DIR');
+  const absita = arg('--absita');
+  if (!out || !semeval) throw new Error('usage: prepare-lang-data.ts --semeval DIR [--pt-books DIR] [--de-amazon DIR] [--appstore-bank-dump FILE] [--pt-olist FILE] [--absita FILE] --out DIR');
   mkdirSync(join(out, 'dev'), { recursive: true });
   mkdirSync(join(out, 'tune'), { recursive: true });
   const write = (code: string, all: Example[], devFile = join(out, 'dev', `${code}.jsonl`)): void => {
@@ -169,6 +205,8 @@ function main(): void {
   }
   if (bankDump) write('appstore', bankAppReviews(readFileSync(bankDump, 'utf8')), join(out, 'appstore.jsonl'));
   if (ptShop) write('pt-shop', olistReviews(readFileSync(ptShop, 'utf8')));
+  if (absita) write('it', absitaSentences(readFileSync(absita, 'utf8')));
 }
 
-main();
+// Run as a script, not when a test imports its parsers.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

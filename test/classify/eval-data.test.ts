@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadEvalSet } from '../../scripts/lib/data.js';
 import { score } from '../../scripts/eval.js';
+import { absitaSentences } from '../../scripts/prepare-lang-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rm-eval-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,6 +21,29 @@ describe('eval data loading', () => {
     expect(rows).toHaveLength(3);
     expect(rows[1]).toEqual({ text: 'The plot\u0085 made no sense.', negative: true });
     expect(rows.map((r) => r.negative)).toEqual([false, true, true]);
+  });
+});
+
+describe('the Italian dev set from ABSITA', () => {
+  it('keeps a sentence whose aspects are all negative or all positive, and leaves out mixed, aspect-less and repeated ones', () => {
+    const aspects = ['cleanliness', 'comfort', 'amenities', 'staff', 'value', 'wifi', 'location', 'other'];
+    const header = ['sentence_id', ...aspects.flatMap((a) => [`${a}_presence`, `${a}_positive`, `${a}_negative`]), 'sentence'].map((c) => `"${c}"`).join(';');
+    // Flags per aspect: presence, positive, negative.
+    const row = (id: number, flags: Record<string, [number, number, number]>, sentence: string): string =>
+      [id, ...aspects.flatMap((a) => flags[a] ?? [0, 0, 0]), `"${sentence}"`].join(';');
+    const csv = [
+      header,
+      row(1, { comfort: [1, 0, 1] }, 'Camera mini'),
+      row(2, { staff: [1, 1, 0], location: [1, 1, 0] }, 'Posizione ottima, staff gentile'),
+      row(3, { comfort: [1, 0, 1], location: [1, 1, 0] }, 'Stanza piccola ma in centro'),
+      row(4, { staff: [1, 1, 1] }, 'Personale a volte gentile'),
+      row(5, {}, 'Siamo arrivati di sera'),
+      row(6, { comfort: [1, 0, 1] }, 'Camera mini'),
+    ].join('\n');
+    expect(absitaSentences(csv).map((e) => [e.text, e.negative])).toEqual([
+      ['Camera mini', true],
+      ['Posizione ottima, staff gentile', false],
+    ]);
   });
 });
 
