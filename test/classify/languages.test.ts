@@ -136,6 +136,14 @@ describe('flagging in every judged language', () => {
     }
   });
 
+  it('reads an Italian hotel guest: "da migliorare" and "si sente tutto" are complaints, "cortese" is praise, a lack is a fault', () => {
+    for (const text of ['La colazione è da migliorare.', 'Si sente tutto dalla strada.']) expect(classify({ text }).negative, text).toBe(true);
+    for (const text of ['Il personale è molto cortese.', 'Personale cortese ed efficiente.']) expect(classify({ text }).negative, text).toBe(false);
+    // Before, these were flagged on the built model's prior alone, with no word to name: now the words say why.
+    expect(classify({ text: 'Manca il bollitore in camera.' }).reasons.join(' | ')).toContain('"Manca" (negative word)');
+    expect(classify({ text: "Camera un po' piccola e datata." }).reasons.join(' | ')).toContain('"datata" (negative word)');
+  });
+
   it('adds configured critical rules in every language', () => {
     const c = createClassifier({ criticalRules: [{ id: 'pets', label: 'pets', patterns: ['hund*', 'chien'] }] });
     expect(c.classify({ text: 'Der Hund des Wirts hat mich gebissen, schrecklich.' }).severity).toBe('critical');
