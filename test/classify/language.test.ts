@@ -29,6 +29,9 @@ describe('language', () => {
     ['Penne vodka excellent!', 'en'],
     ['Con: spotty service.', 'en'],
     ['Great app', 'en'],
+    // A short Italian hotel review whose adjective is Portuguese too ("péssima" without its accent).
+    ['Colazione pessima', 'it'],
+    ['Pulizia carente, colazione mediocre', 'it'],
   ])('%s -> %s', (text, lang) => {
     expect(classify({ text }).language).toBe(lang);
   });

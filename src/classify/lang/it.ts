@@ -3,7 +3,9 @@ import type { LanguageRules } from './types.js';
 /** Italian. */
 export const it: LanguageRules = {
   code: 'it',
-  stopWords: ['piatti', 'piatto', 'cameriere', 'camerieri', 'tavolo', 'camera', 'ordine', 'consegna', 'conto', 'il', 'che', 'di', 'non', 'molto', 'ma', 'una', 'con', 'per', 'sono', 'della', 'gli', 'anche', 'questo', 'questa', 'stato',
+  // Hotel words first ("colazione", "stanza", "albergo", "posizione"): a short Italian hotel review ("Colazione pessima")
+  // shares its adjective with Portuguese.
+  stopWords: ['colazione', 'stanza', 'stanze', 'camere', 'bagno', 'albergo', 'pulizia', 'posizione', 'struttura', 'piatti', 'piatto', 'cameriere', 'camerieri', 'tavolo', 'camera', 'ordine', 'consegna', 'conto', 'il', 'che', 'di', 'non', 'molto', 'ma', 'una', 'con', 'per', 'sono', 'della', 'gli', 'anche', 'questo', 'questa', 'stato',
     'stata', 'è', 'ho', 'mai', 'più', 'buono', 'buona', 'tutto', 'ottimo', 'ottima', 'nel', 'nella', 'alla', 'al', 'del', 'dei', 'delle',
     'lo', 'le', 'un', 'uno', 'ci', 'siamo', 'abbiamo', 'hanno', 'era', 'erano', 'sempre', 'ancora', 'poi', 'però', 'perché', 'quando',
     'niente', 'nulla', 'troppo', 'poco', 'bene', 'male', 'cibo', 'servizio', 'personale', 'prezzo', 'consiglio', 'grazie', 'davvero',
