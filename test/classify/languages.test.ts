@@ -144,6 +144,12 @@ describe('flagging in every judged language', () => {
     expect(classify({ text: "Camera un po' piccola e datata." }).reasons.join(' | ')).toContain('"datata" (negative word)');
   });
 
+  it('reads "spectacular" and "a must" as praise in every language (each was flagged on the built model\'s prior)', () => {
+    for (const text of ['Livro espetacular.', 'Imperdível!', 'Imperdible.', 'Spectaculaire !', 'Spektakulär!', 'Spectaculair!', 'Posto spettacolare.', 'Vale muito!']) {
+      expect(classify({ text }).negative, text).toBe(false);
+    }
+  });
+
   it('adds configured critical rules in every language', () => {
     const c = createClassifier({ criticalRules: [{ id: 'pets', label: 'pets', patterns: ['hund*', 'chien'] }] });
     expect(c.classify({ text: 'Der Hund des Wirts hat mich gebissen, schrecklich.' }).severity).toBe('critical');

@@ -63,6 +63,8 @@ export const de: LanguageRules = {
     ['halten', 0], ['kalt', -0.5],
     // Nouns the translated lexicon rates as praise whatever their adjective says ("komischer Geschmack").
     ['geschmack', 0], ['qualität', 0], ['gleichen', 0], ['stark', 0.5],
+    // Praise the translated lexicon lacks.
+    ['spektakulär', 3],
   ],
   complaintPhrases: [
     ['geld zurück', -2.2], ['nie wieder', -3], ['nicht zu empfehlen', -3], ['nicht empfehlenswert', -3], ['kann ich nicht empfehlen', -3],

@@ -56,6 +56,8 @@ export const es: LanguageRules = {
     // "limpiar" of a kitchen's smell), and more complaint words.
     ['si', 0], ['sinceramente', 0], ['broma', 0], ['capaz', 0], ['tipo', 0], ['calor', 0], ['limpiar', 0], ['crianza', 0],
     ['vulgar', -1.5], ['caótico', -2], ['caótica', -2], ['excesiva', -1.5],
+    // Praise the translated lexicon lacks: "espectacular" (read as English, and flagged on the prior, without it).
+    ['espectacular', 3], ['imperdible', 3],
   ],
   complaintPhrases: [
     ['no lo recomiendo', -3], ['no recomiendo', -3], ['no recomendable', -3], ['nunca más', -3], ['no volveremos', -3], ['no volveré', -3],

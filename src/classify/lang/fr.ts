@@ -65,6 +65,8 @@ export const fr: LanguageRules = {
     ['plus', 0], ['fois', 0], ['certains', 0], ['chauds', 0], ['chaud', 0], ['foie', 0], ['portion', 0], ['sourire', 0], ['remplit', 0],
     ['complète', 0.5], ['gourmand', 0.5], ['fraîcheur', 0.5], ['pétillante', 0.5], ['douteux', -2], ['douteuse', -2], ['collant', -1.5],
     ['collantes', -1.5], ['délirants', -1.5], ['piètre', -2.5], ['énervés', -2.5], ['enervés', -2.5], ['énervé', -2.5],
+    // Praise the translated lexicon lacks ("Spectaculaire !" was flagged on the prior alone).
+    ['spectaculaire', 3],
   ],
   complaintPhrases: [
     ['à éviter', -3.2], ['a fuir', -3.2], ['à fuir', -3.2], ['plus jamais', -3], ['je ne recommande pas', -3], ['ne recommande pas', -3],

@@ -59,6 +59,8 @@ export const it: LanguageRules = {
     ['luminoso', 1.5], ['strategico', 1.8], ['centrale', 0.8], ['vicinissimo', 1.2], ['vicinanza', 1], ['ospitalità', 2.2],
     ['disponibilità', 1.8], ['incantevole', 3], ['ottimale', 2.5], ['merita', 1.5], ['consiglierei', 2.5], ['tornerei', 2],
     ['apprezzabile', 2], ['eleganza', 2], ['doccia', 0], ['fermata', 0], ['sinistra', 0], ['carica', 0],
+    // Praise the translated lexicon lacks ("Posto spettacolare." was flagged on the prior alone).
+    ['spettacolare', 3], ['imperdibile', 3], ['fascinante', 2.8],
   ],
   complaintPhrases: [
     ['da evitare', -3.2], ['mai più', -3], ['non ci torneremo', -3], ['non torneremo', -3], ['non tornerò', -3], ['non consiglio', -3],

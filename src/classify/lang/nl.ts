@@ -48,6 +48,8 @@ export const nl: LanguageRules = {
     ['ongezellig', -2.5], ['onvoldoende', -2.2], ['oncomfortabel', -2],
     ['beschadigd', -2.5], ['gescheurd', -2], ['saai', -2.2], ['langdradig', -2], ['eentonig', -2], ['frustrerend', -2.8], ['spannend', 2.5],
     ['boeiend', 2.5],
+    // Praise the translated lexicon lacks ("Spectaculair!" was read as French and flagged on the prior).
+    ['spectaculair', 3],
   ],
   complaintPhrases: [
     ['nooit meer', -3], ['niet aan te raden', -3], ['geen aanrader', -3], ['niet aanbevolen', -3], ['blijf weg', -3.2], ['niet waard', -2.5],
