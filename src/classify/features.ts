@@ -270,7 +270,9 @@ export function analyzeTokens(
       if (h.value.kind !== pass || covered[h.start]) continue;
       const valence = h.value.valence;
       const isComplaint = pass === 'complaint';
-      const neg = negated[h.start] === 1 && !isNegator(ids, flags, h.start);
+      // A phrase that holds its own negator ("hält nicht", "not worth it") says the negation already: the negator
+      // at a German clause's end ("Hält nicht, was es verspricht.") must not turn it back into praise.
+      const neg = negated[h.start] === 1 && !holdsNegator(ids, flags, h.start, h.end);
       const w = weight[h.start] as number;
       let v = valence * w * (neg ? NEGATION_SCALAR : 1);
       if (!isComplaint && isSarcastic(tokens, h.start, wholeTextSarcastic, sarcasticSentence)) v = -Math.abs(v) * 0.5;
@@ -354,6 +356,11 @@ function sentenceOf(tokens: readonly Token[], i: number): number {
     j--;
   }
   return j;
+}
+
+function holdsNegator(ids: Int32Array, flags: Uint8Array, start: number, end: number): boolean {
+  for (let j = start; j < end; j++) if (isNegator(ids, flags, j)) return true;
+  return false;
 }
 
 function isNegator(ids: Int32Array, flags: Uint8Array, i: number): boolean {

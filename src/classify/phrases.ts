@@ -5,7 +5,8 @@ import { hashWord, type WordTable } from './word-table.js';
  * A phrase pattern: space-separated tokens written as the tokenizer normalises them
  * (lower case, no apostrophes). `word*` matches any token starting with `word`
  * (at least 3 letters), `#` matches any number ("waited # minutes"), a lone `*` (not first)
- * matches any one word ("took * forever").
+ * matches any one word ("took * forever"), and a lone `,` (not first) the comma a language writes inside a set
+ * phrase ("hält , was es verspricht"): no other punctuation is crossed.
  */
 export type PhrasePattern = string;
 
@@ -22,6 +23,7 @@ const EXACT = 0;
 const ANY_WORD = 1;
 const NUMBER = 2;
 const PREFIX = 3;
+const COMMA = 4;
 
 interface Compiled<T> {
   /** EXACT, ANY_WORD, NUMBER or PREFIX per part. */
@@ -87,6 +89,7 @@ export class PhraseMatcher<T> {
     const c = compile(parts, value, pattern.trim());
     // A lone "*" matches any one word: a pattern cannot start with it (it would be tried at every token).
     if (first === '*') throw new Error(`Pattern "${pattern.trim()}" cannot start with "*" (any word): start with a word`);
+    if (first === ',') throw new Error(`Pattern "${pattern.trim()}" cannot start with ",": start with a word`);
     if (first === '#') this.numeric.push(c);
     else if (first.endsWith('*')) {
       if (first.length < 4) throw new Error(`Prefix pattern "${pattern}" needs at least 3 letters before "*"`);
@@ -169,7 +172,7 @@ function compile<T>(parts: readonly string[], value: T, pattern: string): Compil
   const words: string[] = [];
   parts.forEach((part, k) => {
     // Same precedence as the pattern syntax: a lone "*", a lone "#", then "word*", then a word.
-    const kind = part === '*' ? ANY_WORD : part === '#' ? NUMBER : part.endsWith('*') ? PREFIX : EXACT;
+    const kind = part === '*' ? ANY_WORD : part === '#' ? NUMBER : part === ',' ? COMMA : part.endsWith('*') ? PREFIX : EXACT;
     kinds[k] = kind;
     words.push(kind === PREFIX ? part.slice(0, -1) : kind === EXACT ? part : '');
   });
@@ -204,9 +207,12 @@ function matchAt<T>(c: Compiled<T>, tokens: readonly Token[], i: number, from: n
   let j = i + from;
   for (let k = from; k < kinds.length; k++) {
     const t = tokens[j];
-    if (!t || t.kind === 'punct') return 0;
+    if (!t) return 0;
     const kind = kinds[k];
-    if (kind === EXACT) {
+    if (t.kind === 'punct') {
+      if (kind !== COMMA || t.norm !== ',') return 0;
+    } else if (kind === COMMA) return 0;
+    else if (kind === EXACT) {
       if (t.norm !== words[k]) return 0;
     } else if (kind === ANY_WORD) {
       if (t.kind !== 'word') return 0;
@@ -222,6 +228,10 @@ function matchAt<T>(c: Compiled<T>, tokens: readonly Token[], i: number, from: n
 export function surface(tokens: readonly Token[], start: number, end: number): string {
   if (end === start + 1) return (tokens[start] as Token).raw;
   let s = '';
-  for (let i = start; i < end; i++) s += (i > start ? ' ' : '') + (tokens[i] as Token).raw;
+  // A comma inside a phrase ("Hält, was es verspricht") follows its word without a space.
+  for (let i = start; i < end; i++) {
+    const t = tokens[i] as Token;
+    s += (i > start && t.kind !== 'punct' ? ' ' : '') + t.raw;
+  }
   return s;
 }

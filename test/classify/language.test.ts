@@ -74,6 +74,9 @@ describe('language', () => {
     for (const text of ['sifen', 'gadaa', 'Infinx', 'asfaw damse']) {
       expect(classify({ text })).toMatchObject({ language: 'und', negative: false });
     }
+    // Words two languages' lexicons share ("Prima." is German and Dutch praise): eld chooses between those two, and a
+    // third language (Italian, where "prima" is "before") is no answer.
+    expect(classify({ text: 'Prima.' })).toMatchObject({ language: 'und', negative: false });
     // A word a lexicon or a stop word places still decides.
     expect(classify({ text: 'Schrecklich!' })).toMatchObject({ language: 'de', negative: true });
     expect(classify({ text: 'Terrible!' }).language).toBe('en');

@@ -150,6 +150,22 @@ describe('flagging in every judged language', () => {
     }
   });
 
+  it('reads the commonest German praise of a product or an order as praise, comma and all, and its negation as a complaint', () => {
+    for (const text of ['Hält, was es verspricht!', 'Hält was es verspricht.', 'Würde ich immer wieder kaufen.', 'Passt alles.', 'Tut, was er soll.',
+      'Preis-Leistung stimmt.', 'Wie beschrieben.', 'Hohe Qualität.', 'Ich empfehle es.', 'Kaufempfehlung!']) {
+      expect(classify({ text }).negative, text).toBe(false);
+    }
+    // The negator at the end of a German clause negates backward; a phrase that holds it ("hält nicht") is not
+    // negated a second time into praise (it was, before: "Hält nicht, was es verspricht." read as praise).
+    for (const text of ['Hält nicht, was es verspricht.', 'Das Produkt hält leider nicht, was es verspricht.', 'Macht nicht, was er soll.']) {
+      expect(classify({ text }).negative, text).toBe(true);
+    }
+    for (const text of ['Conforme à la description.', 'Tal como se describe.', 'Doet wat het moet doen.', 'Zoals beschreven.', 'Fa quello che deve.',
+      'Come descritto.', 'Ritornerò.']) {
+      expect(classify({ text }).negative, text).toBe(false);
+    }
+  });
+
   it('adds configured critical rules in every language', () => {
     const c = createClassifier({ criticalRules: [{ id: 'pets', label: 'pets', patterns: ['hund*', 'chien'] }] });
     expect(c.classify({ text: 'Der Hund des Wirts hat mich gebissen, schrecklich.' }).severity).toBe('critical');

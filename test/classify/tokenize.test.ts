@@ -38,8 +38,16 @@ describe('PhraseMatcher', () => {
     expect(m.findAll(tokenize('We waited. 40 minutes later'))).toEqual([]);
   });
 
+  it('crosses a comma only where the pattern writes one ("hält , was es verspricht"), and no other punctuation', () => {
+    const c = new PhraseMatcher([['hält , was es verspricht', 'kept']]);
+    expect(c.findAll(tokenize('Hält, was es verspricht!')).map((h) => h.value)).toEqual(['kept']);
+    expect(c.findAll(tokenize('Hält. Was es verspricht?'))).toEqual([]);
+    expect(c.findAll(tokenize('Hält was es verspricht'))).toEqual([]);
+  });
+
   it('refuses a pattern that starts with any word or with a prefix of under 3 letters, naming it', () => {
     expect(() => new PhraseMatcher([['* slow', 'x']])).toThrow('Pattern "* slow" cannot start with "*" (any word): start with a word');
+    expect(() => new PhraseMatcher([[', slow', 'x']])).toThrow('Pattern ", slow" cannot start with ",": start with a word');
     expect(() => new PhraseMatcher([['re* slow', 'x']])).toThrow('Prefix pattern "re* slow" needs at least 3 letters before "*"');
   });
 });

@@ -65,6 +65,7 @@ export const de: LanguageRules = {
     ['geschmack', 0], ['qualität', 0], ['gleichen', 0], ['stark', 0.5],
     // Praise the translated lexicon lacks.
     ['spektakulär', 3],
+    ['kaufempfehlung', 2.8], ['empfehle', 2.5], ['unschlagbar', 2.5], ['grossartig', 3], ['altbewährt', 2],
   ],
   complaintPhrases: [
     ['geld zurück', -2.2], ['nie wieder', -3], ['nicht zu empfehlen', -3], ['nicht empfehlenswert', -3], ['kann ich nicht empfehlen', -3],
@@ -82,6 +83,19 @@ export const de: LanguageRules = {
     ['keine ahnung', -2], ['null sterne', -3.2], ['ein stern', -2.5], ['1 stern', -2.5], ['zu wünschen übrig', -2.5], ['unter aller sau', -3.5],
   ],
   praisePhrases: [
+    // A product or an order as promised, the commonest German praise (each was read as a complaint on the prior):
+    // "hält, was es verspricht", "würde ich immer wieder kaufen", "tut, was er soll", "Preis-Leistung stimmt".
+    ['hält was es verspricht', 2.8], ['hält was er verspricht', 2.8], ['hält was sie verspricht', 2.8],
+    // …and with the comma German puts there (a lone "," in a pattern matches it): "hält nicht, was es verspricht" starts
+    // with "hält nicht" and matches none of these.
+    ['hält , was es verspricht', 2.8], ['hält , was er verspricht', 2.8], ['hält , was sie verspricht', 2.8],
+    ['tut , was er soll', 2.2], ['tut , was sie soll', 2.2], ['tut , was es soll', 2.2], ['macht , was er soll', 2.2],
+    ['macht , was sie soll', 2.2], ['macht , was es soll', 2.2], ['tun , was sie sollen', 2.2],
+    ['preis-leistung stimmt', 2.2], ['preisleistung stimmt', 2.2], ['wieder kaufen', 2.5],
+    ['passt alles', 2.2], ['alles passt', 2.2], ['hohe qualität', 2.2], ['tut was er soll', 2.2], ['tut was sie soll', 2.2],
+    ['tut was es soll', 2.2], ['macht was er soll', 2.2], ['macht was sie soll', 2.2], ['macht was es soll', 2.2],
+    ['tun was sie sollen', 2.2], ['leistung stimmt', 2.2], ['wie beschrieben', 1.8], ['wie angegeben', 1.8], ['daumen hoch', 2.5],
+    ['ich empfehle', 2.5],
     ['sehr zu empfehlen', 3], ['absolut empfehlenswert', 3.2], ['kann ich nur empfehlen', 3.2], ['gerne wieder', 2.8], ['immer wieder gerne', 3],
     ['komme wieder', 2.5], ['kommen wieder', 2.5], ['wiederkommen', 2.5], ['nur zu empfehlen', 3], ['5 sterne', 3], ['fünf sterne', 3],
     ['preis leistung', 1.5], ['preis-leistungs-verhältnis', 1], ['keine probleme', 2], ['ohne probleme', 2], ['nichts auszusetzen', 2.8],

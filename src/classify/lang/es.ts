@@ -72,6 +72,7 @@ export const es: LanguageRules = {
     ['una estrella', -2.5], ['1 estrella', -2.5], ['no vale la pena', -2.8], ['no merece la pena', -2.8], ['tomadura de pelo', -3.2],
   ],
   praisePhrases: [
+    ['tal como se describe', 2], ['tal y como se describe', 2], ['tal como se anuncia', 2],
     ['lo recomiendo', 3], ['muy recomendable', 3.2], ['totalmente recomendable', 3.2], ['volveremos', 2.5], ['volveré', 2.5], ['repetiremos', 2.5],
     ['repetir', 1.5], ['sin problemas', 2], ['ningún problema', 2], ['vale la pena', 2.5], ['merece la pena', 2.5],
     ['calidad precio', 1.2], ['buena relación calidad precio', 2.8], ['5 estrellas', 3], ['cinco estrellas', 3], ['de diez', 2.8],

@@ -67,6 +67,7 @@ export const fr: LanguageRules = {
     ['collantes', -1.5], ['délirants', -1.5], ['piètre', -2.5], ['énervés', -2.5], ['enervés', -2.5], ['énervé', -2.5],
     // Praise the translated lexicon lacks ("Spectaculaire !" was flagged on the prior alone).
     ['spectaculaire', 3],
+    ['imbattable', 2.5],
   ],
   complaintPhrases: [
     ['à éviter', -3.2], ['a fuir', -3.2], ['à fuir', -3.2], ['plus jamais', -3], ['je ne recommande pas', -3], ['ne recommande pas', -3],
@@ -80,6 +81,7 @@ export const fr: LanguageRules = {
     ['je ne reviendrai pas', -3], ['nous ne reviendrons pas', -3], ['ne reviendrons plus', -3], ['ne reviendrai plus', -3],
   ],
   praisePhrases: [
+    ['conforme à la description', 2], ['conforme aux photos', 2],
     ['je recommande', 3], ['nous recommandons', 3], ['à recommander', 3], ['je reviendrai', 2.8], ['nous reviendrons', 2.8], ['à refaire', 2.5],
     ['rien à redire', 3], ['rien à dire', 2], ['pas mal', 1.5], ['pas déçu', 2.2], ['pas déçus', 2.2], ['sans problème', 2], ['aucun problème', 2],
     ['un régal', 3], ['au top', 3], ['5 étoiles', 3], ['cinq étoiles', 3], ['bon rapport qualité prix', 2.8], ['très bon rapport', 2.8],

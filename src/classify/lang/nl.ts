@@ -61,6 +61,7 @@ export const nl: LanguageRules = {
     ['1 ster', -2.5], ['komen niet meer terug', -3], ['komen nooit meer', -3], ['ga er niet meer heen', -3],
   ],
   praisePhrases: [
+    ['doet wat het moet doen', 2.2], ['doet wat het belooft', 2.5], ['zoals beschreven', 1.8],
     ['een aanrader', 3], ['zeker een aanrader', 3.2], ['echt een aanrader', 3.2], ['komen zeker terug', 3], ['komen terug', 2.5],
     ['zeker terug', 2.5], ['voor herhaling vatbaar', 3], ['geen problemen', 2], ['zonder problemen', 2], ['geen klachten', 2.5],
     ['prijs kwaliteit', 1.2], ['prijs-kwaliteit', 1.2], ['5 sterren', 3], ['vijf sterren', 3], ['werkt goed', 2.5], ['werkt prima', 2.5],
