@@ -114,10 +114,16 @@ export function detectLanguage(text: string, tokens: readonly Token[], tables?: 
     // sure: the English model (a neutral prior) reads it and the reply is in the business's own language.
     if (words <= SHORT_WORDS && bestVotes === 0 && leadVotes === 0) return clearlyOther(text) ?? UNDETERMINED;
     // The words of a short text known alike to a few languages' lexicons ("Prima." is German and Dutch praise): eld
-    // chooses among those, and a language none of them is (Italian, where "prima" is "before") is no answer.
+    // chooses between the two that lead, and a language behind them (Italian, where "prima" is "before", or one a
+    // shared article gave a third of a vote: "Un acierto.") is no answer. Then the leader, if it leads alone.
     if (words <= SHORT_WORDS) {
+      const { codes } = tableList(tables);
+      const leader = lead(lexVotes, codes.length);
+      const [top, next] = [leadVotes, runnerUpVotes];
       const lang = eld.detect(text).language;
-      return lang && lexiconVoted(lang, tables) ? lang : UNDETERMINED;
+      const i = lang ? codes.indexOf(lang) : -1;
+      if (i >= 0 && next > 0 && (lexVotes[i] as number) >= next) return lang as string;
+      return leader > 0 && top > next ? (codes[leader] as string) : UNDETERMINED;
     }
   }
   const found = eld.detect(text.length > NGRAM_CHARS ? text.slice(0, NGRAM_CHARS) : text);
@@ -184,12 +190,6 @@ function lexiconVote(tokens: readonly Token[], tables: ReadonlyMap<string, WordT
   // A short text whose words English knows as well as any other language is English ("Excellent!").
   if (short && (lexVotes[0] as number) >= bestVotes) return 'en';
   return bestVotes >= 1 && bestVotes >= 1.5 * second + 0.25 ? codes[best] : undefined;
-}
-
-/** The last lexiconVote gave `lang` a vote (its lexicon or stop words know a word of the text). */
-function lexiconVoted(lang: string, tables: ReadonlyMap<string, WordTable>): boolean {
-  const i = tableList(tables).codes.indexOf(lang);
-  return i >= 0 && (lexVotes[i] as number) > 0;
 }
 
 interface TableList {

@@ -66,6 +66,7 @@ export const de: LanguageRules = {
     // Praise the translated lexicon lacks.
     ['spektakulär', 3],
     ['kaufempfehlung', 2.8], ['empfehle', 2.5], ['unschlagbar', 2.5], ['grossartig', 3], ['altbewährt', 2],
+    ['unerreichbar', -2.5],
   ],
   complaintPhrases: [
     ['geld zurück', -2.2], ['nie wieder', -3], ['nicht zu empfehlen', -3], ['nicht empfehlenswert', -3], ['kann ich nicht empfehlen', -3],
@@ -83,6 +84,7 @@ export const de: LanguageRules = {
     ['keine ahnung', -2], ['null sterne', -3.2], ['ein stern', -2.5], ['1 stern', -2.5], ['zu wünschen übrig', -2.5], ['unter aller sau', -3.5],
   ],
   praisePhrases: [
+    ['nichts zu meckern', 2.8], ['nichts zu bemängeln', 2.8], ['volle punktzahl', 3],
     // A product or an order as promised, the commonest German praise (each was read as a complaint on the prior):
     // "hält, was es verspricht", "würde ich immer wieder kaufen", "tut, was er soll", "Preis-Leistung stimmt".
     ['hält was es verspricht', 2.8], ['hält was er verspricht', 2.8], ['hält was sie verspricht', 2.8],

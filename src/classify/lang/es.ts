@@ -58,8 +58,10 @@ export const es: LanguageRules = {
     ['vulgar', -1.5], ['caótico', -2], ['caótica', -2], ['excesiva', -1.5],
     // Praise the translated lexicon lacks: "espectacular" (read as English, and flagged on the prior, without it).
     ['espectacular', 3], ['imperdible', 3],
+    ['evitadlo', -3], ['evitadla', -3],
   ],
   complaintPhrases: [
+    ['no contestan', -2.5], ['no responden', -2.5],
     ['no lo recomiendo', -3], ['no recomiendo', -3], ['no recomendable', -3], ['nunca más', -3], ['no volveremos', -3], ['no volveré', -3],
     ['no vuelvo', -3], ['para nada', -2], ['no sirve para nada', -3], ['no sirven para nada', -3], ['estaría bien mejorar', -1.8],
     ['a mejorar', -1.5], ['podría estar mejor', -1.8], ['hacía un frío', -1.8], ['hacia un frio', -1.8], ['no nos convenció', -2.2],
@@ -72,6 +74,7 @@ export const es: LanguageRules = {
     ['una estrella', -2.5], ['1 estrella', -2.5], ['no vale la pena', -2.8], ['no merece la pena', -2.8], ['tomadura de pelo', -3.2],
   ],
   praisePhrases: [
+    ['de diez', 2.8], ['un acierto', 2.8], ['nada que reclamar', 2.8], ['nada a reclamar', 2.8],
     ['tal como se describe', 2], ['tal y como se describe', 2], ['tal como se anuncia', 2],
     ['lo recomiendo', 3], ['muy recomendable', 3.2], ['totalmente recomendable', 3.2], ['volveremos', 2.5], ['volveré', 2.5], ['repetiremos', 2.5],
     ['repetir', 1.5], ['sin problemas', 2], ['ningún problema', 2], ['vale la pena', 2.5], ['merece la pena', 2.5],

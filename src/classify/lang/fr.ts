@@ -81,6 +81,7 @@ export const fr: LanguageRules = {
     ['je ne reviendrai pas', -3], ['nous ne reviendrons pas', -3], ['ne reviendrons plus', -3], ['ne reviendrai plus', -3],
   ],
   praisePhrases: [
+    ['on reviendra', 2.5], ['nous reviendrons', 2.5],
     ['conforme à la description', 2], ['conforme aux photos', 2],
     ['je recommande', 3], ['nous recommandons', 3], ['à recommander', 3], ['je reviendrai', 2.8], ['nous reviendrons', 2.8], ['à refaire', 2.5],
     ['rien à redire', 3], ['rien à dire', 2], ['pas mal', 1.5], ['pas déçu', 2.2], ['pas déçus', 2.2], ['sans problème', 2], ['aucun problème', 2],

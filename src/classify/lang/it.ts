@@ -61,6 +61,7 @@ export const it: LanguageRules = {
     ['apprezzabile', 2], ['eleganza', 2], ['doccia', 0], ['fermata', 0], ['sinistra', 0], ['carica', 0],
     // Praise the translated lexicon lacks ("Posto spettacolare." was flagged on the prior alone).
     ['spettacolare', 3], ['imperdibile', 3], ['fascinante', 2.8],
+    ['bravi', 2.5], ['bravo', 2.5], ['brava', 2.5],
   ],
   complaintPhrases: [
     ['da evitare', -3.2], ['mai più', -3], ['non ci torneremo', -3], ['non torneremo', -3], ['non tornerò', -3], ['non consiglio', -3],

@@ -50,6 +50,7 @@ export const nl: LanguageRules = {
     ['boeiend', 2.5],
     // Praise the translated lexicon lacks ("Spectaculair!" was read as French and flagged on the prior).
     ['spectaculair', 3],
+    ['toppertje', 2.8], ['afblijven', -3],
   ],
   complaintPhrases: [
     ['nooit meer', -3], ['niet aan te raden', -3], ['geen aanrader', -3], ['niet aanbevolen', -3], ['blijf weg', -3.2], ['niet waard', -2.5],
@@ -61,6 +62,7 @@ export const nl: LanguageRules = {
     ['1 ster', -2.5], ['komen niet meer terug', -3], ['komen nooit meer', -3], ['ga er niet meer heen', -3],
   ],
   praisePhrases: [
+    ['dikke tien', 3],
     ['doet wat het moet doen', 2.2], ['doet wat het belooft', 2.5], ['zoals beschreven', 1.8],
     ['een aanrader', 3], ['zeker een aanrader', 3.2], ['echt een aanrader', 3.2], ['komen zeker terug', 3], ['komen terug', 2.5],
     ['zeker terug', 2.5], ['voor herhaling vatbaar', 3], ['geen problemen', 2], ['zonder problemen', 2], ['geen klachten', 2.5],

@@ -79,6 +79,7 @@ export const pt: LanguageRules = {
     // against the book tuning set's false alarms.
     ['espetacular', 3], ['imperdível', 3], ['recomendadíssimo', 3.2], ['fascinante', 2.8], ['indico', 2.5], ['magnífico', 3.2],
     ['admirável', 2.5], ['impactante', 2], ['viciante', 2.5],
+    ['fujam', -3], ['fuja', -3],
   ],
   complaintPhrases: [
     ['não recomendo', -3], ['nao recomendo', -3], ['não vale a pena', -2.8], ['nunca mais', -3], ['não volto', -3], ['não compro mais', -3], ['perda de tempo', -3],
