@@ -41,7 +41,11 @@ const STOP_WORDS = ((): Map<number, StopWord[]> => {
       byWord.set(key, list);
     }
   };
-  for (const [lang, rules] of Object.entries(LANGUAGE_RULES)) add(lang, rules.stopWords);
+  // The words a language's rules take out of its lexicon (valence 0: "doccia", "grande" in Italian) are still its
+  // words: they vote for it as its stop words do, or a short text made of them ("doccia intasata") is placed nowhere.
+  for (const [lang, rules] of Object.entries(LANGUAGE_RULES)) {
+    add(lang, [...rules.stopWords, ...rules.lexicon.filter(([w, v]) => v === 0 && !w.includes(' ')).map(([w]) => w)]);
+  }
   for (const [lang, words] of Object.entries(OTHER_STOP_WORDS)) add(lang, words);
   const map = new Map<number, StopWord[]>();
   for (const [word, langs] of byWord) {
@@ -116,7 +120,9 @@ export function detectLanguage(text: string, tokens: readonly Token[], tables?: 
     // The words of a short text known alike to a few languages' lexicons ("Prima." is German and Dutch praise): eld
     // chooses between the two that lead, and a language behind them (Italian, where "prima" is "before", or one a
     // shared article gave a third of a vote: "Un acierto.") is no answer. Then the leader, if it leads alone.
-    if (words <= SHORT_WORDS) {
+    // A stop word of a language no model judges ("Mycket dåligt", "Polecam!") leaves it to eld, as before: such a
+    // text is decided by its rating and says so.
+    if (words <= SHORT_WORDS && (bestVotes === 0 || SUPPORTED_LANGUAGES.has(LANGUAGES[best] as string))) {
       const { codes } = tableList(tables);
       const leader = lead(lexVotes, codes.length);
       const [top, next] = [leadVotes, runnerUpVotes];

@@ -90,7 +90,9 @@ export class PhraseMatcher<T> {
     // A lone "*" matches any one word: a pattern cannot start with it (it would be tried at every token).
     if (first === '*') throw new Error(`Pattern "${pattern.trim()}" cannot start with "*" (any word): start with a word`);
     if (first === ',') throw new Error(`Pattern "${pattern.trim()}" cannot start with ",": start with a word`);
-    if (first === '#') this.numeric.push(c);
+    // Numbers carry no hash (the tokenizer never looks them up): a pattern opening with a given number ("5 sterne") is
+    // tried at number tokens, as "#" patterns are.
+    if (first === '#' || /^\d+$/.test(first)) this.numeric.push(c);
     else if (first.endsWith('*')) {
       if (first.length < 4) throw new Error(`Prefix pattern "${pattern}" needs at least 3 letters before "*"`);
       const key = prefixKey(first);

@@ -77,6 +77,10 @@ describe('language', () => {
     // Words two languages' lexicons share ("Prima." is German and Dutch praise): eld chooses between those two, and a
     // third language (Italian, where "prima" is "before") is no answer.
     expect(classify({ text: 'Prima.' })).toMatchObject({ language: 'und', negative: false });
+    // A stop word of a language no model judges still places the text, which its rating then decides.
+    for (const [text, lang] of [['Mycket dåligt', 'sv'], ['Polecam!', 'pl']] as const) expect(classify({ text }).language, text).toBe(lang);
+    // A word the rules take out of a lexicon (valence 0) is still that language's: "doccia" is Italian.
+    expect(classify({ text: 'doccia intasata' }).language).toBe('it');
     // A word a lexicon or a stop word places still decides.
     expect(classify({ text: 'Schrecklich!' })).toMatchObject({ language: 'de', negative: true });
     expect(classify({ text: 'Terrible!' }).language).toBe('en');

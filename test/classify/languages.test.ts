@@ -151,13 +151,18 @@ describe('flagging in every judged language', () => {
   });
 
   it('reads the commonest German praise of a product or an order as praise, comma and all, and its negation as a complaint', () => {
-    for (const text of ['Hält, was es verspricht!', 'Hält was es verspricht.', 'Würde ich immer wieder kaufen.', 'Passt alles.', 'Tut, was er soll.',
-      'Preis-Leistung stimmt.', 'Wie beschrieben.', 'Hohe Qualität.', 'Ich empfehle es.', 'Kaufempfehlung!']) {
+    for (const text of ['Hält, was es verspricht!', 'Hält was es verspricht.', 'Würde ich immer wieder kaufen.', 'Passt alles.', 'Passt!', 'Tut, was er soll.',
+      'Preis-Leistung stimmt.', 'Wie beschrieben.', 'Kaufempfehlung!', '5 Sterne']) {
       expect(classify({ text }).negative, text).toBe(false);
     }
     // The negator at the end of a German clause negates backward; a phrase that holds it ("hält nicht") is not
     // negated a second time into praise (it was, before: "Hält nicht, was es verspricht." read as praise).
-    for (const text of ['Hält nicht, was es verspricht.', 'Das Produkt hält leider nicht, was es verspricht.', 'Macht nicht, was er soll.']) {
+    // German puts "nicht" after the verb, where only a clause-final one negates backward: no praise phrase may rest on a
+    // verb it can follow ("Ich empfehle das nicht weiter."), or on words a complaint opens with ("Hohe Qualität versprochen").
+    for (const text of ['Hält nicht, was es verspricht.', 'Das Produkt hält leider nicht, was es verspricht.', 'Macht nicht, was er soll.',
+      'Ich empfehle den Shop nicht weiter, die Ware kam kaputt an.', 'Ich empfehle das nicht weiter.', 'Würde ich nicht wieder kaufen.',
+      'Musste es wieder kaufen, weil es nach einer Woche kaputt war.', 'Hohe Qualität versprochen, billiger Schrott geliefert.',
+      'Der Deckel passt nicht auf den Becher.']) {
       expect(classify({ text }).negative, text).toBe(true);
     }
     for (const text of ['Conforme à la description.', 'Tal como se describe.', 'Doet wat het moet doen.', 'Zoals beschreven.', 'Fa quello che deve.',

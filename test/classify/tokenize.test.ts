@@ -45,6 +45,12 @@ describe('PhraseMatcher', () => {
     expect(c.findAll(tokenize('Hält was es verspricht'))).toEqual([]);
   });
 
+  it('matches a pattern that opens with a given number ("5 sterne", "1 star") at a number token', () => {
+    const n = new PhraseMatcher([['5 stars', 'top'], ['1 star', 'bottom']]);
+    expect(n.findAll(tokenize('5 stars, no question. Not 1 star.')).map((h) => h.value)).toEqual(['top', 'bottom']);
+    expect(n.findAll(tokenize('15 stars'))).toEqual([]);
+  });
+
   it('refuses a pattern that starts with any word or with a prefix of under 3 letters, naming it', () => {
     expect(() => new PhraseMatcher([['* slow', 'x']])).toThrow('Pattern "* slow" cannot start with "*" (any word): start with a word');
     expect(() => new PhraseMatcher([[', slow', 'x']])).toThrow('Pattern ", slow" cannot start with ",": start with a word');

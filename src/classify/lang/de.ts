@@ -3,7 +3,7 @@ import type { LanguageRules } from './types.js';
 /** German. */
 export const de: LanguageRules = {
   code: 'de',
-  stopWords: ['kellner', 'bedienung', 'zimmer', 'bestellung', 'lieferung', 'konto', 'preis', 'leistung', 'der', 'die', 'das', 'und', 'ist', 'nicht', 'sehr', 'aber', 'mit', 'ein', 'eine', 'einen', 'einem', 'ich', 'wir', 'war',
+  stopWords: ['sterne', 'kellner', 'bedienung', 'zimmer', 'bestellung', 'lieferung', 'konto', 'preis', 'leistung', 'der', 'die', 'das', 'und', 'ist', 'nicht', 'sehr', 'aber', 'mit', 'ein', 'eine', 'einen', 'einem', 'ich', 'wir', 'war',
     'waren', 'zu', 'auf', 'für', 'auch', 'es', 'den', 'dem', 'des', 'sich', 'noch', 'nur', 'wie', 'kein', 'keine', 'gut', 'schlecht',
     'haben', 'habe', 'wurde', 'wurden', 'werden', 'sind', 'mir', 'mich', 'uns', 'immer', 'wieder', 'schon',
     'dass', 'weil', 'wenn', 'oder', 'bei', 'nach', 'vom', 'zum', 'zur', 'ganz', 'leider', 'toll', 'essen', 'geld', 'nie',
@@ -65,7 +65,9 @@ export const de: LanguageRules = {
     ['geschmack', 0], ['qualität', 0], ['gleichen', 0], ['stark', 0.5],
     // Praise the translated lexicon lacks.
     ['spektakulär', 3],
-    ['kaufempfehlung', 2.8], ['empfehle', 2.5], ['unschlagbar', 2.5], ['grossartig', 3], ['altbewährt', 2],
+    // Not "empfehle" or "ich empfehle": German puts the "nicht" after them ("Ich empfehle das nicht weiter."), where
+    // only a clause-final one negates backward.
+    ['kaufempfehlung', 2.8], ['unschlagbar', 2.5], ['grossartig', 3], ['altbewährt', 2], ['bestens', 2.5], ['passt', 1.2],
     ['unerreichbar', -2.5],
   ],
   complaintPhrases: [
@@ -80,7 +82,7 @@ export const de: LanguageRules = {
     ['login geht nicht', -2.8], ['zurückgeschickt', -2], ['zurück geschickt', -2], ['rückerstattung', -1.8], ['erstattung', -1.5],
     ['läuft aus', -2.8], ['laufen aus', -2.8], ['lief aus', -2.8], ['liefen aus', -2.8], ['läuft ständig aus', -3], ['daumen runter', -3],
     ['geht zurück', -2.2], ['geht wieder zurück', -2.5], ['löst sich ab', -2.5], ['lösen sich nicht', -2.2], ['löst sich nicht', -2.2],
-    ['splittert ab', -2.5], ['blättert ab', -2.5], ['platzt ab', -2.5], ['hält nicht', -2], ['nicht dicht', -2.8], ['mehr erwartet', -2.2],
+    ['splittert ab', -2.5], ['blättert ab', -2.5], ['platzt ab', -2.5], ['hält nicht', -2], ['passt nicht', -2.2], ['nicht dicht', -2.8], ['mehr erwartet', -2.2],
     ['keine ahnung', -2], ['null sterne', -3.2], ['ein stern', -2.5], ['1 stern', -2.5], ['zu wünschen übrig', -2.5], ['unter aller sau', -3.5],
   ],
   praisePhrases: [
@@ -93,11 +95,11 @@ export const de: LanguageRules = {
     ['hält , was es verspricht', 2.8], ['hält , was er verspricht', 2.8], ['hält , was sie verspricht', 2.8],
     ['tut , was er soll', 2.2], ['tut , was sie soll', 2.2], ['tut , was es soll', 2.2], ['macht , was er soll', 2.2],
     ['macht , was sie soll', 2.2], ['macht , was es soll', 2.2], ['tun , was sie sollen', 2.2],
-    ['preis-leistung stimmt', 2.2], ['preisleistung stimmt', 2.2], ['wieder kaufen', 2.5],
-    ['passt alles', 2.2], ['alles passt', 2.2], ['hohe qualität', 2.2], ['tut was er soll', 2.2], ['tut was sie soll', 2.2],
+    ['preis-leistung stimmt', 2.2], ['preisleistung stimmt', 2.2], ['würde ich wieder kaufen', 2.5],
+    ['würde ich immer wieder kaufen', 2.8], ['immer wieder kaufen', 2.5], ['jederzeit wieder kaufen', 2.5],
+    ['passt alles', 2.2], ['alles passt', 2.2], ['tut was er soll', 2.2], ['tut was sie soll', 2.2],
     ['tut was es soll', 2.2], ['macht was er soll', 2.2], ['macht was sie soll', 2.2], ['macht was es soll', 2.2],
     ['tun was sie sollen', 2.2], ['leistung stimmt', 2.2], ['wie beschrieben', 1.8], ['wie angegeben', 1.8], ['daumen hoch', 2.5],
-    ['ich empfehle', 2.5],
     ['sehr zu empfehlen', 3], ['absolut empfehlenswert', 3.2], ['kann ich nur empfehlen', 3.2], ['gerne wieder', 2.8], ['immer wieder gerne', 3],
     ['komme wieder', 2.5], ['kommen wieder', 2.5], ['wiederkommen', 2.5], ['nur zu empfehlen', 3], ['5 sterne', 3], ['fünf sterne', 3],
     ['preis leistung', 1.5], ['preis-leistungs-verhältnis', 1], ['keine probleme', 2], ['ohne probleme', 2], ['nichts auszusetzen', 2.8],

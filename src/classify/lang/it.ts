@@ -5,7 +5,7 @@ export const it: LanguageRules = {
   code: 'it',
   // Hotel words first ("colazione", "stanza", "albergo", "posizione"): a short Italian hotel review ("Colazione pessima")
   // shares its adjective with Portuguese.
-  stopWords: ['colazione', 'stanza', 'stanze', 'camere', 'bagno', 'albergo', 'pulizia', 'posizione', 'struttura', 'piatti', 'piatto', 'cameriere', 'camerieri', 'tavolo', 'camera', 'ordine', 'consegna', 'conto', 'il', 'che', 'di', 'non', 'molto', 'ma', 'una', 'con', 'per', 'sono', 'della', 'gli', 'anche', 'questo', 'questa', 'stato',
+  stopWords: ['senza', 'stelle', 'colazione', 'stanza', 'stanze', 'camere', 'bagno', 'albergo', 'pulizia', 'posizione', 'struttura', 'piatti', 'piatto', 'cameriere', 'camerieri', 'tavolo', 'camera', 'ordine', 'consegna', 'conto', 'il', 'che', 'di', 'non', 'molto', 'ma', 'una', 'con', 'per', 'sono', 'della', 'gli', 'anche', 'questo', 'questa', 'stato',
     'stata', 'è', 'ho', 'mai', 'più', 'buono', 'buona', 'tutto', 'ottimo', 'ottima', 'nel', 'nella', 'alla', 'al', 'del', 'dei', 'delle',
     'lo', 'le', 'un', 'uno', 'ci', 'siamo', 'abbiamo', 'hanno', 'era', 'erano', 'sempre', 'ancora', 'poi', 'però', 'perché', 'quando',
     'niente', 'nulla', 'troppo', 'poco', 'bene', 'male', 'cibo', 'servizio', 'personale', 'prezzo', 'consiglio', 'grazie', 'davvero',
@@ -37,7 +37,7 @@ export const it: LanguageRules = {
     ['sconsiglio', -3], ['sconsigliato', -3], ['peggio', -2.8], ['peggiore', -3], ['incompetente', -3], ['pessima', -3.4], ['evitare', -2.5],
     ['reclamo', -2], ['rimborso', -1.5], ['lamentela', -2], ['inaccettabile', -3], ['penoso', -3], ['squallido', -3], ['male', -2],
     // The translated lexicon's words that mean something else in a review (0 takes them out), and more review words.
-    ['premio', 0], ['qualità', 0], ['grande', 0], ['giusto', 0.5], ['vero', 0], ['certo', 0], ['pagare', 0], ['tranquillo', 1.2],
+    ['premio', 0], ['qualità', 0], ['grande', 0.8], ['giusto', 0.5], ['vero', 0], ['certo', 0], ['pagare', 0], ['tranquillo', 1.2],
     ['calma', 0.5], ['piace', 1.8], ['riscaldato', -2], ['surgelato', -1.2], ['dimenticato', -1.5], ['bloccato', -2.2],
     ['ideale', 2.5], ['caratteristico', 1.8], ['curato', 2], ['fresco', 1.2], ['esagerato', -1.5], ['scomodo', -2], ['insufficiente', -2.2],
     ['rumore', -1], ['lunga', -0.5],
