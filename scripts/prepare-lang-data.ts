@@ -209,4 +209,6 @@ function main(): void {
 }
 
 // Run as a script, not when a test imports its parsers.
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+// (`npx tsx scripts/prepare-lang-data` without the extension runs it too.)
+const self = fileURLToPath(import.meta.url);
+if (process.argv[1] && [self, self.replace(/\.ts$/, '')].includes(resolve(process.argv[1]))) main();

@@ -499,7 +499,7 @@ export type DraftContactConfig = z.output<typeof draftContactSchema>;
 
 /**
  * A keyword in the phrase syntax: words, `refund*` (a prefix of 3+ letters), `#` (a number), `*` (any
- * one word, not first). Checked by the phrase matcher itself, so what passes here compiles in the workers.
+ * one word, not first), `,` (the comma written inside a set phrase, not first). Checked by the phrase matcher itself, so what passes here compiles in the workers.
  */
 const phrasePattern = z
   .string()

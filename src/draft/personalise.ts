@@ -37,26 +37,40 @@ export function firstNameOf(author: string | undefined): string | undefined {
 /** Name particles that stay lower case inside a name ("Jan de Vries", "Ana da Silva", "Ludwig van Beethoven"). */
 const PARTICLES = new Set(['de', 'der', 'den', 'van', 'von', 'zu', 'da', 'do', 'dos', 'das', 'di', 'del', 'della', 'du', 'le', 'la', 'y', "d'"]);
 
+/** Words that tell an author field holds more than a name ("Klaus aus Berlin", "Meier GmbH", "Familie Meier"). */
+const NOT_IN_NAMES = new Set(['aus', 'from', 'in', 'bei', 'und', 'and', 'et', 'e', 'y', 'gmbh', 'ltd', 'inc', 'ag', 'kg', 'srl', 'sa', 'bv',
+  'team', 'familie', 'family', 'famille', 'familia', 'famiglia']);
+/** A word of a name: letters, with hyphens and apostrophes inside, or an initial ("K."). */
+const NAME_WORD = /^\p{L}[\p{L}'’-]*\.?$/u;
+
 /**
- * The reviewer's whole name when `author` looks like a person's name (as `firstNameOf` decides), for a formal
- * greeting: German, French, Dutch, Italian and Spanish business letters greet an unknown customer by the full
- * name ("Guten Tag Klaus Meier"), since a title needs their gender and the first name alone is the familiar
- * register. Typed in one case ("klaus meier", "KLAUS MEIER") it is capitalised, particles apart; otherwise kept
- * as written ("Jan de Vries", "Tom K.").
+ * The reviewer's whole name for a formal greeting: German, French, Dutch, Italian and Spanish business letters
+ * greet an unknown customer by the full name ("Guten Tag Klaus Meier"), since a title needs their gender and the
+ * first name alone is the familiar register. Only for two or three words that are all name words (else the first
+ * name, as `firstNameOf` finds it, serves: "Klaus aus Berlin", "Klaus (Berlin)", "Meier GmbH"). A word typed in one
+ * case ("klaus", "MEIER", "o'neil") is capitalised, a particle before the surname apart ("Jan de Vries"); one typed
+ * in mixed case is kept ("McDonald", "DeVries").
  */
 export function fullNameOf(author: string | undefined): string | undefined {
-  if (firstNameOf(author) === undefined) return undefined;
+  const first = firstNameOf(author);
+  if (first === undefined) return undefined;
   const words = (author as string).normalize('NFC').trim().split(/\s+/);
-  const joined = words.join(' ');
-  if (joined !== joined.toLowerCase() && joined !== joined.toUpperCase()) return joined;
-  return words.map((w, i) => (i > 0 && PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : capitalise(w))).join(' ');
+  if (words.length < 2 || words.length > 3) return first;
+  if (!words.every((w) => NAME_WORD.test(w) && !NOT_IN_NAMES.has(w.toLowerCase()))) return first;
+  return words
+    .map((w, i) => {
+      const lower = w.toLowerCase();
+      if (i > 0 && i < words.length - 1 && PARTICLES.has(lower)) return lower;
+      return w === lower || w === w.toUpperCase() ? capitalise(w, true) : w;
+    })
+    .join(' ');
 }
 
-/** "MARIA" / "maria" → "Maria"; "o'neil" → "O'neil" is fine, "jean-luc" → "Jean-Luc". */
-function capitalise(word: string): string {
+/** "MARIA" / "maria" → "Maria", "jean-luc" → "Jean-Luc"; with `afterApostrophe`, a surname's "o'neil" → "O'Neil". */
+function capitalise(word: string, afterApostrophe = false): string {
   return word
     .toLowerCase()
-    .replace(/(^|[-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+    .replace(afterApostrophe ? /(^|[-'’])(\p{L})/gu : /(^|[-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
 /** The name a greeting uses: the first name, or the whole one where the template set's tone asks for it. */

@@ -209,6 +209,15 @@ describe('the greeting', () => {
     ['ana da silva', 'Ana da Silva'],
     ['Tom K.', 'Tom K.'],
     ['Zoë', 'Zoë'],
+    // A particle is lower case only before the surname; one case typed is capitalised, apostrophes too; mixed kept.
+    ['THI LE', 'Thi Le'],
+    ['jean DUPONT', 'Jean Dupont'],
+    ["ANNA O'NEIL", "Anna O'Neil"],
+    ['Ronald McDonald', 'Ronald McDonald'],
+    // More than a name in the field: the first name alone.
+    ['Klaus aus Berlin', 'Klaus'],
+    ['Klaus (Berlin)', 'Klaus'],
+    ['Klaus Meier GmbH', 'Klaus'],
   ])('full name of %s: %s', (author, name) => expect(fullNameOf(author)).toBe(name));
 
   it.each(['A Google User', 'gamer_99', 'Mr Smith', ''])('no full name in "%s"', (author) => expect(fullNameOf(author)).toBeUndefined());
