@@ -31,6 +31,11 @@ describe('language', () => {
     ['Great app', 'en'],
     // A short Italian hotel review whose adjective is Portuguese too ("péssima" without its accent).
     ['Colazione pessima', 'it'],
+    // Words only one judged language writes place a short review whose other words several share.
+    ['Volveremos seguro.', 'es'],
+    ['Top demais!', 'pt'],
+    ['Alles prima geregeld.', 'nl'],
+    ["Bravo à toute l'équipe !", 'fr'],
     ['Pulizia carente, colazione mediocre', 'it'],
   ])('%s -> %s', (text, lang) => {
     expect(classify({ text }).language).toBe(lang);

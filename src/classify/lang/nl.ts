@@ -3,7 +3,7 @@ import type { LanguageRules } from './types.js';
 /** Dutch. */
 export const nl: LanguageRules = {
   code: 'nl',
-  stopWords: ['sterren', 'gerechten', 'ober', 'tafel', 'kaart', 'kamer', 'bestelling', 'levering', 'rekening', 'klantenservice', 'de', 'het', 'een', 'en', 'is', 'niet', 'zeer', 'maar', 'met', 'voor', 'van', 'ik', 'wij', 'we', 'was', 'waren', 'dat', 'die',
+  stopWords: ['geregeld', 'sterren', 'gerechten', 'ober', 'tafel', 'kaart', 'kamer', 'bestelling', 'levering', 'rekening', 'klantenservice', 'de', 'het', 'een', 'en', 'is', 'niet', 'zeer', 'maar', 'met', 'voor', 'van', 'ik', 'wij', 'we', 'was', 'waren', 'dat', 'die',
     'er', 'heel', 'goed', 'slecht', 'geen', 'ook', 'nog', 'zijn', 'naar', 'bij', 'wel', 'erg', 'om', 'op', 'te', 'je', 'jullie', 'ze', 'hun',
     'mijn', 'ons', 'onze', 'hebben', 'heeft', 'hadden', 'werd', 'werden', 'wordt', 'kan', 'kon', 'moet', 'moest', 'zo', 'dan',
     'als', 'omdat', 'toen', 'altijd', 'nooit', 'niets', 'niks', 'eten', 'bediening', 'personeel', 'lekker', 'vriendelijk', 'prijs',
