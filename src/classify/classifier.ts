@@ -110,7 +110,8 @@ function classifyWith(
   const judgeable = (own !== undefined || language === UNDETERMINED) && a.tokens.length > 0 && hasSignal(a);
 
   const s = judgeable ? model.score(a) : undefined;
-  const logit = s?.logit ?? 0;
+  const lukewarm = judgeable && onlyLukewarm(a, language);
+  const logit = lukewarm ? Math.min(0, s?.logit ?? 0) : (s?.logit ?? 0);
   const pNegative = 1 / (1 + Math.exp(-logit));
   const textScore = 1 - 2 * pNegative;
   const critical: CriticalHit[] = judgeable ? criticalMatcher.match(a) : [];
@@ -144,7 +145,8 @@ function classifyWith(
         : `text has no words to judge: ${rating !== undefined ? 'decided by the rating' : 'no rating, not flagged'}`,
     );
   } else {
-    reasons.push(`text reads ${logit > 0 ? 'negative' : 'positive'} (${Math.round(Math.max(pNegative, 1 - pNegative) * 100)}% confidence)`);
+    if (lukewarm) reasons.push('text is only a lukewarm word: neither praise nor a complaint');
+    else reasons.push(`text reads ${logit > 0 ? 'negative' : 'positive'} (${Math.round(Math.max(pNegative, 1 - pNegative) * 100)}% confidence)`);
     reasons.push(...textReasons(a, logit > 0, model));
   }
   const criticalUsed = criticalCounts && negative ? critical : [];
@@ -181,6 +183,20 @@ function joinTitle(title: string, body: string): string {
 function platformLanguage(language: string | undefined): string | undefined {
   const code = language?.trim().slice(0, 2).toLowerCase();
   return code && /^[a-z]{2}$/.test(code) ? code : undefined;
+}
+
+const lukewarmWords = new Map<string, ReadonlySet<string> | undefined>();
+
+/** Every word of the text is one of its language's lukewarm words ("Ok.", "ok ok", "Fine"): no emoji, no other word. */
+function onlyLukewarm(a: TextAnalysis, language: string): boolean {
+  if (!lukewarmWords.has(language)) {
+    const list = LANGUAGE_RULES[language]?.lukewarm;
+    lukewarmWords.set(language, list ? new Set(list) : undefined);
+  }
+  const words = lukewarmWords.get(language);
+  if (!words || a.nWords === 0 || a.cues.some((c) => c.kind === 'emoji')) return false;
+  for (const t of a.tokens) if (t.kind === 'word' && !words.has(t.norm)) return false;
+  return true;
 }
 
 /** Some text to judge: a word, an emoji or an emoticon (a review of "!!!" or "5" has none). */

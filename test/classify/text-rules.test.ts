@@ -138,3 +138,12 @@ describe('long texts', () => {
     expect(v.reasons.find((r) => r.startsWith('"'))).toBe('"worst" (negative word)');
   });
 });
+
+describe('a lukewarm review', () => {
+  it('does not flag a review that is only a lukewarm word ("Ok", "Fine"), with or without 3 stars; anything more is read as usual', () => {
+    for (const text of ['Ok', 'OK!', 'ok ok', 'Okay.', 'Fine', 'Decent']) expect(classify({ text }).negative, text).toBe(false);
+    expect(classify({ text: 'Ok', rating: 3 }).negative).toBe(false);
+    expect(classify({ text: 'Ok' }).reasons[0]).toBe('text is only a lukewarm word: neither praise nor a complaint');
+    for (const text of ['Not ok', 'Ok but slow', 'ok 👎']) expect(classify({ text }).negative, text).toBe(true);
+  });
+});

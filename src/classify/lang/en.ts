@@ -23,4 +23,5 @@ export const en: LanguageRules = {
   sarcasmPhrases: SARCASM_PHRASES,
   critical: {},
   inflections: () => [],
+  lukewarm: ['ok', 'okay', 'okey', 'fine', 'alright', 'decent'],
 };

@@ -41,6 +41,11 @@ export interface LanguageRules {
   critical: Readonly<Record<string, readonly string[]>>;
   /** Inflected forms of a lexicon word (German and Romance adjectives agree), so the lexicon covers them. */
   inflections(word: string): string[];
+  /**
+   * Words that, making up a whole review on their own ("Ok", "Okay.", "Fine"), say it was neither good nor bad: such a
+   * review is not flagged, whatever the model learned of the word in longer texts ("ok" in a book review means two stars).
+   */
+  lukewarm?: readonly string[];
 }
 
 /** `stem` + each ending: the forms of one word. */
