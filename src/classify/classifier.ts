@@ -147,7 +147,7 @@ function classifyWith(
   } else {
     if (lukewarm) reasons.push('text is only a lukewarm word: neither praise nor a complaint');
     else reasons.push(`text reads ${logit > 0 ? 'negative' : 'positive'} (${Math.round(Math.max(pNegative, 1 - pNegative) * 100)}% confidence)`);
-    reasons.push(...textReasons(a, logit > 0, model));
+    if (!lukewarm) reasons.push(...textReasons(a, logit > 0, model));
   }
   const criticalUsed = criticalCounts && negative ? critical : [];
   for (const c of criticalUsed) reasons.push(`critical, ${c.label}: "${c.phrase}"`);
@@ -186,16 +186,25 @@ function platformLanguage(language: string | undefined): string | undefined {
 }
 
 const lukewarmWords = new Map<string, ReadonlySet<string> | undefined>();
+/** Full stops, exclamation marks, commas and ellipses may follow a lukewarm word; "?", "-_-" and the like may not. */
+const LUKEWARM_PUNCT = /^[.!,…]+$/;
 
-/** Every word of the text is one of its language's lukewarm words ("Ok.", "ok ok", "Fine"): no emoji, no other word. */
+/**
+ * The text is its language's lukewarm words and nothing else ("Ok.", "ok ok", "Fine!!!"): no other word, no number
+ * ("ok 2/10"), no emoji or emoticon ("ok 🙄", "ok -_-"), no question ("ok?").
+ */
 function onlyLukewarm(a: TextAnalysis, language: string): boolean {
   if (!lukewarmWords.has(language)) {
     const list = LANGUAGE_RULES[language]?.lukewarm;
     lukewarmWords.set(language, list ? new Set(list) : undefined);
   }
   const words = lukewarmWords.get(language);
-  if (!words || a.nWords === 0 || a.cues.some((c) => c.kind === 'emoji')) return false;
-  for (const t of a.tokens) if (t.kind === 'word' && !words.has(t.norm)) return false;
+  if (!words || a.nWords === 0) return false;
+  for (const t of a.tokens) {
+    if (t.kind === 'word') {
+      if (!words.has(t.norm)) return false;
+    } else if (t.kind !== 'punct' || !LUKEWARM_PUNCT.test(t.norm)) return false;
+  }
   return true;
 }
 

@@ -6,7 +6,8 @@ import { hashWord, type WordTable } from './word-table.js';
  * (lower case, no apostrophes). `word*` matches any token starting with `word`
  * (at least 3 letters), `#` matches any number ("waited # minutes"), a lone `*` (not first)
  * matches any one word ("took * forever"), and a lone `,` (not first) the comma a language writes inside a set
- * phrase ("hält , was es verspricht"): no other punctuation is crossed.
+ * phrase ("hält , was es verspricht"): no other punctuation is crossed. A pattern opening with a given number
+ * ("5 stars") matches only where the number opens its clause ("5 stars!", not "2 out of 5 stars").
  */
 export type PhrasePattern = string;
 
@@ -49,6 +50,7 @@ export class PhraseMatcher<T> {
   // Keyed by the first three char codes packed in a number: no substring per token.
   private readonly prefix = new Map<number, Compiled<T>[]>();
   private readonly numeric: Compiled<T>[] = [];
+  private readonly leadingNumber: Compiled<T>[] = [];
   // Most tokens start no pattern: a bit per (hashed) key answers that before the Map is asked.
   private readonly exactFilter = new Uint32Array(FILTER_WORDS);
   private readonly prefixFilter = new Uint32Array(FILTER_WORDS);
@@ -91,8 +93,9 @@ export class PhraseMatcher<T> {
     if (first === '*') throw new Error(`Pattern "${pattern.trim()}" cannot start with "*" (any word): start with a word`);
     if (first === ',') throw new Error(`Pattern "${pattern.trim()}" cannot start with ",": start with a word`);
     // Numbers carry no hash (the tokenizer never looks them up): a pattern opening with a given number ("5 sterne") is
-    // tried at number tokens, as "#" patterns are.
-    if (first === '#' || /^\d+$/.test(first)) this.numeric.push(c);
+    // tried at number tokens that open a clause ("5 Sterne!", not "2 von 5 Sternen", "would give 5 stars but").
+    if (first === '#') this.numeric.push(c);
+    else if (/^\d+$/.test(first)) this.leadingNumber.push(c);
     else if (first.endsWith('*')) {
       if (first.length < 4) throw new Error(`Prefix pattern "${pattern}" needs at least 3 letters before "*"`);
       const key = prefixKey(first);
@@ -122,7 +125,10 @@ export class PhraseMatcher<T> {
         if (cands !== null) this.tryAll(cands, tokens, i, hits, 1);
         continue;
       }
-      if (t.kind === 'number') this.tryAll(this.numeric, tokens, i, hits);
+      if (t.kind === 'number') {
+        this.tryAll(this.numeric, tokens, i, hits);
+        if (this.leadingNumber.length > 0 && (i === 0 || (tokens[i - 1] as Token).kind === 'punct')) this.tryAll(this.leadingNumber, tokens, i, hits);
+      }
       else {
         const key = exactKey(t.hash);
         if (hasBit(this.exactFilter, filterBit(key))) {

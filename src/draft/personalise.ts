@@ -38,7 +38,7 @@ export function firstNameOf(author: string | undefined): string | undefined {
 const PARTICLES = new Set(['de', 'der', 'den', 'van', 'von', 'zu', 'da', 'do', 'dos', 'das', 'di', 'del', 'della', 'du', 'le', 'la', 'y', "d'"]);
 
 /** Words that tell an author field holds more than a name ("Klaus aus Berlin", "Meier GmbH", "Familie Meier"). */
-const NOT_IN_NAMES = new Set(['aus', 'from', 'in', 'bei', 'und', 'and', 'et', 'e', 'y', 'gmbh', 'ltd', 'inc', 'ag', 'kg', 'srl', 'sa', 'bv',
+const NOT_IN_NAMES = new Set(['aus', 'from', 'in', 'und', 'and', 'et', 'e', 'gmbh', 'ltd', 'inc', 'ag', 'kg', 'srl', 'bv',
   'team', 'familie', 'family', 'famille', 'familia', 'famiglia']);
 /** A word of a name: letters, with hyphens and apostrophes inside, or an initial ("K."). */
 const NAME_WORD = /^\p{L}[\p{L}'’-]*\.?$/u;
@@ -60,8 +60,9 @@ export function fullNameOf(author: string | undefined): string | undefined {
   return words
     .map((w, i) => {
       const lower = w.toLowerCase();
-      if (i > 0 && i < words.length - 1 && PARTICLES.has(lower)) return lower;
-      return w === lower || w === w.toUpperCase() ? capitalise(w, true) : w;
+      // Typed in mixed case, a word is kept as the reviewer wrote it ("McDonald", "Luca Di Maio").
+      if (w !== lower && w !== w.toUpperCase()) return w;
+      return i > 0 && i < words.length - 1 && PARTICLES.has(lower) ? lower : capitalise(w, true);
     })
     .join(' ');
 }

@@ -151,7 +151,8 @@ describe('flagging in every judged language', () => {
   });
 
   it('reads the commonest German praise of a product or an order as praise, comma and all, and its negation as a complaint', () => {
-    for (const text of ['Hält, was es verspricht!', 'Hält was es verspricht.', 'Würde ich immer wieder kaufen.', 'Passt alles.', 'Passt!', 'Tut, was er soll.',
+    for (const text of ['Hält, was es verspricht!', 'Hält was es verspricht.', 'Würde ich immer wieder kaufen.', 'Passt alles.', 'Passt!', 'Tut, was er soll.', 'Equipe nota 10',
+      'Demais!',
       'Preis-Leistung stimmt.', 'Wie beschrieben.', 'Kaufempfehlung!', '5 Sterne']) {
       expect(classify({ text }).negative, text).toBe(false);
     }
@@ -162,7 +163,8 @@ describe('flagging in every judged language', () => {
     for (const text of ['Hält nicht, was es verspricht.', 'Das Produkt hält leider nicht, was es verspricht.', 'Macht nicht, was er soll.',
       'Ich empfehle den Shop nicht weiter, die Ware kam kaputt an.', 'Ich empfehle das nicht weiter.', 'Würde ich nicht wieder kaufen.',
       'Musste es wieder kaufen, weil es nach einer Woche kaputt war.', 'Hohe Qualität versprochen, billiger Schrott geliefert.',
-      'Der Deckel passt nicht auf den Becher.']) {
+      'Der Deckel passt nicht auf den Becher.', 'Die Hülle passt gar nicht auf das Handy.', 'Der Deckel passt überhaupt nicht auf den Becher.',
+      'Nur 2 von 5 Sterne, das Essen war kalt.']) {
       expect(classify({ text }).negative, text).toBe(true);
     }
     for (const text of ['Conforme à la description.', 'Tal como se describe.', 'Doet wat het moet doen.', 'Zoals beschreven.', 'Fa quello che deve.',

@@ -144,6 +144,8 @@ describe('a lukewarm review', () => {
     for (const text of ['Ok', 'OK!', 'ok ok', 'Okay.', 'Fine', 'Decent']) expect(classify({ text }).negative, text).toBe(false);
     expect(classify({ text: 'Ok', rating: 3 }).negative).toBe(false);
     expect(classify({ text: 'Ok' }).reasons[0]).toBe('text is only a lukewarm word: neither praise nor a complaint');
-    for (const text of ['Not ok', 'Ok but slow', 'ok 👎']) expect(classify({ text }).negative, text).toBe(true);
+    for (const text of ['Not ok', 'Ok but slow', 'ok 👎', 'Ok 2/10', 'ok 🙄', 'ok?']) expect(classify({ text }).negative, text).toBe(true);
+    // The reasons do not also call the word praise.
+    expect(classify({ text: 'Ok' }).reasons).toEqual(['text is only a lukewarm word: neither praise nor a complaint']);
   });
 });

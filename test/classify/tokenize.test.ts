@@ -47,8 +47,11 @@ describe('PhraseMatcher', () => {
 
   it('matches a pattern that opens with a given number ("5 sterne", "1 star") at a number token', () => {
     const n = new PhraseMatcher([['5 stars', 'top'], ['1 star', 'bottom']]);
-    expect(n.findAll(tokenize('5 stars, no question. Not 1 star.')).map((h) => h.value)).toEqual(['top', 'bottom']);
+    expect(n.findAll(tokenize('5 stars, no question. Or 1 star? 1 star.')).map((h) => h.value)).toEqual(['top', 'bottom']);
     expect(n.findAll(tokenize('15 stars'))).toEqual([]);
+    // Only where the number opens its clause: "2 out of 5 stars", "would give 5 stars but" are no praise.
+    expect(n.findAll(tokenize('Rated 2 out of 5 stars'))).toEqual([]);
+    expect(n.findAll(tokenize('I would give 5 stars but'))).toEqual([]);
   });
 
   it('refuses a pattern that starts with any word or with a prefix of under 3 letters, naming it', () => {

@@ -214,6 +214,8 @@ describe('the greeting', () => {
     ['jean DUPONT', 'Jean Dupont'],
     ["ANNA O'NEIL", "Anna O'Neil"],
     ['Ronald McDonald', 'Ronald McDonald'],
+    ['Luca Di Maio', 'Luca Di Maio'],
+    ['Li Bei', 'Li Bei'],
     // More than a name in the field: the first name alone.
     ['Klaus aus Berlin', 'Klaus'],
     ['Klaus (Berlin)', 'Klaus'],

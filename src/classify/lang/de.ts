@@ -65,9 +65,9 @@ export const de: LanguageRules = {
     ['geschmack', 0], ['qualität', 0], ['gleichen', 0], ['stark', 0.5],
     // Praise the translated lexicon lacks.
     ['spektakulär', 3],
-    // Not "empfehle" or "ich empfehle": German puts the "nicht" after them ("Ich empfehle das nicht weiter."), where
+    // Not "empfehle", "ich empfehle" or "passt": German puts the "nicht" after them ("Ich empfehle das nicht weiter."), where
     // only a clause-final one negates backward.
-    ['kaufempfehlung', 2.8], ['unschlagbar', 2.5], ['grossartig', 3], ['altbewährt', 2], ['bestens', 2.5], ['passt', 1.2],
+    ['kaufempfehlung', 2.8], ['unschlagbar', 2.5], ['grossartig', 3], ['altbewährt', 2], ['bestens', 2.5],
     ['unerreichbar', -2.5],
   ],
   complaintPhrases: [

@@ -3,7 +3,7 @@ import { romanceInflections, type LanguageRules } from './types.js';
 /** Spanish. */
 export const es: LanguageRules = {
   code: 'es',
-  stopWords: ['volveremos', 'volveré', 'repetiremos', 'diez', 'estrellas', 'camarero', 'camareros', 'carta', 'plato', 'platos', 'mesa', 'cocina', 'pedido', 'envío', 'habitación', 'aplicación', 'cuenta', 'el', 'los', 'las', 'que', 'y', 'es', 'muy', 'pero', 'una', 'con', 'por', 'para', 'del', 'lo', 'se', 'fue', 'está',
+  stopWords: ['volveremos', 'volveré', 'repetiremos', 'estrellas', 'camarero', 'camareros', 'carta', 'plato', 'platos', 'mesa', 'cocina', 'pedido', 'envío', 'habitación', 'aplicación', 'cuenta', 'el', 'los', 'las', 'que', 'y', 'es', 'muy', 'pero', 'una', 'con', 'por', 'para', 'del', 'lo', 'se', 'fue', 'está',
     'como', 'más', 'nada', 'todo', 'mi', 'bueno', 'buena', 'malo', 'mala', 'nunca', 'también', 'la', 'al', 'un', 'hay', 'fueron',
     'estaba', 'estaban', 'eran', 'pero', 'nos', 'les', 'le', 'su', 'sus', 'este', 'esta', 'esto', 'ese', 'esa', 'muy',
     'mucho', 'mucha', 'poco', 'bien', 'mal', 'aunque', 'porque', 'cuando', 'donde', 'ya', 'hemos', 'han', 'ha', 'tiene', 'tienen',

@@ -3,7 +3,7 @@ import type { LanguageRules } from './types.js';
 /** French. */
 export const fr: LanguageRules = {
   code: 'fr',
-  stopWords: ['équipe', 'toute', 'toutes', 'étoiles', 'choix', 'carte', 'plats', 'serveur', 'serveuse', 'repas', 'nourriture', 'salle', 'attente', 'chambre', 'vins', 'commande', 'livraison', 'appli', 'déçu', 'le', 'les', 'et', 'est', 'une', 'un', 'très', 'mais', 'pas', 'avec', 'pour', 'des', 'du', 'ce', "c'est", 'je', 'nous',
+  stopWords: ['toute', 'toutes', 'étoiles', 'choix', 'carte', 'plats', 'serveur', 'serveuse', 'repas', 'nourriture', 'salle', 'attente', 'chambre', 'vins', 'commande', 'livraison', 'appli', 'déçu', 'le', 'les', 'et', 'est', 'une', 'un', 'très', 'mais', 'pas', 'avec', 'pour', 'des', 'du', 'ce', "c'est", 'je', 'nous',
     'qui', 'sur', 'été', "j'ai", 'il', 'elle', 'au', 'aux', 'ne', 'tout', 'bien', 'trop', 'était', 'la', 'vous', 'sont', 'ont',
     'avons', 'avait', 'peu', 'rien', 'jamais', 'même', 'aussi', 'ici', 'chez', 'dans', 'par', 'cette', 'ces', 'mon', 'ma', 'mes',
     'notre', 'nos', 'votre', 'leur', 'quand', 'comme', 'parce', 'que', "qu'il", "n'est", "n'a", 'fait', 'bon', 'bonne', 'accueil',

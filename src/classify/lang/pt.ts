@@ -3,7 +3,7 @@ import { romanceInflections, type LanguageRules } from './types.js';
 /** Portuguese (Brazil and Portugal). */
 export const pt: LanguageRules = {
   code: 'pt',
-  stopWords: ['demais', 'estrelas', 'nao', 'garçom', 'pedido', 'quarto', 'mesa', 'prato', 'pratos', 'cartão', 'compra', 'o', 'os', 'que', 'não', 'muito', 'mas', 'uma', 'um', 'com', 'para', 'do', 'da', 'dos', 'das', 'foi', 'é', 'está',
+  stopWords: ['estrelas', 'nao', 'garçom', 'pedido', 'quarto', 'mesa', 'prato', 'pratos', 'cartão', 'compra', 'o', 'os', 'que', 'não', 'muito', 'mas', 'uma', 'um', 'com', 'para', 'do', 'da', 'dos', 'das', 'foi', 'é', 'está',
     'eu', 'bom', 'boa', 'ruim', 'nunca', 'também', 'você', 'isso', 'isto', 'esse', 'essa', 'este', 'esta', 'no', 'na', 'nos', 'nas',
     'ao', 'pelo', 'pela', 'são', 'estão', 'tem', 'têm', 'tenho', 'meu', 'minha', 'seu', 'sua', 'mais', 'mesmo', 'já', 'ainda', 'quando',
     'porque', 'pois', 'então', 'nada', 'tudo', 'aqui', 'atendimento', 'produto', 'entrega', 'recomendo', 'obrigado', 'obrigada', 'ótimo',
