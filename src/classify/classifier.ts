@@ -144,10 +144,11 @@ function classifyWith(
         ? `text in language "${language}" cannot be judged by the text model: ${rating !== undefined ? 'decided by the rating' : 'no rating, not flagged'}`
         : `text has no words to judge: ${rating !== undefined ? 'decided by the rating' : 'no rating, not flagged'}`,
     );
+  } else if (lukewarm) {
+    reasons.push('text is only a lukewarm word: neither praise nor a complaint');
   } else {
-    if (lukewarm) reasons.push('text is only a lukewarm word: neither praise nor a complaint');
-    else reasons.push(`text reads ${logit > 0 ? 'negative' : 'positive'} (${Math.round(Math.max(pNegative, 1 - pNegative) * 100)}% confidence)`);
-    if (!lukewarm) reasons.push(...textReasons(a, logit > 0, model));
+    reasons.push(`text reads ${logit > 0 ? 'negative' : 'positive'} (${Math.round(Math.max(pNegative, 1 - pNegative) * 100)}% confidence)`);
+    reasons.push(...textReasons(a, logit > 0, model));
   }
   const criticalUsed = criticalCounts && negative ? critical : [];
   for (const c of criticalUsed) reasons.push(`critical, ${c.label}: "${c.phrase}"`);
@@ -185,7 +186,10 @@ function platformLanguage(language: string | undefined): string | undefined {
   return code && /^[a-z]{2}$/.test(code) ? code : undefined;
 }
 
-const lukewarmWords = new Map<string, ReadonlySet<string> | undefined>();
+/** Each language's lukewarm words (its rules' `lukewarm`), by language. */
+const LUKEWARM_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries(LANGUAGE_RULES).flatMap(([code, rules]) => (rules.lukewarm ? [[code, new Set(rules.lukewarm)] as const] : [])),
+);
 /** Full stops, exclamation marks, commas and ellipses may follow a lukewarm word; "?", "-_-" and the like may not. */
 const LUKEWARM_PUNCT = /^[.!,…]+$/;
 
@@ -194,11 +198,7 @@ const LUKEWARM_PUNCT = /^[.!,…]+$/;
  * ("ok 2/10"), no emoji or emoticon ("ok 🙄", "ok -_-"), no question ("ok?").
  */
 function onlyLukewarm(a: TextAnalysis, language: string): boolean {
-  if (!lukewarmWords.has(language)) {
-    const list = LANGUAGE_RULES[language]?.lukewarm;
-    lukewarmWords.set(language, list ? new Set(list) : undefined);
-  }
-  const words = lukewarmWords.get(language);
+  const words = LUKEWARM_WORDS.get(language);
   if (!words || a.nWords === 0) return false;
   for (const t of a.tokens) {
     if (t.kind === 'word') {

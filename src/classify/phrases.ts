@@ -27,7 +27,7 @@ const PREFIX = 3;
 const COMMA = 4;
 
 interface Compiled<T> {
-  /** EXACT, ANY_WORD, NUMBER or PREFIX per part. */
+  /** EXACT, ANY_WORD, NUMBER, PREFIX or COMMA per part. */
   kinds: Uint8Array;
   /** The word an EXACT part must equal, the start a PREFIX part needs ("refund" for "refund*"), else "". */
   words: string[];
@@ -128,8 +128,7 @@ export class PhraseMatcher<T> {
       if (t.kind === 'number') {
         this.tryAll(this.numeric, tokens, i, hits);
         if (this.leadingNumber.length > 0 && (i === 0 || (tokens[i - 1] as Token).kind === 'punct')) this.tryAll(this.leadingNumber, tokens, i, hits);
-      }
-      else {
+      } else {
         const key = exactKey(t.hash);
         if (hasBit(this.exactFilter, filterBit(key))) {
           const cands = this.exact.get(key);
