@@ -64,6 +64,12 @@ export function semevalSentences(raw: string, source: string): Example[] {
   return out;
 }
 
+/** A test that is true the first time it sees a text and false after: each source keeps a repeated text once. */
+function firstTime(): (text: string) => boolean {
+  const seen = new Set<string>();
+  return (text) => !seen.has(text) && Boolean(seen.add(text));
+}
+
 /** Reviews from the `COPY public.reviews (…) FROM stdin;` block of a PostgreSQL dump: tab-separated, `\.` ends it. */
 export function bankAppReviews(dump: string): Example[] {
   const lines = dump.split('\n');
@@ -73,15 +79,14 @@ export function bankAppReviews(dump: string): Example[] {
   const textAt = columns.indexOf('review_text');
   const ratingAt = columns.indexOf('rating');
   const out: Example[] = [];
-  const seen = new Set<string>();
+  const isNew = firstTime();
   for (const line of lines.slice(start + 1)) {
     if (line === '\\.') break;
     const cells = line.split('\t');
     // COPY text format escapes: \n, \t, \\ inside a cell.
     const text = (cells[textAt] ?? '').replace(/\\n/g, ' ').replace(/\\t/g, ' ').replace(/\\\\/g, '\\').trim();
     const rating = Number(cells[ratingAt]);
-    if (!text || text === '\\N' || rating === 3 || !(rating >= 1 && rating <= 5) || seen.has(text)) continue;
-    seen.add(text);
+    if (!text || text === '\\N' || rating === 3 || !(rating >= 1 && rating <= 5) || !isNew(text)) continue;
     out.push({ text, negative: rating <= 2, source: 'google-play-bank-apps' });
   }
   return out;
@@ -96,15 +101,14 @@ export function bankAppReviews(dump: string): Example[] {
 export function olistReviews(csv: string): Example[] {
   const rows = parse(csv, { columns: true, skip_empty_lines: true, relax_quotes: true }) as Record<string, string>[];
   const out: Example[] = [];
-  const seen = new Set<string>();
+  const isNew = firstTime();
   for (const row of rows) {
     const message = (row.review_comment_message ?? '').replace(/\s+/g, ' ').trim();
     const title = (row.review_comment_title ?? '').replace(/\s+/g, ' ').trim();
     const rating = Number(row.review_score);
     if (!message || rating === 3 || !(rating >= 1 && rating <= 5)) continue;
     const text = title ? `${title}. ${message}` : message;
-    if (seen.has(text)) continue;
-    seen.add(text);
+    if (!isNew(text)) continue;
     out.push({ text, negative: rating <= 2, source: 'olist-br-shop' });
   }
   return out;
@@ -122,7 +126,7 @@ const ABSITA_ASPECTS = ['cleanliness', 'comfort', 'amenities', 'staff', 'value',
 export function absitaSentences(csv: string): Example[] {
   const rows = parse(csv, { columns: true, delimiter: ';', skip_empty_lines: true, relax_quotes: true }) as Record<string, string>[];
   const out: Example[] = [];
-  const seen = new Set<string>();
+  const isNew = firstTime();
   for (const row of rows) {
     const text = (row.sentence ?? '').replace(/\s+/g, ' ').trim();
     let positive = 0;
@@ -134,8 +138,7 @@ export function absitaSentences(csv: string): Example[] {
       if (pos) positive++;
       if (neg) negative++;
     }
-    if (!text || seen.has(text) || (positive > 0) === (negative > 0)) continue;
-    seen.add(text);
+    if (!text || (positive > 0) === (negative > 0) || !isNew(text)) continue;
     out.push({ text, negative: negative > 0, source: 'absita2018-hotels-it' });
   }
   return out;
@@ -196,12 +199,11 @@ function main(): void {
   }
   if (deAmazon) {
     // The same review can appear under two product variants: keep it once.
-    const seen = new Set<string>();
-    const once = (e: Example): boolean => !seen.has(e.text) && Boolean(seen.add(e.text));
+    const isNew = firstTime();
     write('de', [
       ...lines(deAmazon, 'negative_reviews.txt').map((text) => ({ text, negative: true, source: 'amazon-de-products' })),
       ...lines(deAmazon, 'positive_reviews.txt').map((text) => ({ text, negative: false, source: 'amazon-de-products' })),
-    ].filter(once));
+    ].filter((e) => isNew(e.text)));
   }
   if (bankDump) write('appstore', bankAppReviews(readFileSync(bankDump, 'utf8')), join(out, 'appstore.jsonl'));
   if (ptShop) write('pt-shop', olistReviews(readFileSync(ptShop, 'utf8')));
