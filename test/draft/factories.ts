@@ -35,6 +35,16 @@ export const verdict = (over: Partial<Verdict> = {}): Verdict => ({
   ...over,
 });
 
+/** A complaint in each language other than English, as a customer writes it (several topics, an order number). */
+export const COMPLAINTS: Readonly<Record<string, string>> = {
+  de: 'Wir haben 40 Minuten gewartet, die Brötchen waren alt und die Verkäuferin unfreundlich. Meine Bestellung 48213 war falsch.',
+  fr: "La chambre était sale, le chauffage ne marchait pas et personne à l'accueil ne nous a aidés.",
+  es: 'La app se cierra cada vez que hago una transferencia y nadie responde en atención al cliente.',
+  nl: 'De loodgieter kwam twee uur te laat en de lekkage was na een dag terug.',
+  it: 'Servizio lentissimo, piatti freddi e il conto era sbagliato.',
+  pt: 'A encomenda chegou com duas semanas de atraso e ninguém respondeu aos meus e-mails.',
+};
+
 /** Negative reviews from the shared data: the Blitzer train set and the three eval sets. */
 export function negativeReviews(): { text: string; title?: string; rating?: number }[] {
   const out: { text: string; title?: string; rating?: number }[] = [];

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftingSchema, type BusinessConfig } from '../../src/config/schema.js';
 import { checkGuardrails, draftFollowUp, draftReply, draftWithProvider, personalDataIn, type GuardrailRule } from '../../src/draft/index.js';
-import { business, review, verdict } from './factories.js';
+import { business, COMPLAINTS, review, verdict } from './factories.js';
 
 const CONTACT = { email: 'hallo@luna.example' };
 const contacts = [CONTACT];
@@ -158,14 +158,6 @@ describe('guardrails in every reply language', () => {
 });
 
 describe('the shipped templates under every language’s rules', () => {
-  const complaints: Record<string, string> = {
-    de: 'Wir haben 40 Minuten gewartet, die Brötchen waren alt und die Verkäuferin unfreundlich. Meine Bestellung 48213 war falsch.',
-    fr: "La chambre était sale, le chauffage ne marchait pas et personne à l'accueil ne nous a aidés.",
-    es: 'La app se cierra cada vez que hago una transferencia y nadie responde en atención al cliente.',
-    nl: 'De loodgieter kwam twee uur te laat en de lekkage was na een dag terug.',
-    it: 'Servizio lentissimo, piatti freddi e il conto era sbagliato.',
-    pt: 'A encomenda chegou com duas semanas de atraso e ninguém respondeu aos meus e-mails.',
-  };
   const topicsByIndustry: [BusinessConfig['industry'], string[]][] = [
     ['restaurant', ['waiting_time', 'food_quality', 'staff_service']],
     ['hotel', ['cleanliness', 'staff_service']],
@@ -174,7 +166,7 @@ describe('the shipped templates under every language’s rules', () => {
     ['generic', []],
   ];
 
-  for (const [language, text] of Object.entries(complaints)) {
+  for (const [language, text] of Object.entries(COMPLAINTS)) {
     it(`${language}: replies, thank-yous and follow-ups in both tones break no rule`, () => {
       let checked = 0;
       for (const tone of ['friendly', 'formal'] as const) {

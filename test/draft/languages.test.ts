@@ -7,7 +7,7 @@ import { templateSetSchema } from '../../src/draft/templates.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { business, review, verdict } from './factories.js';
+import { business, COMPLAINTS, review, verdict } from './factories.js';
 
 /** A whole word, for letters outside ASCII too (`\b` only knows ASCII). */
 const word = (...words: string[]): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
@@ -177,16 +177,11 @@ describe('a review that is neither a complaint nor praise', () => {
 });
 
 describe('the greeting', () => {
-  const complaints: Record<string, string> = {
-    de: 'Die Brötchen waren alt und niemand hat sich entschuldigt.',
-    fr: 'La chambre était sale et personne ne nous a aidés.',
-    es: 'La comida llegó fría y nadie nos atendió.',
-    it: 'La camera era sporca e nessuno ci ha aiutato.',
-    nl: 'Het eten was koud en niemand hielp ons.',
-  };
+  // Portuguese greets by the first name in both tones (below, with English).
+  const complaints = Object.entries(COMPLAINTS).filter(([language]) => language !== 'pt');
 
   it('names a formal reply\'s reviewer in full where the first name alone is the familiar register', () => {
-    for (const [language, text] of Object.entries(complaints)) {
+    for (const [language, text] of complaints) {
       const formal = draftReply(review(text, { author: 'klaus meier' }), verdict({ language }), { business: business({ tone: 'formal' }) });
       expect(formal.reply.split('\n')[0], language).toMatch(/\bKlaus Meier\b/);
       expect(formal.violations, language).toEqual([]);
@@ -198,7 +193,7 @@ describe('the greeting', () => {
     const english = draftReply(review('The room was dirty.', { author: 'klaus meier' }), verdict(), { business: business({ tone: 'formal' }) });
     expect(english.reply.split('\n')[0]).toMatch(/^(Dear|Hello) Klaus,$/);
     // A handle is no name in any tone.
-    const handle = draftReply(review(complaints.de!, { author: 'gamer_99' }), verdict({ language: 'de' }), { business: business({ tone: 'formal' }) });
+    const handle = draftReply(review(COMPLAINTS.de!, { author: 'gamer_99' }), verdict({ language: 'de' }), { business: business({ tone: 'formal' }) });
     expect(handle.reply.split('\n')[0]).toMatch(/^(Guten Tag,|Sehr geehrte Damen und Herren,)$/);
   });
 
