@@ -257,8 +257,9 @@ function withRules(lexicon: Map<string, number>, rules: LanguageRules): Map<stri
       const f = foldAccents(form);
       if (!lexicon.has(f)) forms.set(f, v);
     }
-    // "superlecker", "supervriendelijk", "superbueno": one word in most languages other than English.
-    if (rules.code !== 'en' && v >= 1.5 && !w.startsWith('super')) forms.set('super' + w, Math.min(4, v * 1.2));
+    // "superlecker", "supervriendelijk", "superbueno": one word in most languages other than English. A word the
+    // lexicon lists keeps its own valence here too: "superestimado" (overrated) is no praise for "estimado".
+    if (rules.code !== 'en' && v >= 1.5 && !w.startsWith('super') && !lexicon.has('super' + w)) forms.set('super' + w, Math.min(4, v * 1.2));
   }
   for (const [f, v] of forms) lexicon.set(f, v);
   for (const [w, v] of lexicon) if (v === 0) lexicon.delete(w);

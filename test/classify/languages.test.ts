@@ -136,6 +136,23 @@ describe('flagging in every judged language', () => {
     }
   });
 
+  it('names a Portuguese reader\'s verdicts on a dull, pointless or overrated purchase', () => {
+    for (const [text, word] of [
+      ['Totalmente dispensável.', '"Totalmente dispensável" (negative word, intensified)'],
+      ['O enredo não prende, é maçante.', '"não prende" (complaint)'],
+      ['Nada de novo, só repete o que já sabemos.', '"Nada de novo" (complaint)'],
+      ['Livro superestimado.', '"superestimado" (negative word)'],
+      ['Livro mal escrito.', '"mal escrito" (complaint)'],
+      ['Um texto sem sentido.', '"sem sentido" (complaint)'],
+      ['O livro me decepcionou.', '"decepcionou" (negative word)'],
+      ['Poderia ter sido melhor.', '"Poderia ter sido melhor" (complaint)'],
+    ] as const) {
+      const v = classify({ text });
+      expect(v.negative, text).toBe(true);
+      expect(v.reasons.join(' | '), text).toContain(word);
+    }
+  });
+
   it('reads an Italian hotel guest: "da migliorare" and "si sente tutto" are complaints, "cortese" is praise, a lack is a fault', () => {
     for (const text of ['La colazione è da migliorare.', 'Si sente tutto dalla strada.']) expect(classify({ text }).negative, text).toBe(true);
     for (const text of ['Il personale è molto cortese.', 'Personale cortese ed efficiente.']) expect(classify({ text }).negative, text).toBe(false);
