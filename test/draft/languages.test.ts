@@ -279,3 +279,19 @@ describe('a thank-you for a review that is not negative', () => {
     expect(d.violations).toEqual([]);
   });
 });
+
+describe('German word order in the friendly offer to make it right', () => {
+  it('puts "das" before "gern": "Wir würden das gern wiedergutmachen", never "würden gern das"', () => {
+    const offers = new Set<string>();
+    for (let i = 0; i < 300; i++) {
+      const reply = draftReply(review(COMPLAINTS.de!, { author: 'Anna Weber', platformId: `wortstellung-${i}` }), verdict({ language: 'de' }), {
+        business: business({ tone: 'friendly' }),
+      }).reply;
+      expect(reply).not.toMatch(/würden gerne? das/);
+      const offer = /Wir würden [^;]+;/.exec(reply)?.[0];
+      if (offer) offers.add(offer);
+    }
+    // The sentence is one of several the drafts choose from: it came up, in its right order.
+    expect([...offers].some((o) => /das gerne? wiedergutmachen/.test(o)), [...offers].join(' | ')).toBe(true);
+  });
+});
