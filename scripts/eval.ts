@@ -8,8 +8,8 @@
  * Then the other languages: each dev set ($REVIEW_LANG_DATA_DIR, else lang/ in the shared data; see
  * data/MANIFEST.md and scripts/prepare-lang-data.ts) is scored with the language detected (as in
  * production) next to the language's lexicon-count baseline (AFINN-165 as translated for that
- * language: negative when the valences of its words sum below 0), and the app-store set of bank
- * and shopping apps (text only, labelled by stars) likewise. A missing set is reported as missing.
+ * language: negative when the valences of its words sum below 0), and the app-store sets of bank
+ * apps and of shopping apps (text only, labelled by stars) likewise. A missing set is reported as missing.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,7 +19,7 @@ import Sentiment from 'sentiment';
 import vader from 'vader-sentiment';
 import { classify } from '../src/classify/index.js';
 import { tokenize } from '../src/classify/tokenize.js';
-import { DEV_LANGUAGES, EVAL_SETS, EXTRA_DEV_SETS, langDataDir, loadAppStoreSet, loadDevSet, loadEvalSet, missingEvalData, type EvalSetName, type LabelledText } from './lib/data.js';
+import { APP_STORE_SETS, DEV_LANGUAGES, EVAL_SETS, EXTRA_DEV_SETS, langDataDir, loadAppStoreSet, loadDevSet, loadEvalSet, missingEvalData, type AppStoreSetName, type EvalSetName, type LabelledText } from './lib/data.js';
 import { printTopicEval, runTopicEval } from './eval-topics.js';
 import { buildLanguageLexicon } from './train.js';
 
@@ -64,7 +64,7 @@ export function score(predict: Predictor, data: readonly LabelledText[]): Scores
   return { precision, recall, f1, accuracy: correct / data.length, n: data.length };
 }
 
-/** Target F1 (negative class) on each language's dev set and on the app-store set. */
+/** Target F1 (negative class) on each language's dev set and on each app-store set. */
 const LANGUAGE_TARGET = 0.85;
 
 /** Lexicon count in one language: negative when its AFINN valences sum below zero (no rules at all). */
@@ -80,7 +80,7 @@ function lexiconBaseline(code: string): Predictor {
 /** Per language: the classifier and the lexicon baseline on its dev set, or `missing` with where it was looked for. */
 export type LanguageResults = Record<string, { classifier: Scores; baseline: Scores; detected: number } | { missing: string }>;
 
-/** Scores the classifier on each language's dev set and the app-store set. */
+/** Scores the classifier on each language's dev set and the app-store sets. */
 export function runLanguageEval(): LanguageResults {
   const out: LanguageResults = {};
   const dir = langDataDir();
@@ -94,16 +94,15 @@ export function runLanguageEval(): LanguageResults {
     for (const r of data) if (classify({ text: r.text }).language === code) detected++;
     out[name] = { classifier: score(SYSTEMS.classifier!, data), baseline: score(lexiconBaseline(code), data), detected: detected / data.length };
   }
-  const apps = loadAppStoreSet(dir);
-  if (!apps) out.appstore = { missing: `${dir}/appstore.jsonl` };
-  else {
-    const baselines = new Map<string, Predictor>();
-    const byLanguage: Predictor = (text) => {
-      const code = classify({ text }).language;
-      if (!baselines.has(code)) baselines.set(code, code === 'en' ? SYSTEMS.afinn! : DEV_LANGUAGES.includes(code as never) ? lexiconBaseline(code) : () => false);
-      return baselines.get(code)!(text);
-    };
-    out.appstore = { classifier: score(SYSTEMS.classifier!, apps), baseline: score(byLanguage, apps), detected: NaN };
+  const baselines = new Map<string, Predictor>();
+  const byLanguage: Predictor = (text) => {
+    const code = classify({ text }).language;
+    if (!baselines.has(code)) baselines.set(code, code === 'en' ? SYSTEMS.afinn! : DEV_LANGUAGES.includes(code as never) ? lexiconBaseline(code) : () => false);
+    return baselines.get(code)!(text);
+  };
+  for (const name of Object.keys(APP_STORE_SETS) as AppStoreSetName[]) {
+    const apps = loadAppStoreSet(name, dir);
+    out[name] = apps ? { classifier: score(SYSTEMS.classifier!, apps), baseline: score(byLanguage, apps), detected: NaN } : { missing: `${dir}/${name}.jsonl` };
   }
   return out;
 }

@@ -2,7 +2,8 @@
  * Builds the per-language dev sets `npm run eval` reads, from sources downloaded by hand (see
  * data/MANIFEST.md for each source's repository, commit and licence). Nothing here downloads.
  *
- *   npx tsx scripts/prepare-lang-data.ts --semeval DIR [--pt-books DIR] [--de-amazon DIR] [--appstore-bank-dump FILE] [--pt-olist FILE] [--absita FILE] --out DIR
+ *   npx tsx scripts/prepare-lang-data.ts --semeval DIR [--pt-books DIR] [--de-amazon DIR] [--appstore-bank-dump FILE]
+ *     [--appstore-shop FILE[,FILE…]] [--pt-olist FILE] [--absita FILE] --out DIR
  *
  * --semeval DIR: the SemEval-2016 Task 5 restaurant files in the ABSADatasets "apc" layout
  *   (restaurants_{train,test}_{dutch,french,spanish}.xml.dat: a sentence with $T$ for the aspect,
@@ -20,6 +21,10 @@
  *   `COPY public.reviews (review_id, bank_id, review_text, rating, …)` block), labelled by stars (1–2
  *   negative, 4–5 positive, 3 left out), split the same way into OUT/appstore.jsonl (the text-only app-store
  *   set `npm run eval` scores) and OUT/tune/appstore.jsonl.
+ * --appstore-shop FILE[,FILE…]: Google Play reviews of shopping apps as google-play-scraper CSVs (text in `content`,
+ *   stars in `score`; or, as a cleaned export writes them, `ReviewText` and `Rating`), labelled by stars like the bank
+ *   apps. Each file gives the dev set an equal share (250 negative and 250 positive in all), so one large app does
+ *   not make up the whole set: OUT/appstore-shop.jsonl (scored beside the bank apps) and OUT/tune/appstore-shop.jsonl.
  * --pt-olist FILE: Brazilian online-shop reviews, the Olist `olist_order_reviews_dataset.csv` (stars and the
  *   customer's title and message), labelled by stars (1–2 negative, 4–5 positive, 3 left out), split the same way
  *   into OUT/dev/pt-shop.jsonl and OUT/tune/pt-shop.jsonl: a second Portuguese dev set, of shop reviews.
@@ -29,7 +34,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 
@@ -93,6 +98,27 @@ export function bankAppReviews(dump: string): Example[] {
 }
 
 /**
+ * Reviews of a google-play-scraper CSV (`content`, `score`) or of a cleaned export of one (`ReviewText`, `Rating`),
+ * labelled by stars (1–2 negative, 4–5 positive, 3 left out); an empty or repeated text is left out.
+ */
+export function playStoreReviews(csv: string, source: string): Example[] {
+  const rows = parse(csv, { columns: true, skip_empty_lines: true, relax_quotes: true }) as Record<string, string>[];
+  const columns = Object.keys(rows[0] ?? {});
+  const textColumn = ['content', 'ReviewText'].find((c) => columns.includes(c));
+  const ratingColumn = ['score', 'Rating'].find((c) => columns.includes(c));
+  if (!textColumn || !ratingColumn) throw new Error(`${source}: no review text (content, ReviewText) or stars (score, Rating) column in ${columns.join(', ')}`);
+  const out: Example[] = [];
+  const isNew = firstTime();
+  for (const row of rows) {
+    const text = (row[textColumn] ?? '').replace(/\s+/g, ' ').trim();
+    const rating = Number(row[ratingColumn]);
+    if (!text || rating === 3 || !(rating >= 1 && rating <= 5) || !isNew(text)) continue;
+    out.push({ text, negative: rating <= 2, source });
+  }
+  return out;
+}
+
+/**
  * Reviews of the Olist Brazilian e-commerce dataset (`olist_order_reviews_dataset.csv`: review_score,
  * review_comment_title, review_comment_message), labelled by stars (1–2 negative, 4–5 positive, 3 left out); the
  * title, when there is one, is joined before the message as a review's title and text would be. A review without a
@@ -146,15 +172,15 @@ export function absitaSentences(csv: string): Example[] {
 
 const DEV_PER_CLASS = 250;
 
-/** Dev set (DEV_PER_CLASS of each class, in a fixed shuffled order) and tuning set (the rest). */
-export function split(examples: readonly Example[]): { dev: Example[]; tune: Example[] } {
+/** Dev set (`perClass` of each class, in a fixed shuffled order) and tuning set (the rest). */
+export function split(examples: readonly Example[], perClass = DEV_PER_CLASS): { dev: Example[]; tune: Example[] } {
   const key = (e: Example): string => createHash('sha256').update(e.text).digest('hex');
   const sorted = [...examples].sort((a, b) => (key(a) < key(b) ? -1 : 1));
   const neg = sorted.filter((e) => e.negative);
   const pos = sorted.filter((e) => !e.negative);
   return {
-    dev: [...neg.slice(0, DEV_PER_CLASS), ...pos.slice(0, DEV_PER_CLASS)],
-    tune: [...neg.slice(DEV_PER_CLASS), ...pos.slice(DEV_PER_CLASS)],
+    dev: [...neg.slice(0, perClass), ...pos.slice(0, perClass)],
+    tune: [...neg.slice(perClass), ...pos.slice(perClass)],
   };
 }
 
@@ -171,12 +197,15 @@ function main(): void {
   const bankDump = arg('--appstore-bank-dump');
   const ptShop = arg('--pt-olist');
   const absita = arg('--absita');
-  if (!out || !semeval) throw new Error('usage: prepare-lang-data.ts --semeval DIR [--pt-books DIR] [--de-amazon DIR] [--appstore-bank-dump FILE] [--pt-olist FILE] [--absita FILE] --out DIR');
+  const shopApps = arg('--appstore-shop')?.split(',').filter(Boolean);
+  if (!out || !semeval) {
+    throw new Error('usage: prepare-lang-data.ts --semeval DIR [--pt-books DIR] [--de-amazon DIR] [--appstore-bank-dump FILE] [--appstore-shop FILE[,FILE…]] [--pt-olist FILE] [--absita FILE] --out DIR');
+  }
   mkdirSync(join(out, 'dev'), { recursive: true });
   mkdirSync(join(out, 'tune'), { recursive: true });
-  const write = (code: string, all: Example[], devFile = join(out, 'dev', `${code}.jsonl`)): void => {
-    const { dev, tune } = split(all);
-    const save = (file: string, set: Example[]): void => writeFileSync(file, set.map((e) => JSON.stringify(e)).join('\n') + '\n');
+  const save = (file: string, set: Example[]): void => writeFileSync(file, set.map((e) => JSON.stringify(e)).join('\n') + '\n');
+  const write = (code: string, all: Example[], devFile = join(out, 'dev', `${code}.jsonl`), parts?: { dev: Example[]; tune: Example[] }): void => {
+    const { dev, tune } = parts ?? split(all);
     save(devFile, dev);
     save(join(out, 'tune', `${code}.jsonl`), tune);
     const negs = (set: Example[]): number => set.filter((e) => e.negative).length;
@@ -206,6 +235,12 @@ function main(): void {
     ].filter((e) => isNew(e.text)));
   }
   if (bankDump) write('appstore', bankAppReviews(readFileSync(bankDump, 'utf8')), join(out, 'appstore.jsonl'));
+  if (shopApps?.length) {
+    // Each file its share of the dev set, split on its own; the sets are their files' parts together.
+    const parts = shopApps.map((file) => split(playStoreReviews(readFileSync(file, 'utf8'), `google-play-shopping-apps:${basename(file)}`), Math.floor(DEV_PER_CLASS / shopApps.length)));
+    const joined = { dev: parts.flatMap((p) => p.dev), tune: parts.flatMap((p) => p.tune) };
+    write('appstore-shop', [...joined.dev, ...joined.tune], join(out, 'appstore-shop.jsonl'), joined);
+  }
   if (ptShop) write('pt-shop', olistReviews(readFileSync(ptShop, 'utf8')));
   if (absita) write('it', absitaSentences(readFileSync(absita, 'utf8')));
 }

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { classify } from '../src/classify/index.js';
-import { DEV_LANGUAGES, EXTRA_DEV_SETS, langDataDir, loadJsonl } from './lib/data.js';
+import { APP_STORE_SETS, DEV_LANGUAGES, EXTRA_DEV_SETS, langDataDir, loadJsonl } from './lib/data.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -16,7 +16,7 @@ function arg(name: string): string | undefined {
 
 const only = arg('--set');
 const errors = Number(arg('--errors') ?? 0);
-for (const set of [...DEV_LANGUAGES, ...Object.keys(EXTRA_DEV_SETS), 'appstore']) {
+for (const set of [...DEV_LANGUAGES, ...Object.keys(EXTRA_DEV_SETS), ...Object.keys(APP_STORE_SETS)]) {
   if (only && set !== only) continue;
   const data = loadJsonl(join(langDataDir(), 'tune', `${set}.jsonl`));
   if (!data) {

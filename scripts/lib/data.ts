@@ -96,7 +96,14 @@ export function loadDevSet(code: string, dir = langDataDir()): LabelledText[] | 
   return loadJsonl(join(dir, 'dev', `${code}.jsonl`));
 }
 
-/** Text-only app-store reviews of bank and shopping apps (`appstore.jsonl`, labelled by stars), or undefined. */
-export function loadAppStoreSet(dir = langDataDir()): LabelledText[] | undefined {
-  return loadJsonl(join(dir, 'appstore.jsonl'));
+/**
+ * The app-store sets, text only and labelled by stars, by file name (`<name>.jsonl`): reviews of bank apps and of
+ * shopping apps, scored apart so that each kind's figure shows.
+ */
+export const APP_STORE_SETS = { appstore: 'bank apps', 'appstore-shop': 'shopping apps' } as const;
+export type AppStoreSetName = keyof typeof APP_STORE_SETS;
+
+/** One app-store set (`appstore.jsonl`: bank apps, `appstore-shop.jsonl`: shopping apps), or undefined. */
+export function loadAppStoreSet(name: AppStoreSetName = 'appstore', dir = langDataDir()): LabelledText[] | undefined {
+  return loadJsonl(join(dir, `${name}.jsonl`));
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadEvalSet } from '../../scripts/lib/data.js';
 import { score } from '../../scripts/eval.js';
-import { absitaSentences } from '../../scripts/prepare-lang-data.js';
+import { absitaSentences, playStoreReviews, split } from '../../scripts/prepare-lang-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rm-eval-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,6 +44,37 @@ describe('the Italian dev set from ABSITA', () => {
       ['Camera mini', true],
       ['Posizione ottima, staff gentile', false],
     ]);
+  });
+});
+
+describe('the shopping-app set from Google Play CSVs', () => {
+  it('reads google-play-scraper columns and a cleaned export\'s, labels by stars, and leaves out 3 stars, empty and repeated texts', () => {
+    const scraper = [
+      'reviewId,userName,userImage,content,score,thumbsUpCount,reviewCreatedVersion,at,replyContent,repliedAt,appVersion',
+      'a1,A Google user,,"Orders never arrive, support is useless",1,3,,2025-01-07,,,',
+      'a2,A Google user,,"Great app,\nfast delivery",5,0,,2025-01-07,,,',
+      'a3,A Google user,,It is ok,3,0,,2025-01-07,,,',
+      'a4,A Google user,,,1,0,,2025-01-07,,,',
+      'a5,A Google user,,"Orders never arrive, support is useless",2,0,,2025-01-08,,,',
+    ].join('\n');
+    expect(playStoreReviews(scraper, 'amazon').map((e) => [e.text, e.negative])).toEqual([
+      ['Orders never arrive, support is useless', true],
+      ['Great app, fast delivery', false],
+    ]);
+    const cleaned = ['ReviewID,AppName,ReviewText,Rating', '1,AliExpress,Parcel lost twice,2', '2,Alibaba,Good prices,4'].join('\n');
+    expect(playStoreReviews(cleaned, 'nebekisa').map((e) => [e.text, e.negative])).toEqual([
+      ['Parcel lost twice', true],
+      ['Good prices', false],
+    ]);
+    expect(() => playStoreReviews('id,body,stars\n1,x,1', 'odd')).toThrow(/odd: no review text \(content, ReviewText\) or stars/);
+  });
+
+  it('gives each file its share of the dev set', () => {
+    const examples = Array.from({ length: 10 }, (_, i) => ({ text: `review ${i}`, negative: i % 2 === 0, source: 's' }));
+    const { dev, tune } = split(examples, 2);
+    expect(dev.filter((e) => e.negative)).toHaveLength(2);
+    expect(dev.filter((e) => !e.negative)).toHaveLength(2);
+    expect(tune).toHaveLength(6);
   });
 });
 
