@@ -91,6 +91,12 @@ export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
   // to make it work ("have to go back" is no praise).
   ['still there', -1], ['try to fix', -1.5], ['fix it', -1.5], ['not allowed', -1.5], ['cant use', -2],
   ['have to go back', -1.5], ['too good to be true', -2],
+  // Shopping apps (their tuning set only; counts negative/positive): an app that will not let you do something
+  // ("wont let me" 60/3, "unable to" 57/4), gets worse, or refuses a refund, and a membership given up.
+  ['wont let me', -2], ['doesnt let me', -2], ['unable to', -1.5], ['cant change', -1.5], ['cant create', -2], ['logged out', -1.5],
+  ['harder to', -1.5], ['getting worse', -2.5], ['used to be', -1.5], ['no longer', -1.5], ['no refund*', -2.5],
+  ['dont give refunds', -2.5], ['wont refund', -2.5], ['refused to', -2], ['no dark mode', -1.5], ['cancel my membership', -2.5],
+  ['cancelled my membership', -2.5], ['canceled my membership', -2.5], ['canceling my membership', -2.5], ['cancelling my membership', -2.5],
 ];
 
 /** Praise phrases from the same domain: what a general lexicon scores neutral but a reviewer means well. */
@@ -111,6 +117,8 @@ export const PRAISE_PHRASES: ReadonlyArray<readonly [string, number]> = [
   // Speed and ease, an app's and a bank's praise (second app-store pass): "fast and simple", "Fast transfer".
   ['fast and easy', 2.5], ['fast and simple', 2.5], ['simple and fast', 2.5], ['easy and fast', 2.5], ['fast transfer*', 2],
   ['fast service', 2], ['too good', 2],
+  // Shopping apps (their tuning set only): what a loyal customer says ("cant beat" 8/0, "swear by", "lost without").
+  ['cant live without', 3], ['lost without', 2.5], ['live without', 1.5], ['cant beat', 2.5], ['swear by', 2.5], ['number one', 2],
 ];
 
 /**
