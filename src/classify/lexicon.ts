@@ -97,6 +97,14 @@ export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['harder to', -1.5], ['getting worse', -2.5], ['used to be', -1.5], ['no longer', -1.5], ['no refund*', -2.5],
   ['dont give refunds', -2.5], ['wont refund', -2.5], ['refused to', -2], ['no dark mode', -1.5], ['cancel my membership', -2.5],
   ['cancelled my membership', -2.5], ['canceled my membership', -2.5], ['canceling my membership', -2.5], ['cancelling my membership', -2.5],
+  // Second shopping-app pass: an app or a service that went downhill ("used to be great" 12/0, "downhill" 28/0), is
+  // slow, lies about dates, cannot even be uninstalled, and the missing dark mode asked for (in 1–2 star reviews).
+  ['used to be great', -2.5], ['used to be good', -2.5], ['downhill', -2.5], ['always late', -2.5], ['takes a long time', -1.5],
+  ['long time to load', -2], ['so slow', -2], ['very slow', -2], ['too slow', -2], ['bloatware', -2.5], ['bait and switch', -3],
+  ['is a lie', -2.5], ['cant uninstall', -2.5], ['cant i uninstall', -2.5], ['cannot uninstall', -2.5], ['keeps telling', -1.5], ['wasting my time', -3],
+  ['waste of my time', -3], ['cant even', -2], ['every time i', -1], ['fix this', -1.5], ['fix your', -1.5], ['wont show', -2],
+  ['doesnt show', -1.5], ['not showing', -1.5], ['need dark mode', -1.5], ['needs dark mode', -1.5], ['need a dark mode', -1.5],
+  ['needs a dark mode', -1.5], ['add a dark mode', -1.5], ['add dark mode', -1.5], ['dark mode please', -1.5], ['dark theme please', -1.5],
 ];
 
 /** Praise phrases from the same domain: what a general lexicon scores neutral but a reviewer means well. */
@@ -119,6 +127,8 @@ export const PRAISE_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['fast service', 2], ['too good', 2],
   // Shopping apps (their tuning set only): what a loyal customer says ("cant beat" 8/0, "swear by", "lost without").
   ['cant live without', 3], ['lost without', 2.5], ['live without', 1.5], ['cant beat', 2.5], ['swear by', 2.5], ['number one', 2],
+  ['never had a problem', 2.5], ['never had any problem*', 2.5], ['never had an issue', 2.5], ['never had any issue*', 2.5],
+  ['never failed', 2.5], ['would be without', 2], ['my go to', 2.5], ['so far so good', 2.5],
 ];
 
 /**

@@ -17,10 +17,11 @@ export const en: LanguageRules = {
   contrastAfter: [...CONTRAST_AFTER],
   concessiveOpeners: [...CONCESSIVE_OPENERS],
   boosters: [...BOOSTERS],
-  // Checked against the shopping-app tuning set only (counts there, negative/positive reviews): VADER's "amazon"
-  // (+0.7; 1,529/896) is a shop's name, not praise; words of contempt the general lexicons lack or hold too mild
-  // ("trash" 80/0, "garbage" 87/0, "crooks", "scammed", "clunky").
-  lexicon: [['amazon', 0], ['trash', -2.5], ['garbage', -2.5], ['junk', -2.2], ['crook', -2.5], ['crooks', -2.5], ['scammed', -3],
+  // Checked against the shopping-app tuning set only (counts there, negative/positive reviews): words of contempt the
+  // general lexicons lack or hold too mild ("trash" 80/0, "garbage" 87/0, "crooks", "scammed", "clunky"). VADER's
+  // "amazon" (+0.7) stays: the model learned the word as a complaint's (books reviews), and the two cancel out;
+  // taken out, "Amazon" alone read negative and the tuning set's false alarms rose from 17.0% to 18.0%.
+  lexicon: [['trash', -2.5], ['garbage', -2.5], ['junk', -2.2], ['crook', -2.5], ['crooks', -2.5], ['scammed', -3],
     ['scammers', -3], ['clunky', -2]],
   complaintPhrases: COMPLAINT_PHRASES,
   praisePhrases: PRAISE_PHRASES,
