@@ -112,10 +112,11 @@ describe('review-domain complaints without sentiment words', () => {
 
   it("reads a shopping app's reviews: locked-out and refused refunds are complaints, 'can't live without it' is praise", () => {
     for (const s of ['It won\'t let me see my past orders.', 'They don\'t give refunds', 'The puzzles are pure trash', 'I am unable to sign in since the update.', 'with every update this app gets harder to navigate', 'Watch these crooks.',
-      'Used to be great but they keep taking things away.', 'Why can\'t I uninstall this app??', 'every delivery estimate is a lie', 'THIS APP NEEDS A DARK MODE!!!']) {
+      'Used to be great but they keep taking things away.', 'Why can\'t I uninstall this app??', 'every delivery estimate is a lie', 'THIS APP NEEDS A DARK MODE!!!',
+      'Product quality and delivery reliability have really gone down hill', 'I used to love Amazon.', 'Locked out of my account again.']) {
       expect(text(s).negative, s).toBe(true);
     }
-    for (const s of ["can't live without Amazon!", "I'd be lost without Amazon!", "can't beat the prices", 'I swear by it.', 'never had any problems.', 'my go to for price and availability.']) {
+    for (const s of ["can't live without Amazon!", "I'd be lost without Amazon!", "can't beat the prices", 'I swear by it.', 'never had any problems.', 'my go to for price and availability.', 'Has everything I need.']) {
       expect(text(s).negative, s).toBe(false);
     }
   });
