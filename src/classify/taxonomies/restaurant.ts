@@ -8,22 +8,27 @@ export const FOOD_QUALITY = topic(
     en: ['cold food', 'food was cold', 'was cold', 'were cold', 'lukewarm', 'bland', 'tasteless', 'no flavor', 'no flavour', 'flavorless',
       'flavourless', 'undercooked', 'overcooked', 'raw', 'burnt', 'soggy', 'greasy', 'oily', 'too salty', 'inedible', 'stale', 'rubbery',
       'chewy', 'microwaved', 'reheated', 'frozen food', 'tiny portions', 'small portions', 'portion size', 'portions were', 'tasted like',
-      'tasted of', 'food quality', 'quality of the food', 'mediocre food', 'terrible food', 'awful food', 
-      ],
+      'tasted of', 'food quality', 'quality of the food', 'mediocre food', 'terrible food', 'awful food',
+      'stone cold'],
     de: ['essen war kalt', 'kaltes essen', 'war kalt', 'lauwarm', 'fad', 'fade', 'geschmacklos', 'kein geschmack', 'ohne geschmack',
       'versalzen', 'zu salzig', 'nicht durch', 'verbrannt', 'angebrannt', 'matschig', 'fettig', 'ungenießbar', 'zäh', 'aufgewärmt',
-      'mikrowelle', 'portion*', 'geschmack*', 'schlechtes essen'],
+      'mikrowelle', 'portion*', 'geschmack*', 'schlechtes essen',
+      'kalt geworden'],
     fr: ['plat froid', 'plats froids', 'était froid', 'était froide', 'tiède*', 'fade', 'fades', 'sans goût', 'aucun goût', 'insipide', 'pas cuit',
       'trop cuit', 'cru', 'brûlé', 'trop salé', 'gras', 'huileux', 'trop sec', 'immangeable', 'réchauffé*', 'micro-ondes', 'portion*',
-      'goût'],
+      'goût',
+      'arrivé* froid*'],
     es: ['comida fría', 'estaba frío', 'estaba fría', 'tibi*', 'insípid*', 'sin sabor', 'sabor*', 'crudo', 'cruda', 'poco hecho',
       'quemad*', 'muy salado', 'demasiado salado', 'grasient*', 'aceitos*', 'incomible', 'recalentad*', 'microondas', 'ración', 'raciones',
-      'porción', 'porciones', 'mala comida', 'comida mala', 'pésima comida', 'comida pésima'],
+      'porción', 'porciones', 'mala comida', 'comida mala', 'pésima comida', 'comida pésima',
+      'llegaron fríos', 'llegaron frías'],
     nl: ['koud eten', 'eten was koud', 'was koud', 'lauw', 'smakeloos', 'geen smaak', 'flauw', 'rauw', 'niet gaar', 'verbrand', 'aangebrand',
-      'te zout', 'vettig', 'oneetbaar', 'opgewarmd', 'magnetron', 'portie*', 'smaak'],
+      'te zout', 'vettig', 'oneetbaar', 'opgewarmd', 'magnetron', 'portie*', 'smaak',
+      'was het * koud'],
     it: ['piatto freddo', 'piatti freddi', 'era freddo', 'era fredda', 'tiepid*', 'insipid*', 'senza sapore', 'sapore', 'crudo', 'cruda',
       'bruciat*', 'troppo salat*', 'unto', 'unta', 'immangiabile', 'riscaldat*', 'microonde', 'porzion*', 'cibo scadente', 'cibo pessimo',
-      'pessimo cibo', 'qualità del cibo'],
+      'pessimo cibo', 'qualità del cibo',
+      'arrivat* fredd*'],
     pt: ['comida fria', 'estava frio', 'estava fria', 'morno', 'morna', 'insosso', 'insossa', 'sem sabor', 'sabor', 'cru', 'crua',
       'mal passad*', 'queimad*', 'muito salgad*', 'gorduros*', 'intragável', 'requentad*', 'micro-ondas', 'porção', 'porções',
       'péssima comida', 'comida péssima'],
@@ -90,7 +95,8 @@ export const AMBIENCE = topic(
 /** Restaurants, bistros, takeaways. */
 export const RESTAURANT: readonly TopicSpec[] = [
   FOOD_QUALITY,
-  STAFF_SERVICE,
+  // "Server" is a waiter here; the generic taxonomy reads "server error" too, so the word is a restaurant's only.
+  variant(STAFF_SERVICE, { moreKeywords: { en: ['server', 'servers'] } }),
   variant(WAITING_TIME, {
     phrases: {
       en: ['the long wait to be served', 'how long our guests wait to be served'],
@@ -102,7 +108,8 @@ export const RESTAURANT: readonly TopicSpec[] = [
       pt: ['a longa espera pela comida', 'os tempos de espera no salão'],
     },
   }),
-  PRICE_BILLING,
+  // "Il coperto" (the cover charge) is an Italian restaurant's.
+  variant(PRICE_BILLING, { moreKeywords: { it: ['il coperto'] } }),
   variant(CLEANLINESS, {
     phrases: {
       en: ['the cleanliness of the restaurant', 'how clean we keep the restaurant'],
@@ -114,7 +121,8 @@ export const RESTAURANT: readonly TopicSpec[] = [
       pt: ['a falta de limpeza do restaurante', 'a limpeza do nosso restaurante'],
     },
   }),
-  ORDER_ACCURACY,
+  // "Verkeerde" (wrong) alone: at a restaurant it is the dish or the order.
+  variant(ORDER_ACCURACY, { moreKeywords: { nl: ['verkeerde'] } }),
   RESERVATION,
   variant(DELIVERY, {
     phrases: {

@@ -31,9 +31,11 @@ export const SIZING = topic(
   'Size and fit',
   {
     en: ['too small', 'too big', 'too large', 'too tight', 'too short', 'too long', 'runs small', 'runs large', 'runs big', 'size chart',
-      'sizing', 'wrong size', 'doesnt fit', 'didnt fit', 'does not fit', 'did not fit', 'true to size'],
+      'sizing', 'wrong size', 'doesnt fit', 'didnt fit', 'does not fit', 'did not fit', 'true to size',
+      'my usual', 'extra small'],
     de: ['zu klein', 'zu groß', 'zu eng', 'zu weit', 'zu kurz', 'größe', 'größen', 'größentabelle', 'passt nicht', 'fällt klein aus',
-      'fällt groß aus', 'passform'],
+      'fällt groß aus', 'passform',
+      'nummer kleiner', 'nummer größer'],
     fr: ['trop petit*', 'trop grand*', 'trop serré*', 'trop court*', 'taille', 'tailles', 'taille petit', 'taille grand', 'guide des tailles',
       'ne me va pas', 'pointure'],
     es: ['talla', 'tallas', 'muy pequeñ*', 'demasiado pequeñ*', 'demasiado grande', 'muy grande', 'muy ajustad*', 'no me queda', 'no me sirve',
