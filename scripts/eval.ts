@@ -168,7 +168,7 @@ async function main(): Promise<void> {
     printTopicEval(topics);
   };
   if (!jsonArg) return print();
-  const json = JSON.stringify({ ...results, languages, topics: { ...topics, errors: undefined, heldOut: { ...topics.heldOut, errors: undefined }, probes: { ...topics.probes, errors: undefined } } }, null, 2);
+  const json = JSON.stringify({ ...results, languages, topics: { ...topics, errors: undefined, heldOut: { ...topics.heldOut, errors: undefined }, heldOut2: { ...topics.heldOut2, errors: undefined }, probes: { ...topics.probes, errors: undefined } } }, null, 2);
   if (jsonArg === '--json') console.log(json);
   else {
     writeFileSync(jsonArg.slice('--json='.length), json + '\n');
