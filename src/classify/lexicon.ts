@@ -109,7 +109,7 @@ export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['down hill', -2.5], ['used to love', -2.5], ['locked out', -2.5], ['locked my account', -2.5], ['lock your account', -2.5],
   ['cant do anything', -2.5], ['nothing ever works', -3], ['ripped me off', -3], ['never arrive', -3], ['never show up', -2.5],
   ['never shows up', -2.5], ['never turn up', -2.5], ['are late', -1.5], ['over promise', -2], ['under deliver', -2.5],
-  ['not able to', -1.5], ['not helpful', -2], ['unresponsive', -2], ['hijack*', -2.5], ['adware', -2.5], ['over priced', -2],
+  ['not helpful', -2], ['unresponsive', -2], ['hijack*', -2.5], ['adware', -2.5], ['over priced', -2],
   ['doesnt have dark mode', -1.5], ['doesnt have a dark mode', -1.5], ['where is the dark mode', -1.5], ['get a dark mode', -1.5],
   ['needs improvement', -2], ['should be improved', -1.5],
 ];
@@ -139,6 +139,9 @@ export const PRAISE_PHRASES: ReadonlyArray<readonly [string, number]> = [
   // A shop that has what you need ("everything i need" 1/17, "has everything" 1/18, "find everything" 0/10).
   ['everything i need', 2.5], ['anything i need', 2.5], ['has everything', 2.5], ['find everything', 2.5], ['fast delivery', 2],
   ['great service', 2.5], ['good service', 2], ['good experience', 2], ['great experience', 2.5],
+  // "Couldn't fault it": praise, whatever the negator and "unable to" say.
+  ['cant fault', 3], ['couldnt fault', 3], ['could not fault', 3], ['cannot fault', 3], ['unable to fault', 3],
+  ['not able to fault', 3],
 ];
 
 /**
