@@ -190,6 +190,10 @@ describe('tagging real-world reviews per industry and language', () => {
     ['healthcare', 'De huisarts was gehaast en legde niets uit.', ['care_quality']],
     ['healthcare', 'O médico foi apressado e não me explicou nada.', ['care_quality']],
     ['healthcare', 'The doctor was in a hurry and explained nothing.', ['care_quality']],
+    // A review of the probe keywords: words that tagged a topic the review is not about.
+    ['bank_fintech', 'De app crasht twee keer per maand.', ['app_bugs']],
+    ['hotel', 'The lobby smelled of cigarette smoke and the carpets were stained.', ['cleanliness']],
+    ['generic', 'The mug I bought arrived chipped.', []],
   ];
   it.each(cases)('%s: %s', (industry, text, topics) => {
     expect(tag(industry, text)).toEqual(INDUSTRY_TOPICS[industry].map((s) => s.id).filter((id) => topics.includes(id)));

@@ -6,8 +6,7 @@ export const FRESHNESS = topic(
   'Freshness of the bakes',
   {
     en: ['stale', 'not fresh', 'wasnt fresh', 'werent fresh', 'day-old', 'day old', 'yesterdays', 'dried out', 'rock hard', 'hard as a rock',
-      'moldy', 'mouldy', 'soggy', 'old bread', 'defrosted', 'frozen dough', 'tasted old', 'gone off', 'freshness', 'out of date', 'expired',
-      'since yesterday', 'been sitting there'],
+      'moldy', 'mouldy', 'soggy', 'old bread', 'defrosted', 'frozen dough', 'tasted old', 'gone off', 'freshness', 'out of date', 'expired', 'been sitting there'],
     de: ['nicht frisch', 'nicht mehr frisch', 'altbacken', 'vom vortag', 'trocken', 'steinhart', 'hart wie', 'pappig', 'labberig',
       'aufgebacken', 'tiefkühl*', 'schimmel*', 'frische', 'abgelaufen', 'waren alt', 'war alt', 'alte brötchen', 'altes brot',
       'alten brötchen'],
@@ -81,7 +80,7 @@ export const CAFE_BAKERY: readonly TopicSpec[] = [
       it: ['la lunga coda', 'le code al banco'],
       pt: ['a longa fila', 'as filas no balcão'],
     },
-    moreKeywords: { en: ['long line', 'the line was'], de: ['schlange', 'anstehen'], fr: ['la queue', 'faire la queue'], es: ['cola larguísima'], nl: ['lange rij', 'in de rij staan'], it: ['coda lunghissima', 'di fila'], pt: ['fila enorme', 'fila longa'] },
+    moreKeywords: { en: ['long line', 'the line was'], de: ['schlange', 'anstehen'], fr: ['la queue', 'faire la queue'], es: ['cola larguísima'], nl: ['lange rij', 'in de rij staan'], it: ['coda lunghissima'], pt: ['fila enorme', 'fila longa'] },
   }),
   STAFF_SERVICE,
   PRICE_BILLING,

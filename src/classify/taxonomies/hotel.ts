@@ -41,7 +41,7 @@ export const NOISE = topic(
   {
     en: ['noise', 'noisy', 'loud', 'thin walls', 'paper thin', 'paper-thin', 'could hear everything', 'street noise', 'traffic noise',
       'construction work', 'kept us awake', 'kept me awake', 'couldnt sleep', 'could not sleep', 'no sleep', 'slept badly', 'earplugs',
-      'hear every word', 'next room', 'hours of sleep'],
+      'hear every word', 'next room'],
     de: ['lärm*', 'laut', 'hellhörig', 'dünne wände', 'straßenlärm', 'baustelle', 'nicht schlafen', 'kaum geschlafen', 'wach gehalten',
       'ohropax', 'geräusch*',
       'an schlaf', 'hört jedes wort', 'nachbarzimmer'],
@@ -72,10 +72,9 @@ export const CHECK_IN = topic(
   {
     en: ['check-in', 'check in', 'checkin', 'checked in', 'check-out', 'checkout', 'reception', 'front desk', 'key card', 'keycard',
       'room wasnt ready', 'room was not ready', 'early check-in', 'late check-out',
-      'room * wasnt ready', 'lobby'],
+      'room * wasnt ready'],
     de: ['check-in', 'einchecken', 'eingecheckt', 'check-out', 'auschecken', 'rezeption', 'empfang', 'schlüsselkarte', 'zimmer nicht fertig'],
-    fr: ['check-in', 'enregistrement', 'réception', 'carte magnétique', 'chambre pas prête', "chambre n'était pas prête",
-      'pas prête'],
+    fr: ['check-in', 'enregistrement', 'réception', 'carte magnétique', 'chambre pas prête', "chambre n'était pas prête"],
     es: ['check-in', 'check in', 'recepción', 'recepcionista*', 'tarjeta de la habitación', 'habitación no estaba lista'],
     nl: ['inchecken', 'ingecheckt', 'uitchecken', 'check-in', 'receptie', 'balie', 'sleutelkaart', 'kamer was niet klaar'],
     it: ['check-in', 'check in', 'reception', 'receptionist', 'ricevimento', 'camera non era pronta',

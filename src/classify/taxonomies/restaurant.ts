@@ -121,8 +121,7 @@ export const RESTAURANT: readonly TopicSpec[] = [
       pt: ['a falta de limpeza do restaurante', 'a limpeza do nosso restaurante'],
     },
   }),
-  // "Verkeerde" (wrong) alone: at a restaurant it is the dish or the order.
-  variant(ORDER_ACCURACY, { moreKeywords: { nl: ['verkeerde'] } }),
+  ORDER_ACCURACY,
   RESERVATION,
   variant(DELIVERY, {
     phrases: {
