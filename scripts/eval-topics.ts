@@ -1,8 +1,8 @@
 /**
  * Topic tagging on the labelled sets in data/topics/<industry>.jsonl (hand-written reviews, see data/MANIFEST.md):
  * micro precision and recall of the topic ids per industry, per language and overall, each industry's reviews
- * tagged with that industry's taxonomy; beside them the held-out set's (data/topics/holdout) and the probe set's
- * (data/topics/probes). Run by `npm run eval` (scripts/eval.ts), or alone:
+ * tagged with that industry's taxonomy; beside them the side sets' (SIDE_SETS: two held-out sets and the probes).
+ * Run by `npm run eval` (scripts/eval.ts), or alone:
  *   npx tsx scripts/eval-topics.ts [--json] [--errors]
  */
 import { readFileSync } from 'node:fs';
@@ -13,13 +13,44 @@ import { createClassifier, INDUSTRIES, taxonomyFor, type Industry } from '../src
 export const TOPIC_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'topics');
 /** Written after the keywords were last changed on the main set's misses, and never tuned on. */
 export const TOPIC_HOLDOUT_DIR = join(TOPIC_DATA_DIR, 'holdout');
+/** A second held-out set (207 reviews, 18 of them praise), written by another helper session after the probes' keywords. */
+export const TOPIC_HOLDOUT2_DIR = join(TOPIC_DATA_DIR, 'holdout-2');
 /**
  * Everyday complaints written by a helper session to find what the keywords miss (266, 2026-12-04): keywords were then
  * added from its misses, so it measures coverage of what was found, not an unseen set.
  */
 export const TOPIC_PROBES_DIR = join(TOPIC_DATA_DIR, 'probes');
-/** A second held-out set (207 reviews, 18 of them praise), written by another helper session after the probes' keywords. */
-export const TOPIC_HOLDOUT2_DIR = join(TOPIC_DATA_DIR, 'holdout-2');
+
+/**
+ * The sets scored beside the main one, in table order: one list, so the table's columns, the error listing and
+ * `npm run eval`'s JSON cannot drift apart when a set is added.
+ */
+export const SIDE_SETS = [
+  {
+    key: 'heldOut',
+    label: 'held-out',
+    dir: TOPIC_HOLDOUT_DIR,
+    // Its reviews are spread too thinly over the languages for a per-language figure to mean anything.
+    perLanguage: false,
+    about: 'data/topics/holdout, 12 reviews per industry written after the second keyword round, never tuned on',
+  },
+  {
+    key: 'heldOut2',
+    label: 'held-out 2',
+    dir: TOPIC_HOLDOUT2_DIR,
+    perLanguage: true,
+    about: 'data/topics/holdout-2, 23 per industry (2 of them praise) written after the third, never tuned on',
+  },
+  {
+    key: 'probes',
+    label: 'probes',
+    dir: TOPIC_PROBES_DIR,
+    perLanguage: true,
+    about: 'data/topics/probes, 266 everyday complaints in the seven languages, whose misses keywords were added for',
+  },
+] as const;
+
+export type SideSetKey = (typeof SIDE_SETS)[number]['key'];
 
 /** One labelled review: its language and the topic ids a reader would tag it with. */
 export interface TopicCase {
@@ -46,12 +77,8 @@ export interface TopicSetScores {
   errors: { industry: Industry; text: string; expected: string[]; got: string[] }[];
 }
 
-/** The main labelled set's scores, the held-out set's and the probe set's. */
-export interface TopicEval extends TopicSetScores {
-  heldOut: TopicSetScores;
-  heldOut2: TopicSetScores;
-  probes: TopicSetScores;
-}
+/** The main labelled set's scores, and each side set's under its key. */
+export type TopicEval = TopicSetScores & Record<SideSetKey, TopicSetScores>;
 
 /** Reads one industry's set; a label the industry's taxonomy does not have is an error naming file and line. */
 export function loadTopicSet(industry: Industry, dir = TOPIC_DATA_DIR): TopicCase[] {
@@ -85,9 +112,17 @@ function scores(c: Counts): TopicScores {
   return { precision, recall, f1, exact: c.n === 0 ? 0 : c.exact / c.n, n: c.n };
 }
 
-/** Scores the main labelled set, the held-out one and the probes. */
-export function runTopicEval(dir = TOPIC_DATA_DIR, holdoutDir = TOPIC_HOLDOUT_DIR, probesDir = TOPIC_PROBES_DIR, holdout2Dir = TOPIC_HOLDOUT2_DIR): TopicEval {
-  return { ...scoreTopicSets(dir), heldOut: scoreTopicSets(holdoutDir), heldOut2: scoreTopicSets(holdout2Dir), probes: scoreTopicSets(probesDir) };
+/** Scores the main labelled set and every side set. */
+export function runTopicEval(dir = TOPIC_DATA_DIR): TopicEval {
+  const sides = Object.fromEntries(SIDE_SETS.map((set) => [set.key, scoreTopicSets(set.dir)])) as Record<SideSetKey, TopicSetScores>;
+  return { ...scoreTopicSets(dir), ...sides };
+}
+
+/** The scores without the misread reviews, main and side sets alike: what `npm run eval --json` keeps. */
+export function withoutErrors(e: TopicEval): Omit<TopicEval, 'errors'> {
+  const { errors: _, ...main } = e;
+  const sides = Object.fromEntries(SIDE_SETS.map(({ key }) => [key, { ...e[key], errors: undefined }]));
+  return { ...main, ...sides } as Omit<TopicEval, 'errors'>;
 }
 
 /** Tags every labelled review of a folder of sets with its industry's taxonomy and scores the result. */
@@ -122,14 +157,21 @@ const f = (x: number): string => x.toFixed(3);
 
 /** The topic table `npm run eval` prints after the flagging one. */
 export function printTopicEval(e: TopicEval, showErrors = false): void {
-  const rows = [['topics', 'precision', 'recall', 'F1', 'exact', 'n', 'held-out P', 'R', 'n', 'held-out 2 P', 'R', 'n', 'probes P', 'R', 'n']];
-  const beside = (set: TopicSetScores, name: string): string[] => {
-    const h = name === 'overall' ? set.overall : (set.byIndustry as Record<string, TopicScores>)[name] ?? set.byLanguage[name];
+  const rows = [['topics', 'precision', 'recall', 'F1', 'exact', 'n', ...SIDE_SETS.flatMap((set) => [`${set.label} P`, 'R', 'n'])]];
+  const beside = (set: (typeof SIDE_SETS)[number], name: string): string[] => {
+    const scores = e[set.key];
+    const h =
+      name === 'overall'
+        ? scores.overall
+        : name in e.byIndustry
+          ? (scores.byIndustry as Record<string, TopicScores>)[name]
+          : set.perLanguage
+            ? scores.byLanguage[name]
+            : undefined;
     return h ? [f(h.precision), f(h.recall), String(h.n)] : ['', '', ''];
   };
-  const held = (name: string): string[] => (name in e.byIndustry || name === 'overall' ? beside(e.heldOut, name) : ['', '', '']);
   for (const [name, s] of [...Object.entries(e.byIndustry), ...Object.entries(e.byLanguage).sort(), ['overall', e.overall] as const]) {
-    rows.push([name, f(s.precision), f(s.recall), f(s.f1), f(s.exact), String(s.n), ...held(name), ...beside(e.heldOut2, name), ...beside(e.probes, name)]);
+    rows.push([name, f(s.precision), f(s.recall), f(s.f1), f(s.exact), String(s.n), ...SIDE_SETS.flatMap((set) => beside(set, name))]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   console.log('');
@@ -139,13 +181,10 @@ export function printTopicEval(e: TopicEval, showErrors = false): void {
   }
   console.log('Topic tagging, text only, each industry with its own taxonomy; micro precision/recall over (review, topic)');
   console.log('pairs; "exact" = reviews tagged with exactly the labelled topics. Data: data/topics (data/MANIFEST.md);');
-  console.log('held-out: data/topics/holdout, 12 reviews per industry written after the second keyword round, never tuned on;');
-  console.log('held-out 2: data/topics/holdout-2, 23 per industry (2 of them praise) written after the third, never tuned on;');
-  console.log('probes: data/topics/probes, 266 everyday complaints in the seven languages, whose misses keywords were added for.');
+  for (const [i, set] of SIDE_SETS.entries()) console.log(`${set.label}: ${set.about}${i === SIDE_SETS.length - 1 ? '.' : ';'}`);
   if (showErrors) {
-    const marked = (set: TopicSetScores, mark: string) => set.errors.map((x) => ({ ...x, industry: `${x.industry} (${mark})` }));
-    for (const x of [...e.errors, ...marked(e.heldOut, 'held-out'), ...marked(e.heldOut2, 'held-out 2'), ...marked(e.probes, 'probes')])
-      console.log(`${x.industry}: expected [${x.expected.join(', ')}] got [${x.got.join(', ')}]  ${x.text}`);
+    const marked = SIDE_SETS.flatMap((set) => e[set.key].errors.map((x) => ({ ...x, industry: `${x.industry} (${set.label})` })));
+    for (const x of [...e.errors, ...marked]) console.log(`${x.industry}: expected [${x.expected.join(', ')}] got [${x.got.join(', ')}]  ${x.text}`);
   }
 }
 

@@ -20,7 +20,7 @@ import vader from 'vader-sentiment';
 import { classify } from '../src/classify/index.js';
 import { tokenize } from '../src/classify/tokenize.js';
 import { APP_STORE_SETS, DEV_LANGUAGES, EVAL_SETS, EXTRA_DEV_SETS, langDataDir, loadAppStoreSet, loadDevSet, loadEvalSet, missingEvalData, type AppStoreSetName, type EvalSetName, type LabelledText } from './lib/data.js';
-import { printTopicEval, runTopicEval } from './eval-topics.js';
+import { printTopicEval, runTopicEval, withoutErrors } from './eval-topics.js';
 import { buildLanguageLexicon } from './train.js';
 
 /** Negative-class precision, recall, F1 and overall accuracy of one system on one set. */
@@ -168,7 +168,7 @@ async function main(): Promise<void> {
     printTopicEval(topics);
   };
   if (!jsonArg) return print();
-  const json = JSON.stringify({ ...results, languages, topics: { ...topics, errors: undefined, heldOut: { ...topics.heldOut, errors: undefined }, heldOut2: { ...topics.heldOut2, errors: undefined }, probes: { ...topics.probes, errors: undefined } } }, null, 2);
+  const json = JSON.stringify({ ...results, languages, topics: withoutErrors(topics) }, null, 2);
   if (jsonArg === '--json') console.log(json);
   else {
     writeFileSync(jsonArg.slice('--json='.length), json + '\n');
