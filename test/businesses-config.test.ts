@@ -178,7 +178,7 @@ describe('several businesses in one deployment', () => {
       { id: 'b', text: 'Cold soup and a long wait.', rating: 1, source: 'harbor-bistro.rss' },
       { id: 'c', text: 'Rude staff.', rating: 1, business: 'nowhere' },
     ];
-    const res = await runCli(['draft', '--config-dir', 'config/businesses'], {}, 15_000, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const res = await runCli(['draft', '--config-dir', 'config/businesses'], {}, 45_000, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     const out = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id?: string; reply?: string; error?: string });
     expect(out.find((o) => o.id === 'a')?.reply).toContain('Sam, Tidy Support');
     expect(out.find((o) => o.id === 'b')?.reply).toContain('Maya, Guest Relations');

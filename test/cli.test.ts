@@ -39,7 +39,7 @@ alerts:
     expect(strict.stderr).toContain('alerts[0].smtp.passEnv: environment variable RM_TEST_SMTP_PASS is not set');
     const relaxed = await runCli(['check-config', file, '--no-secrets']);
     expect(relaxed.code).toBe(0);
-    const draft = await runCli(['draft', '--config', file], {}, 15_000, '{"text":"The soup was cold.","rating":1}\n');
+    const draft = await runCli(['draft', '--config', file], {}, 45_000, '{"text":"The soup was cold.","rating":1}\n');
     expect(draft.code).toBe(0);
     expect(draft.stdout).toContain('care@harborbistro.example');
     // Three cold CLI starts (the draft one loads every language model): seconds each on a loaded CI machine.
@@ -69,11 +69,16 @@ alerts:
 
   it('fails at once, naming the URL, when the Redis it was given does not answer', async () => {
     const port = await freePort();
+    // "At once" is measured beside what starting the CLI takes on this machine (a slow CI machine needed over 5 s
+    // for that alone): the probe's own wait is short, and a CLI that retried would take far longer.
+    const helpStarted = Date.now();
+    await runCli(['--help']);
+    const startup = Date.now() - helpStarted;
     const started = Date.now();
     const res = await runCli(['all', '--config', 'config/default.yaml'], { REDIS_URL: `redis://127.0.0.1:${port}`, PORT: '0' });
     expect(res.code).toBe(1);
     expect(res.stdout + res.stderr).toContain(`Redis does not answer at redis://127.0.0.1:${port}`);
-    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(Date.now() - started).toBeLessThan(2 * startup + 5_000);
   });
 
   it('poll-once --dry-run shows what would be stored and alerted, writing nothing (its log on standard error)', async () => {
@@ -92,7 +97,7 @@ alerts:
 
   it('draft turns JSON Lines of reviews into playbook replies from the config, one error line per bad line', async () => {
     const input = ['{"text":"Waited 40 minutes and the food was cold","rating":1,"author":"Ana Silva","id":"r1"}', '{"text":"Cold food","rating":9}', '{"text":"Rude host and a wrong bill","rating":2}'].join('\n');
-    const res = await runCli(['draft', '--config', 'config/default.yaml'], {}, 15_000, input);
+    const res = await runCli(['draft', '--config', 'config/default.yaml'], {}, 45_000, input);
     const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { reply?: string; violations?: unknown[]; score?: number; line?: number; error?: string });
     expect(lines).toHaveLength(3);
     expect(lines[0]?.reply).toMatch(/Ana/);
@@ -107,7 +112,7 @@ alerts:
 describe('review-monitor classify', () => {
   it('writes one verdict line per input line, in order, with an error line for a malformed one', async () => {
     const input = ['{"text":"The staff were rude and the room was dirty","rating":3}', '{"text":5}', '{"text":"Lovely stay, friendly staff, great breakfast"}'].join('\n');
-    const res = await runCli(['classify'], {}, 15_000, input);
+    const res = await runCli(['classify'], {}, 45_000, input);
     const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { negative?: boolean; reasons?: string[]; topics?: string[]; line?: number; error?: string });
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({ negative: true });
@@ -197,6 +202,6 @@ sources: []
 
 /** Runs the built CLI in another working directory (where it looks for config/config.yaml). */
 async function runCliIn(cwd: string, cli: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 15_000 });
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 45_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -100,7 +100,7 @@ describe('review-monitor users', () => {
   }
 
   it('the built CLI adds a person with the password from stdin, never printing it', async () => {
-    const add = await runCli(['users', 'add', 'maya@harbor.example', '--name', 'Maya Lopez', '--role', 'owner', '--password-stdin', '--config', 'config/default.yaml'], env, 15_000, `${PASSWORD}\n`);
+    const add = await runCli(['users', 'add', 'maya@harbor.example', '--name', 'Maya Lopez', '--role', 'owner', '--password-stdin', '--config', 'config/default.yaml'], env, 45_000, `${PASSWORD}\n`);
     expect(add).toMatchObject({ code: 0, stdout: 'added maya@harbor.example (Maya Lopez, owner)\n' });
     expect(add.stdout + add.stderr).not.toContain(PASSWORD);
     expect(await people.verify('maya@harbor.example', PASSWORD)).toBeDefined();

@@ -33,7 +33,7 @@ describe('reloading the config of a running service', () => {
     await h.teardown();
   });
 
-  it('takes a business added to the folder, refuses a broken file and keeps running, and stops polling a removed business but keeps its data', { timeout: 30_000 }, async () => {
+  it('takes a business added to the folder, refuses a broken file and keeps running, and stops polling a removed business but keeps its data', { timeout: 60_000 }, async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'rm-reload-'));
     cpSync(path.resolve('config/demo'), path.join(root, 'demo'), { recursive: true });
     const dir = path.join(root, 'businesses');
@@ -75,7 +75,7 @@ describe('reloading the config of a running service', () => {
     expect(kept.status).toBe(200);
   });
 
-  it('reloads a single config file on SIGHUP: a new API key works at once, and a change to a start-only section waits for a restart', { timeout: 20_000 }, async () => {
+  it('reloads a single config file on SIGHUP: a new API key works at once, and a change to a start-only section waits for a restart', { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rm-hup-'));
     const file = path.join(dir, 'config.yaml');
     h.prefix = uniquePrefix();

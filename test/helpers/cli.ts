@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 export const CLI = 'dist/main.js';
 
 /** Runs the built CLI to completion. */
-export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 15_000, stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 45_000, stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" (npm test does)`);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });

@@ -55,8 +55,13 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Polls `check` until it returns a truthy value or `timeoutMs` passes. */
+const WAIT_SLACK = 3;
+
+/** Polls `check` until it returns a truthy value or `timeoutMs` (times WAIT_SLACK) passes. */
 export async function waitFor<T>(check: () => Promise<T> | T, timeoutMs = 10_000, what = 'condition'): Promise<NonNullable<T>> {
+  // A limit is when to give up, not how long a passing test waits: the limits were chosen on a developer's machine,
+  // and CI machines run the suite up to three times slower (a run failed there that passes here), so each is tripled.
+  timeoutMs *= WAIT_SLACK;
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {

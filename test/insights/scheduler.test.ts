@@ -20,7 +20,7 @@ describe('insights in the running service', () => {
   const h = serviceHarness();
   afterEach(() => h.teardown());
 
-  it('announces a spike at start and sends the weekly report once, both through Slack', { timeout: 30_000 }, async () => {
+  it('announces a spike at start and sends the weekly report once, both through Slack', { timeout: 60_000 }, async () => {
     h.prefix = uniquePrefix('ins');
     const slack = await startTestServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
     const tickets = await startTestServer((_req, res) => void res.writeHead(200).end());

@@ -80,7 +80,7 @@ describe('the weekly report as e-mail and Slack', () => {
     expect(chartAlt({ ...chart, categories: [] })).toBe('T: nothing to show.');
   });
 
-  it('is e-mailed once per week and channel, with its charts inline, on the week that ended', { timeout: 30_000 }, async () => {
+  it('is e-mailed once per week and channel, with its charts inline, on the week that ended', { timeout: 60_000 }, async () => {
     expect(reportedWeek(new Date('2026-11-30T07:00:00Z'))).toBe('2026-W48');
     const smtp = await startSmtpServer();
     const t = await testContext({
@@ -123,7 +123,7 @@ describe('the weekly report as e-mail and Slack', () => {
 });
 
 describe('review-monitor report --send', () => {
-  it('prints the report and e-mails it now to the report channels', { timeout: 30_000 }, async () => {
+  it('prints the report and e-mails it now to the report channels', { timeout: 60_000 }, async () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const path = await import('node:path');
