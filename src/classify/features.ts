@@ -387,7 +387,8 @@ function negateBack(tokens: readonly Token[], ids: Int32Array, flags: Uint8Array
   let left = NEGATION_SCOPE;
   for (let j = last - 1; j >= clauseStart && left > 0; j--) {
     const t = tokens[j] as Token;
-    if (t.kind !== 'word' || isNegator(ids, flags, j)) break;
+    // A breaker ends the scope backwards too: "Der Service war freundlich und gefiel uns nicht" keeps "freundlich".
+    if (t.kind !== 'word' || isNegator(ids, flags, j) || ((ids[j] as number) >= 0 && (flags[ids[j] as number] as number) & BREAKER)) break;
     negated[j] = 1;
     left--;
   }

@@ -70,6 +70,18 @@ describe('flagging in every judged language', () => {
     expect(classify({ text: plain, language: lang }).negative).toBe(false);
   });
 
+  it.each([
+    ['de', 'Kein Frühstück und unfreundliches Personal.', true],
+    ['de', 'Läuft nicht aus und sieht schön aus.', false],
+    ['fr', 'Ne fuit pas et très pratique.', false],
+    ['es', 'Sin wifi y personal antipático.', true],
+    ['nl', 'Geen wifi en onvriendelijk personeel.', true],
+    ['nl', 'Lekt niet en erg handig.', false],
+  ])('%s negation ends at "and": "%s"', (lang, text, negative) => {
+    // The word after "und"/"et"/"y"/"en" was read as negated: "unfriendly staff" as praise, "looks nice" as a complaint.
+    expect(classify({ text, language: lang }).negative).toBe(negative);
+  });
+
   it('reads a German or Dutch negator at the end of the clause backwards', () => {
     for (const [text, language] of [['Das Essen schmeckte uns nicht.', 'de'], ['Der Service gefiel uns nicht.', 'de'], ['De service beviel ons niet.', 'nl']]) {
       const v = classify({ text: text!, language });
@@ -77,6 +89,10 @@ describe('flagging in every judged language', () => {
       expect(v.reasons.join(' '), text).toMatch(/negated, reads negative/);
     }
     expect(classify({ text: 'Der Service gefiel uns sehr.', language: 'de' }).negative).toBe(false);
+    // ...back to the "und" before it, not past it: the service was friendly.
+    const both = classify({ text: 'Der Service war freundlich und gefiel uns nicht.', language: 'de' });
+    expect(both.reasons.join(' ')).toMatch(/"gefiel" \(negated, reads negative\)/);
+    expect(both.reasons.join(' ')).not.toMatch(/"freundlich" \(negated/);
   });
 
   it.each([

@@ -10,7 +10,8 @@ export const de: LanguageRules = {
     'nichts', 'kann', 'konnte', 'muss', 'sie', 'er', 'ihr', 'hier', 'jetzt', 'seit', 'über', 'dann', 'doch', 'alles', 'freundlich'],
   negators: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'nichts', 'niemand', 'ohne', 'weder',
     'nirgends', 'keinesfalls', 'keineswegs', 'garnicht', 'nimmer'],
-  negationBreakers: ['nur', 'bloß', 'einmal', 'mal', 'umsonst', 'zweifel'],
+  // A negation ends at "und": "Kein Frühstück und unfreundliches Personal" is no praise of the staff.
+  negationBreakers: ['und', 'nur', 'bloß', 'einmal', 'mal', 'umsonst', 'zweifel'],
   softeners: [],
   negationLooksBack: true,
   contrastAfter: ['aber', 'doch', 'jedoch', 'allerdings', 'leider', 'trotzdem', 'dennoch', 'sondern', 'außer'],

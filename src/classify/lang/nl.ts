@@ -9,7 +9,8 @@ export const nl: LanguageRules = {
     'als', 'omdat', 'toen', 'altijd', 'nooit', 'niets', 'niks', 'eten', 'bediening', 'personeel', 'lekker', 'vriendelijk', 'prijs',
     'helaas', 'echt', 'gewoon', 'hier', 'daar', 'ook', 'zelfs', 'keer', 'uur', 'minuten'],
   negators: ['niet', 'geen', 'nooit', 'niets', 'niks', 'niemand', 'nergens', 'zonder', 'noch', 'allerminst'],
-  negationBreakers: ['alleen', 'enkel', 'slechts', 'eens', 'twijfel'],
+  // A negation ends at "en": "Geen wifi en onvriendelijk personeel" is no praise of the staff.
+  negationBreakers: ['en', 'alleen', 'enkel', 'slechts', 'eens', 'twijfel'],
   softeners: [],
   negationLooksBack: true,
   contrastAfter: ['maar', 'echter', 'helaas', 'toch', 'desondanks', 'behalve', 'jammer', 'alleen'],
