@@ -123,6 +123,13 @@ describe('review-domain complaints without sentiment words', () => {
     for (const s of ['We had to live without hot water for three days.', "I've never had a problem with the staff until today, when the manager yelled at me.", 'I swear by the time we got our food it was cold.']) {
       expect(text(s).negative, s).toBe(true);
     }
+    // An app that keeps doing something wrong; a menu that keeps changing and a waiter who kept asking are no complaint.
+    for (const s of ['It keeps switching my language to Spanish.', 'My orders keep disappearing from the list.', 'It keeps asking me to verify my card.', 'The video keeps buffering.']) {
+      expect(text(s).negative, s).toBe(true);
+    }
+    for (const s of ['The menu keeps changing with the seasons, always something new to try.', 'Kept asking if we needed anything, so attentive.']) {
+      expect(text(s).negative, s).toBe(false);
+    }
     for (const s of ['Every time I stay here the room is spotless.', "Call them to fix your roof, you won't regret it.", 'Other cleaners are late all the time, these guys are always on time.']) {
       expect(text(s).negative, s).toBe(false);
     }
