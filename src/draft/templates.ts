@@ -81,6 +81,11 @@ export const templateSetSchema = z.strictObject({
   /** A topic the set has no phrase for, from its id's words ("the {topic}"); empty: leave such topics out. */
   unknownTopic: z.string(),
   listAnd: z.string(),
+  /**
+   * Joins two items when the first already holds `listAnd` ("how we quote and charge" + "keeping you informed":
+   * " as well as "), so no list reads "A and B and C". Optional: a set without it joins with `listAnd`.
+   */
+  listAlso: z.string().optional(),
   /** Regexes (case-insensitive) that recognise thanks and apology in this language, for the guardrails. */
   markers: z.strictObject({ thanks: validRegex, apology: validRegex }),
 });

@@ -18,10 +18,12 @@ import { business, negativeReviews } from './factories.js';
  * the taxonomy (no more "service" or "money" alone); tokens and patterns fold accents of words of 4+ letters;
  * replies in the reviewer's language (the `fr` cases) and no word pair repeated across parts; a complaint clause
  * is reused only when grammatical on its own and free of accusations and verdicts (no commas, slang,
- * dangling words, he/she/they, "a lie", "useless").
+ * dangling words, he/she/they, "a lie", "useless"); a first topic phrase that is itself a pair takes "as well as"
+ * ("the trouble with crashes and bugs as well as your delivery"). The full set's hash had drifted unnoticed in
+ * earlier sessions' vocabulary changes (CI checks every 4th case, which had not moved): regenerated with that change.
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: '2d63127bbaf153792e006a10f62612ba84c972896af43c616a67ac9ad564daec', cases: 26542 },
+  1: { sha256: '36f594b4f163829c82920c0ba3a8baa75a2b4f346704f984bcd0ba73bce4a891', cases: 26542 },
   4: { sha256: '872b15391b994834b32d6c04b6a43816d58e018b703be9c17b1ff406f922769c', cases: 7292 },
 };
 

@@ -2,8 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { templateSetFor } from '../../src/draft/templates.js';
 import { draftingSchema } from '../../src/config/schema.js';
 import { checkGuardrails, draftReply, fallbackVerdict, firstNameOf } from '../../src/draft/index.js';
+import { topicPhrase } from '../../src/draft/reply.js';
+import { INDUSTRIES, INDUSTRY_TOPICS } from '../../src/classify/index.js';
 import en from '../../src/draft/templates/en.json' with { type: 'json' };
 import { business, negativeReviews, review, sentencesOf, verdict } from './factories.js';
 
@@ -268,6 +271,30 @@ describe('draftReply on the shared review sets', () => {
       });
       expect(d.reply.split('die Probleme mit').length, d.reply).toBeLessThanOrEqual(2);
       expect(d.violations).toEqual([]);
+    }
+  });
+
+  it('joins two topics without a second "and" when the first phrase holds one, in every language', () => {
+    // "les rendez-vous manqués et les retards et l'absence de réponse": a topic phrase that is itself a pair.
+    for (const language of ['en', 'de', 'fr', 'es', 'nl', 'it', 'pt']) {
+      const set = templateSetFor(language)!;
+      // The first topic of any industry whose reply phrase is a pair, beside another topic of that industry.
+      const found = INDUSTRIES.flatMap((industry) => INDUSTRY_TOPICS[industry].map((t) => [industry, t.id] as const)).find(
+        ([industry, id]) => topicPhrase(set, id, 'long', industry)?.includes(set.listAnd),
+      );
+      expect(found, language).toBeDefined();
+      const [industry, pairId] = found!;
+      const otherId = INDUSTRY_TOPICS[industry].find((t) => t.id !== pairId)!.id;
+      const [pair, other] = [pairId, otherId].map((t) => topicPhrase(set, t, 'long', industry)!);
+      let named = 0;
+      for (let i = 0; i < 10; i++) {
+        const d = draftReply(review('!!', { id: `pair-${language}-${i}`, language }), verdict({ language, topics: [pairId, otherId] }), { business: business({ industry }) });
+        expect(d.reply, language).not.toContain(`${pair}${set.listAnd}`);
+        if (d.reply.includes(`${pair}${set.listAlso}`)) named++;
+        expect(d.violations, language).toEqual([]);
+      }
+      expect(named, `${language}: ${pair} / ${other}`).toBeGreaterThan(0);
+      expect(set.listAlso, language).toBeDefined();
     }
   });
 
