@@ -20,6 +20,11 @@ export const TOPIC_HOLDOUT2_DIR = join(TOPIC_DATA_DIR, 'holdout-2');
  * added from its misses, so it measures coverage of what was found, not an unseen set.
  */
 export const TOPIC_PROBES_DIR = join(TOPIC_DATA_DIR, 'probes');
+/**
+ * A second probe set (369 everyday complaints, 2026-12-04, written without reading the keywords), whose misses
+ * keywords were then added for: like the first, a measure of what was found, not an unseen set.
+ */
+export const TOPIC_PROBES2_DIR = join(TOPIC_DATA_DIR, 'probes-2');
 
 /**
  * The sets scored beside the main one, in table order: one list, so the table's columns, the error listing and
@@ -47,6 +52,13 @@ export const SIDE_SETS = [
     dir: TOPIC_PROBES_DIR,
     perLanguage: true,
     about: 'data/topics/probes, 266 everyday complaints in the seven languages, whose misses keywords were added for',
+  },
+  {
+    key: 'probes2',
+    label: 'probes 2',
+    dir: TOPIC_PROBES2_DIR,
+    perLanguage: true,
+    about: 'data/topics/probes-2, 369 more (41 per industry), written after holdout-2; keywords added for its misses',
   },
 ] as const;
 

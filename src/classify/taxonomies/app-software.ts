@@ -35,7 +35,8 @@ export const PERFORMANCE = topic(
   'Speed and battery',
   {
     en: ['so slow', 'very slow', 'too slow', 'really slow', 'painfully slow', 'super slow', 'takes forever', 'slow to load', 'laggy', 'lag',
-      'lags', 'lagging', 'battery', 'drains', 'sluggish', 'storage space'],
+      'lags', 'lagging', 'battery', 'drains', 'sluggish', 'storage space',
+      'draining my battery', 'drains my battery', 'drains the battery'],
     de: ['langsam', 'ruckelt', 'ruckelig', 'träge', 'lädt ewig', 'akku*', 'speicherplatz'],
     fr: ['lent*', 'lenteur*', 'rame', 'ramer', 'batterie', 'temps de chargement', 'charge lentement'],
     es: ['lent*', 'lentitud', 'tarda mucho', 'tarda en cargar', 'batería', 'pesada'],
@@ -59,7 +60,8 @@ export const ADS = topic(
   'Ads',
   {
     en: ['ads', 'adverts', 'advertisement*', 'advertising', 'pop-up*', 'popups', 'ad after ad', 'every ad',
-      'forced to watch', '# second video'],
+      'forced to watch', '# second video',
+      'unskippable', 'ad every time'],
     de: ['werbung', 'werbeanzeige*', 'werbevideo*'],
     fr: ['pub', 'pubs', 'publicité*'],
     es: ['anuncio*', 'publicidad'],
@@ -82,8 +84,10 @@ export const DATA_SYNC = topic(
   'data_sync',
   'Lost data and sync',
   {
-    en: ['lost all my', 'lost my data', 'data loss', 'deleted all', 'deleted my', 'disappeared', 'sync*', 'not syncing', 'backup', 'restore'],
-    de: ['daten verloren', 'alle daten', 'gelöscht', 'verschwunden', 'synchronis*', 'sicherung'],
+    en: ['lost all my', 'lost my data', 'data loss', 'deleted all', 'deleted my', 'disappeared', 'sync*', 'not syncing', 'backup', 'restore',
+      'just vanished', 'half of them vanished'],
+    de: ['daten verloren', 'alle daten', 'gelöscht', 'verschwunden', 'synchronis*', 'sicherung',
+      'einfach weg'],
     fr: ['perdu toutes', 'perdu mes données', 'données perdues', 'supprimé*', 'disparu*', 'synchronis*', 'sauvegarde*'],
     es: ['perdí todos', 'perdí mis datos', 'datos perdidos', 'borró', 'borrado', 'borrados', 'desapareci*', 'sincroniz*', 'copia de seguridad'],
     nl: ['alles kwijt', 'gegevens kwijt', 'data kwijt', 'verwijderd', 'verdwenen', 'synchronis*', 'back-up'],
