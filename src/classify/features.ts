@@ -2,7 +2,7 @@ import { CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT, NEVER_INTENSIFIERS } fro
 import { LANGUAGE_RULES, type LanguageRules } from './lang/index.js';
 import { normalisePattern, PhraseMatcher, type PhraseHit } from './phrases.js';
 import { tokenize, TokenBuffer, type Token } from './tokenize.js';
-import { BREAKER, CONCESSIVE, CONTRAST, NEGATOR, SOFTENER, WordTable } from './word-table.js';
+import { BREAKER, CONCESSIVE, CONTRAST, COORDINATOR, NEGATOR, SOFTENER, WordTable } from './word-table.js';
 
 export { WordTable } from './word-table.js';
 
@@ -31,6 +31,7 @@ export function buildWordTable(valence: ReadonlyMap<string, number>, order: Iter
   };
   flag(rules.negators, NEGATOR);
   flag(rules.negationBreakers, BREAKER);
+  flag(rules.coordinators, COORDINATOR);
   flag(rules.softeners, SOFTENER);
   flag(rules.contrastAfter, CONTRAST);
   flag(rules.concessiveOpeners, CONCESSIVE);
@@ -225,7 +226,7 @@ export function analyzeTokens(
     }
     weight[i] = concessive ? CONTRAST_BEFORE_WEIGHT : afterContrast ? CONTRAST_AFTER_WEIGHT : 1;
     if (negLeft > 0) {
-      if (f & BREAKER || isLitotes(tokens, i)) negLeft = 0;
+      if (f & BREAKER || isLitotes(tokens, i) || (f & COORDINATOR && !joinsSentimentWords(tokens, ids, table, i))) negLeft = 0;
       else if (NEVER_INTENSIFIERS.has(t.norm) && (tokens[negStart] as Token).norm === 'never') {
         for (let j = negStart + 1; j < i; j++) negated[j] = 0;
         negLeft = 0;
@@ -368,6 +369,34 @@ function isNegator(ids: Int32Array, flags: Uint8Array, i: number): boolean {
   return id >= 0 && ((flags[id] as number) & NEGATOR) !== 0;
 }
 
+/**
+ * Whether the coordinator at `i` joins two sentiment words of one polarity ("nicht freundlich und hilfsbereit", "pas
+ * aimable et poli"), which a negation before them covers together; not a noun and what follows ("Kein Frühstück und
+ * unfreundliches Personal"), a negated verb and a new clause ("Läuft nicht aus und sieht schön aus"), or words of
+ * opposite polarity ("Nicht teuer und sehr lecker": not expensive, and tasty). Boosters after it are skipped. A
+ * neutral word before it ends the negation too: "nicht warm und lecker" still reads "lecker" as praise.
+ */
+function joinsSentimentWords(tokens: readonly Token[], ids: Int32Array, table: WordTable, i: number): boolean {
+  const before = i > 0 ? (ids[i - 1] as number) : -1;
+  if (before < 0 || (table.flags[before] as number) & NEGATOR) return false;
+  const polarity = Math.sign(valenceOf(table, before));
+  if (polarity === 0) return false;
+  for (let j = i + 1; j < tokens.length; j++) {
+    const t = tokens[j] as Token;
+    if (t.kind !== 'word') return false;
+    const id = table.get(t.norm, t.hash);
+    if (id < 0) return false;
+    if (table.booster[id]) continue;
+    return Math.sign(valenceOf(table, id)) === polarity;
+  }
+  return false;
+}
+
+const valenceOf = (table: WordTable, id: number): number => {
+  const v = table.valence[id] as number;
+  return Number.isNaN(v) ? 0 : v;
+};
+
 /** Index of the negator that opened the scope ending at `i`, so the reason reads "not very good". */
 function negationStart(tokens: readonly Token[], ids: Int32Array, flags: Uint8Array, i: number): number {
   for (let j = i - 1; j >= 0 && j >= i - NEGATION_SCOPE - 2; j--) {
@@ -388,7 +417,7 @@ function negateBack(tokens: readonly Token[], ids: Int32Array, flags: Uint8Array
   for (let j = last - 1; j >= clauseStart && left > 0; j--) {
     const t = tokens[j] as Token;
     // A breaker ends the scope backwards too: "Der Service war freundlich und gefiel uns nicht" keeps "freundlich".
-    if (t.kind !== 'word' || isNegator(ids, flags, j) || ((ids[j] as number) >= 0 && (flags[ids[j] as number] as number) & BREAKER)) break;
+    if (t.kind !== 'word' || isNegator(ids, flags, j) || ((ids[j] as number) >= 0 && (flags[ids[j] as number] as number) & (BREAKER | COORDINATOR))) break;
     negated[j] = 1;
     left--;
   }

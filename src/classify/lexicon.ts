@@ -111,16 +111,14 @@ export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['never shows up', -2.5], ['never turn up', -2.5], ['over promise', -2], ['under deliver', -2.5],
   ['not helpful', -2], ['unresponsive', -2], ['hijack*', -2.5], ['adware', -2.5], ['over priced', -2],
   // Fourth shopping-app pass: an app or a service that keeps doing something wrong ("keeps <verb>ing": 268 of 295 such
-  // reviews of the tuning set are 1-2 stars); not "keeps getting", "keeps going", "keeps changing" (a seasonal menu),
-  // "keeps saying", "keeps pushing" or "keeps stopping", which praise as readily; "kept asking" only with "me" (a waiter
-  // who "kept asking if we needed anything" is attentive).
-  ['keep* freezing', -1.5], ['keep* closing', -1.5], ['keep* asking me', -1.5], ['keep* sending', -1.5],
-  ['keep* popping', -1.5], ['keep* switching', -1.5], ['keep* logging', -1.5], ['keep* loading', -1.5],
-  ['keep* charging', -1.5], ['keep* cancel*', -1.5], ['keep* looping', -1.5], ['keep* refreshing', -1.5],
-  ['keep* repeating', -1.5], ['keep* disappearing', -1.5], ['keep* delaying', -1.5], ['keep* glitching', -1.5],
-  ['keep* lagging', -1.5], ['keep* buffering', -1.5], ['keep* kicking', -1.5], ['keep* signing', -1.5],
-  ['keep* failing', -1.5], ['keep* declining', -1.5], ['keep* rejecting', -1.5], ['keep* denying', -1.5],
-  ['keep* deleting', -1.5], ['keep* resetting', -1.5], ['keep* restarting', -1.5], ['keep* shutting', -1.5],
+  // reviews of the tuning set are 1-2 stars), in the verbs only a fault takes: not "keeps getting", "changing" (a
+  // seasonal menu), "asking me" ("friends keep asking me where I bought these"), "popping" ("I keep popping back"),
+  // "sending", "switching", "charging", "disappearing" (the cookies), found by a review to praise as readily.
+  ['keep* freezing', -1.5], ['keep* closing', -1.5], ['keep* logging me out', -1.5], ['keep* logging out', -1.5],
+  ['keep* cancel*', -1.5], ['keep* looping', -1.5], ['keep* delaying', -1.5], ['keep* glitching', -1.5],
+  ['keep* lagging', -1.5], ['keep* buffering', -1.5], ['keep* failing', -1.5],
+  ['keep* rejecting', -1.5], ['keep* denying', -1.5], ['keep* deleting', -1.5], ['keep* resetting', -1.5],
+  ['keep* restarting', -1.5], ['keep* shutting down', -1.5], ['keep* shutting off', -1.5],
   ['doesnt have dark mode', -1.5], ['doesnt have a dark mode', -1.5], ['where is the dark mode', -1.5], ['get a dark mode', -1.5],
   ['needs improvement', -2], ['should be improved', -1.5],
 ];

@@ -6,6 +6,8 @@ export const CONCESSIVE = 4;
 export const BREAKER = 8;
 /** Makes the negator after it a diminisher ("un poco", "un peu"). */
 export const SOFTENER = 16;
+/** "and": ends a negation scope unless it joins two sentiment words ("nicht warm und lecker"). */
+export const COORDINATOR = 32;
 
 /**
  * Everything known about a word, by dense id: lexicon valence, closed-class roles and (filled in by the

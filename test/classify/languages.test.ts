@@ -77,6 +77,11 @@ describe('flagging in every judged language', () => {
     ['es', 'Sin wifi y personal antipático.', true],
     ['nl', 'Geen wifi en onvriendelijk personeel.', true],
     ['nl', 'Lekt niet en erg handig.', false],
+    // ...but covers two sentiment words of one polarity that "and" joins, and not two of opposite polarity.
+    ['de', 'Das Personal war nicht freundlich und hilfsbereit.', true],
+    ['fr', "Le personnel n'était pas aimable et poli.", true],
+    ['de', 'Nicht teuer und sehr lecker.', false],
+    ['fr', 'Pas cher et délicieux.', false],
   ])('%s negation ends at "and": "%s"', (lang, text, negative) => {
     // The word after "und"/"et"/"y"/"en" was read as negated: "unfriendly staff" as praise, "looks nice" as a complaint.
     expect(classify({ text, language: lang }).negative).toBe(negative);

@@ -10,8 +10,10 @@ export const de: LanguageRules = {
     'nichts', 'kann', 'konnte', 'muss', 'sie', 'er', 'ihr', 'hier', 'jetzt', 'seit', 'über', 'dann', 'doch', 'alles', 'freundlich'],
   negators: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'nichts', 'niemand', 'ohne', 'weder',
     'nirgends', 'keinesfalls', 'keineswegs', 'garnicht', 'nimmer'],
-  // A negation ends at "und": "Kein Frühstück und unfreundliches Personal" is no praise of the staff.
-  negationBreakers: ['und', 'nur', 'bloß', 'einmal', 'mal', 'umsonst', 'zweifel'],
+  negationBreakers: ['nur', 'bloß', 'einmal', 'mal', 'umsonst', 'zweifel'],
+  // A negation ends at "und" ("Kein Frühstück und unfreundliches Personal" is no praise of the staff), unless "und" joins
+  // two sentiment words of one polarity (features.ts, joinsSentimentWords).
+  coordinators: ['und'],
   softeners: [],
   negationLooksBack: true,
   contrastAfter: ['aber', 'doch', 'jedoch', 'allerdings', 'leider', 'trotzdem', 'dennoch', 'sondern', 'außer'],

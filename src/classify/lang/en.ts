@@ -12,6 +12,8 @@ export const en: LanguageRules = {
     'never', 'again', 'ever', 'really', 'only', 'because', 'which', 'who', 'could', 'no', 'me', 'he', 'plus', 'on'],
   negators: [...NEGATORS],
   negationBreakers: [...NEGATION_BREAKERS],
+  // None: the English model learned its negation features with "and" inside the scope (tried: yelp 0.890 -> 0.889).
+  coordinators: [],
   softeners: [],
   negationLooksBack: false,
   contrastAfter: [...CONTRAST_AFTER],

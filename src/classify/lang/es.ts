@@ -9,8 +9,10 @@ export const es: LanguageRules = {
     'mucho', 'mucha', 'poco', 'bien', 'mal', 'aunque', 'porque', 'cuando', 'donde', 'ya', 'hemos', 'han', 'ha', 'tiene', 'tienen',
     'comida', 'servicio', 'sitio', 'lugar', 'precio', 'atención', 'gracias', 'excelente', 'recomiendo', 'siempre', 'vez', 'además'],
   negators: ['no', 'nunca', 'jamás', 'nada', 'nadie', 'ninguno', 'ninguna', 'ningún', 'sin', 'ni', 'tampoco', 'poco', 'poca', 'pocos', 'pocas'],
-  // A negation ends at "y": "Sin wifi y personal antipático" is no praise of the staff.
-  negationBreakers: ['y', 'solo', 'sólo', 'solamente', 'obstante', 'dudo', 'duda', 'importa'],
+  negationBreakers: ['solo', 'sólo', 'solamente', 'obstante', 'dudo', 'duda', 'importa'],
+  // A negation ends at "y" ("Sin wifi y personal antipático" is no praise of the staff), unless "y" joins
+  // two sentiment words of one polarity (features.ts, joinsSentimentWords).
+  coordinators: ['y'],
   softeners: ['un'],
   negationLooksBack: false,
   // "sin embargo" and "no obstante" by their second word.

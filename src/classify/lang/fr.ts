@@ -11,8 +11,10 @@ export const fr: LanguageRules = {
   // "n'est", "n'a"… are one token each ("nest", "na"): the apostrophe is dropped, not split.
   negators: ['pas', 'ne', "n'est", "n'ai", "n'a", "n'ont", "n'avons", "n'était", "n'en", "n'y", 'jamais', 'rien', 'aucun', 'aucune',
     'sans', 'ni', 'nullement', 'guère', 'peu'],
-  // A negation ends at "et": "Ne fuit pas et très pratique" is no complaint about being practical.
-  negationBreakers: ['et', 'seulement', 'que', 'mal', 'uniquement', 'doute'],
+  negationBreakers: ['seulement', 'que', 'mal', 'uniquement', 'doute'],
+  // A negation ends at "et" ("Ne fuit pas et très pratique" is no complaint about being practical), unless "et" joins
+  // two sentiment words of one polarity (features.ts, joinsSentimentWords).
+  coordinators: ['et'],
   softeners: ['un'],
   negationLooksBack: false,
   contrastAfter: ['mais', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'malheureusement', 'sauf', 'hélas'],

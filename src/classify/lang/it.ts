@@ -11,9 +11,10 @@ export const it: LanguageRules = {
     'niente', 'nulla', 'troppo', 'poco', 'bene', 'male', 'cibo', 'servizio', 'personale', 'prezzo', 'consiglio', 'grazie', 'davvero',
     'veramente', 'locale', 'qualità', 'ottimi', 'tutti', 'essere', 'fatto', 'questo', 'nostro', 'vostro', 'sia', 'dopo'],
   negators: ['non', 'mai', 'niente', 'nulla', 'nessuno', 'nessuna', 'nessun', 'senza', 'né', 'neanche', 'nemmeno', 'neppure', 'manco', 'poco'],
-  // Not "e" (and), unlike the other languages: typed without its accent it is "è" (is), and "non e pulita"
+  // No coordinator: "e" (and), typed without its accent, is "è" (is), and "non e pulita"
   // would lose its negation.
   negationBreakers: ['solo', 'soltanto', 'solamente', 'vedo', 'esitate', 'dubbio'],
+  coordinators: [],
   softeners: ['un'],
   negationLooksBack: false,
   contrastAfter: ['ma', 'però', 'tuttavia', 'purtroppo', 'eppure', 'invece', 'comunque', 'peccato', 'tranne', 'salvo'],

@@ -9,8 +9,10 @@ export const nl: LanguageRules = {
     'als', 'omdat', 'toen', 'altijd', 'nooit', 'niets', 'niks', 'eten', 'bediening', 'personeel', 'lekker', 'vriendelijk', 'prijs',
     'helaas', 'echt', 'gewoon', 'hier', 'daar', 'ook', 'zelfs', 'keer', 'uur', 'minuten'],
   negators: ['niet', 'geen', 'nooit', 'niets', 'niks', 'niemand', 'nergens', 'zonder', 'noch', 'allerminst'],
-  // A negation ends at "en": "Geen wifi en onvriendelijk personeel" is no praise of the staff.
-  negationBreakers: ['en', 'alleen', 'enkel', 'slechts', 'eens', 'twijfel'],
+  negationBreakers: ['alleen', 'enkel', 'slechts', 'eens', 'twijfel'],
+  // A negation ends at "en" ("Geen wifi en onvriendelijk personeel" is no praise of the staff), unless "en" joins
+  // two sentiment words of one polarity (features.ts, joinsSentimentWords).
+  coordinators: ['en'],
   softeners: [],
   negationLooksBack: true,
   contrastAfter: ['maar', 'echter', 'helaas', 'toch', 'desondanks', 'behalve', 'jammer', 'alleen'],

@@ -10,9 +10,10 @@ export const pt: LanguageRules = {
     'ótima', 'péssimo', 'péssima', 'aplicativo', 'conta', 'dinheiro', 'comprei', 'chegou', 'veio', 'fiquei', 'estou', 'vez', 'livro', 'livros'],
   // "nao": short words keep their accents, and reviewers often type it without.
   negators: ['não', 'nao', 'nunca', 'jamais', 'nada', 'ninguém', 'nenhum', 'nenhuma', 'sem', 'nem', 'tampouco', 'pouco', 'pouca'],
-  // Not "e" (and), unlike the other languages: typed without its accent it is "é" (is), and "não e bom" would
+  // No coordinator: "e" (and), typed without its accent, is "é" (is), and "não e bom" would
   // lose its negation.
   negationBreakers: ['só', 'somente', 'apenas', 'dúvida'],
+  coordinators: [],
   softeners: ['um', 'uma'],
   negationLooksBack: false,
   contrastAfter: ['mas', 'porém', 'contudo', 'entretanto', 'todavia', 'infelizmente', 'exceto', 'senão'],

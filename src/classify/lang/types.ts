@@ -14,6 +14,11 @@ export interface LanguageRules {
   /** Words after a negator that end its scope instead of being negated ("nicht nur", "non solo", "sin duda"). */
   negationBreakers: readonly string[];
   /**
+   * "and": it ends a negation scope ("Kein Frühstück und unfreundliches Personal", "Läuft nicht aus und sieht schön
+   * aus") unless it joins two sentiment words, which the negation covers together ("nicht warm und lecker").
+   */
+  coordinators: readonly string[];
+  /**
    * Words that make the negator after them a diminisher: "poco amable" is a negation, "un poco lento"
    * is not ("un", "um", "un peu"); the negator then only weakens, as a booster below 1.
    */

@@ -85,9 +85,9 @@ export const DATA_SYNC = topic(
   'Lost data and sync',
   {
     en: ['lost all my', 'lost my data', 'data loss', 'deleted all', 'deleted my', 'disappeared', 'sync*', 'not syncing', 'backup', 'restore',
-      'just vanished', 'half of them vanished'],
+      'half of them vanished', 'data vanished', 'notes vanished', 'files vanished'],
     de: ['daten verloren', 'alle daten', 'gelöscht', 'verschwunden', 'synchronis*', 'sicherung',
-      'einfach weg'],
+      'daten sind weg', 'daten waren weg'],
     fr: ['perdu toutes', 'perdu mes données', 'données perdues', 'supprimé*', 'disparu*', 'synchronis*', 'sauvegarde*'],
     es: ['perdí todos', 'perdí mis datos', 'datos perdidos', 'borró', 'borrado', 'borrados', 'desapareci*', 'sincroniz*', 'copia de seguridad'],
     nl: ['alles kwijt', 'gegevens kwijt', 'data kwijt', 'verwijderd', 'verdwenen', 'synchronis*', 'back-up'],

@@ -82,7 +82,7 @@ export const FRAUD_SECURITY = topic(
   {
     en: ['fraud*', 'scam*', 'unauthorised', 'unauthorized', 'stolen', 'hacked', 'phishing', 'didnt authorise', 'didnt authorize', 'chargeback',
       'dispute',
-      'debited # from my account', 'someone debited'],
+      'someone debited'],
     de: ['betrug*', 'betrüger*', 'gehackt', 'unberechtigt*', 'nicht autorisiert*', 'gestohlen'],
     fr: ['fraude*', 'arnaque*', 'escroqu*', 'piraté*', 'hameçonnage', 'non autorisé*', 'volé*', 'usurpation'],
     es: ['fraude*', 'estafa*', 'timo', 'hackead*', 'no autorizad*', 'robad*', 'suplantación'],

@@ -7,7 +7,7 @@ export const FRESHNESS = topic(
   {
     en: ['stale', 'not fresh', 'wasnt fresh', 'werent fresh', 'day-old', 'day old', 'yesterdays', 'dried out', 'rock hard', 'hard as a rock',
       'moldy', 'mouldy', 'soggy', 'old bread', 'defrosted', 'frozen dough', 'tasted old', 'gone off', 'freshness', 'out of date', 'expired', 'been sitting there',
-      'cold inside', 'last weeks oil'],
+      'last weeks oil'],
     de: ['nicht frisch', 'nicht mehr frisch', 'altbacken', 'vom vortag', 'trocken', 'steinhart', 'hart wie', 'pappig', 'labberig',
       'aufgebacken', 'tiefkühl*', 'schimmel*', 'frische', 'abgelaufen', 'waren alt', 'war alt', 'alte brötchen', 'altes brot',
       'alten brötchen'],
@@ -22,7 +22,7 @@ export const FRESHNESS = topic(
     it: ['non fresc*', 'poco fresc*', 'raffermo', 'raffermi', 'di ieri', 'secco', 'secchi', 'duro come', 'congelat*', 'surgelat*',
       'ammuffit*', 'freschezza', 'scadut*',
       'secche', 'non di giornata',
-      'moscio', 'del giorno prima'],
+      'moscio', 'sembrava del giorno prima', 'era del giorno prima', 'quello del giorno prima'],
     pt: ['não estava fresco', 'não estava fresca', 'pouco fresco', 'pouco fresca', 'de ontem', 'dormido', 'dormida', 'duro como',
       'rançoso', 'rançosa', 'congelad*', 'bolor', 'fora do prazo',
       'estava duro', 'estava dura', 'feito ontem',

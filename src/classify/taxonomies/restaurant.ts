@@ -29,7 +29,7 @@ export const FOOD_QUALITY = topic(
     nl: ['koud eten', 'eten was koud', 'was koud', 'lauw', 'smakeloos', 'geen smaak', 'flauw', 'rauw', 'niet gaar', 'verbrand', 'aangebrand',
       'te zout', 'vettig', 'oneetbaar', 'opgewarmd', 'magnetron', 'portie*', 'smaak',
       'was het * koud',
-      'slap en koud', 'zo droog als'],
+      'slap en koud'],
     it: ['piatto freddo', 'piatti freddi', 'era freddo', 'era fredda', 'tiepid*', 'insipid*', 'senza sapore', 'sapore', 'crudo', 'cruda',
       'bruciat*', 'troppo salat*', 'unto', 'unta', 'immangiabile', 'riscaldat*', 'microonde', 'porzion*', 'cibo scadente', 'cibo pessimo',
       'pessimo cibo', 'qualità del cibo',
@@ -56,7 +56,7 @@ export const RESERVATION = topic(
   {
     en: ['reservation*', 'booking', 'bookings', 'overbooked', 'double booked', 'double-booked', 'lost our booking', 'no record of',
       'gave our table away', 'gave away our table', 'cancelled our booking', 'canceled our booking', 'cancelled our reservation', 'canceled our reservation',
-      'given it away', 'no record of our booking', 'no record of our reservation'],
+      'given our table away', 'no record of our booking', 'no record of our reservation'],
     de: ['reservierung*', 'tischreservierung', 'buchung', 'überbucht', 'doppelt vergeben', 'reservierung storniert'],
     fr: ['réservation*', 'surbooking', 'surréservation', 'table réservée', 'chambre réservée'],
     es: ['reserva', 'reservas', 'overbooking', 'sobreventa', 'cancelaron la reserva', 'mesa reservada',
@@ -82,7 +82,7 @@ export const AMBIENCE = topic(
   {
     en: ['noise', 'noisy', 'loud music', 'too loud', 'so loud', 'freezing inside', 'cramped', 'crowded', 'uncomfortable chairs', 'draughty',
       'drafty', 'smoky', 'atmosphere',
-      'music blasting', 'blasting music', 'couldnt hear', 'could not hear', 'cant hear ourselves', 'deafening'],
+      'music blasting', 'blasting music', 'couldnt hear ourselves', 'couldnt hear each other', 'could not hear each other', 'cant hear ourselves', 'deafening'],
     de: ['zu laut', 'sehr laut', 'lärm*', 'laute musik', 'eng', 'zugig', 'kalt drinnen', 'ungemütlich', 'stickig', 'atmosphäre', 'ambiente',
       'viel zu laut', 'musik war laut'],
     fr: ['bruyant*', 'bruit', 'trop fort', 'musique trop', 'exigu*', 'serrés', 'froid dans la salle', 'inconfortable*', 'ambiance',
