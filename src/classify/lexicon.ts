@@ -106,7 +106,9 @@ export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['doesnt show', -1.5], ['not showing', -1.5], ['need dark mode', -1.5], ['needs dark mode', -1.5], ['need a dark mode', -1.5],
   ['needs a dark mode', -1.5], ['add a dark mode', -1.5], ['add dark mode', -1.5], ['dark mode please', -1.5], ['dark theme please', -1.5],
   // Third shopping-app pass: a service gone down hill, loved once, locked, hijacking, never arriving.
-  ['down hill', -2.5], ['locked out', -2.5], ['locked my account', -2.5], ['lock your account', -2.5],
+  // Locked out of an account, not of a hotel room the front desk then opened ("locked out" alone).
+  ['down hill', -2.5], ['locked out of my account', -2.5], ['locked out of the app', -2.5], ['locked me out', -2.5],
+  ['locked my account', -2.5], ['lock your account', -2.5],
   ['cant do anything', -2.5], ['nothing ever works', -3], ['ripped me off', -3], ['never arrive', -3], ['never show up', -2.5],
   ['never shows up', -2.5], ['never turn up', -2.5], ['over promise', -2], ['under deliver', -2.5],
   ['not helpful', -2], ['unresponsive', -2], ['hijack*', -2.5], ['adware', -2.5], ['over priced', -2],

@@ -128,7 +128,7 @@ describe('review-domain complaints without sentiment words', () => {
       expect(text(s).negative, s).toBe(true);
     }
     for (const s of ['The menu keeps changing with the seasons, always something new to try.', 'Kept asking if we needed anything, so attentive.',
-      'Everyone keeps asking me where I bought these shoes.', 'I keep popping back for more of their cinnamon buns.', 'The watch keeps charging quickly and lasts a week.']) {
+      'Everyone keeps asking me where I bought these shoes.', 'We got locked out of our room at 2am and the night porter had us back in within minutes, so kind.', 'I keep popping back for more of their cinnamon buns.', 'The watch keeps charging quickly and lasts a week.']) {
       expect(text(s).negative, s).toBe(false);
     }
     for (const s of ['Every time I stay here the room is spotless.', "Call them to fix your roof, you won't regret it.", 'Other cleaners are late all the time, these guys are always on time.']) {
