@@ -265,12 +265,15 @@ export function analyzeTokens(
   // In a short review one sarcasm marker makes all its praise suspect ("Great, it crashes. Thanks for
   // nothing."); in a long one only the praise in the same sentence.
   const wholeTextSarcastic = sarcasticSentence !== undefined && nWords <= 40;
-  // Complaints before praise: "wont be returning" is a complaint, not negated "be returning".
+  // Complaints before praise: "wont be returning" is a complaint, not negated "be returning"; but a longer praise
+  // phrase over a complaint is the reading (praiseSpan).
+  const praiseLen = praiseSpan(phraseHits, n);
   for (const pass of PHRASE_PASSES) {
     for (const h of phraseHits) {
       if (h.value.kind !== pass || covered[h.start]) continue;
       const valence = h.value.valence;
       const isComplaint = pass === 'complaint';
+      if (isComplaint && praiseLen !== undefined && outweighedByPraise(praiseLen, h)) continue;
       // A phrase that holds its own negator ("hält nicht", "not worth it") says the negation already: the negator
       // at a German clause's end ("Hält nicht, was es verspricht.") must not turn it back into praise.
       const neg = negated[h.start] === 1 && !holdsNegator(ids, flags, h.start, h.end);
@@ -421,6 +424,30 @@ function negateBack(tokens: readonly Token[], ids: Int32Array, flags: Uint8Array
     negated[j] = 1;
     left--;
   }
+}
+
+/**
+ * A longer praise phrase over a complaint phrase is the reading: "the lamb fell apart in my mouth" is no "fell apart",
+ * "so slow cooked" no "so slow". A complaint as long as the praise inside it still wins ("wont be returning").
+ */
+function outweighedByPraise(praiseLen: Uint8Array, h: PhraseHit<PhraseTag>): boolean {
+  for (let j = h.start; j < h.end; j++) if ((praiseLen[j] as number) > h.end - h.start) return true;
+  return false;
+}
+
+/**
+ * For each token, the length of the longest praise phrase over it; undefined when the text has no praise phrase (most
+ * have none, and nothing is allocated). Linear in the phrases' length: a review may be thousands of phrases long.
+ */
+function praiseSpan(hits: readonly PhraseHit<PhraseTag>[], n: number): Uint8Array | undefined {
+  let span: Uint8Array | undefined;
+  for (const p of hits) {
+    if (p.value.kind !== 'praise') continue;
+    span ??= new Uint8Array(n);
+    const len = Math.min(255, p.end - p.start);
+    for (let j = p.start; j < p.end; j++) if ((span[j] as number) < len) span[j] = len;
+  }
+  return span;
 }
 
 /** Names of the dense (non-word) model inputs, in the order `denseFeatures` fills them. */

@@ -150,6 +150,9 @@ export const PRAISE_PHRASES: ReadonlyArray<readonly [string, number]> = [
   // A shop that has what you need ("everything i need" 1/17, "has everything" 1/18, "find everything" 0/10).
   ['everything i need', 2.5], ['anything i need', 2.5], ['has everything', 2.5], ['find everything', 2.5], ['fast delivery', 2],
   ['great service', 2.5], ['good service', 2], ['good experience', 2], ['great experience', 2.5],
+  // Tender food, longer than the complaints inside them ("fell apart", "so slow"), so they win (features.ts).
+  ['fell apart in my mouth', 3], ['fell apart in your mouth', 3], ['meat fell apart', 2.5], ['fell off the bone', 3],
+  ['falling off the bone', 3], ['so slow cooked', 1.5],
   // "Couldn't fault it": praise, whatever the negator and "unable to" say.
   ['cant fault', 3], ['couldnt fault', 3], ['could not fault', 3], ['cannot fault', 3], ['unable to fault', 3],
   ['not able to fault', 3],

@@ -95,6 +95,15 @@ describe('review-domain complaints without sentiment words', () => {
     expect(v.reasons.join(' ').toLowerCase()).toContain(phrase);
   });
 
+  it('reads a longer praise phrase over the complaint inside it: tender meat is no "fell apart", slow cooking no "so slow"', () => {
+    for (const s of ['The brisket fell apart in my mouth.', 'The lamb was so slow cooked the meat fell off the bone.']) {
+      expect(text(s).negative, s).toBe(false);
+    }
+    for (const s of ['The bag fell apart after a week.', 'Service was so slow we left.']) {
+      expect(text(s).negative, s).toBe(true);
+    }
+  });
+
   it('does not flag plain praise', () => {
     for (const s of ['Friendly staff and the food came out quickly.', 'Works great, battery lasts all day.', 'Highly recommend this place!']) {
       expect(text(s).negative, s).toBe(false);
