@@ -130,26 +130,29 @@ export class AnalysisBuffer {
   private negated = new Uint8Array(256);
   private covered = new Uint8Array(256);
   private ids = new Int32Array(256);
+  private praiseLen = new Uint8Array(256);
 
   /** The arrays for a review of `n` tokens, reset (weights 1, flags 0); longer than `n` once grown. */
-  arrays(n: number): { weight: Float32Array; negated: Uint8Array; covered: Uint8Array; ids: Int32Array } {
+  arrays(n: number): { weight: Float32Array; negated: Uint8Array; covered: Uint8Array; ids: Int32Array; praiseLen: Uint8Array } {
     if (n > this.weight.length) {
       const size = Math.max(n, this.weight.length * 2);
       this.weight = new Float32Array(size);
       this.negated = new Uint8Array(size);
       this.covered = new Uint8Array(size);
       this.ids = new Int32Array(size);
+      this.praiseLen = new Uint8Array(size);
     }
     this.weight.fill(1, 0, n);
     this.negated.fill(0, 0, n);
     this.covered.fill(0, 0, n);
-    return { weight: this.weight, negated: this.negated, covered: this.covered, ids: this.ids };
+    this.praiseLen.fill(0, 0, n);
+    return { weight: this.weight, negated: this.negated, covered: this.covered, ids: this.ids, praiseLen: this.praiseLen };
   }
 }
 
 /** Fresh arrays for callers that keep analyses (the trainer). */
 function freshArrays(n: number): ReturnType<AnalysisBuffer['arrays']> {
-  return { weight: new Float32Array(n).fill(1), negated: new Uint8Array(n), covered: new Uint8Array(n), ids: new Int32Array(n) };
+  return { weight: new Float32Array(n).fill(1), negated: new Uint8Array(n), covered: new Uint8Array(n), ids: new Int32Array(n), praiseLen: new Uint8Array(n) };
 }
 
 /**
@@ -174,7 +177,7 @@ export function analyzeTokens(
 ): TextAnalysis {
   const n = tokens.length;
   // Typed-array allocation per review cost more than the clause pass itself.
-  const { weight, negated, covered, ids } = buffer ? buffer.arrays(n) : freshArrays(n);
+  const { weight, negated, covered, ids, praiseLen } = buffer ? buffer.arrays(n) : freshArrays(n);
   const { flags } = table;
   let nWords = 0;
   let negators = 0;
@@ -267,13 +270,13 @@ export function analyzeTokens(
   const wholeTextSarcastic = sarcasticSentence !== undefined && nWords <= 40;
   // Complaints before praise: "wont be returning" is a complaint, not negated "be returning"; but a longer praise
   // phrase over a complaint is the reading (praiseSpan).
-  const praiseLen = praiseSpan(phraseHits, n);
+  const anyPraise = markPraiseSpans(phraseHits, praiseLen);
   for (const pass of PHRASE_PASSES) {
     for (const h of phraseHits) {
       if (h.value.kind !== pass || covered[h.start]) continue;
       const valence = h.value.valence;
       const isComplaint = pass === 'complaint';
-      if (isComplaint && praiseLen !== undefined && outweighedByPraise(praiseLen, h)) continue;
+      if (isComplaint && anyPraise && outweighedByPraise(praiseLen, h)) continue;
       // A phrase that holds its own negator ("hält nicht", "not worth it") says the negation already: the negator
       // at a German clause's end ("Hält nicht, was es verspricht.") must not turn it back into praise.
       const neg = negated[h.start] === 1 && !holdsNegator(ids, flags, h.start, h.end);
@@ -368,8 +371,13 @@ function holdsNegator(ids: Int32Array, flags: Uint8Array, start: number, end: nu
 }
 
 function isNegator(ids: Int32Array, flags: Uint8Array, i: number): boolean {
+  return hasFlag(ids, flags, i, NEGATOR);
+}
+
+/** Whether the word at `i` has any of the roles in `mask` (NEGATOR, BREAKER…). */
+function hasFlag(ids: Int32Array, flags: Uint8Array, i: number, mask: number): boolean {
   const id = ids[i] as number;
-  return id >= 0 && ((flags[id] as number) & NEGATOR) !== 0;
+  return id >= 0 && ((flags[id] as number) & mask) !== 0;
 }
 
 /**
@@ -420,7 +428,7 @@ function negateBack(tokens: readonly Token[], ids: Int32Array, flags: Uint8Array
   for (let j = last - 1; j >= clauseStart && left > 0; j--) {
     const t = tokens[j] as Token;
     // A breaker ends the scope backwards too: "Der Service war freundlich und gefiel uns nicht" keeps "freundlich".
-    if (t.kind !== 'word' || isNegator(ids, flags, j) || ((ids[j] as number) >= 0 && (flags[ids[j] as number] as number) & (BREAKER | COORDINATOR))) break;
+    if (t.kind !== 'word' || hasFlag(ids, flags, j, NEGATOR | BREAKER | COORDINATOR)) break;
     negated[j] = 1;
     left--;
   }
@@ -436,18 +444,18 @@ function outweighedByPraise(praiseLen: Uint8Array, h: PhraseHit<PhraseTag>): boo
 }
 
 /**
- * For each token, the length of the longest praise phrase over it; undefined when the text has no praise phrase (most
- * have none, and nothing is allocated). Linear in the phrases' length: a review may be thousands of phrases long.
+ * Marks in `span` (zeroed) the length of the longest praise phrase over each token, and says whether the text has
+ * one. Linear in the phrases' length: a review may be thousands of phrases long.
  */
-function praiseSpan(hits: readonly PhraseHit<PhraseTag>[], n: number): Uint8Array | undefined {
-  let span: Uint8Array | undefined;
+function markPraiseSpans(hits: readonly PhraseHit<PhraseTag>[], span: Uint8Array): boolean {
+  let any = false;
   for (const p of hits) {
     if (p.value.kind !== 'praise') continue;
-    span ??= new Uint8Array(n);
+    any = true;
     const len = Math.min(255, p.end - p.start);
     for (let j = p.start; j < p.end; j++) if ((span[j] as number) < len) span[j] = len;
   }
-  return span;
+  return any;
 }
 
 /** Names of the dense (non-word) model inputs, in the order `denseFeatures` fills them. */
