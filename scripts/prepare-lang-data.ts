@@ -204,12 +204,11 @@ function main(): void {
   mkdirSync(join(out, 'dev'), { recursive: true });
   mkdirSync(join(out, 'tune'), { recursive: true });
   const save = (file: string, set: Example[]): void => writeFileSync(file, set.map((e) => JSON.stringify(e)).join('\n') + '\n');
-  const write = (code: string, all: Example[], devFile = join(out, 'dev', `${code}.jsonl`), parts?: { dev: Example[]; tune: Example[] }): void => {
-    const { dev, tune } = parts ?? split(all);
+  const write = (code: string, { dev, tune }: { dev: Example[]; tune: Example[] }, devFile = join(out, 'dev', `${code}.jsonl`)): void => {
     save(devFile, dev);
     save(join(out, 'tune', `${code}.jsonl`), tune);
     const negs = (set: Example[]): number => set.filter((e) => e.negative).length;
-    console.log(`${code}: dev ${dev.length} (${negs(dev)} negative), tune ${tune.length} (${negs(tune)} negative), of ${all.length}`);
+    console.log(`${code}: dev ${dev.length} (${negs(dev)} negative), tune ${tune.length} (${negs(tune)} negative), of ${dev.length + tune.length}`);
   };
   for (const [name, code] of Object.entries(SEMEVAL_LANGUAGES)) {
     const all: Example[] = [];
@@ -217,32 +216,31 @@ function main(): void {
       const file = `restaurants_${part}_${name}.xml.dat`;
       all.push(...semevalSentences(readFileSync(join(semeval, file), 'utf8'), `semeval2016-restaurants-${code}-${part}`));
     }
-    write(code, all);
+    write(code, split(all));
   }
   const lines = (dir: string, file: string): string[] => readFileSync(join(dir, file), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
   if (ptBooks) {
-    write('pt', [
+    write('pt', split([
       ...lines(ptBooks, 'books_pt_neg').map((text) => ({ text, negative: true, source: 'amazon-br-books' })),
       ...lines(ptBooks, 'books_pt_pos').map((text) => ({ text, negative: false, source: 'amazon-br-books' })),
-    ]);
+    ]));
   }
   if (deAmazon) {
     // The same review can appear under two product variants: keep it once.
     const isNew = firstTime();
-    write('de', [
+    write('de', split([
       ...lines(deAmazon, 'negative_reviews.txt').map((text) => ({ text, negative: true, source: 'amazon-de-products' })),
       ...lines(deAmazon, 'positive_reviews.txt').map((text) => ({ text, negative: false, source: 'amazon-de-products' })),
-    ].filter((e) => isNew(e.text)));
+    ].filter((e) => isNew(e.text))));
   }
-  if (bankDump) write('appstore', bankAppReviews(readFileSync(bankDump, 'utf8')), join(out, 'appstore.jsonl'));
+  if (bankDump) write('appstore', split(bankAppReviews(readFileSync(bankDump, 'utf8'))), join(out, 'appstore.jsonl'));
   if (shopApps?.length) {
     // Each file its share of the dev set, split on its own; the sets are their files' parts together.
     const parts = shopApps.map((file) => split(playStoreReviews(readFileSync(file, 'utf8'), `google-play-shopping-apps:${basename(file)}`), Math.floor(DEV_PER_CLASS / shopApps.length)));
-    const joined = { dev: parts.flatMap((p) => p.dev), tune: parts.flatMap((p) => p.tune) };
-    write('appstore-shop', [...joined.dev, ...joined.tune], join(out, 'appstore-shop.jsonl'), joined);
+    write('appstore-shop', { dev: parts.flatMap((p) => p.dev), tune: parts.flatMap((p) => p.tune) }, join(out, 'appstore-shop.jsonl'));
   }
-  if (ptShop) write('pt-shop', olistReviews(readFileSync(ptShop, 'utf8')));
-  if (absita) write('it', absitaSentences(readFileSync(absita, 'utf8')));
+  if (ptShop) write('pt-shop', split(olistReviews(readFileSync(ptShop, 'utf8'))));
+  if (absita) write('it', split(absitaSentences(readFileSync(absita, 'utf8'))));
 }
 
 // Run as a script, not when a test imports its parsers.
