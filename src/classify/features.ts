@@ -2,7 +2,7 @@ import { CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT, NEVER_INTENSIFIERS } fro
 import { LANGUAGE_RULES, type LanguageRules } from './lang/index.js';
 import { normalisePattern, PhraseMatcher, type PhraseHit } from './phrases.js';
 import { tokenize, TokenBuffer, type Token } from './tokenize.js';
-import { BREAKER, CONCESSIVE, CONTRAST, COORDINATOR, NEGATOR, SOFTENER, WordTable } from './word-table.js';
+import { BREAKER, CONCESSIVE, CONTRAST, COORDINATOR, FINITE, NEGATOR, SOFTENER, WordTable } from './word-table.js';
 
 export { WordTable } from './word-table.js';
 
@@ -32,6 +32,7 @@ export function buildWordTable(valence: ReadonlyMap<string, number>, order: Iter
   flag(rules.negators, NEGATOR);
   flag(rules.negationBreakers, BREAKER);
   flag(rules.coordinators, COORDINATOR);
+  flag(rules.frontingVerbs ?? [], FINITE);
   flag(rules.softeners, SOFTENER);
   flag(rules.contrastAfter, CONTRAST);
   flag(rules.concessiveOpeners, CONCESSIVE);
@@ -200,7 +201,7 @@ export function analyzeTokens(
     ids[i] = id;
     const f = id < 0 ? 0 : (flags[id] as number);
     if (t.kind === 'punct') {
-      if (table.negationLooksBack) negateBack(tokens, ids, flags, negated, clauseStart, lastWord);
+      if (table.negationLooksBack) negateBack(tokens, ids, table, negated, clauseStart, lastWord);
       clauseStart = i + 1;
       negLeft = 0;
       if (t.norm.startsWith('!')) exclaim += t.norm.length;
@@ -218,7 +219,7 @@ export function analyzeTokens(
       if (t.caps) capsWords++;
       lastWord = i;
       if (f & CONTRAST) {
-        if (table.negationLooksBack) negateBack(tokens, ids, flags, negated, clauseStart, i - 1);
+        if (table.negationLooksBack) negateBack(tokens, ids, table, negated, clauseStart, i - 1);
         clauseStart = i + 1;
         for (let j = sentenceStart; j < i; j++) weight[j] = (weight[j] as number) * CONTRAST_BEFORE_WEIGHT;
         afterContrast = true;
@@ -246,7 +247,7 @@ export function analyzeTokens(
       negStart = i;
     }
   }
-  if (table.negationLooksBack) negateBack(tokens, ids, flags, negated, clauseStart, lastWord);
+  if (table.negationLooksBack) negateBack(tokens, ids, table, negated, clauseStart, lastWord);
   const shouting = nWords >= 3 && capsWords / nWords > 0.6;
 
   const cues: Cue[] = [];
@@ -420,18 +421,63 @@ function negationStart(tokens: readonly Token[], ids: Int32Array, flags: Uint8Ar
 /**
  * German and Dutch put the negator after what it negates at the end of a clause ("Ich kann es nicht
  * empfehlen" reads forward, "Das Essen schmeckte nicht." backward): when the clause's last word
- * is a negator, the words before it (up to the scope) are negated.
+ * is a negator, the words before it (up to the scope) are negated, and so is a predicate put first (fronted).
  */
-function negateBack(tokens: readonly Token[], ids: Int32Array, flags: Uint8Array, negated: Uint8Array, clauseStart: number, last: number): void {
+function negateBack(tokens: readonly Token[], ids: Int32Array, table: WordTable, negated: Uint8Array, clauseStart: number, last: number): void {
+  const { flags } = table;
   if (last < clauseStart || !isNegator(ids, flags, last)) return;
   let left = NEGATION_SCOPE;
   for (let j = last - 1; j >= clauseStart && left > 0; j--) {
     const t = tokens[j] as Token;
     // A breaker ends the scope backwards too: "Der Service war freundlich und gefiel uns nicht" keeps "freundlich".
     if (t.kind !== 'word' || hasFlag(ids, flags, j, NEGATOR | BREAKER | COORDINATOR)) break;
-    negated[j] = 1;
+    if (!isComparative(table, t)) negated[j] = 1;
     left--;
   }
+  negateFronted(tokens, ids, table, negated, clauseStart, last);
+}
+
+/**
+ * A main clause that opens with its predicate and a finite verb second ("Sauber und ordentlich war es nicht",
+ * "Wiederkommen und weiterempfehlen werden wir sicher nicht", "Schoon en netjes was het niet") has the negator at
+ * its end negate that predicate, however far back it stands: the backward scope stopped four words short, or at
+ * "und". The front is one word, or two joined by "und"/"en", after an optional booster ("Sehr freundlich war…").
+ * A fronted complaint word is left alone: "Leider" fronts clauses that a "nicht" ends, and is no predicate.
+ */
+function negateFronted(tokens: readonly Token[], ids: Int32Array, table: WordTable, negated: Uint8Array, clauseStart: number, last: number): void {
+  const isWord = (j: number): boolean => j < last && (tokens[j] as Token).kind === 'word' && !hasFlag(ids, table.flags, j, NEGATOR | FINITE | COORDINATOR);
+  let first = clauseStart;
+  if (isWord(first) && (ids[first] as number) >= 0 && table.booster[ids[first] as number]) first++;
+  if (!isWord(first)) return;
+  let end = first + 1;
+  if (hasFlag(ids, table.flags, end, COORDINATOR) && isWord(end + 1)) end += 2;
+  // The finite verb, then at least one word before the negator ("Gut war es nicht", not "Gut ist nicht").
+  if (end + 1 >= last || !hasFlag(ids, table.flags, end, FINITE)) return;
+  for (let j = first; j < end; j++) {
+    if (hasFlag(ids, table.flags, j, COORDINATOR)) continue;
+    const id = ids[j] as number;
+    if ((id >= 0 && (table.valence[id] as number) < 0) || isComparative(table, tokens[j] as Token)) return;
+  }
+  for (let j = first; j < end; j++) if (!hasFlag(ids, table.flags, j, COORDINATOR)) negated[j] = 1;
+}
+
+/** The comparatives that a German or Dutch clause-final negator leaves as praise: "Besser geht es nicht". */
+const IRREGULAR_COMPARATIVES = new Set(['besser', 'lieber', 'beter', 'liever']);
+
+/**
+ * A comparative of a praise word ("schöner", "netter", "beter", "lekkerder", "mooier"): negated at a clause's end it
+ * is the highest praise, "Besser geht es nicht", "Schöner kann man nicht wohnen", "Beter kan het niet" (they read
+ * as complaints). Read off the lexicon: the word less its "er" (Dutch "der" after an r) is a praise word.
+ */
+function isComparative(table: WordTable, t: Token): boolean {
+  const w = t.norm;
+  if (w.length < 5 || !w.endsWith('er')) return false;
+  if (IRREGULAR_COMPARATIVES.has(w)) return true;
+  const praise = (stem: string): boolean => {
+    const id = table.get(stem);
+    return id >= 0 && (table.valence[id] as number) > 0;
+  };
+  return praise(w.slice(0, -2)) || (w.endsWith('rder') && praise(w.slice(0, -3)));
 }
 
 /**

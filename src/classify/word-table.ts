@@ -8,6 +8,8 @@ export const BREAKER = 8;
 export const SOFTENER = 16;
 /** "and": ends a negation scope unless it joins two sentiment words ("nicht warm und lecker"). */
 export const COORDINATOR = 32;
+/** A finite verb that stands second in a German or Dutch main clause ("war", "können", "was"): see negateBack. */
+export const FINITE = 64;
 
 /**
  * Everything known about a word, by dense id: lexicon valence, closed-class roles and (filled in by the

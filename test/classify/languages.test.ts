@@ -101,6 +101,27 @@ describe('flagging in every judged language', () => {
   });
 
   it.each([
+    ['de', 'Wiederkommen und weiterempfehlen werden wir sicher nicht.', true],
+    ['de', 'Sauber und ordentlich war es nicht.', true],
+    ['de', 'Sehr freundlich war das Personal heute nicht.', true],
+    ['nl', 'Schoon en netjes was het niet.', true],
+    ['nl', 'Vriendelijk was het personeel helaas niet.', true],
+    // A fronted complaint word is not turned into praise, and a clause that opens with its subject reads as before.
+    ['de', 'Schrecklich war das Essen, und geschmeckt hat es uns nicht.', true],
+    ['de', 'Das Essen war lecker und der Kellner vergaß uns nicht.', false],
+    ['de', 'Super Hotel, das Frühstück hat uns aber gut gefallen und der Pool war sauber, mehr braucht man nicht.', false],
+    // A comparative so negated is the highest praise (these read as complaints before the fronting rule, too).
+    ['de', 'Besser geht es nicht.', false],
+    ['de', 'Schöner kann man nicht wohnen.', false],
+    ['nl', 'Beter kan het niet.', false],
+    ['nl', 'Lekkerder kan het niet!', false],
+  ])('%s clause-final negator negates a fronted predicate, however far: "%s"', (lang, text, negative) => {
+    // German and Dutch put the predicate first and the negator last: "Sauber und ordentlich war es nicht" read as
+    // praise of the cleanliness, the negation reaching back only four words and stopping at "und".
+    expect(classify({ text, language: lang }).negative).toBe(negative);
+  });
+
+  it.each([
     ['de', 'Ich habe eine Lebensmittelvergiftung bekommen, mein Anwalt meldet sich.', ['health_safety', 'legal_threat']],
     ['fr', "C'est une arnaque, je vais porter plainte.", ['fraud_scam', 'legal_threat']],
     ['es', 'Es una estafa, me cobraron sin mi consentimiento.', ['fraud_scam', 'privacy']],

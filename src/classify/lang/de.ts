@@ -16,6 +16,8 @@ export const de: LanguageRules = {
   coordinators: ['und'],
   softeners: [],
   negationLooksBack: true,
+  frontingVerbs: ['war', 'waren', 'ist', 'sind', 'wird', 'werden', 'wurde', 'wurden', 'kann', 'können', 'konnte', 'konnten', 'will', 'wollen',
+    'werde', 'würde', 'würden', 'hat', 'haben', 'hatte', 'hatten', 'möchte', 'möchten', 'muss', 'müssen', 'darf', 'dürfen'],
   contrastAfter: ['aber', 'doch', 'jedoch', 'allerdings', 'leider', 'trotzdem', 'dennoch', 'sondern', 'außer'],
   concessiveOpeners: ['obwohl', 'obgleich', 'trotz', 'zwar', 'wenngleich'],
   boosters: [
@@ -104,7 +106,8 @@ export const de: LanguageRules = {
     ['tut was es soll', 2.2], ['macht was er soll', 2.2], ['macht was sie soll', 2.2], ['macht was es soll', 2.2],
     ['tun was sie sollen', 2.2], ['leistung stimmt', 2.2], ['wie beschrieben', 1.8], ['wie angegeben', 1.8], ['daumen hoch', 2.5],
     ['sehr zu empfehlen', 3], ['absolut empfehlenswert', 3.2], ['kann ich nur empfehlen', 3.2], ['gerne wieder', 2.8], ['immer wieder gerne', 3],
-    ['komme wieder', 2.5], ['kommen wieder', 2.5], ['wiederkommen', 2.5], ['nur zu empfehlen', 3], ['5 sterne', 3], ['fünf sterne', 3],
+    ['besser geht es nicht', 3], ['besser gehts nicht', 3], ['besser geht nicht', 3], ['besser kann man es nicht machen', 3],
+    ['besser kann es nicht sein', 3], ['schöner kann man nicht wohnen', 3], ['komme wieder', 2.5], ['kommen wieder', 2.5], ['wiederkommen', 2.5], ['nur zu empfehlen', 3], ['5 sterne', 3], ['fünf sterne', 3],
     ['preis leistung', 1.5], ['preis-leistungs-verhältnis', 1], ['keine probleme', 2], ['ohne probleme', 2], ['nichts auszusetzen', 2.8],
     ['alles bestens', 3], ['alles super', 3], ['alles gut', 2.2], ['top service', 3], ['weiter so', 2.8], ['vielen dank', 2], ['hat geschmeckt', 2.5],
     ['funktioniert einwandfrei', 3], ['funktioniert super', 3], ['läuft stabil', 2.5], ['nicht schlecht', 1.5], ['kein problem', 1.5],

@@ -15,6 +15,8 @@ export const nl: LanguageRules = {
   coordinators: ['en'],
   softeners: [],
   negationLooksBack: true,
+  frontingVerbs: ['was', 'waren', 'is', 'zijn', 'wordt', 'worden', 'werd', 'werden', 'kan', 'kunnen', 'kon', 'konden', 'zal', 'zullen',
+    'zou', 'zouden', 'wil', 'willen', 'heeft', 'hebben', 'had', 'hadden', 'mag', 'mogen', 'moet', 'moeten'],
   contrastAfter: ['maar', 'echter', 'helaas', 'toch', 'desondanks', 'behalve', 'jammer', 'alleen'],
   concessiveOpeners: ['hoewel', 'ondanks', 'alhoewel', 'weliswaar', 'ofschoon'],
   boosters: [
@@ -65,7 +67,7 @@ export const nl: LanguageRules = {
     ['1 ster', -2.5], ['komen niet meer terug', -3], ['komen nooit meer', -3], ['ga er niet meer heen', -3],
   ],
   praisePhrases: [
-    ['dikke tien', 3],
+    ['dikke tien', 3], ['beter kan het niet', 3], ['beter kan niet', 3], ['lekkerder kan het niet', 3], ['mooier kan het niet', 3],
     ['doet wat het moet doen', 2.2], ['doet wat het belooft', 2.5], ['zoals beschreven', 1.8],
     ['een aanrader', 3], ['zeker een aanrader', 3.2], ['echt een aanrader', 3.2], ['komen zeker terug', 3], ['komen terug', 2.5],
     ['zeker terug', 2.5], ['voor herhaling vatbaar', 3], ['geen problemen', 2], ['zonder problemen', 2], ['geen klachten', 2.5],

@@ -28,6 +28,11 @@ export interface LanguageRules {
    * end of a clause ("Ich empfehle es nicht"): a negator ending its clause negates the words before it.
    */
   negationLooksBack: boolean;
+  /**
+   * With `negationLooksBack`: the finite verbs (copulas, auxiliaries, modals) that stand second in a main clause whose
+   * predicate is put first, "Sauber *war* es nicht", "Schoon *was* het niet": the negator at the end negates that front.
+   */
+  frontingVerbs?: readonly string[];
   /** After these the clause carries the verdict ("aber", "mais", "pero", "maar", "ma", "mas"). */
   contrastAfter: readonly string[];
   /** Words that open a conceded clause at the start of a sentence ("obwohl", "bien que", "aunque"). */
