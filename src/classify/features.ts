@@ -230,7 +230,7 @@ export function analyzeTokens(
     }
     weight[i] = concessive ? CONTRAST_BEFORE_WEIGHT : afterContrast ? CONTRAST_AFTER_WEIGHT : 1;
     if (negLeft > 0) {
-      if (f & BREAKER || isLitotes(tokens, i) || (f & COORDINATOR && !joinsSentimentWords(tokens, ids, table, i))) negLeft = 0;
+      if (f & BREAKER || isLitotes(tokens, i) || (f & COORDINATOR && !joinsSentimentWords(tokens, ids, table, i, negStart))) negLeft = 0;
       else if (NEVER_INTENSIFIERS.has(t.norm) && (tokens[negStart] as Token).norm === 'never') {
         for (let j = negStart + 1; j < i; j++) negated[j] = 0;
         negLeft = 0;
@@ -386,13 +386,20 @@ function hasFlag(ids: Int32Array, flags: Uint8Array, i: number, mask: number): b
  * aimable et poli"), which a negation before them covers together; not a noun and what follows ("Kein Frühstück und
  * unfreundliches Personal"), a negated verb and a new clause ("Läuft nicht aus und sieht schön aus"), or words of
  * opposite polarity ("Nicht teuer und sehr lecker": not expensive, and tasty). Boosters after it are skipped. A
- * neutral word before it ends the negation too: "nicht warm und lecker" still reads "lecker" as praise.
+ * word of no valence joins a praise word when it follows "nicht"/"niet"/"pas"/"no" directly ("nicht warm und lecker",
+ * "pas chaud et bon"): an adverb's negation covers the pair, where "kein"/"geen" negate a noun that "and" leaves
+ * ("Kein WLAN und nettes Personal"); a German word written with a capital is a noun, left as well.
  */
-function joinsSentimentWords(tokens: readonly Token[], ids: Int32Array, table: WordTable, i: number): boolean {
+function joinsSentimentWords(tokens: readonly Token[], ids: Int32Array, table: WordTable, i: number, negStart: number): boolean {
   const before = i > 0 ? (ids[i - 1] as number) : -1;
   if (before < 0 || (table.flags[before] as number) & NEGATOR) return false;
-  const polarity = Math.sign(valenceOf(table, before));
-  if (polarity === 0) return false;
+  let polarity = Math.sign(valenceOf(table, before));
+  if (polarity === 0) {
+    if (i - 2 !== negStart || !ADVERB_NEGATORS.has((tokens[negStart] as Token).norm)) return false;
+    const raw = (tokens[i - 1] as Token).raw;
+    if (table.language === 'de' && raw[0] !== raw[0]!.toLowerCase()) return false;
+    polarity = 1;
+  }
   for (let j = i + 1; j < tokens.length; j++) {
     const t = tokens[j] as Token;
     if (t.kind !== 'word') return false;
@@ -403,6 +410,9 @@ function joinsSentimentWords(tokens: readonly Token[], ids: Int32Array, table: W
   }
   return false;
 }
+
+/** The negators that negate an adjective or a verb, not a noun: see joinsSentimentWords. */
+const ADVERB_NEGATORS = new Set(['nicht', 'niet', 'pas', 'no']);
 
 const valenceOf = (table: WordTable, id: number): number => {
   const v = table.valence[id] as number;

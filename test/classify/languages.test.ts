@@ -82,6 +82,14 @@ describe('flagging in every judged language', () => {
     ['fr', "Le personnel n'était pas aimable et poli.", true],
     ['de', 'Nicht teuer und sehr lecker.', false],
     ['fr', 'Pas cher et délicieux.', false],
+    // A word of no valence right after "nicht"/"niet"/"pas" joins the praise word after "and": "not warm and tasty".
+    ['de', 'Das Essen war nicht warm und lecker.', true],
+    ['nl', 'Het eten was niet warm en lekker.', true],
+    ['fr', "Le plat n'était pas chaud et bon.", true],
+    // ...not a noun (capitalised in German), nor after "kein"/"geen", nor a complaint word after "and".
+    ['de', 'Nicht Wlan und nettes Personal.', false],
+    ['de', 'Kein Wlan und nettes Personal.', false],
+    ['nl', 'Geen wifi en vriendelijk personeel.', false],
   ])('%s negation ends at "and": "%s"', (lang, text, negative) => {
     // The word after "und"/"et"/"y"/"en" was read as negated: "unfriendly staff" as praise, "looks nice" as a complaint.
     expect(classify({ text, language: lang }).negative).toBe(negative);
