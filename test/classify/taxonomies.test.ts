@@ -118,6 +118,14 @@ describe('the issue’s mis-tagged reviews (each tagged wrongly before)', () => 
     expect(classify({ text: flooded }).topics).toEqual(['property_damage']);
   });
 
+  it('a dented lid or bottle is the product, not the delivery: only a dented box or parcel is', () => {
+    // "eingedrückt"/"ingedeukt" alone tagged delivery, and a German reply named "die Probleme mit der Lieferung".
+    const lid = 'Deckel hat sich durch Bewegungen des Rucksacks eingedrückt und somit ist der ganze Kaffee ausgelaufen.';
+    expect(tag('retail_ecommerce', lid)).not.toContain('delivery');
+    expect(tag('retail_ecommerce', 'De fles was ingedeukt en lekt.')).not.toContain('delivery');
+    expect(tag('retail_ecommerce', 'Das Paket war eingedrückt.')).toContain('delivery');
+  });
+
   it('"getting", "app", "update", "account", "service" and "food" alone tag nothing', () => {
     const text = 'Getting the app update for my account, the service and the food: that is all.';
     for (const industry of INDUSTRIES) expect(tag(industry, text), industry).toEqual([]);
