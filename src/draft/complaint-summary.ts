@@ -100,6 +100,20 @@ const ACCUSATION =
 const VERDICT_WORDS = /\b(useless|pathetic|garbage|rubbish|trash|worst|disgusting|horrible|horrid|terrible|awful|atrocious|abysmal|appalling|shocking|ridiculous|laughable|insulting)\b/i;
 const SLANG = /\b(crazy|hella|af|freakin\w*|frickin\w*|friggin\w*|frigging|bloody|insanely|mega|so{3,}|lol|lmao|omg|tbh|smh|ffs|wtf|ridic)\b/i;
 const DANGLING_END = /\b(as|so|the|a|an|and|or|of|to|with|like|but|very|too|at|for|from|in|on|by|just|really)$/i;
+/**
+ * Two sentences run together, typed without a stop: fragments between dashes ("keeps crashing - it never loads -"), a
+ * new "I"/"we" right after a complaint word ("…disappointing and unacceptable I expect…"), or saying what the
+ * reviewer prefers ("…glitches and bugs I prefer the official website"). Quoted back they read as one broken sentence;
+ * a relative clause ("the size I ordered") is left alone.
+ */
+const RUN_ON = /\s[-–—]\s|\S\s+(?:I|we)\s+(?:prefer|like|love|recommend|enjoy|would rather|rather)\b/;
+function runsOn(words: readonly string[]): boolean {
+  for (let i = 1; i < words.length - 1; i++) {
+    const w = words[i - 1]!;
+    if ((words[i] === 'i' || words[i] === 'we') && NEGATIVE.has(w) && !w.endsWith("n't") && !NEGATION.test(w)) return true;
+  }
+  return false;
+}
 /** People as the subject ("he was rude", "they never called"): repeated back, it singles someone out. */
 const PERSON_SUBJECT = new Set(['he', 'she', 'they', 'them', 'his', 'her']);
 
@@ -242,7 +256,7 @@ export function complaintClause(text: string, topics: readonly string[], maxChar
     if (!(SUBJECT_START.has(first) || NOUN_START.has(first)) || PERSON_SUBJECT.has(first)) return;
     if (c.includes(',') || DANGLING_END.test(c) || SLANG.test(c) || ACCUSATION.test(c) || VERDICT_WORDS.test(c)) return;
     const words = lower.match(/[a-z']+/g) ?? [];
-    if (words.length < 4 || words.length > 18) return;
+    if (words.length < 4 || words.length > 18 || RUN_ON.test(c) || runsOn(words)) return;
     // The score first: most clauses name no problem and no topic, and are dropped before the pattern checks.
     const problemWords = words.filter((w) => NEGATIVE.has(w) && !NEGATION.test(w)).length;
     const onTopic = topicHit(c, topics);

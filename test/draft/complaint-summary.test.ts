@@ -60,11 +60,17 @@ describe('summariseComplaint', () => {
       'The room was freaking filthy.',
       'He was rude and ignored us.',
       'They never called me back about the leak.',
+      // Two sentences run together without a stop: quoted back they read as one broken one.
+      'This app has issues logging in glitches and bugs I prefer the official website',
+      'This is extremely disappointing and unacceptable I expect immediate action and a proper explanation',
+      'The app keeps crashing - it never loads - I gave up on it',
     ]) {
       expect(summariseComplaint({ text }, ['app_bugs', 'waiting_time', 'staff_service', 'communication']).clause, text).toBeUndefined();
     }
     // A plain clause about what went wrong is still the reviewer's own terms.
     expect(summariseComplaint({ text: 'The app crashes every time I open a transfer.' }, ['app_bugs']).clause).toBe('the app crashes every time you open a transfer');
+    // A clause about something the reviewer did is one sentence: "the one I ordered" is no run-on.
+    expect(summariseComplaint({ text: "This isn't the size I ordered and the box was damaged." }, ['order_accuracy']).clause).toBe("this isn't the size you ordered and the box was damaged");
   });
 
   it('says nothing when there is no complaint to name', () => {

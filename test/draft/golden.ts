@@ -21,10 +21,12 @@ import { business, negativeReviews } from './factories.js';
  * dangling words, he/she/they, "a lie", "useless"); a first topic phrase that is itself a pair takes "as well as"
  * ("the trouble with crashes and bugs as well as your delivery"). The full set's hash had drifted unnoticed in
  * earlier sessions' vocabulary changes (CI checks every 4th case, which had not moved): regenerated with that change.
+ * No run-on clause is quoted back (fragments between dashes, a new "I" after a complaint word or before "prefer"):
+ * 21 of 26,542 cases move, among them "the acting was believable - no complaints there" no longer acknowledged.
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: '36f594b4f163829c82920c0ba3a8baa75a2b4f346704f984bcd0ba73bce4a891', cases: 26542 },
-  4: { sha256: '872b15391b994834b32d6c04b6a43816d58e018b703be9c17b1ff406f922769c', cases: 7292 },
+  1: { sha256: '6d7f69caffe4d7fc86b1e7b262eac9f59dd22ac46c2107ffe5e75ca9b0937b51', cases: 26542 },
+  4: { sha256: 'b1a5f6fadacf15041f37403a684e5b72a13803d9f5dc32ed128326f1eeb90fa4', cases: 7292 },
 };
 
 const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];
