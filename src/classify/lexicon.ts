@@ -79,7 +79,10 @@ export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['sending it back', -2], ['shipping it back', -2], ['down the drain', -3], ['steer clear', -3], ['keep looking', -2],
   ['last time i', -1], ['gave up', -2], ['giving up', -2], ['be careful', -1.5], ['blew up', -2], ['breaks', -2],
   ['unreliable', -2.5], ['wish i could return', -3], ['forget about it', -1.5], ['runs down', -1.5], ['overheat*', -2],
-  ['gets hot', -1.5], ['drains the battery', -2.5], ['battery drain', -2.5], ['uninstall*', -2.5], ['deleted the app', -3],
+  ['gets hot', -1.5], ['drain* the battery', -2.5], ['drain* my battery', -2.5], ['drain* your battery', -2.5], ['drain* battery', -2.5],
+  ['battery drain*', -2.5], ['kills my battery', -2.5], ['kills the battery', -2.5], ['eats my battery', -2.5], ['eats up my battery', -2.5],
+  // How much, not that the reviewer likes it: "like" read as praise in "draining my battery like anything".
+  ['like crazy', 0], ['like anything', 0], ['like hell', 0], ['like mad', 0], ['uninstall*', -2.5], ['deleted the app', -3],
   ['deleting the app', -3], ['too many ads', -2.5], ['full of ads', -2.5], ['paywall', -1.5], ['cant log in', -2.5],
   ['cant login', -2.5], ['cannot log in', -2.5], ['logs me out', -2], ['logging me out', -2], ['since the update', -1.5],
   ['after the update', -1.5], ['latest update', -1], ['update ruined', -3], ['customer support', -0.5], ['expect more', -1.5], ['should be ashamed', -3], ['never again', -3], ['poorly', -2.5], ['sloppy', -2.5],

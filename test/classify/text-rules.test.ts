@@ -136,6 +136,14 @@ describe('review-domain complaints without sentiment words', () => {
     for (const s of ['The page keeps resetting my filters.', 'The video keeps buffering.']) {
       expect(text(s).negative, s).toBe(true);
     }
+    // A drained battery is a complaint however it is said, and "like crazy"/"like anything" say how much, not that
+    // the reviewer likes it: "This app is draining my battery like anything." read as praise through "like".
+    for (const s of ['This app is draining my battery like anything.', 'It drains my battery like crazy.', 'Since the update it kills my battery.']) {
+      expect(text(s).negative, s).toBe(true);
+    }
+    for (const s of ['Battery life is amazing, it never drains.', 'We laughed like crazy, loved the show.']) {
+      expect(text(s).negative, s).toBe(false);
+    }
     for (const s of ['The menu keeps changing with the seasons, always something new to try.', 'Kept asking if we needed anything, so attentive.',
       'Everyone keeps asking me where I bought these shoes.', 'We got locked out of our room at 2am and the night porter had us back in within minutes, so kind.', 'I keep popping back for more of their cinnamon buns.', 'The watch keeps charging quickly and lasts a week.']) {
       expect(text(s).negative, s).toBe(false);
