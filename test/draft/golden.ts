@@ -23,10 +23,12 @@ import { business, negativeReviews } from './factories.js';
  * earlier sessions' vocabulary changes (CI checks every 4th case, which had not moved): regenerated with that change.
  * No run-on clause is quoted back (fragments between dashes, a new "I" after a complaint word or before "prefer"):
  * 21 of 26,542 cases move, among them "the acting was believable - no complaints there" no longer acknowledged.
+ * A native speakers' review of the templates: no apology that points back at the thanks ("sorry for this", "Dafür…",
+ * "hiervoor"), no "detailed review" for a one-liner, "ton expérience", no verb twice (3,838 cases move).
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: '6d7f69caffe4d7fc86b1e7b262eac9f59dd22ac46c2107ffe5e75ca9b0937b51', cases: 26542 },
-  4: { sha256: 'b1a5f6fadacf15041f37403a684e5b72a13803d9f5dc32ed128326f1eeb90fa4', cases: 7292 },
+  1: { sha256: 'febf280fae27512e1a3bbca78cf0a9dbde2f38b42e83d116031059f283c2d5de', cases: 26542 },
+  4: { sha256: 'e1e1935187771a35c9a12b86af218fcb937bd67deb723abfefaf4840124842e4', cases: 7292 },
 };
 
 const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];

@@ -295,3 +295,41 @@ describe('German word order in the friendly offer to make it right', () => {
     expect([...offers].some((o) => /das gerne? wiedergutmachen/.test(o)), [...offers].join(' | ')).toBe(true);
   });
 });
+
+describe('what a native speaker reviewing the drafts found wrong', () => {
+  // 300 drafts per language and register: every template choice comes up.
+  const drafts = (language: string, tone: 'friendly' | 'formal', text = COMPLAINTS[language] ?? 'We waited an hour for cold food and the waiter was rude.'): string[] =>
+    Array.from({ length: 300 }, (_, i) =>
+      draftReply(review(text, { author: 'Anna Weber', platformId: `native-${language}-${tone}-${i}` }), verdict({ language }), { business: business({ tone }) }).reply,
+    );
+
+  it('never apologises for the review: no "Dafür"/"Das tut uns leid" after the thanks, no "hiervoor"/"daarvoor", no "sorry for this"', () => {
+    // The apology follows the thanks: a pronoun pointing back apologised for the reviewer's feedback.
+    for (const tone of ['friendly', 'formal'] as const) {
+      for (const r of drafts('de', tone)) expect(r).not.toMatch(/\b(Dafür (möchten|bitten)|Das tut uns|Das bedauern wir|Wir bedauern das)\b/);
+      for (const r of drafts('nl', tone)) expect(r).not.toMatch(/\b(hiervoor|daarvoor)\b/);
+      for (const r of drafts('en', tone)) expect(r).not.toMatch(/\b(sorry|apologies|apologise) (about|for) this\b(?! experience)/);
+    }
+  });
+
+  it('writes "ton expérience" before a vowel, a plain "Bonjour X," and no "detailed" thanks for a one-line review', () => {
+    for (const tone of ['friendly', 'formal'] as const) {
+      for (const r of drafts('fr', tone)) {
+        expect(r).not.toMatch(/\bta expérience\b/);
+        expect(r).not.toMatch(/ !\n/);
+        expect(r).not.toMatch(/détaillé/);
+      }
+      for (const r of drafts('de', tone)) expect(r).not.toMatch(/ausführlich/);
+      for (const r of drafts('en', tone)) expect(r).not.toMatch(/detailed/);
+    }
+  });
+
+  it('says no verb twice between the apology and the promise ("passiert … passiert", "gebeuren … gebeurt", "passé … passé")', () => {
+    for (const tone of ['friendly', 'formal'] as const) {
+      for (const r of drafts('de', tone)) expect(r.match(/passier/g)?.length ?? 0, r).toBeLessThan(2);
+      for (const r of drafts('nl', tone)) expect(r.match(/gebeur/g)?.length ?? 0, r).toBeLessThan(2);
+      for (const r of drafts('nl', tone)) expect(r.match(/oplossen|op te lossen|lossen we/g)?.length ?? 0, r).toBeLessThan(2);
+      for (const r of drafts('fr', tone)) expect(r.match(/passé/g)?.length ?? 0, r).toBeLessThan(2);
+    }
+  });
+});

@@ -430,7 +430,7 @@ export const PRODUCT_QUALITY = topic(
   },
   {
     en: ['the quality of what you received', 'the quality of our products'],
-    de: ['die mangelhafte Qualität', 'die Qualität unserer Produkte'],
+    de: ['die Qualität unseres Produkts', 'die Qualität unserer Produkte'],
     fr: ['la qualité du produit', 'la qualité de nos produits'],
     es: ['la calidad del producto', 'la calidad de nuestros productos'],
     nl: ['de kwaliteit van het product', 'de kwaliteit van onze producten'],
