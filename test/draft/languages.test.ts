@@ -330,6 +330,18 @@ describe('what a native speaker reviewing the drafts found wrong', () => {
       for (const r of drafts('nl', tone)) expect(r.match(/gebeur/g)?.length ?? 0, r).toBeLessThan(2);
       for (const r of drafts('nl', tone)) expect(r.match(/oplossen|op te lossen|lossen we/g)?.length ?? 0, r).toBeLessThan(2);
       for (const r of drafts('fr', tone)) expect(r.match(/passé/g)?.length ?? 0, r).toBeLessThan(2);
+      // ...and in Spanish, Italian and Portuguese ("contarnos lo que pasó … revisando lo que pasó … que no vuelva a pasar").
+      for (const [language, stems] of [['es', ['pas[óa]', 'ocurrido', 'soluciona']], ['it', ['successo', 'accaduto', "all'altezza", 'rimedia']], ['pt', ['aconteceu', 'ocorrido', 'resolver isso']]] as const) {
+        for (const r of drafts(language, tone)) for (const stem of stems) expect(r.match(new RegExp(stem, 'g'))?.length ?? 0, `${stem}: ${r}`).toBeLessThan(2);
+      }
+    }
+  });
+
+  it('greets "Ciao X," in the Italian friendly register, and never names a price as "the price and the bill"', () => {
+    for (const r of drafts('it', 'friendly')) expect(r).not.toMatch(/^Salve/);
+    // A two-part topic phrase read as a billing mistake where the reviewer found it dear, and joined a second "e".
+    for (const [language, text] of [['pt', 'Paguei caro demais pelo produto e a devolução foi um pesadelo.'], ['es', 'Las raciones son pequeñas y los precios de los vinos son altos.']] as const) {
+      for (const r of drafts(language, 'friendly', text)) expect(r).not.toMatch(/o preço e a cobrança|el precio y el cobro/);
     }
   });
 });

@@ -124,11 +124,11 @@ export const PRICE_BILLING = topic(
   {
     en: ['the price you were charged', 'our prices and billing'],
     de: ['die Preise und die Abrechnung', 'unsere Preise und die Abrechnung'],
-    fr: ['le prix et la facturation', 'nos prix et notre facturation'],
-    es: ['el precio y el cobro', 'nuestros precios y la facturación'],
-    nl: ['de prijs en de rekening', 'onze prijzen en de facturering'],
-    it: ['il prezzo e il conto', 'i nostri prezzi e la fatturazione'],
-    pt: ['o preço e a cobrança', 'os nossos preços e a cobrança'],
+    fr: ['le prix', 'nos prix et notre facturation'],
+    es: ['el precio', 'nuestros precios y la facturación'],
+    nl: ['de prijs', 'onze prijzen en de facturering'],
+    it: ['il prezzo', 'i nostri prezzi e la fatturazione'],
+    pt: ['o preço', 'os nossos preços e a cobrança'],
   },
 );
 
