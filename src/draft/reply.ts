@@ -301,7 +301,7 @@ function assemble(m: Material, level: Pick<Level, 'greeting' | 'signoff'>, parts
   const greeting = level.greeting
     ? once(m, 'greeting', () => renderPart(m.set, m.name ? 'greeting' : 'greetingNoName', m.tone, m.seed, { name: m.name }))
     : undefined;
-  const bodyText = body.join(' ');
+  const bodyText = afterGreeting(m.set, greeting, body.join(' '));
   // The business name must appear once; the signature carries it when no sentence did.
   const named = bodyText.toLowerCase().includes(m.business.toLowerCase()) || m.signature.toLowerCase().includes(m.business.toLowerCase());
   const signature = named ? m.signature : `${m.signature}, ${m.business}`;
@@ -311,6 +311,13 @@ function assemble(m: Material, level: Pick<Level, 'greeting' | 'signoff'>, parts
     ? [greeting, bodyText, `${signoff}\n${signature}`].filter(Boolean).join('\n\n')
     : [greeting, bodyText, signature].filter(Boolean).join('\n');
   return { text, parts: [...(greeting ? ['greeting'] : []), ...parts, ...(signoff ? ['signoff'] : []), 'signature'] };
+}
+
+/** The body as it goes on after the greeting: in lower case after a comma where the language writes so ("Hallo Anna, wir …"). */
+function afterGreeting(set: TemplateSet, greeting: string | undefined, body: string): string {
+  if (!greeting?.endsWith(',') || !set.lowercaseAfterGreeting) return body;
+  const first = /^\p{L}+/u.exec(body)?.[0];
+  return first && set.lowercaseAfterGreeting.includes(first) ? first.toLowerCase() + body.slice(first.length) : body;
 }
 
 /** A thank-you for a review that is not negative: the ladder drops the optional sentences first. */

@@ -86,6 +86,11 @@ export const templateSetSchema = z.strictObject({
    * " as well as "), so no list reads "A and B and C". Optional: a set without it joins with `listAnd`.
    */
   listAlso: z.string().optional(),
+  /**
+   * Words that start the body in lower case after a greeting ending in a comma: German writes "Hallo Anna,\n\nwir …"
+   * (DIN 5008), but keeps a noun's and "Sie"/"Ihr"'s capital, so only the words listed (written capitalised) lose it.
+   */
+  lowercaseAfterGreeting: z.array(z.string()).optional(),
   /** Regexes (case-insensitive) that recognise thanks and apology in this language, for the guardrails. */
   markers: z.strictObject({ thanks: validRegex, apology: validRegex }),
 });

@@ -337,6 +337,25 @@ describe('what a native speaker reviewing the drafts found wrong', () => {
     }
   });
 
+  it('goes on in lower case after a German greeting\'s comma, except "Sie" and "Ihr…" (DIN 5008: "Hallo Anna, wir …")', () => {
+    const starts = new Set<string>();
+    for (const tone of ['friendly', 'formal'] as const) {
+      for (const r of drafts('de', tone)) {
+        const [greeting, body] = r.split('\n\n');
+        expect(greeting).toMatch(/,$/);
+        const first = body!.split(/\s/)[0]!;
+        starts.add(first);
+        if (!/^(Sie|Ihr\w*)$/.test(first)) expect(first[0], r).toBe(first[0]!.toLowerCase());
+      }
+    }
+    expect(starts.has('wir'), [...starts].join(' ')).toBe(true);
+    // A noun and the formal "Sie"/"Ihr" keep their capital.
+    const formal = draftReply(review(COMPLAINTS.de!, { author: 'Anna Weber', platformId: 'din-5008' }), verdict({ language: 'de', topics: [] }), {
+      business: business({ tone: 'formal' }),
+    }).reply;
+    expect(formal.split('\n\n')[1]).toMatch(/^wir entnehmen Ihrer Bewertung/);
+  });
+
   it('greets "Ciao X," in the Italian friendly register, and never names a price as "the price and the bill"', () => {
     for (const r of drafts('it', 'friendly')) expect(r).not.toMatch(/^Salve/);
     // A two-part topic phrase read as a billing mistake where the reviewer found it dear, and joined a second "e".
