@@ -126,6 +126,18 @@ describe('the issue’s mis-tagged reviews (each tagged wrongly before)', () => 
     expect(tag('retail_ecommerce', 'Das Paket war eingedrückt.')).toContain('delivery');
   });
 
+  it('names what native speakers found untagged in real reviews: a leaking or lukewarm flask, a wrong model, hotel wifi, a damp room', () => {
+    expect(tag('retail_ecommerce', 'Flasche ist undicht. Unterwegs bilden sich Kondenztropfen.')).toContain('product_quality');
+    expect(tag('retail_ecommerce', 'Leider hält der Kaffee nicht lange warm, geschweige denn heiß.')).toContain('product_quality');
+    expect(tag('retail_ecommerce', 'Jetzt blättert die Farbe von oben ab.')).toContain('product_quality');
+    expect(tag('retail_ecommerce', 'Recebi o produto de outro modelo.')).toContain('order_accuracy');
+    expect(tag('retail_ecommerce', 'Produto veio diferente do anunciado.')).toContain('order_accuracy');
+    expect(tag('retail_ecommerce', 'Pelo que identifiquei parece uma réplica.')).toContain('product_quality');
+    expect(tag('hotel', 'Servizio wi fi pessimo, ogni giorno richiede di ricollegarsi.')).toContain('amenities');
+    expect(tag('hotel', 'La stanza era umida e in stanza c\'è un odore di fogna.')).toContain('room');
+    expect(tag('hotel', 'El wifi no funcionaba en toda la planta.')).toContain('amenities');
+  });
+
   it('"getting", "app", "update", "account", "service" and "food" alone tag nothing', () => {
     const text = 'Getting the app update for my account, the service and the food: that is all.';
     for (const industry of INDUSTRIES) expect(tag(industry, text), industry).toEqual([]);

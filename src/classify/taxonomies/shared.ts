@@ -239,7 +239,8 @@ export const ORDER_ACCURACY = topic(
     it: ['ordine sbagliato', 'ordinazione sbagliata', 'piatto sbagliato', 'prodotto sbagliato', 'articolo sbagliato', 'mancava', 'mancavano',
       'ordine incompleto', 'dimenticat*', 'non era quello che'],
     pt: ['pedido errado', 'pedido incompleto', 'produto errado', 'prato errado', 'artigo errado', 'item errado', 'faltava', 'faltavam',
-      'veio errado', 'esqueceram', 'não era o que pedi',
+      'veio errado', 'esqueceram', 'não era o que pedi', 'veio diferente', 'diferente do anunciado', 'diferente do anúncio', 'diferente da imagem',
+      'diferente da foto', 'outro modelo', 'chegou errado', 'entregaram um * errado', 'entregaram uma * errada',
       'faltando'],
   },
   {
@@ -412,7 +413,8 @@ export const PRODUCT_QUALITY = topic(
       'came apart', 'died after', 'died on me'],
     de: ['qualität', 'schlechte qualität', 'minderwertig*', 'kaputt', 'defekt*', 'zerbrochen', 'gebrochen', 'billig verarbeitet',
       'schlecht verarbeitet', 'verarbeitung', 'funktioniert nicht', 'geht nicht mehr', 'auseinandergefallen', 'beschädigt', 'zerkratzt', 'gerissen',
-      'einfach ausgestiegen', 'geist aufgegeben', 'hinüber'],
+      'einfach ausgestiegen', 'geist aufgegeben', 'hinüber', 'undicht', 'ausgelaufen', 'läuft aus', 'lief aus', 'nicht lange warm',
+      'nicht mehr warm', 'blättert', 'abgeblättert', 'nicht spülmaschinenfest', 'sitzt nicht mehr fest', 'verrostet', 'rostet'],
     fr: ['qualité', 'mauvaise qualité', 'médiocre', 'cassé*', 'défectueu*', 'fragile', 'mal fini*', 'ne fonctionne pas', 'ne marche pas',
       'ne marche plus', 'abîmé*', 'endommagé*', 'rayé*', 'déchiré*', 'fissuré*',
       'a lâché', 'ne vaut rien', 'en panne'],
@@ -426,7 +428,7 @@ export const PRODUCT_QUALITY = topic(
       'non funziona', 'smesso di funzionare', 'danneggiat*', 'graffiat*', 'strappat*', 'scadente'],
     pt: ['qualidade', 'má qualidade', 'péssima qualidade', 'quebrado', 'quebrada', 'quebrou', 'defeito*', 'defeituos*', 'frágil',
       'mal feito', 'não funciona', 'parou de funcionar', 'danificad*', 'riscad*', 'rasgad*',
-      'descascou'],
+      'descascou', 'réplica', 'falsificad*', 'não é original', 'não é o original', 'não é a original', 'não original'],
   },
   {
     en: ['the quality of what you received', 'the quality of our products'],
