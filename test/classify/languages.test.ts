@@ -136,6 +136,13 @@ describe('flagging in every judged language', () => {
     ['nl', 'Oplichters! Ze hebben zonder toestemming afgeschreven, ik doe aangifte.', ['fraud_scam', 'legal_threat']],
     ['it', 'Il personale è stato razzista con noi.', ['discrimination']],
     ['pt', 'Isso é golpe, vou no Procon.', ['fraud_scam', 'legal_threat']],
+    // A burn is an injury: "Hand verbrannt weil der Kaffee ausgelaufen ist" got a reply that never mentioned it.
+    ['de', 'Deckel undicht, beim ersten Gebrauch die Hand verbrannt.', ['health_safety']],
+    ['fr', "Le couvercle fuit, je me suis brûlé la main.", ['health_safety']],
+    ['es', 'La tapa gotea y me quemé la mano.', ['health_safety']],
+    ['nl', 'Het deksel lekt, ik heb een brandwond aan mijn hand.', ['health_safety']],
+    ['it', 'Il coperchio perde, mi sono ustionato la mano.', ['health_safety']],
+    ['pt', 'A tampa vaza e eu me queimei com o café.', ['health_safety']],
   ])('escalates %s critical complaints', (lang, text, rules) => {
     const v = classify({ text });
     expect(v.language).toBe(lang);
@@ -143,6 +150,17 @@ describe('flagging in every judged language', () => {
     for (const id of rules) {
       const label = { health_safety: 'health or safety', legal_threat: 'legal action', fraud_scam: 'fraud', privacy: 'privacy', discrimination: 'discrimination' }[id]!;
       expect(v.reasons.join(' ')).toContain(label);
+    }
+  });
+
+  it('reads the burn a flask warns of as praise of how hot it keeps, not an injury', () => {
+    // German thermos reviews praise "Verbrennungsgefahr", "fast die Finger verbrüht", "mich verbrannt, weil er noch kochend heiß war".
+    for (const text of ['Achtung hält sehr sehr lange heiße Getränke heiß. Verbrennungsgefahr. Super Becher!!!',
+      'Das erste Mal habe ich mich verbrannt, weil er nach 3 Stunden noch kochend heiß war. Toller Becher!',
+      'Auch nach 27 Stunden fast noch die Finger verbrüht! Nur zu empfehlen!']) {
+      const v = classify({ text, language: 'de' });
+      expect(v.severity, text).not.toBe('critical');
+      expect(v.negative, text).toBe(false);
     }
   });
 

@@ -116,7 +116,7 @@ export const de: LanguageRules = {
   critical: {
     legal_threat: ['anwalt', 'meinen anwalt', 'rechtsanwalt', 'anzeige', 'anzeigen', 'klage', 'verklagen', 'gericht', 'rechtliche schritte',
       'verbraucherzentrale', 'verbraucherschutz', 'polizei', 'strafanzeige', 'bafin'],
-    health_safety: ['lebensmittelvergiftung', 'vergiftung', 'krank geworden', 'wurde krank', 'übergeben', 'erbrochen', 'durchfall',
+    health_safety: ['hand verbrannt', 'hände verbrannt', 'verbrennungen', 'lebensmittelvergiftung', 'vergiftung', 'krank geworden', 'wurde krank', 'übergeben', 'erbrochen', 'durchfall',
       'krankenhaus', 'notaufnahme', 'allergische reaktion', 'verletzt', 'verletzung', 'gefährlich', 'lebensgefährlich', 'schimmel',
       'glasscherbe', 'glassplitter', 'kakerlake*', 'ratte', 'ratten', 'mäuse', 'salmonellen', 'brandgefahr', 'stromschlag'],
     fraud_scam: ['betrug', 'betrüger', 'betrügerisch', 'abzocke', 'abzocker', 'betrogen', 'gestohlen', 'geklaut', 'diebstahl', 'diebe',

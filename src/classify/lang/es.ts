@@ -88,7 +88,7 @@ export const es: LanguageRules = {
   critical: {
     legal_threat: ['abogado', 'mi abogado', 'denuncia', 'denunciar', 'demanda', 'demandar', 'juicio', 'tribunal', 'acciones legales',
       'consumo', 'oficina del consumidor', 'hoja de reclamaciones', 'policía', 'facua', 'ocu'],
-    health_safety: ['intoxicación', 'intoxicación alimentaria', 'enfermo', 'enfermé', 'me enfermé', 'vómito*', 'vomitar', 'diarrea',
+    health_safety: ['me quemé', 'quemé la mano', 'intoxicación', 'intoxicación alimentaria', 'enfermo', 'enfermé', 'me enfermé', 'vómito*', 'vomitar', 'diarrea',
       'hospital', 'urgencias', 'reacción alérgica', 'herido', 'herida', 'peligroso', 'peligrosa', 'moho', 'cristal en', 'cucaracha*',
       'rata', 'ratas', 'ratones', 'salmonela'],
     fraud_scam: ['estafa', 'estafadores', 'estafador', 'timo', 'timadores', 'fraude', 'fraudulento', 'robo', 'robaron', 'ladrones', 'ladrón',

@@ -95,7 +95,7 @@ export const fr: LanguageRules = {
   critical: {
     legal_threat: ['avocat', 'mon avocat', 'porter plainte', 'plainte', 'poursuites', 'poursuivre en justice', 'tribunal', 'justice',
       'action en justice', 'répression des fraudes', 'dgccrf', 'ufc que choisir', 'mise en demeure', 'police'],
-    health_safety: ['intoxication', 'intoxication alimentaire', 'malade', 'tombé malade', 'vomi', 'vomissements', 'diarrhée', 'hôpital',
+    health_safety: ['me suis brûlé*', 'brûlé la main', 'intoxication', 'intoxication alimentaire', 'malade', 'tombé malade', 'vomi', 'vomissements', 'diarrhée', 'hôpital',
       'urgences', 'réaction allergique', 'blessé', 'blessure', 'dangereux', 'dangereuse', 'moisi', 'moisissure', 'verre dans', 'cafard*',
       'blatte*', 'rat', 'rats', 'souris', 'salmonelle', 'cafards'],
     fraud_scam: ['arnaque', 'arnaqueur*', 'escroquerie', 'escroc*', 'fraude', 'frauduleux', 'volé', 'vol', 'voleur*', 'faux avis',

@@ -89,7 +89,7 @@ export const it: LanguageRules = {
   critical: {
     legal_threat: ['avvocato', 'mio avvocato', 'denuncia', 'denunciare', 'querela', 'causa legale', 'tribunale', 'vie legali',
       'azioni legali', 'carabinieri', 'polizia', 'associazione consumatori', 'codacons'],
-    health_safety: ['intossicazione', 'intossicazione alimentare', 'stato male', 'stati male', 'vomito', 'vomitato', 'diarrea', 'ospedale',
+    health_safety: ['ustion*', 'mi sono bruciat*', 'bruciato la mano', 'bruciata la mano', 'intossicazione', 'intossicazione alimentare', 'stato male', 'stati male', 'vomito', 'vomitato', 'diarrea', 'ospedale',
       'pronto soccorso', 'reazione allergica', 'ferito', 'ferita', 'pericoloso', 'pericolosa', 'muffa', 'vetro nel', 'scarafaggi*',
       'blatte', 'topo', 'topi', 'ratto', 'salmonella'],
     fraud_scam: ['truffa', 'truffatori', 'truffato', 'frode', 'fraudolento', 'rubato', 'furto', 'ladri', 'ladro', 'recensioni false',

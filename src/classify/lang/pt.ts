@@ -136,7 +136,7 @@ export const pt: LanguageRules = {
   critical: {
     legal_threat: ['advogado', 'meu advogado', 'processo', 'processar', 'vou processar', 'justiça', 'tribunal', 'ação judicial',
       'procon', 'reclame aqui', 'banco central', 'polícia', 'boletim de ocorrência', 'defesa do consumidor'],
-    health_safety: ['intoxicação', 'intoxicação alimentar', 'passei mal', 'passamos mal', 'vômito', 'vomitei', 'diarreia', 'hospital',
+    health_safety: ['me queimei', 'queimei a mão', 'queimou a mão', 'intoxicação', 'intoxicação alimentar', 'passei mal', 'passamos mal', 'vômito', 'vomitei', 'diarreia', 'hospital',
       'pronto socorro', 'reação alérgica', 'machucado', 'ferido', 'perigoso', 'perigosa', 'mofo', 'mofado', 'vidro no', 'barata*', 'rato',
       'ratos', 'salmonela'],
     fraud_scam: ['golpe', 'golpistas', 'golpista', 'fraude', 'fraudulento', 'roubo', 'roubaram', 'ladrões', 'ladrão', 'estelionato',

@@ -41,10 +41,10 @@ export const STAFF_SERVICE = topic(
   {
     en: ['the way our staff treated you', 'how our staff treat our customers'],
     de: ['das Verhalten unseres Personals', 'das Auftreten unseres Teams'],
-    fr: ["l'accueil et l'attitude de notre équipe", "l'attitude de notre équipe"],
-    es: ['el trato de nuestro personal', 'el trato que da nuestro equipo'],
-    nl: ['de houding van ons personeel', 'de houding van ons team'],
-    it: ['il comportamento del nostro personale', "l'atteggiamento del nostro staff"],
+    fr: ['le service de notre équipe', "l'attitude de notre équipe"],
+    es: ['la atención de nuestro personal', 'el trato que da nuestro equipo'],
+    nl: ['de bediening door ons personeel', 'de houding van ons team'],
+    it: ['il servizio del nostro personale', "l'atteggiamento del nostro staff"],
     pt: ['o atendimento do nosso pessoal', 'a postura da nossa equipe'],
   },
 );
