@@ -136,6 +136,10 @@ describe('the issue’s mis-tagged reviews (each tagged wrongly before)', () => 
     expect(tag('hotel', 'Servizio wi fi pessimo, ogni giorno richiede di ricollegarsi.')).toContain('amenities');
     expect(tag('hotel', 'La stanza era umida e in stanza c\'è un odore di fogna.')).toContain('room');
     expect(tag('hotel', 'El wifi no funcionaba en toda la planta.')).toContain('amenities');
+    expect(tag('restaurant', "Le saumon n'était pas très frais et la dinde pas assez cuite.")).toEqual(['food_quality']);
+    expect(tag('restaurant', 'Buñuelos llenos de espinas y seitons amargos.')).toEqual(['food_quality']);
+    expect(tag('restaurant', "Voorgerechten: 'Licht gebakken tonijn' was doorbakken.")).toEqual(['food_quality']);
+    expect(tag('restaurant', 'Bien en general, un poco lento el servicio.')).toContain('waiting_time');
   });
 
   it('"getting", "app", "update", "account", "service" and "food" alone tag nothing', () => {
