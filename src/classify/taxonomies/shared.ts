@@ -103,7 +103,7 @@ export const PRICE_BILLING = topic(
       '# bezahlt', '# verlangen',
       '# euro', 'doppelt berechnet', 'abgebucht wurden'],
     fr: ['trop cher', 'très cher', 'hors de prix', 'prix', 'tarif*', 'facture*', 'facturé*', 'surfacturé*', 'arnaque*', 'remboursement*',
-      'rembourser', 'remboursé*', 'frais', "l'addition", 'addition salée', 'euros', 'abonnement',
+      'rembourser', 'remboursé*', 'des frais', 'de frais', 'mes frais', 'frais de *', 'frais supplémentaires', 'frais cachés', "l'addition", 'addition salée', 'euros', 'abonnement',
       'débité*',
       '# euros', 'facturé # euros'],
     es: ['caro', 'carísimo', 'muy caro', 'demasiado caro', 'precio*', 'factura*', 'cobraron', 'cobran', 'cobro', 'cobrado',
