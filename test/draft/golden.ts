@@ -24,10 +24,11 @@ import { business, negativeReviews } from './factories.js';
  * No run-on clause is quoted back (fragments between dashes, a new "I" after a complaint word or before "prefer"):
  * 21 of 26,542 cases move, among them "the acting was believable - no complaints there" no longer acknowledged.
  * A native speakers' review of the templates: no apology that points back at the thanks ("sorry for this", "Dafür…",
- * "hiervoor"), no "detailed review" for a one-liner, "ton expérience", no verb twice (3,838 cases move).
+ * "hiervoor"), no "detailed review" for a one-liner, "ton expérience", no verb twice (3,838 cases move); a second
+ * review of the fixed drafts: no "à la hauteur", "retour", "expérience" twice in a French reply.
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: 'febf280fae27512e1a3bbca78cf0a9dbde2f38b42e83d116031059f283c2d5de', cases: 26542 },
+  1: { sha256: '044ba5de2a00624fa07f1ef425aab70509337f682f81ceed422f322874a7455b', cases: 26542 },
   4: { sha256: 'e1e1935187771a35c9a12b86af218fcb937bd67deb723abfefaf4840124842e4', cases: 7292 },
 };
 

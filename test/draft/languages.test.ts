@@ -300,7 +300,10 @@ describe('what a native speaker reviewing the drafts found wrong', () => {
   // 300 drafts per language and register: every template choice comes up.
   const drafts = (language: string, tone: 'friendly' | 'formal', text = COMPLAINTS[language] ?? 'We waited an hour for cold food and the waiter was rude.'): string[] =>
     Array.from({ length: 300 }, (_, i) =>
-      draftReply(review(text, { author: 'Anna Weber', platformId: `native-${language}-${tone}-${i}` }), verdict({ language }), { business: business({ tone }) }).reply,
+      // Every other draft with the topics the classifier finds, so the topic acknowledgements come up too.
+      draftReply(review(text, { author: 'Anna Weber', platformId: `native-${language}-${tone}-${i}` }), verdict({ language, topics: i % 2 ? classify({ text, language }).topics : [] }), {
+        business: business({ tone }),
+      }).reply,
     );
 
   it('never apologises for the review: no "Dafür"/"Das tut uns leid" after the thanks, no "hiervoor"/"daarvoor", no "sorry for this"', () => {
@@ -331,7 +334,15 @@ describe('what a native speaker reviewing the drafts found wrong', () => {
       for (const r of drafts('nl', tone)) expect(r.match(/oplossen|op te lossen|lossen we/g)?.length ?? 0, r).toBeLessThan(2);
       for (const r of drafts('fr', tone)) expect(r.match(/passé/g)?.length ?? 0, r).toBeLessThan(2);
       // ...and in Spanish, Italian and Portuguese ("contarnos lo que pasó … revisando lo que pasó … que no vuelva a pasar").
-      for (const [language, stems] of [['es', ['pas[óa]', 'ocurrido', 'soluciona']], ['it', ['successo', 'accaduto', "all'altezza", 'rimedia']], ['pt', ['aconteceu', 'ocorrido', 'resolver isso']]] as const) {
+      for (const [language, stems] of [
+        ['es', ['pas[óa]', 'ocurrido', 'soluciona', 'experiencia', '\\bmucho\\b', 'equipo', 'altura']],
+        ['it', ['successo', 'accaduto', "all'altezza", 'rimedia', 'raccont']],
+        ['pt', ['aconteceu', 'ocorrido', 'resolver isso', 'experiência', 'expectativas']],
+        // A second native speakers' review: "dazu" pointing back at the thanks, "à la hauteur" twice, "heel erg … heel erg".
+        ['de', ['dazu gekommen']],
+        ['fr', ['hauteur', 'retour', 'message', 'expérience']],
+        ['nl', ['heel erg', 'team']],
+      ] as const) {
         for (const r of drafts(language, tone)) for (const stem of stems) expect(r.match(new RegExp(stem, 'g'))?.length ?? 0, `${stem}: ${r}`).toBeLessThan(2);
       }
     }
