@@ -42,7 +42,7 @@ export const draftSchema = z
     reply: z.string(),
     violations: z.array(violationSchema),
     score: z.number().describe('0–1: share of guardrails passed'),
-    requiresHuman: z.boolean().optional().describe('critical review or guardrail violations: never publish without a person'),
+    requiresHuman: z.boolean().optional().describe('critical review, guardrail violations, or a 1–2 star rating whose text reads as praise: never publish without a person'),
     autoPublish: z.boolean().optional(),
     editedBy: z.string().optional(),
     editedAt: isoTime.optional(),

@@ -169,6 +169,20 @@ function classifyWith(
   };
 }
 
+/** The text's own score (see below) from which a 1–2 star review's text reads as praise: 70% positive or more. */
+const PRAISE_DESPITE_RATING = 0.4;
+
+/**
+ * Whether a review flagged for its 1–2 star rating has text that reads as praise ("Estou super satisfeita… super
+ * recomendo" at one star): a mis-tap, or a mixed review, which an apology for a bad experience would answer wrongly.
+ * Read off the verdict's score, the mean of the rating's ((rating − 3) / 2) and the text's (classifyWith), so the
+ * text's is 2·score − the rating's; the clamp of a negative verdict's score to −0.05 only ever hides more praise.
+ */
+export function textContradictsRating(verdict: Pick<Verdict, 'negative' | 'score'>, rating: number | undefined): boolean {
+  if (!verdict.negative || rating === undefined || rating > 2) return false;
+  return 2 * verdict.score - (rating - 3) / 2 >= PRAISE_DESPITE_RATING - 1e-9;
+}
+
 /**
  * "Title. Body" as one flat string. A template literal makes a rope (cons string) whose every
  * charCodeAt the tokenizer then pays extra for; Array.join copies the parts into one flat string.

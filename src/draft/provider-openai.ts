@@ -1,6 +1,7 @@
 import type { Review } from '../domain/review.js';
 import type { Verdict } from '../domain/verdict.js';
 import { resolveContext, type DraftContext, type ResolvedContext } from './context.js';
+import { textContradictsRating } from '../classify/classifier.js';
 import { checkGuardrails } from './guardrails.js';
 import { greetingNameOf } from './personalise.js';
 import { draftReply, replySet, type ReplyDraft } from './reply.js';
@@ -141,7 +142,7 @@ export async function draftWithProvider(review: Review, verdict: Verdict, ctx: D
     const rules = [...new Set(checked.violations.map((v) => v.rule))].join(', ');
     return { ...template, provider: 'template', fallbackReason: `model draft failed guardrails: ${rules}` };
   }
-  const requiresHuman = verdict.severity === 'critical';
+  const requiresHuman = verdict.severity === 'critical' || textContradictsRating(verdict, review.rating);
   return {
     ...checked,
     requiresHuman,

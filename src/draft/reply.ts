@@ -1,3 +1,4 @@
+import { textContradictsRating } from '../classify/classifier.js';
 import { topicPhraseFor, type Industry } from '../classify/taxonomies/index.js';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
@@ -412,7 +413,8 @@ export function draftReply(review: Review, verdict: Verdict, ctx: DraftContext):
     language: set.language,
     templatesDir: r.templatesDir,
   });
-  const requiresHuman = m.critical || checked.violations.length > 0;
+  // A critical review, a draft the guardrails fault, or a low rating the text contradicts: a person reads it first.
+  const requiresHuman = m.critical || checked.violations.length > 0 || textContradictsRating(verdict, review.rating);
   // Fields written out, not spread: spreading `checked` and adding six more took 6% of a draft.
   return {
     reply: checked.reply,

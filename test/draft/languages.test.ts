@@ -269,6 +269,22 @@ describe('a thank-you for a review that is not negative', () => {
     }
   });
 
+  it('holds for a person a 1–2 star review whose text reads as praise: a mis-tap, or a mixed review, not an apology to send as is', () => {
+    // "Estou super satisfeita....super recomendo" at one star got "your experience was not good … we apologise", ready to publish.
+    for (const [text, rating, held] of [
+      ['Estou super satisfeita....super recomendo', 1, true],
+      ['Amazing food, best burger in town, will be back!', 1, true],
+      ['Lovely place and friendly staff, we will be back.', 2, true],
+      ['Cold food, rude staff, never again.', 1, false],
+      ['The room was dirty and nobody at reception cared.', 2, false],
+    ] as const) {
+      const r = review(text, { id: `mistap-${rating}-${text.length}`, rating, author: 'Ana' });
+      const d = draftReply(r, classify({ text, rating }), { business: business() });
+      expect(d.requiresHuman, text).toBe(held);
+      expect(d.autoPublish, text).toBe(!held);
+    }
+  });
+
   it('fits a tight limit by dropping what is optional', () => {
     const full = draftReply(review('Loved it', { author: 'Sam Lee' }), verdict({ negative: false, score: 1, severity: 'low' }), { business: business() });
     expect(full.parts).toEqual(['greeting', 'thanks', 'glad', 'invite', 'signoff', 'signature']);
