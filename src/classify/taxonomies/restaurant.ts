@@ -115,12 +115,12 @@ export const RESTAURANT: readonly TopicSpec[] = [
   variant(WAITING_TIME, {
     phrases: {
       en: ['the long wait to be served', 'how long our guests wait to be served'],
-      de: ['die lange Wartezeit auf das Essen', 'die Wartezeiten für unsere Gäste'],
-      fr: ['la longue attente avant le service', "les délais d'attente en salle"],
-      es: ['la larga espera hasta que llegó la comida', 'los tiempos de espera en sala'],
-      nl: ['de lange wachttijd op het eten', 'de wachttijden voor onze gasten'],
+      de: ['die lange Wartezeit auf die Bedienung', 'die Wartezeiten für unsere Gäste'],
+      fr: ['la longue attente', "les délais d'attente en salle"],
+      es: ['la larga espera para ser atendidos', 'los tiempos de espera en sala'],
+      nl: ['de lange wachttijd op de bediening', 'de wachttijden voor onze gasten'],
       it: ['la lunga attesa per essere serviti', 'i tempi di attesa in sala'],
-      pt: ['a longa espera pela comida', 'os tempos de espera no salão'],
+      pt: ['a longa espera pelo atendimento', 'os tempos de espera no salão'],
     },
   }),
   // "Il coperto" (the cover charge) is an Italian restaurant's.
