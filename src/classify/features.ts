@@ -441,7 +441,7 @@ function negateBack(tokens: readonly Token[], ids: Int32Array, table: WordTable,
     const t = tokens[j] as Token;
     // A breaker ends the scope backwards too: "Der Service war freundlich und gefiel uns nicht" keeps "freundlich".
     if (t.kind !== 'word' || hasFlag(ids, flags, j, NEGATOR | BREAKER | COORDINATOR)) break;
-    if (!isComparative(table, t)) negated[j] = 1;
+    if (!isComparative(table, tokens, ids, j, clauseStart)) negated[j] = 1;
     left--;
   }
   negateFronted(tokens, ids, table, negated, clauseStart, last);
@@ -466,7 +466,7 @@ function negateFronted(tokens: readonly Token[], ids: Int32Array, table: WordTab
   for (let j = first; j < end; j++) {
     if (hasFlag(ids, table.flags, j, COORDINATOR)) continue;
     const id = ids[j] as number;
-    if ((id >= 0 && (table.valence[id] as number) < 0) || isComparative(table, tokens[j] as Token)) return;
+    if ((id >= 0 && (table.valence[id] as number) < 0) || isComparative(table, tokens, ids, j, clauseStart)) return;
   }
   for (let j = first; j < end; j++) if (!hasFlag(ids, table.flags, j, COORDINATOR)) negated[j] = 1;
 }
@@ -475,14 +475,16 @@ function negateFronted(tokens: readonly Token[], ids: Int32Array, table: WordTab
 const IRREGULAR_COMPARATIVES = new Set(['besser', 'lieber', 'beter', 'liever']);
 
 /**
- * A comparative of a praise word ("schöner", "netter", "beter", "lekkerder", "mooier"): negated at a clause's end it
- * is the highest praise, "Besser geht es nicht", "Schöner kann man nicht wohnen", "Beter kan het niet" (they read
- * as complaints). Read off the lexicon: the word less its "er" (Dutch "der" after an r) is a praise word.
+ * A comparative of a praise word ("schöner", "netter", "beter", "lekkerder", "mooier") put first, right before the
+ * finite verb: negated at the clause's end it is the highest praise, "Besser geht es nicht", "Schöner kann man nicht
+ * wohnen", "Beter kan het niet" (they read as complaints). Read off the lexicon: the word less its "er" (Dutch "der"
+ * after an r) is a praise word. Only there: elsewhere "-er" is an adjective's ending ("Ein guter Kauf war das nicht").
  */
-function isComparative(table: WordTable, t: Token): boolean {
-  const w = t.norm;
+function isComparative(table: WordTable, tokens: readonly Token[], ids: Int32Array, j: number, clauseStart: number): boolean {
+  const w = (tokens[j] as Token).norm;
   if (w.length < 5 || !w.endsWith('er')) return false;
   if (IRREGULAR_COMPARATIVES.has(w)) return true;
+  if (j !== clauseStart || !hasFlag(ids, table.flags, j + 1, FINITE)) return false;
   const praise = (stem: string): boolean => {
     const id = table.get(stem);
     return id >= 0 && (table.valence[id] as number) > 0;

@@ -123,6 +123,9 @@ describe('flagging in every judged language', () => {
     ['de', 'Schöner kann man nicht wohnen.', false],
     ['nl', 'Beter kan het niet.', false],
     ['nl', 'Lekkerder kan het niet!', false],
+    // ...but an adjective's ending is no comparative: "guter", "netter" after an article, "helder" (stem "held").
+    ['de', 'Ein guter Kauf war das nicht.', true],
+    ['nl', 'Helder was de uitleg niet.', true],
   ])('%s clause-final negator negates a fronted predicate, however far: "%s"', (lang, text, negative) => {
     // German and Dutch put the predicate first and the negator last: "Sauber und ordentlich war es nicht" read as
     // praise of the cleanliness, the negation reaching back only four words and stopping at "und".

@@ -339,6 +339,8 @@ describe('what a native speaker reviewing the drafts found wrong', () => {
         expect(r).not.toMatch(/détaillé/);
       }
       for (const r of drafts('de', tone)) expect(r).not.toMatch(/ausführlich/);
+      // "zu" takes the dative; the topic phrases are accusative ("Schilderung zu das Verhalten").
+      for (const r of drafts('de', tone)) expect(r).not.toMatch(/Schilderung zu/);
       for (const r of drafts('en', tone)) expect(r).not.toMatch(/detailed/);
     }
   });
