@@ -179,7 +179,8 @@ const PRAISE_DESPITE_RATING = 0.4;
  * text's is 2·score − the rating's; the clamp of a negative verdict's score to −0.05 only ever hides more praise.
  */
 export function textContradictsRating(verdict: Pick<Verdict, 'negative' | 'score'>, rating: number | undefined): boolean {
-  if (!verdict.negative || rating === undefined || rating > 2) return false;
+  // typeof: a rating stored as JSON null is no rating.
+  if (!verdict.negative || typeof rating !== 'number' || rating > 2) return false;
   return 2 * verdict.score - (rating - 3) / 2 >= PRAISE_DESPITE_RATING - 1e-9;
 }
 

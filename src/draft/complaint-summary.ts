@@ -110,7 +110,9 @@ const RUN_ON = /\s[-–—]\s|\S\s+(?:I|we)\s+(?:prefer|like|love|recommend|enjo
 function runsOn(words: readonly string[]): boolean {
   for (let i = 1; i < words.length - 1; i++) {
     const w = words[i - 1]!;
-    if ((words[i] === 'i' || words[i] === 'we') && NEGATIVE.has(w) && !w.endsWith("n't") && !NEGATION.test(w)) return true;
+    // "so dirty we asked", "too slow we left": cause and result, one sentence.
+    const cause = i >= 2 && /^(so|too|such)$/.test(words[i - 2]!);
+    if ((words[i] === 'i' || words[i] === 'we') && NEGATIVE.has(w) && !w.endsWith("n't") && !NEGATION.test(w) && !cause) return true;
   }
   return false;
 }

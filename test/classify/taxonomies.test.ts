@@ -140,6 +140,11 @@ describe('the issue’s mis-tagged reviews (each tagged wrongly before)', () => 
     expect(tag('restaurant', 'Buñuelos llenos de espinas y seitons amargos.')).toEqual(['food_quality']);
     expect(tag('restaurant', "Voorgerechten: 'Licht gebakken tonijn' was doorbakken.")).toEqual(['food_quality']);
     expect(tag('restaurant', 'Bien en general, un poco lento el servicio.')).toContain('waiting_time');
+    // "frais" of produce is no fee, and a dish's name no fault (code review).
+    expect(tag('restaurant', 'Des produits frais de saison, mais la viande était trop cuite.')).not.toContain('price_billing');
+    expect(tag('restaurant', 'Abbacchio a scottadito e stracotto di manzo.')).not.toContain('food_quality');
+    expect(tag('restaurant', 'Frais de service de 15 % ajoutés sans prévenir.')).toContain('price_billing');
+    expect(tag('restaurant', 'La pasta era scotta.')).toContain('food_quality');
   });
 
   it('"getting", "app", "update", "account", "service" and "food" alone tag nothing', () => {

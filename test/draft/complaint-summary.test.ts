@@ -69,6 +69,8 @@ describe('summariseComplaint', () => {
     }
     // A plain clause about what went wrong is still the reviewer's own terms.
     expect(summariseComplaint({ text: 'The app crashes every time I open a transfer.' }, ['app_bugs']).clause).toBe('the app crashes every time you open a transfer');
+    // "so/too <complaint word> we …" is cause and result, one sentence.
+    expect(summariseComplaint({ text: 'The room was so dirty we asked for another one.' }, ['cleanliness']).clause).toBe('the room was so dirty you asked for another one');
     // A clause about something the reviewer did is one sentence: "the one I ordered" is no run-on.
     expect(summariseComplaint({ text: "This isn't the size I ordered and the box was damaged." }, ['order_accuracy']).clause).toBe("this isn't the size you ordered and the box was damaged");
   });

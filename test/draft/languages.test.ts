@@ -281,6 +281,8 @@ describe('a thank-you for a review that is not negative', () => {
       const r = review(text, { id: `mistap-${rating}-${text.length}`, rating, author: 'Ana' });
       const d = draftReply(r, classify({ text, rating }), { business: business() });
       expect(d.requiresHuman, text).toBe(held);
+      // A rating stored as null (JSON) is no rating: nothing held for it.
+      expect(draftReply({ ...r, rating: null as unknown as undefined }, classify({ text: 'Cold food, rude staff, never again.' }), { business: business() }).requiresHuman).toBe(false);
       expect(d.autoPublish, text).toBe(!held);
     }
   });

@@ -33,7 +33,7 @@ export const FOOD_QUALITY = topic(
     it: ['piatto freddo', 'piatti freddi', 'era freddo', 'era fredda', 'tiepid*', 'insipid*', 'senza sapore', 'sapore', 'crudo', 'cruda',
       'bruciat*', 'troppo salat*', 'unto', 'unta', 'immangiabile', 'riscaldat*', 'microonde', 'porzion*', 'cibo scadente', 'cibo pessimo',
       'pessimo cibo', 'qualità del cibo',
-      'arrivat* fredd*', 'non fresc*', 'scott*', 'stracott*'],
+      'arrivat* fredd*', 'non fresc*', 'scotto', 'scotta', 'scotti', 'scotte'],
     pt: ['comida fria', 'estava frio', 'estava fria', 'morno', 'morna', 'insosso', 'insossa', 'sem sabor', 'sabor', 'cru', 'crua',
       'mal passad*', 'queimad*', 'muito salgad*', 'gorduros*', 'intragável', 'requentad*', 'micro-ondas', 'porção', 'porções',
       'péssima comida', 'comida péssima',
