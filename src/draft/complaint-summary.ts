@@ -106,7 +106,8 @@ const DANGLING_END = /\b(as|so|the|a|an|and|or|of|to|with|like|but|very|too|at|f
  * reviewer prefers ("…glitches and bugs I prefer the official website"). Quoted back they read as one broken sentence;
  * a relative clause ("the size I ordered") is left alone.
  */
-const RUN_ON = /\s[-–—]\s|\S\s+(?:I|we)\s+(?:prefer|like|love|recommend|enjoy|would rather|rather)\b/;
+// Case-blind: reviews come in lower case too ('bugs i prefer the official website').
+const RUN_ON = /\s[-–—]\s|\S\s+(?:I|we)\s+(?:prefer|like|love|recommend|enjoy|would rather|rather)\b/i;
 function runsOn(words: readonly string[]): boolean {
   for (let i = 1; i < words.length - 1; i++) {
     const w = words[i - 1]!;

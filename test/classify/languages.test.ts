@@ -167,6 +167,20 @@ describe('flagging in every judged language', () => {
     }
   });
 
+  it('escalates a burn from what was served, not a sunburn by the pool', () => {
+    // "me quemé" and "heb me verbrand" alone fired on hotel guests who got sunburnt (code review).
+    for (const text of ['Me quemé en la piscina porque no había sombrillas.', 'Me quemé con el sol el primer día, no había sombra.',
+      'Ik heb me verbrand in de zon, er waren geen parasols bij het zwembad.']) {
+      expect(classify({ text }).severity, text).not.toBe('critical');
+    }
+    for (const text of ['Me quemé con el café, la tapa no cierra bien.', 'Me quemé los dedos con la tapa del termo.',
+      'Ik heb me verbrand aan de waterkoker, het handvat wordt heet.']) {
+      const v = classify({ text });
+      expect(v.severity, text).toBe('critical');
+      expect(v.reasons.join(' '), text).toContain('health or safety');
+    }
+  });
+
   it('does not count a negated critical mention in any language', () => {
     for (const text of ['Keine Lebensmittelvergiftung, alles gut.', "Ce n'est pas une arnaque, tout est correct.", 'No es ninguna estafa, todo perfecto.',
       'Non è una truffa, tutto perfetto.', 'Não é golpe, tudo certo.', 'Geen oplichting, alles prima.']) {

@@ -145,6 +145,15 @@ describe('the issue’s mis-tagged reviews (each tagged wrongly before)', () => 
     expect(tag('restaurant', 'Abbacchio a scottadito e stracotto di manzo.')).not.toContain('food_quality');
     expect(tag('restaurant', 'Frais de service de 15 % ajoutés sans prévenir.')).toContain('price_billing');
     expect(tag('restaurant', 'La pasta era scotta.')).toContain('food_quality');
+    // A steak ordered well done, dark chocolate and a "feucht-fröhlich" evening are no faults (code review).
+    expect(tag('restaurant', 'Biefstuk doorbakken besteld, maar de bediening was traag.')).not.toContain('food_quality');
+    expect(tag('restaurant', 'De biefstuk was helemaal doorbakken terwijl ik medium vroeg.')).toContain('food_quality');
+    expect(tag('restaurant', 'Pedimos la tarta de chocolate amargo y tardaron una hora en traerla.')).not.toContain('food_quality');
+    expect(tag('restaurant', 'El café sabía amargo y la salsa estaba amarga.')).toContain('food_quality');
+    expect(tag('restaurant', 'La pizza llegó congelada por dentro.')).toContain('food_quality');
+    expect(tag('hotel', 'Ein feucht-fröhlicher Abend an der Bar, aber das Personal war unfreundlich.')).not.toContain('room');
+    expect(tag('hotel', 'Das Zimmer war feucht und roch muffig.')).toContain('room');
+    expect(tag('hotel', 'Feuchte Wände im Bad.')).toContain('room');
   });
 
   it('"getting", "app", "update", "account", "service" and "food" alone tag nothing', () => {

@@ -62,6 +62,8 @@ describe('summariseComplaint', () => {
       'They never called me back about the leak.',
       // Two sentences run together without a stop: quoted back they read as one broken one.
       'This app has issues logging in glitches and bugs I prefer the official website',
+      // ...written in lower case too (code review: the rule knew only a capital "I").
+      'this app has issues logging in glitches and bugs i prefer the official website',
       'This is extremely disappointing and unacceptable I expect immediate action and a proper explanation',
       'The app keeps crashing - it never loads - I gave up on it',
     ]) {

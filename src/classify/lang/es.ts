@@ -88,7 +88,9 @@ export const es: LanguageRules = {
   critical: {
     legal_threat: ['abogado', 'mi abogado', 'denuncia', 'denunciar', 'demanda', 'demandar', 'juicio', 'tribunal', 'acciones legales',
       'consumo', 'oficina del consumidor', 'hoja de reclamaciones', 'policía', 'facua', 'ocu'],
-    health_safety: ['me quemé', 'quemé la mano', 'intoxicación', 'intoxicación alimentaria', 'enfermo', 'enfermé', 'me enfermé', 'vómito*', 'vomitar', 'diarrea',
+    // A burn from what was served, not 'me quemé' alone: hotel guests write that of a sunburn.
+    health_safety: ['quemé la mano', 'me quemé los dedos', 'me quemé la lengua', 'me quemé la boca', 'me quemé el brazo',
+      'me quemé con el café', 'me quemé con el té', 'me quemé con el agua', 'me quemé con la tapa', 'me quemé con la plancha', 'me quemé con el horno', 'intoxicación', 'intoxicación alimentaria', 'enfermo', 'enfermé', 'me enfermé', 'vómito*', 'vomitar', 'diarrea',
       'hospital', 'urgencias', 'reacción alérgica', 'herido', 'herida', 'peligroso', 'peligrosa', 'moho', 'cristal en', 'cucaracha*',
       'rata', 'ratas', 'ratones', 'salmonela'],
     fraud_scam: ['estafa', 'estafadores', 'estafador', 'timo', 'timadores', 'fraude', 'fraudulento', 'robo', 'robaron', 'ladrones', 'ladrón',

@@ -78,7 +78,9 @@ export const nl: LanguageRules = {
   critical: {
     legal_threat: ['advocaat', 'mijn advocaat', 'aangifte', 'rechtszaak', 'rechter', 'juridische stappen', 'aanklagen', 'consumentenbond',
       'geschillencommissie', 'politie', 'toezichthouder', 'kifid'],
-    health_safety: ['brandwond*', 'hand verbrand', 'mijn hand verbrand', 'heb me verbrand', 'voedselvergiftiging', 'vergiftiging', 'ziek geworden', 'werd ziek', 'overgegeven', 'overgeven', 'diarree', 'ziekenhuis',
+    health_safety: ['brandwond*', 'hand verbrand', 'mijn hand verbrand', 'mijn vingers verbrand',
+      // 'aan' what burnt: 'heb me verbrand' alone is a sunburn too.
+      'me verbrand aan', 'voedselvergiftiging', 'vergiftiging', 'ziek geworden', 'werd ziek', 'overgegeven', 'overgeven', 'diarree', 'ziekenhuis',
       'eerste hulp', 'allergische reactie', 'gewond', 'verwonding', 'gevaarlijk', 'levensgevaarlijk', 'schimmel', 'glas in', 'kakkerlak*',
       'rat', 'ratten', 'muizen', 'salmonella'],
     fraud_scam: ['oplichting', 'oplichters', 'opgelicht', 'fraude', 'frauduleus', 'bedrog', 'gestolen', 'diefstal', 'dieven', 'nepreviews',

@@ -12,7 +12,10 @@ export const ROOM = topic(
       'damp', 'sewage', 'television'],
     de: ['kleines zimmer', 'winziges zimmer', 'zimmer zu klein', 'bett', 'betten', 'matratze*', 'kissen', 'dusche',
       'kein warmes wasser', 'klimaanlage', 'heizung', 'renovierungsbedürftig', 'abgewohnt', 'veraltet', 'muffig', 'handtücher', 'kopfkissen',
-      'winzig', 'in die jahre gekommen', 'abgewetzt', 'feucht', 'kanalgeruch', 'fernseher'],
+      'winzig', 'in die jahre gekommen', 'abgewetzt', 'kanalgeruch',
+      // Not bare 'feucht': a 'feucht-fröhlicher Abend' at the bar is no damp room.
+      'war feucht', 'ist feucht', 'waren feucht', 'sehr feucht', 'feucht und', 'feuchte wand', 'feuchte wände', 'feuchtes zimmer',
+      'feuchte zimmer', 'feuchte bettwäsche', 'feuchte handtücher', 'feuchtigkeit', 'klamm', 'fernseher'],
     fr: ['petite chambre', 'chambre minuscule', 'chambre exiguë', 'chambre vétuste', 'lit', 'lits', 'matelas', 'oreiller*', 'douche', "pas d'eau chaude", 'eau chaude', 'climatisation', 'clim',
       'chauffage', 'vétuste', 'défraîchi*', 'vieillot*', 'serviettes', 'draps', 'humide', "odeur d'égout", 'télévision'],
     es: ['habitación pequeña', 'habitación minúscula', 'habitación vieja', 'cama', 'camas', 'colchón', 'almohada*', 'ducha', 'agua caliente', 'aire acondicionado',

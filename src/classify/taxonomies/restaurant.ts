@@ -25,11 +25,15 @@ export const FOOD_QUALITY = topic(
       'quemad*', 'muy salado', 'demasiado salado', 'grasient*', 'aceitos*', 'incomible', 'recalentad*', 'microondas', 'ración', 'raciones',
       'porción', 'porciones', 'mala comida', 'comida mala', 'pésima comida', 'comida pésima',
       'llegaron fríos', 'llegaron frías',
-      'no sabía a nada', 'no sabe a nada', 'pasadísim*', 'espinas', 'amarg*', 'arroz pasado', 'congelado*'],
+      'no sabía a nada', 'no sabe a nada', 'pasadísim*', 'espinas', 'arroz pasado', 'congelad*',
+      // Not 'amarg*': 'chocolate amargo' is a dish.
+      'amargos', 'amarga', 'amargas', 'sabía amargo', 'sabor amargo', 'muy amargo', 'demasiado amargo', 'estaba amargo', 'amarguísim*'],
     nl: ['koud eten', 'eten was koud', 'was koud', 'lauw', 'smakeloos', 'geen smaak', 'flauw', 'rauw', 'niet gaar', 'verbrand', 'aangebrand',
       'te zout', 'vettig', 'oneetbaar', 'opgewarmd', 'magnetron', 'portie*', 'smaak',
       'was het * koud',
-      'slap en koud', 'doorbakken', 'te gaar', 'niet vers', 'diepvries*', 'niet gekoeld'],
+      'slap en koud', 'te gaar',
+      // Not bare 'doorbakken': a steak can be ordered so.
+      'was doorbakken', 'waren doorbakken', 'helemaal doorbakken', 'compleet doorbakken', 'volledig doorbakken', 'kwam doorbakken', 'niet vers', 'diepvries*', 'niet gekoeld'],
     it: ['piatto freddo', 'piatti freddi', 'era freddo', 'era fredda', 'tiepid*', 'insipid*', 'senza sapore', 'sapore', 'crudo', 'cruda',
       'bruciat*', 'troppo salat*', 'unto', 'unta', 'immangiabile', 'riscaldat*', 'microonde', 'porzion*', 'cibo scadente', 'cibo pessimo',
       'pessimo cibo', 'qualità del cibo',
