@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { draftingSchema } from '../../src/config/schema.js';
 import { checkGuardrails, draftFollowUp, draftReply } from '../../src/draft/index.js';
 import { classify } from '../../src/classify/index.js';
+import { spotTopics } from '../../src/classify/topics.js';
 import { fullNameOf } from '../../src/draft/personalise.js';
 import { templateSetSchema } from '../../src/draft/templates.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -385,6 +386,22 @@ describe('what a native speaker reviewing the drafts found wrong', () => {
       business: business({ tone: 'formal' }),
     }).reply;
     expect(formal.split('\n\n')[1]).toMatch(/^wir entnehmen Ihrer Bewertung/);
+  });
+
+  it('names a restaurant\'s wait without a plural a lone diner did not write ("para ser atendidos", "per essere serviti")', () => {
+    // A reviewer who ate alone read "la larga espera para ser atendidos" as being counted with others (code review).
+    for (const [language, text] of [['es', 'Esperé casi una hora sola en la mesa y nadie vino a tomar nota.'], ['it', 'Ho aspettato quasi un\'ora da solo al tavolo prima che qualcuno arrivasse.']] as const) {
+      const topics = spotTopics(text, 'restaurant');
+      expect(topics, text).toContain('waiting_time');
+      for (const tone of ['friendly', 'formal'] as const) {
+        const replies = Array.from({ length: 60 }, (_, i) =>
+          draftReply(review(text, { author: 'Ana', platformId: `wait-${language}-${tone}-${i}` }), verdict({ language, topics }), {
+            business: business({ tone, industry: 'restaurant' }),
+          }).reply);
+        expect(replies.some((r) => /espera|attesa/.test(r)), `${language} ${tone}: the wait is named`).toBe(true);
+        for (const r of replies) expect(r).not.toMatch(/atendidos|serviti/);
+      }
+    }
   });
 
   it('greets "Ciao X," in the Italian friendly register, and never names a price as "the price and the bill"', () => {

@@ -117,13 +117,15 @@ export const RESTAURANT: readonly TopicSpec[] = [
   // "Server" is a waiter here; the generic taxonomy reads "server error" too, so the word is a restaurant's only.
   variant(STAFF_SERVICE, { moreKeywords: { en: ['server', 'servers'] } }),
   variant(WAITING_TIME, {
+    // The wait at the table, for anyone to come or for the food; no plural participle ('para ser atendidos') a lone diner
+    // would read as being counted with others.
     phrases: {
       en: ['the long wait to be served', 'how long our guests wait to be served'],
       de: ['die lange Wartezeit auf die Bedienung', 'die Wartezeiten für unsere Gäste'],
       fr: ['la longue attente', "les délais d'attente en salle"],
-      es: ['la larga espera para ser atendidos', 'los tiempos de espera en sala'],
+      es: ['la larga espera en la mesa', 'los tiempos de espera en sala'],
       nl: ['de lange wachttijd op de bediening', 'de wachttijden voor onze gasten'],
-      it: ['la lunga attesa per essere serviti', 'i tempi di attesa in sala'],
+      it: ['la lunga attesa al tavolo', 'i tempi di attesa in sala'],
       pt: ['a longa espera pelo atendimento', 'os tempos de espera no salão'],
     },
   }),
