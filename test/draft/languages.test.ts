@@ -388,6 +388,11 @@ describe('what a native speaker reviewing the drafts found wrong', () => {
     expect(formal.split('\n\n')[1]).toMatch(/^wir entnehmen Ihrer Bewertung/);
   });
 
+  it('never calls a French complaint "ce contretemps", a mere hitch', () => {
+    // A native speaker read "Toutes nos excuses pour ce contretemps" as belittling a ruined evening (code review).
+    for (const tone of ['friendly', 'formal'] as const) for (const r of drafts('fr', tone)) expect(r).not.toMatch(/contretemps/);
+  });
+
   it('names a restaurant\'s wait without a plural a lone diner did not write ("para ser atendidos", "per essere serviti")', () => {
     // A reviewer who ate alone read "la larga espera para ser atendidos" as being counted with others (code review).
     for (const [language, text] of [['es', 'Esperé casi una hora sola en la mesa y nadie vino a tomar nota.'], ['it', 'Ho aspettato quasi un\'ora da solo al tavolo prima che qualcuno arrivasse.']] as const) {
