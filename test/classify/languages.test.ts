@@ -132,6 +132,13 @@ describe('flagging in every judged language', () => {
     expect(classify({ text, language: lang }).negative).toBe(negative);
   });
 
+  it.each(['Schön ist anders.', 'Sauber ist anders!', 'Gut ist anders.', 'Kundenservice ist anders.'])(
+    'reads the German idiom "X ist anders" (this is not X) as a complaint: "%s"', (text) => {
+      // Code review: "Schön ist anders." at one star read as praise, so the draft was held as contradicting the rating.
+      expect(classify({ text, language: 'de' }).negative).toBe(true);
+    },
+  );
+
   it.each([
     ['de', 'Ich habe eine Lebensmittelvergiftung bekommen, mein Anwalt meldet sich.', ['health_safety', 'legal_threat']],
     ['fr', "C'est une arnaque, je vais porter plainte.", ['fraud_scam', 'legal_threat']],

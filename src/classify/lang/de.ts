@@ -88,6 +88,9 @@ export const de: LanguageRules = {
     ['läuft aus', -2.8], ['laufen aus', -2.8], ['lief aus', -2.8], ['liefen aus', -2.8], ['läuft ständig aus', -3], ['daumen runter', -3],
     ['geht zurück', -2.2], ['geht wieder zurück', -2.5], ['löst sich ab', -2.5], ['lösen sich nicht', -2.2], ['löst sich nicht', -2.2],
     ['splittert ab', -2.5], ['blättert ab', -2.5], ['platzt ab', -2.5], ['hält nicht', -2], ['passt nicht', -2.2], ['nicht dicht', -2.8], ['mehr erwartet', -2.2],
+    // "X ist anders": this is not X ("Schön ist anders." read as praise of "schön").
+    ['schön ist anders', -2.5], ['sauber ist anders', -2.5], ['gut ist anders', -2.5], ['lecker ist anders', -2.5],
+    ['freundlich ist anders', -2.5], ['service ist anders', -2.5], ['kundenservice ist anders', -2.5], ['qualität ist anders', -2.5],
     ['keine ahnung', -2], ['null sterne', -3.2], ['ein stern', -2.5], ['1 stern', -2.5], ['zu wünschen übrig', -2.5], ['unter aller sau', -3.5],
   ],
   praisePhrases: [
