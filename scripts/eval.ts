@@ -19,6 +19,7 @@ import Sentiment from 'sentiment';
 import vader from 'vader-sentiment';
 import { classify } from '../src/classify/index.js';
 import { tokenize } from '../src/classify/tokenize.js';
+import { SUPPORTED_LANGUAGES, UNDETERMINED } from '../src/classify/language.js';
 import { APP_STORE_SETS, DEV_LANGUAGES, EVAL_SETS, EXTRA_DEV_SETS, langDataDir, loadAppStoreSet, loadDevSet, loadEvalSet, missingEvalData, type AppStoreSetName, type EvalSetName, type LabelledText } from './lib/data.js';
 import { printTopicEval, runTopicEval, withoutErrors } from './eval-topics.js';
 import { buildLanguageLexicon } from './train.js';
@@ -78,7 +79,19 @@ function lexiconBaseline(code: string): Predictor {
 }
 
 /** Per language: the classifier and the lexicon baseline on its dev set, or `missing` with where it was looked for. */
-export type LanguageResults = Record<string, { classifier: Scores; baseline: Scores; detected: number } | { missing: string }>;
+export type LanguageResults = Record<string, { classifier: Scores; baseline: Scores; detected: number; judged?: Scores } | { missing: string }>;
+
+/**
+ * The reviews of a set in a language the text model judges (or too short to place, which the English model reads):
+ * an app-store feed holds reviews in other languages too (the shopping apps' has Arabic ones), which get a "not
+ * judged" verdict by design and count as missed complaints in the set's F1.
+ */
+export function judgedOnly(data: readonly LabelledText[]): LabelledText[] {
+  return data.filter((r) => {
+    const language = classify({ text: r.text }).language;
+    return SUPPORTED_LANGUAGES.has(language) || language === UNDETERMINED;
+  });
+}
 
 /** Scores the classifier on each language's dev set and the app-store sets. */
 export function runLanguageEval(): LanguageResults {
@@ -102,7 +115,9 @@ export function runLanguageEval(): LanguageResults {
   };
   for (const name of Object.keys(APP_STORE_SETS) as AppStoreSetName[]) {
     const apps = loadAppStoreSet(name, dir);
-    out[name] = apps ? { classifier: score(SYSTEMS.classifier!, apps), baseline: score(byLanguage, apps), detected: NaN } : { missing: `${dir}/${name}.jsonl` };
+    out[name] = apps
+      ? { classifier: score(SYSTEMS.classifier!, apps), baseline: score(byLanguage, apps), detected: NaN, judged: score(SYSTEMS.classifier!, judgedOnly(apps)) }
+      : { missing: `${dir}/${name}.jsonl` };
   }
   return out;
 }
@@ -141,20 +156,28 @@ function printTable(results: Record<string, Record<string, Scores>>): void {
 
 function printLanguages(results: LanguageResults): void {
   console.log(`\nOther languages (text only, language detected), target F1(neg) >= ${LANGUAGE_TARGET.toFixed(2)}; baseline: the language's AFINN lexicon count`);
-  const rows = [['set', 'F1(neg)', 'precision', 'recall', 'accuracy', 'baseline F1', 'detected', 'n', 'target']];
+  const rows = [['set', 'F1(neg)', 'precision', 'recall', 'accuracy', 'baseline F1', 'detected', 'n', 'target', 'F1 judged', 'n judged']];
   for (const [set, r] of Object.entries(results)) {
     if ('missing' in r) {
-      rows.push([set, 'MISSING', '', '', '', '', '', '', `no data: ${r.missing}`]);
+      rows.push([set, 'MISSING', '', '', '', '', '', '', `no data: ${r.missing}`, '', '']);
       continue;
     }
     const c = r.classifier;
-    rows.push([set, f(c.f1), f(c.precision), f(c.recall), f(c.accuracy), f(r.baseline.f1), Number.isNaN(r.detected) ? '' : f(r.detected), String(c.n), c.f1 >= LANGUAGE_TARGET ? 'met' : 'NOT met']);
+    rows.push([
+      set, f(c.f1), f(c.precision), f(c.recall), f(c.accuracy), f(r.baseline.f1), Number.isNaN(r.detected) ? '' : f(r.detected), String(c.n),
+      c.f1 >= LANGUAGE_TARGET ? 'met' : 'NOT met', r.judged ? f(r.judged.f1) : '', r.judged ? String(r.judged.n) : '',
+    ]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const [i, r] of rows.entries()) {
     console.log(r.map((cell, c) => (c === 0 || c === 8 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
+  console.log(
+    'The target is scored on every review. "F1 judged": the app-store sets scored on the reviews in a language the text\n' +
+      'model judges (or too short to place); a review in another language (Arabic in the shopping apps\' set) gets "not\n' +
+      'judged" by design and, without a rating, is not flagged.',
+  );
 }
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadEvalSet } from '../../scripts/lib/data.js';
-import { score } from '../../scripts/eval.js';
+import { judgedOnly, score } from '../../scripts/eval.js';
 import { absitaSentences, playStoreReviews, split } from '../../scripts/prepare-lang-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rm-eval-'));
@@ -103,5 +103,17 @@ describe('npm run eval without the data', () => {
     expect(res.stderr).toContain(join(dir, 'nowhere', 'eval', 'yelp_labelled.txt'));
     expect(res.stderr).toContain('REVIEW_DATA_DIR');
     expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the app-store sets scored on the reviews the text model judges', () => {
+  it('leaves out a review in a language with no text model (it gets "not judged" by design) and keeps a short one the English model reads', () => {
+    const rows = [
+      { text: 'أسوأ شركة فاشلة', negative: true },
+      { text: 'The app keeps crashing since the update', negative: true },
+      { text: 'Die App stürzt ständig ab', negative: true },
+      { text: '👍', negative: false },
+    ];
+    expect(judgedOnly(rows).map((r) => r.text)).toEqual(['The app keeps crashing since the update', 'Die App stürzt ständig ab', '👍']);
   });
 });
