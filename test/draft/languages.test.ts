@@ -388,6 +388,14 @@ describe('what a native speaker reviewing the drafts found wrong', () => {
     expect(formal.split('\n\n')[1]).toMatch(/^wir entnehmen Ihrer Bewertung/);
   });
 
+  it('never concedes the complaint as fact ("Tienes toda la razón", "völlig zu Recht"): it says raising it was right', () => {
+    // A native speaker's review: "Tienes toda la razón al señalar las comisiones cobradas" concedes a bank's fees in public.
+    const conceding: Record<string, RegExp> = { de: /zu Recht/, es: /toda la razón/, fr: /as raison/, it: /ragione/, pt: /toda a razão/ };
+    for (const [language, re] of Object.entries(conceding)) {
+      for (const tone of ['friendly', 'formal'] as const) for (const r of drafts(language, tone)) expect(r).not.toMatch(re);
+    }
+  });
+
   it('never calls a French complaint "ce contretemps", a mere hitch', () => {
     // A native speaker read "Toutes nos excuses pour ce contretemps" as belittling a ruined evening (code review).
     for (const tone of ['friendly', 'formal'] as const) for (const r of drafts('fr', tone)) expect(r).not.toMatch(/contretemps/);
