@@ -145,6 +145,13 @@ describe('the issue’s mis-tagged reviews (each tagged wrongly before)', () => 
     expect(tag('restaurant', 'Abbacchio a scottadito e stracotto di manzo.')).not.toContain('food_quality');
     expect(tag('restaurant', 'Frais de service de 15 % ajoutés sans prévenir.')).toContain('price_billing');
     expect(tag('restaurant', 'La pasta era scotta.')).toContain('food_quality');
+    // A native speaker's review of bank and hotel drafts: a frozen account named as "no reply", a blocked card as a
+    // transfer and the waiter's service, "eine Frechheit" (an outrage) as rude staff.
+    expect(tag('bank_fintech', 'Konto seit zwei Wochen gesperrt, ohne Begründung. Der Support antwortet nur mit Textbausteinen.')).toContain('account_access');
+    expect(tag('bank_fintech', 'Mijn rekening is zonder uitleg bevroren. Ik kan al een week niets betalen.')).toContain('account_access');
+    expect(tag('bank_fintech', 'Pas geblokkeerd na een betaling in het buitenland.')).toContain('cards');
+    expect(tag('hotel', 'Haare im Bad, Flecken auf der Bettwäsche. Für 140 € die Nacht eine Frechheit.')).not.toContain('staff_service');
+    expect(tag('hotel', 'Die Dame an der Rezeption war frech und unfreundlich.')).toContain('staff_service');
     // A steak ordered well done, dark chocolate and a "feucht-fröhlich" evening are no faults (code review).
     expect(tag('restaurant', 'Biefstuk doorbakken besteld, maar de bediening was traag.')).not.toContain('food_quality');
     expect(tag('restaurant', 'De biefstuk was helemaal doorbakken terwijl ik medium vroeg.')).toContain('food_quality');

@@ -10,7 +10,7 @@ export const CARDS = topic(
     de: ['karte', 'karten', 'girocard', 'kreditkarte', 'debitkarte', 'ec-karte', 'abgelehnt', 'kontaktlos', 'geldautomat*', 'bankautomat*'],
     fr: ['carte', 'cartes', 'carte bancaire', 'refusée', 'paiement refusé', 'sans contact', 'distributeur', 'retrait*'],
     es: ['tarjeta*', 'rechazad*', 'cajero*', 'sin contacto'],
-    nl: ['pinpas', 'bankpas', 'betaalpas', 'creditcard', 'pinnen', 'geweigerd', 'contactloos', 'pinautomaat', 'geldautomaat',
+    nl: ['pas geblokkeerd', 'pas * geblokkeerd', 'mijn pas', 'pinpas', 'bankpas', 'betaalpas', 'creditcard', 'pinnen', 'geweigerd', 'contactloos', 'pinautomaat', 'geldautomaat',
       'mijn pas', 'nieuwe pas'],
     it: ['carta', 'bancomat', 'carta di credito', 'carta di debito', 'rifiutat*', 'prelievo', 'prelievi'],
     pt: ['cartão', 'cartões', 'recusad*', 'multibanco', 'caixa eletrônico', 'caixa automático', 'aproximação'],

@@ -145,7 +145,8 @@ export const HEALTHCARE: readonly TopicSpec[] = [
     moreKeywords: {
       en: ['nurse*', 'bedside manner', 'receptionists', 'patronising', 'patronizing', 'no empathy', 'lack of empathy', 'front desk', 'snappy'],
       de: ['arzthelferin*', 'sprechstundenhilfe', 'empfang', 'anmeldung', 'keine empathie', 'unsensibel'],
-      fr: ['secrétaire*', 'secrétariat', 'infirmièr*', 'aucune empathie', "manque d'empathie"],
+      // Not 'secrétariat': "impossible de joindre le secrétariat" is about reaching it, not its manner.
+      fr: ['secrétaire*', 'infirmièr*', 'aucune empathie', "manque d'empathie"],
       es: ['recepcionista*', 'enfermer*', 'sin empatía', 'ninguna empatía', 'falta de empatía'],
       nl: ['assistente', 'doktersassistent*', 'baliemedewerk*', 'verpleegkundige*', 'geen empathie', 'weinig empathie'],
       it: ['segretari*', 'infermier*', 'nessuna empatia', 'zero empatia', 'poca empatia'],
