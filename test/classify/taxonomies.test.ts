@@ -244,3 +244,42 @@ describe('tagging real-world reviews per industry and language', () => {
     expect(tag(industry, text)).toEqual(INDUSTRY_TOPICS[industry].map((s) => s.id).filter((id) => topics.includes(id)));
   });
 });
+
+describe('how a clinic\'s and a tradesman\'s replies name the complaint (a native speaker\'s review)', () => {
+  const long = (industry: Industry, id: string): [string, string][] =>
+    ['en', 'de', 'fr', 'es', 'nl', 'it', 'pt'].map((lang) => [lang, topicPhraseFor(industry, lang, id, 'long') ?? '']);
+
+  it('names an appointment problem without claiming it was one of getting an appointment (a cancelled one, a wait despite one)', () => {
+    for (const [lang, phrase] of long('healthcare', 'appointments')) {
+      expect(phrase, lang).not.toMatch(/getting an appointment|Terminvergabe|obtenir un rendez-vous|conseguir cita|afspraak te krijgen|ottenere un appuntamento|agendar uma consulta/);
+    }
+  });
+
+  it('names a late or absent tradesman in the singular, and a price without a quote the reviewer may never have had', () => {
+    for (const [lang, phrase] of long('home_services', 'no_show')) {
+      expect(phrase, lang).not.toMatch(/Termine\b|rendez-vous manqués|citas incumplidas|gemiste afspraken|appuntamenti mancati|visitas que não/);
+    }
+    for (const [lang, phrase] of long('home_services', 'price_billing')) {
+      expect(phrase, lang).not.toMatch(/quote|Kostenvoranschlag|devis|presupuesto|offerte|preventivo|orçamento/);
+    }
+  });
+
+  it('names a hotel room and its cleanliness together without naming the room twice', () => {
+    for (const lang of ['en', 'de', 'fr', 'es', 'nl', 'it', 'pt']) {
+      const room = new Set((topicPhraseFor('hotel', lang, 'room', 'long') ?? '').toLowerCase().match(/\p{L}{4,}/gu) ?? []);
+      const clean = (topicPhraseFor('hotel', lang, 'cleanliness', 'long') ?? '').toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+      expect(clean.filter((w) => room.has(w)), lang).toEqual([]);
+    }
+  });
+
+  it('says no word twice in one topic phrase ("la larga espera en la sala de espera")', () => {
+    for (const industry of INDUSTRIES) {
+      for (const spec of INDUSTRY_TOPICS[industry]) {
+        for (const [lang, phrase] of long(industry, spec.id)) {
+          const words = phrase.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+          expect(words.length, `${industry} ${spec.id} ${lang}: ${phrase}`).toBe(new Set(words).size);
+        }
+      }
+    }
+  });
+});

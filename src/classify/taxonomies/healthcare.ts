@@ -23,13 +23,15 @@ export const APPOINTMENTS = topic(
       'não constava no sistema'],
   },
   {
-    en: ['the trouble getting an appointment', 'how we schedule appointments'],
-    de: ['die Probleme bei der Terminvergabe', 'die Terminvergabe in unserer Praxis'],
-    fr: ['les difficultés pour obtenir un rendez-vous', 'la prise de rendez-vous au cabinet'],
-    es: ['las dificultades para conseguir cita', 'la gestión de las citas'],
-    nl: ['de moeite om een afspraak te krijgen', 'het plannen van afspraken'],
-    it: ['la difficoltà di ottenere un appuntamento', 'la gestione degli appuntamenti'],
-    pt: ['a dificuldade para agendar uma consulta', 'o agendamento de consultas'],
+    // Problems around the appointment, not "getting one": the keywords also fire on one cancelled by the practice and
+    // on a long wait despite one (a native speaker's review).
+    en: ['the problems with your appointment', 'how we schedule appointments'],
+    de: ['die Probleme rund um den Termin', 'die Terminvergabe in unserer Praxis'],
+    fr: ['les problèmes liés au rendez-vous', 'la prise de rendez-vous au cabinet'],
+    es: ['los problemas con la cita', 'la gestión de las citas'],
+    nl: ['de problemen rond de afspraak', 'het plannen van afspraken'],
+    it: ["i problemi legati all'appuntamento", 'la gestione degli appuntamenti'],
+    pt: ['os problemas com a consulta', 'o agendamento de consultas'],
   },
 );
 
@@ -54,7 +56,8 @@ export const BILLING_INSURANCE = topic(
     es: ['la facturación y el seguro', 'nuestra facturación'],
     nl: ['de facturatie en de vergoeding', 'onze facturatie'],
     it: ['la fatturazione e la copertura assicurativa', 'la nostra fatturazione'],
-    pt: ['o faturamento e o plano de saúde', 'o nosso faturamento'],
+    // Not 'faturamento': that is a company's turnover.
+    pt: ['a cobrança e o plano de saúde', 'a nossa cobrança'],
   },
 );
 
@@ -115,11 +118,11 @@ export const HEALTHCARE: readonly TopicSpec[] = [
     phrases: {
       en: ['the long wait in the waiting room', 'the waiting times at our practice'],
       de: ['die lange Wartezeit im Wartezimmer', 'die Wartezeiten in unserer Praxis'],
-      fr: ["la longue attente en salle d'attente", "les temps d'attente au cabinet"],
-      es: ['la larga espera en la sala de espera', 'los tiempos de espera en la consulta'],
+      fr: ['la longue attente avant la consultation', "les temps d'attente au cabinet"],
+      es: ['la larga espera antes de la consulta', 'los tiempos de espera en nuestro centro'],
       nl: ['de lange wachttijd in de wachtkamer', 'de wachttijden in onze praktijk'],
-      it: ["la lunga attesa in sala d'attesa", 'i tempi di attesa nel nostro studio'],
-      pt: ['a longa espera na sala de espera', 'os tempos de espera no consultório'],
+      it: ['la lunga attesa prima della visita', 'i tempi di attesa nel nostro studio'],
+      pt: ['a longa espera antes da consulta', 'os tempos de espera no consultório'],
     },
     moreKeywords: {
       en: ['waiting room', 'running late', 'behind schedule', 'over an hour'],

@@ -31,12 +31,14 @@ export const NO_SHOW = topic(
   },
   {
     en: ['our failure to turn up on time', 'turning up when we say we will'],
-    de: ['die verpassten und verspäteten Termine', 'die Pünktlichkeit unserer Handwerker'],
-    fr: ['les rendez-vous manqués et les retards', 'la ponctualité de nos équipes'],
-    es: ['las citas incumplidas y los retrasos', 'la puntualidad de nuestros técnicos'],
-    nl: ['de gemiste afspraken en de vertraging', 'de stiptheid van onze vakmensen'],
-    it: ['gli appuntamenti mancati e i ritardi', 'la puntualità dei nostri tecnici'],
-    pt: ['as visitas que não aconteceram e os atrasos', 'a pontualidade dos nossos técnicos'],
+    // One appointment not kept, late or missed: "missed and late appointments" fitted neither a plumber three hours late
+    // nor one no-show (a native speaker's review).
+    de: ['die nicht eingehaltene Terminzusage', 'die Pünktlichkeit unserer Handwerker'],
+    fr: ['le rendez-vous non respecté', 'la ponctualité de nos interventions'],
+    es: ['la cita no cumplida', 'la puntualidad de nuestros técnicos'],
+    nl: ['de niet nagekomen afspraak', 'de stiptheid van onze vakmensen'],
+    it: ["l'appuntamento non rispettato", 'la puntualità dei nostri tecnici'],
+    pt: ['o horário combinado que não foi cumprido', 'a pontualidade dos nossos técnicos'],
   },
 );
 
@@ -88,13 +90,14 @@ export const HOME_SERVICES: readonly TopicSpec[] = [
   variant(PRICE_BILLING, {
     label: 'Quote and price',
     phrases: {
-      en: ['the price compared with the quote', 'how we quote and charge'],
-      de: ['die Abweichung vom Kostenvoranschlag', 'unsere Angebote und Rechnungen'],
-      fr: ['le prix facturé par rapport au devis', 'nos devis et notre facturation'],
-      es: ['el precio frente al presupuesto', 'nuestros presupuestos y facturas'],
-      nl: ['de prijs ten opzichte van de offerte', 'onze offertes en facturen'],
-      it: ['il prezzo rispetto al preventivo', 'i nostri preventivi e le fatture'],
-      pt: ['o preço cobrado em relação ao orçamento', 'os nossos orçamentos e cobranças'],
+      // What was charged, not a difference from a quote the reviewer may never have had.
+      en: ['what we charged for the job', 'how we quote and charge'],
+      de: ['die Abrechnung des Auftrags', 'unsere Angebote und Rechnungen'],
+      fr: ["le montant facturé pour l'intervention", 'nos devis et nos tarifs'],
+      es: ['el importe cobrado por el trabajo', 'nuestros presupuestos y facturas'],
+      nl: ['de kosten die we in rekening brachten', 'onze offertes en facturen'],
+      it: ["l'importo addebitato per l'intervento", 'i nostri preventivi e le fatture'],
+      pt: ['o valor cobrado pelo serviço', 'os nossos orçamentos e cobranças'],
     },
     moreKeywords: {
       en: ['quote', 'quoted', 'estimate', 'call-out fee', 'callout fee', 'call out charge', 'hourly rate', 'labour', 'labor'],

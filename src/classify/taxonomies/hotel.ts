@@ -87,13 +87,15 @@ export const CHECK_IN = topic(
     pt: ['check-in', 'check in', 'receção', 'recepção', 'rececionista*', 'recepcionista*', 'quarto não estava pronto'],
   },
   {
-    en: ['your welcome at check-in', 'the way we check guests in'],
+    // The check-in itself: "your welcome", "l'accueil", "l'accoglienza" read as the staff's manner to a guest who
+    // complained of a 50-minute wait (a native speaker's review).
+    en: ['the check-in process', 'the way we check guests in'],
     de: ['die Abläufe beim Check-in', 'die Abläufe an der Rezeption'],
-    fr: ["l'accueil à la réception", "l'enregistrement des clients"],
-    es: ['la llegada y el check-in', 'la atención en recepción'],
+    fr: ["l'enregistrement à votre arrivée", "l'organisation de la réception"],
+    es: ['el proceso de check-in', 'la atención en recepción'],
     nl: ['het inchecken bij de receptie', 'de gang van zaken bij de receptie'],
-    it: ["l'accoglienza al check-in", "l'organizzazione della reception"],
-    pt: ['o check-in e a recepção', 'o funcionamento da recepção'],
+    it: ['le procedure di check-in', "l'organizzazione della reception"],
+    pt: ['o processo de check-in', 'o funcionamento da recepção'],
   },
 );
 
@@ -148,13 +150,15 @@ export const HOTEL: readonly TopicSpec[] = [
   ROOM,
   variant(CLEANLINESS, {
     phrases: {
-      en: ['the state of cleanliness in your room', 'the cleaning of our rooms'],
-      de: ['die mangelnde Sauberkeit im Zimmer', 'die Reinigung unserer Zimmer'],
-      fr: ['le manque de propreté de la chambre', 'le ménage de nos chambres'],
-      es: ['la falta de limpieza de la habitación', 'la limpieza de nuestras habitaciones'],
-      nl: ['de gebrekkige schoonmaak van de kamer', 'de schoonmaak van onze kamers'],
-      it: ['la scarsa pulizia della camera', 'la pulizia delle nostre camere'],
-      pt: ['a falta de limpeza do quarto', 'a limpeza dos nossos quartos'],
+      // Not "…of the room" again: the room's own phrase names it ("l'état de la chambre et le manque de propreté de la
+      // chambre", a native speaker's review).
+      en: ['the state of cleanliness', 'the cleaning of our rooms'],
+      de: ['die mangelnde Sauberkeit', 'die Reinigung unserer Zimmer'],
+      fr: ['le manque de propreté', 'le ménage de nos chambres'],
+      es: ['la falta de limpieza', 'la limpieza de nuestras habitaciones'],
+      nl: ['de gebrekkige schoonmaak', 'de schoonmaak van onze kamers'],
+      it: ['la scarsa pulizia', 'la pulizia delle nostre camere'],
+      pt: ['a falta de limpeza', 'a limpeza dos nossos quartos'],
     },
   }),
   NOISE,
