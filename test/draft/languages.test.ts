@@ -195,7 +195,18 @@ describe('the greeting', () => {
     expect(english.reply.split('\n')[0]).toMatch(/^(Dear|Hello) Klaus,$/);
     // A handle is no name in any tone.
     const handle = draftReply(review(COMPLAINTS.de!, { author: 'gamer_99' }), verdict({ language: 'de' }), { business: business({ tone: 'formal' }) });
-    expect(handle.reply.split('\n')[0]).toMatch(/^(Guten Tag,|Sehr geehrte Damen und Herren,)$/);
+    expect(handle.reply.split('\n')[0]).toBe('Guten Tag,');
+  });
+
+  it('greets one unnamed reviewer as one person: no "Sehr geehrte Damen und Herren", "Gentile cliente" to a patient, formal "Hola:"', () => {
+    // A native speaker's review: the first is for an organisation, the second names a patient a customer.
+    const wrong: Record<string, RegExp> = { de: /^Sehr geehrte Damen und Herren,$/, es: /^Hola:$/, it: /^Gentile cliente,$/, nl: /^Beste klant,$/ };
+    for (const [language, re] of Object.entries(wrong)) {
+      for (let i = 0; i < 40; i++) {
+        const r = draftReply(review(COMPLAINTS[language]!, { author: 'gamer_99', platformId: `greet-${language}-${i}` }), verdict({ language }), { business: business({ tone: 'formal' }) });
+        expect(r.reply.split('\n')[0], language).not.toMatch(re);
+      }
+    }
   });
 
   it.each([
@@ -393,6 +404,13 @@ describe('what a native speaker reviewing the drafts found wrong', () => {
     const conceding: Record<string, RegExp> = { de: /zu Recht/, es: /toda la razón/, fr: /as raison/, it: /ragione/, pt: /toda a razão/ };
     for (const [language, re] of Object.entries(conceding)) {
       for (const tone of ['friendly', 'formal'] as const) for (const r of drafts(language, tone)) expect(r).not.toMatch(re);
+    }
+  });
+
+  it('writes Dutch "intern" before what is looked into, and no Italian "da {business}" that fits a trattoria but not a bank', () => {
+    for (const tone of ['friendly', 'formal'] as const) {
+      for (const r of drafts('nl', tone)) expect(r).not.toMatch(/misgegaan intern|kwestie intern/);
+      for (const r of drafts('it', tone)) expect(r).not.toMatch(/ da Café Luna/);
     }
   });
 
