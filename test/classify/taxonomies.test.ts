@@ -152,6 +152,9 @@ describe('the issue’s mis-tagged reviews (each tagged wrongly before)', () => 
     expect(tag('bank_fintech', 'Pas geblokkeerd na een betaling in het buitenland.')).toContain('cards');
     expect(tag('hotel', 'Haare im Bad, Flecken auf der Bettwäsche. Für 140 € die Nacht eine Frechheit.')).not.toContain('staff_service');
     expect(tag('hotel', 'Die Dame an der Rezeption war frech und unfreundlich.')).toContain('staff_service');
+    // Something of the customer's broken during the job (a native speaker's review: the vase went unmentioned).
+    expect(tag('home_services', 'De ramen zitten vol strepen en er is een vaas kapotgegaan.')).toContain('property_damage');
+    expect(tag('home_services', 'Beim Putzen ist eine Vase zerbrochen und niemand hat etwas gesagt.')).toContain('property_damage');
     // A steak ordered well done, dark chocolate and a "feucht-fröhlich" evening are no faults (code review).
     expect(tag('restaurant', 'Biefstuk doorbakken besteld, maar de bediening was traag.')).not.toContain('food_quality');
     expect(tag('restaurant', 'De biefstuk was helemaal doorbakken terwijl ik medium vroeg.')).toContain('food_quality');

@@ -109,7 +109,9 @@ export const HOME_SERVICES: readonly TopicSpec[] = [
       pt: ['orçamento', 'deslocação', 'deslocamento', 'mão de obra', 'valor por hora'],
     },
   }),
-  PROPERTY_DAMAGE,
+  // Something of the customer's that broke during the job, at home only: in a shop's or an app's review "kaputtgegangen"
+  // is the product.
+  variant(PROPERTY_DAMAGE, { moreKeywords: { de: ['zerbrochen', 'kaputtgegangen', 'kaputt gegangen'], nl: ['kapotgegaan', 'kapot gegaan'] } }),
   COMMUNICATION,
   variant(CLEANLINESS, {
     label: 'Mess and tidying up',
