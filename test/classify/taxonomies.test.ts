@@ -275,6 +275,13 @@ describe('how a clinic\'s and a tradesman\'s replies name the complaint (a nativ
     }
   });
 
+  it('puts a hotel\'s cleanliness before the room, so the reply promises to look at the cleaning, not the comfort', () => {
+    for (const text of ['El personal muy amable y la habitación amplia, pero el baño no estaba limpio y el aire acondicionado hacía mucho ruido.',
+      'Camera sporca, asciugamani macchiati e un odore di muffa terribile.', 'Mooi hotel en vriendelijk personeel, maar de kamer was niet schoon: stof onder het bed en een vieze badkuip.']) {
+      expect(tag('hotel', text)[0], text).toBe('cleanliness');
+    }
+  });
+
   it('says no word twice in one topic phrase ("la larga espera en la sala de espera")', () => {
     for (const industry of INDUSTRIES) {
       for (const spec of INDUSTRY_TOPICS[industry]) {

@@ -147,7 +147,8 @@ export const AMENITIES = topic(
 
 /** Hotels, B&Bs, holiday lets. */
 export const HOTEL: readonly TopicSpec[] = [
-  ROOM,
+  // Cleanliness before the room: a dirty room tags both (bedding, the bathroom), and the reply's promise names the
+  // first ("la comodidad de nuestras habitaciones" answered stained sheets: a native speaker's review).
   variant(CLEANLINESS, {
     phrases: {
       // Not "…of the room" again: the room's own phrase names it ("l'état de la chambre et le manque de propreté de la
@@ -161,6 +162,7 @@ export const HOTEL: readonly TopicSpec[] = [
       pt: ['a falta de limpeza', 'a limpeza dos nossos quartos'],
     },
   }),
+  ROOM,
   NOISE,
   CHECK_IN,
   STAFF_SERVICE,
