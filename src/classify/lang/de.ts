@@ -117,17 +117,20 @@ export const de: LanguageRules = {
   ],
   sarcasmPhrases: ['danke für nichts', 'na toll', 'ganz toll', 'echt toll', 'na super', 'vielen dank auch', 'herzlichen glückwunsch'],
   critical: {
-    legal_threat: ['anwalt', 'meinen anwalt', 'rechtsanwalt', 'anzeige', 'anzeigen', 'klage', 'verklagen', 'gericht', 'rechtliche schritte',
-      'verbraucherzentrale', 'verbraucherschutz', 'polizei', 'strafanzeige', 'bafin'],
+    // Not 'gericht' (a dish), 'anzeige' (a display) or 'polizei' alone (a locksmith's customer mentions it): the threat is
+    // spelled out.
+    legal_threat: ['anwalt', 'meinen anwalt', 'rechtsanwalt', 'anzeige erstatten', 'anzeige erstattet', 'anzeige gegen', 'klage', 'verklagen',
+      'vor gericht', 'vors gericht', 'gerichtlich*', 'rechtliche schritte', 'verbraucherzentrale', 'verbraucherschutz', 'polizei gerufen',
+      'polizei rufen', 'polizei eingeschaltet', 'zur polizei', 'strafanzeige', 'bafin'],
     health_safety: ['hand verbrannt', 'hände verbrannt', 'verbrennungen', 'lebensmittelvergiftung', 'vergiftung', 'krank geworden', 'wurde krank', 'übergeben', 'erbrochen', 'durchfall',
       'krankenhaus', 'notaufnahme', 'allergische reaktion', 'verletzt', 'verletzung', 'gefährlich', 'lebensgefährlich', 'schimmel',
       'glasscherbe', 'glassplitter', 'kakerlake*', 'ratte', 'ratten', 'mäuse', 'salmonellen', 'brandgefahr', 'stromschlag'],
     fraud_scam: ['betrug', 'betrüger', 'betrügerisch', 'abzocke', 'abzocker', 'betrogen', 'gestohlen', 'geklaut', 'diebstahl', 'diebe',
       'abgebucht ohne', 'unberechtigt abgebucht', 'fake bewertungen', 'gefälscht', 'fälschung', 'kriminell', 'scam'],
-    discrimination: ['rassistisch', 'rassismus', 'rassist', 'diskriminier*', 'sexistisch', 'homophob', 'ausländerfeindlich',
+    discrimination: ['rassistisch*', 'rassismus', 'rassist', 'diskriminier*', 'sexistisch', 'homophob', 'ausländerfeindlich',
       'wegen meiner hautfarbe', 'belästig*', 'beleidigt'],
     privacy: ['datenschutz', 'dsgvo', 'meine daten', 'persönliche daten', 'datenleck', 'gehackt', 'ohne zustimmung', 'ohne einwilligung',
-      'daten weitergegeben', 'daten verkauft', 'spam'],
+      'daten weitergegeben', 'daten verkauft', 'an dritte weitergegeben', 'spam'],
   },
   inflections(word: string): string[] {
     if (word.includes(' ')) return [];

@@ -86,16 +86,18 @@ export const es: LanguageRules = {
   ],
   sarcasmPhrases: ['gracias por nada', 'qué sorpresa', 'muy bonito todo', 'enhorabuena por'],
   critical: {
-    legal_threat: ['abogado', 'mi abogado', 'denuncia', 'denunciar', 'demanda', 'demandar', 'juicio', 'tribunal', 'acciones legales',
-      'consumo', 'oficina del consumidor', 'hoja de reclamaciones', 'policía', 'facua', 'ocu'],
+    // Not 'juicio' ("a mi juicio": in my opinion), 'demanda' (demand), 'consumo' (battery use) or 'policía' alone.
+    legal_threat: ['abogado', 'mi abogado', 'denuncia', 'denunciar', 'poner una demanda', 'pondré una demanda', 'demanda judicial', 'demandar',
+      'a juicio', 'tribunal', 'acciones legales', 'oficina de consumo', 'denuncia en consumo', 'oficina del consumidor', 'hoja de reclamaciones',
+      'llamar a la policía', 'llamé a la policía', 'llamamos a la policía', 'facua', 'ocu'],
     // A burn from what was served, not 'me quemé' alone: hotel guests write that of a sunburn.
     health_safety: ['quemé la mano', 'me quemé los dedos', 'me quemé la lengua', 'me quemé la boca', 'me quemé el brazo',
-      'me quemé con el café', 'me quemé con el té', 'me quemé con el agua', 'me quemé con la tapa', 'me quemé con la plancha', 'me quemé con el horno', 'intoxicación', 'intoxicación alimentaria', 'enfermo', 'enfermé', 'me enfermé', 'vómito*', 'vomitar', 'diarrea',
+      'me quemé con el café', 'me quemé con el té', 'me quemé con el agua', 'me quemé con la tapa', 'me quemé con la plancha', 'me quemé con el horno', 'intoxicación', 'intoxicad*', 'nos intoxicamos', 'me intoxiqué', 'intoxicación alimentaria', 'enfermo', 'enfermé', 'me enfermé', 'vómito*', 'vomitar', 'diarrea',
       'hospital', 'urgencias', 'reacción alérgica', 'herido', 'herida', 'peligroso', 'peligrosa', 'moho', 'cristal en', 'cucaracha*',
       'rata', 'ratas', 'ratones', 'salmonela'],
     fraud_scam: ['estafa', 'estafadores', 'estafador', 'timo', 'timadores', 'fraude', 'fraudulento', 'robo', 'robaron', 'ladrones', 'ladrón',
       'reseñas falsas', 'falsificado', 'cargo no autorizado', 'cobro no autorizado', 'delincuentes', 'scam'],
-    discrimination: ['racista', 'racismo', 'discrimin*', 'machista', 'sexista', 'homófobo', 'homofobia', 'por mi color', 'acoso', 'acosado'],
+    discrimination: ['racista*', 'racismo', 'discrimin*', 'machista', 'sexista', 'homófobo', 'homofobia', 'por mi color', 'acoso', 'acosado'],
     privacy: ['datos personales', 'mis datos', 'privacidad', 'rgpd', 'filtración de datos', 'hackeado', 'hackearon', 'sin mi consentimiento',
       'sin consentimiento', 'vendieron mis', 'spam'],
   },

@@ -89,12 +89,13 @@ export const it: LanguageRules = {
   critical: {
     legal_threat: ['avvocato', 'mio avvocato', 'denuncia', 'denunciare', 'querela', 'causa legale', 'tribunale', 'vie legali',
       'azioni legali', 'carabinieri', 'polizia', 'associazione consumatori', 'codacons'],
-    health_safety: ['ustion*', 'mi sono bruciat*', 'bruciato la mano', 'bruciata la mano', 'intossicazione', 'intossicazione alimentare', 'stato male', 'stati male', 'vomito', 'vomitato', 'diarrea', 'ospedale',
-      'pronto soccorso', 'reazione allergica', 'ferito', 'ferita', 'pericoloso', 'pericolosa', 'muffa', 'vetro nel', 'scarafaggi*',
+    health_safety: ['ustion*', 'mi sono bruciat*', 'bruciato la mano', 'bruciata la mano', 'intossicazione', 'intossicazione alimentare', 'intossicat*', 'stato male', 'stati male', 'vomito', 'vomitato', 'diarrea', 'ospedale',
+      // Not 'ferita' alone: "la ferita è guarita" thanks a dentist.
+      'pronto soccorso', 'reazione allergica', 'mi sono ferito', 'mi sono ferita', 'si è ferito', 'si è ferita', 'pericoloso', 'pericolosa', 'muffa', 'vetro nel', 'scarafaggi*',
       'blatte', 'topo', 'topi', 'ratto', 'salmonella'],
     fraud_scam: ['truffa', 'truffatori', 'truffato', 'frode', 'fraudolento', 'rubato', 'furto', 'ladri', 'ladro', 'recensioni false',
       'contraffatto', 'addebito non autorizzato', 'criminali', 'scam'],
-    discrimination: ['razzista', 'razzismo', 'discrimin*', 'sessista', 'omofobo', 'per il colore', 'molestie', 'molestato'],
+    discrimination: ['razzist*', 'razzismo', 'discrimin*', 'sessista', 'omofobo', 'per il colore', 'molestie', 'molestato'],
     privacy: ['dati personali', 'miei dati', 'privacy', 'gdpr', 'furto di dati', 'hackerato', 'senza consenso', 'senza il mio consenso', 'spam'],
   },
   inflections(word: string): string[] {

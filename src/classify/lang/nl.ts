@@ -77,15 +77,15 @@ export const nl: LanguageRules = {
   sarcasmPhrases: ['bedankt voor niets', 'dank je wel voor niets', 'wat een verrassing', 'lekker dan'],
   critical: {
     legal_threat: ['advocaat', 'mijn advocaat', 'aangifte', 'rechtszaak', 'rechter', 'juridische stappen', 'aanklagen', 'consumentenbond',
-      'geschillencommissie', 'politie', 'toezichthouder', 'kifid'],
+      'geschillencommissie', 'politie gebeld', 'politie bellen', 'naar de politie', 'toezichthouder', 'kifid'],
     health_safety: ['brandwond*', 'hand verbrand', 'mijn hand verbrand', 'mijn vingers verbrand',
       // 'aan' what burnt: 'heb me verbrand' alone is a sunburn too.
-      'me verbrand aan', 'voedselvergiftiging', 'vergiftiging', 'ziek geworden', 'werd ziek', 'overgegeven', 'overgeven', 'diarree', 'ziekenhuis',
+      'me verbrand aan', 'voedselvergiftiging', 'vergiftiging', 'vergiftigd', 'ziek geworden', 'werd ziek', 'overgegeven', 'overgeven', 'diarree', 'ziekenhuis',
       'eerste hulp', 'allergische reactie', 'gewond', 'verwonding', 'gevaarlijk', 'levensgevaarlijk', 'schimmel', 'glas in', 'kakkerlak*',
       'rat', 'ratten', 'muizen', 'salmonella'],
     fraud_scam: ['oplichting', 'oplichters', 'opgelicht', 'fraude', 'frauduleus', 'bedrog', 'gestolen', 'diefstal', 'dieven', 'nepreviews',
       'nep reviews', 'namaak', 'zonder toestemming afgeschreven', 'criminelen', 'scam'],
-    discrimination: ['racistisch', 'racisme', 'discrimin*', 'seksistisch', 'homofoob', 'vanwege mijn huidskleur', 'intimidatie', 'lastiggevallen'],
+    discrimination: ['racistisch*', 'racisme', 'discrimin*', 'seksistisch', 'homofoob', 'vanwege mijn huidskleur', 'intimidatie', 'lastiggevallen'],
     privacy: ['persoonsgegevens', 'mijn gegevens', 'privacy', 'avg', 'datalek', 'gehackt', 'zonder toestemming', 'doorverkocht', 'spam'],
   },
   inflections(word: string): string[] {

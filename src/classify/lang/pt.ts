@@ -134,14 +134,15 @@ export const pt: LanguageRules = {
   ],
   sarcasmPhrases: ['obrigado por nada', 'parabéns pelo descaso', 'que surpresa'],
   critical: {
-    legal_threat: ['advogado', 'meu advogado', 'processo', 'processar', 'vou processar', 'justiça', 'tribunal', 'ação judicial',
+    // Not 'processo' alone: "o processo de troca" is the exchange procedure.
+    legal_threat: ['advogado', 'meu advogado', 'processo judicial', 'processo contra', 'entrar com um processo', 'abrir um processo', 'processar', 'vou processar', 'justiça', 'tribunal', 'ação judicial',
       'procon', 'reclame aqui', 'banco central', 'polícia', 'boletim de ocorrência', 'defesa do consumidor'],
     health_safety: ['me queimei', 'queimei a mão', 'queimou a mão', 'intoxicação', 'intoxicação alimentar', 'passei mal', 'passamos mal', 'vômito', 'vomitei', 'diarreia', 'hospital',
       'pronto socorro', 'reação alérgica', 'machucado', 'ferido', 'perigoso', 'perigosa', 'mofo', 'mofado', 'vidro no', 'barata*', 'rato',
       'ratos', 'salmonela'],
     fraud_scam: ['golpe', 'golpistas', 'golpista', 'fraude', 'fraudulento', 'roubo', 'roubaram', 'ladrões', 'ladrão', 'estelionato',
       'avaliações falsas', 'falsificado', 'cobrança não autorizada', 'compra não reconhecida', 'criminosos', 'scam'],
-    discrimination: ['racista', 'racismo', 'discrimin*', 'machista', 'homofóbico', 'homofobia', 'pela minha cor', 'assédio', 'assediado'],
+    discrimination: ['racista*', 'racismo', 'discrimin*', 'machista', 'homofóbico', 'homofobia', 'pela minha cor', 'assédio', 'assediado'],
     privacy: ['dados pessoais', 'meus dados', 'privacidade', 'lgpd', 'vazamento de dados', 'vazaram', 'hackeado', 'sem meu consentimento',
       'sem autorização', 'spam'],
   },
