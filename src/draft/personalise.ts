@@ -8,9 +8,18 @@ const NOT_NAMES = new Set(
     'private', 'team', 'official', 'store', 'shop', 'app', 'apple', 'iphone', 'android', 'mom', 'dad', 'mum', 'mother', 'father',
     'happy', 'unhappy', 'angry', 'disappointed', 'satisfied', 'frustrated', 'local', 'traveler', 'traveller', 'foodie', 'lover',
     'not', 'no', 'none', 'n/a', 'na', 'me', 'my', 'your', 'real', 'just', 'big', 'little', 'mr', 'mrs', 'ms', 'miss', 'dr',
+    // "Familie Schulz", "Anonym", "Never Again" (a new user's trial greeted "Hi Familie,", "Hallo Anonym,", "Hi Never,").
+    'familie', 'family', 'famille', 'familia', 'famiglia', 'família', 'anonym', 'anonyme', 'anónimo', 'anonimo', 'anoniem', 'anônimo',
+    'kunde', 'kundin', 'gast', 'cliente', 'klant', 'never', 'again', 'nooit', 'jamais', 'nunca',
+    // An insult in the name field is not greeted back ("Hallo Arschloch,").
+    'arschloch', 'idiot', 'idiota', 'idiote', 'betrüger', 'scammer', 'liar', 'stupid', 'dumb', 'asshole', 'escroc', 'estafador', 'truffatore',
+    'oplichter', 'golpista',
   ].map((w) => w.toLowerCase()),
 );
-const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'madam']);
+// Titles in the languages the replies are written in: "Herr Müller" has no first name to greet by ("Hi Herr,").
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'madam', 'herr', 'frau', 'fräulein', 'mme', 'mlle', 'monsieur',
+  'madame', 'mademoiselle', 'sr', 'sra', 'srta', 'señor', 'señora', 'dhr', 'mevr', 'mevrouw', 'meneer', 'sig', 'signor', 'signora', 'dott',
+  'doutor', 'doutora']);
 
 /**
  * The reviewer's first name when `author` looks like a person's name ("maria lopez", "Tom K."), else undefined

@@ -67,7 +67,10 @@ describe('firstNameOf', () => {
     ['Zoë', 'Zoë'],
   ])('%s → %s', (author, name) => expect(firstNameOf(author)).toBe(name));
 
-  it.each(['A Google User', 'gamer_99', 'john1987', 'bookworm', 'Amazon Customer', 'Verified Buyer', 'BookLover', 'jo@mail.example', 'Mr Smith', '', 'Anonymous'])(
+  it.each(['A Google User', 'gamer_99', 'john1987', 'bookworm', 'Amazon Customer', 'Verified Buyer', 'BookLover', 'jo@mail.example', 'Mr Smith', '', 'Anonymous',
+    // A new user's trial: "Hi Herr,", "Bonjour Mme,", "Hi Familie,", "Hallo Anonym,", "Hi Never,", "Hallo Arschloch,".
+    'Herr Müller', 'Frau Schmidt', 'Mme Martin', 'Sra. García', 'Dhr. de Vries', 'Sig.ra Rossi', 'Familie Schulz', 'Anonym', 'Anónimo', 'Never Again',
+    'Arschloch', 'idiot manager', 'Betrüger Bäckerei'])(
     'no first name in "%s"',
     (author) => expect(firstNameOf(author)).toBeUndefined(),
   );
