@@ -42,17 +42,20 @@ Usage:
   review-monitor classify [--config FILE]
       Read reviews as JSON Lines on stdin ({"text", "title"?, "rating"?, "id"?, "language"?,
       "industry"?}) and write one JSON line per input with the verdict: negative, score, severity,
-      topics, reasons, language. "language" is taken as given over detection; "industry" (restaurant,
-      cafe_bakery, hotel, retail_ecommerce, app_software, bank_fintech, home_services, healthcare,
-      generic) picks that line's topic taxonomy. With a config (--config or $CONFIG_FILE), its
-      classifier section (topics, critical rules) applies.
+      topics, reasons, language. "language" (a code such as de or pt-BR) is taken as given over
+      detection; "industry" (restaurant, cafe_bakery, hotel, retail_ecommerce, app_software,
+      bank_fintech, home_services, healthcare, generic) picks that line's topic taxonomy. With a config
+      (--config or $CONFIG_FILE), its classifier section (topics, critical rules) applies. A malformed
+      line gets {"line", "id"?, "error"} naming the field, an empty line {"line", "error": "empty line"};
+      the rest go on. Exit 1 when any line failed.
   review-monitor draft [--config FILE]
       Read reviews as JSON Lines on stdin ({"text", "title"?, "rating"?, "author"?, "source"?, "id"?,
       "language"?, "industry"?, "business"?}) and write one JSON line per input: {"reply", "violations",
       "score", "language", "topics", ...}, drafted with the business facts of the config (with several
       businesses: the one "business" names, else the source's, else the first); "language" and
       "industry" override detection and business.industry for that line. A malformed line gets an
-      error line naming the field; the rest go on.
+      error line naming the field, an empty line {"line", "error": "empty line"}; the rest go on.
+      Exit 1 when any line failed.
   review-monitor auth check [--source ID] [--config FILE]
       Obtain a token for each platform account under credentials: (or those of one source and its
       publisher) and say which work: an expired or revoked refresh token, a missing variable or key

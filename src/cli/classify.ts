@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { createClassifier, INDUSTRIES, type Classifier, type ClassifierOptions, type Industry } from '../classify/index.js';
+import { createClassifier, type Classifier, type ClassifierOptions, type Industry } from '../classify/index.js';
 import { taxonomyFor } from '../classify/taxonomies/index.js';
+import { industryField, languageField } from './line-fields.js';
 
 /** One input line of `review-monitor classify`. */
 export const classifyLineSchema = z.object({
@@ -11,9 +12,9 @@ export const classifyLineSchema = z.object({
   title: z.string().optional(),
   rating: z.number().min(1).max(5).optional(),
   /** The review's language as given (a platform's), over what the classifier would detect. */
-  language: z.string().trim().min(1, 'language must not be empty').optional(),
+  language: languageField.optional(),
   /** The business's industry for this line, over the config's: picks the topic taxonomy. */
-  industry: z.enum(INDUSTRIES, { error: () => `industry must be one of ${INDUSTRIES.join(', ')}` }).optional(),
+  industry: industryField.optional(),
 });
 
 /** Options of `runClassifyCli`: the classifier's taxonomy and rules (from config). */
@@ -66,11 +67,24 @@ export async function runClassifyCli(
       out = JSON.stringify(id === undefined ? verdict : { id, ...verdict });
     } catch (err) {
       failed++;
-      out = JSON.stringify({ line: lineNo, error: err instanceof Error ? err.message : String(err) });
+      // The line's id when it has one, as draft does: a caller joins answers by id.
+      const id = lineId(line);
+      out = JSON.stringify({ line: lineNo, ...(id !== undefined ? { id } : {}), error: err instanceof Error ? err.message : String(err) });
     }
     if (!output.write(out + '\n')) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
   }
   return failed > 0 ? 1 : 0;
+}
+
+/** The `id` of a line that is a JSON object with one (a string or a number), else undefined. */
+function lineId(line: string): string | number | undefined {
+  try {
+    const json: unknown = JSON.parse(line);
+    const id = typeof json === 'object' && json !== null ? (json as { id?: unknown }).id : undefined;
+    return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function parseLine(line: string): z.output<typeof classifyLineSchema> {

@@ -1,11 +1,12 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { INDUSTRIES, type Industry } from '../classify/taxonomies/index.js';
+import { type Industry } from '../classify/taxonomies/index.js';
 import type { BusinessConfig, DraftingConfig } from '../config/schema.js';
 import { normaliseReview, type Review } from '../domain/review.js';
 import type { ClassifyInput, Verdict } from '../domain/verdict.js';
 import { fallbackVerdict } from '../draft/fallback-verdict.js';
 import { draftWithProvider } from '../draft/provider-openai.js';
+import { industryField, languageField } from './line-fields.js';
 
 /** One input line of `review-monitor draft`. */
 export const draftInputSchema = z
@@ -19,11 +20,11 @@ export const draftInputSchema = z
     source: z.string().min(1).optional(),
     id: z.string().min(1).optional(),
     /** The review's language as given, over what the classifier would detect: the reply is written in it. */
-    language: z.string().trim().min(1, 'language must not be empty').optional(),
+    language: languageField.optional(),
     /** The business (its id) the reply is written for, in a config of several; default: the source's, else the first. */
     business: z.string().min(1).optional(),
     /** The business's industry for this line, over the config's: its topics and their wording in the reply. */
-    industry: z.enum(INDUSTRIES, { error: () => `industry must be one of ${INDUSTRIES.join(', ')}` }).optional(),
+    industry: industryField.optional(),
   })
   .refine((r) => r.text !== '' || r.rating !== undefined, { path: ['text'], message: 'text must not be empty without a rating' });
 export type DraftInput = z.infer<typeof draftInputSchema>;
@@ -69,7 +70,11 @@ export async function runDraftCli(input: NodeJS.ReadableStream, output: NodeJS.W
     });
   for await (const line of lines) {
     lineNo++;
-    if (line.trim() === '') continue;
+    if (line.trim() === '') {
+      // Still one output line, so output line N always answers input line N; not counted as a failure (as in classify).
+      await write({ line: lineNo, error: 'empty line' });
+      continue;
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(line);

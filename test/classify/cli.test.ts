@@ -53,6 +53,18 @@ describe('review-monitor classify (JSON Lines)', () => {
     expect(out.map((v) => [v.language, v.negative])).toEqual([['nl', true], ['de', true], ['es', false]]);
   });
 
+  it('names a language that is no language code, with the line\'s id, instead of judging it as "ge" or "kl"', async () => {
+    const { code, out } = await run([
+      JSON.stringify({ id: 'g', text: 'Nie wieder!', language: 'german' }),
+      JSON.stringify({ id: 7, text: 'Nie wieder!', language: 'klingon' }),
+      JSON.stringify({ id: 'ok', text: 'Nie wieder!', language: 'de_DE' }),
+    ]);
+    expect(code).toBe(1);
+    expect(out[0]).toEqual({ line: 1, id: 'g', error: 'language: "german" is not a language code such as de or pt-BR' });
+    expect(out[1]).toEqual({ line: 2, id: 7, error: 'language: "klingon" is not a language code such as de or pt-BR' });
+    expect(out[2]).toMatchObject({ id: 'ok', language: 'de', negative: true });
+  });
+
   it('reads a line with its own industry taxonomy, and names a bad industry as the field in error', async () => {
     const text = 'My card was declined twice and the transfer is still pending.';
     const { code, out } = await run([
@@ -63,7 +75,7 @@ describe('review-monitor classify (JSON Lines)', () => {
     expect(code).toBe(1);
     expect(out[0]!.topics).toEqual(expect.arrayContaining(['cards', 'transfers']));
     expect(out[1]!.topics).not.toContain('cards');
-    expect(out[2]).toEqual({ line: 3, error: expect.stringMatching(/^industry: industry must be one of restaurant, cafe_bakery, .*generic$/) });
+    expect(out[2]).toEqual({ line: 3, id: 'bad', error: expect.stringMatching(/^industry: industry must be one of restaurant, cafe_bakery, .*generic$/) });
   });
 
   it('gives a verdict, never an error, for text it cannot read: no text with a rating, emoji only, another script, mixed languages', async () => {

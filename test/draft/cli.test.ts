@@ -42,7 +42,8 @@ describe('runDraftCli', () => {
       JSON.stringify({ text: 'Slow service, we waited an hour.', rating: 2 }),
     ]);
     expect(code).toBe(1);
-    expect(out).toHaveLength(5);
+    // One output line per input line, the empty one too (as classify does): output line N answers input line N.
+    expect(out).toHaveLength(6);
     expect(out[0]).toHaveProperty('reply');
     expect(out[1]).toMatchObject({ line: 2 });
     expect(out[1]?.error).toMatch(/invalid JSON/);
@@ -50,7 +51,8 @@ describe('runDraftCli', () => {
     expect(out[2]?.error).toMatch(/^text: /);
     expect(out[3]).toMatchObject({ line: 4, id: 'r9' });
     expect(out[3]?.error).toMatch(/^rating: /);
-    expect(out[4]?.reply).toMatch(/the hour-long wait/i);
+    expect(out[4]).toEqual({ line: 5, error: 'empty line' });
+    expect(out[5]?.reply).toMatch(/the hour-long wait/i);
   });
 
   it('uses the classifier when given one, and rating and keywords when not', async () => {
@@ -98,6 +100,7 @@ describe('runDraftCli', () => {
         JSON.stringify({ id: 'nie', text: 'Nie wieder.', rating: 1, language: 'de' }),
         JSON.stringify({ id: 'bad', text, industry: 'bank' }),
         JSON.stringify({ id: 'empty-lang', text, language: ' ' }),
+        JSON.stringify({ id: 'word-lang', text: 'Nie wieder!', language: 'german' }),
       ],
       { classify },
     );
@@ -109,6 +112,8 @@ describe('runDraftCli', () => {
     expect(out[1]).toMatchObject({ id: 'nie', language: 'de', violations: [] });
     expect(out[2]).toEqual({ line: 3, id: 'bad', error: expect.stringMatching(/^industry: industry must be one of /) });
     expect(out[3]).toEqual({ line: 4, id: 'empty-lang', error: 'language: language must not be empty' });
+    // "german" was cut to "ge", not judged, and "Nie wieder!" got a thank-you (a new user's trial).
+    expect(out[4]).toEqual({ line: 5, id: 'word-lang', error: 'language: "german" is not a language code such as de or pt-BR' });
   });
 
   it('drafts a sensible reply, never an error, for no text with a rating, emoji only, another script and mixed languages', async () => {
