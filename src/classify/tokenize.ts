@@ -98,7 +98,9 @@ export function tokenize(text: string, buffer?: TokenBuffer): Token[] {
       i = j;
       continue;
     }
-    if (c === 45 && i > 0 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) {
+    // A dash between clauses: " - ", or an en or em dash however spaced ("Personal – so muss das sein": a negation
+    // before it reached the praise after it).
+    if ((c === 45 && i > 0 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) || c === 0x2013 || c === 0x2014) {
       emit(out, '-', i, i + 1, 'punct', false);
       i++;
       continue;

@@ -132,6 +132,17 @@ describe('flagging in every judged language', () => {
     expect(classify({ text, language: lang }).negative).toBe(negative);
   });
 
+  it.each([
+    ['de', 'Ich hatte noch nie so leckeren Kuchen. Nie wieder woanders!', false],
+    ['de', 'Keine langen Wartezeiten, kein unfreundliches Personal – so muss das sein.', false],
+    ['es', 'Nunca he tenido un problema con esta app, ni un solo fallo.', false],
+    ['nl', 'Nooit meer een andere loodgieter, deze is top!', false],
+    ['de', 'Freundliches Personal, aber die Brötchen waren alt.', true],
+  ])('reads praise said with a negation as praise, and stale bread as a complaint (%s "%s")', (language, text, negative) => {
+    // A new user's trial: each was flagged the other way, and the draft apologised for what was praised.
+    expect(classify({ text, language }).negative).toBe(negative);
+  });
+
   it.each(['Schön ist anders.', 'Sauber ist anders!', 'Gut ist anders.', 'Kundenservice ist anders.'])(
     'reads the German idiom "X ist anders" (this is not X) as a complaint: "%s"', (text) => {
       // Code review: "Schön ist anders." at one star read as praise, so the draft was held as contradicting the rating.

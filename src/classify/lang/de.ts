@@ -91,9 +91,16 @@ export const de: LanguageRules = {
     // "X ist anders": this is not X ("Schön ist anders." read as praise of "schön").
     ['schön ist anders', -2.5], ['sauber ist anders', -2.5], ['gut ist anders', -2.5], ['lecker ist anders', -2.5],
     ['freundlich ist anders', -2.5], ['service ist anders', -2.5], ['kundenservice ist anders', -2.5], ['qualität ist anders', -2.5],
+    // Stale bread and rolls: "die Brötchen waren alt" read as neutral after praise of the staff.
+    ['waren alt', -2], ['war alt', -2], ['vom vortag', -1.8],
     ['keine ahnung', -2], ['null sterne', -3.2], ['ein stern', -2.5], ['1 stern', -2.5], ['zu wünschen übrig', -2.5], ['unter aller sau', -3.5],
   ],
   praisePhrases: [
+    // Praise said with a negation (a new user's trial read these as complaints): "noch nie so lecker", "nie wieder
+    // woanders", "keine langen Wartezeiten", "so muss das sein".
+    ['noch nie so lecker*', 3], ['noch nie so gut*', 3], ['noch nie so schön*', 3], ['noch nie so freundlich*', 3], ['nie wieder woanders', 3],
+    ['nirgendwo anders', 2], ['keine langen wartezeiten', 2.2], ['keine wartezeit', 2], ['so muss das sein', 2.8], ['so muss es sein', 2.8],
+    ['so soll es sein', 2.8],
     ['nichts zu meckern', 2.8], ['nichts zu bemängeln', 2.8], ['volle punktzahl', 3],
     // A product or an order as promised, the commonest German praise (each was read as a complaint on the prior):
     // "hält, was es verspricht", "würde ich immer wieder kaufen", "tut, was er soll", "Preis-Leistung stimmt".

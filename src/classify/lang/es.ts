@@ -77,6 +77,9 @@ export const es: LanguageRules = {
     ['una estrella', -2.5], ['1 estrella', -2.5], ['no vale la pena', -2.8], ['no merece la pena', -2.8], ['tomadura de pelo', -3.2],
   ],
   praisePhrases: [
+    // Praise said with a negation (a new user's trial): "ni un solo fallo", "nunca he tenido un problema".
+    ['ni un solo fallo', 2.8], ['ni un solo problema', 2.8], ['nunca he tenido un problema', 2.8], ['nunca he tenido ningún problema', 2.8],
+    ['nunca me ha fallado', 2.8], ['sin ningún problema', 2.2],
     ['de diez', 2.8], ['un acierto', 2.8], ['nada que reclamar', 2.8], ['nada a reclamar', 2.8],
     ['tal como se describe', 2], ['tal y como se describe', 2], ['tal como se anuncia', 2],
     ['lo recomiendo', 3], ['muy recomendable', 3.2], ['totalmente recomendable', 3.2], ['volveremos', 2.5], ['volveré', 2.5], ['repetiremos', 2.5],

@@ -67,6 +67,8 @@ export const nl: LanguageRules = {
     ['1 ster', -2.5], ['komen niet meer terug', -3], ['komen nooit meer', -3], ['ga er niet meer heen', -3],
   ],
   praisePhrases: [
+    // Praise said with a negation (a new user's trial): "nooit meer een andere loodgieter", "nog nooit zo lekker".
+    ['nooit meer een andere', 3], ['nooit meer ergens anders', 3], ['nog nooit zo lekker*', 3], ['nog nooit zo goed*', 3],
     ['dikke tien', 3], ['beter kan het niet', 3], ['beter kan niet', 3], ['lekkerder kan het niet', 3], ['mooier kan het niet', 3],
     ['doet wat het moet doen', 2.2], ['doet wat het belooft', 2.5], ['zoals beschreven', 1.8],
     ['een aanrader', 3], ['zeker een aanrader', 3.2], ['echt een aanrader', 3.2], ['komen zeker terug', 3], ['komen terug', 2.5],
