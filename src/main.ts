@@ -309,6 +309,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   });
 }
 
+// A reader that stops early (`review-monitor draft < reviews.jsonl | head -1`) closes the pipe: stop quietly, as Unix
+// tools do, not with an unhandled "write EPIPE" and its stack.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

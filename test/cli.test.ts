@@ -107,6 +107,18 @@ alerts:
     expect(lines[2]?.reply).toContain('Harbor Bistro');
     expect(res.code).toBe(1);
   });
+
+  it('stops quietly when its reader stops early (`… | head -1`), as Unix tools do', () => {
+    // A new user's trial: "draft … | head -1" ended in an unhandled "Error: write EPIPE" with a stack trace.
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `r${i}`, text: 'The food was cold and the waiter rude.', rating: 1 })).join('\n');
+    const dir = mkdtempSync(path.join(tmpdir(), 'rm-epipe-'));
+    writeFileSync(path.join(dir, 'in.jsonl'), lines);
+    for (const command of ['classify', 'draft --config config/default.yaml']) {
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${path.resolve(CLI)}" ${command} < "${path.join(dir, 'in.jsonl')}" | head -1`], { encoding: 'utf8', timeout: 45_000 });
+      expect(r.stdout.trim().split('\n'), command).toHaveLength(1);
+      expect(r.stderr, command).not.toMatch(/EPIPE|Error/);
+    }
+  });
 });
 
 describe('review-monitor classify', () => {
