@@ -1,4 +1,5 @@
 import { textContradictsRating } from '../classify/classifier.js';
+import { SUPPORTED_LANGUAGES, UNDETERMINED } from '../classify/language.js';
 import { topicPhraseFor, type Industry } from '../classify/taxonomies/index.js';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
@@ -125,6 +126,8 @@ interface Material {
   tone: Tone;
   /** Not negative, but not praise either: 3 stars (or fewer, the text saying it is no complaint), or no rating and a text short of praise. */
   lukewarm: boolean;
+  /** No rating and a text no model judged (a language without one): nothing tells praise from a complaint. */
+  unread: boolean;
   seed: string;
   name?: string | undefined;
   business: string;
@@ -341,7 +344,8 @@ function composeThankYou(m: Material, level: (typeof THANK_YOU_LADDER)[number]):
     parts.push('glad');
     body.push(once(m, 'praiseGlad', () => renderFresh(m, 'glad', 'praiseGlad', { business: m.business })) as string);
   }
-  if (level.invite) {
+  // A text nobody could read gets a plain thank-you: an invitation back may answer a complaint.
+  if (level.invite && !m.unread) {
     parts.push('invite');
     body.push(once(m, invite, () => renderFresh(m, 'invite', invite, { business: m.business })) as string);
   }
@@ -367,6 +371,7 @@ function materialFor(review: Review, verdict: Verdict, r: ResolvedContext, set: 
     set,
     tone: r.tone,
     lukewarm: !verdict.negative && (review.rating !== undefined ? review.rating < 4 : verdict.score < LUKEWARM_BELOW),
+    unread: unreadText(verdict, review.rating),
     // The review id makes the draft stable across re-analysis; the text covers callers without ids.
     seed: review.id || review.text,
     name: greetingNameOf(review.author, set.greetingName?.[r.tone]),
@@ -383,6 +388,12 @@ function materialFor(review: Review, verdict: Verdict, r: ResolvedContext, set: 
     phrases: new Map(),
     nameWords: nameWords(r.businessName),
   };
+}
+
+/** No rating, and a text in a language the classifier has no model for (`und`, too short to place, is read as English). */
+function unreadText(verdict: Pick<Verdict, 'language'>, rating: number | undefined): boolean {
+  // typeof: a rating stored as JSON null is no rating.
+  return typeof rating !== 'number' && verdict.language !== UNDETERMINED && !SUPPORTED_LANGUAGES.has(verdict.language);
 }
 
 /** The template set a reply to this review is written with (see `replySetFor`). */
@@ -414,7 +425,8 @@ export function draftReply(review: Review, verdict: Verdict, ctx: DraftContext):
     templatesDir: r.templatesDir,
   });
   // A critical review, a draft the guardrails fault, or a low rating the text contradicts: a person reads it first.
-  const requiresHuman = m.critical || checked.violations.length > 0 || textContradictsRating(verdict, review.rating);
+  // And a text in a language no model judges, with no rating: "Berbat bir deneyimdi" got "glad you'd come back", ready to publish.
+  const requiresHuman = m.critical || checked.violations.length > 0 || textContradictsRating(verdict, review.rating) || m.unread;
   // Fields written out, not spread: spreading `checked` and adding six more took 6% of a draft.
   return {
     reply: checked.reply,

@@ -281,6 +281,22 @@ describe('a thank-you for a review that is not negative', () => {
     }
   });
 
+  it('holds for a person a review in a language no text model reads and with no rating: its thank-you may answer a complaint', () => {
+    // A new user's trial: "Berbat bir deneyimdi, personel çok kabaydı." (Turkish, no rating) got "Wir freuen uns, wenn du
+    // wiederkommst", ready to publish.
+    for (const text of ['Berbat bir deneyimdi, personel çok kabaydı.', 'อาหารไม่อร่อยเลย บริการแย่มาก จะไม่กลับมาอีก']) {
+      const v = classify({ text });
+      expect(v.negative, text).toBe(false);
+      const d = draftReply(review(text, { author: 'Ayşe' }), v, { business: business({ language: 'de' }) });
+      expect(d.requiresHuman, text).toBe(true);
+      expect(d.autoPublish, text).toBe(false);
+      expect(d.reply, text).not.toMatch(/freuen uns|glad|schön/i);
+    }
+    // Its rating decides, and says enough to answer: a 5-star review in Turkish is thanked as usual.
+    const rated = draftReply(review('Harika bir deneyim!', { rating: 5 }), classify({ text: 'Harika bir deneyim!', rating: 5 }), { business: business() });
+    expect(rated.requiresHuman).toBe(false);
+  });
+
   it('holds for a person a 1–2 star review whose text reads as praise: a mis-tap, or a mixed review, not an apology to send as is', () => {
     // "Estou super satisfeita....super recomendo" at one star got "your experience was not good … we apologise", ready to publish.
     for (const [text, rating, held] of [
