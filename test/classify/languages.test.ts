@@ -143,6 +143,19 @@ describe('flagging in every judged language', () => {
     expect(classify({ text, language }).negative).toBe(negative);
   });
 
+  it.each([
+    ['nl', 'Vakkundig werk, maar de rekening was veel hoger dan de offerte.'],
+    ['it', 'Il dottore è bravo, ma il preventivo era il doppio di quanto detto al telefono.'],
+    ['de', 'Saubere Arbeit, aber die Rechnung war viel teurer als vereinbart.'],
+    ['fr', 'Travail propre, mais la facture était bien plus chère que le devis.'],
+    ['es', 'Buen trabajo, pero la factura fue el doble del presupuesto.'],
+    ['pt', 'Bom serviço, mas cobraram mais do que o combinado.'],
+    ['en', 'Good work, but the bill was way more than quoted.'],
+  ])('reads a bill above the quote after "but" as the complaint at 3 stars (%s "%s")', (language, text) => {
+    // A new user's trial: with no known negative word after "maar"/"ma", these 3-star reviews read as praise.
+    expect(classify({ text, rating: 3, language }).negative).toBe(true);
+  });
+
   it.each(['Schön ist anders.', 'Sauber ist anders!', 'Gut ist anders.', 'Kundenservice ist anders.'])(
     'reads the German idiom "X ist anders" (this is not X) as a complaint: "%s"', (text) => {
       // Code review: "Schön ist anders." at one star read as praise, so the draft was held as contradicting the rating.

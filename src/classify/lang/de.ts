@@ -76,6 +76,9 @@ export const de: LanguageRules = {
     ['unerreichbar', -2.5],
   ],
   complaintPhrases: [
+    // A bill above the quote or the agreed price (a new user's trial: a tradesman's 3-star review read as praise).
+    ['teurer als vereinbart', -2.5], ['teurer als angeboten', -2.5], ['teurer als im angebot', -2.5], ['mehr als vereinbart', -2.2],
+    ['höher als vereinbart', -2.5], ['höher als im angebot', -2.5], ['das doppelte', -1.8],
     ['geld zurück', -2.2], ['nie wieder', -3], ['nicht zu empfehlen', -3], ['nicht empfehlenswert', -3], ['kann ich nicht empfehlen', -3],
     ['finger weg', -3.2], ['keine empfehlung', -3], ['auf keinen fall', -2.2], ['lange gewartet', -2], ['# minuten gewartet', -2.2],
     ['# stunden gewartet', -2.5], ['warten # minuten', -1.8], ['stürzt ab', -2.8], ['stürzt ständig ab', -3.2], ['funktioniert nicht', -2.8],

@@ -64,6 +64,9 @@ export const es: LanguageRules = {
     ['evitadlo', -3], ['evitadla', -3],
   ],
   complaintPhrases: [
+    // A bill above the quote or the agreed price (a new user's trial: a tradesman's 3-star review read as praise).
+    ['el doble del presupuesto', -2.5], ['más caro de lo presupuestado', -2.5], ['más caro que el presupuesto', -2.5], ['más de lo acordado', -2.2],
+    ['más de lo pactado', -2.2], ['por encima del presupuesto', -2.5],
     ['no contestan', -2.5], ['no responden', -2.5],
     ['no lo recomiendo', -3], ['no recomiendo', -3], ['no recomendable', -3], ['nunca más', -3], ['no volveremos', -3], ['no volveré', -3],
     ['no vuelvo', -3], ['para nada', -2], ['no sirve para nada', -3], ['no sirven para nada', -3], ['estaría bien mejorar', -1.8],

@@ -73,6 +73,9 @@ export const fr: LanguageRules = {
     ['imbattable', 2.5],
   ],
   complaintPhrases: [
+    // A bill above the quote or the agreed price (a new user's trial: a tradesman's 3-star review read as praise).
+    ['plus chère que le devis', -2.5], ['plus cher que le devis', -2.5], ['plus chère que prévu', -2.2], ['plus cher que prévu', -2.2],
+    ['le double du devis', -2.5], ['au-dessus du devis', -2.5], ['plus que convenu', -2.2],
     ['à éviter', -3.2], ['a fuir', -3.2], ['à fuir', -3.2], ['plus jamais', -3], ['je ne recommande pas', -3], ['ne recommande pas', -3],
     ['je déconseille', -3], ['déconseille', -3], ['il manque', -1.5], ['manque toujours', -2], ['pas possible', -1.5], ['perte de temps', -3], ["perte d'argent", -3.2], ['pas terrible', -2.2], ['pas top', -2],
     ['pas bon', -2.2], ['pas à la hauteur', -2.5], ['laisse à désirer', -2.5], ['rapport qualité prix', 0], ['trop cher', -2.2],

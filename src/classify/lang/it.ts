@@ -67,6 +67,9 @@ export const it: LanguageRules = {
     ['bravi', 2.5], ['bravo', 2.5], ['brava', 2.5],
   ],
   complaintPhrases: [
+    // A bill above the quote or the agreed price (a new user's trial: a tradesman's 3-star review read as praise).
+    ['il doppio del preventivo', -2.5], ['era il doppio', -2.2], ['più alto del preventivo', -2.5], ['più caro del preventivo', -2.5],
+    ['più del concordato', -2.2], ['più di quanto concordato', -2.2],
     ['da evitare', -3.2], ['mai più', -3], ['non ci torneremo', -3], ['non torneremo', -3], ['non tornerò', -3], ['non consiglio', -3],
     ['lo sconsiglio', -3], ['non lo consiglio', -3], ['tempo perso', -2.5], ['soldi buttati', -3], ['non vale', -2.5], ['troppo caro', -2.2],
     ['abbiamo aspettato', -1.8], ['aspettato # minuti', -2.2], ['non funziona', -2.8], ['non funziona più', -3], ['si blocca', -2.5],

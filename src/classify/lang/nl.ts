@@ -58,6 +58,9 @@ export const nl: LanguageRules = {
     ['toppertje', 2.8], ['afblijven', -3],
   ],
   complaintPhrases: [
+    // A bill above the quote or the agreed price (a new user's trial: a tradesman's 3-star review read as praise).
+    ['hoger dan de offerte', -2.5], ['duurder dan afgesproken', -2.5], ['hoger dan afgesproken', -2.5], ['meer dan afgesproken', -2.2],
+    ['duurder dan de offerte', -2.5], ['het dubbele', -1.8],
     ['nooit meer', -3], ['niet aan te raden', -3], ['geen aanrader', -3], ['niet aanbevolen', -3], ['blijf weg', -3.2], ['niet waard', -2.5],
     ['zonde van het geld', -3.2], ['zonde van de tijd', -3], ['lang wachten', -2], ['lang gewacht', -2], ['# minuten gewacht', -2.2],
     ['# minuten wachten', -2], ['werkt niet', -2.8], ['werkt niet meer', -3], ['doet het niet', -2.8], ['na de update', -1.8],

@@ -90,6 +90,9 @@ export const pt: LanguageRules = {
     ['forçado', -1.8], ['confuso', -1.5], ['carece', -1.5], ['clichê', -1], ['esperava', -1.2],
   ],
   complaintPhrases: [
+    // A bill above the quote or the agreed price (a new user's trial: a tradesman's 3-star review read as praise).
+    ['mais do que o combinado', -2.2], ['mais caro que o orçamento', -2.5], ['o dobro do orçamento', -2.5], ['acima do orçamento', -2.5],
+    ['mais do que o orçamento', -2.5],
     ['não recomendo', -3], ['nao recomendo', -3], ['não vale a pena', -2.8], ['nunca mais', -3], ['não volto', -3], ['não compro mais', -3], ['perda de tempo', -3],
     ['dinheiro jogado fora', -3.2], ['não funciona', -2.8], ['não abre', -2.5], ['não carrega', -2.5], ['fica travando', -3], ['travou', -2.5],
     ['depois da atualização', -1.8], ['após a atualização', -1.8], ['desde a atualização', -1.8], ['não consigo', -2.2], ['não chegou', -2.8],
