@@ -156,6 +156,15 @@ describe('flagging in every judged language', () => {
     expect(classify({ text, rating: 3, language }).negative).toBe(true);
   });
 
+  it.each([
+    ['es', 'Sin cargos ocultos, muy transparente.', false],
+    ['fr', 'Une nuit au calme.', false],
+    ['es', 'Me hicieron cargos ocultos en la tarjeta.', true],
+  ])('reads words that only look negative by their sense here: "cargos" (charges), "nuit" (a night) (%s "%s")', (language, text, negative) => {
+    // A new user's trial: "Sin cargos ocultos, muy transparente." was flagged; "nuit" counted as "harms" (nuire).
+    expect(classify({ text, language }).negative).toBe(negative);
+  });
+
   it.each(['Schön ist anders.', 'Sauber ist anders!', 'Gut ist anders.', 'Kundenservice ist anders.'])(
     'reads the German idiom "X ist anders" (this is not X) as a complaint: "%s"', (text) => {
       // Code review: "Schön ist anders." at one star read as praise, so the draft was held as contradicting the rating.

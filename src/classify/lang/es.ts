@@ -80,6 +80,8 @@ export const es: LanguageRules = {
     ['una estrella', -2.5], ['1 estrella', -2.5], ['no vale la pena', -2.8], ['no merece la pena', -2.8], ['tomadura de pelo', -3.2],
   ],
   praisePhrases: [
+    // No hidden charges is praise ("cargos" alone reads as a complaint word): a new user's trial.
+    ['sin cargos ocultos', 2.5], ['sin comisiones ocultas', 2.5], ['sin costes ocultos', 2.5], ['sin sorpresas', 2],
     // Praise said with a negation (a new user's trial): "ni un solo fallo", "nunca he tenido un problema".
     ['ni un solo fallo', 2.8], ['ni un solo problema', 2.8], ['nunca he tenido un problema', 2.8], ['nunca he tenido ningún problema', 2.8],
     ['nunca me ha fallado', 2.8], ['sin ningún problema', 2.2],
