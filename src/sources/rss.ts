@@ -7,11 +7,13 @@ type Extra = Record<string, unknown>;
 // Review feeds carry ratings in many places; these are the ones seen in practice.
 const RATING_FIELDS = ['rating', 'review:rating', 'reviewRating', 'stars', 'g:rating', 'rm:rating'];
 
-const parser = new Parser<Extra, Extra>({
-  customFields: { item: [...RATING_FIELDS, 'author', 'dc:creator', 'id'] },
-  // Feeds in the wild leave out <rss version="2.0"> (UOL's does): read a version-less <rss> as 2.0.
-  defaultRSS: 2.0,
-});
+const newParser = (): Parser<Extra, Extra> =>
+  new Parser<Extra, Extra>({
+    customFields: { item: [...RATING_FIELDS, 'author', 'dc:creator', 'id'] },
+    // Feeds in the wild leave out <rss version="2.0"> (UOL's does): read a version-less <rss> as 2.0.
+    defaultRSS: 2.0,
+  });
+let parser = newParser();
 
 /** Parses an RSS 2.0 (or version-less), RSS 1.0 or Atom document into raw reviews; throws ParseError on anything that is not a feed. */
 export async function parseRss(xml: string): Promise<RawReview[]> {
@@ -22,6 +24,9 @@ export async function parseRss(xml: string): Promise<RawReview[]> {
   try {
     feed = await parser.parseString(xml);
   } catch (err) {
+    // rss-parser keeps one xml2js parser, which after an error never calls back again: every later parse in this
+    // process would wait forever. A new one for the next feed.
+    parser = newParser();
     throw new ParseError(`invalid RSS/Atom: ${(err as Error).message.split('\n')[0]}`);
   }
   const out: RawReview[] = [];
