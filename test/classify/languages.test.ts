@@ -241,6 +241,11 @@ describe('flagging in every judged language', () => {
     ['es', 'Os llevaré a juicio.'],
     ['pt', 'Vou entrar com um processo contra vocês.'],
     ['de', 'Wir werden Sie vor Gericht bringen.'],
+    // After an elided article, which the tokenizer joins to the word ("l'arnaque" reads "larnaque").
+    ['fr', "C'est de l'arnaque."],
+    ['fr', "J'ai fini à l'hôpital après ce repas."],
+    ['it', "Sono finito all'ospedale dopo la cena."],
+    ['it', "Ho già contattato l'avvocato."],
   ])('escalates a critical complaint in its inflected or spelled-out form (%s "%s")', (language, text) => {
     // A new user's trial: "rassistische", "racistes", "intoxiquée", "intossicati" were not critical.
     expect(classify({ text, language }).severity).toBe('critical');

@@ -97,12 +97,13 @@ export const fr: LanguageRules = {
   sarcasmPhrases: ['merci pour rien', 'bravo pour', 'encore bravo', 'génial vraiment', 'quelle surprise'],
   critical: {
     // Not 'plainte' alone ("ma plainte à la réception" is a complaint at the desk) nor 'police' alone.
-    legal_threat: ['avocat', 'mon avocat', 'porter plainte', 'déposer plainte', 'déposé plainte', 'dépôt de plainte', 'plainte contre', 'poursuites', 'poursuivre en justice', 'tribunal', 'justice',
+    // With an elided article, which the tokenizer joins to the word ("l'arnaque" reads "larnaque").
+    legal_threat: ['avocat', 'mon avocat', "l'avocat", "d'avocat", "d'un avocat", 'porter plainte', 'déposer plainte', 'déposé plainte', 'dépôt de plainte', 'plainte contre', 'poursuites', 'poursuivre en justice', 'tribunal', 'justice',
       'action en justice', 'répression des fraudes', 'dgccrf', 'ufc que choisir', 'mise en demeure', 'appelé la police', 'appeler la police'],
     health_safety: ['me suis brûlé*', 'brûlé la main', 'intoxication', 'intoxiqué*', 'intoxication alimentaire', 'malade', 'tombé malade', 'vomi', 'vomissements', 'diarrhée', 'hôpital',
-      'urgences', 'réaction allergique', 'blessé', 'blessure', 'dangereux', 'dangereuse', 'moisi', 'moisissure', 'verre dans', 'cafard*',
+      'urgences', 'réaction allergique', 'blessé', 'blessure', 'dangereux', 'dangereuse', "l'hôpital", "à l'hôpital", "d'intoxication", "l'intoxication", 'moisi', 'moisissure', 'verre dans', 'cafard*',
       'blatte*', 'rat', 'rats', 'souris', 'salmonelle', 'cafards'],
-    fraud_scam: ['arnaque', 'arnaqueur*', 'escroquerie', 'escroc*', // Not 'vol' alone: a flight.
+    fraud_scam: ['arnaque', "l'arnaque", "d'arnaque", "l'escroquerie", 'arnaqueur*', 'escroquerie', 'escroc*', // Not 'vol' alone: a flight.
       'fraude', 'frauduleux', 'volé', "c'est du vol", 'vol pur', 'voleur*', 'faux avis',
       'contrefaçon', 'débité sans', 'prélèvement non autorisé', 'criminel', 'scam'],
     discrimination: ['raciste*', 'racisme', 'discrimin*', 'sexiste', 'homophobe', 'à cause de ma couleur', 'harcèlement', 'harcelé*'],

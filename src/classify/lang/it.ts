@@ -90,11 +90,12 @@ export const it: LanguageRules = {
   ],
   sarcasmPhrases: ['grazie di niente', 'grazie per niente', 'complimenti davvero', 'che sorpresa'],
   critical: {
-    legal_threat: ['avvocato', 'mio avvocato', 'denuncia', 'denunciare', 'querela', 'causa legale', 'tribunale', 'vie legali',
+    // With an elided article, which the tokenizer joins to the word ("l'avvocato" reads "lavvocato").
+    legal_threat: ['avvocato', 'mio avvocato', "l'avvocato", "all'avvocato", "dall'avvocato", "un'azione legale", 'denuncia', 'denunciare', 'querela', 'causa legale', 'tribunale', 'vie legali',
       'azioni legali', 'carabinieri', 'polizia', 'associazione consumatori', 'codacons'],
     health_safety: ['ustion*', 'mi sono bruciat*', 'bruciato la mano', 'bruciata la mano', 'intossicazione', 'intossicazione alimentare', 'intossicat*', 'stato male', 'stati male', 'vomito', 'vomitato', 'diarrea', 'ospedale',
       // Not 'ferita' alone: "la ferita è guarita" thanks a dentist.
-      'pronto soccorso', 'reazione allergica', 'mi sono ferito', 'mi sono ferita', 'si è ferito', 'si è ferita', 'pericoloso', 'pericolosa', 'muffa', 'vetro nel', 'scarafaggi*',
+      "all'ospedale", "l'ospedale", "un'intossicazione", "d'intossicazione", 'pronto soccorso', 'reazione allergica', 'mi sono ferito', 'mi sono ferita', 'si è ferito', 'si è ferita', 'pericoloso', 'pericolosa', 'muffa', 'vetro nel', 'scarafaggi*',
       'blatte', 'topo', 'topi', 'ratto', 'salmonella'],
     fraud_scam: ['truffa', 'truffatori', 'truffato', 'frode', 'fraudolento', 'rubato', 'furto', 'ladri', 'ladro', 'recensioni false',
       'contraffatto', 'addebito non autorizzato', 'criminali', 'scam'],
