@@ -39,6 +39,9 @@ export const DEFAULT_CRITICAL_RULES: readonly CriticalRule[] = Object.freeze([
     id: 'discrimination', label: 'discrimination',
     patterns: ['racist', 'racism', 'racial*', 'sexist', 'sexism', 'homophobic', 'transphobic', 'discriminat*', 'bigot*',
       'because of my race', 'because i am black', 'because im black', 'because of my skin', 'because i was in a wheelchair',
+      // Described rather than named (a new user's trial).
+      'because we are black', 'because we were black', 'because of our race', 'because of our skin', 'because we are gay', 'because of my accent',
+      'because of our accent',
       'harass*', 'slur', 'slurs'],
   },
   {

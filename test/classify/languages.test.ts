@@ -241,6 +241,11 @@ describe('flagging in every judged language', () => {
     ['es', 'Os llevaré a juicio.'],
     ['pt', 'Vou entrar com um processo contra vocês.'],
     ['de', 'Wir werden Sie vor Gericht bringen.'],
+    // Discrimination described rather than named.
+    ['fr', 'On nous a refusé une table parce que nous sommes arabes.'],
+    ['es', 'Me trataron con desprecio por ser extranjero.'],
+    ['en', 'They refused to serve us because we are black.'],
+    ['de', 'Man hat uns wegen unserer Herkunft nicht bedient.'],
     // After an elided article, which the tokenizer joins to the word ("l'arnaque" reads "larnaque").
     ['fr', "C'est de l'arnaque."],
     ['fr', "J'ai fini à l'hôpital après ce repas."],

@@ -138,7 +138,7 @@ export const de: LanguageRules = {
     fraud_scam: ['betrug', 'betrüger', 'betrügerisch', 'abzocke', 'abzocker', 'betrogen', 'gestohlen', 'geklaut', 'diebstahl', 'diebe',
       'abgebucht ohne', 'unberechtigt abgebucht', 'fake bewertungen', 'gefälscht', 'fälschung', 'kriminell', 'scam'],
     discrimination: ['rassistisch*', 'rassismus', 'rassist', 'diskriminier*', 'sexistisch', 'homophob', 'ausländerfeindlich',
-      'wegen meiner hautfarbe', 'belästig*', 'beleidigt'],
+      'wegen meiner hautfarbe', 'wegen meiner herkunft', 'wegen unserer herkunft', 'wegen unserer hautfarbe', 'weil wir ausländer', 'weil ich ausländer', 'belästig*', 'beleidigt'],
     privacy: ['datenschutz', 'dsgvo', 'meine daten', 'persönliche daten', 'datenleck', 'gehackt', 'ohne zustimmung', 'ohne einwilligung',
       'daten weitergegeben', 'daten verkauft', 'an dritte weitergegeben', 'spam'],
   },

@@ -105,7 +105,7 @@ export const es: LanguageRules = {
       'rata', 'ratas', 'ratones', 'salmonela'],
     fraud_scam: ['estafa', 'estafadores', 'estafador', 'timo', 'timadores', 'fraude', 'fraudulento', 'robo', 'robaron', 'ladrones', 'ladrón',
       'reseñas falsas', 'falsificado', 'cargo no autorizado', 'cobro no autorizado', 'delincuentes', 'scam'],
-    discrimination: ['racista*', 'racismo', 'discrimin*', 'machista', 'sexista', 'homófobo', 'homofobia', 'por mi color', 'acoso', 'acosado'],
+    discrimination: ['racista*', 'racismo', 'discrimin*', 'machista', 'sexista', 'homófobo', 'homofobia', 'por mi color', 'por ser extranjero', 'por ser extranjera', 'por ser extranjeros', 'por ser negro', 'por ser negra', 'por mi acento', 'por ser gay', 'acoso', 'acosado'],
     privacy: ['datos personales', 'mis datos', 'privacidad', 'rgpd', 'filtración de datos', 'hackeado', 'hackearon', 'sin mi consentimiento',
       'sin consentimiento', 'vendieron mis', 'spam'],
   },

@@ -106,7 +106,7 @@ export const fr: LanguageRules = {
     fraud_scam: ['arnaque', "l'arnaque", "d'arnaque", "l'escroquerie", 'arnaqueur*', 'escroquerie', 'escroc*', // Not 'vol' alone: a flight.
       'fraude', 'frauduleux', 'volé', "c'est du vol", 'vol pur', 'voleur*', 'faux avis',
       'contrefaçon', 'débité sans', 'prélèvement non autorisé', 'criminel', 'scam'],
-    discrimination: ['raciste*', 'racisme', 'discrimin*', 'sexiste', 'homophobe', 'à cause de ma couleur', 'harcèlement', 'harcelé*'],
+    discrimination: ['raciste*', 'racisme', 'discrimin*', 'sexiste', 'homophobe', 'à cause de ma couleur', 'parce que nous sommes arabes', 'parce que je suis arabe', 'parce que nous sommes noirs', 'parce que je suis noir*', 'à cause de nos origines', 'à cause de mon origine', 'à cause de mon accent', 'harcèlement', 'harcelé*'],
     privacy: ['données personnelles', 'mes données', 'rgpd', 'vie privée', 'fuite de données', 'piraté', 'sans mon consentement',
       'sans consentement', 'revendu mes', 'ont fuité', 'a fuité', 'spam'],
   },

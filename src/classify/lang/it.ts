@@ -99,7 +99,7 @@ export const it: LanguageRules = {
       'blatte', 'topo', 'topi', 'ratto', 'salmonella'],
     fraud_scam: ['truffa', 'truffatori', 'truffato', 'frode', 'fraudolento', 'rubato', 'furto', 'ladri', 'ladro', 'recensioni false',
       'contraffatto', 'addebito non autorizzato', 'criminali', 'scam'],
-    discrimination: ['razzist*', 'razzismo', 'discrimin*', 'sessista', 'omofobo', 'per il colore', 'molestie', 'molestato'],
+    discrimination: ['razzist*', 'razzismo', 'discrimin*', 'sessista', 'omofobo', 'per il colore', 'perché siamo stranieri', 'perché sono straniero', 'perché sono straniera', 'perché stranieri', 'per il mio accento', 'molestie', 'molestato'],
     privacy: ['dati personali', 'miei dati', 'privacy', 'gdpr', 'furto di dati', 'hackerato', 'senza consenso', 'senza il mio consenso', 'spam'],
   },
   inflections(word: string): string[] {

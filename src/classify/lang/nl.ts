@@ -90,7 +90,7 @@ export const nl: LanguageRules = {
       'rat', 'ratten', 'muizen', 'salmonella'],
     fraud_scam: ['oplichting', 'oplichters', 'opgelicht', 'fraude', 'frauduleus', 'bedrog', 'gestolen', 'diefstal', 'dieven', 'nepreviews',
       'nep reviews', 'namaak', 'zonder toestemming afgeschreven', 'criminelen', 'scam'],
-    discrimination: ['racistisch*', 'racisme', 'discrimin*', 'seksistisch', 'homofoob', 'vanwege mijn huidskleur', 'intimidatie', 'lastiggevallen'],
+    discrimination: ['racistisch*', 'racisme', 'discrimin*', 'seksistisch', 'homofoob', 'vanwege mijn huidskleur', 'vanwege mijn afkomst', 'vanwege onze afkomst', 'omdat we buitenlanders', 'omdat ik buitenlander', 'omdat ik zwart ben', 'intimidatie', 'lastiggevallen'],
     privacy: ['persoonsgegevens', 'mijn gegevens', 'privacy', 'avg', 'datalek', 'gehackt', 'zonder toestemming', 'doorverkocht', 'spam'],
   },
   inflections(word: string): string[] {

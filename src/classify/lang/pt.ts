@@ -145,7 +145,7 @@ export const pt: LanguageRules = {
       'ratos', 'salmonela'],
     fraud_scam: ['golpe', 'golpistas', 'golpista', 'fraude', 'fraudulento', 'roubo', 'roubaram', 'ladrões', 'ladrão', 'estelionato',
       'avaliações falsas', 'falsificado', 'cobrança não autorizada', 'compra não reconhecida', 'criminosos', 'scam'],
-    discrimination: ['racista*', 'racismo', 'discrimin*', 'machista', 'homofóbico', 'homofobia', 'pela minha cor', 'assédio', 'assediado'],
+    discrimination: ['racista*', 'racismo', 'discrimin*', 'machista', 'homofóbico', 'homofobia', 'pela minha cor', 'por ser estrangeiro', 'por ser estrangeira', 'por sermos estrangeiros', 'por ser negro', 'por ser negra', 'assédio', 'assediado'],
     privacy: ['dados pessoais', 'meus dados', 'privacidade', 'lgpd', 'vazamento de dados', 'vazaram', 'hackeado', 'sem meu consentimento',
       'sem autorização', 'spam'],
   },
