@@ -19,7 +19,7 @@ import Sentiment from 'sentiment';
 import vader from 'vader-sentiment';
 import { classify } from '../src/classify/index.js';
 import { tokenize } from '../src/classify/tokenize.js';
-import { SUPPORTED_LANGUAGES, UNDETERMINED } from '../src/classify/language.js';
+import { readsLanguage } from '../src/classify/language.js';
 import { APP_STORE_SETS, DEV_LANGUAGES, EVAL_SETS, EXTRA_DEV_SETS, langDataDir, loadAppStoreSet, loadDevSet, loadEvalSet, missingEvalData, type AppStoreSetName, type EvalSetName, type LabelledText } from './lib/data.js';
 import { printTopicEval, runTopicEval, withoutErrors } from './eval-topics.js';
 import { buildLanguageLexicon } from './train.js';
@@ -87,10 +87,7 @@ export type LanguageResults = Record<string, { classifier: Scores; baseline: Sco
  * judged" verdict by design and count as missed complaints in the set's F1.
  */
 export function judgedOnly(data: readonly LabelledText[]): LabelledText[] {
-  return data.filter((r) => {
-    const language = classify({ text: r.text }).language;
-    return SUPPORTED_LANGUAGES.has(language) || language === UNDETERMINED;
-  });
+  return data.filter((r) => readsLanguage(classify({ text: r.text }).language));
 }
 
 /** Scores the classifier on each language's dev set and the app-store sets. */

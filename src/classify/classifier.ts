@@ -2,7 +2,7 @@ import type { ClassifyInput, Verdict } from '../domain/verdict.js';
 import { AnalysisBuffer, analyzeTokens, createPhraseMatcher, type PhraseTag, type TextAnalysis } from './features.js';
 import { LANGUAGE_RULES } from './lang/index.js';
 import type { PhraseMatcher } from './phrases.js';
-import { detectLanguage, SUPPORTED_LANGUAGES, UNDETERMINED } from './language.js';
+import { detectLanguage, readsLanguage, UNDETERMINED } from './language.js';
 import { SentimentModel, type ModelFile } from './model.js';
 import { tokenize } from './tokenize.js';
 import type { WordTable } from './word-table.js';
@@ -140,7 +140,7 @@ function classifyWith(
 
   if (!judgeable) {
     reasons.push(
-      language !== UNDETERMINED && !SUPPORTED_LANGUAGES.has(language)
+      !readsLanguage(language)
         ? `text in language "${language}" cannot be judged by the text model: ${rating !== undefined ? 'decided by the rating' : 'no rating, not flagged'}`
         : `text has no words to judge: ${rating !== undefined ? 'decided by the rating' : 'no rating, not flagged'}`,
     );

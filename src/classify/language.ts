@@ -10,6 +10,9 @@ export const SUPPORTED_LANGUAGES: ReadonlySet<string> = new Set(Object.keys(LANG
 /** Undetermined: too little text to tell (e.g. only emoji). */
 export const UNDETERMINED = 'und';
 
+/** Whether the text model reads a text detected as `language`: a judged language, or `und` (the English model reads it). */
+export const readsLanguage = (language: string): boolean => language === UNDETERMINED || SUPPORTED_LANGUAGES.has(language);
+
 /**
  * Stop words of the judged languages (from their rules) and of a few other Latin-script languages,
  * so a Swedish or Polish review is told apart and not judged as English.

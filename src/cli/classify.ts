@@ -61,42 +61,40 @@ export async function runClassifyCli(
     if (line === '') {
       // Still one output line, so output line N always answers input line N; not counted as a failure.
       out = JSON.stringify({ line: lineNo, error: 'empty line' });
-    } else try {
-      const { id, industry, ...review } = parseLine(line);
-      const verdict = classifierFor(industry).classify(review);
-      out = JSON.stringify(id === undefined ? verdict : { id, ...verdict });
-    } catch (err) {
-      failed++;
-      // The line's id when it has one, as draft does: a caller joins answers by id.
-      const id = lineId(line);
-      out = JSON.stringify({ line: lineNo, ...(id !== undefined ? { id } : {}), error: err instanceof Error ? err.message : String(err) });
+    } else {
+      const parsed = parseLine(line);
+      const id = parsed.id;
+      try {
+        if (parsed.error !== undefined) throw new Error(parsed.error);
+        const { id: _id, industry, ...review } = parsed.data;
+        const verdict = classifierFor(industry).classify(review);
+        out = JSON.stringify(id === undefined ? verdict : { id, ...verdict });
+      } catch (err) {
+        failed++;
+        // The line's id when it has one, as draft does: a caller joins answers by id.
+        out = JSON.stringify({ line: lineNo, ...(id !== undefined ? { id } : {}), error: err instanceof Error ? err.message : String(err) });
+      }
     }
     if (!output.write(out + '\n')) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
   }
   return failed > 0 ? 1 : 0;
 }
 
-/** The `id` of a line that is a JSON object with one (a string or a number), else undefined. */
-function lineId(line: string): string | number | undefined {
-  try {
-    const json: unknown = JSON.parse(line);
-    const id = typeof json === 'object' && json !== null ? (json as { id?: unknown }).id : undefined;
-    return typeof id === 'string' || typeof id === 'number' ? id : undefined;
-  } catch {
-    return undefined;
-  }
-}
+type ParsedLine =
+  | { data: z.output<typeof classifyLineSchema>; id: string | number | undefined; error?: undefined }
+  | { id: string | number | undefined; error: string };
 
-function parseLine(line: string): z.output<typeof classifyLineSchema> {
+/** A line's review, or what is wrong with it; with the line's id (a string or a number) whenever its JSON has one. */
+function parseLine(line: string): ParsedLine {
   let json: unknown;
   try {
     json = JSON.parse(line);
   } catch {
-    throw new Error('invalid JSON');
+    return { id: undefined, error: 'invalid JSON' };
   }
+  const rawId = typeof json === 'object' && json !== null ? (json as { id?: unknown }).id : undefined;
+  const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : undefined;
   const parsed = classifyLineSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'line'}: ${i.message}`).join('; '));
-  }
-  return parsed.data;
+  if (!parsed.success) return { id, error: parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'line'}: ${i.message}`).join('; ') };
+  return { data: parsed.data, id };
 }

@@ -108,11 +108,12 @@ const DANGLING_END = /\b(as|so|the|a|an|and|or|of|to|with|like|but|very|too|at|f
  */
 // Case-blind: reviews come in lower case too ('bugs i prefer the official website').
 const RUN_ON = /\s[-–—]\s|\S\s+(?:I|we)\s+(?:prefer|like|love|recommend|enjoy|would rather|rather)\b/i;
+/** "so dirty we asked", "too slow we left": cause and result, one sentence. */
+const CAUSE = new Set(['so', 'too', 'such']);
 function runsOn(words: readonly string[]): boolean {
   for (let i = 1; i < words.length - 1; i++) {
     const w = words[i - 1]!;
-    // "so dirty we asked", "too slow we left": cause and result, one sentence.
-    const cause = i >= 2 && /^(so|too|such)$/.test(words[i - 2]!);
+    const cause = i >= 2 && CAUSE.has(words[i - 2]!);
     if ((words[i] === 'i' || words[i] === 'we') && NEGATIVE.has(w) && !w.endsWith("n't") && !NEGATION.test(w) && !cause) return true;
   }
   return false;

@@ -1,5 +1,5 @@
 import { textContradictsRating } from '../classify/classifier.js';
-import { SUPPORTED_LANGUAGES, UNDETERMINED } from '../classify/language.js';
+import { readsLanguage } from '../classify/language.js';
 import { topicPhraseFor, type Industry } from '../classify/taxonomies/index.js';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
@@ -393,7 +393,7 @@ function materialFor(review: Review, verdict: Verdict, r: ResolvedContext, set: 
 /** No rating, and a text in a language the classifier has no model for (`und`, too short to place, is read as English). */
 function unreadText(verdict: Pick<Verdict, 'language'>, rating: number | undefined): boolean {
   // typeof: a rating stored as JSON null is no rating.
-  return typeof rating !== 'number' && verdict.language !== UNDETERMINED && !SUPPORTED_LANGUAGES.has(verdict.language);
+  return typeof rating !== 'number' && !readsLanguage(verdict.language);
 }
 
 /** The template set a reply to this review is written with (see `replySetFor`). */
