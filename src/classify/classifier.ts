@@ -111,7 +111,13 @@ function classifyWith(
 
   const s = judgeable ? model.score(a) : undefined;
   const lukewarm = judgeable && onlyLukewarm(a, language);
-  const logit = lukewarm ? Math.min(0, s?.logit ?? 0) : (s?.logit ?? 0);
+  // Nothing in an English text the trained model knows (a name, a word of Amharic in Latin letters, a typo): its
+  // logit would be the model's bias alone, which leans one way or the other by the luck of training. Neither praise
+  // nor a complaint. The built models of the other languages lean negative on purpose (a booking.com "Camera mini"
+  // has no word a lexicon knows), and keep their bias: with it, Dutch and Italian dev F1 are 0.857 and 0.896, without
+  // it 0.736 and 0.824.
+  const unknown = s !== undefined && s.lexical === 0 && s.ngram === 0 && (language === 'en' || language === UNDETERMINED);
+  const logit = lukewarm ? Math.min(0, s?.logit ?? 0) : unknown ? 0 : (s?.logit ?? 0);
   const pNegative = 1 / (1 + Math.exp(-logit));
   const textScore = 1 - 2 * pNegative;
   const critical: CriticalHit[] = judgeable ? criticalMatcher.match(a) : [];
@@ -146,6 +152,8 @@ function classifyWith(
     );
   } else if (lukewarm) {
     reasons.push('text is only a lukewarm word: neither praise nor a complaint');
+  } else if (unknown) {
+    reasons.push('text has no word the model knows: neither praise nor a complaint');
   } else {
     reasons.push(`text reads ${logit > 0 ? 'negative' : 'positive'} (${Math.round(Math.max(pNegative, 1 - pNegative) * 100)}% confidence)`);
     reasons.push(...textReasons(a, logit > 0, model));
