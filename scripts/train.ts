@@ -6,6 +6,11 @@
  *   npm run train            train on all 4000 reviews and write the model
  *   npm run train -- --cv    report books->dvd and dvd->books accuracy (domain shift) without writing
  *   npm run train -- --languages   write the German, French, Spanish, Dutch, Italian and Portuguese models
+ *   npm run train -- --blitzer DIR  also train the English model on the dataset's other two domains, electronics and
+ *                                   kitchen (DIR is its `sorted_data_acl` directory; data/MANIFEST.md says where from)
+ *
+ * The shipped English model is trained with `--blitzer`: on books and DVD alone it learned a reader's and a viewer's
+ * words, and read app-store and shop reviews worse (data/MANIFEST.md, BENCHMARKS.md 2026-12-04 21:39).
  *
  * The other languages have no labelled training data whose licence allows it (data/MANIFEST.md): their
  * models are built, not trained on their language. Each carries the lexicon of its language (AFINN-165
@@ -20,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { analyzeText, buildWordTable, DENSE_FEATURES, denseFeatures, forEachNgram, normaliseWord } from '../src/classify/features.js';
 import { LANGUAGE_RULES } from '../src/classify/lang/index.js';
 import { SentimentModel, type ModelFile } from '../src/classify/model.js';
+import { loadBlitzerDomains } from './lib/blitzer.js';
 import { loadTrainSet, type LabelledText } from './lib/data.js';
 
 const require = createRequire(import.meta.url);
@@ -224,7 +230,7 @@ export function train(data: LabelledText[], hyper = HYPER): ModelFile {
   return {
     format: 1,
     meta: {
-      trainedOn: 'blitzer_books_dvd.jsonl (Blitzer et al., ACL 2007): title+text, and titles alone',
+      trainedOn: `Multi-Domain Sentiment Dataset (Blitzer et al., ACL 2007), ${[...new Set(data.map((r) => (r as { domain?: string }).domain ?? '?'))].join(', ')}: title+text, and titles alone`,
       lexicons: 'VADER (vader-sentiment, Hutto & Gilbert 2014); AFINN-165 and emoji valences (sentiment)',
       examples: examples.length,
       hyper,
@@ -250,6 +256,12 @@ function accuracy(file: ModelFile, data: LabelledText[]): number {
   return ok / data.length;
 }
 
+function requiredArg(i: number): string {
+  const v = process.argv[i + 1];
+  if (!v || v.startsWith('--')) throw new Error(`${process.argv[i]} needs a directory`);
+  return v;
+}
+
 async function main(): Promise<void> {
   const data = loadTrainSet();
   if (process.argv.includes('--cv')) {
@@ -270,7 +282,10 @@ async function main(): Promise<void> {
     console.log('dense weights', Object.fromEntries(DENSE_FEATURES.map((n, i) => [n, dense.weights[i]])), 'bias', dense.bias);
     return;
   }
-  const file = train(data);
+  const i = process.argv.indexOf('--blitzer');
+  const more = i >= 0 ? loadBlitzerDomains(requiredArg(i), new Set(['electronics', 'kitchen'])) : [];
+  if (i >= 0 && more.length === 0) throw new Error(`--blitzer ${process.argv[i + 1]}: no electronics or kitchen reviews found there`);
+  const file = train([...data, ...more]);
   writeFileSync(MODEL_PATH, JSON.stringify(file) + '\n');
   console.log(`wrote ${MODEL_PATH}: ${file.ngrams.keys.length} n-gram weights, ${file.lexicon.words.length} lexicon entries`);
   console.log('dense weights', Object.fromEntries(file.dense.names.map((n, i) => [n, file.dense.weights[i]])));

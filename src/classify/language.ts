@@ -181,11 +181,19 @@ function lexiconVote(tokens: readonly Token[], tables: ReadonlyMap<string, WordT
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.kind !== 'word') continue;
+    // A word some lexicon gives a valence votes for the languages whose lexicons do. The English model's learned
+    // weights count only for a word no lexicon knows: trained on product reviews, it has weights for "nickel" (the
+    // metal of a kitchen tool), which would outvote French "Nickel !" (spotless).
     let knownBy = 0;
     for (let l = 0; l < list.length; l++) {
       const table = list[l] as WordTable;
       const id = table.get(t.norm, t.hash);
-      if (id >= 0 && knows(table, id, l === 0)) knownBy |= 1 << l;
+      if (id >= 0 && knows(table, id, false)) knownBy |= 1 << l;
+    }
+    if (knownBy === 0) {
+      const table = list[0] as WordTable;
+      const id = table.get(t.norm, t.hash);
+      if (id >= 0 && knows(table, id, true)) knownBy = 1;
     }
     if (knownBy === 0 || knownBy === (1 << codes.length) - 1) continue;
     let n = 0;

@@ -126,6 +126,14 @@ export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['keep* restarting', -1.5], ['keep* shutting down', -1.5], ['keep* shutting off', -1.5],
   ['doesnt have dark mode', -1.5], ['doesnt have a dark mode', -1.5], ['where is the dark mode', -1.5], ['get a dark mode', -1.5],
   ['needs improvement', -2], ['should be improved', -1.5],
+  // A bill above the quote, as the other languages have it (a tradesman's or a garage's reviews), and a stay or a home
+  // without hot water: the model trained on kitchen goods learned "hot water" as a kettle's praise.
+  ['more than quoted', -2], ['more than the quote', -2], ['more than they quoted', -2], ['higher than quoted', -2],
+  ['higher than the quote', -2], ['above the quote', -2], ['over the quote', -2], ['double the quote', -2.5],
+  ['twice the quote', -2.5], ['more than the estimate', -2], ['higher than the estimate', -2], ['over the estimate', -2],
+  ['no hot water', -2], ['without hot water', -2],
+  // Service that turned ("never had a problem until today") and staff who shouted, which no general lexicon scores.
+  ['until today', -1.5], ['until yesterday', -1.5], ['yelled', -2], ['yelling at', -2], ['shouted at', -2], ['screamed at', -2.5],
 ];
 
 /** Praise phrases from the same domain: what a general lexicon scores neutral but a reviewer means well. */
