@@ -134,6 +134,12 @@ export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['no hot water', -2], ['without hot water', -2],
   // Service that turned ("never had a problem until today") and staff who shouted, which no general lexicon scores.
   ['until today', -1.5], ['until yesterday', -1.5], ['yelled', -2], ['yelling at', -2], ['shouted at', -2], ['screamed at', -2.5],
+  // Fifth shopping-app pass (tuning set only; negative/positive reviews there): prices raised ("price increase",
+  // "higher prices" 9/0), a customer leaving ("i'm done with" 20/0), and "gift card", a noun that is no praise: the
+  // lexicon's "gift" read "You people messed up my gift card balance!!!" as praise (gift card 63/5).
+  ['price increase*', -1.5], ['prices went up', -1.5], ['prices keep going up', -2], ['higher prices', -1.5], ['raised prices', -1.5],
+  ['raised their prices', -1.5], ['raising prices', -1.5], ['raising their prices', -1.5], ['im done with', -2], ['i am done with', -2],
+  ['done with this', -1.5], ['gift card', 0], ['gift cards', 0], ['giftcard*', 0],
 ];
 
 /** Praise phrases from the same domain: what a general lexicon scores neutral but a reviewer means well. */
@@ -165,6 +171,12 @@ export const PRAISE_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['fell apart in my mouth', 3], ['fell apart in your mouth', 3], ['meat fell apart', 2.5], ['fell off the bone', 3],
   ['falling off the bone', 3], ['so slow cooked', 1.5],
   // "Couldn't fault it": praise, whatever the negator and "unable to" say.
+  // A shop a customer could not do without, which the negator before it turned into a complaint ("Don't know where I
+  // would be without amazon!", "how did we ever live without this").
+  ['couldnt live without', 3], ['could not live without', 3], ['cannot live without', 3], ['wouldnt be without', 2.5],
+  ['would not be without', 2.5], ['where would i be without', 3], ['where i would be without', 3], ['ever live without', 3],
+  ['couldnt exist without', 3], ['couldnt exist in a world without', 3], ['cant imagine life without', 3],
+  ['dont know what i would do without', 3], ['dont know what id do without', 3],
   ['cant fault', 3], ['couldnt fault', 3], ['could not fault', 3], ['cannot fault', 3], ['unable to fault', 3],
   ['not able to fault', 3],
 ];

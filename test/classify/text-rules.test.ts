@@ -148,6 +148,13 @@ describe('review-domain complaints without sentiment words', () => {
       'Everyone keeps asking me where I bought these shoes.', 'We got locked out of our room at 2am and the night porter had us back in within minutes, so kind.', 'I keep popping back for more of their cinnamon buns.', 'The watch keeps charging quickly and lasts a week.']) {
       expect(text(s).negative, s).toBe(false);
     }
+    // A customer leaving, prices raised, a gift card gone wrong; a shop the customer could not do without is praise.
+    for (const s of ['You people messed up my gift card balance!!!', 'After adding purchases in the cart, the price increases', "I'm done with this app."]) {
+      expect(text(s).negative, s).toBe(true);
+    }
+    for (const s of ["Don't know where I would be without amazon!", "I couldn't exist in a world without amazon!", 'how did we ever live without this!?!', 'Bought a gift card for my mum, lovely.']) {
+      expect(text(s).negative, s).toBe(false);
+    }
     for (const s of ['Every time I stay here the room is spotless.', "Call them to fix your roof, you won't regret it.", 'Other cleaners are late all the time, these guys are always on time.']) {
       expect(text(s).negative, s).toBe(false);
     }
