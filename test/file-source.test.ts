@@ -12,11 +12,18 @@ import { fixture } from './helpers/fixtures.js';
 describe('file adapter', () => {
   it('reads CSV with RFC 4180 quoting, keeps the good rows and names the bad ones', () => {
     const { reviews, rejected } = parseReviewFile(fixture('file/reviews.csv'), 'csv');
-    expect(reviews.map((r) => r.platformId)).toEqual(['imp-1', 'imp-2', 'imp-4']);
+    expect(reviews.map((r) => r.platformId)).toEqual(['imp-1', 'imp-2', 'imp-4', 'imp-5']);
     expect(reviews[0]).toMatchObject({ author: 'Ortiz, Daniel', rating: 2, title: 'Cold fish', language: 'en' });
     expect(reviews[0]?.text).toBe('We waited 45 minutes, and the fish came out cold.\nThe waiter said "kitchen is busy" and walked off.');
-    expect(rejected?.count).toBe(3);
-    expect(rejected?.reasons).toEqual([expect.stringMatching(/^line 8: .*record length/i), 'line 5: rating "five" is not a number', 'line 7: no text (expected a text, body, review or content column)']);
+    expect(rejected?.count).toBe(2);
+    expect(rejected?.reasons).toEqual([expect.stringMatching(/^line 8: .*record length/i), 'line 5: rating "five" is not a number']);
+  });
+
+  it('keeps a review that is only a rating, as the platforms do: a 1-star without a word is still a complaint to answer', () => {
+    const { reviews, rejected } = parseReviewFile('id,rating,text\nr-1,1,\nr-2,,\n', 'csv');
+    expect(reviews).toEqual([expect.objectContaining({ platformId: 'r-1', rating: 1, text: '' })]);
+    expect(rejected).toEqual({ count: 1, reasons: ['line 3: no text and no rating (expected a text, body, review or content column, or a rating)'] });
+    expect(normaliseReview(reviews[0]!, 'f')).toMatchObject({ rating: 1, text: '' });
   });
 
   it('reads JSONL with case-insensitive keys and other scales, skipping a broken line', () => {
@@ -39,7 +46,7 @@ describe('file adapter', () => {
 
   it('rejects a file of the wrong shape, and a file where no row is usable', () => {
     expect(() => parseReviewFile('{"data":1}', 'json')).toThrow(/JSON array of reviews/);
-    expect(() => parseReviewFile('[{"rating":3}]', 'json')).toThrow(/no usable review in the file; 1 rejected: item 1: no text/);
+    expect(() => parseReviewFile('[{"author":"Ann"}]', 'json')).toThrow(/no usable review in the file; 1 rejected: item 1: no text and no rating/);
     expect(() => parseReviewFile('[{"text":"x","rating":9}]', 'json')).toThrow(/rating 9 is outside 0–5/);
   });
 

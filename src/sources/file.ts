@@ -48,7 +48,6 @@ export function rowToReview(row: unknown): RawReview | string {
   };
   const text = get('text');
   const title = get('title');
-  if (!text && !title) return 'no text (expected a text, body, review or content column)';
   let rating: { value: number; best: number } | undefined;
   const ratingText = get('rating');
   if (ratingText !== undefined) {
@@ -60,6 +59,8 @@ export function rowToReview(row: unknown): RawReview | string {
     if (!rating) return `rating "${ratingText}" is not a number`;
     if (rating.value < 0 || rating.value > rating.best) return `rating ${rating.value} is outside 0–${rating.best} (add a ratingBest column for other scales)`;
   }
+  // A rating alone is a review, as Google and the app stores have them: a 1-star without a word still wants an answer.
+  if (!text && !title && !rating) return 'no text and no rating (expected a text, body, review or content column, or a rating)';
   const date = get('publishedAt');
   if (date !== undefined && Number.isNaN(Date.parse(date))) return `date "${date}" is not a date`;
   return {
