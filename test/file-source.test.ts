@@ -20,9 +20,11 @@ describe('file adapter', () => {
   });
 
   it('keeps a review that is only a rating, as the platforms do: a 1-star without a word is still a complaint to answer', () => {
-    const { reviews, rejected } = parseReviewFile('id,rating,text\nr-1,1,\nr-2,,\n', 'csv');
+    const { reviews, rejected } = parseReviewFile('id,rating,text\nr-1,1,\nr-2,,\nr-3,0,\n', 'csv');
     expect(reviews).toEqual([expect.objectContaining({ platformId: 'r-1', rating: 1, text: '' })]);
-    expect(rejected).toEqual({ count: 1, reasons: ['line 3: no text and no rating (expected a text, body, review or content column, or a rating)'] });
+    // 0 of 5 is how some exports say "not rated": with no text either, there is no review.
+    const why = 'no text and no rating (expected a text, body, review or content column, or a rating)';
+    expect(rejected).toEqual({ count: 2, reasons: [`line 3: ${why}`, `line 4: ${why}`] });
     expect(normaliseReview(reviews[0]!, 'f')).toMatchObject({ rating: 1, text: '' });
   });
 
