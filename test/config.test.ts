@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -228,5 +228,34 @@ describe('the bundled demo config', () => {
     expect(app).toContain('Sam, Tidy Support');
     expect(app).toContain('support@tidy-app.example');
     expect(app).not.toContain('Harbor Bistro');
+  });
+});
+
+describe('reply languages and template sets', () => {
+  const withDrafting = (business: string, drafting = ''): string =>
+    ISSUE_EXAMPLE.replace('  signature: Maya, Guest Relations\n', `  signature: Maya, Guest Relations\n${business}`) + drafting;
+
+  it('names a business language or reply language that no template set writes, instead of answering in English unsaid', () => {
+    expect(problemsOf(writeTemp(withDrafting('  language: xx\n')))).toEqual([
+      'business.language: no reply templates for "xx" (built in: de, en, es, fr, it, nl, pt; more from drafting.templatesDir)',
+    ]);
+    expect(problemsOf(writeTemp(withDrafting('  replyLanguage: sv\n')))).toEqual([
+      'business.replyLanguage: no reply templates for "sv" (built in: de, en, es, fr, it, nl, pt; more from drafting.templatesDir)',
+    ]);
+    // A region falls back to its language's set; "reviewer" needs none.
+    expect(loadConfig(writeTemp(withDrafting('  language: pt-PT\n  replyLanguage: reviewer\n')), {}).business.language).toBe('pt-PT');
+  });
+
+  it('reads drafting.templatesDir beside the config file, checks its sets at load, and lets them add a language', () => {
+    const file = writeTemp(withDrafting('  language: sv\n', 'drafting:\n  templatesDir: ./templates\n'));
+    expect(problemsOf(file)).toEqual([`drafting.templatesDir: folder ${path.join(path.dirname(file), 'templates')} does not exist`]);
+    const dir = path.join(path.dirname(file), 'templates');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'sv.json'), JSON.stringify({ language: 'sv' }));
+    expect(problemsOf(file)).toEqual([expect.stringMatching(/^drafting\.templatesDir: Invalid template set .*sv\.json: /)]);
+    const en = JSON.parse(readFileSync(new URL('../src/draft/templates/en.json', import.meta.url), 'utf8')) as { language: string };
+    writeFileSync(path.join(dir, 'sv.json'), JSON.stringify({ ...en, language: 'sv' }));
+    const cfg = loadConfig(file, {});
+    expect([cfg.drafting.templatesDir, cfg.businesses[0]!.drafting.templatesDir]).toEqual([dir, dir]);
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { hasTemplateSet, loadTemplateDir, templateLanguages } from '../draft/templates.js';
 import { configSchema, formatPath, qualifiedId, type AlertChannelConfig, type ApiKeyConfig, type BusinessProfile, type Config, type OwnedSourceConfig, type SourceConfig } from './schema.js';
 
 /** Invalid configuration: `problems` holds one `path: message` line per bad field. */
@@ -92,7 +93,15 @@ export function parseConfig(raw: unknown, opts: { file?: string; configDir?: str
     if ('keyFile' in c && c.keyFile) c.keyFile = path.resolve(configDir, c.keyFile);
     if ('privateKeyFile' in c && c.privateKeyFile) c.privateKeyFile = path.resolve(configDir, c.privateKeyFile);
   }
+  // So is the folder of extra reply template sets.
+  const templatesDirs = (d: { templatesDir?: string | undefined } | undefined): void => {
+    if (d?.templatesDir) d.templatesDir = path.resolve(configDir, d.templatesDir);
+  };
+  templatesDirs(parsed.drafting);
+  for (const b of parsed.businesses ?? []) templatesDirs(b.drafting);
   const { businesses, sources: ownedSources, alerts, alertPaths } = resolveBusinesses(parsed);
+  const languageProblems = replyLanguageProblems(parsed);
+  if (languageProblems.length) throw new ConfigError(file, languageProblems);
   const shardProblems = (parsed.workers.shards ?? []).flatMap((n, i) => (n >= parsed.redis.queueShards ? [`workers.shards[${i}]: shard ${n} does not exist (redis.queueShards is ${parsed.redis.queueShards}: shards 0-${parsed.redis.queueShards - 1})`] : []));
   if (shardProblems.length) throw new ConfigError(file, shardProblems);
   const channelProblems = [...insightChannelProblems(parsed.insights, alerts), ...businessReportProblems(businesses, alerts)];
@@ -190,6 +199,44 @@ function resolveBusinesses(parsed: z.output<typeof configSchema>): { businesses:
     alertPaths.push(...b.alerts.map((_, i) => `businesses[${bi}].alerts[${i}]`));
   });
   return { businesses, sources, alerts: [...serviceAlerts, ...alerts], alertPaths: [...servicePaths, ...alertPaths] };
+}
+
+/**
+ * A folder of template sets that is missing or holds a bad set, and a business language or reply language no set
+ * writes: found at load, not when the first reply is drafted (a bad set threw there) or silently answered in English.
+ */
+function replyLanguageProblems(parsed: z.output<typeof configSchema>): string[] {
+  const problems: string[] = [];
+  const entries = parsed.businesses
+    ? parsed.businesses.map((b, i) => ({ at: `businesses[${i}]`, business: b, drafting: b.drafting ?? parsed.drafting, draftingAt: b.drafting ? `businesses[${i}].drafting` : 'drafting' }))
+    : [{ at: 'business', business: parsed.business!, drafting: parsed.drafting, draftingAt: 'drafting' }];
+  const checkedDirs = new Map<string, boolean>();
+  for (const { at, business, drafting, draftingAt } of entries) {
+    let dir = drafting.templatesDir;
+    if (dir) {
+      let ok = checkedDirs.get(dir);
+      if (ok === undefined) {
+        ok = false;
+        if (!existsSync(dir) || !statSync(dir).isDirectory()) problems.push(`${draftingAt}.templatesDir: folder ${dir} does not exist`);
+        else {
+          try {
+            loadTemplateDir(dir);
+            ok = true;
+          } catch (err) {
+            problems.push(`${draftingAt}.templatesDir: ${(err as Error).message}`);
+          }
+        }
+        checkedDirs.set(dir, ok);
+      }
+      if (!ok) continue;
+    } else dir = undefined;
+    const known = `built in: ${templateLanguages().sort().join(', ')}; more from drafting.templatesDir`;
+    for (const field of ['language', 'replyLanguage'] as const) {
+      const code = business[field];
+      if (code && code !== 'reviewer' && !hasTemplateSet(code, dir)) problems.push(`${at}.${field}: no reply templates for "${code}" (${known})`);
+    }
+  }
+  return problems;
 }
 
 /**

@@ -107,7 +107,13 @@ export function loadTemplateDir(dir: string): Map<string, TemplateSet> {
   const sets = new Map<string, TemplateSet>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     const full = path.join(dir, file);
-    const result = templateSetSchema.safeParse(JSON.parse(readFileSync(full, 'utf8')));
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(full, 'utf8'));
+    } catch (err) {
+      throw new Error(`Invalid template set ${full}: not JSON (${(err as Error).message})`);
+    }
+    const result = templateSetSchema.safeParse(json);
     if (!result.success) {
       throw new Error(`Invalid template set ${full}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
@@ -141,6 +147,11 @@ export function templateSetFor(language: string | undefined, templatesDir?: stri
 export function replySetFor(reviewer: string | undefined, business: { language?: string | undefined; replyLanguage?: string | undefined }, templatesDir?: string): TemplateSet {
   const forced = business.replyLanguage && business.replyLanguage !== 'reviewer' ? business.replyLanguage : undefined;
   return findSet(forced ?? reviewer, templatesDir) ?? templateSetFor(business.language, templatesDir);
+}
+
+/** Whether replies can be written in `language` (its own set or its base language's, built in or in `templatesDir`). */
+export function hasTemplateSet(language: string, templatesDir?: string): boolean {
+  return findSet(language, templatesDir) !== undefined;
 }
 
 /** Languages with a template set (built in plus `templatesDir`). */
