@@ -198,4 +198,5 @@ export const SARCASM_TAIL = 'not';
 /** After "never", these make an intensifier, not a negation: "never had such bland food", "never been so bored". */
 export const NEVER_INTENSIFIERS: ReadonlySet<string> = new Set(['such', 'so', 'as', 'more', 'worse', 'this']);
 
-export const NEGATION_BREAKERS: ReadonlySet<string> = new Set(['only', 'just', 'doubt', 'wonder', 'matter', 'problem']);
+// "because" opens a clause of its own: "They didn't serve us because we are black" negates the serving, not the reason.
+export const NEGATION_BREAKERS: ReadonlySet<string> = new Set(['only', 'just', 'doubt', 'wonder', 'matter', 'problem', 'because', 'cause', 'cuz']);

@@ -270,6 +270,21 @@ describe('flagging in every judged language', () => {
     }
   });
 
+  it.each([
+    ['es', 'No me atendieron por ser extranjero.'],
+    ['pt', 'Não me atenderam por ser estrangeiro.'],
+    ['en', "They didn't serve us because we are black."],
+    ['fr', "On ne nous a pas servis parce que nous sommes arabes."],
+    ['de', 'Man hat uns nicht bedient, weil wir Ausländer sind.'],
+    ['nl', 'Ze wilden ons niet bedienen omdat we buitenlanders zijn.'],
+    ['it', 'Non ci hanno servito perché siamo stranieri.'],
+  ])('escalates discrimination described after a negated verb: the negation is the refusal, not of the reason (%s "%s")', (language, text) => {
+    // Left open by the last session: "No me atendieron por ser extranjero" lost its critical hit to the "No".
+    const v = classify({ text, language });
+    expect(v.severity).toBe('critical');
+    expect(v.reasons.join(' ')).toContain('discrimination');
+  });
+
   it('does not count a negated critical mention in any language', () => {
     for (const text of ['Keine Lebensmittelvergiftung, alles gut.', "Ce n'est pas une arnaque, tout est correct.", 'No es ninguna estafa, todo perfecto.',
       'Non è una truffa, tutto perfetto.', 'Não é golpe, tudo certo.', 'Geen oplichting, alles prima.']) {

@@ -1,5 +1,9 @@
 import type { LanguageRules } from './types.js';
 
+// A reason opens a clause of its own: a negation before it is of the verb, not of the reason ("No me atendieron por
+// ser extranjero" is a refusal for a reason, and the reason is the discrimination).
+const CAUSAL = ['weil', 'wegen', 'denn'];
+
 /** German. */
 export const de: LanguageRules = {
   code: 'de',
@@ -10,7 +14,7 @@ export const de: LanguageRules = {
     'nichts', 'kann', 'konnte', 'muss', 'sie', 'er', 'ihr', 'hier', 'jetzt', 'seit', 'über', 'dann', 'doch', 'alles', 'freundlich'],
   negators: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'nichts', 'niemand', 'ohne', 'weder',
     'nirgends', 'keinesfalls', 'keineswegs', 'garnicht', 'nimmer'],
-  negationBreakers: ['nur', 'bloß', 'einmal', 'mal', 'umsonst', 'zweifel'],
+  negationBreakers: ['nur', 'bloß', 'einmal', 'mal', 'umsonst', 'zweifel', ...CAUSAL],
   // A negation ends at "und" ("Kein Frühstück und unfreundliches Personal" is no praise of the staff), unless "und" joins
   // two sentiment words of one polarity (features.ts, joinsSentimentWords).
   coordinators: ['und'],

@@ -1,5 +1,9 @@
 import { romanceInflections, type LanguageRules } from './types.js';
 
+// A reason opens a clause of its own: a negation before it is of the verb, not of the reason ("No me atendieron por
+// ser extranjero" is a refusal for a reason, and the reason is the discrimination).
+const CAUSAL = ['porque', 'por'];
+
 /** Spanish. */
 export const es: LanguageRules = {
   code: 'es',
@@ -9,7 +13,7 @@ export const es: LanguageRules = {
     'mucho', 'mucha', 'poco', 'bien', 'mal', 'aunque', 'porque', 'cuando', 'donde', 'ya', 'hemos', 'han', 'ha', 'tiene', 'tienen',
     'comida', 'servicio', 'sitio', 'lugar', 'precio', 'atención', 'gracias', 'excelente', 'recomiendo', 'siempre', 'vez', 'además'],
   negators: ['no', 'nunca', 'jamás', 'nada', 'nadie', 'ninguno', 'ninguna', 'ningún', 'sin', 'ni', 'tampoco', 'poco', 'poca', 'pocos', 'pocas'],
-  negationBreakers: ['solo', 'sólo', 'solamente', 'obstante', 'dudo', 'duda', 'importa'],
+  negationBreakers: ['solo', 'sólo', 'solamente', 'obstante', 'dudo', 'duda', 'importa', ...CAUSAL],
   // A negation ends at "y" ("Sin wifi y personal antipático" is no praise of the staff), unless "y" joins
   // two sentiment words of one polarity (features.ts, joinsSentimentWords).
   coordinators: ['y'],

@@ -1,5 +1,9 @@
 import type { LanguageRules } from './types.js';
 
+// A reason opens a clause of its own: a negation before it is of the verb, not of the reason ("No me atendieron por
+// ser extranjero" is a refusal for a reason, and the reason is the discrimination).
+const CAUSAL = ['parce', 'car'];
+
 /** French. */
 export const fr: LanguageRules = {
   code: 'fr',
@@ -11,7 +15,7 @@ export const fr: LanguageRules = {
   // "n'est", "n'a"… are one token each ("nest", "na"): the apostrophe is dropped, not split.
   negators: ['pas', 'ne', "n'est", "n'ai", "n'a", "n'ont", "n'avons", "n'était", "n'en", "n'y", 'jamais', 'rien', 'aucun', 'aucune',
     'sans', 'ni', 'nullement', 'guère', 'peu'],
-  negationBreakers: ['seulement', 'que', 'mal', 'uniquement', 'doute'],
+  negationBreakers: ['seulement', 'que', 'mal', 'uniquement', 'doute', ...CAUSAL],
   // A negation ends at "et" ("Ne fuit pas et très pratique" is no complaint about being practical), unless "et" joins
   // two sentiment words of one polarity (features.ts, joinsSentimentWords).
   coordinators: ['et'],

@@ -1,5 +1,9 @@
 import type { LanguageRules } from './types.js';
 
+// A reason opens a clause of its own: a negation before it is of the verb, not of the reason ("No me atendieron por
+// ser extranjero" is a refusal for a reason, and the reason is the discrimination).
+const CAUSAL = ['perché', 'poiché'];
+
 /** Italian. */
 export const it: LanguageRules = {
   code: 'it',
@@ -13,7 +17,7 @@ export const it: LanguageRules = {
   negators: ['non', 'mai', 'niente', 'nulla', 'nessuno', 'nessuna', 'nessun', 'senza', 'né', 'neanche', 'nemmeno', 'neppure', 'manco', 'poco'],
   // No coordinator: "e" (and), typed without its accent, is "è" (is), and "non e pulita"
   // would lose its negation.
-  negationBreakers: ['solo', 'soltanto', 'solamente', 'vedo', 'esitate', 'dubbio'],
+  negationBreakers: ['solo', 'soltanto', 'solamente', 'vedo', 'esitate', 'dubbio', ...CAUSAL],
   coordinators: [],
   softeners: ['un'],
   negationLooksBack: false,

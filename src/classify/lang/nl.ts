@@ -1,5 +1,9 @@
 import type { LanguageRules } from './types.js';
 
+// A reason opens a clause of its own: a negation before it is of the verb, not of the reason ("No me atendieron por
+// ser extranjero" is a refusal for a reason, and the reason is the discrimination).
+const CAUSAL = ['omdat', 'vanwege', 'want'];
+
 /** Dutch. */
 export const nl: LanguageRules = {
   code: 'nl',
@@ -9,7 +13,7 @@ export const nl: LanguageRules = {
     'als', 'omdat', 'toen', 'altijd', 'nooit', 'niets', 'niks', 'eten', 'bediening', 'personeel', 'lekker', 'vriendelijk', 'prijs',
     'helaas', 'echt', 'gewoon', 'hier', 'daar', 'ook', 'zelfs', 'keer', 'uur', 'minuten'],
   negators: ['niet', 'geen', 'nooit', 'niets', 'niks', 'niemand', 'nergens', 'zonder', 'noch', 'allerminst'],
-  negationBreakers: ['alleen', 'enkel', 'slechts', 'eens', 'twijfel'],
+  negationBreakers: ['alleen', 'enkel', 'slechts', 'eens', 'twijfel', ...CAUSAL],
   // A negation ends at "en" ("Geen wifi en onvriendelijk personeel" is no praise of the staff), unless "en" joins
   // two sentiment words of one polarity (features.ts, joinsSentimentWords).
   coordinators: ['en'],

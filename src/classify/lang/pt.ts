@@ -1,5 +1,9 @@
 import { romanceInflections, type LanguageRules } from './types.js';
 
+// A reason opens a clause of its own: a negation before it is of the verb, not of the reason ("No me atendieron por
+// ser extranjero" is a refusal for a reason, and the reason is the discrimination).
+const CAUSAL = ['porque', 'pois', 'por'];
+
 /** Portuguese (Brazil and Portugal). */
 export const pt: LanguageRules = {
   code: 'pt',
@@ -12,7 +16,7 @@ export const pt: LanguageRules = {
   negators: ['não', 'nao', 'nunca', 'jamais', 'nada', 'ninguém', 'nenhum', 'nenhuma', 'sem', 'nem', 'tampouco', 'pouco', 'pouca'],
   // No coordinator: "e" (and), typed without its accent, is "é" (is), and "não e bom" would
   // lose its negation.
-  negationBreakers: ['só', 'somente', 'apenas', 'dúvida'],
+  negationBreakers: ['só', 'somente', 'apenas', 'dúvida', ...CAUSAL],
   coordinators: [],
   softeners: ['um', 'uma'],
   negationLooksBack: false,
