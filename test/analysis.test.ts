@@ -80,6 +80,23 @@ describe('the classifier section over an industry’s taxonomy', () => {
     expect(only(makeReview('s', { rating: 1, text: 'They froze my account and closed the branch in my town.' }), { draft: false }).verdict.topics).toEqual(['branches']);
   });
 
+  it("reads a one-word review that its own language shares with another as the business's, and answers in it", () => {
+    // "Pessimo" is Italian and (without its accent) Portuguese; "Horrible" English, French and Spanish. A trattoria in
+    // Milan answered "Pessimo" in Portuguese.
+    const milan = { name: 'Trattoria Sole', contact: { email: 'ciao@sole.example' }, signature: 'Giulia', language: 'it', industry: 'restaurant' as const };
+    const analyze = createAnalyzer(makeConfig({ business: milan }));
+    const pessimo = analyze(makeReview('s', { rating: 1, text: 'Pessimo!' }), { draft: true });
+    expect(pessimo.verdict.language).toBe('it');
+    // Italian apologises with "ci dispiace"/"scusa", Portuguese with "lamentamos"/"desculp…".
+    expect(pessimo.draft?.reply).toMatch(/dispiace|scus/i);
+    expect(pessimo.draft?.reply).not.toMatch(/lamentamos|desculp/i);
+    expect(createAnalyzer(makeConfig())(makeReview('s', { rating: 1, text: 'Pessimo!' }), { draft: false }).verdict.language).toBe('pt');
+    expect(createAnalyzer(makeConfig({ business: { ...milan, language: 'fr' } }))(makeReview('s', { rating: 1, text: 'Horrible' }), { draft: false }).verdict.language).toBe('fr');
+    // A sentence is read for what it is, and the platform's language stands.
+    expect(analyze(makeReview('s', { rating: 1, text: 'The food was terrible.' }), { draft: false }).verdict.language).toBe('en');
+    expect(analyze(makeReview('s', { rating: 1, text: 'Pessimo!', language: 'pt' }), { draft: false }).verdict.language).toBe('pt');
+  });
+
   it('checks alert routing topics against the industry’s taxonomy', () => {
     const problems = (over: Parameters<typeof makeConfig>[0]): string => {
       try {

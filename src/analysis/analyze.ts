@@ -58,7 +58,7 @@ export function classifierOptionsFrom(config: Pick<Config, 'classifier' | 'busin
   const taxonomy: Topic[] = config.classifier.replaceDefaultTopics
     ? [...own]
     : [...builtIn.map((t) => own.find((o) => o.id === t.id) ?? t), ...own.filter((o) => !builtIn.some((t) => t.id === o.id))];
-  return { taxonomy, criticalRules: config.classifier.criticalRules, clearComplaintLogit: config.classifier.clearComplaintLogit };
+  return { taxonomy, criticalRules: config.classifier.criticalRules, clearComplaintLogit: config.classifier.clearComplaintLogit, businessLanguage: config.business.language };
 }
 
 /**
@@ -74,7 +74,7 @@ export function createAnalyzer(config: AnalysisConfig): Analyzer {
     ? undefined
     : new Map(
         config.businesses!.map((b) => {
-          const signature = JSON.stringify([b.business.industry, b.classifier]);
+          const signature = JSON.stringify([b.business.industry, b.business.language, b.classifier]);
           let c = bySignature.get(signature);
           if (!c) bySignature.set(signature, (c = createClassifier(classifierOptionsFrom({ business: b.business, classifier: b.classifier }))));
           return [b.id, c];

@@ -2,7 +2,7 @@ import type { ClassifyInput, Verdict } from '../domain/verdict.js';
 import { AnalysisBuffer, analyzeTokens, createPhraseMatcher, type PhraseTag, type TextAnalysis } from './features.js';
 import { LANGUAGE_RULES } from './lang/index.js';
 import type { PhraseMatcher } from './phrases.js';
-import { detectLanguage, readsLanguage, UNDETERMINED } from './language.js';
+import { businessLanguageFor, detectLanguage, readsLanguage, UNDETERMINED } from './language.js';
 import { SentimentModel, type ModelFile } from './model.js';
 import { tokenize } from './tokenize.js';
 import type { WordTable } from './word-table.js';
@@ -25,6 +25,8 @@ export interface ClassifierOptions {
   criticalRules?: readonly CriticalRule[] | undefined;
   /** Text logit above which a 4–5 star review still counts as a complaint (default 2: p ≈ 0.88). */
   clearComplaintLogit?: number | undefined;
+  /** `business.language`: a text of a few words its lexicon knows is read as this language (see businessLanguageFor). */
+  businessLanguage?: string | undefined;
   /** A trained English model other than the shipped one (tests, experiments). */
   model?: ModelFile | undefined;
 }
@@ -86,7 +88,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const clearComplaint = options.clearComplaintLogit ?? 2;
   // Nothing of a review's tokens outlives its verdict, so one buffer serves every call.
   const buffer = new AnalysisBuffer();
-  return { classify: (input) => classifyWith(input, (tables ??= build()), buffer, topics, critical, clearComplaint) };
+  return { classify: (input) => classifyWith(input, (tables ??= build()), buffer, topics, critical, clearComplaint, options.businessLanguage) };
 }
 
 function classifyWith(
@@ -96,13 +98,14 @@ function classifyWith(
   topicMatcher: TopicMatcher,
   criticalMatcher: CriticalMatcher,
   clearComplaint: number,
+  businessLanguage: string | undefined,
 ): Verdict {
   const title = input.title?.trim();
   const body = input.text ?? '';
   const text = title ? joinTitle(title, body) : body;
   const rating = validRating(input.rating);
   const tokens = tokenize(text, buffer.tokens);
-  const language = platformLanguage(input.language) ?? detectLanguage(text, tokens, tables);
+  const language = platformLanguage(input.language) ?? businessLanguageFor(tokens, tables, businessLanguage) ?? detectLanguage(text, tokens, tables);
   const own = languages.get(language);
   // A language the text model cannot judge is still read with the English tables, for its topics.
   const { model, matcher } = own ?? (languages.get('en') as LanguageModel);

@@ -75,6 +75,26 @@ const NGRAM_CHARS = 240;
  * ("DELICIOUS!!" is Hungarian to it), so it is trusted on short texts only for a judged language.
  * `und` when nothing tells; English when nothing else does ("Great app").
  */
+/**
+ * The business's own language for a text of a few words that its lexicon knows every word of ("Pessimo!" at a
+ * trattoria is Italian, not Portuguese; "Horrible" at a bistro French): such a text fits several languages, and the
+ * business's customers mostly write in its language. Undefined when the text is longer or has a word it does not know.
+ */
+export function businessLanguageFor(tokens: readonly Token[], tables: ReadonlyMap<string, WordTable>, businessLanguage: string | undefined): string | undefined {
+  const code = businessLanguage?.slice(0, 2).toLowerCase();
+  const table = code ? tables.get(code) : undefined;
+  if (!table || !code) return undefined;
+  let words = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind !== 'word') continue;
+    if (++words > SHORT_WORDS) return undefined;
+    const id = table.get(t.norm, t.hash);
+    if (id < 0 || !knows(table, id, code === 'en')) return undefined;
+  }
+  return words > 0 ? code : undefined;
+}
+
 export function detectLanguage(text: string, tokens: readonly Token[], tables?: ReadonlyMap<string, WordTable>): string {
   for (let l = 0; l < votes.length; l++) votes[l] = 0; // a loop: fill() is a call into C++
   let words = 0;
