@@ -237,10 +237,10 @@ describe('reply languages and template sets', () => {
 
   it('names a business language or reply language that no template set writes, instead of answering in English unsaid', () => {
     expect(problemsOf(writeTemp(withDrafting('  language: xx\n')))).toEqual([
-      'business.language: no reply templates for "xx" (built in: de, en, es, fr, it, nl, pt; more from drafting.templatesDir)',
+      'business.language: no reply templates for "xx" (built in: de, en, es, fr, it, nl, pt, pt-PT; more from drafting.templatesDir)',
     ]);
     expect(problemsOf(writeTemp(withDrafting('  replyLanguage: sv\n')))).toEqual([
-      'business.replyLanguage: no reply templates for "sv" (built in: de, en, es, fr, it, nl, pt; more from drafting.templatesDir)',
+      'business.replyLanguage: no reply templates for "sv" (built in: de, en, es, fr, it, nl, pt, pt-PT; more from drafting.templatesDir)',
     ]);
     // A region falls back to its language's set; "reviewer" needs none.
     expect(loadConfig(writeTemp(withDrafting('  language: pt-PT\n  replyLanguage: reviewer\n')), {}).business.language).toBe('pt-PT');

@@ -1,5 +1,6 @@
 import { textContradictsRating } from '../classify/classifier.js';
 import { readsLanguage } from '../classify/language.js';
+import { hasRegionalVariants, regionalVariant } from '../classify/language-variant.js';
 import { topicPhraseFor, type Industry } from '../classify/taxonomies/index.js';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
@@ -80,6 +81,10 @@ export function joinList(set: TemplateSet, items: string[], max = 2): string | u
  * wording for unknown topics (their ids are English words, out of place in another language).
  */
 export function topicPhrase(set: TemplateSet, topic: string, form: 'long' | 'short', industry?: Industry): string | undefined {
+  // A regional set (pt-PT) names a topic in its own words: the taxonomies' phrases are the language's main region's
+  // ("equipe", "café da manhã"), which read foreign in the other.
+  const regional = set.language.includes('-') ? set.topics[topic] : undefined;
+  if (regional) return regional[form];
   const builtIn = topicPhraseFor(industry, set.language, topic, form);
   if (builtIn) return builtIn;
   const known = set.topics[topic];
@@ -398,7 +403,28 @@ function unreadText(verdict: Pick<Verdict, 'language'>, rating: number | undefin
 
 /** The template set a reply to this review is written with (see `replySetFor`). */
 export function replySet(review: Review, verdict: Verdict, r: ResolvedContext): TemplateSet {
-  return replySetFor(verdict.language || review.language, r, r.templatesDir);
+  return replySetFor(reviewerLanguage(review, verdict, r.language), r, r.templatesDir);
+}
+
+/**
+ * The reviewer's language as precisely as it is known: the platform's regional tag ("pt-PT") when it is the language
+ * read; else the region the text's own words show ("telemóvel", "estou a esperar"); else the business's own, when it
+ * is a region of the same language (a Lisbon restaurant's reviews in Portuguese are answered as in Portugal).
+ */
+export function reviewerLanguage(review: Pick<Review, 'language' | 'text' | 'title'>, verdict: Pick<Verdict, 'language'>, businessLanguage: string | undefined): string | undefined {
+  const read = verdict.language || review.language;
+  if (!read) return read;
+  const base = baseLanguage(read);
+  if (review.language && review.language.length > 2 && baseLanguage(review.language) === base) return review.language;
+  if (!hasRegionalVariants(base)) return read;
+  const variant = regionalVariant(base, review.title ? `${review.title}. ${review.text}` : review.text);
+  if (variant) return variant;
+  if (businessLanguage && businessLanguage.length > 2 && baseLanguage(businessLanguage) === base) return businessLanguage;
+  return read;
+}
+
+function baseLanguage(code: string): string {
+  return code.split(/[-_]/)[0]!.toLowerCase();
 }
 
 /**

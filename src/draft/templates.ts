@@ -8,6 +8,7 @@ import fr from './templates/fr.json' with { type: 'json' };
 import it from './templates/it.json' with { type: 'json' };
 import nl from './templates/nl.json' with { type: 'json' };
 import pt from './templates/pt.json' with { type: 'json' };
+import ptPT from './templates/pt-PT.json' with { type: 'json' };
 
 // Template sets are data: a language is one JSON file. Built-in sets are imported (so the build copies them
 // and no path has to be guessed at run time); a deployment adds more with `drafting.templatesDir`.
@@ -97,7 +98,8 @@ export const templateSetSchema = z.strictObject({
 export type TemplateSet = z.output<typeof templateSetSchema>;
 export type Tone = 'friendly' | 'formal';
 
-const builtIn = new Map<string, TemplateSet>([en, de, fr, es, nl, it, pt].map((set) => [set.language, templateSetSchema.parse(set)]));
+// Keyed in lower case, as findSet looks up and loadTemplateDir keys: "pt-PT" is found for "pt-pt" too.
+const builtIn = new Map<string, TemplateSet>([en, de, fr, es, nl, it, pt, ptPT].map((set) => [set.language.toLowerCase(), templateSetSchema.parse(set)]));
 const loadedDirs = new Map<string, Map<string, TemplateSet>>();
 
 /** Reads every `<language>.json` in `dir`; a malformed file throws naming the file and the bad field. */
@@ -156,5 +158,6 @@ export function hasTemplateSet(language: string, templatesDir?: string): boolean
 
 /** Languages with a template set (built in plus `templatesDir`). */
 export function templateLanguages(templatesDir?: string): string[] {
-  return [...new Set([...builtIn.keys(), ...(templatesDir ? loadTemplateDir(templatesDir).keys() : [])])];
+  // As the sets write them ("pt-PT"); the maps are keyed in lower case for the look-up.
+  return [...new Set([...builtIn.values(), ...(templatesDir ? loadTemplateDir(templatesDir).values() : [])].map((s) => s.language))];
 }

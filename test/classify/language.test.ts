@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/classify/index.js';
+import { regionalVariant } from '../../src/classify/language-variant.js';
 
 describe('language', () => {
   it.each([
@@ -95,5 +96,18 @@ describe('language', () => {
     // Even over what the words say: the platform knows its users' language.
     const v = classify({ text: 'Slecht, nooit meer', language: 'NL' });
     expect(v).toMatchObject({ language: 'nl', negative: true });
+  });
+});
+
+describe('the region of a Portuguese text', () => {
+  it("tells Portugal's words and grammar from Brazil's, and says nothing when the text does not show it", () => {
+    expect(regionalVariant('pt', 'Estive a esperar meia hora e ninguém da equipa me atendeu.')).toBe('pt-PT');
+    expect(regionalVariant('pt', 'O pequeno-almoço era fraco e a casa de banho estava suja.')).toBe('pt-PT');
+    expect(regionalVariant('pt', 'Fiquei esperando meia hora e ninguém da equipe me atendeu.')).toBe('pt-BR');
+    expect(regionalVariant('pt', 'Você precisa melhorar o app, o celular trava toda hora.')).toBe('pt-BR');
+    expect(regionalVariant('pt', 'A encomenda chegou com duas semanas de atraso.')).toBeUndefined();
+    // "legal" is lawful in Portugal too, "fato" a suit: no marker.
+    expect(regionalVariant('pt', 'Não é legal cobrar isso.')).toBeUndefined();
+    expect(regionalVariant('es', 'Estoy esperando desde hace una hora.')).toBeUndefined();
   });
 });

@@ -264,6 +264,38 @@ describe('the reply language', () => {
   });
 });
 
+describe('Portuguese from Portugal', () => {
+  // Reviews as customers in Lisbon and in São Paulo write them: the Brazilian set's "você", "equipe", "celular" read
+  // foreign in Portugal, and the European set's "tu", "equipa", "telemóvel" in Brazil.
+  const lisbon = 'Estive à espera 40 minutos, o empregado de mesa estava a falar ao telemóvel e ninguém da equipa nos atendeu.';
+  const saoPaulo = 'Fiquei esperando 40 minutos, o garçom estava no celular e ninguém da equipe atendeu a gente. Você acha isso normal?';
+  const pt = (text: string, over: Parameters<typeof review>[1] = {}, businessOver: Parameters<typeof business>[0] = {}) =>
+    draftReply(review(text, over), verdict({ language: 'pt' }), { business: business(businessOver) });
+
+  it("answers in Portugal's Portuguese a review whose platform or words say it is from Portugal, and in Brazil's otherwise", () => {
+    expect(pt(lisbon).language).toBe('pt-PT');
+    expect(pt(saoPaulo).language).toBe('pt');
+    // The platform's tag decides over the words; a neutral text follows a business in Portugal.
+    expect(pt(saoPaulo, { language: 'pt-PT' }).language).toBe('pt-PT');
+    expect(pt('A encomenda chegou com duas semanas de atraso.', {}, { language: 'pt-PT' }).language).toBe('pt-PT');
+    expect(pt('A encomenda chegou com duas semanas de atraso.').language).toBe('pt');
+  });
+
+  it('writes the European reply without Brazilian words or "você", within the guardrails, in both tones', () => {
+    for (const tone of ['friendly', 'formal'] as const) {
+      // The staff topic named in Portugal's words: the taxonomy's Portuguese phrase is Brazil's ("nossa equipe").
+      const d = draftReply(review(lisbon, { author: 'Inês Carvalho' }), verdict({ language: 'pt', topics: ['staff_service', 'waiting_time'] }), { business: business({ tone, industry: 'restaurant' }) });
+      expect(d.language).toBe('pt-PT');
+      expect(d.violations, d.reply).toEqual([]);
+      expect(d.reply, d.reply).not.toMatch(word('você', 'equipe', 'celular', 'contato', 'estamos analisando', 'usuário', 'cadastro', 'banheiro'));
+      expect(d.reply, d.reply).not.toMatch(ENGLISH);
+      const f = draftFollowUp(review(lisbon, { author: 'Inês Carvalho' }), { verdict: verdict({ language: 'pt' }), note: 'reforçámos a equipa de sala' }, { business: business({ tone }) });
+      expect(f.language, f.reply).toBe('pt-PT');
+      expect(f.violations, f.reply).toEqual([]);
+    }
+  });
+});
+
 describe('a thank-you for a review that is not negative', () => {
   it('thanks a 5-star "Loved it" and never apologises', () => {
     for (let i = 0; i < 30; i++) {
