@@ -108,6 +108,12 @@ describe('the issue’s mis-tagged reviews (each tagged wrongly before)', () => 
     expect(classify({ text: frozen }).topics).toEqual(['account_access']);
   });
 
+  it("tags Portugal's word order and words too: the pronoun after the verb, an app that 'vai-se abaixo'", () => {
+    expect(tag('bank_fintech', 'A aplicação bloqueou-me a conta sem aviso.')).toContain('account_access');
+    expect(tag('app_software', 'A aplicação vai-se abaixo sempre que abro o ecrã de pagamentos.')).toContain('app_bugs');
+    expect(tag('home_services', 'O canalizador estragou-me o chão da cozinha.')).toContain('property_damage');
+  });
+
   it('a login crash after an update is bugs and login, never billing or getting started', () => {
     expect(tag('app_software', loginCrash)).toEqual(['app_bugs', 'account_access', 'updates']);
     expect(classify({ text: loginCrash }).topics).toEqual(['app_bugs', 'account_access']);

@@ -340,7 +340,8 @@ export const APP_BUGS = topic(
       'schermo nero', 'schermo bianco', 'si impalla', 'impallat*', 'si pianta', 'malfunzionament*'],
     pt: ['trava', 'travando', 'travou', 'fecha sozinho', 'fecha sozinha', 'crash*', 'bug*', 'bugad*', 'mensagem de erro', 'dá erro',
       'não abre', 'não carrega', 'tela preta', 'tela branca', 'ecrã preto', 'congela',
-      'vai abaixo'],
+      // Portugal's: "vai-se abaixo" (crashes), "bloqueia" (freezes).
+      'vai abaixo', 'vai-se abaixo', 'foi-se abaixo', 'bloqueia sempre', 'está sempre a bloquear', 'ecrã branco'],
   },
   {
     en: ['the trouble with crashes and bugs', 'the crashes and bugs'],
@@ -393,6 +394,8 @@ export const ACCOUNT_ACCESS = topic(
       'non riesco più ad accedere', 'non riesco più a entrare'],
     pt: ['conta bloqueada', 'conta * bloqueada', 'conta * * bloqueada', 'conta congelada', 'conta * congelada', 'conta suspensa',
       'conta encerrada', 'bloquearam minha conta', 'bloquearam a minha conta', 'bloquearam a conta', 'encerraram minha conta',
+      // Portugal puts the pronoun after the verb: "bloquearam-me a conta".
+      'bloqueou-me a conta', 'bloquearam-me a conta', 'bloqueou a conta', 'congelaram-me a conta', 'encerraram-me a conta',
       'acessar minha conta', 'aceder à conta', 'não consigo entrar', 'não consigo acessar', 'não consigo aceder', 'não consigo fazer login',
       'senha', 'palavra-passe', 'código de verificação'],
   },
@@ -499,6 +502,7 @@ export const PROPERTY_DAMAGE = topic(
       'rovinat*', 'graffiato il', 'buco nel muro',
       'sfondat*', 'hanno crepato'],
     pt: ['inund*', 'alagad*', 'danos causados', 'infiltraç*', 'vazamento*', 'fuga de água', 'cano rebentado', 'cano estourado', 'estragaram',
+      'estragou-me', 'estragaram-me', 'danificou', 'riscou-me', 'partiram-me', 'partiu-me',
       'danificaram', 'riscaram', 'buraco na parede',
       'arranharam', 'quebraram'],
   },
