@@ -3,7 +3,8 @@
  * Data: only the Blitzer books/DVD train set (never the eval sets) and the lexicons that ship in
  * npm packages (VADER in vader-sentiment, AFINN-165 and emoji valences in sentiment).
  * Deterministic: fixed seed, fixed order; the same inputs give the same file.
- *   npm run train            train on all 4000 reviews and write the model
+ *   npm run train            train on the shared train set's 4000 book and DVD reviews and write the model (not the
+ *                            shipped one: that is trained with --blitzer below)
  *   npm run train -- --cv    report books->dvd and dvd->books accuracy (domain shift) without writing
  *   npm run train -- --languages   write the German, French, Spanish, Dutch, Italian and Portuguese models
  *   npm run train -- --blitzer DIR  also train the English model on the dataset's other two domains, electronics and

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { classifierOptionsFrom, createAnalyzer } from '../src/analysis/analyze.js';
 import { createAnalysisPool, type AnalysisPool } from '../src/analysis/pool.js';
-import { DEFAULT_TAXONOMY, taxonomyFor } from '../src/classify/index.js';
+import { classify, DEFAULT_TAXONOMY, taxonomyFor } from '../src/classify/index.js';
 import { ConfigError } from '../src/config/load.js';
 import { storedDraftJson, storedReviewJson } from '../src/store/stored-json.js';
 import { makeConfig, makeReview } from './helpers/factories.js';
@@ -92,6 +92,14 @@ describe('the classifier section over an industry’s taxonomy', () => {
     expect(pessimo.draft?.reply).not.toMatch(/lamentamos|desculp/i);
     expect(createAnalyzer(makeConfig())(makeReview('s', { rating: 1, text: 'Pessimo!' }), { draft: false }).verdict.language).toBe('pt');
     expect(createAnalyzer(makeConfig({ business: { ...milan, language: 'fr' } }))(makeReview('s', { rating: 1, text: 'Horrible' }), { draft: false }).verdict.language).toBe('fr');
+    // At an English business (the default) a German or French word of praise stays German or French: the English
+    // model's learned weights ("gut", "nickel" from product reviews) are no lexicon (code review).
+    for (const text of ['Gut!', 'Toll!', 'Nickel']) {
+      const v = createAnalyzer(makeConfig())(makeReview('s', { text }), { draft: false }).verdict;
+      expect([v.language, v.negative], text).toEqual([text === 'Nickel' ? 'fr' : 'de', false]);
+    }
+    // English words other lexicons know too stay English with no business to say otherwise (code review).
+    for (const text of ['Mediocre', 'Superficial', 'Human error']) expect(classify({ text }).language, text).toBe('en');
     // A sentence is read for what it is, and the platform's language stands.
     expect(analyze(makeReview('s', { rating: 1, text: 'The food was terrible.' }), { draft: false }).verdict.language).toBe('en');
     expect(analyze(makeReview('s', { rating: 1, text: 'Pessimo!', language: 'pt' }), { draft: false }).verdict.language).toBe('pt');

@@ -243,7 +243,10 @@ describe('reply languages and template sets', () => {
       'business.replyLanguage: no reply templates for "sv" (built in: de, en, es, fr, it, nl, pt, pt-PT; more from drafting.templatesDir)',
     ]);
     // A region falls back to its language's set; "reviewer" needs none.
-    expect(loadConfig(writeTemp(withDrafting('  language: pt-PT\n  replyLanguage: reviewer\n')), {}).business.language).toBe('pt-PT');
+    expect(loadConfig(writeTemp(withDrafting('  language: en-GB\n  replyLanguage: reviewer\n')), {}).business.language).toBe('en-GB');
+    // With one reply language for every review, the business's own language writes no reply (code review: a Swedish
+    // business replying in English would not start).
+    expect(loadConfig(writeTemp(withDrafting('  language: sv\n  replyLanguage: en\n')), {}).business.language).toBe('sv');
   });
 
   it('reads drafting.templatesDir beside the config file, checks its sets at load, and lets them add a language', () => {
@@ -257,5 +260,12 @@ describe('reply languages and template sets', () => {
     writeFileSync(path.join(dir, 'sv.json'), JSON.stringify({ ...en, language: 'sv' }));
     const cfg = loadConfig(file, {});
     expect([cfg.drafting.templatesDir, cfg.businesses[0]!.drafting.templatesDir]).toEqual([dir, dir]);
+    // A reload reads the folder again: a set added since is found, one broken since is refused.
+    const file2 = writeTemp(withDrafting('  language: da\n', `drafting:\n  templatesDir: ${dir}\n`));
+    expect(problemsOf(file2)).toEqual([expect.stringMatching(/^business\.language: no reply templates for "da"/)]);
+    writeFileSync(path.join(dir, 'da.json'), JSON.stringify({ ...en, language: 'da' }));
+    expect(loadConfig(file2, {}).business.language).toBe('da');
+    writeFileSync(path.join(dir, 'da.json'), '{');
+    expect(problemsOf(file2)).toEqual([expect.stringMatching(/^drafting\.templatesDir: Invalid template set .*da\.json: not JSON/)]);
   });
 });

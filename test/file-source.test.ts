@@ -26,6 +26,9 @@ describe('file adapter', () => {
     const why = 'no text and no rating (expected a text, body, review or content column, or a rating)';
     expect(rejected).toEqual({ count: 2, reasons: [`line 3: ${why}`, `line 4: ${why}`] });
     expect(normaliseReview(reviews[0]!, 'f')).toMatchObject({ rating: 1, text: '' });
+    // Without an id column, two such reviews by "A Google user" stay two (code review: they shared one id).
+    const bare = parseReviewFile('author,rating,text,date\nA Google user,1,,2026-11-01\nA Google user,2,,2026-11-01\nA Google user,1,,2026-11-02\n', 'csv').reviews;
+    expect(new Set(bare.map((r) => normaliseReview(r, 'f').id)).size).toBe(3);
   });
 
   it('reads JSONL with case-insensitive keys and other scales, skipping a broken line', () => {

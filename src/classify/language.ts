@@ -67,15 +67,6 @@ const votes = new Float64Array(LANGUAGES.length);
 const NGRAM_CHARS = 240;
 
 /**
- * The language (ISO 639-1) of a tokenized text: the writing system first (Cyrillic, Arabic, CJK…),
- * then stop-word votes, which decide at no cost when they are clear (most reviews). When they are
- * not (short reviews, few function words), the words the judged languages' lexicons know (`tables`,
- * by language) vote too; then the n-gram detector eld decides: it is accurate on sentences but
- * costs 20–60 µs a review (more than the rest of the classifier) and guesses wildly on two words
- * ("DELICIOUS!!" is Hungarian to it), so it is trusted on short texts only for a judged language.
- * `und` when nothing tells; English when nothing else does ("Great app").
- */
-/**
  * The business's own language for a text of a few words that its lexicon knows every word of ("Pessimo!" at a
  * trattoria is Italian, not Portuguese; "Horrible" at a bistro French): such a text fits several languages, and the
  * business's customers mostly write in its language. Undefined when the text is longer or has a word it does not know.
@@ -90,11 +81,21 @@ export function businessLanguageFor(tokens: readonly Token[], tables: ReadonlyMa
     if (t.kind !== 'word') continue;
     if (++words > SHORT_WORDS) return undefined;
     const id = table.get(t.norm, t.hash);
-    if (id < 0 || !knows(table, id, code === 'en')) return undefined;
+    // A lexicon's word, not a weight the English model learned ("gut", "nickel" in product reviews).
+    if (id < 0 || !knows(table, id, false)) return undefined;
   }
   return words > 0 ? code : undefined;
 }
 
+/**
+ * The language (ISO 639-1) of a tokenized text: the writing system first (Cyrillic, Arabic, CJK…),
+ * then stop-word votes, which decide at no cost when they are clear (most reviews). When they are
+ * not (short reviews, few function words), the words the judged languages' lexicons know (`tables`,
+ * by language) vote too; then the n-gram detector eld decides: it is accurate on sentences but
+ * costs 20–60 µs a review (more than the rest of the classifier) and guesses wildly on two words
+ * ("DELICIOUS!!" is Hungarian to it), so it is trusted on short texts only for a judged language.
+ * `und` when nothing tells; English when nothing else does ("Great app").
+ */
 export function detectLanguage(text: string, tokens: readonly Token[], tables?: ReadonlyMap<string, WordTable>): string {
   for (let l = 0; l < votes.length; l++) votes[l] = 0; // a loop: fill() is a call into C++
   let words = 0;
@@ -182,6 +183,9 @@ function clearlyOther(text: string): string | undefined {
   return score >= ELD_SURE && score >= (scores.en ?? 0) + ELD_OVER_ENGLISH ? lang : undefined;
 }
 
+/** The English model's learned weight from which a word it knows only from training votes beside another lexicon. */
+const LEARNED_VOTE = 1.2;
+
 /** Up to this many words a text is short: English wins a tie of the lexicons ("Excellent!"). */
 const SHORT_WORDS = 3;
 /** Up to this many words the lexicons vote before eld is asked. */
@@ -202,18 +206,20 @@ function lexiconVote(tokens: readonly Token[], tables: ReadonlyMap<string, WordT
     const t = tokens[i] as Token;
     if (t.kind !== 'word') continue;
     // A word some lexicon gives a valence votes for the languages whose lexicons do. The English model's learned
-    // weights count only for a word no lexicon knows: trained on product reviews, it has weights for "nickel" (the
-    // metal of a kitchen tool), which would outvote French "Nickel !" (spotless).
+    // weights count for a word no lexicon knows, and beside another lexicon only when strong: trained on product
+    // reviews, it has a weak weight for "nickel" (a kitchen tool's metal), which outvoted French "Nickel !"
+    // (spotless), and strong ones for "mediocre" or "superficial", which are English as much as Spanish.
     let knownBy = 0;
     for (let l = 0; l < list.length; l++) {
       const table = list[l] as WordTable;
       const id = table.get(t.norm, t.hash);
       if (id >= 0 && knows(table, id, false)) knownBy |= 1 << l;
     }
-    if (knownBy === 0) {
+    if (!(knownBy & 1)) {
       const table = list[0] as WordTable;
       const id = table.get(t.norm, t.hash);
-      if (id >= 0 && knows(table, id, true)) knownBy = 1;
+      const learned = id >= 0 ? Math.abs(table.uni[id] as number) : 0;
+      if (learned > 0 && (knownBy === 0 || learned >= LEARNED_VOTE)) knownBy |= 1;
     }
     if (knownBy === 0 || knownBy === (1 << codes.length) - 1) continue;
     let n = 0;

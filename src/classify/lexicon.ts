@@ -133,13 +133,13 @@ export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['twice the quote', -2.5], ['more than the estimate', -2], ['higher than the estimate', -2], ['over the estimate', -2],
   ['no hot water', -2], ['without hot water', -2],
   // Service that turned ("never had a problem until today") and staff who shouted, which no general lexicon scores.
-  ['until today', -1.5], ['until yesterday', -1.5], ['yelled', -2], ['yelling at', -2], ['shouted at', -2], ['screamed at', -2.5],
+  ['until today', -2.5], ['until yesterday', -2.5], ['yelled', -2], ['yelling at', -2], ['shouted at', -2], ['screamed at', -2.5],
   // Fifth shopping-app pass (tuning set only; negative/positive reviews there): prices raised ("price increase",
   // "higher prices" 9/0), a customer leaving ("i'm done with" 20/0), and "gift card", a noun that is no praise: the
   // lexicon's "gift" read "You people messed up my gift card balance!!!" as praise (gift card 63/5).
   ['price increase*', -1.5], ['prices went up', -1.5], ['prices keep going up', -2], ['higher prices', -1.5], ['raised prices', -1.5],
   ['raised their prices', -1.5], ['raising prices', -1.5], ['raising their prices', -1.5], ['im done with', -2], ['i am done with', -2],
-  ['done with this', -1.5], ['gift card', 0], ['gift cards', 0], ['giftcard*', 0],
+  ['gift card', 0], ['gift cards', 0], ['giftcard*', 0],
 ];
 
 /** Praise phrases from the same domain: what a general lexicon scores neutral but a reviewer means well. */
@@ -198,5 +198,7 @@ export const SARCASM_TAIL = 'not';
 /** After "never", these make an intensifier, not a negation: "never had such bland food", "never been so bored". */
 export const NEVER_INTENSIFIERS: ReadonlySet<string> = new Set(['such', 'so', 'as', 'more', 'worse', 'this']);
 
-// "because" opens a clause of its own: "They didn't serve us because we are black" negates the serving, not the reason.
-export const NEGATION_BREAKERS: ReadonlySet<string> = new Set(['only', 'just', 'doubt', 'wonder', 'matter', 'problem', 'because', 'cause', 'cuz']);
+// "because" opens a clause of its own: "They didn't serve us because we are black" negates the serving, not the reason
+// ("cause" is the verb and noun as often: "didn't cause any pain"). "until" ends the negated stretch of "never had an
+// issue until yesterday": what comes after it happened.
+export const NEGATION_BREAKERS: ReadonlySet<string> = new Set(['only', 'just', 'doubt', 'wonder', 'matter', 'problem', 'because', 'cuz', 'until']);

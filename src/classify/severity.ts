@@ -1,6 +1,7 @@
 import type { Severity } from '../domain/verdict.js';
 import { surface } from './phrases.js';
 import type { PhraseTag, TextAnalysis } from './features.js';
+import type { Token } from './tokenize.js';
 import type { LanguageRules } from './lang/index.js';
 
 /** A keyword rule that makes a review `critical`: someone must look at it today. */
@@ -73,11 +74,14 @@ export class CriticalMatcher {
     );
   }
 
-  /** First hit per rule; a negated mention ("not a scam", "no food poisoning") does not count. */
+  /**
+   * First hit per rule; a negated mention ("not a scam", "no food poisoning") does not count, unless the rule's words
+   * give a reason ("No me atendieron por ser extranjero": the negation is of the service, the reason stands).
+   */
   match(a: TextAnalysis): CriticalHit[] {
     const out: CriticalHit[] = [];
     for (const h of a.phraseHits) {
-      if (h.value.kind !== 'critical' || a.negated[h.start]) continue;
+      if (h.value.kind !== 'critical' || (a.negated[h.start] && !REASON_OPENERS.has((a.tokens[h.start] as Token).norm))) continue;
       const rule = this.rules[h.value.index] as CriticalRule;
       if (out.some((c) => c.id === rule.id)) continue;
       out.push({ id: rule.id, label: rule.label, phrase: surface(a.tokens, h.start, h.end) });
@@ -85,6 +89,9 @@ export class CriticalMatcher {
     return out;
   }
 }
+
+/** Words that open a reason, as the tokenizer writes them (accents folded): "por ser extranjero", "parce que nous sommes". */
+const REASON_OPENERS: ReadonlySet<string> = new Set(['because', 'cuz', 'porque', 'por', 'parce', 'car', 'weil', 'wegen', 'omdat', 'vanwege', 'perche', 'poiche', 'per', 'pois', 'pela', 'pelo']);
 
 /** Severity of a verdict: critical rules first, then how negative the rating and the text are. */
 export function severityOf(negative: boolean, score: number, rating: number | undefined, critical: readonly CriticalHit[]): Severity {

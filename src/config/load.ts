@@ -220,7 +220,8 @@ function replyLanguageProblems(parsed: z.output<typeof configSchema>): string[] 
         if (!existsSync(dir) || !statSync(dir).isDirectory()) problems.push(`${draftingAt}.templatesDir: folder ${dir} does not exist`);
         else {
           try {
-            loadTemplateDir(dir);
+            // Read afresh: a reload must see sets added or broken since the last load.
+            loadTemplateDir(dir, { fresh: true });
             ok = true;
           } catch (err) {
             problems.push(`${draftingAt}.templatesDir: ${(err as Error).message}`);
@@ -231,7 +232,9 @@ function replyLanguageProblems(parsed: z.output<typeof configSchema>): string[] 
       if (!ok) continue;
     } else dir = undefined;
     const known = `built in: ${templateLanguages().sort().join(', ')}; more from drafting.templatesDir`;
-    for (const field of ['language', 'replyLanguage'] as const) {
+    // business.language is the reply's language only when replies follow the reviewer's.
+    const fields = business.replyLanguage === 'reviewer' ? (['language'] as const) : (['replyLanguage'] as const);
+    for (const field of fields) {
       const code = business[field];
       if (code && code !== 'reviewer' && !hasTemplateSet(code, dir)) problems.push(`${at}.${field}: no reply templates for "${code}" (${known})`);
     }

@@ -102,7 +102,12 @@ export function normaliseReview(raw: RawReview, sourceId: string, now: Date = ne
   const text = cleanText(raw.text);
   const title = raw.title ? cleanText(raw.title) || undefined : undefined;
   // The content-derived id hashes the text as before cleaning existed, so no stored review changes id.
-  const platformId = raw.platformId?.trim() || `h-${sha256(JSON.stringify([raw.author ?? '', raw.title ? collapse(raw.title) : '', collapse(raw.text)])).slice(0, 24)}`;
+  // A review that is only a rating (no text, no title) is told apart by its rating and date as well: two authors
+  // shown as "A Google user" would otherwise share one id, and the second review would be lost.
+  const bare = !raw.title?.trim() && !raw.text.trim();
+  const identity: unknown[] = [raw.author ?? '', raw.title ? collapse(raw.title) : '', collapse(raw.text)];
+  if (bare) identity.push(raw.rating ?? null, raw.publishedAt ?? null);
+  const platformId = raw.platformId?.trim() || `h-${sha256(JSON.stringify(identity)).slice(0, 24)}`;
   const best = raw.ratingBest ?? 5;
   const rating = raw.rating === undefined ? undefined : normaliseRating(raw.rating, best);
   const review: Review = {

@@ -82,8 +82,9 @@ export function joinList(set: TemplateSet, items: string[], max = 2): string | u
  */
 export function topicPhrase(set: TemplateSet, topic: string, form: 'long' | 'short', industry?: Industry): string | undefined {
   // A regional set (pt-PT) names a topic in its own words: the taxonomies' phrases are the language's main region's
-  // ("equipe", "café da manhã"), which read foreign in the other.
-  const regional = set.language.includes('-') ? set.topics[topic] : undefined;
+  // ("equipe", "café da manhã"), which read foreign in the other. Opt-in: a set copied from another keeps the
+  // industries' wording.
+  const regional = set.ownTopicWords ? set.topics[topic] : undefined;
   if (regional) return regional[form];
   const builtIn = topicPhraseFor(industry, set.language, topic, form);
   if (builtIn) return builtIn;
@@ -415,9 +416,9 @@ export function reviewerLanguage(review: Pick<Review, 'language' | 'text' | 'tit
   const read = verdict.language || review.language;
   if (!read) return read;
   const base = baseLanguage(read);
-  if (review.language && review.language.length > 2 && baseLanguage(review.language) === base) return review.language;
+  if (review.language && review.language.length > 2 && baseLanguage(review.language) === base) return review.language.replace('_', '-');
   if (!hasRegionalVariants(base)) return read;
-  const variant = regionalVariant(base, review.title ? `${review.title}. ${review.text}` : review.text);
+  const variant = regionalVariant(base, review.title ? `${review.title}. ${review.text}` : review.text, businessLanguage);
   if (variant) return variant;
   if (businessLanguage && businessLanguage.length > 2 && baseLanguage(businessLanguage) === base) return businessLanguage;
   return read;

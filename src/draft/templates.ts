@@ -92,6 +92,11 @@ export const templateSetSchema = z.strictObject({
    * (DIN 5008), but keeps a noun's and "Sie"/"Ihr"'s capital, so only the words listed (written capitalised) lose it.
    */
   lowercaseAfterGreeting: z.array(z.string()).optional(),
+  /**
+   * Name topics with this set's own `topics` before the industry taxonomies' phrases, which are written for the
+   * language's main region (pt-PT: the taxonomies' Portuguese is Brazil's "equipe", "café da manhã").
+   */
+  ownTopicWords: z.boolean().optional(),
   /** Regexes (case-insensitive) that recognise thanks and apology in this language, for the guardrails. */
   markers: z.strictObject({ thanks: validRegex, apology: validRegex }),
 });
@@ -103,8 +108,8 @@ const builtIn = new Map<string, TemplateSet>([en, de, fr, es, nl, it, pt, ptPT].
 const loadedDirs = new Map<string, Map<string, TemplateSet>>();
 
 /** Reads every `<language>.json` in `dir`; a malformed file throws naming the file and the bad field. */
-export function loadTemplateDir(dir: string): Map<string, TemplateSet> {
-  const cached = loadedDirs.get(dir);
+export function loadTemplateDir(dir: string, opts: { fresh?: boolean } = {}): Map<string, TemplateSet> {
+  const cached = opts.fresh ? undefined : loadedDirs.get(dir);
   if (cached) return cached;
   const sets = new Map<string, TemplateSet>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
@@ -129,7 +134,7 @@ export function loadTemplateDir(dir: string): Map<string, TemplateSet> {
 function findSet(language: string | undefined, templatesDir?: string): TemplateSet | undefined {
   if (!language) return undefined;
   const extra = templatesDir ? loadTemplateDir(templatesDir) : undefined;
-  const wanted = language.toLowerCase();
+  const wanted = language.toLowerCase().replace('_', '-');
   for (const code of [wanted, wanted.split(/[-_]/)[0] ?? wanted]) {
     const set = extra?.get(code) ?? builtIn.get(code);
     if (set) return set;

@@ -109,5 +109,14 @@ describe('the region of a Portuguese text', () => {
     // "legal" is lawful in Portugal too, "fato" a suit: no marker.
     expect(regionalVariant('pt', 'Não é legal cobrar isso.')).toBeUndefined();
     expect(regionalVariant('es', 'Estoy esperando desde hace una hora.')).toBeUndefined();
+    // From a code review: an adjective in -ndo is no gerund, "café da manhã" ends in a letter \b cannot see, and
+    // Portugal's accented past and pronoun after the verb are markers.
+    expect(regionalVariant('pt', 'O quarto estava imundo e ninguém resolveu.')).toBeUndefined();
+    expect(regionalVariant('pt', 'O café da manhã era fraco.')).toBe('pt-BR');
+    expect(regionalVariant('pt', 'Esperámos uma hora pela mesa.')).toBe('pt-PT');
+    expect(regionalVariant('pt', 'Cobraram-me duas vezes a mesma coisa.')).toBe('pt-PT');
+    // The business's region counts as one marker: one weak word of the other does not outvote it, two do.
+    expect(regionalVariant('pt', 'Vocês precisam melhorar, tá difícil.', 'pt-PT')).toBe('pt-PT');
+    expect(regionalVariant('pt', 'A tela do celular trava.', 'pt-PT')).toBe('pt-BR');
   });
 });

@@ -285,6 +285,11 @@ describe('flagging in every judged language', () => {
     expect(v.reasons.join(' ')).toContain('discrimination');
   });
 
+  it('keeps "por" a plain preposition for negation: "Nadie por aquí te ayuda" is a complaint (code review)', () => {
+    expect(classify({ text: 'Nadie por aquí te ayuda.', language: 'es' }).negative).toBe(true);
+    expect(classify({ text: 'Ninguém por aqui ajuda.', language: 'pt' }).negative).toBe(true);
+  });
+
   it('does not count a negated critical mention in any language', () => {
     for (const text of ['Keine Lebensmittelvergiftung, alles gut.', "Ce n'est pas une arnaque, tout est correct.", 'No es ninguna estafa, todo perfecto.',
       'Non è una truffa, tutto perfetto.', 'Não é golpe, tudo certo.', 'Geen oplichting, alles prima.']) {

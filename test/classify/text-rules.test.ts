@@ -152,6 +152,13 @@ describe('review-domain complaints without sentiment words', () => {
     for (const s of ['You people messed up my gift card balance!!!', 'After adding purchases in the cart, the price increases', "I'm done with this app."]) {
       expect(text(s).negative, s).toBe(true);
     }
+    // From a code review: the phrases above read the wrong way in ordinary sentences.
+    for (const s of ['Been a customer for 10 years, never had an issue until yesterday.', 'No problems until today.']) {
+      expect(text(s).negative, s).toBe(true);
+    }
+    for (const s of ['Got it all done with this app in minutes.', "The procedure didn't cause any pain, very gentle dentist.", 'No cause for complaint, everything was fine.']) {
+      expect(text(s).negative, s).toBe(false);
+    }
     for (const s of ["Don't know where I would be without amazon!", "I couldn't exist in a world without amazon!", 'how did we ever live without this!?!', 'Bought a gift card for my mum, lovely.']) {
       expect(text(s).negative, s).toBe(false);
     }
@@ -214,6 +221,8 @@ describe('a text with no word the model knows', () => {
     expect(classify({ text: 'Dashibak', rating: 1 }).negative).toBe(true);
     // One word it knows is enough to judge the text again.
     expect(classify({ text: 'Dashibak keeps crashing' }).negative).toBe(true);
+    // A question mark is no word: "Dashibak?" read 79% negative on the question feature alone (code review).
+    expect(classify({ text: 'Dashibak?' }).negative).toBe(false);
     expect(classify({ text: 'Dashibak is great' }).negative).toBe(false);
   });
 });

@@ -277,6 +277,7 @@ describe('Portuguese from Portugal', () => {
     expect(pt(saoPaulo).language).toBe('pt');
     // The platform's tag decides over the words; a neutral text follows a business in Portugal.
     expect(pt(saoPaulo, { language: 'pt-PT' }).language).toBe('pt-PT');
+    expect(pt(saoPaulo, { language: 'pt_PT' }).language).toBe('pt-PT');
     expect(pt('A encomenda chegou com duas semanas de atraso.', {}, { language: 'pt-PT' }).language).toBe('pt-PT');
     expect(pt('A encomenda chegou com duas semanas de atraso.').language).toBe('pt');
   });

@@ -2,7 +2,7 @@ import { romanceInflections, type LanguageRules } from './types.js';
 
 // A reason opens a clause of its own: a negation before it is of the verb, not of the reason ("No me atendieron por
 // ser extranjero" is a refusal for a reason, and the reason is the discrimination).
-const CAUSAL = ['porque', 'por'];
+const CAUSAL = ['porque'];
 
 /** Spanish. */
 export const es: LanguageRules = {
