@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { createClassifier, type Classifier, type ClassifierOptions, type Industry } from '../classify/index.js';
 import { taxonomyFor } from '../classify/taxonomies/index.js';
+import type { BusinessConfig } from '../config/schema.js';
 import { industryField, languageField } from './line-fields.js';
 
 /** One input line of `review-monitor classify`. */
@@ -36,6 +37,20 @@ export function classifiersByIndustry(base: ClassifierOptions, optionsFor?: (ind
       c = createClassifier(industry === undefined ? base : (optionsFor?.(industry) ?? { ...base, taxonomy: taxonomyFor(industry) }));
       built.set(industry, c);
     }
+    return c;
+  };
+}
+
+/**
+ * A classifier per business a line names (its industry's taxonomy, its language for short texts), each compiled once
+ * and shared by businesses alike in both: `review-monitor draft` with several businesses.
+ */
+export function classifiersByBusiness(optionsFor: (business: BusinessConfig) => ClassifierOptions): (business: BusinessConfig) => Classifier {
+  const built = new Map<string, Classifier>();
+  return (business) => {
+    const key = JSON.stringify([business.industry, business.language]);
+    let c = built.get(key);
+    if (!c) built.set(key, (c = createClassifier(optionsFor(business))));
     return c;
   };
 }

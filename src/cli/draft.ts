@@ -36,7 +36,8 @@ export interface DraftCliDeps {
    * The classifier, with the line's industry when it names one; without it severity comes from the rating
    * and topics from keyword spotting.
    */
-  classify?: ((input: ClassifyInput, industry?: Industry) => Verdict) | undefined;
+  /** `business`: the line's business (with several), whose industry and language the review is read with. */
+  classify?: ((input: ClassifyInput, industry?: Industry, business?: BusinessConfig) => Verdict) | undefined;
   /** For the provider's API key; process.env by default. */
   env?: Record<string, string | undefined>;
   /**
@@ -101,7 +102,7 @@ export async function runDraftCli(input: NodeJS.ReadableStream, output: NodeJS.W
       // The line's industry, else its business's: the taxonomy it is classified with and the words of the reply.
       const industry = parsed.data.industry ?? (deps.businessOf ? owner.business.industry : undefined);
       const classifyInput = { text: review.text, title: review.title, rating: review.rating, language: review.language };
-      const verdict = deps.classify ? deps.classify(classifyInput, industry) : fallbackVerdict(classifyInput);
+      const verdict = deps.classify ? deps.classify(classifyInput, industry, deps.businessOf ? owner.business : undefined) : fallbackVerdict(classifyInput);
       const business = industry ? { ...owner.business, industry } : owner.business;
       const d = await draftWithProvider(review, verdict, { business, drafting: owner.drafting }, deps.env ? { env: deps.env } : {});
       await write({

@@ -1,8 +1,11 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { classifierOptionsFrom } from '../../src/analysis/analyze.js';
+import { classifiersByBusiness } from '../../src/cli/classify.js';
 import { runDraftCli } from '../../src/cli/draft.js';
 import { draftingSchema } from '../../src/config/schema.js';
 import type { ClassifyInput, Verdict } from '../../src/domain/verdict.js';
+import { makeConfig } from '../helpers/factories.js';
 import { business, verdict } from './factories.js';
 
 async function run(lines: string[], deps: Partial<Parameters<typeof runDraftCli>[2]> = {}): Promise<{ code: number; out: Record<string, unknown>[] }> {
@@ -142,5 +145,24 @@ describe('runDraftCli', () => {
     const { code, out } = await run([JSON.stringify({ id: 'x', text: ' ' })]);
     expect(code).toBe(1);
     expect(out[0]).toEqual({ line: 1, id: 'x', error: 'text: text must not be empty without a rating' });
+  });
+});
+
+describe('review-monitor draft with several businesses', () => {
+  it("reads each line as its own business: its industry and its language for a short text ('Pessimo!' at a trattoria)", async () => {
+    const config = makeConfig();
+    const ofBusiness = classifiersByBusiness((b) => classifierOptionsFrom({ ...config, business: b }));
+    const trattoria = business({ name: 'Trattoria Sole', language: 'it', industry: 'restaurant' });
+    const seen: (string | undefined)[] = [];
+    const { out } = await run(['{"text":"Pessimo!","rating":1,"business":"milan"}', '{"text":"Pessimo!","rating":1,"business":"default"}'], {
+      businessOf: (id) => ({ business: id === 'milan' ? trattoria : business(), drafting: {} }),
+      classify: (input, industry, b) => {
+        seen.push(b?.language);
+        return ofBusiness(industry ? { ...b!, industry } : b!).classify(input);
+      },
+    });
+    expect(seen).toEqual(['it', 'en']);
+    expect(out[0]!.language).toBe('it');
+    expect(out[1]!.language).toBe('pt');
   });
 });
