@@ -1,6 +1,6 @@
 import type * as cheerio from 'cheerio';
 import type { HtmlSourceConfig } from '../config/schema.js';
-import type { RawReview } from '../domain/review.js';
+import { normaliseRating, type RawReview } from '../domain/review.js';
 import { absoluteUrl, type PageResult, type SourceAdapter } from './adapter.js';
 import { cappedWarning } from './cap.js';
 import { ParseError } from './errors.js';
@@ -35,8 +35,8 @@ function ratingOf(value: string | undefined, best: number | undefined): { value:
 }
 
 /**
- * Scrapes reviews from a page with the configured CSS selectors. Items without text are skipped; a page
- * where `item` matches nothing, or no item has text, is a ParseError (the site changed or blocked us).
+ * Scrapes reviews from a page with the configured CSS selectors. Items with neither text nor a rating are skipped; a
+ * page where `item` matches nothing, or no item has text, is a ParseError (the site changed or blocked us).
  */
 export function parseHtmlPage(html: string, selectors: Selectors, opts: { pageUrl?: string | undefined; ratingBest?: number | undefined; maxItems?: number | undefined } = {}): PageResult {
   const $ = loadHtml(html);
@@ -53,15 +53,19 @@ export function parseHtmlPage(html: string, selectors: Selectors, opts: { pageUr
   if (warnings) items = items.slice(0, maxItems);
   const rows: (RawReview & { link?: string | undefined })[] = [];
   let withoutText = 0;
+  let withText = 0;
   try {
     items.each((_i, el) => {
       const item = $(el);
-      const text = read(item, selectors.text);
-      if (!text) {
+      const text = read(item, selectors.text) ?? '';
+      const rating = ratingOf(read(item, selectors.rating), opts.ratingBest);
+      // An item that is only a rating is a review (a 1-star without a word still wants an answer); one with neither
+      // is not (a promo card).
+      if (!text && (!rating || normaliseRating(rating.value, rating.best) === undefined)) {
         withoutText += 1;
         return;
       }
-      const rating = ratingOf(read(item, selectors.rating), opts.ratingBest);
+      if (text) withText += 1;
       // A link selector names the anchor; its href is what matters, not its text.
       const link = read(item, selectors.link && !split(selectors.link).attr ? `${selectors.link}@href` : selectors.link);
       rows.push({
@@ -79,12 +83,13 @@ export function parseHtmlPage(html: string, selectors: Selectors, opts: { pageUr
     if (err instanceof ParseError) throw err;
     throw new ParseError(`a selector is not valid CSS: ${(err as Error).message}`);
   }
-  if (rows.length === 0) throw new ParseError(`${items.length} element(s) match selectors.item but none has text at selectors.text "${selectors.text}"`);
+  // Ratings alone on a whole page: the text selector is what broke, not the reviews.
+  if (withText === 0) throw new ParseError(`${items.length} element(s) match selectors.item but none has text at selectors.text "${selectors.text}"`);
   // A link is an id only when it tells the items apart (some sites link every item to the same page).
   const links = rows.map((r) => r.url);
   const linksUnique = links.every((l) => l !== undefined) && new Set(links).size === links.length;
   const reviews = rows.map((r) => ({ ...r, platformId: r.platformId ?? (linksUnique ? r.url : undefined) }));
-  return { reviews, rejected: withoutText > 0 ? { count: withoutText, reasons: [`${withoutText} item(s) without text at selectors.text`] } : undefined, warnings };
+  return { reviews, rejected: withoutText > 0 ? { count: withoutText, reasons: [`${withoutText} item(s) with neither text at selectors.text nor a rating`] } : undefined, warnings };
 }
 
 /** A page scraped by the CSS selectors in the config. */
