@@ -18,7 +18,7 @@ import { isoWeekOf } from './insights/weekly-report.js';
 import { deliverWeeklyReport, reportChannels, reportOf } from './insights/report-sender.js';
 import { ReviewStore } from './store/review-store.js';
 import { LifecycleStore } from './store/lifecycle-store.js';
-import { classifiersByBusiness, classifiersByIndustry, runClassifyCli } from './cli/classify.js';
+import { classifiersByBusiness, runClassifyCli } from './cli/classify.js';
 import type { ClassifierOptions, ClassifyInput, Industry, Verdict } from './classify/index.js';
 import { classifierOptionsFrom } from './analysis/analyze.js';
 
@@ -187,11 +187,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   }
   if (command === 'classify') return runClassifyCli(process.stdin, process.stdout, { classifier: classifierOptionsFrom(config), classifierFor });
   if (command === 'draft') {
-    const classifiers = classifiersByIndustry(classifierOptionsFrom(config), classifierFor);
-    // With several businesses a line is read as its business: its industry and its language for a short text.
+    // A line is read as its business (with several; else the config's): its industry, or the line's, and its language
+    // for a short text.
     const ofBusiness = classifiersByBusiness((business) => classifierOptionsFrom({ ...config, business }));
-    const classify = (input: ClassifyInput, industry?: Industry, business?: BusinessConfig): Verdict =>
-      business ? ofBusiness(industry ? { ...business, industry } : business).classify(input) : classifiers(industry).classify(input);
+    const classify = (input: ClassifyInput, industry?: Industry, business: BusinessConfig = config.business): Verdict =>
+      ofBusiness(industry ? { ...business, industry } : business).classify(input);
     // With several businesses a line is drafted as the business it names, or its source's.
     const businessOf =
       config.businesses.length > 1

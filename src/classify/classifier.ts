@@ -88,7 +88,9 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const clearComplaint = options.clearComplaintLogit ?? 2;
   // Nothing of a review's tokens outlives its verdict, so one buffer serves every call.
   const buffer = new AnalysisBuffer();
-  return { classify: (input) => classifyWith(input, (tables ??= build()), buffer, topics, critical, clearComplaint, options.businessLanguage) };
+  // The business's language as the tables are keyed ("pt" for "pt-PT"), worked out once, not per review.
+  const businessLanguage = platformLanguage(options.businessLanguage);
+  return { classify: (input) => classifyWith(input, (tables ??= build()), buffer, topics, critical, clearComplaint, businessLanguage) };
 }
 
 function classifyWith(

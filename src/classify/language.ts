@@ -70,9 +70,9 @@ const NGRAM_CHARS = 240;
  * The business's own language for a text of a few words that its lexicon knows every word of ("Pessimo!" at a
  * trattoria is Italian, not Portuguese; "Horrible" at a bistro French): such a text fits several languages, and the
  * business's customers mostly write in its language. Undefined when the text is longer or has a word it does not know.
+ * `code`: the business's language without its region ("pt" for "pt-PT").
  */
-export function businessLanguageFor(tokens: readonly Token[], tables: ReadonlyMap<string, WordTable>, businessLanguage: string | undefined): string | undefined {
-  const code = businessLanguage?.slice(0, 2).toLowerCase();
+export function businessLanguageFor(tokens: readonly Token[], tables: ReadonlyMap<string, WordTable>, code: string | undefined): string | undefined {
   const table = code ? tables.get(code) : undefined;
   if (!table || !code) return undefined;
   let words = 0;
@@ -210,15 +210,15 @@ function lexiconVote(tokens: readonly Token[], tables: ReadonlyMap<string, WordT
     // reviews, it has a weak weight for "nickel" (a kitchen tool's metal), which outvoted French "Nickel !"
     // (spotless), and strong ones for "mediocre" or "superficial", which are English as much as Spanish.
     let knownBy = 0;
+    let englishId = -1;
     for (let l = 0; l < list.length; l++) {
       const table = list[l] as WordTable;
       const id = table.get(t.norm, t.hash);
+      if (l === 0) englishId = id;
       if (id >= 0 && knows(table, id, false)) knownBy |= 1 << l;
     }
-    if (!(knownBy & 1)) {
-      const table = list[0] as WordTable;
-      const id = table.get(t.norm, t.hash);
-      const learned = id >= 0 ? Math.abs(table.uni[id] as number) : 0;
+    if (!(knownBy & 1) && englishId >= 0) {
+      const learned = Math.abs((list[0] as WordTable).uni[englishId] as number);
       if (learned > 0 && (knownBy === 0 || learned >= LEARNED_VOTE)) knownBy |= 1;
     }
     if (knownBy === 0 || knownBy === (1 << codes.length) - 1) continue;

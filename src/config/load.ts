@@ -211,8 +211,9 @@ function replyLanguageProblems(parsed: z.output<typeof configSchema>): string[] 
     ? parsed.businesses.map((b, i) => ({ at: `businesses[${i}]`, business: b, drafting: b.drafting ?? parsed.drafting, draftingAt: b.drafting ? `businesses[${i}].drafting` : 'drafting' }))
     : [{ at: 'business', business: parsed.business!, drafting: parsed.drafting, draftingAt: 'drafting' }];
   const checkedDirs = new Map<string, boolean>();
+  const known = `built in: ${templateLanguages().sort().join(', ')}; more from drafting.templatesDir`;
   for (const { at, business, drafting, draftingAt } of entries) {
-    let dir = drafting.templatesDir;
+    const dir = drafting.templatesDir || undefined;
     if (dir) {
       let ok = checkedDirs.get(dir);
       if (ok === undefined) {
@@ -230,8 +231,7 @@ function replyLanguageProblems(parsed: z.output<typeof configSchema>): string[] 
         checkedDirs.set(dir, ok);
       }
       if (!ok) continue;
-    } else dir = undefined;
-    const known = `built in: ${templateLanguages().sort().join(', ')}; more from drafting.templatesDir`;
+    }
     // business.language is the reply's language only when replies follow the reviewer's.
     const fields = business.replyLanguage === 'reviewer' ? (['language'] as const) : (['replyLanguage'] as const);
     for (const field of fields) {

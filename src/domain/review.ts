@@ -94,6 +94,11 @@ export function normaliseRating(value: number, best = 5): number | undefined {
   return Math.round(scaled * 2) / 2;
 }
 
+/** Whether a rating as read from a source makes a review on its own: 0 of 5 is how some exports say "not rated". */
+export function countsAsRating(rating: { value: number; best: number } | undefined): boolean {
+  return rating !== undefined && normaliseRating(rating.value, rating.best) !== undefined;
+}
+
 /**
  * Turns an adapter's raw entry into a stored Review. A platform without review ids gets a
  * content-hash id (author + title + text), so re-polling still finds the same review.

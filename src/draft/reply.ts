@@ -2,6 +2,7 @@ import { textContradictsRating } from '../classify/classifier.js';
 import { readsLanguage } from '../classify/language.js';
 import { hasRegionalVariants, regionalVariant } from '../classify/language-variant.js';
 import { topicPhraseFor, type Industry } from '../classify/taxonomies/index.js';
+import { baseLanguage } from '../domain/language-code.js';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
 import { summariseComplaint } from './complaint-summary.js';
@@ -422,10 +423,6 @@ export function reviewerLanguage(review: Pick<Review, 'language' | 'text' | 'tit
   if (variant) return variant;
   if (businessLanguage && businessLanguage.length > 2 && baseLanguage(businessLanguage) === base) return businessLanguage;
   return read;
-}
-
-function baseLanguage(code: string): string {
-  return code.split(/[-_]/)[0]!.toLowerCase();
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { baseLanguage } from '../domain/language-code.js';
 import de from './templates/de.json' with { type: 'json' };
 import en from './templates/en.json' with { type: 'json' };
 import es from './templates/es.json' with { type: 'json' };
@@ -135,7 +136,7 @@ function findSet(language: string | undefined, templatesDir?: string): TemplateS
   if (!language) return undefined;
   const extra = templatesDir ? loadTemplateDir(templatesDir) : undefined;
   const wanted = language.toLowerCase().replace('_', '-');
-  for (const code of [wanted, wanted.split(/[-_]/)[0] ?? wanted]) {
+  for (const code of [wanted, baseLanguage(wanted)]) {
     const set = extra?.get(code) ?? builtIn.get(code);
     if (set) return set;
   }

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { FileSourceConfig } from '../config/schema.js';
-import { normaliseRating, type RawReview } from '../domain/review.js';
+import { countsAsRating, type RawReview } from '../domain/review.js';
 import type { PageResult, Rejected, SourceAdapter } from './adapter.js';
 import { ParseError } from './errors.js';
 import { parseRatingText } from './rss.js';
@@ -60,7 +60,7 @@ export function rowToReview(row: unknown): RawReview | string {
     if (rating.value < 0 || rating.value > rating.best) return `rating ${rating.value} is outside 0–${rating.best} (add a ratingBest column for other scales)`;
   }
   // A rating alone is a review, as Google and the app stores have them: a 1-star without a word still wants an answer.
-  if (!text && !title && (!rating || normaliseRating(rating.value, rating.best) === undefined)) return 'no text and no rating (expected a text, body, review or content column, or a rating)';
+  if (!text && !title && !countsAsRating(rating)) return 'no text and no rating (expected a text, body, review or content column, or a rating)';
   const date = get('publishedAt');
   if (date !== undefined && Number.isNaN(Date.parse(date))) return `date "${date}" is not a date`;
   return {

@@ -1,6 +1,6 @@
 import type * as cheerio from 'cheerio';
 import type { HtmlSourceConfig } from '../config/schema.js';
-import { normaliseRating, type RawReview } from '../domain/review.js';
+import { countsAsRating, type RawReview } from '../domain/review.js';
 import { absoluteUrl, type PageResult, type SourceAdapter } from './adapter.js';
 import { cappedWarning } from './cap.js';
 import { ParseError } from './errors.js';
@@ -61,7 +61,7 @@ export function parseHtmlPage(html: string, selectors: Selectors, opts: { pageUr
       const rating = ratingOf(read(item, selectors.rating), opts.ratingBest);
       // An item that is only a rating is a review (a 1-star without a word still wants an answer); one with neither
       // is not (a promo card).
-      if (!text && (!rating || normaliseRating(rating.value, rating.best) === undefined)) {
+      if (!text && !countsAsRating(rating)) {
         withoutText += 1;
         return;
       }

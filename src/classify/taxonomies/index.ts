@@ -1,3 +1,4 @@
+import { baseLanguage } from '../../domain/language-code.js';
 import type { Topic } from '../topics.js';
 import { APP_SOFTWARE } from './app-software.js';
 import { BANK_FINTECH } from './bank-fintech.js';
@@ -57,7 +58,7 @@ const isTopicLanguage = (l: string): l is TopicLanguage => (TOPIC_LANGUAGES as r
  * unsupported language.
  */
 export function topicPhraseFor(industry: Industry | undefined, language: string, id: string, form: keyof TopicPhrase): string | undefined {
-  const lang = language.toLowerCase().split(/[-_]/)[0] ?? '';
+  const lang = baseLanguage(language);
   if (!isTopicLanguage(lang)) return undefined;
   const spec = INDUSTRY_TOPICS[industry ?? DEFAULT_INDUSTRY].find((s) => s.id === id) ?? findAnywhere(id);
   const pair = spec?.phrases[lang];

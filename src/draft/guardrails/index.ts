@@ -1,3 +1,4 @@
+import { baseLanguage } from '../../domain/language-code.js';
 import { de } from './de.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
@@ -13,5 +14,5 @@ const LANGUAGES: Record<string, LanguageGuardrails> = { de, es, fr, it, nl, pt }
 
 /** A language's own rules; undefined for English and for languages without replies of their own. */
 export function languageGuardrails(language: string | undefined): LanguageGuardrails | undefined {
-  return language ? LANGUAGES[language.toLowerCase().split(/[-_]/)[0]!] : undefined;
+  return language ? LANGUAGES[baseLanguage(language)] : undefined;
 }
