@@ -45,7 +45,7 @@ function languageName(code: string): string {
   }
 }
 
-function businessFacts(r: ResolvedContext, verdict: Verdict, set: TemplateSet): string {
+function businessFacts(review: Review, r: ResolvedContext, verdict: Verdict, set: TemplateSet): string {
   const contact = verdict.severity === 'critical' ? r.escalation : r.contact;
   const address = set.address?.[r.tone];
   return [
@@ -57,6 +57,10 @@ function businessFacts(r: ResolvedContext, verdict: Verdict, set: TemplateSet): 
     // The reply is checked in this language (thanks, apology, prohibitions), so the model must write in it.
     `Write the whole reply in ${languageName(set.language)}, as a native speaker writes to a customer${address ? `, addressing the reviewer as "${address}"` : ''}.`,
     verdict.severity === 'critical' ? 'This review is critical: say it is being treated as urgent and name the contact person.' : '',
+    // A model told to acknowledge "in their own terms" thanks a rating alone for its "detailed feedback".
+    !review.text.trim() && !review.title?.trim()
+      ? 'This review is only a rating, with no text: never refer to anything the customer wrote; acknowledge the rating, thank them for it, and invite them to say what went wrong.'
+      : '',
   ]
     .filter(Boolean)
     .join('\n');
@@ -91,7 +95,7 @@ async function askModel(review: Review, verdict: Verdict, r: ResolvedContext, ct
         model: cfg.model,
         temperature: cfg.temperature ?? 0.4,
         messages: [
-          { role: 'system', content: `${PLAYBOOK_PROMPT}\n\n${businessFacts(r, verdict, set)}` },
+          { role: 'system', content: `${PLAYBOOK_PROMPT}\n\n${businessFacts(review, r, verdict, set)}` },
           { role: 'user', content: reviewMessage(review, verdict, r, set) },
         ],
       }),

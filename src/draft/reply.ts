@@ -135,6 +135,8 @@ interface Material {
   lukewarm: boolean;
   /** No rating and a text no model judged (a language without one): nothing tells praise from a complaint. */
   unread: boolean;
+  /** A rating and no words (no text, no title): the reply speaks of the rating, never of what was written. */
+  ratingOnly: boolean;
   seed: string;
   name?: string | undefined;
   business: string;
@@ -160,6 +162,24 @@ function once(m: Material, key: string, render: () => string | undefined): strin
   const text = render();
   m.rendered.set(key, text);
   return text;
+}
+
+/** The part a rating-only review's reply uses instead of one that speaks of the reviewer's words. */
+const RATING_ONLY_PART: Partial<Record<PartName, PartName>> = {
+  ackGeneric: 'ratingAck',
+  thanks: 'ratingThanks',
+  thanksShort: 'ratingThanks',
+  reassure: 'ratingReassure',
+  praiseThanks: 'ratingPraiseThanks',
+  praiseGlad: 'ratingPraiseGlad',
+  neutralThanks: 'ratingNeutralThanks',
+};
+
+/** `part`, or its rating-only stand-in when the review is a rating alone and the set has one. */
+function partFor(m: Material, part: PartName): PartName {
+  if (!m.ratingOnly) return part;
+  const instead = RATING_ONLY_PART[part];
+  return instead && m.set.parts[instead] ? instead : part;
 }
 
 /** How many other phrasings a part tries before it settles for one that repeats another part. */
@@ -247,7 +267,8 @@ function repeatsAnotherPart(m: Material, group: string): boolean {
  * Renders a part as `renderPart` does, but when the phrasing repeats a word pair another part of this draft
  * already used ("fell short … fell short"), tries other phrasings (other seeds) first. Deterministic.
  */
-function renderFresh(m: Material, group: string, part: PartName, slots: Slots): string {
+function renderFresh(m: Material, group: string, wanted: PartName, slots: Slots): string {
+  const part = partFor(m, wanted);
   let text = '';
   let fresh = false;
   for (let i = 0; i < REPHRASINGS && !fresh; i++) {
@@ -379,6 +400,7 @@ function materialFor(review: Review, verdict: Verdict, r: ResolvedContext, set: 
     tone: r.tone,
     lukewarm: !verdict.negative && (review.rating !== undefined ? review.rating < 4 : verdict.score < LUKEWARM_BELOW),
     unread: unreadText(verdict, review.rating),
+    ratingOnly: typeof review.rating === 'number' && !review.text.trim() && !review.title?.trim(),
     // The review id makes the draft stable across re-analysis; the text covers callers without ids.
     seed: review.id || review.text,
     name: greetingNameOf(review.author, set.greetingName?.[r.tone]),

@@ -51,7 +51,19 @@ export const PART_NAMES = [
  * either (3 stars, or a lukewarm or unreadable text without a rating) is thanked plainly and told the business
  * wants to do better, instead of "what a lovely review"; without these parts it gets the praise parts.
  */
-export const OPTIONAL_PART_NAMES = ['neutralThanks', 'neutralInvite'] as const;
+export const OPTIONAL_PART_NAMES = [
+  'neutralThanks',
+  'neutralInvite',
+  // A review that is a rating and nothing else (no text, no title) is answered for its rating: these stand in for
+  // ackGeneric, thanks, reassure, praiseThanks, praiseGlad and neutralThanks, whose lines thank the reviewer for
+  // what they wrote ("your kind words", "nos escrever"). A set without them uses those parts.
+  'ratingAck',
+  'ratingThanks',
+  'ratingReassure',
+  'ratingPraiseThanks',
+  'ratingPraiseGlad',
+  'ratingNeutralThanks',
+] as const;
 export type PartName = (typeof PART_NAMES)[number] | (typeof OPTIONAL_PART_NAMES)[number];
 
 const validRegex = z.string().refine((s) => {

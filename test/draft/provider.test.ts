@@ -71,6 +71,17 @@ describe('draftWithProvider (openai-compatible)', () => {
     expect(sent.messages[1]?.content).toContain('40 minutes');
   });
 
+  it('tells the model a review that is only a rating has no words to acknowledge, and says nothing of it for a review with text', async () => {
+    handler = completion(GOOD);
+    await draftWithProvider(review('', { rating: 1, author: 'John Smith' }), verdict(), ctx(), { env });
+    const sent = JSON.parse(requests.at(-1)?.body ?? '{}') as { messages: { content: string }[] };
+    expect(sent.messages[0]?.content).toMatch(/only a rating.*never refer to anything the customer wrote/i);
+    handler = completion(GOOD);
+    await draftWithProvider(r, v, ctx(), { env });
+    const withText = JSON.parse(requests.at(-1)?.body ?? '{}') as { messages: { content: string }[] };
+    expect(withText.messages[0]?.content).not.toMatch(/only a rating/i);
+  });
+
   it('keeps a correct German reply to a German review, and asks the model for German in the business’s register ("du" when friendly)', async () => {
     const german =
       'Hallo Anna, was Sie über die Wartezeit schreiben, nehmen wir sehr ernst. Vielen Dank für Ihre offenen Worte, und es tut uns aufrichtig leid. ' +
