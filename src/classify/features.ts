@@ -1,8 +1,8 @@
 import { CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT, NEVER_INTENSIFIERS } from './lexicon.js';
 import { LANGUAGE_RULES, type LanguageRules } from './lang/index.js';
 import { normalisePattern, PhraseMatcher, type PhraseHit } from './phrases.js';
-import { tokenize, TokenBuffer, type Token } from './tokenize.js';
-import { BREAKER, CONCESSIVE, CONTRAST, COORDINATOR, FINITE, NEGATOR, SOFTENER, WordTable } from './word-table.js';
+import { destretched, tokenize, TokenBuffer, type Token } from './tokenize.js';
+import { BREAKER, CONCESSIVE, CONTRAST, COORDINATOR, FINITE, hashWord, NEGATOR, SOFTENER, WordTable } from './word-table.js';
 
 export { WordTable } from './word-table.js';
 
@@ -41,6 +41,22 @@ export function buildWordTable(valence: ReadonlyMap<string, number>, order: Iter
     table.booster[id] = b;
   }
   return table;
+}
+
+/**
+ * The id of a stretched word's other reading ("baaaad" as "bad"), or -1. The token takes that reading, so phrases
+ * and word pairs read it too ("sooo baaaad service").
+ */
+function readStretched(t: Token, table: WordTable): number {
+  const alt = destretched(t);
+  if (alt === undefined) return -1;
+  const h = hashWord(alt);
+  const id = table.get(alt, h);
+  if (id >= 0) {
+    t.norm = alt;
+    t.hash = h;
+  }
+  return id;
 }
 
 /** A word of a word list as the tokenizer normalises it (lower case, no apostrophes, accents folded). */
@@ -197,7 +213,8 @@ export function analyzeTokens(
   let clauseStart = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
-    const id = t.kind === 'punct' || t.kind === 'number' ? -1 : table.get(t.norm, t.hash);
+    let id = t.kind === 'punct' || t.kind === 'number' ? -1 : table.get(t.norm, t.hash);
+    if (id < 0 && t.kind === 'word') id = readStretched(t, table);
     ids[i] = id;
     const f = id < 0 ? 0 : (flags[id] as number);
     if (t.kind === 'punct') {

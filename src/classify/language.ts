@@ -1,7 +1,7 @@
 import { eld } from 'eld/small';
 import { LANGUAGE_RULES } from './lang/index.js';
 import { normalisePattern } from './phrases.js';
-import type { Token } from './tokenize.js';
+import { destretched, type Token } from './tokenize.js';
 import { hashWord, type WordTable } from './word-table.js';
 
 /** Languages the text model can judge; for any other the rating decides. */
@@ -80,7 +80,9 @@ export function businessLanguageFor(tokens: readonly Token[], tables: ReadonlyMa
     const t = tokens[i] as Token;
     if (t.kind !== 'word') continue;
     if (++words > SHORT_WORDS) return undefined;
-    const id = table.get(t.norm, t.hash);
+    let id = table.get(t.norm, t.hash);
+    const alt = id < 0 ? destretched(t) : undefined;
+    if (alt !== undefined) id = table.get(alt);
     // A lexicon's word, not a weight the English model learned ("gut", "nickel" in product reviews).
     if (id < 0 || !knows(table, id, false)) return undefined;
   }
@@ -211,11 +213,18 @@ function lexiconVote(tokens: readonly Token[], tables: ReadonlyMap<string, WordT
     // (spotless), and strong ones for "mediocre" or "superficial", which are English as much as Spanish.
     let knownBy = 0;
     let englishId = -1;
-    for (let l = 0; l < list.length; l++) {
-      const table = list[l] as WordTable;
-      const id = table.get(t.norm, t.hash);
-      if (l === 0) englishId = id;
-      if (id >= 0 && knows(table, id, false)) knownBy |= 1 << l;
+    // A word no table knows may be one stretched for emphasis ("Nuuuul", "Péééssimo"): its other reading votes.
+    for (let pass = 0, word = t.norm, h = t.hash; pass < 2; pass++) {
+      for (let l = 0; l < list.length; l++) {
+        const table = list[l] as WordTable;
+        const id = table.get(word, h);
+        if (l === 0) englishId = id;
+        if (id >= 0 && knows(table, id, false)) knownBy |= 1 << l;
+      }
+      const alt = knownBy === 0 && englishId < 0 && pass === 0 ? destretched(t) : undefined;
+      if (alt === undefined) break;
+      word = alt;
+      h = hashWord(alt);
     }
     if (!(knownBy & 1) && englishId >= 0) {
       const learned = Math.abs((list[0] as WordTable).uni[englishId] as number);

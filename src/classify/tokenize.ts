@@ -287,6 +287,25 @@ function scanWord(text: string, i: number, out: TokenList): number {
   return j;
 }
 
+/** Whether a word (as normalised) has two equal letters in a row: what a stretched run leaves after the cut to two. */
+function hasDoubleLetter(norm: string): boolean {
+  for (let i = 1; i < norm.length; i++) if (norm.charCodeAt(i) === norm.charCodeAt(i - 1)) return true;
+  return false;
+}
+
+/**
+ * The other reading of a word stretched for emphasis: its runs of three or more letters cut to one ("baaaad" -> "bad",
+ * "terribleeee" -> "terrible", "Péééssimo" -> "pessimo"), where the token's `norm` cut them to two, right for "goood"
+ * and "cooool". Letters doubled as written stay ("terribleeee" keeps its "rr"). Undefined when the word has no run of
+ * three. For a word the tables do not know as `norm`: callers look it up both ways.
+ */
+export function destretched(t: Token): string | undefined {
+  if (t.kind !== 'word' || !hasDoubleLetter(t.norm)) return undefined;
+  const lower = foldAccents(t.raw.toLowerCase().replace(/['’]/g, ''));
+  const cut = lower.replace(/(\p{L})\1{2,}/gu, '$1');
+  return cut === lower ? undefined : cut;
+}
+
 // Accents reviewers often leave out ("tres bien", "decu", "servico"): folded so both spellings are one
 // word. Umlauts, "ñ" and "ß" are kept: they tell words apart (schön/schon, año/ano); so do the accents
 // of words of up to three letters ("à"/"a", "thé"/"the", "té"/"te", "más"/"mas", "é"/"e").

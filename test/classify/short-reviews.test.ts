@@ -30,3 +30,21 @@ describe('short reviews in every language', () => {
     expect(classify({ text }).negative).toBe(true);
   });
 });
+
+describe('a word stretched for emphasis', () => {
+  // The tokenizer cuts a run of three or more letters to two ("goood" -> "good", "cooool" -> "cool"); a word that needs
+  // the run cut to one ("baaaad", "terribleeee") was then no word at all, and the review "neither praise nor a complaint".
+  it.each(['baaaaad', 'This app is baaaaad', 'Terribleeee!!', 'sloooow app', 'Worrrrst service ever', 'Schleeecht!', 'Nuuuul.', 'Péééssimo!'])(
+    'reads as the word it stretches, a complaint: %s',
+    (text) => {
+      const v = classify({ text });
+      expect(v.negative, v.reasons.join(' | ')).toBe(true);
+    },
+  );
+
+  it.each(['Goooood app', 'Loooove it!', 'Cooool', 'Amaaaazing service', 'Superrrr!', 'Géééénial !'])('reads as the word it stretches, praise: %s', (text) => {
+    const v = classify({ text });
+    expect(v.negative, v.reasons.join(' | ')).toBe(false);
+    expect(v.score, v.reasons.join(' | ')).toBeGreaterThan(0.3);
+  });
+});
