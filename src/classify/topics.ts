@@ -80,8 +80,10 @@ function onlyPraised(a: TextAnalysis, start: number, end: number): boolean {
   while (hi < tokens.length && !breaks(hi)) hi++;
   let praise = 0;
   for (const c of a.cues) {
-    // The keyword's own words do not praise it ("support" is a positive word, "support never answered" is not).
-    if (c.start < lo || c.end > hi || (c.start < end && c.end > start)) continue;
+    if (c.start < lo || c.end > hi) continue;
+    // The keyword's own words do not praise it ("support" is a positive word, "support never answered" is not),
+    // unless the reviewer denied a complaint word ("the staff were not rude"): that is praise of the staff.
+    if (c.start < end && c.end > start && !(c.kind === 'negated' && c.valence > 0)) continue;
     if (c.valence < 0) return false;
     praise += c.clause > 0 ? c.valence / c.clause : c.valence;
   }

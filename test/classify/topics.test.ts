@@ -34,4 +34,17 @@ describe('topics', () => {
     expect(c.classify({ text: 'Impossible to find parking, the car park was full.' }).topics).toContain('parking');
     expect(classify({ text: 'Impossible to find parking, the car park was full.' }).topics).not.toContain('parking');
   });
+
+  it('leaves out a topic whose complaint word the reviewer denied, and keeps one whose praise word was denied', () => {
+    // "not rude" praises the staff: a reply must not apologise for them.
+    for (const text of ['The staff were not rude at all, but the room was dirty.', 'The staff was never rude. The bathroom was filthy though.']) {
+      const v = classify({ text, rating: 2 });
+      expect(v.topics, text).toContain('cleanliness');
+      expect(v.topics, text).not.toContain('staff_service');
+    }
+    expect(classify({ text: 'The staff were not helpful at all and the room was dirty.', rating: 2 }).topics).toEqual(
+      expect.arrayContaining(['staff_service', 'cleanliness']),
+    );
+    expect(classify({ text: 'The waiter was rude and the room was not clean.', rating: 1 }).topics).toEqual(expect.arrayContaining(['staff_service', 'cleanliness']));
+  });
 });
