@@ -1,4 +1,4 @@
-import { CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT, NEVER_INTENSIFIERS } from './lexicon.js';
+import { CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT, DISBELIEF_VERBS, NEVER_INTENSIFIERS } from './lexicon.js';
 import { LANGUAGE_RULES, type LanguageRules } from './lang/index.js';
 import { normalisePattern, PhraseMatcher, type PhraseHit } from './phrases.js';
 import { destretched, tokenize, TokenBuffer, type Token } from './tokenize.js';
@@ -251,6 +251,9 @@ export function analyzeTokens(
       else if (NEVER_INTENSIFIERS.has(t.norm) && (tokens[negStart] as Token).norm === 'never') {
         for (let j = negStart + 1; j < i; j++) negated[j] = 0;
         negLeft = 0;
+      } else if ((t.norm === 'how' || t.norm === 'what') && isDisbelief(tokens, i)) {
+        for (let j = negStart + 1; j < i; j++) negated[j] = 0;
+        negLeft = 0;
       } else {
         negated[i] = 1;
         negLeft--;
@@ -426,6 +429,15 @@ function joinsSentimentWords(tokens: readonly Token[], ids: Int32Array, table: W
     return Math.sign(valenceOf(table, id)) === polarity;
   }
   return false;
+}
+
+/** "believe how", "tell you how": a denied verb of believing or saying before "how"/"what" at `i` (DISBELIEF_VERBS). */
+function isDisbelief(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  if (prev === undefined || prev.kind !== 'word') return false;
+  if (DISBELIEF_VERBS.has(prev.norm)) return true;
+  const before = tokens[i - 2];
+  return (prev.norm === 'you' || prev.norm === 'u') && before !== undefined && DISBELIEF_VERBS.has(before.norm);
 }
 
 /** The negators that negate an adjective or a verb, not a noun: see joinsSentimentWords. */

@@ -197,6 +197,13 @@ export const SARCASM_TAIL = 'not';
 /** Words that look like negators but are not ("not only", "no doubt"): the next word keeps its sign. */
 /** After "never", these make an intensifier, not a negation: "never had such bland food", "never been so bored". */
 export const NEVER_INTENSIFIERS: ReadonlySet<string> = new Set(['such', 'so', 'as', 'more', 'worse', 'this']);
+/**
+ * Verbs of believing and saying whose denial before "how" or "what" is an exclamation, not a negation of what follows:
+ * "I can't believe how rude the waiter was", "can't tell you how happy we are", "you won't believe what a mess".
+ * "I don't believe it's worth it" (no "how") stays a negation.
+ */
+export const DISBELIEF_VERBS: ReadonlySet<string> = new Set(['believe', 'imagine', 'describe', 'express', 'explain', 'tell', 'say', 'stress', 'emphasize', 'emphasise']);
+
 
 // "because" opens a clause of its own: "They didn't serve us because we are black" negates the serving, not the reason
 // ("cause" is the verb and noun as often: "didn't cause any pain"). "until" ends the negated stretch of "never had an

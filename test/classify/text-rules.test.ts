@@ -28,6 +28,19 @@ describe('negation', () => {
   it('does not let "never" invert "such bland food"', () => {
     expect(text('I have never had such bland food.').negative).toBe(true);
   });
+
+  it('reads disbelief ("can\'t believe how rude") as emphasis, not as a negation of what follows', () => {
+    for (const t of ["I can't believe how rude the waiter was.", 'We could not believe how dirty the oysters were!', "Couldn't believe how bad the service was", "You won't believe how slow the app is", "I can't tell you how disappointed we were.", "I can't even describe how awful the smell was."]) {
+      expect(text(t).negative, t).toBe(true);
+    }
+    for (const t of ["I can't believe how good this is!", "We couldn't believe how friendly everyone was.", "I can't tell you how happy we are with it."]) {
+      const v = text(t);
+      expect(v.negative, t).toBe(false);
+      expect(v.score, t).toBeGreaterThan(0.3);
+    }
+    // A belief denied is still a negation.
+    expect(text("I don't believe it's worth the money.").negative).toBe(true);
+  });
 });
 
 describe('contrast', () => {
