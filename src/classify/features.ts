@@ -1,8 +1,8 @@
-import { CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT, DISBELIEF_VERBS, NEVER_INTENSIFIERS } from './lexicon.js';
+import { CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT, NEVER_INTENSIFIERS } from './lexicon.js';
 import { LANGUAGE_RULES, type LanguageRules } from './lang/index.js';
 import { normalisePattern, PhraseMatcher, type PhraseHit } from './phrases.js';
 import { destretched, tokenize, TokenBuffer, type Token } from './tokenize.js';
-import { BREAKER, CONCESSIVE, CONTRAST, COORDINATOR, FINITE, hashWord, NEGATOR, SOFTENER, WordTable } from './word-table.js';
+import { BREAKER, CONCESSIVE, CONTRAST, COORDINATOR, DISBELIEF_VERB, EXCLAMATIVE, FINITE, hashWord, NEGATOR, SOFTENER, WordTable } from './word-table.js';
 
 export { WordTable } from './word-table.js';
 
@@ -36,6 +36,8 @@ export function buildWordTable(valence: ReadonlyMap<string, number>, order: Iter
   flag(rules.softeners, SOFTENER);
   flag(rules.contrastAfter, CONTRAST);
   flag(rules.concessiveOpeners, CONCESSIVE);
+  flag(rules.disbelief?.verbs ?? [], DISBELIEF_VERB);
+  flag(rules.disbelief?.openers ?? [], EXCLAMATIVE);
   for (const [w, b] of rules.boosters) {
     const id = table.entry(normaliseWord(w));
     table.booster[id] = b;
@@ -251,7 +253,7 @@ export function analyzeTokens(
       else if (NEVER_INTENSIFIERS.has(t.norm) && (tokens[negStart] as Token).norm === 'never') {
         for (let j = negStart + 1; j < i; j++) negated[j] = 0;
         negLeft = 0;
-      } else if ((t.norm === 'how' || t.norm === 'what') && isDisbelief(tokens, i)) {
+      } else if (f & EXCLAMATIVE && isDisbelief(tokens, ids, table, i)) {
         for (let j = negStart + 1; j < i; j++) negated[j] = 0;
         negLeft = 0;
       } else {
@@ -386,17 +388,17 @@ function sentenceOf(tokens: readonly Token[], i: number): number {
   return j;
 }
 
-function holdsNegator(ids: Int32Array, flags: Uint8Array, start: number, end: number): boolean {
+function holdsNegator(ids: Int32Array, flags: Uint16Array, start: number, end: number): boolean {
   for (let j = start; j < end; j++) if (isNegator(ids, flags, j)) return true;
   return false;
 }
 
-function isNegator(ids: Int32Array, flags: Uint8Array, i: number): boolean {
+function isNegator(ids: Int32Array, flags: Uint16Array, i: number): boolean {
   return hasFlag(ids, flags, i, NEGATOR);
 }
 
 /** Whether the word at `i` has any of the roles in `mask` (NEGATOR, BREAKER…). */
-function hasFlag(ids: Int32Array, flags: Uint8Array, i: number, mask: number): boolean {
+function hasFlag(ids: Int32Array, flags: Uint16Array, i: number, mask: number): boolean {
   const id = ids[i] as number;
   return id >= 0 && ((flags[id] as number) & mask) !== 0;
 }
@@ -431,13 +433,18 @@ function joinsSentimentWords(tokens: readonly Token[], ids: Int32Array, table: W
   return false;
 }
 
-/** "believe how", "tell you how": a denied verb of believing or saying before "how"/"what" at `i` (DISBELIEF_VERBS). */
-function isDisbelief(tokens: readonly Token[], i: number): boolean {
-  const prev = tokens[i - 1];
-  if (prev === undefined || prev.kind !== 'word') return false;
-  if (DISBELIEF_VERBS.has(prev.norm)) return true;
-  const before = tokens[i - 2];
-  return (prev.norm === 'you' || prev.norm === 'u') && before !== undefined && DISBELIEF_VERBS.has(before.norm);
+/**
+ * "believe how", "tell you how", "croire à quel point": a verb of believing or saying (LanguageRules.disbelief) right
+ * before the exclamative word at `i`, or before one short word before it.
+ */
+function isDisbelief(tokens: readonly Token[], ids: Int32Array, table: WordTable, i: number): boolean {
+  const isVerb = (k: number): boolean => {
+    const id = ids[k];
+    return id !== undefined && id >= 0 && ((table.flags[id] as number) & DISBELIEF_VERB) !== 0;
+  };
+  if (i >= 1 && isVerb(i - 1)) return true;
+  const between = tokens[i - 1];
+  return i >= 2 && between !== undefined && between.kind === 'word' && between.norm.length <= 3 && isVerb(i - 2);
 }
 
 /** The negators that negate an adjective or a verb, not a noun: see joinsSentimentWords. */
@@ -449,7 +456,7 @@ const valenceOf = (table: WordTable, id: number): number => {
 };
 
 /** Index of the negator that opened the scope ending at `i`, so the reason reads "not very good". */
-function negationStart(tokens: readonly Token[], ids: Int32Array, flags: Uint8Array, i: number): number {
+function negationStart(tokens: readonly Token[], ids: Int32Array, flags: Uint16Array, i: number): number {
   for (let j = i - 1; j >= 0 && j >= i - NEGATION_SCOPE - 2; j--) {
     if ((tokens[j] as Token).kind === 'punct') break;
     if (isNegator(ids, flags, j)) return j;

@@ -140,10 +140,21 @@ export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['price increase*', -1.5], ['prices went up', -1.5], ['prices keep going up', -2], ['higher prices', -1.5], ['raised prices', -1.5],
   ['raised their prices', -1.5], ['raising prices', -1.5], ['raising their prices', -1.5], ['im done with', -2], ['i am done with', -2],
   ['gift card', 0], ['gift cards', 0], ['giftcard*', 0],
+  // Comparisons that only complain: "I've had better", "the room has seen better days" ("better" alone is praise).
+  ['have had better', -2], ['ive had better', -2], ['weve had better', -2], ['have had much better', -2], ['ive had much better', -2],
+  ['have seen better', -2], ['ive seen better', -2], ['weve seen better', -2], ['seen better days', -2],
 ];
 
 /** Praise phrases from the same domain: what a general lexicon scores neutral but a reviewer means well. */
 export const PRAISE_PHRASES: ReadonlyArray<readonly [string, number]> = [
+  // "Can't recommend them enough", "can't say enough good things": praise, longer than the refusal ("cant recommend")
+  // and the negated "good" inside them, so they win.
+  ['cant recommend enough', 3], ['cant recommend * enough', 3], ['cant recommend * * enough', 3], ['cant recommend * * * enough', 3], ['cannot recommend * enough', 3],
+  ['cannot recommend * * enough', 3], ['couldnt recommend * more', 3], ['couldnt recommend * * more', 3], ['could not recommend * more', 3],
+  ['cant recommend * more', 3], ['couldnt recommend * enough', 3], ['couldnt recommend * * enough', 3],
+  ['cant say enough', 2.5], ['cannot say enough', 2.5], ['couldnt say enough', 2.5], ['cant say enough good', 3],
+  ['cant say enough good things', 3], ['cant say enough nice things', 3], ['cant speak highly enough', 3],
+  ['cant thank * enough', 3], ['cannot thank * enough', 3],
   ['highly recommend*', 3], ['would recommend', 2.5], ['will recommend', 2.5], ['must have', 2], ['must see', 2.5],
   ['worth every penny', 3], ['worth the money', 2.5], ['worth it', 2], ['worth the wait', 2], ['well worth', 2.5],
   ['be back', 2], ['going back', 1.5], ['go again', 1.5], ['revisit*', 1.5], ['be returning', 2], ['back again', 1.5],
@@ -197,12 +208,6 @@ export const SARCASM_TAIL = 'not';
 /** Words that look like negators but are not ("not only", "no doubt"): the next word keeps its sign. */
 /** After "never", these make an intensifier, not a negation: "never had such bland food", "never been so bored". */
 export const NEVER_INTENSIFIERS: ReadonlySet<string> = new Set(['such', 'so', 'as', 'more', 'worse', 'this']);
-/**
- * Verbs of believing and saying whose denial before "how" or "what" is an exclamation, not a negation of what follows:
- * "I can't believe how rude the waiter was", "can't tell you how happy we are", "you won't believe what a mess".
- * "I don't believe it's worth it" (no "how") stays a negation.
- */
-export const DISBELIEF_VERBS: ReadonlySet<string> = new Set(['believe', 'imagine', 'describe', 'express', 'explain', 'tell', 'say', 'stress', 'emphasize', 'emphasise']);
 
 
 // "because" opens a clause of its own: "They didn't serve us because we are black" negates the serving, not the reason

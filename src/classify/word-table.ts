@@ -10,6 +10,10 @@ export const SOFTENER = 16;
 export const COORDINATOR = 32;
 /** A finite verb that stands second in a German or Dutch main clause ("war", "können", "was"): see negateBack. */
 export const FINITE = 64;
+/** A verb of believing or saying whose denial before an opener is emphasis ("can't believe how"): see LanguageRules.disbelief. */
+export const DISBELIEF_VERB = 128;
+/** What opens the exclamation after such a verb: "how", "what", "hoe", "lo", "como". */
+export const EXCLAMATIVE = 256;
 
 /**
  * Everything known about a word, by dense id: lexicon valence, closed-class roles and (filled in by the
@@ -36,7 +40,7 @@ export class WordTable {
   uni = new Float64Array(0);
   neg = new Float64Array(0);
   /** NEGATOR | CONTRAST | CONCESSIVE | BREAKER | SOFTENER by id. */
-  flags = new Uint8Array(0);
+  flags = new Uint16Array(0);
   /** ISO 639-1 code of the language whose lexicon and rules the table holds. */
   language = 'en';
   /** The language puts a clause-final negator after what it negates (German, Dutch). */
@@ -79,12 +83,12 @@ export class WordTable {
   }
 
   private grow(capacity: number): void {
-    const copy = <A extends Float64Array | Uint8Array>(a: A, b: A): A => (b.set(a), b);
+    const copy = <A extends Float64Array | Uint16Array>(a: A, b: A): A => (b.set(a), b);
     this.valence = copy(this.valence, new Float64Array(capacity));
     this.booster = copy(this.booster, new Float64Array(capacity));
     this.uni = copy(this.uni, new Float64Array(capacity));
     this.neg = copy(this.neg, new Float64Array(capacity));
-    this.flags = copy(this.flags, new Uint8Array(capacity));
+    this.flags = copy(this.flags, new Uint16Array(capacity));
   }
 
   private place(id: number, h: number): void {

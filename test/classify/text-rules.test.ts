@@ -41,6 +41,21 @@ describe('negation', () => {
     // A belief denied is still a negation.
     expect(text("I don't believe it's worth the money.").negative).toBe(true);
   });
+
+  it('reads disbelief as emphasis in every judged language', () => {
+    for (const t of [
+      'No puedo creer lo sucio que estaba el baño.',
+      'Ik kan niet geloven hoe vies het was.',
+      'Não acredito como estava sujo o quarto.',
+      'Je ne peux pas croire à quel point la chambre était sale.',
+      'Non riesco a credere quanto fosse sporca la camera.',
+    ]) {
+      expect(text(t).negative, t).toBe(true);
+    }
+    for (const t of ['No puedo creer lo amables que fueron todos.', 'Ik kan niet geloven hoe lekker het was!', 'Não acredito como foi bom!']) {
+      expect(text(t).negative, t).toBe(false);
+    }
+  });
 });
 
 describe('contrast', () => {
@@ -92,6 +107,29 @@ describe('sarcasm', () => {
     const v = text('Oh great, the app crashed again and I lost my notes. Thanks for nothing.');
     expect(v.negative).toBe(true);
     expect(v.reasons.join(' ')).toMatch(/sarcasm/);
+  });
+});
+
+describe('idioms whose words say the opposite', () => {
+  it.each([
+    "Can't recommend them enough!",
+    "I can't recommend this place highly enough.",
+    "Couldn't recommend them more.",
+    "I can't say enough good things about them.",
+    "Can't say enough about this team.",
+  ])('reads %s as praise', (t) => {
+    const v = text(t);
+    expect(v.negative, v.reasons.join(' | ')).toBe(false);
+    expect(v.score, v.reasons.join(' | ')).toBeGreaterThan(0.3);
+  });
+
+  it.each(["I've had better.", 'We have had better pizza elsewhere.', "Honestly, I've seen better."])('reads %s as a complaint', (t) => {
+    expect(text(t).negative).toBe(true);
+  });
+
+  it('still reads a refusal to recommend as a complaint', () => {
+    expect(text("I can't recommend this place.").negative).toBe(true);
+    expect(text('Would not recommend them to anyone.').negative).toBe(true);
   });
 });
 

@@ -33,6 +33,13 @@ export interface LanguageRules {
    * predicate is put first, "Sauber *war* es nicht", "Schoon *was* het niet": the negator at the end negates that front.
    */
   frontingVerbs?: readonly string[];
+  /**
+   * Disbelief is emphasis: a denied verb of believing or saying (`verbs`) followed by one of `openers` ("how", "hoe",
+   * "lo", "como", "quanto"), right after it or after one short word ("tell you how", "croire à quel point"), ends the
+   * negation and un-negates the words before it: "I can't believe how rude", "No puedo creer lo sucio que estaba".
+   * A belief denied without an opener stays a negation ("I don't believe it's worth it").
+   */
+  disbelief?: { verbs: readonly string[]; openers: readonly string[] };
   /** After these the clause carries the verdict ("aber", "mais", "pero", "maar", "ma", "mas"). */
   contrastAfter: readonly string[];
   /** Words that open a conceded clause at the start of a sentence ("obwohl", "bien que", "aunque"). */
