@@ -31,6 +31,22 @@ describe('short reviews in every language', () => {
   });
 });
 
+describe('idioms that compare with better, or deny a fault', () => {
+  // Each says the opposite of its sentiment word: "Besseres", "mieux", "mejor", "meglio", "melhor" in a complaint, "nicht"
+  // and "mis" in praise.
+  it.each(['Hatte schon Besseres.', 'Da ist noch viel Luft nach oben.', 'On a connu mieux.', "J'ai déjà mangé mieux ailleurs.", 'He comido mejor.', 'Ho mangiato di meglio.', 'Ho visto di meglio.', 'Já comi melhor.', 'Ik heb al beter gegeten.'])(
+    'a complaint: %s',
+    (text) => {
+      const v = classify({ text });
+      expect(v.negative, `${v.language}: ${v.reasons.join(' | ')}`).toBe(true);
+    },
+  );
+  it.each(['Ich kann es nicht genug empfehlen.', 'Niks mis mee.', 'Niets mis mee, prima!'])('praise: %s', (text) => {
+    const v = classify({ text });
+    expect(v.negative, `${v.language}: ${v.reasons.join(' | ')}`).toBe(false);
+  });
+});
+
 describe('a word stretched for emphasis', () => {
   // The tokenizer cuts a run of three or more letters to two ("goood" -> "good", "cooool" -> "cool"); a word that needs
   // the run cut to one ("baaaad", "terribleeee") was then no word at all, and the review "neither praise nor a complaint".

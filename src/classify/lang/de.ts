@@ -102,6 +102,8 @@ export const de: LanguageRules = {
     // Stale bread and rolls: "die Brötchen waren alt" read as neutral after praise of the staff.
     ['waren alt', -2], ['war alt', -2], ['vom vortag', -1.8],
     ['keine ahnung', -2], ['null sterne', -3.2], ['ein stern', -2.5], ['1 stern', -2.5], ['zu wünschen übrig', -2.5], ['unter aller sau', -3.5],
+    // Comparisons that only complain ("Hatte schon Besseres", "schon besser gegessen"), and room left to improve.
+    ['schon besseres', -2], ['schon besser gegessen', -2], ['schon besser erlebt', -2], ['schon bessere', -2], ['luft nach oben', -1.5],
   ],
   praisePhrases: [
     // Praise said with a negation (a new user's trial read these as complaints): "noch nie so lecker", "nie wieder
@@ -129,6 +131,8 @@ export const de: LanguageRules = {
     ['preis leistung', 1.5], ['preis-leistungs-verhältnis', 1], ['keine probleme', 2], ['ohne probleme', 2], ['nichts auszusetzen', 2.8],
     ['alles bestens', 3], ['alles super', 3], ['alles gut', 2.2], ['top service', 3], ['weiter so', 2.8], ['vielen dank', 2], ['hat geschmeckt', 2.5],
     ['funktioniert einwandfrei', 3], ['funktioniert super', 3], ['läuft stabil', 2.5], ['nicht schlecht', 1.5], ['kein problem', 1.5],
+    // "Ich kann es nicht genug empfehlen": praise, longer than the negated "empfehlen" inside it.
+    ['nicht genug empfehlen', 3], ['nicht oft genug empfehlen', 3],
   ],
   sarcasmPhrases: ['danke für nichts', 'na toll', 'ganz toll', 'echt toll', 'na super', 'vielen dank auch', 'herzlichen glückwunsch'],
   critical: {

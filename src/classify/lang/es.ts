@@ -83,6 +83,8 @@ export const es: LanguageRules = {
     ['me cobraron', -2], ['cobro indebido', -3], ['devolución', -1.2], ['devolver el dinero', -2.2], ['muy caro', -2.2], ['demasiado caro', -2.5],
     ['dejó mucho que desear', -2.8], ['deja mucho que desear', -2.8], ['deja que desear', -2.5], ['un pelo', -2.5], ['cero estrellas', -3.2],
     ['una estrella', -2.5], ['1 estrella', -2.5], ['no vale la pena', -2.8], ['no merece la pena', -2.8], ['tomadura de pelo', -3.2],
+    // Comparisons that only complain: "He comido mejor", "los he visto mejores".
+    ['he comido mejor', -2], ['hemos comido mejor', -2], ['he visto mejores', -2], ['he tenido mejores', -2], ['he probado mejores', -2],
   ],
   praisePhrases: [
     // No hidden charges is praise ("cargos" alone reads as a complaint word): a new user's trial.

@@ -90,6 +90,8 @@ export const fr: LanguageRules = {
     ['service client', -0.5], ['jamais reçu', -3], ['pas reçu', -2.5], ['toujours pas', -2], ['compte bloqué', -3], ['se moque', -2.8],
     ['se moquent', -2.8], ['on nous a ignoré', -2.5], ['un cheveu', -2.5], ['zéro étoile', -3.2], ['une étoile', -2.5], ['1 étoile', -2.5],
     ['je ne reviendrai pas', -3], ['nous ne reviendrons pas', -3], ['ne reviendrons plus', -3], ['ne reviendrai plus', -3],
+    // Comparisons that only complain: "On a connu mieux", "j'ai déjà mangé mieux".
+    ['connu mieux', -2], ['vu mieux', -2], ['mangé mieux', -2], ['déjà eu mieux', -2], ['fait mieux ailleurs', -2],
   ],
   praisePhrases: [
     ['on reviendra', 2.5], ['nous reviendrons', 2.5],

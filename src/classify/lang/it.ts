@@ -85,6 +85,8 @@ export const it: LanguageRules = {
     ['da migliorare', -2.2], ['da rivedere', -2], ['non è il massimo', -2.2], ['poca cura', -2.2], ['non funzionava', -2.8],
     ['non funzionavano', -2.8], ['non funzionante', -2.5], ['lasciava a desiderare', -2.8], ['unica pecca', -1.8], ['unico neo', -1.8],
     ['a pagamento', -0.6], ['si sente tutto', -2],
+    // Comparisons that only complain: "Ho mangiato di meglio", "visto di meglio".
+    ['mangiato di meglio', -2], ['visto di meglio', -2], ['provato di meglio', -2], ['trovato di meglio', -2], ['avuto di meglio', -2],
   ],
   praisePhrases: [
     ['fa quello che deve', 2.2], ['fa il suo dovere', 2.2], ['come descritto', 1.8], ['ritornerò', 2.5],

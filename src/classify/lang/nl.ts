@@ -73,6 +73,8 @@ export const nl: LanguageRules = {
     ['nooit aangekomen', -3], ['niet geleverd', -2.8], ['niet ontvangen', -2.8], ['rekening geblokkeerd', -3], ['geld terug', -2.2],
     ['te duur', -2.2], ['veel te duur', -2.8], ['laat te wensen over', -2.8], ['een haar', -2.5], ['nul sterren', -3.2], ['een ster', -2.5],
     ['1 ster', -2.5], ['komen niet meer terug', -3], ['komen nooit meer', -3], ['ga er niet meer heen', -3],
+    // Comparisons that only complain: "Ik heb al beter gegeten", "wel eens beter gezien".
+    ['al beter gegeten', -2], ['wel eens beter gegeten', -2], ['weleens beter gegeten', -2], ['al beter gezien', -2], ['wel eens beter gezien', -2],
   ],
   praisePhrases: [
     // Praise said with a negation (a new user's trial): "nooit meer een andere loodgieter", "nog nooit zo lekker".
@@ -83,6 +85,8 @@ export const nl: LanguageRules = {
     ['zeker terug', 2.5], ['voor herhaling vatbaar', 3], ['geen problemen', 2], ['zonder problemen', 2], ['geen klachten', 2.5],
     ['prijs kwaliteit', 1.2], ['prijs-kwaliteit', 1.2], ['5 sterren', 3], ['vijf sterren', 3], ['werkt goed', 2.5], ['werkt prima', 2.5],
     ['niks op aan te merken', 3], ['niets op aan te merken', 3], ['niet slecht', 1.5], ['dik in orde', 3], ['in orde', 1.5], ['tip top', 3],
+    // "Niks mis mee": nothing wrong with it, praise whatever "mis" says.
+    ['niks mis mee', 2.5], ['niets mis mee', 2.5], ['niks mis aan', 2], ['niets mis aan', 2],
   ],
   sarcasmPhrases: ['bedankt voor niets', 'dank je wel voor niets', 'wat een verrassing', 'lekker dan'],
   critical: {

@@ -123,6 +123,8 @@ export const pt: LanguageRules = {
     ['não prende', -2.2], ['não te prende', -2.2], ['não me prendeu', -2.2], ['não prendeu', -2.2], ['nada de novo', -2.2],
     ['não acrescenta', -2.2], ['não acrescentou', -2.2], ['sem sentido', -2], ['mal escrito', -2.5], ['mal escrita', -2.5],
     ['mal feito', -2.5], ['mal feita', -2.5], ['poderia ter sido melhor', -2.5], ['poderia ser melhor', -2], ['aguardo resposta', -2], ['aguardo retorno', -2], ['aguardando resposta', -2], ['sem retorno', -2.2], ['propaganda enganosa', -3],
+    // Comparisons that only complain: "Já comi melhor", "já vi melhores".
+    ['já comi melhor', -2], ['já vi melhor', -2], ['já vi melhores', -2], ['já tive melhores', -2], ['já comi melhores', -2],
   ],
   praisePhrases: [
     ['recomendo muito', 3.2], ['super recomendo', 3.2], ['vale a pena', 2.5], ['voltarei', 2.5], ['voltaremos', 2.5], ['chegou rápido', 2.5],
