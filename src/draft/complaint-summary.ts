@@ -97,6 +97,11 @@ const ACCUSATION =
  * left dangling at its end ("rude as").
  */
 /** Verdicts rather than descriptions ("the book is completely useless"): the reviewer's judgement, not what happened. */
+/**
+ * Disbelief, an exclamation rather than a statement of what happened: "you can't believe how rude the receptionist was"
+ * reads as mockery when a business says it back, and the "how rude" in it is a verdict on a person.
+ */
+const DISBELIEF = /\b(can'?t|cannot|could\s?n'?t|could not|won'?t|wouldn'?t)\s+(even\s+|just\s+)?(believe|imagine|describe|express|explain|tell|say|stress)\b/i;
 const VERDICT_WORDS = /\b(useless|pathetic|garbage|rubbish|trash|worst|disgusting|horrible|horrid|terrible|awful|atrocious|abysmal|appalling|shocking|ridiculous|laughable|insulting)\b/i;
 const SLANG = /\b(crazy|hella|af|freakin\w*|frickin\w*|friggin\w*|frigging|bloody|insanely|mega|so{3,}|lol|lmao|omg|tbh|smh|ffs|wtf|ridic)\b/i;
 const DANGLING_END = /\b(as|so|the|a|an|and|or|of|to|with|like|but|very|too|at|for|from|in|on|by|just|really)$/i;
@@ -258,7 +263,7 @@ export function complaintClause(text: string, topics: readonly string[], maxChar
     const lower = c.toLowerCase();
     const first = FIRST_WORD.exec(lower)?.[0] ?? '';
     if (!(SUBJECT_START.has(first) || NOUN_START.has(first)) || PERSON_SUBJECT.has(first)) return;
-    if (c.includes(',') || DANGLING_END.test(c) || SLANG.test(c) || ACCUSATION.test(c) || VERDICT_WORDS.test(c)) return;
+    if (c.includes(',') || DANGLING_END.test(c) || SLANG.test(c) || ACCUSATION.test(c) || VERDICT_WORDS.test(c) || DISBELIEF.test(c)) return;
     const words = lower.match(/[a-z']+/g) ?? [];
     if (words.length < 4 || words.length > 18 || RUN_ON.test(c) || runsOn(words)) return;
     // The score first: most clauses name no problem and no topic, and are dropped before the pattern checks.

@@ -51,6 +51,17 @@ describe('summariseComplaint', () => {
     }
   });
 
+  it('never quotes an exclamation of disbelief back ("you can\'t believe how rude the receptionist was")', () => {
+    for (const text of [
+      "I can't believe how rude the receptionist was.",
+      "We couldn't believe how long the queue was at the checkout.",
+      "You won't believe how slow the app has become.",
+      "I can't tell you how disappointed we were with the room.",
+    ]) {
+      expect(summariseComplaint({ text }, ['staff_service', 'waiting_time', 'app_bugs', 'cleanliness']).clause, text).toBeUndefined();
+    }
+  });
+
   it('only reuses a clause that is grammatical on its own: no list of fragments, no slang, no dangling word', () => {
     for (const text of [
       'The app is glitchy as, crazy slow and keeps logging me out.',

@@ -25,10 +25,12 @@ import { business, negativeReviews } from './factories.js';
  * 21 of 26,542 cases move, among them "the acting was believable - no complaints there" no longer acknowledged.
  * A native speakers' review of the templates: no apology that points back at the thanks ("sorry for this", "Dafür…",
  * "hiervoor"), no "detailed review" for a one-liner, "ton expérience", no verb twice (3,838 cases move); a second
- * review of the fixed drafts: no "à la hauteur", "retour", "expérience" twice in a French reply.
+ * review of the fixed drafts: no "à la hauteur", "retour", "expérience" twice in a French reply. No exclamation of
+ * disbelief quoted back ("you could not believe how dirty the oysters were", "you can't say it was a waste of time"):
+ * 4 of 26,542 cases move.
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: '52bb9e443f18ecf4fc22fcc0126d93d35c01500ed345d8c5ad3748f3ef9f4aba', cases: 26542 },
+  1: { sha256: 'c414b1666b5fcd7cde57d6b0c5ed1fe7dce3dab64af975156631e44f8368340a', cases: 26542 },
   4: { sha256: 'e1e1935187771a35c9a12b86af218fcb937bd67deb723abfefaf4840124842e4', cases: 7292 },
 };
 
