@@ -237,6 +237,10 @@ describe('tagging real-world reviews per industry and language', () => {
     ['retail_ecommerce', 'De bestelling kwam twee weken te laat en de doos was ingedeukt.', ['delivery']],
     ['retail_ecommerce', "L'ordine è arrivato con due settimane di ritardo e la scatola era schiacciata.", ['delivery']],
     ['retail_ecommerce', 'O pedido chegou com duas semanas de atraso e a caixa veio amassada.', ['delivery']],
+    // Found drafting a bakery's reply: a dry birthday cake that looked nothing like the picture was acknowledged as "the
+    // price you were charged" alone.
+    ['cafe_bakery', 'Ordered a birthday cake, it was dry and the decoration was nothing like the picture. For 60 euros I expected better.', ['freshness', 'price_billing', 'order_accuracy']],
+    ['cafe_bakery', 'The scones were so dry we left them.', ['freshness']],
     ['healthcare', 'Il medico è stato frettoloso e sbrigativo.', ['care_quality']],
     ['healthcare', 'Der Arzt war gehetzt und hat mir kaum zugehört.', ['care_quality']],
     ['healthcare', 'El médico fue muy seco y no me explicó nada.', ['care_quality']],

@@ -7,7 +7,7 @@ export const FRESHNESS = topic(
   {
     en: ['stale', 'not fresh', 'wasnt fresh', 'werent fresh', 'day-old', 'day old', 'yesterdays', 'dried out', 'rock hard', 'hard as a rock',
       'moldy', 'mouldy', 'soggy', 'old bread', 'defrosted', 'frozen dough', 'tasted old', 'gone off', 'freshness', 'out of date', 'expired', 'been sitting there',
-      'last weeks oil'],
+      'last weeks oil', 'was dry', 'were dry', 'so dry', 'too dry', 'very dry', 'bit dry', 'dry as'],
     de: ['nicht frisch', 'nicht mehr frisch', 'altbacken', 'vom vortag', 'trocken', 'steinhart', 'hart wie', 'pappig', 'labberig',
       'aufgebacken', 'tiefkühl*', 'schimmel*', 'frische', 'abgelaufen', 'waren alt', 'war alt', 'alte brötchen', 'altes brot',
       'alten brötchen'],
