@@ -27,11 +27,13 @@ import { business, negativeReviews } from './factories.js';
  * "hiervoor"), no "detailed review" for a one-liner, "ton expérience", no verb twice (3,838 cases move); a second
  * review of the fixed drafts: no "à la hauteur", "retour", "expérience" twice in a French reply. No exclamation of
  * disbelief quoted back ("you could not believe how dirty the oysters were", "you can't say it was a waste of time"):
- * 4 of 26,542 cases move.
+ * 4 of 26,542 cases move. English's two acknowledgements that made the issue the subject of "is" ("The sticky tables
+ * isn't the experience…", "The wait and the billing is not…") say "No one should have to put up with {issue}" instead:
+ * 1,432 of 26,542 cases move.
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: 'c414b1666b5fcd7cde57d6b0c5ed1fe7dce3dab64af975156631e44f8368340a', cases: 26542 },
-  4: { sha256: 'e1e1935187771a35c9a12b86af218fcb937bd67deb723abfefaf4840124842e4', cases: 7292 },
+  1: { sha256: '94300b77acae4359df51e5f4d31c988fb706a7f89fba40d5e9c77078abc35e9f', cases: 26542 },
+  4: { sha256: '52fa2d1eb5a1cfb924b58f82dc47b9e96ab048ef0383e02d483130c2391669b0', cases: 7292 },
 };
 
 const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];

@@ -267,6 +267,24 @@ describe('draftReply on the shared review sets', () => {
     expect(failures.slice(0, 8)).toEqual([]);
   }, 60_000);
 
+  it('never makes a plural or a list the subject of "is" ("The sticky tables isn\'t the experience…")', () => {
+    const texts = [
+      'Great coffee, but the music was way too loud and the tables were sticky.',
+      'We waited 40 minutes and the fries were cold.',
+      'The staff were rude and the prices were too high.',
+    ];
+    for (const text of texts) {
+      for (let i = 0; i < 40; i++) {
+        for (const tone of ['friendly', 'formal'] as const) {
+          const r = review(text, { id: `agree-${i}`, rating: 2 });
+          const d = draftReply(r, verdict({ topics: ['staff_service', 'waiting_time', 'cleanliness', 'price_billing'].slice(i % 3) }), { business: business({ tone }) });
+          const first = sentencesOf(d.reply.split('\n\n')[1] ?? '')[0] ?? '';
+          expect(first, d.reply).not.toMatch(/^[A-Z][\w' -]*?(s|and [\w' -]+) (is not|isn't|does not reflect)\b/);
+        }
+      }
+    }
+  });
+
   it('names two topics that share their wording without saying the shared words twice', () => {
     for (let i = 0; i < 20; i++) {
       const d = draftReply(review('Karte abgelehnt und die Überweisung hängt.', { id: `two-${i}`, language: 'de' }), verdict({ language: 'de', topics: ['cards', 'transfers'] }), {
