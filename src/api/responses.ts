@@ -30,6 +30,10 @@ export const verdictSchema = z
     score: z.number().describe('-1 (very negative) … 1 (very positive)'),
     severity: z.enum(SEVERITIES),
     topics: z.array(z.string()),
+    concerns: z
+      .array(z.string())
+      .optional()
+      .describe('a review that is not negative: the topics it still criticises ("Lovely room. Breakfast was disappointing")'),
     reasons: z.array(z.string()).describe('the words, phrases and rating behind the decision'),
     language: z.string().describe('ISO 639-1 code, or und'),
   })

@@ -173,11 +173,15 @@ function classifyWith(
   if (negative) score = Math.min(score, -0.05);
   score = Math.round(Math.max(-1, Math.min(1, score)) * 1000) / 1000;
 
+  const topics = topicMatcher.match(a);
+  // Only a judged language's cues say which clause complains (another is read with the English tables).
+  const concerns = !negative && topics.length > 0 && judgeable ? topicMatcher.concerns(a) : [];
   return {
     negative,
     score,
     severity: severityOf(negative, score, rating, criticalUsed),
-    topics: topicMatcher.match(a),
+    topics,
+    ...(concerns.length > 0 ? { concerns } : {}),
     reasons,
     language,
   };

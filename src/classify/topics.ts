@@ -39,6 +39,24 @@ export class TopicMatcher {
     return this.fromHits(a.phraseHits, a);
   }
 
+  /**
+   * Topic ids raised in a clause that complains (a negative cue in it): what a review that is not negative overall still
+   * criticises ("Lovely room. Breakfast was disappointing"), for the thank-you to take note of. A neutral mention ("we
+   * had breakfast in the garden") is no concern. Judged languages only: another is read with the English tables.
+   */
+  concerns(a: TextAnalysis): string[] {
+    if (a.cues.length === 0) return [];
+    let seen: boolean[] | undefined;
+    for (const h of a.phraseHits) {
+      if (h.value.kind !== 'topic' || !clauseComplains(a, h.start, h.end)) continue;
+      seen ??= new Array<boolean>(this.ids.length).fill(false);
+      seen[h.value.index] = true;
+    }
+    const out: string[] = [];
+    if (seen) for (let i = 0; i < this.ids.length; i++) if (seen[i]) out.push(this.ids[i] as string);
+    return out;
+  }
+
   /** Topic ids of the topic hits among `hits`, in taxonomy order; with the analysis, praise-only clauses left out. */
   fromHits(hits: readonly PhraseHit<PhraseTag>[], a?: TextAnalysis): string[] {
     // A plain array: a typed array's backing store costs a malloc per review.
@@ -55,6 +73,29 @@ export class TopicMatcher {
   }
 }
 
+/** [lo, hi): the clause around tokens [start, end), ended by punctuation and contrast words ("but", "aber", "mais"). */
+function clauseAround(a: TextAnalysis, start: number, end: number): [number, number] {
+  const { tokens, ids } = a;
+  const flags = a.table.flags;
+  const breaks = (i: number): boolean => {
+    const t = tokens[i] as Token;
+    const id = ids[i] as number;
+    return t.kind === 'punct' || (id >= 0 && ((flags[id] as number) & CONTRAST) !== 0);
+  };
+  let lo = start;
+  while (lo > 0 && !breaks(lo - 1)) lo--;
+  let hi = end;
+  while (hi < tokens.length && !breaks(hi)) hi++;
+  return [lo, hi];
+}
+
+/** Whether the clause around tokens [start, end) holds a complaint cue (the keyword's own words count: "stale"). */
+function clauseComplains(a: TextAnalysis, start: number, end: number): boolean {
+  const [lo, hi] = clauseAround(a, start, end);
+  for (const c of a.cues) if (c.start >= lo && c.end <= hi && c.valence < 0) return true;
+  return false;
+}
+
 /** Summed valence (before clause weighting) from which a clause with no complaint in it reads as praise. */
 const PRAISE = 1.5;
 
@@ -67,17 +108,7 @@ function onlyPraised(a: TextAnalysis, start: number, end: number): boolean {
   // Only English: elsewhere the English lexicon's cues on look-alike words ("support", "resolve" in a
   // Portuguese "não resolve") would drop real complaints.
   if (a.cues.length === 0 || a.table.language !== 'en') return false;
-  const { tokens, ids } = a;
-  const flags = a.table.flags;
-  const breaks = (i: number): boolean => {
-    const t = tokens[i] as Token;
-    const id = ids[i] as number;
-    return t.kind === 'punct' || (id >= 0 && ((flags[id] as number) & CONTRAST) !== 0);
-  };
-  let lo = start;
-  while (lo > 0 && !breaks(lo - 1)) lo--;
-  let hi = end;
-  while (hi < tokens.length && !breaks(hi)) hi++;
+  const [lo, hi] = clauseAround(a, start, end);
   let praise = 0;
   for (const c of a.cues) {
     if (c.start < lo || c.end > hi) continue;

@@ -9,6 +9,11 @@ export interface Verdict {
   score: number;
   severity: Severity;
   topics: string[];
+  /**
+   * A review that is not negative but criticises something ("Lovely room. Breakfast was disappointing"): the topics of
+   * its complaining clauses, for the thank-you to take note of. Absent when there are none, and on a negative review.
+   */
+  concerns?: string[] | undefined;
   /** The words, phrases and rating that drove the decision, for the owner to see. */
   reasons: string[];
   language: string;

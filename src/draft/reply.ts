@@ -144,6 +144,8 @@ interface Material {
   issues: string[];
   clause?: string | undefined;
   topicsLong: string[];
+  /** How the reply names the verdict's `concerns` (a review that is not negative but criticises something). */
+  concernsLong: string[];
   topicShort?: string | undefined;
   contact: Contact;
   escalation: Contact;
@@ -354,11 +356,12 @@ function afterGreeting(set: TemplateSet, greeting: string | undefined, body: str
 
 /** A thank-you for a review that is not negative: the ladder drops the optional sentences first. */
 const THANK_YOU_LADDER = [
-  { glad: true, invite: true, signoff: true, greeting: true },
-  { glad: false, invite: true, signoff: true, greeting: true },
-  { glad: false, invite: false, signoff: true, greeting: true },
-  { glad: false, invite: false, signoff: false, greeting: true },
-  { glad: false, invite: false, signoff: false, greeting: false },
+  { glad: true, note: true, invite: true, signoff: true, greeting: true },
+  { glad: false, note: true, invite: true, signoff: true, greeting: true },
+  { glad: false, note: true, invite: false, signoff: true, greeting: true },
+  { glad: false, note: false, invite: false, signoff: true, greeting: true },
+  { glad: false, note: false, invite: false, signoff: false, greeting: true },
+  { glad: false, note: false, invite: false, signoff: false, greeting: false },
 ];
 
 function composeThankYou(m: Material, level: (typeof THANK_YOU_LADDER)[number]): { text: string; parts: string[] } {
@@ -368,7 +371,13 @@ function composeThankYou(m: Material, level: (typeof THANK_YOU_LADDER)[number]):
   const invite: PartName = neutral ? 'neutralInvite' : 'praiseInvite';
   const parts: string[] = ['thanks'];
   const body = [once(m, thanks, () => renderFresh(m, 'thanks', thanks, { business: m.business })) as string];
-  if (level.glad && !neutral) {
+  // What a mostly happy customer criticised is taken note of, never apologised for; "so glad to hear" would ignore it.
+  const concerns = m.set.parts.mixedNote ? joinList(m.set, m.concernsLong) : undefined;
+  if (concerns && level.note) {
+    parts.push('note');
+    body.push(once(m, 'mixedNote', () => renderFresh(m, 'note', 'mixedNote', { business: m.business, concerns })) as string);
+  }
+  if (level.glad && !neutral && !concerns) {
     parts.push('glad');
     body.push(once(m, 'praiseGlad', () => renderFresh(m, 'glad', 'praiseGlad', { business: m.business })) as string);
   }
@@ -409,6 +418,7 @@ function materialFor(review: Review, verdict: Verdict, r: ResolvedContext, set: 
     issues: summary.issues,
     clause: summary.clause,
     topicsLong,
+    concernsLong: verdict.negative ? [] : (verdict.concerns ?? []).map((t) => topicPhrase(set, t, 'long', r.industry)).filter((t): t is string => t !== undefined),
     topicShort: firstTopic ? topicPhrase(set, firstTopic, 'short', r.industry) : undefined,
     contact: r.contact,
     escalation: r.escalation,

@@ -63,6 +63,9 @@ export const OPTIONAL_PART_NAMES = [
   'ratingPraiseThanks',
   'ratingPraiseGlad',
   'ratingNeutralThanks',
+  // A review that is not negative but criticises something (its verdict's `concerns`): the thank-you takes note of it,
+  // without an apology ("We've taken note of what you said about the breakfast"). A set without it leaves it out.
+  'mixedNote',
 ] as const;
 export type PartName = (typeof PART_NAMES)[number] | (typeof OPTIONAL_PART_NAMES)[number];
 

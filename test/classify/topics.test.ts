@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, createClassifier, DEFAULT_TAXONOMY } from '../../src/classify/index.js';
+import { taxonomyFor } from '../../src/classify/taxonomies/index.js';
 
 describe('topics', () => {
   it('has the documented default topic ids', () => {
@@ -46,5 +47,21 @@ describe('topics', () => {
       expect.arrayContaining(['staff_service', 'cleanliness']),
     );
     expect(classify({ text: 'The waiter was rude and the room was not clean.', rating: 1 }).topics).toEqual(expect.arrayContaining(['staff_service', 'cleanliness']));
+  });
+
+  it('lists the concerns of a review that is not negative: topics raised in a clause that complains', () => {
+    const hotel = createClassifier({ taxonomy: taxonomyFor('hotel') });
+    const mixed = hotel.classify({ text: 'Lovely room and great location. Breakfast was disappointing and the wifi kept dropping.', rating: 4 });
+    expect(mixed.negative).toBe(false);
+    expect(mixed.concerns).toEqual(expect.arrayContaining(['breakfast']));
+    // Praise, and a neutral mention, are no concern.
+    expect(hotel.classify({ text: 'Great breakfast, friendly staff and a spotless room.', rating: 5 }).concerns ?? []).toEqual([]);
+    expect(hotel.classify({ text: 'We had breakfast in the garden every morning. Lovely stay!', rating: 5 }).concerns ?? []).toEqual([]);
+    // A negative review's topics are its complaints already.
+    expect(hotel.classify({ text: 'The breakfast was awful and the room was dirty.', rating: 1 }).concerns).toBeUndefined();
+    // In another judged language too.
+    const fr = hotel.classify({ text: 'Chambre très agréable, mais le petit-déjeuner était décevant.', rating: 4 });
+    expect(fr.negative).toBe(false);
+    expect(fr.concerns).toEqual(['breakfast']);
   });
 });
