@@ -237,6 +237,13 @@ describe('tagging real-world reviews per industry and language', () => {
     ['retail_ecommerce', 'De bestelling kwam twee weken te laat en de doos was ingedeukt.', ['delivery']],
     ['retail_ecommerce', "L'ordine è arrivato con due settimane di ritardo e la scatola era schiacciata.", ['delivery']],
     ['retail_ecommerce', 'O pedido chegou com duas semanas de atraso e a caixa veio amassada.', ['delivery']],
+    // Found trying mixed reviews: "the service was slow", the commonest restaurant complaint, went untagged in six languages.
+    ['restaurant', 'The service was slow.', ['waiting_time']],
+    ['restaurant', 'Der Service war extrem langsam.', ['waiting_time']],
+    ['restaurant', 'Le service était lent.', ['waiting_time']],
+    ['restaurant', 'Buena comida, pero el servicio fue muy lento.', ['waiting_time']],
+    ['restaurant', 'Il servizio era lento.', ['waiting_time']],
+    ['restaurant', 'O atendimento foi lento.', ['waiting_time']],
     // Found drafting a bakery's reply: a dry birthday cake that looked nothing like the picture was acknowledged as "the
     // price you were charged" alone.
     ['cafe_bakery', 'Ordered a birthday cake, it was dry and the decoration was nothing like the picture. For 60 euros I expected better.', ['freshness', 'price_billing', 'order_accuracy']],
