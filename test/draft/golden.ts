@@ -29,11 +29,11 @@ import { business, negativeReviews } from './factories.js';
  * disbelief quoted back ("you could not believe how dirty the oysters were", "you can't say it was a waste of time"):
  * 4 of 26,542 cases move. English's two acknowledgements that made the issue the subject of "is" ("The sticky tables
  * isn't the experience…", "The wait and the billing is not…") say "No one should have to put up with {issue}" instead:
- * 1,432 of 26,542 cases move.
+ * 1,432 of 26,542 cases move. "The service was slow" became a waiting-time keyword: 10 cases name "the long wait".
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: '94300b77acae4359df51e5f4d31c988fb706a7f89fba40d5e9c77078abc35e9f', cases: 26542 },
-  4: { sha256: '52fa2d1eb5a1cfb924b58f82dc47b9e96ab048ef0383e02d483130c2391669b0', cases: 7292 },
+  1: { sha256: '733b48a5ca5b7a23b1b03e6c1de11482e44d56e81e83d8eb1e635ee9f339a09c', cases: 26542 },
+  4: { sha256: 'd9ff0800e9d8246666dedfef18b2a93a5c4cd95ced5ad6b1875379372e7fbad2', cases: 7292 },
 };
 
 const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];
