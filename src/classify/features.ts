@@ -246,6 +246,14 @@ export function analyzeTokens(
         continue;
       }
       if (i === sentenceStart && f & CONCESSIVE) concessive = true;
+      // "Other than that, great app": the complaint before is the minor part, whatever sentence it was in.
+      if (setsAsideWhatCameBefore(tokens, i)) {
+        for (let j = 0; j < i; j++) weight[j] = (weight[j] as number) * CONTRAST_BEFORE_WEIGHT;
+        afterContrast = true;
+        negLeft = 0;
+        weight[i] = 0;
+        continue;
+      }
     }
     weight[i] = concessive ? CONTRAST_BEFORE_WEIGHT : afterContrast ? CONTRAST_AFTER_WEIGHT : 1;
     if (negLeft > 0) {
@@ -445,6 +453,15 @@ function isDisbelief(tokens: readonly Token[], ids: Int32Array, table: WordTable
   if (i >= 1 && isVerb(i - 1)) return true;
   const between = tokens[i - 1];
   return i >= 2 && between !== undefined && between.kind === 'word' && between.norm.length <= 3 && isVerb(i - 2);
+}
+
+/** "other than that", "apart from that", "aside from this", "besides that" ending at `i`: what came before is set aside. */
+export function setsAsideWhatCameBefore(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (t.norm !== 'that' && t.norm !== 'this') return false;
+  const p1 = tokens[i - 1]?.norm;
+  const p2 = tokens[i - 2]?.norm;
+  return (p1 === 'than' && p2 === 'other') || (p1 === 'from' && (p2 === 'apart' || p2 === 'aside')) || p1 === 'besides';
 }
 
 /** The negators that negate an adjective or a verb, not a noun: see joinsSentimentWords. */

@@ -1,4 +1,5 @@
-import type { Cue, TextAnalysis } from './features.js';
+import { setsAsideWhatCameBefore, type Cue, type TextAnalysis } from './features.js';
+import { CONTRAST } from './word-table.js';
 import type { NgramContribution } from './model.js';
 import { surface } from './phrases.js';
 
@@ -41,7 +42,7 @@ export function textReasons(a: TextAnalysis, negative: boolean, model: { score(a
     const key = words.toLowerCase();
     if (seen.includes(key)) continue;
     seen.push(key);
-    out.push('"' + words + '" (' + describe(c) + ')');
+    out.push('"' + words + '" (' + describe(c, a) + ')');
   }
   if (out.length < 2) {
     let learned = 0;
@@ -80,7 +81,28 @@ function hasContentWord(a: TextAnalysis, start: number, end: number): boolean {
   return false;
 }
 
-function describe(c: Cue): string {
+/**
+ * The contrast the reviewer wrote before token `start` ("but", "aber", "mais", "however", "other than that"), as written
+ * (lower case), for the reason to name; "but" when none is found (a clause weighted for another cause).
+ */
+function contrastBefore(a: TextAnalysis, start: number): string {
+  const flags = a.table.flags;
+  for (let j = start - 1; j >= 0; j--) {
+    const t = a.tokens[j];
+    if (t === undefined) break;
+    if (setsAsideWhatCameBefore(a.tokens, j)) return `${a.tokens[j - 2]?.raw ?? ''} ${a.tokens[j - 1]?.raw ?? ''} ${t.raw}`.trim().toLowerCase();
+    const id = a.ids[j] as number;
+    if (id >= 0 && ((flags[id] as number) & CONTRAST) !== 0) {
+      // Two-word contrasts are flagged by their second word: "sin embargo", "no obstante".
+      const before = a.tokens[j - 1];
+      const pair = before && (t.norm === 'embargo' || t.norm === 'obstante') ? `${before.raw} ` : '';
+      return (pair + t.raw).toLowerCase();
+    }
+  }
+  return 'but';
+}
+
+function describe(c: Cue, a: TextAnalysis): string {
   const sign = c.valence < 0 ? 'negative' : 'positive';
   let note: string;
   switch (c.kind) {
@@ -92,6 +114,6 @@ function describe(c: Cue): string {
   }
   if (c.intensified) note += ', intensified';
   if (c.caps) note += ', capitals';
-  if (c.clause > 1) note += ', after "but", the part that counts';
+  if (c.clause > 1) note += `, after "${contrastBefore(a, c.start)}", the part that counts`;
   return note;
 }

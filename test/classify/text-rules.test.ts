@@ -65,6 +65,21 @@ describe('contrast', () => {
     expect(v.reasons.join(' ')).toMatch(/"rude" \(.*after "but"/);
     expect(text('The staff were rude but the room was lovely and the view amazing.').negative).toBe(false);
   });
+
+  it('sets aside what came before "other than that", "apart from that", in the sentences before too', () => {
+    for (const t of ['The search is slow sometimes. Other than that, great app.', 'Sometimes the app freezes. Apart from that it is perfect.', 'Delivery was late once, other than that I love it.']) {
+      const v = text(t);
+      expect(v.negative, t).toBe(false);
+      expect(v.reasons.join(' '), t).toMatch(/after "(other than that|apart from that)"/i);
+    }
+    expect(text('The app is fine. Other than that, the delivery was terrible and I want a refund.').negative).toBe(true);
+  });
+
+  it('names the contrast word the reviewer used, in their language', () => {
+    expect(text('Das Zimmer war schön, aber das Personal war unfreundlich.').reasons.join(' ')).toMatch(/after "aber"/);
+    expect(text("La chambre était belle, mais le personnel était désagréable.").reasons.join(' ')).toMatch(/after "mais"/);
+    expect(text('The room was nice. However, the staff were rude.').reasons.join(' ')).toMatch(/after "however"/);
+  });
 });
 
 describe('intensifiers and diminishers', () => {
