@@ -2,7 +2,7 @@ import { CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT, NEVER_INTENSIFIERS } fro
 import { LANGUAGE_RULES, type LanguageRules } from './lang/index.js';
 import { normalisePattern, PhraseMatcher, type PhraseHit } from './phrases.js';
 import { destretched, tokenize, TokenBuffer, type Token } from './tokenize.js';
-import { BREAKER, CONCESSIVE, CONTRAST, COORDINATOR, DISBELIEF_VERB, EXCLAMATIVE, FINITE, hashWord, NEGATOR, SOFTENER, WordTable } from './word-table.js';
+import { BREAKER, CONCESSIVE, CONTRAST, COORDINATOR, DISBELIEF_VERB, EXCLAMATIVE, FINITE, hashWord, NEGATOR, SARCASM_OPENER, SOFTENER, WordTable } from './word-table.js';
 
 export { WordTable } from './word-table.js';
 
@@ -38,6 +38,7 @@ export function buildWordTable(valence: ReadonlyMap<string, number>, order: Iter
   flag(rules.concessiveOpeners, CONCESSIVE);
   flag(rules.disbelief?.verbs ?? [], DISBELIEF_VERB);
   flag(rules.disbelief?.openers ?? [], EXCLAMATIVE);
+  flag(rules.sarcasmOpeners ?? [], SARCASM_OPENER);
   for (const [w, b] of rules.boosters) {
     const id = table.entry(normaliseWord(w));
     table.booster[id] = b;
@@ -296,6 +297,17 @@ export function analyzeTokens(
     for (let j = h.start; j < h.end; j++) covered[j] = 1;
     (sarcasticSentence ??= new Set<number>()).add(sentenceOf(tokens, h.start));
   }
+  // "Great, another update that breaks everything.", "Love how it crashes", "Best service ever... not": praise said
+  // of a complaint, which no rating tells apart. The marker is scored as a sarcasm phrase is.
+  const marker = sarcasmMarker(tokens, ids, table, negated, phraseHits, nWords);
+  if (marker !== undefined) {
+    const [start, end] = marker;
+    sarcasm += 1;
+    complaint += SARCASM_MARKER;
+    cues.push({ kind: 'sarcasm', start, end, valence: SARCASM_MARKER, intensified: false, caps: false, clause: 1 });
+    for (let j = start; j < end; j++) covered[j] = 1;
+    (sarcasticSentence ??= new Set<number>()).add(sentenceOf(tokens, start));
+  }
   // In a short review one sarcasm marker makes all its praise suspect ("Great, it crashes. Thanks for
   // nothing."); in a long one only the praise in the same sentence.
   const wholeTextSarcastic = sarcasticSentence !== undefined && nWords <= 40;
@@ -369,6 +381,61 @@ export function analyzeTokens(
   }
 
   return { tokens, ids, table, phraseHits, nWords, weight, negated, cues, lexPos, lexNeg, complaint, praise, sarcasm, exclaim, question, negators, shouting };
+}
+
+/** Valence of a sarcastic opener or tail, as a sarcasm phrase's. */
+const SARCASM_MARKER = -2;
+
+/**
+ * The span of a sarcasm marker the phrase lists cannot hold, in a short text (3–40 words):
+ * - an interjection of praise and a comma at the start ("Great,", "Toll,": LanguageRules.sarcasmOpeners) or English
+ *   "(I) love how", when the rest
+ *   of the text complains (a complaint word or phrase) and neither praises (another praise word or phrase) nor turns
+ *   ("but", "though"): "Great, another update that breaks everything." but not "Great, the staff were so helpful";
+ * - English "… not." ending the text ("Best customer service ever... not.").
+ */
+function sarcasmMarker(
+  tokens: readonly Token[],
+  ids: Int32Array,
+  table: WordTable,
+  negated: Uint8Array,
+  hits: readonly PhraseHit<PhraseTag>[],
+  nWords: number,
+): [number, number] | undefined {
+  if (nWords < 3 || nWords > 40) return undefined;
+  const n = tokens.length;
+  const english = table.language === 'en';
+  // "… not." / "…, NOT!" at the end.
+  let last = n - 1;
+  while (last > 0 && (tokens[last] as Token).kind === 'punct') last--;
+  if (english && (tokens[last] as Token).norm === 'not' && (tokens[last - 1] as Token | undefined)?.kind === 'punct') return [last, last + 1];
+  const first = tokens[0] as Token;
+  if (first.kind !== 'word') return undefined;
+  let end = 0;
+  const id0 = ids[0] as number;
+  const next = tokens[1];
+  if (id0 >= 0 && (table.flags[id0] as number) & SARCASM_OPENER && next?.norm === ',') end = 1;
+  else if (english && first.norm === 'love' && next?.norm === 'how') end = 2;
+  else if (english && first.norm === 'i' && next?.norm === 'love' && tokens[2]?.norm === 'how') end = 3;
+  if (end === 0) return undefined;
+  let complains = false;
+  for (let i = end; i < n; i++) {
+    const id = ids[i] as number;
+    if (id < 0 || (tokens[i] as Token).kind !== 'word') continue;
+    if ((table.flags[id] as number) & (CONTRAST | CONCESSIVE)) return undefined;
+    const v = table.valence[id] as number;
+    if (Number.isNaN(v) || v === 0) continue;
+    if ((v > 0) !== (negated[i] === 1)) return undefined;
+    complains = true;
+  }
+  for (const h of hits) {
+    if (h.start < end || h.value.kind === 'topic' || h.value.kind === 'critical') continue;
+    // A complaint phrase denied ("nichts läuft aus") praises; one holding its own negator ("not worth it") does not.
+    const denied = negated[h.start] === 1 && !holdsNegator(ids, table.flags, h.start, h.end);
+    if ((h.value.kind === 'praise') !== denied) return undefined;
+    if (h.value.kind === 'complaint') complains = true;
+  }
+  return complains ? [0, end] : undefined;
 }
 
 /** Praise at token `i` reads as sarcasm: the whole (short) text is sarcastic, or its sentence is. */

@@ -14,6 +14,8 @@ export const FINITE = 64;
 export const DISBELIEF_VERB = 128;
 /** What opens the exclamation after such a verb: "how", "what", "hoe", "lo", "como". */
 export const EXCLAMATIVE = 256;
+/** A praise word that opens a sarcastic text when a comma follows it ("Great, it crashed again"): LanguageRules.sarcasmOpeners. */
+export const SARCASM_OPENER = 512;
 
 /**
  * Everything known about a word, by dense id: lexicon valence, closed-class roles and (filled in by the

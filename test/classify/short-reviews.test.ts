@@ -41,7 +41,11 @@ describe('idioms that compare with better, or deny a fault', () => {
       expect(v.negative, `${v.language}: ${v.reasons.join(' | ')}`).toBe(true);
     },
   );
-  it.each(['Ich kann es nicht genug empfehlen.', 'Niks mis mee.', 'Niets mis mee, prima!'])('praise: %s', (text) => {
+  it.each(['Lohnt sich nicht.', 'Der Aufpreis lohnt sich nicht.'])('a German complaint: %s', (text) => {
+    const v = classify({ text, language: 'de' });
+    expect(v.negative, v.reasons.join(' | ')).toBe(true);
+  });
+  it.each(['Ich kann es nicht genug empfehlen.', 'Niks mis mee.', 'Niets mis mee, prima!', 'Die Investition lohnt sich.', 'Wie von Thermos zu erwarten, top Qualität.'])('praise: %s', (text) => {
     const v = classify({ text });
     expect(v.negative, `${v.language}: ${v.reasons.join(' | ')}`).toBe(false);
   });

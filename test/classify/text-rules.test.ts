@@ -123,6 +123,43 @@ describe('sarcasm', () => {
     expect(v.negative).toBe(true);
     expect(v.reasons.join(' ')).toMatch(/sarcasm/);
   });
+
+  it('reads a praise word standing alone before a complaint as sarcasm, with no rating to tell, in every language', () => {
+    for (const t of [
+      'Great, another update that breaks everything.',
+      'Wonderful, waited an hour for cold food.',
+      'Perfect, the package arrived soaked and torn.',
+      'Love how the app crashes every time I open it.',
+      'Best customer service ever... not.',
+      'Toll, schon wieder abgestürzt.',
+      'Super, encore une mise à jour qui plante.',
+      'Genial, otra vez sin cobertura y nadie contesta.',
+      'Perfetto, il pacco è arrivato rotto.',
+      'Ótimo, mais uma atualização que trava tudo.',
+      'Geweldig, weer een update die alles kapot maakt.',
+    ]) {
+      const v = text(t);
+      expect(v.negative, `${t} ${v.reasons.join(' | ')}`).toBe(true);
+      expect(v.reasons.join(' '), t).toMatch(/sarcasm/);
+    }
+  });
+
+  it('keeps praise that opens a review, and a real contrast, as they are', () => {
+    for (const t of [
+      'Great, the staff were so helpful and the room was spotless.',
+      'Perfect, but the parking was a bit tight.',
+      'Wonderful. We will be back!',
+      'Love how easy the app is to use.',
+      'Super, alles bestens.',
+      'Perfekt. Läuft nicht aus und hält lange warm.',
+    ]) {
+      expect(text(t).negative, t).toBe(false);
+    }
+    // A sincere opener and a complaint after a full stop: mixed, not sarcastic.
+    for (const t of ['Recomendo. Só não dou 5 estrelas pois o frete foi muito caro.', 'Super! Kein Auslaufen, Getränke bleiben heiß oder kalt.']) {
+      expect(text(t).reasons.join(' '), t).not.toMatch(/sarcasm/);
+    }
+  });
 });
 
 describe('idioms whose words say the opposite', () => {

@@ -31,6 +31,8 @@ export const de: LanguageRules = {
     ...['etwas', 'bisschen', 'leicht', 'eher', 'relativ', 'fast', 'teilweise', 'einigermaßen', 'halbwegs', 'recht'].map((w) => [w, 0.75] as const),
   ],
   lexicon: [
+    // "erwarten" (expect) is no complaint: the translated AFINN has it at -1, and "wie zu erwarten" read as one.
+    ['erwarten', 0], ['erwartet', 0],
     ['gut', 2], ['sehr gut', 3], ['super', 3], ['toll', 3], ['prima', 2.5], ['klasse', 3], ['spitze', 3], ['hervorragend', 3.2],
     ['ausgezeichnet', 3.2], ['perfekt', 3.2], ['lecker', 2.8], ['köstlich', 3], ['freundlich', 2.2], ['nett', 2], ['herzlich', 2.5],
     ['zuvorkommend', 2.5], ['hilfsbereit', 2.5], ['schnell', 1.2], ['sauber', 2], ['gemütlich', 2.2], ['schön', 2.5], ['empfehlenswert', 3],
@@ -46,7 +48,7 @@ export const de: LanguageRules = {
     ['enttäuschung', -2.5], ['ärgerlich', -2.5], ['ärgern', -2], ['unverschämt', -3], ['frechheit', -3], ['sauerei', -3],
     ['unmöglich', -2.5], ['inkompetent', -3], ['unzuverlässig', -2.5], ['nutzlos', -3], ['unbrauchbar', -3], ['sinnlos', -2.5],
     ['kaputt', -2.5], ['defekt', -2.8], ['fehlerhaft', -2.5], ['fehler', -1.8], ['problem', -1.5], ['probleme', -1.8], ['abzocke', -3.5],
-    ['nie wieder', -3], ['warten', -1], ['wartezeit', -1.2], ['gewartet', -1.5], ['stürzt', -2.2], ['abstürze', -2.5], ['absturz', -2.5],
+    ['nie wieder', -3], ['warten', -1], ['wartezeit', -1.2], ['gewartet', -1.5], ['stürzt', -2.2], ['abstürze', -2.5], ['absturz', -2.5], ['abgestürzt', -2.5],
     ['hängt', -1.5], ['nervig', -2.5], ['nervt', -2.5], ['ärger', -2.2], ['mangelhaft', -2.8], ['ungenießbar', -3.2], ['verbrannt', -2],
     ['zäh', -1.5], ['trocken', -1], ['matschig', -2], ['ranzig', -3], ['verschimmelt', -3.2], ['lieblos', -2.5], ['chaotisch', -2.2],
     ['chaos', -2.2], ['überfordert', -2], ['desinteressiert', -2.5], ['ignoriert', -2.2], ['beschwerde', -2], ['reklamation', -1.8],
@@ -106,6 +108,8 @@ export const de: LanguageRules = {
     ['schon besseres', -2], ['schon besser gegessen', -2], ['schon besser erlebt', -2], ['schon bessere', -2], ['luft nach oben', -1.5],
   ],
   praisePhrases: [
+    // "Die Investition lohnt sich": worth it ("lohnt sich nicht" is its negation, read back from the clause's end).
+    ['lohnt sich', 2.5], ['lohnt es sich', 2.5],
     // Praise said with a negation (a new user's trial read these as complaints): "noch nie so lecker", "nie wieder
     // woanders", "keine langen Wartezeiten", "so muss das sein".
     ['noch nie so lecker*', 3], ['noch nie so gut*', 3], ['noch nie so schön*', 3], ['noch nie so freundlich*', 3], ['nie wieder woanders', 3],
@@ -134,6 +138,7 @@ export const de: LanguageRules = {
     // "Ich kann es nicht genug empfehlen": praise, longer than the negated "empfehlen" inside it.
     ['nicht genug empfehlen', 3], ['nicht oft genug empfehlen', 3],
   ],
+  sarcasmOpeners: ['toll', 'super', 'klasse', 'prima', 'perfekt', 'wunderbar', 'großartig', 'spitze', 'herrlich'],
   sarcasmPhrases: ['danke für nichts', 'na toll', 'ganz toll', 'echt toll', 'na super', 'vielen dank auch', 'herzlichen glückwunsch'],
   critical: {
     // Not 'gericht' (a dish), 'anzeige' (a display) or 'polizei' alone (a locksmith's customer mentions it): the threat is

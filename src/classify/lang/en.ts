@@ -28,6 +28,7 @@ export const en: LanguageRules = {
     ['scammers', -3], ['clunky', -2]],
   complaintPhrases: COMPLAINT_PHRASES,
   praisePhrases: PRAISE_PHRASES,
+  sarcasmOpeners: ['great', 'wonderful', 'perfect', 'brilliant', 'fantastic', 'awesome', 'lovely', 'excellent', 'amazing', 'terrific', 'superb', 'nice'],
   sarcasmPhrases: SARCASM_PHRASES,
   critical: {},
   inflections: () => [],

@@ -79,7 +79,8 @@ export const es: LanguageRules = {
     ['no me convenció', -2.2], ['demasiado rápido', -1.5], ['demasiado rapido', -1.5], ['un poco lento', -1.5], ['pérdida de tiempo', -3], ['tiempo de espera', -1.2], ['esperamos # minutos', -2.2],
     ['más de # minutos', -1.8], ['no funciona', -2.8], ['ya no funciona', -3], ['se cierra', -2.2], ['se cuelga', -2.5], ['no carga', -2.5],
     ['no abre', -2.5], ['después de la actualización', -1.8], ['desde la actualización', -1.8], ['atención al cliente', -0.5],
-    ['no contestan', -2.5], ['no responden', -2.5], ['sin respuesta', -2.5], ['nunca llegó', -3], ['no llegó', -2.5], ['cuenta bloqueada', -3],
+    ['no contestan', -2.5], ['no responden', -2.5], ['sin respuesta', -2.5], ['nadie contesta', -2.5], ['nadie responde', -2.5],
+    ['nadie me contesta', -2.5], ['nadie me responde', -2.5], ['sin cobertura', -2], ['sin señal', -2], ['nunca llegó', -3], ['no llegó', -2.5], ['cuenta bloqueada', -3],
     ['me cobraron', -2], ['cobro indebido', -3], ['devolución', -1.2], ['devolver el dinero', -2.2], ['muy caro', -2.2], ['demasiado caro', -2.5],
     ['dejó mucho que desear', -2.8], ['deja mucho que desear', -2.8], ['deja que desear', -2.5], ['un pelo', -2.5], ['cero estrellas', -3.2],
     ['una estrella', -2.5], ['1 estrella', -2.5], ['no vale la pena', -2.8], ['no merece la pena', -2.8], ['tomadura de pelo', -3.2],
@@ -99,6 +100,7 @@ export const es: LanguageRules = {
     ['calidad precio', 1.2], ['buena relación calidad precio', 2.8], ['5 estrellas', 3], ['cinco estrellas', 3], ['de diez', 2.8],
     ['de 10', 2.8], ['de lujo', 2.8], ['funciona bien', 2.5], ['funciona perfecto', 3], ['nada que objetar', 2.5], ['no está mal', 1.5],
   ],
+  sarcasmOpeners: ['genial', 'perfecto', 'estupendo', 'fantástico', 'maravilloso', 'bravo', 'excelente'],
   sarcasmPhrases: ['gracias por nada', 'qué sorpresa', 'muy bonito todo', 'enhorabuena por'],
   critical: {
     // Not 'juicio' ("a mi juicio": in my opinion), 'demanda' (demand), 'consumo' (battery use) or 'policía' alone.

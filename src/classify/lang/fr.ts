@@ -101,6 +101,7 @@ export const fr: LanguageRules = {
     ['un régal', 3], ['au top', 3], ['5 étoiles', 3], ['cinq étoiles', 3], ['bon rapport qualité prix', 2.8], ['très bon rapport', 2.8],
     ['vaut le détour', 3], ['vaut le coup', 2.5], ['je conseille', 2.5], ['fonctionne bien', 2.5], ['fonctionne parfaitement', 3], ['bon appétit', 1],
   ],
+  sarcasmOpeners: ['super', 'génial', 'parfait', 'bravo', 'formidable', 'magnifique', 'excellent', 'merveilleux'],
   sarcasmPhrases: ['merci pour rien', 'bravo pour', 'encore bravo', 'génial vraiment', 'quelle surprise'],
   critical: {
     // Not 'plainte' alone ("ma plainte à la réception" is a complaint at the desk) nor 'police' alone.

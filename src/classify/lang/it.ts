@@ -95,6 +95,7 @@ export const it: LanguageRules = {
     ['5 stelle', 3], ['cinque stelle', 3], ['vale la pena', 2.5], ['niente da dire', 2.5], ['nulla da dire', 2.5], ['funziona bene', 2.5],
     ['non male', 1.5], ['top', 2.5],
   ],
+  sarcasmOpeners: ['perfetto', 'ottimo', 'fantastico', 'bravi', 'complimenti', 'benissimo', 'meraviglioso', 'splendido'],
   sarcasmPhrases: ['grazie di niente', 'grazie per niente', 'complimenti davvero', 'che sorpresa'],
   critical: {
     // With an elided article, which the tokenizer joins to the word ("l'avvocato" reads "lavvocato").

@@ -88,6 +88,7 @@ export const nl: LanguageRules = {
     // "Niks mis mee": nothing wrong with it, praise whatever "mis" says.
     ['niks mis mee', 2.5], ['niets mis mee', 2.5], ['niks mis aan', 2], ['niets mis aan', 2],
   ],
+  sarcasmOpeners: ['geweldig', 'super', 'top', 'prachtig', 'fantastisch', 'perfect', 'heerlijk', 'prima', 'fijn'],
   sarcasmPhrases: ['bedankt voor niets', 'dank je wel voor niets', 'wat een verrassing', 'lekker dan'],
   critical: {
     legal_threat: ['advocaat', 'mijn advocaat', 'aangifte', 'rechtszaak', 'rechter', 'juridische stappen', 'aanklagen', 'consumentenbond',

@@ -142,6 +142,7 @@ export const pt: LanguageRules = {
     // phrases of no weight, so their "boa" and "favor" are not read as words.
     ['bom dia', 0], ['boa tarde', 0], ['boa noite', 0], ['por favor', 0], ['a respeito', 0], ['de acordo com', 0],
   ],
+  sarcasmOpeners: ['ótimo', 'perfeito', 'maravilha', 'maravilhoso', 'parabéns', 'excelente', 'show', 'beleza'],
   sarcasmPhrases: ['obrigado por nada', 'parabéns pelo descaso', 'que surpresa'],
   critical: {
     // Not 'processo' alone: "o processo de troca" is the exchange procedure.

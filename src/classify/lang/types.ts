@@ -52,6 +52,12 @@ export interface LanguageRules {
   complaintPhrases: readonly (readonly [string, number])[];
   /** Review-domain praise phrases (valence 0..4). */
   praisePhrases: readonly (readonly [string, number])[];
+  /**
+   * Praise words that, standing alone before a comma at the start of a text that then only complains, are sarcasm:
+   * "Great, another update that breaks everything", "Toll, schon wieder abgestürzt". A sincere opener ("Recomendo. Só o
+   * frete foi caro", "Perfekt. Läuft nicht aus") takes a full stop, and is rarely one of these interjections.
+   */
+  sarcasmOpeners?: readonly string[];
   /** Phrases that praise on the surface and complain in practice ("merci pour rien"). */
   sarcasmPhrases: readonly string[];
   /** Extra patterns per built-in critical rule id (legal_threat, health_safety, fraud_scam, discrimination, privacy). */
