@@ -293,6 +293,9 @@ describe('Portuguese from Portugal', () => {
       const f = draftFollowUp(review(lisbon, { author: 'Inês Carvalho' }), { verdict: verdict({ language: 'pt' }), note: 'reforçámos a equipa de sala' }, { business: business({ tone }) });
       expect(f.language, f.reply).toBe('pt-PT');
       expect(f.violations, f.reply).toEqual([]);
+      // In Portugal a formal reply names the customer in full: the first name alone is the familiar register there
+      // (Brazil uses it in both).
+      expect(d.reply.split('\n')[0], d.reply).toMatch(tone === 'formal' ? /Inês Carvalho/ : /Inês[,!]$/);
     }
   });
 });
