@@ -189,9 +189,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (command === 'draft') {
     // A line is read as its business (with several; else the config's): its industry, or the line's, and its language
     // for a short text.
-    const ofBusiness = classifiersByBusiness((business) => classifierOptionsFrom({ ...config, business }));
+    // Each business's own classifier section (its topics and critical rules), else the service's.
+    const sectionOf = new Map(config.businesses.map((b) => [b.business, b.classifier]));
+    const ofBusiness = classifiersByBusiness((business, classifier: Config['classifier']) => classifierOptionsFrom({ classifier, business }));
     const classify = (input: ClassifyInput, industry?: Industry, business: BusinessConfig = config.business): Verdict =>
-      ofBusiness(industry ? { ...business, industry } : business).classify(input);
+      ofBusiness(industry ? { ...business, industry } : business, sectionOf.get(business) ?? config.classifier).classify(input);
     // With several businesses a line is drafted as the business it names, or its source's.
     const businessOf =
       config.businesses.length > 1

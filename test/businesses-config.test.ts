@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -184,5 +184,20 @@ describe('several businesses in one deployment', () => {
     expect(out.find((o) => o.id === 'b')?.reply).toContain('Maya, Guest Relations');
     expect(out.find((o) => o.id === 'c')?.error).toBe('business: unknown business "nowhere" (configured: harbor-bistro, tidy-app)');
     expect(res.code).toBe(1);
+  });
+
+  it("classifies each line of review-monitor draft with its business's own classifier section", async () => {
+    const dir = exampleCopy();
+    const tidy = path.join(dir, 'tidy-app.yaml');
+    writeFileSync(tidy, readFileSync(tidy, 'utf8') + '\nclassifier:\n  criticalRules:\n    - { id: store_report, label: Reported to the app store, patterns: ["reporting the app to google"] }\n');
+    const text = 'The update deleted my notes, so I am reporting the app to Google.';
+    const lines = [
+      { id: 'tidy', text, rating: 2, business: 'tidy-app' },
+      { id: 'bistro', text, rating: 2, business: 'harbor-bistro' },
+    ];
+    const res = await runCli(['draft', '--config-dir', dir], {}, 45_000, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const out = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id?: string; severity?: string });
+    expect(out.find((o) => o.id === 'tidy')?.severity, res.stdout + res.stderr).toBe('critical');
+    expect(out.find((o) => o.id === 'bistro')?.severity).not.toBe('critical');
   });
 });

@@ -42,15 +42,18 @@ export function classifiersByIndustry(base: ClassifierOptions, optionsFor?: (ind
 }
 
 /**
- * A classifier per business a line names (its industry's taxonomy, its language for short texts), each compiled once
- * and shared by businesses alike in both: `review-monitor draft` with several businesses.
+ * A classifier per business a line names (its industry's taxonomy, its language for short texts, its own classifier
+ * section), each compiled once and shared by businesses alike in all three: `review-monitor draft` with several businesses.
  */
-export function classifiersByBusiness(optionsFor: (business: BusinessConfig) => ClassifierOptions): (business: BusinessConfig) => Classifier {
+export function classifiersByBusiness<Section>(
+  optionsFor: (business: BusinessConfig, section: Section) => ClassifierOptions,
+): (business: BusinessConfig, section: Section) => Classifier {
   const built = new Map<string, Classifier>();
-  return (business) => {
-    const key = JSON.stringify([business.industry, business.language]);
+  return (business, section) => {
+    // The business's own classifier section (topics, critical rules) is part of what makes two classifiers differ.
+    const key = JSON.stringify([business.industry, business.language, section]);
     let c = built.get(key);
-    if (!c) built.set(key, (c = createClassifier(optionsFor(business))));
+    if (!c) built.set(key, (c = createClassifier(optionsFor(business, section))));
     return c;
   };
 }

@@ -151,14 +151,14 @@ describe('runDraftCli', () => {
 describe('review-monitor draft with several businesses', () => {
   it("reads each line as its own business: its industry and its language for a short text ('Pessimo!' at a trattoria)", async () => {
     const config = makeConfig();
-    const ofBusiness = classifiersByBusiness((b) => classifierOptionsFrom({ ...config, business: b }));
+    const ofBusiness = classifiersByBusiness((b, classifier: typeof config.classifier) => classifierOptionsFrom({ classifier, business: b }));
     const trattoria = business({ name: 'Trattoria Sole', language: 'it', industry: 'restaurant' });
     const seen: (string | undefined)[] = [];
     const { out } = await run(['{"text":"Pessimo!","rating":1,"business":"milan"}', '{"text":"Pessimo!","rating":1,"business":"default"}'], {
       businessOf: (id) => ({ business: id === 'milan' ? trattoria : business(), drafting: {} }),
       classify: (input, industry, b) => {
         seen.push(b?.language);
-        return ofBusiness(industry ? { ...b!, industry } : b!).classify(input);
+        return ofBusiness(industry ? { ...b!, industry } : b!, config.classifier).classify(input);
       },
     });
     expect(seen).toEqual(['it', 'en']);
