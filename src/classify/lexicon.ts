@@ -140,6 +140,8 @@ export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['price increase*', -1.5], ['prices went up', -1.5], ['prices keep going up', -2], ['higher prices', -1.5], ['raised prices', -1.5],
   ['raised their prices', -1.5], ['raising prices', -1.5], ['raising their prices', -1.5], ['im done with', -2], ['i am done with', -2],
   ['gift card', 0], ['gift cards', 0], ['giftcard*', 0],
+  // Data an app lost (shopping and bank apps' tuning sets: "deleted my" 7/0, "lost my" 15/1, "lost all my" 2/0).
+  ['deleted my', -2], ['lost my', -2], ['lost all my', -2.5], ['wiped my', -2], ['erased my', -2],
   // Comparisons that only complain: "I've had better", "the room has seen better days" ("better" alone is praise).
   ['have had better', -2], ['ive had better', -2], ['weve had better', -2], ['have had much better', -2], ['ive had much better', -2],
   ['have seen better', -2], ['ive seen better', -2], ['weve seen better', -2], ['seen better days', -2],
