@@ -17,6 +17,8 @@ export interface Token {
   caps: boolean;
   /** hashWord(norm): the word table and the phrase matcher both key on it. */
   hash: number;
+  /** A run of three or more letters was cut to two ("baaaad" -> "baad"): `destretched` may read it another way. */
+  stretched?: boolean;
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
@@ -153,6 +155,7 @@ class ListToken implements Token {
     public kind: TokenKind,
     public caps: boolean,
     public hash: number,
+    public stretched: boolean,
   ) {}
 
   get raw(): string {
@@ -174,10 +177,10 @@ class TokenList {
   }
 
   /** Adds the token at [start, end) of the text; `hash` is hashWord(norm), or 0 for numbers and punctuation (never looked up). */
-  push(norm: string, start: number, end: number, kind: TokenKind, caps: boolean, hash: number): void {
+  push(norm: string, start: number, end: number, kind: TokenKind, caps: boolean, hash: number, stretched = false): void {
     let t = this.pool[this.n];
     if (t === undefined) {
-      t = new ListToken(this, norm, start, end, kind, caps, hash);
+      t = new ListToken(this, norm, start, end, kind, caps, hash, stretched);
       this.pool.push(t);
     } else {
       t.norm = norm;
@@ -186,6 +189,7 @@ class TokenList {
       t.kind = kind;
       t.caps = caps;
       t.hash = hash;
+      t.stretched = stretched;
     }
     this.tokens[this.n++] = t;
   }
@@ -239,11 +243,12 @@ function scanWord(text: string, i: number, out: TokenList): number {
     if (lower < 97 || lower > 122) break;
     if (c !== lower) upper++;
     hash = Math.imul(hash ^ lower, 16777619);
-    if (c === prev) {
+    // Runs are counted in lower case: "Soooo" and "OOooh" are stretched as "sooo" is.
+    if (lower === prev) {
       run++;
       if (run >= 3) longRun = true;
     } else run = 1;
-    prev = c;
+    prev = lower;
   }
   letters = j - i;
   while (j < n) {
@@ -265,11 +270,12 @@ function scanWord(text: string, i: number, out: TokenList): number {
       continue;
     } else break;
     letters++;
-    if (c === prev) {
+    const folded = c >= 65 && c <= 90 ? c + 32 : c;
+    if (folded === prev) {
       run++;
       if (run >= 3) longRun = true;
     } else run = 1;
-    prev = c;
+    prev = folded;
     j++;
   }
   const raw = text.slice(i, j);
@@ -283,7 +289,7 @@ function scanWord(text: string, i: number, out: TokenList): number {
   if (!ascii) norm = foldAccents(norm);
   // Non-ASCII letters lower-case in ways the scan does not follow, and cut runs change the word.
   const h = ascii && !longRun ? hash ^ (hash >>> 15) : hashWord(norm);
-  out.push(norm, i, j, 'word', letters >= 2 && upper === letters, h);
+  out.push(norm, i, j, 'word', letters >= 2 && upper === letters, h, longRun);
   return j;
 }
 
@@ -300,7 +306,8 @@ function hasDoubleLetter(norm: string): boolean {
  * three. For a word the tables do not know as `norm`: callers look it up both ways.
  */
 export function destretched(t: Token): string | undefined {
-  if (t.kind !== 'word' || !hasDoubleLetter(t.norm)) return undefined;
+  // The tokenizer says whether it cut a run; a token made elsewhere (tests) is checked by its letters.
+  if (t.kind !== 'word' || t.stretched === false || !hasDoubleLetter(t.norm)) return undefined;
   const lower = foldAccents(t.raw.toLowerCase().replace(/['’]/g, ''));
   const cut = lower.replace(/(\p{L})\1{2,}/gu, '$1');
   return cut === lower ? undefined : cut;

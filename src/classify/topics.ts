@@ -45,7 +45,10 @@ export class TopicMatcher {
    * had breakfast in the garden") is no concern. Judged languages only: another is read with the English tables.
    */
   concerns(a: TextAnalysis): string[] {
-    if (a.cues.length === 0) return [];
+    // The complaint cues' spans, once: most reviews that are not negative have none, and are done here.
+    negativeSpans.length = 0;
+    for (const c of a.cues) if (c.valence < 0) negativeSpans.push(c.start, c.end);
+    if (negativeSpans.length === 0) return [];
     let seen: boolean[] | undefined;
     for (const h of a.phraseHits) {
       if (h.value.kind !== 'topic' || !clauseComplains(a, h.start, h.end)) continue;
@@ -73,26 +76,35 @@ export class TopicMatcher {
   }
 }
 
-/** [lo, hi): the clause around tokens [start, end), ended by punctuation and contrast words ("but", "aber", "mais"). */
-function clauseAround(a: TextAnalysis, start: number, end: number): [number, number] {
-  const { tokens, ids } = a;
-  const flags = a.table.flags;
-  const breaks = (i: number): boolean => {
-    const t = tokens[i] as Token;
-    const id = ids[i] as number;
-    return t.kind === 'punct' || (id >= 0 && ((flags[id] as number) & CONTRAST) !== 0);
-  };
-  let lo = start;
-  while (lo > 0 && !breaks(lo - 1)) lo--;
-  let hi = end;
-  while (hi < tokens.length && !breaks(hi)) hi++;
-  return [lo, hi];
+/** Whether token `i` ends a clause: punctuation, or a contrast word ("but", "aber", "mais"). */
+function breaksClause(a: TextAnalysis, i: number): boolean {
+  if ((a.tokens[i] as Token).kind === 'punct') return true;
+  const id = a.ids[i] as number;
+  return id >= 0 && ((a.table.flags[id] as number) & CONTRAST) !== 0;
 }
 
-/** Whether the clause around tokens [start, end) holds a complaint cue (the keyword's own words count: "stale"). */
+/** First token of the clause holding token `start`. */
+function clauseStart(a: TextAnalysis, start: number): number {
+  let lo = start;
+  while (lo > 0 && !breaksClause(a, lo - 1)) lo--;
+  return lo;
+}
+
+/** End (exclusive) of the clause holding the token before `end`. */
+function clauseEnd(a: TextAnalysis, end: number): number {
+  let hi = end;
+  while (hi < a.tokens.length && !breaksClause(a, hi)) hi++;
+  return hi;
+}
+
+/** Start and end of each complaint cue of the text `concerns` is reading, in pairs (reused). */
+const negativeSpans: number[] = [];
+
+/** Whether the clause around tokens [start, end) holds a complaint cue (`negativeSpans`; the keyword's own words count). */
 function clauseComplains(a: TextAnalysis, start: number, end: number): boolean {
-  const [lo, hi] = clauseAround(a, start, end);
-  for (const c of a.cues) if (c.start >= lo && c.end <= hi && c.valence < 0) return true;
+  const lo = clauseStart(a, start);
+  const hi = clauseEnd(a, end);
+  for (let k = 0; k < negativeSpans.length; k += 2) if ((negativeSpans[k] as number) >= lo && (negativeSpans[k + 1] as number) <= hi) return true;
   return false;
 }
 
@@ -108,7 +120,8 @@ function onlyPraised(a: TextAnalysis, start: number, end: number): boolean {
   // Only English: elsewhere the English lexicon's cues on look-alike words ("support", "resolve" in a
   // Portuguese "não resolve") would drop real complaints.
   if (a.cues.length === 0 || a.table.language !== 'en') return false;
-  const [lo, hi] = clauseAround(a, start, end);
+  const lo = clauseStart(a, start);
+  const hi = clauseEnd(a, end);
   let praise = 0;
   for (const c of a.cues) {
     if (c.start < lo || c.end > hi) continue;

@@ -13,6 +13,9 @@ describe('tokenize', () => {
 
   it('shortens stretched words and keeps numbers whole', () => {
     expect(tokenize('Sooo goood, waited 4.5 hours').map((x) => x.norm)).toEqual(['soo', 'good', ',', 'waited', '4.5', 'hours']);
+    // Whatever the case of the letters in the run.
+    expect(tokenize('Oooh SOoOO gOOod').map((x) => x.norm)).toEqual(['ooh', 'soo', 'good']);
+    expect(tokenize('Oooh fine').map((x) => x.stretched)).toEqual([true, false]);
   });
 
   it('does not read prose in parentheses or times as emoticons', () => {
