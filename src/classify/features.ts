@@ -2,7 +2,7 @@ import { CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT, NEVER_INTENSIFIERS } fro
 import { LANGUAGE_RULES, type LanguageRules } from './lang/index.js';
 import { normalisePattern, PhraseMatcher, type PhraseHit } from './phrases.js';
 import { destretched, tokenize, TokenBuffer, type Token } from './tokenize.js';
-import { BREAKER, CONCESSIVE, CONTRAST, COORDINATOR, DISBELIEF_VERB, EXCLAMATIVE, FINITE, hashWord, NEGATOR, SARCASM_OPENER, SOFTENER, WordTable } from './word-table.js';
+import { BREAKER, CONCESSIVE, CONTRAST, COORDINATOR, DISBELIEF_VERB, EXCLAMATIVE, FINITE, hashWord, NEGATOR, REASON_OPENER, SARCASM_OPENER, SOFTENER, WordTable } from './word-table.js';
 
 export { WordTable } from './word-table.js';
 
@@ -39,6 +39,7 @@ export function buildWordTable(valence: ReadonlyMap<string, number>, order: Iter
   flag(rules.disbelief?.verbs ?? [], DISBELIEF_VERB);
   flag(rules.disbelief?.openers ?? [], EXCLAMATIVE);
   flag(rules.sarcasmOpeners ?? [], SARCASM_OPENER);
+  flag(rules.reasonOpeners, REASON_OPENER);
   for (const [w, b] of rules.boosters) {
     const id = table.entry(normaliseWord(w));
     table.booster[id] = b;

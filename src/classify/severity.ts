@@ -3,6 +3,7 @@ import { surface } from './phrases.js';
 import type { PhraseTag, TextAnalysis } from './features.js';
 import type { Token } from './tokenize.js';
 import type { LanguageRules } from './lang/index.js';
+import { REASON_OPENER } from './word-table.js';
 
 /** A keyword rule that makes a review `critical`: someone must look at it today. */
 export interface CriticalRule {
@@ -81,7 +82,7 @@ export class CriticalMatcher {
   match(a: TextAnalysis): CriticalHit[] {
     const out: CriticalHit[] = [];
     for (const h of a.phraseHits) {
-      if (h.value.kind !== 'critical' || (a.negated[h.start] && !REASON_OPENERS.has((a.tokens[h.start] as Token).norm))) continue;
+      if (h.value.kind !== 'critical' || (a.negated[h.start] && !opensReason(a, h.start))) continue;
       const rule = this.rules[h.value.index] as CriticalRule;
       if (out.some((c) => c.id === rule.id)) continue;
       out.push({ id: rule.id, label: rule.label, phrase: surface(a.tokens, h.start, h.end) });
@@ -90,8 +91,11 @@ export class CriticalMatcher {
   }
 }
 
-/** Words that open a reason, as the tokenizer writes them (accents folded): "por ser extranjero", "parce que nous sommes". */
-const REASON_OPENERS: ReadonlySet<string> = new Set(['because', 'cuz', 'porque', 'por', 'parce', 'car', 'weil', 'wegen', 'omdat', 'vanwege', 'perche', 'poiche', 'per', 'pois', 'pela', 'pelo']);
+/** Whether token `i` opens a reason in the text's language ("por ser extranjero", "parce que nous sommes"). */
+function opensReason(a: TextAnalysis, i: number): boolean {
+  const id = a.ids[i] as number;
+  return id >= 0 && ((a.table.flags[id] as number) & REASON_OPENER) !== 0;
+}
 
 /** Severity of a verdict: critical rules first, then how negative the rating and the text are. */
 export function severityOf(negative: boolean, score: number, rating: number | undefined, critical: readonly CriticalHit[]): Severity {

@@ -16,6 +16,8 @@ export const DISBELIEF_VERB = 128;
 export const EXCLAMATIVE = 256;
 /** A praise word that opens a sarcastic text when a comma follows it ("Great, it crashed again"): LanguageRules.sarcasmOpeners. */
 export const SARCASM_OPENER = 512;
+/** Opens a reason ("because", "weil", "por"): a critical phrase opening with it stands after a negation (LanguageRules.reasonOpeners). */
+export const REASON_OPENER = 1024;
 
 /**
  * Everything known about a word, by dense id: lexicon valence, closed-class roles and (filled in by the

@@ -16,6 +16,7 @@ export const en: LanguageRules = {
   coordinators: [],
   softeners: [],
   negationLooksBack: false,
+  reasonOpeners: ['because', 'cuz'],
   disbelief: { verbs: ['believe', 'imagine', 'describe', 'express', 'explain', 'tell', 'say', 'stress', 'emphasize', 'emphasise'], openers: ['how', 'what'] },
   contrastAfter: [...CONTRAST_AFTER],
   concessiveOpeners: [...CONCESSIVE_OPENERS],

@@ -21,6 +21,7 @@ export const fr: LanguageRules = {
   coordinators: ['et'],
   softeners: ['un'],
   negationLooksBack: false,
+  reasonOpeners: [...CAUSAL],
   disbelief: { verbs: ['croire', 'imaginer', 'décrire', 'dire', 'exprimer', 'expliquer'], openers: ['comme', 'combien', 'quel', 'quelle', 'quels', 'quelles'] },
   contrastAfter: ['mais', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'malheureusement', 'sauf', 'hélas'],
   concessiveOpeners: ['malgré', 'quoique', 'certes'],

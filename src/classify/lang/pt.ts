@@ -20,6 +20,7 @@ export const pt: LanguageRules = {
   coordinators: [],
   softeners: ['um', 'uma'],
   negationLooksBack: false,
+  reasonOpeners: [...CAUSAL, 'por', 'pela', 'pelo'],
   disbelief: { verbs: ['acreditar', 'acredito', 'acreditei', 'imaginar', 'descrever', 'dizer', 'expressar', 'explicar'], openers: ['como', 'quanto', 'quão'] },
   contrastAfter: ['mas', 'porém', 'contudo', 'entretanto', 'todavia', 'infelizmente', 'exceto', 'senão'],
   concessiveOpeners: ['embora', 'apesar', 'mesmo'],

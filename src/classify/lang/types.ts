@@ -34,6 +34,12 @@ export interface LanguageRules {
    */
   frontingVerbs?: readonly string[];
   /**
+   * Words that open a reason ("because", "weil", "parce que", "por ser"): a critical phrase opening with one stands after
+   * a negation ("No me atendieron por ser extranjero": the service is denied, the reason stands). The causal words among
+   * them also end a negation's scope (negationBreakers); "por", "per", "pela", "pelo" do not ("Nadie por aquí te ayuda").
+   */
+  reasonOpeners: readonly string[];
+  /**
    * Disbelief is emphasis: a denied verb of believing or saying (`verbs`) followed by one of `openers` ("how", "hoe",
    * "lo", "como", "quanto"), right after it or after one short word ("tell you how", "croire à quel point"), ends the
    * negation and un-negates the words before it: "I can't believe how rude", "No puedo creer lo sucio que estaba".
