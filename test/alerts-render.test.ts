@@ -92,6 +92,17 @@ describe('rendering', () => {
     expect(alertSubject(makePayload({ verdict: { severity: 'critical' } }))).toMatch(/^\[review-monitor\] CRITICAL /);
   });
 
+  it('says a review is only a rating, in every format, instead of an empty quote and a headline ending in ":"', () => {
+    const p = makePayload({ review: { title: undefined, text: '' } });
+    const links = alertLinks(p);
+    expect(alertSubject(p)).toBe('[review-monitor] Negative 1★ review on harbor (high): a rating, no text');
+    expect(renderText(p, links)).toContain('Review:\n(a rating, no text)\n');
+    expect(renderHtml(p, links)).toContain('<blockquote><p>(a rating, no text)</p></blockquote>');
+    expect(JSON.stringify(renderSlack(p, links))).toContain('(a rating, no text)');
+    const digest = renderDigestText([p], { channelId: 'c', windowStart: '2026-11-20T12:00:00Z', windowEnd: '2026-11-20T13:00:00Z', idempotencyKey: 'k' }, alertLinks);
+    expect(digest).toContain('(a rating, no text)');
+  });
+
   it('cuts long excerpts at a word boundary', () => {
     expect(excerpt('short')).toBe('short');
     const cut = excerpt('word '.repeat(200), 50);

@@ -75,10 +75,16 @@ export function alertLinks(p: AlertPayload, apiBaseUrl?: string): AlertLinks {
 
 export const oneLine = (s: string): string => s.replace(/[\r\n]+/g, ' ').trim();
 
+/** What an alert shows of a review's words: an excerpt, or that the review is a rating alone (Google, the app stores). */
+export function reviewText(review: { text: string }, max = EXCERPT_CHARS): string {
+  return review.text.trim() ? excerpt(review.text, max) : RATING_ONLY;
+}
+const RATING_ONLY = '(a rating, no text)';
+
 /** One-line headline: `1★ review on harbor-rss (high): Cold food, long wait`. */
 export function alertTitle(p: AlertPayload): string {
   const rating = p.review.rating !== undefined ? `${p.review.rating}★ ` : '';
-  const what = p.review.title ?? excerpt(p.review.text, 60);
+  const what = p.review.title ?? (p.review.text.trim() ? excerpt(p.review.text, 60) : 'a rating, no text');
   return oneLine(`${rating}review on ${p.sourceId} (${p.verdict.severity}): ${what}`);
 }
 
@@ -122,7 +128,7 @@ export function renderText(p: AlertPayload, links: AlertLinks): string {
     ...(p.assignee ? [`Assigned: ${p.assignee}`] : []),
     '',
     'Review:',
-    excerpt(p.review.text),
+    reviewText(p.review),
     ...(p.review.excerpt ? [excerptNote(p)] : []),
     '',
   ];
@@ -150,7 +156,7 @@ export function renderHtml(p: AlertPayload, links: AlertLinks): string {
     row('Why', p.verdict.reasons.join('; ') || '-'),
     p.assignee ? row('Assigned to', p.assignee) : '',
     '</table>',
-    `<h3>Review</h3><blockquote>${para(excerpt(p.review.text))}</blockquote>`,
+    `<h3>Review</h3><blockquote><p>${para(reviewText(p.review))}</p></blockquote>`,
     ...(p.review.excerpt ? [`<p><em>${escapeHtml(excerptNote(p))}</em></p>`] : []),
     p.draft ? `<h3>Draft reply</h3><pre style="white-space:pre-wrap;font-family:inherit">${escapeHtml(p.draft.reply)}</pre>` : '',
     htmlLinks(links, p.apiPath),
@@ -216,7 +222,7 @@ export function renderSlack(p: AlertPayload, links: AlertLinks, opts: { interact
         ...(p.assignee ? [mrkdwn(`*Assigned to*\n${slackEscape(p.assignee)}`)] : []),
       ],
     },
-    { type: 'section', text: mrkdwn(`*${slackEscape(p.review.title ?? 'Review')}*\n${quote(slackEscape(excerpt(p.review.text)))}`) },
+    { type: 'section', text: mrkdwn(`*${slackEscape(p.review.title ?? 'Review')}*\n${quote(slackEscape(reviewText(p.review)))}`) },
     ...(p.review.excerpt ? [{ type: 'context', elements: [mrkdwn(slackEscape(excerptNote(p)))] }] : []),
   ];
   if (p.draft) blocks.push({ type: 'section', text: mrkdwn(`*Draft reply*\n${quote(slackEscape(p.draft.reply))}`) });
@@ -235,7 +241,7 @@ export function digestSubject(ps: readonly AlertPayload[]): string {
 }
 
 const digestLine = (p: AlertPayload): string =>
-  oneLine(`${ratingLabel(p.review.rating)} · ${p.verdict.severity} · ${p.sourceId} · ${p.review.author ?? 'anonymous'}: ${p.review.title ? `${p.review.title}: ` : ''}${excerpt(p.review.text, DIGEST_EXCERPT_CHARS)}`);
+  oneLine(`${ratingLabel(p.review.rating)} · ${p.verdict.severity} · ${p.sourceId} · ${p.review.author ?? 'anonymous'}: ${p.review.title ? `${p.review.title}: ` : ''}${reviewText(p.review, DIGEST_EXCERPT_CHARS)}`);
 
 /** Plain-text digest: one paragraph per review with its links. */
 export function renderDigestText(ps: readonly AlertPayload[], info: DigestInfo, linksOf: (p: AlertPayload) => AlertLinks): string {
