@@ -201,4 +201,16 @@ describe('workspace pages over HTTP', () => {
     expect(res.headers['cache-control']).toContain('immutable');
     expect((await app.inject({ url: '/assets/app.000000000000.css' })).statusCode).toBe(404);
   });
+
+  it('shows a review that is only a rating as one, in the inbox and on its page', async () => {
+    const review = makeReview('harbor', { author: 'A Google user', rating: 1, text: '' });
+    await ctx.store.upsertReviews([review], { backfill: false });
+    const verdict = classify({ text: '', rating: 1 });
+    await ctx.store.saveAnalyses([{ id: review.id, sourceId: 'harbor', hash: review.contentHash, verdict, draft: draftReply(review, verdict, { business: ctx.config.business }), flag: true }]);
+    const inbox = await app.inject({ url: '/' });
+    expect(inbox.body).toContain('>(a rating, no text)</a>');
+    const page = await app.inject({ url: `/reviews/${review.id}` });
+    expect(page.body).toMatch(/<p class="review-text">\s*<span class="muted">A rating, no text\.<\/span>/);
+    expect(page.body).toMatch(/your rating/i);
+  });
 });

@@ -76,7 +76,8 @@ function options(values: readonly string[], selected: string | undefined, any: s
 }
 
 function row(r: InboxRow, now: Date): Html {
-  const heading = r.title?.trim() || excerpt(r.text).slice(0, 80) || '(no text)';
+  // Google and the app stores keep reviews that are only a rating.
+  const heading = r.title?.trim() || excerpt(r.text).slice(0, 80) || '(a rating, no text)';
   return html`<li class="row">
 <h2><a href="/reviews/${encodeURIComponent(r.id)}">${heading}</a></h2>
 <span class="age" title="flagged">${age(r.flaggedAt, now)}</span>

@@ -230,7 +230,7 @@ ${m.problem ? html`<div class="error" role="alert"><strong>Not done:</strong> ${
 <div class="cols">
 <div>
 <section class="card" aria-labelledby="review-h"><h2 id="review-h">The review</h2>
-<p class="review-text">${r.text}</p>
+<p class="review-text">${r.text.trim() ? r.text : html`<span class="muted">A rating, no text.</span>`}</p>
 ${r.excerpt ? html`<p class="muted">Only an excerpt: the platform does not give the full text${link ? html`; <a href="${link}" rel="noopener noreferrer">read the whole review there</a>` : ''}.</p>` : ''}
 ${r.translation ? html`<details><summary>The platform’s translation</summary><p class="review-text">${r.translation}</p></details>` : ''}
 <dl class="facts">
