@@ -1,8 +1,8 @@
-import { CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT, NEVER_INTENSIFIERS } from './lexicon.js';
+import { CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT } from './lexicon.js';
 import { LANGUAGE_RULES, type LanguageRules } from './lang/index.js';
 import { normalisePattern, PhraseMatcher, type PhraseHit } from './phrases.js';
 import { destretched, tokenize, TokenBuffer, type Token } from './tokenize.js';
-import { BREAKER, CONCESSIVE, CONTRAST, COORDINATOR, DISBELIEF_VERB, EXCLAMATIVE, FINITE, hashWord, NEGATOR, REASON_OPENER, SARCASM_OPENER, SOFTENER, WordTable } from './word-table.js';
+import { BREAKER, CONCESSIVE, CONTRAST, COORDINATOR, DISBELIEF_VERB, EXCLAMATIVE, FINITE, hashWord, NEGATOR, NEVER_SO, NEVER_WORD, REASON_OPENER, SARCASM_OPENER, SOFTENER, WordTable } from './word-table.js';
 
 export { WordTable } from './word-table.js';
 
@@ -40,6 +40,8 @@ export function buildWordTable(valence: ReadonlyMap<string, number>, order: Iter
   flag(rules.disbelief?.openers ?? [], EXCLAMATIVE);
   flag(rules.sarcasmOpeners ?? [], SARCASM_OPENER);
   flag(rules.reasonOpeners, REASON_OPENER);
+  flag(rules.neverSo?.never ?? [], NEVER_WORD);
+  flag(rules.neverSo?.so ?? [], NEVER_SO);
   for (const [w, b] of rules.boosters) {
     const id = table.entry(normaliseWord(w));
     table.booster[id] = b;
@@ -212,6 +214,8 @@ export function analyzeTokens(
   let concessive = false;
   let negLeft = 0;
   let negStart = -1;
+  // The never-word of the current negation ("never", "jamais", "nunca"), or -1.
+  let neverAt = -1;
   // The last word read, and whether it was a negator with nothing after it yet (German/Dutch "…nicht.").
   let lastWord = -1;
   let clauseStart = 0;
@@ -260,8 +264,9 @@ export function analyzeTokens(
     weight[i] = concessive ? CONTRAST_BEFORE_WEIGHT : afterContrast ? CONTRAST_AFTER_WEIGHT : 1;
     if (negLeft > 0) {
       if (f & BREAKER || isLitotes(tokens, i) || (f & COORDINATOR && !joinsSentimentWords(tokens, ids, table, i, negStart))) negLeft = 0;
-      else if (NEVER_INTENSIFIERS.has(t.norm) && (tokens[negStart] as Token).norm === 'never') {
-        for (let j = negStart + 1; j < i; j++) negated[j] = 0;
+      else if (f & NEVER_SO && neverAt >= 0) {
+        // "never had such", "nunca había comido tan", "jamais je n'ai mangé aussi": emphasis, not negation.
+        for (let j = neverAt + 1; j < i; j++) negated[j] = 0;
         negLeft = 0;
       } else if (f & EXCLAMATIVE && isDisbelief(tokens, ids, table, i)) {
         for (let j = negStart + 1; j < i; j++) negated[j] = 0;
@@ -275,6 +280,9 @@ export function analyzeTokens(
       // One negation, however many negators say it: Romance languages double them ("no … nada",
       // "ne … pas"), and counting each made their texts read as complaints.
       if (negLeft === 0 || table.countsEveryNegator) negators++;
+      // A never-word stays the negation's opener when another negator joins it ("Jamais je n'ai…", "non ho mai").
+      if (f & NEVER_WORD) neverAt = i;
+      else if (negLeft === 0) neverAt = -1;
       negLeft = NEGATION_SCOPE;
       negStart = i;
     }

@@ -18,6 +18,10 @@ export const EXCLAMATIVE = 256;
 export const SARCASM_OPENER = 512;
 /** Opens a reason ("because", "weil", "por"): a critical phrase opening with it stands after a negation (LanguageRules.reasonOpeners). */
 export const REASON_OPENER = 1024;
+/** "never", "nie", "jamais", "nunca", "mai", "nooit": see LanguageRules.neverSo. */
+export const NEVER_WORD = 2048;
+/** A word of degree after a never-word ("so", "such", "tan", "aussi", "così", "zo"): see LanguageRules.neverSo. */
+export const NEVER_SO = 4096;
 
 /**
  * Everything known about a word, by dense id: lexicon valence, closed-class roles and (filled in by the

@@ -29,6 +29,24 @@ describe('negation', () => {
     expect(text('I have never had such bland food.').negative).toBe(true);
   });
 
+  it('reads "never … so" as emphasis in every judged language: "Nunca había comido tan mal" is a complaint', () => {
+    for (const t of [
+      "Je n'ai jamais été aussi déçu.",
+      'Nunca había comido tan mal.',
+      'Non ho mai mangiato così male.',
+      'Nunca fui tão mal atendido.',
+      'Ich war noch nie so enttäuscht.',
+      'Nog nooit zo slecht gegeten.',
+    ]) {
+      const v = text(t);
+      expect(v.negative, `${t} ${v.reasons.join(' | ')}`).toBe(true);
+    }
+    for (const t of ["Jamais je n'ai mangé aussi bien.", 'Nunca había comido tan bien.', 'Non ho mai mangiato così bene.', 'Nunca fui tão bem atendido.', 'Ich habe noch nie so gut gegessen.', 'Nog nooit zo lekker gegeten!', 'Never had such a great meal.']) {
+      const v = text(t);
+      expect(v.negative, `${t} ${v.reasons.join(' | ')}`).toBe(false);
+    }
+  });
+
   it('reads disbelief ("can\'t believe how rude") as emphasis, not as a negation of what follows', () => {
     for (const t of ["I can't believe how rude the waiter was.", 'We could not believe how dirty the oysters were!', "Couldn't believe how bad the service was", "You won't believe how slow the app is", "I can't tell you how disappointed we were.", "I can't even describe how awful the smell was."]) {
       expect(text(t).negative, t).toBe(true);

@@ -22,6 +22,7 @@ export const de: LanguageRules = {
   negationLooksBack: true,
   frontingVerbs: ['war', 'waren', 'ist', 'sind', 'wird', 'werden', 'wurde', 'wurden', 'kann', 'können', 'konnte', 'konnten', 'will', 'wollen',
     'werde', 'würde', 'würden', 'hat', 'haben', 'hatte', 'hatten', 'möchte', 'möchten', 'muss', 'müssen', 'darf', 'dürfen'],
+  neverSo: { never: ['nie', 'niemals', 'nimmer'], so: ['so', 'derart', 'dermaßen', 'solch', 'solche', 'solchen', 'solcher', 'solches'] },
   reasonOpeners: [...CAUSAL],
   disbelief: { verbs: ['glauben', 'fassen', 'vorstellen', 'beschreiben', 'sagen', 'erklären'], openers: ['wie', 'was'] },
   contrastAfter: ['aber', 'doch', 'jedoch', 'allerdings', 'leider', 'trotzdem', 'dennoch', 'sondern', 'außer'],

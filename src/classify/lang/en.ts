@@ -1,5 +1,5 @@
 import {
-  BOOSTERS, COMPLAINT_PHRASES, CONCESSIVE_OPENERS, CONTRAST_AFTER, NEGATION_BREAKERS, NEGATORS, PRAISE_PHRASES, SARCASM_PHRASES,
+  BOOSTERS, COMPLAINT_PHRASES, CONCESSIVE_OPENERS, CONTRAST_AFTER, NEGATION_BREAKERS, NEGATORS, NEVER_INTENSIFIERS, PRAISE_PHRASES, SARCASM_PHRASES,
 } from '../lexicon.js';
 import type { LanguageRules } from './types.js';
 
@@ -16,6 +16,7 @@ export const en: LanguageRules = {
   coordinators: [],
   softeners: [],
   negationLooksBack: false,
+  neverSo: { never: ['never'], so: [...NEVER_INTENSIFIERS] },
   reasonOpeners: ['because', 'cuz'],
   disbelief: { verbs: ['believe', 'imagine', 'describe', 'express', 'explain', 'tell', 'say', 'stress', 'emphasize', 'emphasise'], openers: ['how', 'what'] },
   contrastAfter: [...CONTRAST_AFTER],

@@ -20,6 +20,7 @@ export const es: LanguageRules = {
   softeners: ['un'],
   negationLooksBack: false,
   // "sin embargo" and "no obstante" by their second word.
+  neverSo: { never: ['nunca', 'jamás'], so: ['tan', 'tanto', 'tanta', 'tantos', 'tantas', 'semejante'] },
   reasonOpeners: [...CAUSAL, 'por'],
   disbelief: { verbs: ['creer', 'creerme', 'imaginar', 'imaginarme', 'describir', 'decir', 'expresar', 'explicar'], openers: ['lo', 'cómo', 'qué', 'cuán', 'cuánto', 'cuánta'] },
   contrastAfter: ['pero', 'embargo', 'salvo', 'excepto', 'desafortunadamente', 'lamentablemente', 'sino', 'obstante'],

@@ -21,6 +21,7 @@ export const fr: LanguageRules = {
   coordinators: ['et'],
   softeners: ['un'],
   negationLooksBack: false,
+  neverSo: { never: ['jamais'], so: ['aussi', 'si', 'autant', 'tellement', 'pareil', 'pareille', 'tel', 'telle'] },
   reasonOpeners: [...CAUSAL],
   disbelief: { verbs: ['croire', 'imaginer', 'décrire', 'dire', 'exprimer', 'expliquer'], openers: ['comme', 'combien', 'quel', 'quelle', 'quels', 'quelles'] },
   contrastAfter: ['mais', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'malheureusement', 'sauf', 'hélas'],

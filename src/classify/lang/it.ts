@@ -21,6 +21,7 @@ export const it: LanguageRules = {
   coordinators: [],
   softeners: ['un'],
   negationLooksBack: false,
+  neverSo: { never: ['mai'], so: ['così', 'tanto', 'tanta', 'talmente', 'simile', 'tale'] },
   reasonOpeners: [...CAUSAL, 'per'],
   disbelief: { verbs: ['credere', 'credo', 'immaginare', 'descrivere', 'dire', 'esprimere', 'spiegare'], openers: ['quanto', 'quanta', 'quanti', 'quante', 'come'] },
   contrastAfter: ['ma', 'però', 'tuttavia', 'purtroppo', 'eppure', 'invece', 'comunque', 'peccato', 'tranne', 'salvo'],

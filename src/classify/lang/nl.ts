@@ -21,6 +21,7 @@ export const nl: LanguageRules = {
   negationLooksBack: true,
   frontingVerbs: ['was', 'waren', 'is', 'zijn', 'wordt', 'worden', 'werd', 'werden', 'kan', 'kunnen', 'kon', 'konden', 'zal', 'zullen',
     'zou', 'zouden', 'wil', 'willen', 'heeft', 'hebben', 'had', 'hadden', 'mag', 'mogen', 'moet', 'moeten'],
+  neverSo: { never: ['nooit'], so: ['zo', 'zulk', 'zulke', 'dermate'] },
   reasonOpeners: [...CAUSAL],
   disbelief: { verbs: ['geloven', 'geloof', 'voorstellen', 'beschrijven', 'zeggen', 'uitleggen'], openers: ['hoe', 'wat'] },
   contrastAfter: ['maar', 'echter', 'helaas', 'toch', 'desondanks', 'behalve', 'jammer', 'alleen'],

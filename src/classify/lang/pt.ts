@@ -10,7 +10,7 @@ export const pt: LanguageRules = {
   stopWords: ['estrelas', 'nao', 'garçom', 'pedido', 'quarto', 'mesa', 'prato', 'pratos', 'cartão', 'compra', 'o', 'os', 'que', 'não', 'muito', 'mas', 'uma', 'um', 'com', 'para', 'do', 'da', 'dos', 'das', 'foi', 'é', 'está',
     'eu', 'bom', 'boa', 'ruim', 'nunca', 'também', 'você', 'isso', 'isto', 'esse', 'essa', 'este', 'esta', 'no', 'na', 'nos', 'nas',
     'ao', 'pelo', 'pela', 'são', 'estão', 'tem', 'têm', 'tenho', 'meu', 'minha', 'seu', 'sua', 'mais', 'mesmo', 'já', 'ainda', 'quando',
-    'porque', 'pois', 'então', 'nada', 'tudo', 'aqui', 'atendimento', 'produto', 'entrega', 'recomendo', 'obrigado', 'obrigada', 'ótimo',
+    'porque', 'pois', 'então', 'tão', 'nada', 'tudo', 'aqui', 'atendimento', 'produto', 'entrega', 'recomendo', 'obrigado', 'obrigada', 'ótimo',
     'ótima', 'péssimo', 'péssima', 'aplicativo', 'conta', 'dinheiro', 'comprei', 'chegou', 'veio', 'fiquei', 'estou', 'vez', 'livro', 'livros'],
   // "nao": short words keep their accents, and reviewers often type it without.
   negators: ['não', 'nao', 'nunca', 'jamais', 'nada', 'ninguém', 'nenhum', 'nenhuma', 'sem', 'nem', 'tampouco', 'pouco', 'pouca'],
@@ -20,6 +20,7 @@ export const pt: LanguageRules = {
   coordinators: [],
   softeners: ['um', 'uma'],
   negationLooksBack: false,
+  neverSo: { never: ['nunca', 'jamais'], so: ['tão', 'tanto', 'tanta', 'tamanho', 'tamanha'] },
   reasonOpeners: [...CAUSAL, 'por', 'pela', 'pelo'],
   disbelief: { verbs: ['acreditar', 'acredito', 'acreditei', 'imaginar', 'descrever', 'dizer', 'expressar', 'explicar'], openers: ['como', 'quanto', 'quão'] },
   contrastAfter: ['mas', 'porém', 'contudo', 'entretanto', 'todavia', 'infelizmente', 'exceto', 'senão'],

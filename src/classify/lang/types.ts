@@ -34,6 +34,12 @@ export interface LanguageRules {
    */
   frontingVerbs?: readonly string[];
   /**
+   * "Never … so": a never-word (`never`) and, within its negation, a word of degree (`so`) make an exclamation, not a
+   * negation: "Nunca había comido tan mal" is a complaint, "Jamais je n'ai mangé aussi bien" praise. The words between
+   * are not negated and the negation ends there.
+   */
+  neverSo?: { never: readonly string[]; so: readonly string[] };
+  /**
    * Words that open a reason ("because", "weil", "parce que", "por ser"): a critical phrase opening with one stands after
    * a negation ("No me atendieron por ser extranjero": the service is denied, the reason stands). The causal words among
    * them also end a negation's scope (negationBreakers); "por", "per", "pela", "pelo" do not ("Nadie por aquí te ayuda").
