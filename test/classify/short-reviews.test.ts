@@ -51,6 +51,29 @@ describe('idioms that compare with better, or deny a fault', () => {
   });
 });
 
+describe('"could not be happier" in every judged language', () => {
+  // A negated comparative after "be" is praise: English has read it so for long (isLitotes); the others read a complaint.
+  it.each([
+    'Je ne pourrais pas être plus satisfait.',
+    'On ne pouvait pas rêver mieux.',
+    'No podría estar más contento.',
+    'No se puede pedir más.',
+    'Non potrei essere più soddisfatta.',
+    'Non si può chiedere di meglio.',
+    'Não poderia estar mais satisfeito.',
+    'Não tem como ser melhor.',
+    'Ich könnte nicht zufriedener sein.',
+    'Had niet beter gekund.',
+    'Ik had niet tevredener kunnen zijn.',
+  ])('praise: %s', (text) => {
+    const v = classify({ text });
+    expect(v.negative, `${v.language}: ${v.reasons.join(' | ')}`).toBe(false);
+  });
+  it.each(['Ce n\'est pas mieux qu\'avant, toujours aussi lent.', 'No es mejor que la versión anterior: sigue fallando.'])('still a complaint: %s', (text) => {
+    expect(classify({ text }).negative).toBe(true);
+  });
+});
+
 describe('a word stretched for emphasis', () => {
   // The tokenizer cuts a run of three or more letters to two ("goood" -> "good", "cooool" -> "cool"); a word that needs
   // the run cut to one ("baaaad", "terribleeee") was then no word at all, and the review "neither praise nor a complaint".

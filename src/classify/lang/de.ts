@@ -110,6 +110,8 @@ export const de: LanguageRules = {
     ['schon besseres', -2], ['schon besser gegessen', -2], ['schon besser erlebt', -2], ['schon bessere', -2], ['luft nach oben', -1.5],
   ],
   praisePhrases: [
+    // "Ich könnte nicht zufriedener sein": a negated comparative is praise ("Besser geht es nicht" is read back below).
+    ['nicht zufriedener', 3], ['nicht glücklicher', 3], ['nicht besser sein', 3], ['nicht besser laufen', 3],
     // "Die Investition lohnt sich": worth it ("lohnt sich nicht" is its negation, read back from the clause's end).
     ['lohnt sich', 2.5], ['lohnt es sich', 2.5],
     // Praise said with a negation (a new user's trial read these as complaints): "noch nie so lecker", "nie wieder

@@ -90,6 +90,9 @@ export const es: LanguageRules = {
     ['he comido mejor', -2], ['hemos comido mejor', -2], ['he visto mejores', -2], ['he tenido mejores', -2], ['he probado mejores', -2],
   ],
   praisePhrases: [
+    // "No podría estar más contento", "no se puede pedir más": a negated comparative is praise.
+    ['no * estar más content*', 3], ['no * estar más satisfech*', 3], ['no * estar más feliz*', 3], ['no * ser mejor', 3],
+    ['no se puede pedir más', 3], ['no se puede pedir nada más', 3], ['no * pedir más', 2.5],
     // No hidden charges is praise ("cargos" alone reads as a complaint word): a new user's trial.
     ['sin cargos ocultos', 2.5], ['sin comisiones ocultas', 2.5], ['sin costes ocultos', 2.5], ['sin sorpresas', 2],
     // Praise said with a negation (a new user's trial): "ni un solo fallo", "nunca he tenido un problema".

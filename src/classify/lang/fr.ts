@@ -96,6 +96,9 @@ export const fr: LanguageRules = {
     ['connu mieux', -2], ['vu mieux', -2], ['mangé mieux', -2], ['déjà eu mieux', -2], ['fait mieux ailleurs', -2],
   ],
   praisePhrases: [
+    // "Je ne pourrais pas être plus satisfait", "on ne pouvait pas rêver mieux": a negated comparative is praise.
+    ['pas être plus satisf*', 3], ['pas être plus content*', 3], ['pas être plus heureu*', 3], ['pas être plus ravi*', 3],
+    ['pas rêver mieux', 3], ['pas demander mieux', 3], ['pas mieux tomber', 3],
     ['on reviendra', 2.5], ['nous reviendrons', 2.5],
     ['conforme à la description', 2], ['conforme aux photos', 2],
     ['je recommande', 3], ['nous recommandons', 3], ['à recommander', 3], ['je reviendrai', 2.8], ['nous reviendrons', 2.8], ['à refaire', 2.5],

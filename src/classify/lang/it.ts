@@ -91,6 +91,9 @@ export const it: LanguageRules = {
     ['mangiato di meglio', -2], ['visto di meglio', -2], ['provato di meglio', -2], ['trovato di meglio', -2], ['avuto di meglio', -2],
   ],
   praisePhrases: [
+    // "Non potrei essere più soddisfatto", "non si può chiedere di meglio": a negated comparative is praise.
+    ['non * essere più soddisfatt*', 3], ['non * essere più content*', 3], ['non * essere più felic*', 3], ['non * andare meglio', 3],
+    ['non si può chiedere di meglio', 3], ['non si poteva chiedere di meglio', 3], ['non * chiedere di meglio', 2.5],
     ['fa quello che deve', 2.2], ['fa il suo dovere', 2.2], ['come descritto', 1.8], ['ritornerò', 2.5],
     ['consiglio vivamente', 3.2], ['lo consiglio', 3], ['da provare', 2.5], ['ci torneremo', 2.8], ['torneremo', 2.5], ['tornerò', 2.5],
     ['ritorneremo', 2.5], ['articoli di cortesia', 0], ['set di cortesia', 0], ['kit di cortesia', 0], ['nessun problema', 2], ['senza problemi', 2], ['rapporto qualità prezzo', 0], ['ottimo rapporto', 2.8],

@@ -79,6 +79,8 @@ export const nl: LanguageRules = {
     ['al beter gegeten', -2], ['wel eens beter gegeten', -2], ['weleens beter gegeten', -2], ['al beter gezien', -2], ['wel eens beter gezien', -2],
   ],
   praisePhrases: [
+    // "Had niet beter gekund", "niet tevredener kunnen zijn": a negated comparative is praise.
+    ['niet beter gekund', 3], ['niet beter kunnen', 3], ['niet tevredener', 3], ['niet blijer', 3],
     // Praise said with a negation (a new user's trial): "nooit meer een andere loodgieter", "nog nooit zo lekker".
     ['nooit meer een andere', 3], ['nooit meer ergens anders', 3], ['nog nooit zo lekker*', 3], ['nog nooit zo goed*', 3],
     ['dikke tien', 3], ['beter kan het niet', 3], ['beter kan niet', 3], ['lekkerder kan het niet', 3], ['mooier kan het niet', 3],

@@ -129,6 +129,9 @@ export const pt: LanguageRules = {
     ['já comi melhor', -2], ['já vi melhor', -2], ['já vi melhores', -2], ['já tive melhores', -2], ['já comi melhores', -2],
   ],
   praisePhrases: [
+    // "Não poderia estar mais satisfeito", "não tem como ser melhor": a negated comparative is praise.
+    ['não * estar mais satisfeit*', 3], ['não * estar mais feliz*', 3], ['não * estar mais content*', 3], ['não * ser melhor', 3],
+    ['não tem como ser melhor', 3], ['não dá para pedir mais', 3], ['não * pedir mais', 2.5],
     ['recomendo muito', 3.2], ['super recomendo', 3.2], ['vale a pena', 2.5], ['voltarei', 2.5], ['voltaremos', 2.5], ['chegou rápido', 2.5],
     ['chegou antes do prazo', 3], ['antes do prazo', 2.5], ['no prazo', 1.5], ['sem problemas', 2], ['nenhum problema', 2], ['5 estrelas', 3],
     ['cinco estrelas', 3], ['custo benefício', 1.2], ['ótimo custo benefício', 3], ['funciona bem', 2.5], ['muito bom', 3], ['nada a reclamar', 2.8],
