@@ -149,6 +149,8 @@ export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
 
 /** Praise phrases from the same domain: what a general lexicon scores neutral but a reviewer means well. */
 export const PRAISE_PHRASES: ReadonlyArray<readonly [string, number]> = [
+  // "No regrets": a fault denied is praise, whatever the negator says.
+  ['no regrets', 2.5], ['no regret', 2.5], ['nothing to complain about', 2.5],
   // "Can't recommend them enough", "can't say enough good things": praise, longer than the refusal ("cant recommend")
   // and the negated "good" inside them, so they win.
   ['cant recommend enough', 3], ['cant recommend * enough', 3], ['cant recommend * * enough', 3], ['cant recommend * * * enough', 3], ['cannot recommend * enough', 3],

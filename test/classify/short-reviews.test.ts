@@ -74,6 +74,16 @@ describe('"could not be happier" in every judged language', () => {
   });
 });
 
+describe('"no regrets", "nothing to complain about" in every judged language', () => {
+  it.each(['Aucun regret !', "Je n'ai rien à reprocher.", 'Nada que reprochar.', 'Sin arrepentimientos.', 'Nessun rimpianto!', 'Niente da rimproverare.', 'Sem arrependimentos!', 'Keine Reue!', 'Geen spijt van!', 'No regrets!'])(
+    'praise: %s',
+    (text) => {
+      const v = classify({ text });
+      expect(v.negative, `${v.language}: ${v.reasons.join(' | ')}`).toBe(false);
+    },
+  );
+});
+
 describe('a word stretched for emphasis', () => {
   // The tokenizer cuts a run of three or more letters to two ("goood" -> "good", "cooool" -> "cool"); a word that needs
   // the run cut to one ("baaaad", "terribleeee") was then no word at all, and the review "neither praise nor a complaint".

@@ -110,6 +110,8 @@ export const de: LanguageRules = {
     ['schon besseres', -2], ['schon besser gegessen', -2], ['schon besser erlebt', -2], ['schon bessere', -2], ['luft nach oben', -1.5],
   ],
   praisePhrases: [
+    // "Keine Reue", "nichts zu bereuen": a fault denied is praise.
+    ['keine reue', 2.5], ['nicht bereut', 2.5], ['nichts zu bereuen', 2.5],
     // "Ich könnte nicht zufriedener sein": a negated comparative is praise ("Besser geht es nicht" is read back below).
     ['nicht zufriedener', 3], ['nicht glücklicher', 3], ['nicht besser sein', 3], ['nicht besser laufen', 3],
     // "Die Investition lohnt sich": worth it ("lohnt sich nicht" is its negation, read back from the clause's end).

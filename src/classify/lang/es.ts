@@ -90,6 +90,8 @@ export const es: LanguageRules = {
     ['he comido mejor', -2], ['hemos comido mejor', -2], ['he visto mejores', -2], ['he tenido mejores', -2], ['he probado mejores', -2],
   ],
   praisePhrases: [
+    // "Nada que reprochar", "sin arrepentimientos": a fault denied is praise.
+    ['nada que reprochar', 2.5], ['nada que objetar', 2.5], ['sin arrepentimiento*', 2.5], ['ningún arrepentimiento', 2.5],
     // "No podría estar más contento", "no se puede pedir más": a negated comparative is praise.
     ['no * estar más content*', 3], ['no * estar más satisfech*', 3], ['no * estar más feliz*', 3], ['no * ser mejor', 3],
     ['no se puede pedir más', 3], ['no se puede pedir nada más', 3], ['no * pedir más', 2.5],

@@ -96,6 +96,8 @@ export const fr: LanguageRules = {
     ['connu mieux', -2], ['vu mieux', -2], ['mangé mieux', -2], ['déjà eu mieux', -2], ['fait mieux ailleurs', -2],
   ],
   praisePhrases: [
+    // "Aucun regret", "rien à reprocher": a fault denied is praise.
+    ['aucun regret', 2.5], ['pas de regret', 2.5], ['rien à reprocher', 2.5],
     // "Je ne pourrais pas être plus satisfait", "on ne pouvait pas rêver mieux": a negated comparative is praise.
     ['pas être plus satisf*', 3], ['pas être plus content*', 3], ['pas être plus heureu*', 3], ['pas être plus ravi*', 3],
     ['pas rêver mieux', 3], ['pas demander mieux', 3], ['pas mieux tomber', 3],

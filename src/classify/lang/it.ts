@@ -91,6 +91,8 @@ export const it: LanguageRules = {
     ['mangiato di meglio', -2], ['visto di meglio', -2], ['provato di meglio', -2], ['trovato di meglio', -2], ['avuto di meglio', -2],
   ],
   praisePhrases: [
+    // "Nessun rimpianto", "niente da rimproverare": a fault denied is praise.
+    ['nessun rimpianto', 2.5], ['niente da rimproverare', 2.5], ['nulla da rimproverare', 2.5], ['niente da eccepire', 2.5], ['nulla da eccepire', 2.5],
     // "Non potrei essere più soddisfatto", "non si può chiedere di meglio": a negated comparative is praise.
     ['non * essere più soddisfatt*', 3], ['non * essere più content*', 3], ['non * essere più felic*', 3], ['non * andare meglio', 3],
     ['non si può chiedere di meglio', 3], ['non si poteva chiedere di meglio', 3], ['non * chiedere di meglio', 2.5],

@@ -79,6 +79,8 @@ export const nl: LanguageRules = {
     ['al beter gegeten', -2], ['wel eens beter gegeten', -2], ['weleens beter gegeten', -2], ['al beter gezien', -2], ['wel eens beter gezien', -2],
   ],
   praisePhrases: [
+    // "Geen spijt van": a fault denied is praise.
+    ['geen spijt', 2.5], ['geen seconde spijt', 3], ['nergens spijt van', 2.5],
     // "Had niet beter gekund", "niet tevredener kunnen zijn": a negated comparative is praise.
     ['niet beter gekund', 3], ['niet beter kunnen', 3], ['niet tevredener', 3], ['niet blijer', 3],
     // Praise said with a negation (a new user's trial): "nooit meer een andere loodgieter", "nog nooit zo lekker".

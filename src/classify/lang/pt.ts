@@ -129,6 +129,8 @@ export const pt: LanguageRules = {
     ['já comi melhor', -2], ['já vi melhor', -2], ['já vi melhores', -2], ['já tive melhores', -2], ['já comi melhores', -2],
   ],
   praisePhrases: [
+    // "Sem arrependimentos", "nada a reclamar": a fault denied is praise.
+    ['sem arrependimento*', 2.5], ['nenhum arrependimento', 2.5], ['não me arrependo', 2.5], ['nada a reclamar', 2.5],
     // "Não poderia estar mais satisfeito", "não tem como ser melhor": a negated comparative is praise.
     ['não * estar mais satisfeit*', 3], ['não * estar mais feliz*', 3], ['não * estar mais content*', 3], ['não * ser melhor', 3],
     ['não tem como ser melhor', 3], ['não dá para pedir mais', 3], ['não * pedir mais', 2.5],
