@@ -13,11 +13,11 @@ const pos: Record<string, string[]> = {
   pt: ['Tudo perfeito!', 'Recomendo muito!', 'Atendimento nota 10.', 'Voltarei com certeza.', 'Adorei!', 'Chegou rápido, tudo certo.', 'Produto excelente.', 'Muito satisfeito.', 'Top demais!', 'Nada a reclamar.', 'Equipe muito atenciosa.', 'Show de bola!'],
 };
 const neg: Record<string, string[]> = {
-  de: ['Finger weg!', 'Nie wieder.', 'Totaler Reinfall.', 'Geld zurück!', 'Katastrophe.', 'Unverschämt!', 'Nicht zu empfehlen.', 'Leider enttäuscht.', 'Lieferung kam nie an.', 'Kundenservice unerreichbar.'],
+  de: ['Finger weg!', 'Nie wieder.', 'Totaler Reinfall.', 'Geld zurück!', 'Katastrophe.', 'Unverschämt!', 'Nicht zu empfehlen.', 'Leider enttäuscht.', 'Lieferung kam nie an.', 'Kundenservice unerreichbar.', 'Unterirdisch.'],
   fr: ['À fuir !', 'Plus jamais.', 'Arnaque totale.', 'Très déçu.', 'Service déplorable.', 'Aucune réponse du SAV.', 'Colis jamais reçu.', 'Nul.', 'Je déconseille.', 'Une honte.'],
-  es: ['No lo recomiendo.', 'Nunca más.', 'Una estafa.', 'Pésimo servicio.', 'Muy decepcionado.', 'El pedido nunca llegó.', 'Fatal.', 'Evitadlo.', 'Qué vergüenza.', 'No contestan.'],
-  nl: ['Nooit meer.', 'Afblijven!', 'Oplichters.', 'Zeer teleurgesteld.', 'Slechte service.', 'Pakket nooit ontvangen.', 'Waardeloos.', 'Geen reactie van de klantenservice.', 'Niet aan te raden.', 'Schandalig.'],
-  it: ['Mai più.', 'Da evitare.', 'Una truffa.', 'Pessimo servizio.', 'Molto deluso.', 'Ordine mai arrivato.', 'Vergognoso.', 'Non lo consiglio.', 'Servizio clienti inesistente.', 'Che delusione.'],
+  es: ['No lo recomiendo.', 'Nunca más.', 'Una estafa.', 'Pésimo servicio.', 'Muy decepcionado.', 'El pedido nunca llegó.', 'Fatal.', 'Evitadlo.', 'Qué vergüenza.', 'No contestan.', 'Un servicio de pena.'],
+  nl: ['Nooit meer.', 'Afblijven!', 'Oplichters.', 'Zeer teleurgesteld.', 'Slechte service.', 'Pakket nooit ontvangen.', 'Waardeloos.', 'Geen reactie van de klantenservice.', 'Niet aan te raden.', 'Schandalig.', 'Bagger.'],
+  it: ['Mai più.', 'Da evitare.', 'Una truffa.', 'Pessimo servizio.', 'Molto deluso.', 'Ordine mai arrivato.', 'Vergognoso.', 'Non lo consiglio.', 'Servizio clienti inesistente.', 'Che delusione.', 'Una fregatura.'],
   pt: ['Não recomendo.', 'Nunca mais.', 'Golpe!', 'Péssimo atendimento.', 'Muito decepcionado.', 'O pedido nunca chegou.', 'Horrível.', 'Fujam!', 'Que vergonha.', 'Ninguém responde.'],
 };
 

@@ -31,6 +31,8 @@ export const es: LanguageRules = {
     ...['algo', 'poco', 'ligeramente', 'casi', 'relativamente', 'medio'].map((w) => [w, 0.75] as const),
   ],
   lexicon: [
+    // Everyday verdicts the translated lexicon lacks: "de pena" (awful).
+    ['de pena', -2.8],
     ['bueno', 2], ['buen', 2], ['bien', 1.5], ['excelente', 3.2], ['exquisito', 3], ['delicioso', 3], ['rico', 2.5], ['riquísimo', 3.2],
     ['sabroso', 2.8], ['estupendo', 3], ['genial', 3], ['fantástico', 3.2], ['maravilloso', 3.2], ['perfecto', 3.2], ['increíble', 3],
     ['espectacular', 3.2], ['magnífico', 3.2], ['agradable', 2.2], ['amable', 2.5], ['simpático', 2.2], ['atento', 2.2], ['encantador', 2.8],

@@ -32,6 +32,8 @@ export const it: LanguageRules = {
     ...['abbastanza', 'poco', 'leggermente', 'quasi', 'piuttosto', 'relativamente'].map((w) => [w, 0.75] as const),
   ],
   lexicon: [
+    // Everyday verdicts the translated lexicon lacks: "una fregatura" (a rip-off).
+    ['fregatura', -3], ['fregature', -3], ['fregati', -2.5],
     ['buono', 2], ['buon', 2], ['bene', 1.5], ['ottimo', 3], ['eccellente', 3.2], ['perfetto', 3.2], ['squisito', 3], ['delizioso', 3],
     ['gustoso', 2.5], ['fantastico', 3.2], ['meraviglioso', 3.2], ['stupendo', 3.2], ['splendido', 3], ['bellissimo', 3], ['bello', 2.2],
     ['gentile', 2.5], ['gentilissimo', 3], ['cordiale', 2.5], ['simpatico', 2.2], ['accogliente', 2.5], ['disponibile', 2], ['professionale', 2],

@@ -32,6 +32,8 @@ export const nl: LanguageRules = {
     ...['beetje', 'wat', 'iets', 'redelijk', 'vrij', 'nogal', 'enigszins', 'bijna', 'tamelijk'].map((w) => [w, 0.75] as const),
   ],
   lexicon: [
+    // Everyday verdicts the translated lexicon lacks: "bagger" (rubbish).
+    ['bagger', -2.8],
     ['goed', 2], ['prima', 2.2], ['lekker', 2.8], ['heerlijk', 3.2], ['uitstekend', 3.2], ['perfect', 3.2], ['top', 2.8], ['super', 2.8],
     ['geweldig', 3.2], ['fantastisch', 3.2], ['fijn', 2.2], ['mooi', 2.2], ['prachtig', 3], ['gezellig', 2.5], ['vriendelijk', 2.2],
     ['behulpzaam', 2.5], ['attent', 2.2], ['gastvrij', 2.5], ['sfeervol', 2.5], ['schoon', 1.8], ['snel', 1.2], ['aanrader', 3],
