@@ -75,6 +75,14 @@ describe('"could not be happier" in every judged language', () => {
 });
 
 describe('"no regrets", "nothing to complain about" in every judged language', () => {
+  it.each(['Keine Beanstandungen.', 'Kein Grund zur Beschwerde.', 'Rien de négatif.', 'Niente di negativo.', 'Nada malo que decir.', 'Nada de ruim a dizer.', 'Geen enkel probleem.'])(
+    'praise, a fault denied: %s',
+    (text) => {
+      const v = classify({ text });
+      expect(v.negative, `${v.language}: ${v.reasons.join(' | ')}`).toBe(false);
+      expect(v.score, `${v.language}: ${v.reasons.join(' | ')}`).toBeGreaterThan(0.3);
+    },
+  );
   it.each(['Aucun regret !', "Je n'ai rien à reprocher.", 'Nada que reprochar.', 'Sin arrepentimientos.', 'Nessun rimpianto!', 'Niente da rimproverare.', 'Sem arrependimentos!', 'Keine Reue!', 'Geen spijt van!', 'No regrets!'])(
     'praise: %s',
     (text) => {

@@ -110,6 +110,7 @@ export const de: LanguageRules = {
     ['schon besseres', -2], ['schon besser gegessen', -2], ['schon besser erlebt', -2], ['schon bessere', -2], ['luft nach oben', -1.5],
   ],
   praisePhrases: [
+    ['keine beanstandung*', 2.5], ['kein grund zur beschwerde', 2.5], ['keinen grund zur beschwerde', 2.5], ['keine beschwerden', 2],
     // "Keine Reue", "nichts zu bereuen": a fault denied is praise.
     ['keine reue', 2.5], ['nicht bereut', 2.5], ['nichts zu bereuen', 2.5],
     // "Ich könnte nicht zufriedener sein": a negated comparative is praise ("Besser geht es nicht" is read back below).

@@ -92,6 +92,7 @@ export const es: LanguageRules = {
     ['he comido mejor', -2], ['hemos comido mejor', -2], ['he visto mejores', -2], ['he tenido mejores', -2], ['he probado mejores', -2],
   ],
   praisePhrases: [
+    ['nada malo que decir', 2.5], ['nada negativo', 2.5], ['nada de malo', 2],
     // "Nada que reprochar", "sin arrepentimientos": a fault denied is praise.
     ['nada que reprochar', 2.5], ['nada que objetar', 2.5], ['sin arrepentimiento*', 2.5], ['ningún arrepentimiento', 2.5],
     // "No podría estar más contento", "no se puede pedir más": a negated comparative is praise.

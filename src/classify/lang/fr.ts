@@ -96,6 +96,7 @@ export const fr: LanguageRules = {
     ['connu mieux', -2], ['vu mieux', -2], ['mangé mieux', -2], ['déjà eu mieux', -2], ['fait mieux ailleurs', -2],
   ],
   praisePhrases: [
+    ['rien de négatif', 2.5], ['rien de mal à dire', 2.5],
     // "Aucun regret", "rien à reprocher": a fault denied is praise.
     ['aucun regret', 2.5], ['pas de regret', 2.5], ['rien à reprocher', 2.5],
     // "Je ne pourrais pas être plus satisfait", "on ne pouvait pas rêver mieux": a negated comparative is praise.

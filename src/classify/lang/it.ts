@@ -93,6 +93,7 @@ export const it: LanguageRules = {
     ['mangiato di meglio', -2], ['visto di meglio', -2], ['provato di meglio', -2], ['trovato di meglio', -2], ['avuto di meglio', -2],
   ],
   praisePhrases: [
+    ['niente di negativo', 2.5], ['nulla di negativo', 2.5],
     // "Nessun rimpianto", "niente da rimproverare": a fault denied is praise.
     ['nessun rimpianto', 2.5], ['niente da rimproverare', 2.5], ['nulla da rimproverare', 2.5], ['niente da eccepire', 2.5], ['nulla da eccepire', 2.5],
     // "Non potrei essere più soddisfatto", "non si può chiedere di meglio": a negated comparative is praise.

@@ -81,6 +81,8 @@ export const nl: LanguageRules = {
     ['al beter gegeten', -2], ['wel eens beter gegeten', -2], ['weleens beter gegeten', -2], ['al beter gezien', -2], ['wel eens beter gezien', -2],
   ],
   praisePhrases: [
+    // "Geen enkel probleem": "geen enkel" is "not a single", not "only" ending the negation.
+    ['geen enkel probleem', 2.5], ['geen enkele klacht', 2.5], ['geen enkel minpunt', 2.5], ['geen enkel punt van kritiek', 2.5],
     // "Geen spijt van": a fault denied is praise.
     ['geen spijt', 2.5], ['geen seconde spijt', 3], ['nergens spijt van', 2.5],
     // "Had niet beter gekund", "niet tevredener kunnen zijn": a negated comparative is praise.

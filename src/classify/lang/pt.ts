@@ -129,6 +129,7 @@ export const pt: LanguageRules = {
     ['já comi melhor', -2], ['já vi melhor', -2], ['já vi melhores', -2], ['já tive melhores', -2], ['já comi melhores', -2],
   ],
   praisePhrases: [
+    ['nada de ruim', 2.5], ['nada de negativo', 2.5], ['nada de mal', 2],
     // "Sem arrependimentos", "nada a reclamar": a fault denied is praise.
     ['sem arrependimento*', 2.5], ['nenhum arrependimento', 2.5], ['não me arrependo', 2.5], ['nada a reclamar', 2.5],
     // "Não poderia estar mais satisfeito", "não tem como ser melhor": a negated comparative is praise.
