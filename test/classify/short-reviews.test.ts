@@ -109,3 +109,32 @@ describe('a word stretched for emphasis', () => {
     expect(v.score, v.reasons.join(' | ')).toBeGreaterThan(0.3);
   });
 });
+
+describe('a rating written in the text', () => {
+  // A star taken off is a reviewer giving the rest: "Ein Stern Abzug" stood in 104 four- and five-star reviews of the German
+  // tuning set and 2 negative ones, yet read as the one-star complaint "ein Stern".
+  it.each([
+    'Hält warm und dicht. Leider etwas breit, deshalb einen Stern Abzug.',
+    'Ein Stern Abzug, weil der Deckel klemmt.',
+    'Great app, one star off because of the ads.',
+    'Minus one star for the slow delivery.',
+    'Très bon hôtel, une étoile en moins pour le petit-déjeuner.',
+    'Buen hotel, una estrella menos por el desayuno.',
+    'Ottimo hotel, una stella in meno per la colazione.',
+    'Prima hotel, een ster minder voor het ontbijt.',
+    'Ótimo livro, uma estrela a menos pela capa.',
+  ])('a star taken off is no one-star verdict: %s', (text) => {
+    expect(classify({ text }).negative).toBe(false);
+  });
+
+  // Two stars, written out, are a complaint as one star is ("2 stars" in 66 of 70 reviews of the English train set that say
+  // it, all negative; 16 of 17 in the shopping-app tuning set).
+  it.each(['Giving it 2 stars.', 'Two stars, the case cracked in a week.', 'Zwei Sterne, der Deckel klemmt.', 'Deux étoiles, le service était lent.', 'Dos estrellas, el servicio fue lento.', 'Due stelle, servizio lento.', 'Twee sterren, de service was traag.', 'Duas estrelas, o atendimento foi lento.'])(
+    'two stars are a complaint: %s',
+    (text) => {
+      const v = classify({ text });
+      expect(v.negative).toBe(true);
+      expect(v.reasons.join(' ')).toMatch(/\(complaint/);
+    },
+  );
+});

@@ -87,7 +87,7 @@ export const es: LanguageRules = {
     ['nadie me contesta', -2.5], ['nadie me responde', -2.5], ['sin cobertura', -2], ['sin señal', -2], ['nunca llegó', -3], ['no llegó', -2.5], ['cuenta bloqueada', -3],
     ['me cobraron', -2], ['cobro indebido', -3], ['devolución', -1.2], ['devolver el dinero', -2.2], ['muy caro', -2.2], ['demasiado caro', -2.5],
     ['dejó mucho que desear', -2.8], ['deja mucho que desear', -2.8], ['deja que desear', -2.5], ['un pelo', -2.5], ['cero estrellas', -3.2],
-    ['una estrella', -2.5], ['1 estrella', -2.5], ['no vale la pena', -2.8], ['no merece la pena', -2.8], ['tomadura de pelo', -3.2],
+    ['una estrella', -2.5], ['1 estrella', -2.5], ['dos estrellas', -2], ['2 estrellas', -2], ['no vale la pena', -2.8], ['no merece la pena', -2.8], ['tomadura de pelo', -3.2],
     // Comparisons that only complain: "He comido mejor", "los he visto mejores".
     ['he comido mejor', -2], ['hemos comido mejor', -2], ['he visto mejores', -2], ['he tenido mejores', -2], ['he probado mejores', -2],
   ],
@@ -107,7 +107,9 @@ export const es: LanguageRules = {
     ['tal como se describe', 2], ['tal y como se describe', 2], ['tal como se anuncia', 2],
     ['lo recomiendo', 3], ['muy recomendable', 3.2], ['totalmente recomendable', 3.2], ['volveremos', 2.5], ['volveré', 2.5], ['repetiremos', 2.5],
     ['repetir', 1.5], ['sin problemas', 2], ['ningún problema', 2], ['vale la pena', 2.5], ['merece la pena', 2.5],
-    ['calidad precio', 1.2], ['buena relación calidad precio', 2.8], ['5 estrellas', 3], ['cinco estrellas', 3], ['de diez', 2.8],
+    ['calidad precio', 1.2], ['buena relación calidad precio', 2.8], ['5 estrellas', 3], 
+    // A star taken off is a reviewer giving the rest: no one-star verdict.
+    ['una estrella menos', 1.5], ['quito una estrella', 1.5], ['resto una estrella', 1.5], ['menos una estrella', 1.5], ['cinco estrellas', 3], ['de diez', 2.8],
     ['de 10', 2.8], ['de lujo', 2.8], ['funciona bien', 2.5], ['funciona perfecto', 3], ['nada que objetar', 2.5], ['no está mal', 1.5],
   ],
   sarcasmOpeners: ['genial', 'perfecto', 'estupendo', 'fantástico', 'maravilloso', 'bravo', 'excelente'],

@@ -90,7 +90,7 @@ export const fr: LanguageRules = {
     ['ne fonctionne pas', -2.8], ['ne fonctionne plus', -3], ['ne marche pas', -2.8], ['ne marche plus', -3], ["l'application plante", -2.8],
     ['depuis la mise à jour', -1.8], ['après la mise à jour', -1.8], ['impossible de', -2.2], ['aucune réponse', -2.5], ['pas de réponse', -2.2],
     ['service client', -0.5], ['jamais reçu', -3], ['pas reçu', -2.5], ['toujours pas', -2], ['compte bloqué', -3], ['se moque', -2.8],
-    ['se moquent', -2.8], ['on nous a ignoré', -2.5], ['un cheveu', -2.5], ['zéro étoile', -3.2], ['une étoile', -2.5], ['1 étoile', -2.5],
+    ['se moquent', -2.8], ['on nous a ignoré', -2.5], ['un cheveu', -2.5], ['zéro étoile', -3.2], ['une étoile', -2.5], ['1 étoile', -2.5], ['deux étoiles', -2], ['2 étoiles', -2],
     ['je ne reviendrai pas', -3], ['nous ne reviendrons pas', -3], ['ne reviendrons plus', -3], ['ne reviendrai plus', -3],
     // Comparisons that only complain: "On a connu mieux", "j'ai déjà mangé mieux".
     ['connu mieux', -2], ['vu mieux', -2], ['mangé mieux', -2], ['déjà eu mieux', -2], ['fait mieux ailleurs', -2],
@@ -106,7 +106,9 @@ export const fr: LanguageRules = {
     ['conforme à la description', 2], ['conforme aux photos', 2],
     ['je recommande', 3], ['nous recommandons', 3], ['à recommander', 3], ['je reviendrai', 2.8], ['nous reviendrons', 2.8], ['à refaire', 2.5],
     ['rien à redire', 3], ['rien à dire', 2], ['pas mal', 1.5], ['pas déçu', 2.2], ['pas déçus', 2.2], ['sans problème', 2], ['aucun problème', 2],
-    ['un régal', 3], ['au top', 3], ['5 étoiles', 3], ['cinq étoiles', 3], ['bon rapport qualité prix', 2.8], ['très bon rapport', 2.8],
+    ['un régal', 3], ['au top', 3], ['5 étoiles', 3], 
+    // A star taken off is a reviewer giving the rest: no one-star verdict.
+    ['une étoile en moins', 1.5], ['moins une étoile', 1.5], ['retire une étoile', 1.5], ['enlève une étoile', 1.5], ['cinq étoiles', 3], ['bon rapport qualité prix', 2.8], ['très bon rapport', 2.8],
     ['vaut le détour', 3], ['vaut le coup', 2.5], ['je conseille', 2.5], ['fonctionne bien', 2.5], ['fonctionne parfaitement', 3], ['bon appétit', 1],
   ],
   sarcasmOpeners: ['super', 'génial', 'parfait', 'bravo', 'formidable', 'magnifique', 'excellent', 'merveilleux'],

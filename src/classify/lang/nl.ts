@@ -76,7 +76,7 @@ export const nl: LanguageRules = {
     ['sinds de update', -1.8], ['kan niet inloggen', -2.8], ['geen reactie', -2.5], ['geen antwoord', -2.5], ['klantenservice', -0.5],
     ['nooit aangekomen', -3], ['niet geleverd', -2.8], ['niet ontvangen', -2.8], ['rekening geblokkeerd', -3], ['geld terug', -2.2],
     ['te duur', -2.2], ['veel te duur', -2.8], ['laat te wensen over', -2.8], ['een haar', -2.5], ['nul sterren', -3.2], ['een ster', -2.5],
-    ['1 ster', -2.5], ['komen niet meer terug', -3], ['komen nooit meer', -3], ['ga er niet meer heen', -3],
+    ['1 ster', -2.5], ['twee sterren', -2], ['2 sterren', -2], ['komen niet meer terug', -3], ['komen nooit meer', -3], ['ga er niet meer heen', -3],
     // Comparisons that only complain: "Ik heb al beter gegeten", "wel eens beter gezien".
     ['al beter gegeten', -2], ['wel eens beter gegeten', -2], ['weleens beter gegeten', -2], ['al beter gezien', -2], ['wel eens beter gezien', -2],
   ],
@@ -93,7 +93,9 @@ export const nl: LanguageRules = {
     ['doet wat het moet doen', 2.2], ['doet wat het belooft', 2.5], ['zoals beschreven', 1.8],
     ['een aanrader', 3], ['zeker een aanrader', 3.2], ['echt een aanrader', 3.2], ['komen zeker terug', 3], ['komen terug', 2.5],
     ['zeker terug', 2.5], ['voor herhaling vatbaar', 3], ['geen problemen', 2], ['zonder problemen', 2], ['geen klachten', 2.5],
-    ['prijs kwaliteit', 1.2], ['prijs-kwaliteit', 1.2], ['5 sterren', 3], ['vijf sterren', 3], ['werkt goed', 2.5], ['werkt prima', 2.5],
+    ['prijs kwaliteit', 1.2], ['prijs-kwaliteit', 1.2], ['5 sterren', 3], 
+    // A star taken off is a reviewer giving the rest: no one-star verdict.
+    ['een ster minder', 1.5], ['een ster aftrek', 1.5], ['een ster eraf', 1.5], ['vijf sterren', 3], ['werkt goed', 2.5], ['werkt prima', 2.5],
     ['niks op aan te merken', 3], ['niets op aan te merken', 3], ['niet slecht', 1.5], ['dik in orde', 3], ['in orde', 1.5], ['tip top', 3],
     // "Niks mis mee": nothing wrong with it, praise whatever "mis" says.
     ['niks mis mee', 2.5], ['niets mis mee', 2.5], ['niks mis aan', 2], ['niets mis aan', 2],

@@ -105,7 +105,7 @@ export const pt: LanguageRules = {
     ['depois da atualização', -1.8], ['após a atualização', -1.8], ['desde a atualização', -1.8], ['não consigo', -2.2], ['não chegou', -2.8],
     ['nunca chegou', -3], ['até agora não', -2.2], ['até hoje não', -2.5], ['conta bloqueada', -3], ['sem resposta', -2.5], ['não respondem', -2.5],
     ['ninguém resolve', -3], ['não resolvem', -2.8], ['atendimento péssimo', -3.4], ['muito caro', -2.2], ['deixa a desejar', -2.5],
-    ['deixou a desejar', -2.5], ['zero estrelas', -3.2], ['uma estrela', -2.5], ['1 estrela', -2.5], ['cobrança indevida', -3], ['me cobraram', -2],
+    ['deixou a desejar', -2.5], ['zero estrelas', -3.2], ['uma estrela', -2.5], ['1 estrela', -2.5], ['duas estrelas', -2], ['2 estrelas', -2], ['cobrança indevida', -3], ['me cobraram', -2],
     ['esperava mais', -2.2], ['esperava muito mais', -2.5], ['não teria comprado', -2.5], ['nota 0', -2.5], ['nota zero', -2.5],
     ['páginas repetidas', -2], ['veio rasgado', -2.5], ['veio rasgada', -2.5], ['veio amassado', -2.5], ['veio amassada', -2.5],
     ['produto errado', -2.5], ['veio errado', -2.5], ['veio quebrado', -3], ['esperamos # minutos', -2.2], ['não gostei', -2.5], ['nao gostei', -2.5],
@@ -137,6 +137,8 @@ export const pt: LanguageRules = {
     ['não tem como ser melhor', 3], ['não dá para pedir mais', 3], ['não * pedir mais', 2.5],
     ['recomendo muito', 3.2], ['super recomendo', 3.2], ['vale a pena', 2.5], ['voltarei', 2.5], ['voltaremos', 2.5], ['chegou rápido', 2.5],
     ['chegou antes do prazo', 3], ['antes do prazo', 2.5], ['no prazo', 1.5], ['sem problemas', 2], ['nenhum problema', 2], ['5 estrelas', 3],
+    // A star taken off is a reviewer giving the rest: no one-star verdict.
+    ['uma estrela a menos', 1.5], ['menos uma estrela', 1.5], ['tirei uma estrela', 1.5], ['tiro uma estrela', 1.5],
     ['cinco estrelas', 3], ['custo benefício', 1.2], ['ótimo custo benefício', 3], ['funciona bem', 2.5], ['muito bom', 3], ['nada a reclamar', 2.8],
     ['conforme anunciado', 2], ['bem embalado', 2], ['não é ruim', 1.2],
     ['leitura obrigatória', 3], ['impossível não', 2.5], ['como não amar', 3], ['não tem como não', 2.5], ['prende a atenção', 2.8],
