@@ -150,6 +150,12 @@ export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
 ];
 
 /** Praise phrases from the same domain: what a general lexicon scores neutral but a reviewer means well. */
+/**
+ * A star taken off ("one star off for the ads"): the reviewer gives the rest, so no one-star verdict but mild praise, and
+ * what it was taken off for is a concern (LanguageRules.deductions).
+ */
+export const DEDUCTIONS: readonly string[] = ['one star off', '1 star off', 'minus one star', 'minus 1 star', 'one star less', 'less 1 star', 'less one star'];
+
 export const PRAISE_PHRASES: ReadonlyArray<readonly [string, number]> = [
   // "No regrets": a fault denied is praise, whatever the negator says.
   ['no regrets', 2.5], ['no regret', 2.5], ['nothing to complain about', 2.5],
@@ -165,10 +171,7 @@ export const PRAISE_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['worth every penny', 3], ['worth the money', 2.5], ['worth it', 2], ['worth the wait', 2], ['well worth', 2.5],
   ['be back', 2], ['going back', 1.5], ['go again', 1.5], ['revisit*', 1.5], ['be returning', 2], ['back again', 1.5],
   ['will be back', 2.5], ['will definitely be back', 3], ['coming back', 2], ['come back', 1.5], ['go back', 1],
-  ['five stars', 3], ['5 stars', 3], 
-  // A star taken off is a reviewer giving the rest ("one star off for the ads"): no one-star verdict, rather a good one.
-  ['one star off', 1.5], ['1 star off', 1.5], ['minus one star', 1.5], ['minus 1 star', 1.5], ['one star less', 1.5], ['less 1 star', 1.5],
-  ['less one star', 1.5], ['10/10', 3], ['works great', 3], ['works well', 2.5], ['works perfectly', 3],
+  ['five stars', 3], ['5 stars', 3], ['10/10', 3], ['works great', 3], ['works well', 2.5], ['works perfectly', 3],
   ['works fine', 1.5], ['as described', 1.5], ['as advertised', 1.5], ['on time', 1], ['fast shipping', 2],
   ['quick delivery', 2], ['arrived quickly', 2], ['on point', 2], ['spot on', 2], ['a must', 2], ['hooked', 1.5],
   ['cant wait', 1.5], ['well made', 2.5], ['well written', 2.5], ['well done', 2.5], ['good value', 2.5], ['great value', 3],

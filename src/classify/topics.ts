@@ -1,4 +1,4 @@
-import type { PhraseTag, TextAnalysis } from './features.js';
+import { isDeduction, type PhraseTag, type TextAnalysis } from './features.js';
 import { PhraseMatcher, type PhraseHit } from './phrases.js';
 import { DEFAULT_INDUSTRY, taxonomyFor, type Industry } from './taxonomies/index.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -48,10 +48,13 @@ export class TopicMatcher {
     // The complaint cues' spans, once: most reviews that are not negative have none, and are done here.
     negativeSpans.length = 0;
     for (const c of a.cues) if (c.valence < 0) negativeSpans.push(c.start, c.end);
-    if (negativeSpans.length === 0) return [];
+    // A star taken off names what for in its sentence ("Ein Stern Abzug, weil die Lieferung gedauert hat"), commas and all.
+    deductionSentences.length = 0;
+    for (const h of a.phraseHits) if (isDeduction(h)) deductionSentences.push(sentenceStart(a, h.start), sentenceEnd(a, h.end));
+    if (negativeSpans.length === 0 && deductionSentences.length === 0) return [];
     let seen: boolean[] | undefined;
     for (const h of a.phraseHits) {
-      if (h.value.kind !== 'topic' || !clauseComplains(a, h.start, h.end)) continue;
+      if (h.value.kind !== 'topic' || !(clauseComplains(a, h.start, h.end) || within(deductionSentences, h.start, h.end))) continue;
       seen ??= new Array<boolean>(this.ids.length).fill(false);
       seen[h.value.index] = true;
     }
@@ -99,6 +102,32 @@ function clauseEnd(a: TextAnalysis, end: number): number {
 
 /** Start and end of each complaint cue of the text `concerns` is reading, in pairs (reused). */
 const negativeSpans: number[] = [];
+/** Start and end of each sentence holding a star taken off, in pairs (reused). */
+const deductionSentences: number[] = [];
+
+/** Whether token `i` ends a sentence: punctuation other than a comma or a dash. */
+function breaksSentence(a: TextAnalysis, i: number): boolean {
+  const t = a.tokens[i] as Token;
+  return t.kind === 'punct' && t.norm !== ',' && t.norm !== '-';
+}
+
+function sentenceStart(a: TextAnalysis, start: number): number {
+  let lo = start;
+  while (lo > 0 && !breaksSentence(a, lo - 1)) lo--;
+  return lo;
+}
+
+function sentenceEnd(a: TextAnalysis, end: number): number {
+  let hi = end;
+  while (hi < a.tokens.length && !breaksSentence(a, hi)) hi++;
+  return hi;
+}
+
+/** Whether tokens [start, end) lie inside one of `spans` (start/end pairs). */
+function within(spans: readonly number[], start: number, end: number): boolean {
+  for (let k = 0; k < spans.length; k += 2) if ((spans[k] as number) <= start && end <= (spans[k + 1] as number)) return true;
+  return false;
+}
 
 /** Whether the clause around tokens [start, end) holds a complaint cue (`negativeSpans`; the keyword's own words count). */
 function clauseComplains(a: TextAnalysis, start: number, end: number): boolean {
@@ -128,10 +157,17 @@ function onlyPraised(a: TextAnalysis, start: number, end: number): boolean {
     // The keyword's own words do not praise it ("support" is a positive word, "support never answered" is not),
     // unless the reviewer denied a complaint word ("the staff were not rude"): that is praise of the staff.
     if (c.start < end && c.end > start && !(c.kind === 'negated' && c.valence > 0)) continue;
+    // A star taken off praises the rest, not the thing it was taken off for ("one star off for the ads").
+    if (c.kind === 'phrase' && c.valence > 0 && isDeductionAt(a, c.start)) continue;
     if (c.valence < 0) return false;
     praise += c.clause > 0 ? c.valence / c.clause : c.valence;
   }
   return praise >= PRAISE;
+}
+
+function isDeductionAt(a: TextAnalysis, start: number): boolean {
+  for (const h of a.phraseHits) if (h.start === start && isDeduction(h)) return true;
+  return false;
 }
 
 const spotters = new Map<Industry, { topics: TopicMatcher; phrases: PhraseMatcher<PhraseTag> }>();

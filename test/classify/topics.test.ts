@@ -64,4 +64,22 @@ describe('topics', () => {
     expect(fr.negative).toBe(false);
     expect(fr.concerns).toEqual(['breakfast']);
   });
+
+  it('takes what a star was taken off for as a concern: "Ein Stern Abzug, weil die Lieferung …"', () => {
+    const shop = createClassifier({ taxonomy: taxonomyFor('retail_ecommerce') });
+    const hotel = createClassifier({ taxonomy: taxonomyFor('hotel') });
+    const cases: [ReturnType<typeof createClassifier>, string, string][] = [
+      [shop, 'Ein Stern Abzug, weil die Lieferung etwas gedauert hat. Sonst alles super.', 'delivery'],
+      [shop, 'Great app, one star off for the delivery times.', 'delivery'],
+      [hotel, 'Très bon hôtel, une étoile en moins pour le petit-déjeuner.', 'breakfast'],
+      [hotel, 'Buen hotel, una estrella menos por el desayuno.', 'breakfast'],
+    ];
+    for (const [c, text, topic] of cases) {
+      const v = c.classify({ text, rating: 4 });
+      expect(v.negative, text).toBe(false);
+      expect(v.concerns, text).toEqual([topic]);
+    }
+    // The praise beside it is no concern.
+    expect(hotel.classify({ text: 'Das Frühstück war hervorragend. Ein Stern Abzug für die Parkplatzsuche.', rating: 4 }).concerns ?? []).not.toContain('breakfast');
+  });
 });

@@ -139,15 +139,16 @@ export const de: LanguageRules = {
     ['sehr zu empfehlen', 3], ['absolut empfehlenswert', 3.2], ['kann ich nur empfehlen', 3.2], ['gerne wieder', 2.8], ['immer wieder gerne', 3],
     ['besser geht es nicht', 3], ['besser gehts nicht', 3], ['besser geht nicht', 3], ['besser kann man es nicht machen', 3],
     ['besser kann es nicht sein', 3], ['schöner kann man nicht wohnen', 3], ['komme wieder', 2.5], ['kommen wieder', 2.5], ['wiederkommen', 2.5], ['nur zu empfehlen', 3], ['5 sterne', 3], 
-    // A star taken off is a reviewer giving the rest: "Ein Stern Abzug" stood in 104 good reviews of the tuning set, 2 bad.
-    ['ein stern abzug', 1.5], ['einen stern abzug', 1.5], ['1 stern abzug', 1.5], ['zwei sterne abzug', 1.5], ['2 sterne abzug', 1.5], ['einen punkt abzug', 1.5],
-    ['ein punkt abzug', 1.5], ['einen stern weniger', 1.5], ['ein stern weniger', 1.5], ['fünf sterne', 3],
+    ['fünf sterne', 3],
     ['preis leistung', 1.5], ['preis-leistungs-verhältnis', 1], ['keine probleme', 2], ['ohne probleme', 2], ['nichts auszusetzen', 2.8],
     ['alles bestens', 3], ['alles super', 3], ['alles gut', 2.2], ['top service', 3], ['weiter so', 2.8], ['vielen dank', 2], ['hat geschmeckt', 2.5],
     ['funktioniert einwandfrei', 3], ['funktioniert super', 3], ['läuft stabil', 2.5], ['nicht schlecht', 1.5], ['kein problem', 1.5],
     // "Ich kann es nicht genug empfehlen": praise, longer than the negated "empfehlen" inside it.
     ['nicht genug empfehlen', 3], ['nicht oft genug empfehlen', 3],
   ],
+  // A star taken off is a reviewer giving the rest ("Stern Abzug" in 104 good reviews of the tuning set, 2 bad): no one-star
+  // verdict, and what it was taken off for is a concern.
+  deductions: ['ein stern abzug', 'einen stern abzug', '1 stern abzug', 'zwei sterne abzug', '2 sterne abzug', 'einen punkt abzug', 'ein punkt abzug', 'einen stern weniger', 'ein stern weniger'],
   sarcasmOpeners: ['toll', 'super', 'klasse', 'prima', 'perfekt', 'wunderbar', 'großartig', 'spitze', 'herrlich'],
   sarcasmPhrases: ['danke für nichts', 'na toll', 'ganz toll', 'echt toll', 'na super', 'vielen dank auch', 'herzlichen glückwunsch'],
   critical: {

@@ -1,5 +1,5 @@
 import {
-  BOOSTERS, COMPLAINT_PHRASES, CONCESSIVE_OPENERS, CONTRAST_AFTER, NEGATION_BREAKERS, NEGATORS, NEVER_INTENSIFIERS, PRAISE_PHRASES, SARCASM_PHRASES,
+  BOOSTERS, COMPLAINT_PHRASES, CONCESSIVE_OPENERS, CONTRAST_AFTER, DEDUCTIONS, NEGATION_BREAKERS, NEGATORS, NEVER_INTENSIFIERS, PRAISE_PHRASES, SARCASM_PHRASES,
 } from '../lexicon.js';
 import type { LanguageRules } from './types.js';
 
@@ -30,6 +30,7 @@ export const en: LanguageRules = {
     ['scammers', -3], ['clunky', -2]],
   complaintPhrases: COMPLAINT_PHRASES,
   praisePhrases: PRAISE_PHRASES,
+  deductions: DEDUCTIONS,
   sarcasmOpeners: ['great', 'wonderful', 'perfect', 'brilliant', 'fantastic', 'awesome', 'lovely', 'excellent', 'amazing', 'terrific', 'superb', 'nice'],
   sarcasmPhrases: SARCASM_PHRASES,
   critical: {},

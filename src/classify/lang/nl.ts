@@ -94,12 +94,13 @@ export const nl: LanguageRules = {
     ['een aanrader', 3], ['zeker een aanrader', 3.2], ['echt een aanrader', 3.2], ['komen zeker terug', 3], ['komen terug', 2.5],
     ['zeker terug', 2.5], ['voor herhaling vatbaar', 3], ['geen problemen', 2], ['zonder problemen', 2], ['geen klachten', 2.5],
     ['prijs kwaliteit', 1.2], ['prijs-kwaliteit', 1.2], ['5 sterren', 3], 
-    // A star taken off is a reviewer giving the rest: no one-star verdict.
-    ['een ster minder', 1.5], ['een ster aftrek', 1.5], ['een ster eraf', 1.5], ['vijf sterren', 3], ['werkt goed', 2.5], ['werkt prima', 2.5],
+    ['vijf sterren', 3], ['werkt goed', 2.5], ['werkt prima', 2.5],
     ['niks op aan te merken', 3], ['niets op aan te merken', 3], ['niet slecht', 1.5], ['dik in orde', 3], ['in orde', 1.5], ['tip top', 3],
     // "Niks mis mee": nothing wrong with it, praise whatever "mis" says.
     ['niks mis mee', 2.5], ['niets mis mee', 2.5], ['niks mis aan', 2], ['niets mis aan', 2],
   ],
+  // A star taken off is a reviewer giving the rest: no one-star verdict, and what it was taken off for is a concern.
+  deductions: ['een ster minder', 'een ster aftrek', 'een ster eraf'],
   sarcasmOpeners: ['geweldig', 'super', 'top', 'prachtig', 'fantastisch', 'perfect', 'heerlijk', 'prima', 'fijn'],
   sarcasmPhrases: ['bedankt voor niets', 'dank je wel voor niets', 'wat een verrassing', 'lekker dan'],
   critical: {

@@ -137,8 +137,6 @@ export const pt: LanguageRules = {
     ['não tem como ser melhor', 3], ['não dá para pedir mais', 3], ['não * pedir mais', 2.5],
     ['recomendo muito', 3.2], ['super recomendo', 3.2], ['vale a pena', 2.5], ['voltarei', 2.5], ['voltaremos', 2.5], ['chegou rápido', 2.5],
     ['chegou antes do prazo', 3], ['antes do prazo', 2.5], ['no prazo', 1.5], ['sem problemas', 2], ['nenhum problema', 2], ['5 estrelas', 3],
-    // A star taken off is a reviewer giving the rest: no one-star verdict.
-    ['uma estrela a menos', 1.5], ['menos uma estrela', 1.5], ['tirei uma estrela', 1.5], ['tiro uma estrela', 1.5],
     ['cinco estrelas', 3], ['custo benefício', 1.2], ['ótimo custo benefício', 3], ['funciona bem', 2.5], ['muito bom', 3], ['nada a reclamar', 2.8],
     ['conforme anunciado', 2], ['bem embalado', 2], ['não é ruim', 1.2],
     ['leitura obrigatória', 3], ['impossível não', 2.5], ['como não amar', 3], ['não tem como não', 2.5], ['prende a atenção', 2.8],
@@ -152,6 +150,8 @@ export const pt: LanguageRules = {
     // phrases of no weight, so their "boa" and "favor" are not read as words.
     ['bom dia', 0], ['boa tarde', 0], ['boa noite', 0], ['por favor', 0], ['a respeito', 0], ['de acordo com', 0],
   ],
+  // A star taken off is a reviewer giving the rest: no one-star verdict, and what it was taken off for is a concern.
+  deductions: ['uma estrela a menos', 'menos uma estrela', 'tirei uma estrela', 'tiro uma estrela'],
   sarcasmOpeners: ['ótimo', 'perfeito', 'maravilha', 'maravilhoso', 'parabéns', 'excelente', 'show', 'beleza'],
   sarcasmPhrases: ['obrigado por nada', 'parabéns pelo descaso', 'que surpresa'],
   critical: {

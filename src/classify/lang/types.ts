@@ -65,6 +65,12 @@ export interface LanguageRules {
   /** Review-domain praise phrases (valence 0..4). */
   praisePhrases: readonly (readonly [string, number])[];
   /**
+   * A star taken off ("Ein Stern Abzug", "one star off", "une étoile en moins"), PhraseMatcher syntax: the reviewer gives
+   * the rest, so it reads as mild praise (never the one-star complaint inside it), and the topics of its sentence are
+   * concerns, what the star was taken off for ("…, weil die Lieferung gedauert hat").
+   */
+  deductions?: readonly string[];
+  /**
    * Praise words that, standing alone before a comma at the start of a text that then only complains, are sarcasm:
    * "Great, another update that breaks everything", "Toll, schon wieder abgestürzt". A sincere opener ("Recomendo. Só o
    * frete foi caro", "Perfekt. Läuft nicht aus") takes a full stop, and is rarely one of these interjections.
