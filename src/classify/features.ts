@@ -97,6 +97,8 @@ export interface TextAnalysis {
   weight: Float32Array;
   /** Every phrase pattern found (sentiment phrases, topic keywords, critical rules). */
   phraseHits: PhraseHit<PhraseTag>[];
+  /** Whether a star taken off is among the phrase hits (LanguageRules.deductions): most texts have none. */
+  deduction: boolean;
   /** Token is inside a negation scope ("not [very good]"). */
   negated: Uint8Array;
   cues: Cue[];
@@ -300,6 +302,7 @@ export function analyzeTokens(
   const cues: Cue[] = [];
   let complaint = 0;
   let praise = 0;
+  let deduction = false;
   let sarcasm = 0;
   // Created only when a sarcasm marker is found: most reviews have none.
   let sarcasticSentence: Set<number> | undefined;
@@ -343,6 +346,7 @@ export function analyzeTokens(
       let v = valence * w * (neg ? NEGATION_SCALAR : 1);
       if (!isComplaint && isSarcastic(tokens, h.start, wholeTextSarcastic, sarcasticSentence)) v = -Math.abs(v) * 0.5;
       for (let j = h.start; j < h.end; j++) covered[j] = 1;
+      if (h.value.kind === 'praise' && h.value.deduction) deduction = true;
       if (v < 0) complaint += v;
       else praise += v;
       cues.push({ kind: neg ? 'negated' : 'phrase', start: h.start, end: h.end, valence: v, intensified: false, caps: false, clause: w });
@@ -396,7 +400,7 @@ export function analyzeTokens(
     lexNeg *= CAPS_SCALAR;
   }
 
-  return { tokens, ids, table, phraseHits, nWords, weight, negated, cues, lexPos, lexNeg, complaint, praise, sarcasm, exclaim, question, negators, shouting };
+  return { tokens, ids, table, phraseHits, deduction, nWords, weight, negated, cues, lexPos, lexNeg, complaint, praise, sarcasm, exclaim, question, negators, shouting };
 }
 
 /** Valence of a sarcastic opener or tail, as a sarcasm phrase's. */

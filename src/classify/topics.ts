@@ -50,7 +50,7 @@ export class TopicMatcher {
     for (const c of a.cues) if (c.valence < 0) negativeSpans.push(c.start, c.end);
     // A star taken off names what for in its sentence ("Ein Stern Abzug, weil die Lieferung gedauert hat"), commas and all.
     deductionSentences.length = 0;
-    for (const h of a.phraseHits) if (isDeduction(h)) deductionSentences.push(sentenceStart(a, h.start), sentenceEnd(a, h.end));
+    if (a.deduction) for (const h of a.phraseHits) if (isDeduction(h)) deductionSentences.push(sentenceStart(a, h.start), sentenceEnd(a, h.end));
     if (negativeSpans.length === 0 && deductionSentences.length === 0) return [];
     let seen: boolean[] | undefined;
     for (const h of a.phraseHits) {
@@ -158,7 +158,7 @@ function onlyPraised(a: TextAnalysis, start: number, end: number): boolean {
     // unless the reviewer denied a complaint word ("the staff were not rude"): that is praise of the staff.
     if (c.start < end && c.end > start && !(c.kind === 'negated' && c.valence > 0)) continue;
     // A star taken off praises the rest, not the thing it was taken off for ("one star off for the ads").
-    if (c.kind === 'phrase' && c.valence > 0 && isDeductionAt(a, c.start)) continue;
+    if (a.deduction && c.kind === 'phrase' && c.valence > 0 && isDeductionAt(a, c.start)) continue;
     if (c.valence < 0) return false;
     praise += c.clause > 0 ? c.valence / c.clause : c.valence;
   }
