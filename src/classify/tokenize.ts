@@ -220,6 +220,9 @@ function isLetterAt(text: string, j: number): boolean {
   return c > 127 && (c < 0x2000 || c > 0x2bff) && c < 0xd800 && LETTER.test(text[j] as string);
 }
 
+/** A word ending in a "'ll" contraction, with no other apostrophe ("I'll", "they’ll"). */
+const WILL_CONTRACTION = /^[^'’]+['’]ll$/;
+
 /** Scans one word from `i`: letters with inner apostrophes/hyphens ("don't", "check-in"). */
 function scanWord(text: string, i: number, out: TokenList): number {
   const n = text.length;
@@ -284,11 +287,13 @@ function scanWord(text: string, i: number, out: TokenList): number {
     return j;
   }
   let norm = upper > 0 ? raw.toLowerCase() : raw;
-  if (apostrophe) norm = norm.replace(/['’]/g, '');
+  // "I'll", "he'll", "we'll" joined would be the words "ill", "hell" and "well": a "'ll" is "will" ("iwill", "hewill").
+  const will = apostrophe && WILL_CONTRACTION.test(norm);
+  if (apostrophe) norm = will ? `${norm.slice(0, -3)}will` : norm.replace(/['’]/g, '');
   if (longRun) norm = norm.replace(/(\p{L})\1{2,}/gu, '$1$1');
   if (!ascii) norm = foldAccents(norm);
   // Non-ASCII letters lower-case in ways the scan does not follow, and cut runs change the word.
-  const h = ascii && !longRun ? hash ^ (hash >>> 15) : hashWord(norm);
+  const h = ascii && !longRun && !will ? hash ^ (hash >>> 15) : hashWord(norm);
   out.push(norm, i, j, 'word', letters >= 2 && upper === letters, h, longRun);
   return j;
 }

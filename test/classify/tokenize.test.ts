@@ -11,6 +11,15 @@ describe('tokenize', () => {
     expect(t[0]!.caps).toBe(false);
   });
 
+  it('reads a "\'ll" contraction as "will", never as the word its letters make: "I\'ll" is no "ill", "he\'ll" no "hell"', () => {
+    expect(tokenize("I'll call, he’ll fix it, WE'LL see, they'll").filter((x) => x.kind === 'word').map((x) => x.norm)).toEqual([
+      'iwill', 'call', 'hewill', 'fix', 'it', 'wewill', 'see', 'theywill',
+    ]);
+    // The hash is the norm's, as every token's is.
+    const [a, b] = [tokenize("I'll")[0]!, tokenize('iwill')[0]!];
+    expect(a.hash).toBe(b.hash);
+  });
+
   it('shortens stretched words and keeps numbers whole', () => {
     expect(tokenize('Sooo goood, waited 4.5 hours').map((x) => x.norm)).toEqual(['soo', 'good', ',', 'waited', '4.5', 'hours']);
     // Whatever the case of the letters in the run.
