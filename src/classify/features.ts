@@ -65,6 +65,32 @@ function readStretched(t: Token, table: WordTable): number {
   return id;
 }
 
+/**
+ * French and Italian articles, pronouns and prepositions that elide before a vowel ("l'", "d'", "s'", "qu'", "un'",
+ * "dell'"): the tokenizer keeps them joined to their word, as the word lists write "l'avocat" and "n'est".
+ */
+const ELIDED = new Set(['l', 'd', 's', 'n', 'j', 'm', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'un', 'dell', 'all', 'dall', 'nell',
+  'sull', 'coll', 'quest', 'quell', 'nessun', 'tutt', 'com', 'dov', 'v']);
+
+/**
+ * The id of the word after an elided article or pronoun ("un'ottima" as "ottima", "d'aussi" as "aussi"), or -1, for a
+ * joined word the tables do not know. Only a word that carries sentiment or a rule's flag takes that reading: a topic
+ * keyword is written joined ("l'accueil") and must stay so.
+ */
+function readElided(t: Token, table: WordTable): number {
+  const raw = t.raw;
+  let k = raw.indexOf("'");
+  if (k < 0) k = raw.indexOf('’');
+  if (k <= 0 || !ELIDED.has(raw.slice(0, k).toLowerCase())) return -1;
+  const rest = t.norm.slice(k);
+  const h = hashWord(rest);
+  const id = table.get(rest, h);
+  if (id < 0 || (Number.isNaN(table.valence[id] as number) && (table.flags[id] as number) === 0 && (table.booster[id] as number) === 0)) return -1;
+  t.norm = rest;
+  t.hash = h;
+  return id;
+}
+
 /** A word of a word list as the tokenizer normalises it (lower case, no apostrophes, accents folded). */
 export function normaliseWord(w: string): string {
   return normalisePattern(w).join(' ');
@@ -232,6 +258,7 @@ export function analyzeTokens(
     const t = tokens[i] as Token;
     let id = t.kind === 'punct' || t.kind === 'number' ? -1 : table.get(t.norm, t.hash);
     if (id < 0 && t.kind === 'word') id = readStretched(t, table);
+    if (id < 0 && t.kind === 'word') id = readElided(t, table);
     ids[i] = id;
     const f = id < 0 ? 0 : (flags[id] as number);
     if (t.kind === 'punct') {

@@ -138,3 +138,17 @@ describe('a rating written in the text', () => {
     },
   );
 });
+
+describe('elided words', () => {
+  // The tokenizer keeps an elided article or pronoun joined to its word ("un'ottima" reads "unottima", "d'excellente"
+  // "dexcellente"), so the word went unread: "È stata un'ottima esperienza" was flagged as a complaint.
+  it.each(["È stata un'ottima esperienza.", "Produit d'excellente qualité.", "Je n'ai jamais rien mangé d'aussi bon.", "Un'accoglienza splendida, tornerò."])(
+    'reads the word after the apostrophe: %s is praise',
+    (text) => {
+      expect(classify({ text }).negative).toBe(false);
+    },
+  );
+  it.each(["Un'esperienza orribile.", "On s'ennuie pendant tout le spectacle.", "Service d'une lenteur affreuse.", "L'accueil était nul et l'hôtel sale.", "Un'attesa infinita, personale dell'hotel scortese."])('and still flags a complaint: %s', (text) => {
+    expect(classify({ text }).negative).toBe(true);
+  });
+});

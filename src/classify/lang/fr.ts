@@ -33,6 +33,9 @@ export const fr: LanguageRules = {
     ...['assez', 'plutôt', 'légèrement', 'presque', 'moyennement', 'relativement'].map((w) => [w, 0.75] as const),
   ],
   lexicon: [
+    // "On ne s'ennuie jamais": the verb's present, which the translated lexicon has only as "ennuyer" (the elided "s'" is
+    // read through, features.ts readElided).
+    ['ennuie', -1.6], ['ennuient', -1.6],
     ['bon', 2], ['bonne', 2], ['bien', 1.5], ['très bien', 2.8], ['excellent', 3.2], ['excellente', 3.2], ['parfait', 3.2], ['parfaite', 3.2],
     ['délicieux', 3], ['délicieuse', 3], ['savoureux', 2.8], ['savoureuse', 2.8], ['succulent', 3], ['exquis', 3], ['super', 2.8],
     ['génial', 3], ['top', 2.5], ['magnifique', 3.2], ['merveilleux', 3.2], ['formidable', 3], ['sympa', 2.2], ['sympathique', 2.2],
