@@ -373,7 +373,7 @@ export function analyzeTokens(
       let v = valence * w * (neg ? NEGATION_SCALAR : 1);
       if (!isComplaint && isSarcastic(tokens, h.start, wholeTextSarcastic, sarcasticSentence)) v = -Math.abs(v) * 0.5;
       for (let j = h.start; j < h.end; j++) covered[j] = 1;
-      if (h.value.kind === 'praise' && h.value.deduction) deduction = true;
+      if (isDeduction(h)) deduction = true;
       if (v < 0) complaint += v;
       else praise += v;
       cues.push({ kind: neg ? 'negated' : 'phrase', start: h.start, end: h.end, valence: v, intensified: false, caps: false, clause: w });
@@ -502,12 +502,13 @@ function isLitotes(tokens: readonly Token[], i: number): boolean {
 
 function sentenceOf(tokens: readonly Token[], i: number): number {
   let j = i;
-  while (j > 0) {
-    const t = tokens[j - 1] as Token;
-    if (t.kind === 'punct' && t.norm !== ',' && t.norm !== '-') break;
-    j--;
-  }
+  while (j > 0 && !endsSentence(tokens[j - 1] as Token)) j--;
   return j;
+}
+
+/** Whether a token ends a sentence: punctuation other than a comma or a dash. */
+export function endsSentence(t: Token): boolean {
+  return t.kind === 'punct' && t.norm !== ',' && t.norm !== '-';
 }
 
 function holdsNegator(ids: Int32Array, flags: Uint16Array, start: number, end: number): boolean {

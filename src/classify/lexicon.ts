@@ -149,13 +149,13 @@ export const COMPLAINT_PHRASES: ReadonlyArray<readonly [string, number]> = [
   ['have seen better', -2], ['ive seen better', -2], ['weve seen better', -2], ['seen better days', -2],
 ];
 
-/** Praise phrases from the same domain: what a general lexicon scores neutral but a reviewer means well. */
 /**
  * A star taken off ("one star off for the ads"): the reviewer gives the rest, so no one-star verdict but mild praise, and
  * what it was taken off for is a concern (LanguageRules.deductions).
  */
 export const DEDUCTIONS: readonly string[] = ['one star off', '1 star off', 'minus one star', 'minus 1 star', 'one star less', 'less 1 star', 'less one star'];
 
+/** Praise phrases from the same domain: what a general lexicon scores neutral but a reviewer means well. */
 export const PRAISE_PHRASES: ReadonlyArray<readonly [string, number]> = [
   // "No regrets": a fault denied is praise, whatever the negator says.
   ['no regrets', 2.5], ['no regret', 2.5], ['nothing to complain about', 2.5],

@@ -1,4 +1,4 @@
-import { isDeduction, type PhraseTag, type TextAnalysis } from './features.js';
+import { endsSentence, isDeduction, type PhraseTag, type TextAnalysis } from './features.js';
 import { PhraseMatcher, type PhraseHit } from './phrases.js';
 import { DEFAULT_INDUSTRY, taxonomyFor, type Industry } from './taxonomies/index.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -50,7 +50,7 @@ export class TopicMatcher {
     for (const c of a.cues) if (c.valence < 0) negativeSpans.push(c.start, c.end);
     // A star taken off names what for in its sentence ("Ein Stern Abzug, weil die Lieferung gedauert hat"), commas and all.
     deductionSentences.length = 0;
-    if (a.deduction) for (const h of a.phraseHits) if (isDeduction(h)) deductionSentences.push(sentenceStart(a, h.start), sentenceEnd(a, h.end));
+    if (a.deduction) for (const h of a.phraseHits) if (isDeduction(h)) deductionSentences.push(clauseStart(a, h.start, breaksSentence), clauseEnd(a, h.end, breaksSentence));
     if (negativeSpans.length === 0 && deductionSentences.length === 0) return [];
     let seen: boolean[] | undefined;
     for (const h of a.phraseHits) {
@@ -86,17 +86,22 @@ function breaksClause(a: TextAnalysis, i: number): boolean {
   return id >= 0 && ((a.table.flags[id] as number) & CONTRAST) !== 0;
 }
 
-/** First token of the clause holding token `start`. */
-function clauseStart(a: TextAnalysis, start: number): number {
+/** Whether token `i` ends a sentence (features.ts endsSentence). */
+function breaksSentence(a: TextAnalysis, i: number): boolean {
+  return endsSentence(a.tokens[i] as Token);
+}
+
+/** First token of the clause (or, with `breaks` = breaksSentence, the sentence) holding token `start`. */
+function clauseStart(a: TextAnalysis, start: number, breaks = breaksClause): number {
   let lo = start;
-  while (lo > 0 && !breaksClause(a, lo - 1)) lo--;
+  while (lo > 0 && !breaks(a, lo - 1)) lo--;
   return lo;
 }
 
-/** End (exclusive) of the clause holding the token before `end`. */
-function clauseEnd(a: TextAnalysis, end: number): number {
+/** End (exclusive) of the clause (or sentence) holding the token before `end`. */
+function clauseEnd(a: TextAnalysis, end: number, breaks = breaksClause): number {
   let hi = end;
-  while (hi < a.tokens.length && !breaksClause(a, hi)) hi++;
+  while (hi < a.tokens.length && !breaks(a, hi)) hi++;
   return hi;
 }
 
@@ -104,24 +109,6 @@ function clauseEnd(a: TextAnalysis, end: number): number {
 const negativeSpans: number[] = [];
 /** Start and end of each sentence holding a star taken off, in pairs (reused). */
 const deductionSentences: number[] = [];
-
-/** Whether token `i` ends a sentence: punctuation other than a comma or a dash. */
-function breaksSentence(a: TextAnalysis, i: number): boolean {
-  const t = a.tokens[i] as Token;
-  return t.kind === 'punct' && t.norm !== ',' && t.norm !== '-';
-}
-
-function sentenceStart(a: TextAnalysis, start: number): number {
-  let lo = start;
-  while (lo > 0 && !breaksSentence(a, lo - 1)) lo--;
-  return lo;
-}
-
-function sentenceEnd(a: TextAnalysis, end: number): number {
-  let hi = end;
-  while (hi < a.tokens.length && !breaksSentence(a, hi)) hi++;
-  return hi;
-}
 
 /** Whether tokens [start, end) lie inside one of `spans` (start/end pairs). */
 function within(spans: readonly number[], start: number, end: number): boolean {

@@ -107,8 +107,7 @@ export const es: LanguageRules = {
     ['tal como se describe', 2], ['tal y como se describe', 2], ['tal como se anuncia', 2],
     ['lo recomiendo', 3], ['muy recomendable', 3.2], ['totalmente recomendable', 3.2], ['volveremos', 2.5], ['volveré', 2.5], ['repetiremos', 2.5],
     ['repetir', 1.5], ['sin problemas', 2], ['ningún problema', 2], ['vale la pena', 2.5], ['merece la pena', 2.5],
-    ['calidad precio', 1.2], ['buena relación calidad precio', 2.8], ['5 estrellas', 3], 
-    ['cinco estrellas', 3], ['de diez', 2.8],
+    ['calidad precio', 1.2], ['buena relación calidad precio', 2.8], ['5 estrellas', 3], ['cinco estrellas', 3], ['de diez', 2.8],
     ['de 10', 2.8], ['de lujo', 2.8], ['funciona bien', 2.5], ['funciona perfecto', 3], ['nada que objetar', 2.5], ['no está mal', 1.5],
   ],
   // A star taken off is a reviewer giving the rest: no one-star verdict, and what it was taken off for is a concern.

@@ -109,8 +109,7 @@ export const fr: LanguageRules = {
     ['conforme à la description', 2], ['conforme aux photos', 2],
     ['je recommande', 3], ['nous recommandons', 3], ['à recommander', 3], ['je reviendrai', 2.8], ['nous reviendrons', 2.8], ['à refaire', 2.5],
     ['rien à redire', 3], ['rien à dire', 2], ['pas mal', 1.5], ['pas déçu', 2.2], ['pas déçus', 2.2], ['sans problème', 2], ['aucun problème', 2],
-    ['un régal', 3], ['au top', 3], ['5 étoiles', 3], 
-    ['cinq étoiles', 3], ['bon rapport qualité prix', 2.8], ['très bon rapport', 2.8],
+    ['un régal', 3], ['au top', 3], ['5 étoiles', 3], ['cinq étoiles', 3], ['bon rapport qualité prix', 2.8], ['très bon rapport', 2.8],
     ['vaut le détour', 3], ['vaut le coup', 2.5], ['je conseille', 2.5], ['fonctionne bien', 2.5], ['fonctionne parfaitement', 3], ['bon appétit', 1],
   ],
   // A star taken off is a reviewer giving the rest: no one-star verdict, and what it was taken off for is a concern.

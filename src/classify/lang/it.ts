@@ -102,8 +102,7 @@ export const it: LanguageRules = {
     ['fa quello che deve', 2.2], ['fa il suo dovere', 2.2], ['come descritto', 1.8], ['ritornerò', 2.5],
     ['consiglio vivamente', 3.2], ['lo consiglio', 3], ['da provare', 2.5], ['ci torneremo', 2.8], ['torneremo', 2.5], ['tornerò', 2.5],
     ['ritorneremo', 2.5], ['articoli di cortesia', 0], ['set di cortesia', 0], ['kit di cortesia', 0], ['nessun problema', 2], ['senza problemi', 2], ['rapporto qualità prezzo', 0], ['ottimo rapporto', 2.8],
-    ['5 stelle', 3], 
-    ['cinque stelle', 3], ['vale la pena', 2.5], ['niente da dire', 2.5], ['nulla da dire', 2.5], ['funziona bene', 2.5],
+    ['5 stelle', 3], ['cinque stelle', 3], ['vale la pena', 2.5], ['niente da dire', 2.5], ['nulla da dire', 2.5], ['funziona bene', 2.5],
     ['non male', 1.5], ['top', 2.5],
   ],
   // A star taken off is a reviewer giving the rest: no one-star verdict, and what it was taken off for is a concern.

@@ -93,8 +93,7 @@ export const nl: LanguageRules = {
     ['doet wat het moet doen', 2.2], ['doet wat het belooft', 2.5], ['zoals beschreven', 1.8],
     ['een aanrader', 3], ['zeker een aanrader', 3.2], ['echt een aanrader', 3.2], ['komen zeker terug', 3], ['komen terug', 2.5],
     ['zeker terug', 2.5], ['voor herhaling vatbaar', 3], ['geen problemen', 2], ['zonder problemen', 2], ['geen klachten', 2.5],
-    ['prijs kwaliteit', 1.2], ['prijs-kwaliteit', 1.2], ['5 sterren', 3], 
-    ['vijf sterren', 3], ['werkt goed', 2.5], ['werkt prima', 2.5],
+    ['prijs kwaliteit', 1.2], ['prijs-kwaliteit', 1.2], ['5 sterren', 3], ['vijf sterren', 3], ['werkt goed', 2.5], ['werkt prima', 2.5],
     ['niks op aan te merken', 3], ['niets op aan te merken', 3], ['niet slecht', 1.5], ['dik in orde', 3], ['in orde', 1.5], ['tip top', 3],
     // "Niks mis mee": nothing wrong with it, praise whatever "mis" says.
     ['niks mis mee', 2.5], ['niets mis mee', 2.5], ['niks mis aan', 2], ['niets mis aan', 2],
