@@ -74,8 +74,9 @@ const ELIDED = new Set(['l', 'd', 's', 'n', 'j', 'm', 't', 'c', 'qu', 'jusqu', '
 
 /**
  * The id of the word after an elided article or pronoun ("un'ottima" as "ottima", "d'aussi" as "aussi"), or -1, for a
- * joined word the tables do not know. Only a word that carries sentiment or a rule's flag takes that reading: a topic
- * keyword is written joined ("l'accueil") and must stay so.
+ * joined word the tables do not know, when that word carries sentiment or a rule's flag. The token keeps its joined form:
+ * phrases and topic keywords are written joined ("salle d'attente", "on l'attend encore") and are matched as written
+ * (analyzeTokens hides this reading from the phrase matcher).
  */
 function readElided(t: Token, table: WordTable): number {
   const raw = t.raw;
@@ -83,11 +84,8 @@ function readElided(t: Token, table: WordTable): number {
   if (k < 0) k = raw.indexOf('’');
   if (k <= 0 || !ELIDED.has(raw.slice(0, k).toLowerCase())) return -1;
   const rest = t.norm.slice(k);
-  const h = hashWord(rest);
-  const id = table.get(rest, h);
+  const id = table.get(rest, hashWord(rest));
   if (id < 0 || (Number.isNaN(table.valence[id] as number) && (table.flags[id] as number) === 0 && (table.booster[id] as number) === 0)) return -1;
-  t.norm = rest;
-  t.hash = h;
   return id;
 }
 
@@ -237,6 +235,8 @@ export function analyzeTokens(
   // Typed-array allocation per review cost more than the clause pass itself.
   const { weight, negated, covered, ids, praiseLen } = buffer ? buffer.arrays(n) : freshArrays(n);
   const { flags } = table;
+  // Tokens read through an elided article and the id they read as (readElided), in pairs, or undefined: most texts have none.
+  let elided: number[] | undefined;
   let nWords = 0;
   let negators = 0;
   let exclaim = 0;
@@ -258,7 +258,10 @@ export function analyzeTokens(
     const t = tokens[i] as Token;
     let id = t.kind === 'punct' || t.kind === 'number' ? -1 : table.get(t.norm, t.hash);
     if (id < 0 && t.kind === 'word') id = readStretched(t, table);
-    if (id < 0 && t.kind === 'word') id = readElided(t, table);
+    if (id < 0 && t.kind === 'word') {
+      id = readElided(t, table);
+      if (id >= 0) (elided ??= []).push(i, id);
+    }
     ids[i] = id;
     const f = id < 0 ? 0 : (flags[id] as number);
     if (t.kind === 'punct') {
@@ -334,7 +337,11 @@ export function analyzeTokens(
   // Created only when a sarcasm marker is found: most reviews have none.
   let sarcasticSentence: Set<number> | undefined;
 
+  // The phrase matcher reads an elided word as written ("salle d'attente"): its id is hidden from it (-1 is an unknown
+  // word, looked up by the token's own hash), then given back for the lexicon.
+  if (elided) for (let k = 0; k < elided.length; k += 2) ids[elided[k] as number] = -1;
   const phraseHits = matcher.findAll(tokens, ids);
+  if (elided) for (let k = 0; k < elided.length; k += 2) ids[elided[k] as number] = elided[k + 1] as number;
   for (const h of phraseHits) {
     if (h.value.kind !== 'sarcasm') continue;
     sarcasm += 1;
