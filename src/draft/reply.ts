@@ -64,8 +64,8 @@ const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 export function joinList(set: TemplateSet, items: string[], max = 2): string | undefined {
   const used = items.slice(0, max);
   if (used.length === 0) return undefined;
-  // A first item that is itself a pair ("les rendez-vous manqués et les retards") takes "ainsi que", not a second "et".
-  const and = set.listAlso !== undefined && used.length === 2 && used[0]!.includes(set.listAnd) ? set.listAlso : set.listAnd;
+  // An item that is itself a pair ("les rendez-vous manqués et les retards") takes "ainsi que", not a second "et".
+  const and = set.listAlso !== undefined && used.length === 2 && (used[0]!.includes(set.listAnd) || used[1]!.includes(set.listAnd)) ? set.listAlso : set.listAnd;
   if (used.length === 2) {
     const [a, b] = used.map((x) => x!.split(' ')) as [string[], string[]];
     let shared = 0;

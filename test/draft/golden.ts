@@ -30,10 +30,14 @@ import { business, negativeReviews } from './factories.js';
  * 4 of 26,542 cases move. English's two acknowledgements that made the issue the subject of "is" ("The sticky tables
  * isn't the experience…", "The wait and the billing is not…") say "No one should have to put up with {issue}" instead:
  * 1,432 of 26,542 cases move. "The service was slow" became a waiting-time keyword: 10 cases name "the long wait".
+ * A third native speakers' review: no formal "Hello {name}," / "Hallo" / "Hola", no exclamation greeting a complaint, no
+ * "We owe you a proper apology, and I'm sorry", "Sorry this wasn't better", "puts it right" after a plural or "put this
+ * right" twice, "grateful for taking the time"; topic phrases without an unclosed relative clause or a passive "that
+ * was served": 9,303 of 26,542 cases move (most of them the formal greeting).
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: '733b48a5ca5b7a23b1b03e6c1de11482e44d56e81e83d8eb1e635ee9f339a09c', cases: 26542 },
-  4: { sha256: 'd9ff0800e9d8246666dedfef18b2a93a5c4cd95ced5ad6b1875379372e7fbad2', cases: 7292 },
+  1: { sha256: 'f5f9c118e6e43f7d115ba35ea16de23ffc2e5d355426fe22c0b74dae29b7f4a7', cases: 26542 },
+  4: { sha256: '28d00ffad0f971cd86e33b70a07763ffcb820cc6239823879bb156b003bdbde0', cases: 7292 },
 };
 
 const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { draftingSchema } from '../../src/config/schema.js';
 import { checkGuardrails, draftFollowUp, draftReply } from '../../src/draft/index.js';
-import { classify } from '../../src/classify/index.js';
+import { classify, INDUSTRIES, INDUSTRY_TOPICS, topicPhraseFor, type Industry } from '../../src/classify/index.js';
+import { joinList } from '../../src/draft/reply.js';
 import { spotTopics } from '../../src/classify/topics.js';
 import { fullNameOf } from '../../src/draft/personalise.js';
-import { templateSetSchema } from '../../src/draft/templates.js';
+import { templateSetFor, templateSetSchema } from '../../src/draft/templates.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -492,6 +493,103 @@ describe('what a native speaker reviewing the drafts found wrong', () => {
     // A two-part topic phrase read as a billing mistake where the reviewer found it dear, and joined a second "e".
     for (const [language, text] of [['pt', 'Paguei caro demais pelo produto e a devolução foi um pesadelo.'], ['es', 'Las raciones son pequeñas y los precios de los vinos son altos.']] as const) {
       for (const r of drafts(language, 'friendly', text)) expect(r).not.toMatch(/o preço e a cobrança|el precio y el cobro/);
+    }
+  });
+});
+
+describe('what a third native-speaker review of the drafts found wrong', () => {
+  const TONES = ['friendly', 'formal'] as const;
+  /** 200 drafts of `text` for an `industry`, half with the classifier's topics (the topic phrases come up). */
+  const drafts = (language: string, tone: (typeof TONES)[number], text: string, industry: Industry = 'generic'): string[] => {
+    const topics = spotTopics(text, industry);
+    return Array.from({ length: 200 }, (_, i) =>
+      draftReply(review(text, { author: 'Anna Weber', platformId: `third-${language}-${tone}-${i}` }), verdict({ language, topics: i % 2 ? topics : [] }), {
+        business: business({ tone, industry }),
+      }).reply,
+    );
+  };
+  const count = (r: string, re: RegExp): number => r.match(new RegExp(re.source, `${re.flags}g`))?.length ?? 0;
+
+  it('says "put it right" once in English, never "puts it right" after a plural, nor "an apology, and I\'m sorry"', () => {
+    // "We'll make sure the team hears about the crashes and bugs and puts it right. … so we can put this right."
+    for (const tone of TONES) {
+      for (const r of drafts('en', tone, 'The app keeps crashing and is full of bugs. I lost my notes twice.', 'app_software')) {
+        expect(count(r, /\b(put|puts|make) (it|this) right\b|\bput right\b|\bis put right\b/), r).toBeLessThan(2);
+        expect(r).not.toMatch(/puts it right/);
+        // An apology announced and then made ("We owe you a proper apology, and I'm sorry"), or shrugged ("Sorry this wasn't better").
+        expect(r).not.toMatch(/apology, and|wasn't better/);
+        // "We are grateful for taking the time" says the business took the time.
+        expect(r).not.toMatch(/grateful for taking/);
+      }
+    }
+  });
+
+  it('greets a formal reply formally ("Dear", "Guten Tag", "Buenos días") and answers a complaint without "¡Hola!"', () => {
+    const text: Record<string, string> = { en: 'We waited an hour for cold food and the waiter was rude.', ...COMPLAINTS };
+    for (const [language, casual] of [['en', /^Hello/], ['de', /^Hallo/], ['es', /^Hola/]] as const) {
+      for (const r of drafts(language, 'formal', text[language]!)) expect(r.split('\n')[0], language).not.toMatch(casual);
+    }
+    // An exclamation greets praise, not a complaint ("¡Hola, María!", "Oi, Anna!").
+    for (const language of Object.keys(text)) for (const r of drafts(language, 'friendly', text[language]!)) expect(r.split('\n')[0], language).not.toMatch(/[¡!]/);
+  });
+
+  it('names every topic without a relative clause a template cannot close, nor a passive "that was served"', () => {
+    // "Ihr Bericht über das Essen, das serviert wurde und das Verhalten …" left the relative clause open;
+    // "la comida que se sirvió", "het eten dat werd geserveerd", "i piatti serviti" read as translated.
+    for (const industry of INDUSTRIES) {
+      for (const spec of INDUSTRY_TOPICS[industry]) {
+        for (const language of ['de', 'fr', 'es', 'nl', 'it', 'pt']) {
+          for (const form of ['long', 'short'] as const) {
+            const phrase = topicPhraseFor(industry, language, spec.id, form) ?? '';
+            expect(phrase, `${industry}/${spec.id}/${language}`).not.toMatch(/,/);
+            expect(phrase, `${industry}/${spec.id}/${language}`).not.toMatch(/\b(wurde|wurden|werd|werden|ont été|se sirvió|serviti|servito|servida|servido|geschonken)\b/);
+          }
+        }
+      }
+    }
+  });
+
+  it('joins a list whose second item is itself a pair without a third "und", and closes no comma it cannot close', () => {
+    const de = templateSetFor('de');
+    expect(count(joinList(de, ['die Wartezeit', 'das Essen und die Getränke'])!, / und /)).toBe(1);
+    // ", así como B es …" needs a comma after B that the template cannot write: no comma before it.
+    for (const language of ['es', 'pt', 'fr', 'it', 'de', 'nl', 'en']) {
+      const set = templateSetFor(language);
+      expect(joinList(set, [`a${set.listAnd}b`, 'c']), language).not.toMatch(/^a\S*.*b,/);
+    }
+  });
+
+  it('writes "der Probleme" after "Schilderung", and no Italian "all\'altezza" twice', () => {
+    for (const tone of TONES) {
+      for (const r of drafts('de', tone, COMPLAINTS.de!, 'restaurant')) expect(r).not.toMatch(/Schilderung über/);
+      for (const r of drafts('it', tone, COMPLAINTS.it!, 'restaurant')) expect(count(r, /altezza/), r).toBeLessThan(2);
+    }
+  });
+
+  it('says "situação" or "caso" once in Portuguese, and no subscription for a card charged twice', () => {
+    for (const tone of TONES) {
+      for (const r of drafts('pt', tone, 'Fui cobrado duas vezes no cartão pela mesma compra e ninguém responde.', 'app_software')) {
+        expect(count(r, /situação|\bcaso\b/), r).toBeLessThan(2);
+        expect(r).not.toMatch(/assinatura/);
+      }
+    }
+  });
+
+  it('writes French that reads as French: no "regardons de près avec notre équipe la situation", "touchés", or "le prix" of a refund', () => {
+    for (const tone of TONES) {
+      for (const r of drafts('fr', tone, "J'attends toujours mon remboursement depuis trois semaines et personne ne répond.", 'retail_ecommerce')) {
+        expect(r).not.toMatch(/regardons de près avec/);
+        expect(r).not.toMatch(/touchés/);
+        expect(r).not.toMatch(/\ble prix\b/);
+      }
+    }
+  });
+
+  it('thanks a formal 4-star review without saying "words" twice', () => {
+    const text = 'Lovely breakfast and friendly staff.';
+    for (let i = 0; i < 200; i++) {
+      const r = draftReply(review(text, { author: 'Ann Lee', platformId: `words-${i}`, rating: 4 }), classify({ text, rating: 4 }), { business: business({ tone: 'formal' }) }).reply;
+      expect(count(r, /\bwords\b/), r).toBeLessThan(2);
     }
   });
 });

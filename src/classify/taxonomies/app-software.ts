@@ -131,7 +131,7 @@ export const APP_SOFTWARE: readonly TopicSpec[] = [
       es: ['los cobros de la suscripción', 'el precio de nuestras suscripciones'],
       nl: ['de abonnementskosten', 'de prijzen van onze abonnementen'],
       it: ["i costi dell'abbonamento", 'il prezzo dei nostri abbonamenti'],
-      pt: ['as cobranças da assinatura', 'o preço das nossas assinaturas'],
+      pt: ['os valores cobrados', 'nossas cobranças'],
     },
     moreKeywords: {
       en: ['free trial', 'in-app purchase*', 'premium', 'paywall', 'auto-renew*', 'cancel my subscription'],

@@ -70,7 +70,7 @@ export const FEES = topic(
     de: ['die Gebühren', 'unsere Gebühren'],
     fr: ['les frais prélevés', 'nos frais'],
     es: ['las comisiones cobradas', 'nuestras comisiones'],
-    nl: ['de kosten die in rekening werden gebracht', 'onze tarieven'],
+    nl: ['de in rekening gebrachte kosten', 'onze tarieven'],
     it: ['le commissioni addebitate', 'le nostre commissioni'],
     pt: ['as taxas cobradas', 'as nossas taxas'],
   },

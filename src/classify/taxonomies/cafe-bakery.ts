@@ -61,10 +61,10 @@ export const COFFEE_DRINKS = topic(
     en: ['the coffee you were served', 'how we make our coffee'],
     de: ['die Qualität des Kaffees', 'die Zubereitung unseres Kaffees'],
     fr: ['la qualité du café', 'la préparation de notre café'],
-    es: ['el café que se sirvió', 'la preparación de nuestro café'],
-    nl: ['de koffie die werd geschonken', 'de kwaliteit van onze koffie'],
-    it: ['il caffè servito', 'la preparazione del nostro caffè'],
-    pt: ['o café servido', 'a preparação do nosso café'],
+    es: ['la calidad del café', 'la preparación de nuestro café'],
+    nl: ['de kwaliteit van de koffie', 'de bereiding van onze koffie'],
+    it: ['la qualità del caffè', 'la preparazione del nostro caffè'],
+    pt: ['a qualidade do café', 'a preparação do nosso café'],
   },
 );
 

@@ -45,12 +45,12 @@ export const FOOD_QUALITY = topic(
   },
   {
     en: ['the food you were served', 'the quality of our food'],
-    de: ['das Essen, das serviert wurde', 'die Qualität unserer Küche'],
-    fr: ['les plats qui ont été servis', 'la qualité de notre cuisine'],
-    es: ['la comida que se sirvió', 'la calidad de nuestra cocina'],
-    nl: ['het eten dat werd geserveerd', 'de kwaliteit van onze keuken'],
-    it: ['i piatti serviti', 'la qualità della nostra cucina'],
-    pt: ['a comida servida', 'a qualidade da nossa cozinha'],
+    de: ['die Probleme mit dem Essen', 'die Qualität unserer Küche'],
+    fr: ['les problèmes rencontrés avec les plats', 'la qualité de notre cuisine'],
+    es: ['los problemas con la comida', 'la calidad de nuestra cocina'],
+    nl: ['de problemen met het eten', 'de kwaliteit van onze keuken'],
+    it: ['i problemi con i piatti', 'la qualità della nostra cucina'],
+    pt: ['os problemas com a comida', 'a qualidade da nossa cozinha'],
   },
 );
 

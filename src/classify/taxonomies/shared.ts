@@ -131,7 +131,7 @@ export const PRICE_BILLING = topic(
   {
     en: ['the price you were charged', 'our prices and billing'],
     de: ['die Preise und die Abrechnung', 'unsere Preise und die Abrechnung'],
-    fr: ['le prix', 'nos prix et notre facturation'],
+    fr: ['le montant facturé', 'nos prix et notre facturation'],
     es: ['el precio', 'nuestros precios y la facturación'],
     nl: ['de prijs', 'onze prijzen en de facturering'],
     it: ['il prezzo', 'i nostri prezzi e la fatturazione'],
