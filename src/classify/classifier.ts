@@ -175,7 +175,7 @@ function classifyWith(
 
   const topics = topicMatcher.match(a);
   // Only a judged language's cues say which clause complains (another is read with the English tables).
-  const concerns = !negative && topics.length > 0 && judgeable ? topicMatcher.concerns(a) : [];
+  const concerns = !negative && topics.length > 0 && judgeable ? topicMatcher.concerns(a, model) : [];
   return {
     negative,
     score,

@@ -110,6 +110,51 @@ export class SentimentModel {
     return out;
   }
 
+  /**
+   * What the learned n-grams over tokens [lo, hi) add to the logit, without the text's length scale: above 0 those words
+   * lean towards a complaint. Tells which clause of a review complains when no word of the lexicon does ("but the
+   * queue was really slow"). The same unigrams and pairs as `score`, pairs skipping intensifiers.
+   */
+  lean(a: TextAnalysis, lo: number, hi: number): number {
+    const { tokens, weight, negated, ids } = a;
+    const { uni, neg, booster } = this.words;
+    const pairs = this.pairs;
+    let sum = 0;
+    let prev = -1;
+    let skip = -1;
+    // Whether a skip is under way (its word may be unknown: skip -1) and whether a word came before in the run, as
+    // `score` tracks them by index.
+    let skipping = false;
+    let hasPrev = false;
+    for (let i = lo; i < hi; i++) {
+      const t = tokens[i] as Token;
+      if (t.kind === 'punct' || t.kind === 'number') {
+        prev = -1;
+        skip = -1;
+        skipping = false;
+        hasPrev = false;
+        continue;
+      }
+      const id = ids[i] as number;
+      const v = weight[i] as number;
+      if (id >= 0) sum += (negated[i] ? (neg[id] as number) : (uni[id] as number)) * v;
+      if (prev >= 0 && id >= 0) sum += pairs.get(prev, id) * v;
+      if (skip >= 0 && id >= 0) sum += pairs.get(skip, id) * v;
+      if (id >= 0 && booster[id]) {
+        if (!skipping && hasPrev) {
+          skip = prev;
+          skipping = true;
+        }
+      } else {
+        skip = -1;
+        skipping = false;
+      }
+      prev = id;
+      hasPrev = true;
+    }
+    return sum;
+  }
+
   /** Logit of the negative class for an analysed text; `topK` strongest n-grams are kept for reasons. */
   score(a: TextAnalysis, topK = 0): ModelScore {
     const d = denseFeatures(a, this.dense);

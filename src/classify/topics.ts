@@ -44,17 +44,18 @@ export class TopicMatcher {
    * criticises ("Lovely room. Breakfast was disappointing"), for the thank-you to take note of. A neutral mention ("we
    * had breakfast in the garden") is no concern. Judged languages only: another is read with the English tables.
    */
-  concerns(a: TextAnalysis): string[] {
+  concerns(a: TextAnalysis, model?: LearnedLean): string[] {
     // The complaint cues' spans, once: most reviews that are not negative have none, and are done here.
     negativeSpans.length = 0;
     for (const c of a.cues) if (c.valence < 0) negativeSpans.push(c.start, c.end);
     // A star taken off names what for in its sentence ("Ein Stern Abzug, weil die Lieferung gedauert hat"), commas and all.
     deductionSentences.length = 0;
     if (a.deduction) for (const h of a.phraseHits) if (isDeduction(h)) deductionSentences.push(clauseStart(a, h.start, breaksSentence), clauseEnd(a, h.end, breaksSentence));
-    if (negativeSpans.length === 0 && deductionSentences.length === 0) return [];
+    if (negativeSpans.length === 0 && deductionSentences.length === 0 && !model) return [];
     let seen: boolean[] | undefined;
     for (const h of a.phraseHits) {
-      if (h.value.kind !== 'topic' || !(clauseComplains(a, h.start, h.end) || within(deductionSentences, h.start, h.end))) continue;
+      if (h.value.kind !== 'topic') continue;
+      if (!(clauseComplains(a, h.start, h.end) || within(deductionSentences, h.start, h.end) || (model !== undefined && leansComplaint(a, h.start, h.end, model)))) continue;
       seen ??= new Array<boolean>(this.ids.length).fill(false);
       seen[h.value.index] = true;
     }
@@ -122,6 +123,31 @@ function clauseComplains(a: TextAnalysis, start: number, end: number): boolean {
   const hi = clauseEnd(a, end);
   for (let k = 0; k < negativeSpans.length; k += 2) if ((negativeSpans[k] as number) >= lo && (negativeSpans[k + 1] as number) <= hi) return true;
   return false;
+}
+
+/** The trained model's reading of a span of the text (SentimentModel.lean). */
+export interface LearnedLean {
+  lean(a: TextAnalysis, lo: number, hi: number): number;
+}
+
+/**
+ * Learned lean (SentimentModel.lean) from which a clause after a contrast word, with no word of the lexicon in it,
+ * complains: "Great coffee but the queue was really slow" (5.8), not "but the cakes made up for it" (−2.2). Only
+ * after "but": elsewhere a topic's neutral mention leans either way ("reasonable pricing and tell the public…" 3.1).
+ */
+const CONTRAST_LEAN = 0.5;
+
+/**
+ * Whether the clause around tokens [start, end) follows a contrast word ("but", "though", "aber") and, with no praise
+ * word in it ("but the staff were quick and friendly": the lexicon has spoken), reads as a complaint to the model.
+ */
+function leansComplaint(a: TextAnalysis, start: number, end: number, model: LearnedLean): boolean {
+  const lo = clauseStart(a, start);
+  // A clause breaks at punctuation or a contrast word: the token before it is the one or the other.
+  if (lo === 0 || (a.tokens[lo - 1] as Token).kind === 'punct') return false;
+  const hi = clauseEnd(a, end);
+  for (const c of a.cues) if (c.start >= lo && c.end <= hi && c.valence > 0) return false;
+  return model.lean(a, lo, hi) > CONTRAST_LEAN;
 }
 
 /** Summed valence (before clause weighting) from which a clause with no complaint in it reads as praise. */

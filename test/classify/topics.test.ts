@@ -65,6 +65,23 @@ describe('topics', () => {
     expect(fr.concerns).toEqual(['breakfast']);
   });
 
+  it('takes what follows "but" in a 4-star review as a concern when it reads as a complaint, with or without a complaint word', () => {
+    // "Great coffee but the queue was really slow" had no word of the lexicon after "but": the thank-you said
+    // "so glad to hear about your experience" and nothing of the queue. The model's learned phrases ("was really slow") tell.
+    const cafe = createClassifier({ taxonomy: taxonomyFor('cafe_bakery') });
+    for (const text of ['Great coffee but the queue was really slow.', 'Nice place, but the wait was long.', 'Lovely cakes, but the line was long.']) {
+      const v = cafe.classify({ text, rating: 4 });
+      expect(v.negative, text).toBe(false);
+      expect(v.concerns, text).toEqual(['waiting_time']);
+    }
+    // What comes after "but" and makes up for the rest, or praises, is no concern.
+    for (const text of ['The queue was long, but the cakes made up for it.', 'A bit of a queue, but the cakes were lovely.', 'Busy place but the staff were quick and friendly.']) {
+      const v = cafe.classify({ text, rating: 5 });
+      expect(v.concerns ?? [], text).not.toContain('product_quality');
+      expect(v.concerns ?? [], text).not.toContain('staff_service');
+    }
+  });
+
   it('takes what a star was taken off for as a concern: "Ein Stern Abzug, weil die Lieferung …"', () => {
     const shop = createClassifier({ taxonomy: taxonomyFor('retail_ecommerce') });
     const hotel = createClassifier({ taxonomy: taxonomyFor('hotel') });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { draftingSchema } from '../../src/config/schema.js';
 import { checkGuardrails, draftFollowUp, draftReply } from '../../src/draft/index.js';
-import { classify, INDUSTRIES, INDUSTRY_TOPICS, topicPhraseFor, type Industry } from '../../src/classify/index.js';
+import { classify, INDUSTRIES, INDUSTRY_TOPICS, taxonomyFor, topicPhraseFor, type Industry } from '../../src/classify/index.js';
 import { joinList } from '../../src/draft/reply.js';
 import { spotTopics } from '../../src/classify/topics.js';
 import { fullNameOf } from '../../src/draft/personalise.js';
@@ -508,6 +508,7 @@ describe('what a third native-speaker review of the drafts found wrong', () => {
       }).reply,
     );
   };
+  const cafe = { taxonomy: taxonomyFor('cafe_bakery') };
   const count = (r: string, re: RegExp): number => r.match(new RegExp(re.source, `${re.flags}g`))?.length ?? 0;
 
   it('says "put it right" once in English, never "puts it right" after a plural, nor "an apology, and I\'m sorry"', () => {
@@ -581,6 +582,18 @@ describe('what a third native-speaker review of the drafts found wrong', () => {
         expect(r).not.toMatch(/regardons de près avec/);
         expect(r).not.toMatch(/touchés/);
         expect(r).not.toMatch(/\ble prix\b/);
+      }
+    }
+  });
+
+  it('takes note of what a 4-star review criticised after "but", and says "them" of comments', () => {
+    const text = 'Great coffee but the queue was really slow.';
+    for (const tone of TONES) {
+      for (let i = 0; i < 60; i++) {
+        const d = draftReply(review(text, { author: 'Ann Lee', platformId: `queue-${tone}-${i}`, rating: 4 }), classify({ text, rating: 4 }, cafe), { business: business({ tone, industry: 'cafe_bakery' }) });
+        expect(d.parts, d.reply).toContain('note');
+        expect(d.reply).toMatch(/queue/);
+        expect(d.reply).not.toMatch(/comments on [^.]*\bit\b/);
       }
     }
   });
