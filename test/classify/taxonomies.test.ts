@@ -170,6 +170,10 @@ describe('the issue’s mis-tagged reviews (each tagged wrongly before)', () => 
     expect(tag('hotel', 'Ein feucht-fröhlicher Abend an der Bar, aber das Personal war unfreundlich.')).not.toContain('room');
     expect(tag('hotel', 'Das Zimmer war feucht und roch muffig.')).toContain('room');
     expect(tag('hotel', 'Feuchte Wände im Bad.')).toContain('room');
+    // A mixed four-star review's wait, told with a verb or an adjective of length (found drafting its thank-you).
+    expect(tag('restaurant', 'Buena comida, pero la espera fue larguísima.')).toContain('waiting_time');
+    expect(tag('restaurant', 'Buona pizza, ma abbiamo aspettato tanto.')).toContain('waiting_time');
+    expect(tag('restaurant', 'Nice food, but the wait was a bit long.')).toContain('waiting_time');
   });
 
   it('"getting", "app", "update", "account", "service" and "food" alone tag nothing', () => {
