@@ -33,10 +33,12 @@ import { business, negativeReviews } from './factories.js';
  * A third native speakers' review: no formal "Hello {name}," / "Hallo" / "Hola", no exclamation greeting a complaint, no
  * "We owe you a proper apology, and I'm sorry", "Sorry this wasn't better", "puts it right" after a plural or "put this
  * right" twice, "grateful for taking the time"; topic phrases without an unclosed relative clause or a passive "that
- * was served": 9,303 of 26,542 cases move (most of them the formal greeting).
+ * was served": 9,303 of 26,542 cases move (most of them the formal greeting). No apology "for the inconvenience"
+ * ("pour ces désagréments", "die entstandenen Unannehmlichkeiten", "pelo transtorno"), the generic apology the playbook
+ * rules out: 529 of 26,542 cases move (the French ones; every 4th case is unchanged).
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: 'f5f9c118e6e43f7d115ba35ea16de23ffc2e5d355426fe22c0b74dae29b7f4a7', cases: 26542 },
+  1: { sha256: 'b497e03bbe82df69091189c78eba9cd5835511e080841f302de034746b70b924', cases: 26542 },
   4: { sha256: '28d00ffad0f971cd86e33b70a07763ffcb820cc6239823879bb156b003bdbde0', cases: 7292 },
 };
 

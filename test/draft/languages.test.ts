@@ -598,6 +598,12 @@ describe('what a third native-speaker review of the drafts found wrong', () => {
     }
   });
 
+  it('apologises for what happened, never for "the inconvenience" (the generic apology the playbook rules out)', () => {
+    const text: Record<string, string> = { en: 'We waited an hour for cold food and the waiter was rude.', ...COMPLAINTS };
+    const inconvenience = /inconvenien|Unannehmlichkeit|désagrément|molestia|disagi|ongemak|transtorno/i;
+    for (const tone of TONES) for (const [language, t] of Object.entries(text)) for (const r of drafts(language, tone, t)) expect(r, language).not.toMatch(inconvenience);
+  });
+
   it('thanks a formal 4-star review without saying "words" twice', () => {
     const text = 'Lovely breakfast and friendly staff.';
     for (let i = 0; i < 200; i++) {
