@@ -35,11 +35,12 @@ import { business, negativeReviews } from './factories.js';
  * right" twice, "grateful for taking the time"; topic phrases without an unclosed relative clause or a passive "that
  * was served": 9,303 of 26,542 cases move (most of them the formal greeting). No apology "for the inconvenience"
  * ("pour ces désagréments", "die entstandenen Unannehmlichkeiten", "pelo transtorno"), the generic apology the playbook
- * rules out: 529 of 26,542 cases move (the French ones; every 4th case is unchanged).
+ * rules out: 529 of 26,542 cases move (the French ones; every 4th case is unchanged). "We have read your account of
+ * {issue} carefully" put the adverb on the issue's last verb ("the way our staff treated you carefully"): 546 cases move.
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: 'b497e03bbe82df69091189c78eba9cd5835511e080841f302de034746b70b924', cases: 26542 },
-  4: { sha256: '28d00ffad0f971cd86e33b70a07763ffcb820cc6239823879bb156b003bdbde0', cases: 7292 },
+  1: { sha256: '356f9e74c414e07aa83119bdd19927df9bd5682b9a6dfc1683616429e12e5ff7', cases: 26542 },
+  4: { sha256: '6372dacee1a39025db0c93adecb0ff25c37c7af5b90d82ed7b52fc98e12df07c', cases: 7292 },
 };
 
 const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];

@@ -598,6 +598,15 @@ describe('what a third native-speaker review of the drafts found wrong', () => {
     }
   });
 
+  it('puts "carefully" where it reads the account, and names the coffee in Portugal without a passive "servido"', () => {
+    // "We have read your account of … the way our staff treated you carefully": the adverb went to the last verb.
+    for (const r of drafts('en', 'formal', 'Ordered a blender, it arrived broken and customer service never replied to my emails.', 'retail_ecommerce')) {
+      expect(r).not.toMatch(/account of [^.;]*\b(carefully|with concern)\b/);
+    }
+    const ptPT = templateSetFor('pt-PT');
+    for (const [topic, { long, short }] of Object.entries(ptPT.topics)) expect(`${long} ${short}`, topic).not.toMatch(/\bservid[oa]s?\b/);
+  });
+
   it('apologises for what happened, never for "the inconvenience" (the generic apology the playbook rules out)', () => {
     const text: Record<string, string> = { en: 'We waited an hour for cold food and the waiter was rude.', ...COMPLAINTS };
     const inconvenience = /inconvenien|Unannehmlichkeit|désagrément|molestia|disagi|ongemak|transtorno/i;
