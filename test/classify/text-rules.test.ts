@@ -329,6 +329,27 @@ describe('a lukewarm review', () => {
     // The reasons do not also call the word praise.
     expect(classify({ text: 'Ok' }).reasons).toEqual(['text is only a lukewarm word: neither praise nor a complaint']);
   });
+
+  it('reads "so-so" in every language the same way: "Ganz okay, nichts Besonderes", "Nella media", "Nada del otro mundo" at 3 stars', () => {
+    // A German 3-star "Ganz okay, nichts Besonderes." got a full apology for "den Vorfall" (a native speaker's review).
+    const soSo: [string, string][] = [
+      ['de', 'Ganz okay, nichts Besonderes.'], ['de', 'Durchschnittlich.'], ['de', 'So lala.'],
+      ['fr', 'Rien de spécial.'], ['fr', 'Correct, sans plus.'], ['fr', 'Bof.'],
+      ['es', 'Nada del otro mundo.'], ['es', 'Normal, sin más.'], ['es', 'Regular.'],
+      ['it', 'Nella media.'], ['it', 'Niente di speciale.'], ['it', 'Così così.'],
+      ['nl', 'Niets bijzonders.'], ['nl', 'Gaat wel.'], ['nl', 'Redelijk.'],
+      ['pt', 'Nada de especial.'], ['pt', 'Mais ou menos.'], ['pt', 'Dentro do esperado.'],
+    ];
+    for (const [language, text] of soSo) {
+      const v = classify({ text, language, rating: 3 });
+      expect(v.negative, text).toBe(false);
+      expect(v.reasons, text).toContain('text is only a lukewarm word: neither praise nor a complaint');
+    }
+    // A word more, and the text is read as usual: "nada bien" is "not good at all", "nichts geht" "nothing works".
+    for (const [language, text] of [['es', 'Nada bien.'], ['de', 'Nichts geht mehr, nichts Besonderes.'], ['it', 'Nella media, ma il servizio era pessimo.'], ['fr', 'Pas correct.']] as const) {
+      expect(classify({ text, language, rating: 3 }).reasons, text).not.toContain('text is only a lukewarm word: neither praise nor a complaint');
+    }
+  });
 });
 
 describe('a text with no word the model knows', () => {

@@ -150,6 +150,9 @@ export const de: LanguageRules = {
   deductions: ['ein stern abzug', 'einen stern abzug', '1 stern abzug', 'zwei sterne abzug', '2 sterne abzug', 'einen punkt abzug', 'ein punkt abzug', 'einen stern weniger', 'ein stern weniger'],
   sarcasmOpeners: ['toll', 'super', 'klasse', 'prima', 'perfekt', 'wunderbar', 'großartig', 'spitze', 'herrlich'],
   sarcasmPhrases: ['danke für nichts', 'na toll', 'ganz toll', 'echt toll', 'na super', 'vielen dank auch', 'herzlichen glückwunsch'],
+  // "Ganz okay, nichts Besonderes", "So lala", "Durchschnittlich": so-so, not a complaint. No "gut", "geht" or "passt":
+  // with "nichts" they complain ("nichts geht", "nichts passt").
+  lukewarm: ['ok', 'okay', 'okey', 'ganz', 'in', 'ordnung', 'nichts', 'besonderes', 'durchschnittlich', 'durchschnitt', 'solide', 'so', 'lala', 'naja'],
   critical: {
     // Not 'gericht' (a dish), 'anzeige' (a display) or 'polizei' alone (a locksmith's customer mentions it): the threat is
     // spelled out.

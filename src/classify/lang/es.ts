@@ -114,6 +114,8 @@ export const es: LanguageRules = {
   deductions: ['una estrella menos', 'quito una estrella', 'resto una estrella', 'menos una estrella'],
   sarcasmOpeners: ['genial', 'perfecto', 'estupendo', 'fantástico', 'maravilloso', 'bravo', 'excelente'],
   sarcasmPhrases: ['gracias por nada', 'qué sorpresa', 'muy bonito todo', 'enhorabuena por'],
+  // "Nada del otro mundo", "Normal, sin más", "Regular". No "bien": "nada bien" complains.
+  lukewarm: ['ok', 'okay', 'normal', 'regular', 'nada', 'del', 'otro', 'mundo', 'especial', 'sin', 'más', 'mas', 'correcto', 'aceptable', 'pasable'],
   critical: {
     // Not 'juicio' ("a mi juicio": in my opinion), 'demanda' (demand), 'consumo' (battery use) or 'policía' alone.
     legal_threat: ['abogado', 'mi abogado', 'denuncia', 'denunciar', 'poner una demanda', 'pondré una demanda', 'demanda judicial', 'demandar',

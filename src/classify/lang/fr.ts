@@ -116,6 +116,8 @@ export const fr: LanguageRules = {
   deductions: ['une étoile en moins', 'moins une étoile', 'retire une étoile', 'enlève une étoile'],
   sarcasmOpeners: ['super', 'génial', 'parfait', 'bravo', 'formidable', 'magnifique', 'excellent', 'merveilleux'],
   sarcasmPhrases: ['merci pour rien', 'bravo pour', 'encore bravo', 'génial vraiment', 'quelle surprise'],
+  // "Rien de spécial", "Correct, sans plus", "Bof". No "pas": "pas correct" complains.
+  lukewarm: ['ok', 'okay', 'correct', 'moyen', 'bof', 'sans', 'plus', 'rien', 'de', 'spécial', 'special', 'passable', 'banal'],
   critical: {
     // Not 'plainte' alone ("ma plainte à la réception" is a complaint at the desk) nor 'police' alone.
     // With an elided article, which the tokenizer joins to the word ("l'arnaque" reads "larnaque").

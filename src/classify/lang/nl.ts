@@ -102,6 +102,8 @@ export const nl: LanguageRules = {
   deductions: ['een ster minder', 'een ster aftrek', 'een ster eraf'],
   sarcasmOpeners: ['geweldig', 'super', 'top', 'prachtig', 'fantastisch', 'perfect', 'heerlijk', 'prima', 'fijn'],
   sarcasmPhrases: ['bedankt voor niets', 'dank je wel voor niets', 'wat een verrassing', 'lekker dan'],
+  // "Niets bijzonders", "Gaat wel", "Redelijk". No "prima": it praises.
+  lukewarm: ['ok', 'oké', 'oke', 'okay', 'gemiddeld', 'niets', 'niks', 'bijzonders', 'speciaals', 'redelijk', 'gaat', 'wel', 'hoor', 'voldoende'],
   critical: {
     legal_threat: ['advocaat', 'mijn advocaat', 'aangifte', 'rechtszaak', 'rechter', 'juridische stappen', 'aanklagen', 'consumentenbond',
       'geschillencommissie', 'politie gebeld', 'politie bellen', 'naar de politie', 'toezichthouder', 'kifid'],

@@ -154,6 +154,8 @@ export const pt: LanguageRules = {
   deductions: ['uma estrela a menos', 'menos uma estrela', 'tirei uma estrela', 'tiro uma estrela'],
   sarcasmOpeners: ['ótimo', 'perfeito', 'maravilha', 'maravilhoso', 'parabéns', 'excelente', 'show', 'beleza'],
   sarcasmPhrases: ['obrigado por nada', 'parabéns pelo descaso', 'que surpresa'],
+  // "Nada de especial", "Mais ou menos", "Dentro do esperado".
+  lukewarm: ['ok', 'okay', 'normal', 'nada', 'de', 'especial', 'mais', 'ou', 'menos', 'mediano', 'razoável', 'razoavel', 'regular', 'dentro', 'do', 'esperado'],
   critical: {
     // Not 'processo' alone: "o processo de troca" is the exchange procedure.
     legal_threat: ['advogado', 'meu advogado', 'processo judicial', 'processo contra', 'entrar com um processo', 'abrir um processo', 'processar', 'vou processar', 'justiça', 'tribunal', 'ação judicial',
