@@ -58,8 +58,10 @@ const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 /**
  * "the wait and the billing": up to `max` items joined the way the language joins a list. Two items that
  * open with the same words say them once ("die Probleme mit der Karte und die Probleme mit der Überweisung"
- * → "die Probleme mit der Karte und der Überweisung"): a reply never says a phrase twice. The shared part
- * keeps at least two words and gives back a short last word (an article: "der", "the", "la") to each item.
+ * → "die Probleme mit der Karte und mit der Überweisung"): a reply never says a phrase twice. The shared part
+ * keeps at least two words and gives back a short last word (an article: "der", "the", "la") to each item, and is
+ * said once only when both items go on with the same word ("mit … mit"): "the trouble logging in and since the latest
+ * update" was no English.
  */
 export function joinList(set: TemplateSet, items: string[], max = 2): string | undefined {
   const used = items.slice(0, max);
@@ -71,7 +73,7 @@ export function joinList(set: TemplateSet, items: string[], max = 2): string | u
     let shared = 0;
     while (shared < a.length - 1 && shared < b.length - 1 && a[shared]!.toLowerCase() === b[shared]!.toLowerCase()) shared++;
     while (shared > 0 && [...a[shared - 1]!].length <= 3) shared--;
-    if (shared >= 2) return `${a.join(' ')}${and}${b.slice(shared).join(' ')}`;
+    if (shared >= 2 && a[shared]!.toLowerCase() === b[shared]!.toLowerCase()) return `${a.join(' ')}${and}${b.slice(shared).join(' ')}`;
   }
   return used.join(and);
 }

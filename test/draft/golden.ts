@@ -37,10 +37,13 @@ import { business, negativeReviews } from './factories.js';
  * ("pour ces désagréments", "die entstandenen Unannehmlichkeiten", "pelo transtorno"), the generic apology the playbook
  * rules out: 529 of 26,542 cases move (the French ones; every 4th case is unchanged). "We have read your account of
  * {issue} carefully" put the adverb on the issue's last verb ("the way our staff treated you carefully"): 546 cases move.
+ * Two topic phrases share their first words only when both go on with the same word (not "the trouble logging in and
+ * since the latest update"), and "was hard for our team" is gone (a third "team" beside the topic's and the promise's):
+ * 544 cases move.
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: '356f9e74c414e07aa83119bdd19927df9bd5682b9a6dfc1683616429e12e5ff7', cases: 26542 },
-  4: { sha256: '6372dacee1a39025db0c93adecb0ff25c37c7af5b90d82ed7b52fc98e12df07c', cases: 7292 },
+  1: { sha256: '7ea29fe2931c8b323080cf426718befff56fcfffccc1bf9a5b5ca645ab1e3bca', cases: 26542 },
+  4: { sha256: 'f1bd9f836b175919860db554626535a2b1cfa835e90481e6344f0f90a7b41204', cases: 7292 },
 };
 
 const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];

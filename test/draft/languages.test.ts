@@ -553,6 +553,10 @@ describe('what a third native-speaker review of the drafts found wrong', () => {
   it('joins a list whose second item is itself a pair without a third "und", and closes no comma it cannot close', () => {
     const de = templateSetFor('de');
     expect(count(joinList(de, ['die Wartezeit', 'das Essen und die Getränke'])!, / und /)).toBe(1);
+    // Words said once only where both items go on alike: "the trouble logging in and since the latest update" did not.
+    const en = templateSetFor('en');
+    expect(joinList(en, ['the trouble logging in', 'the trouble since the latest update'])).toBe('the trouble logging in and the trouble since the latest update');
+    expect(joinList(de, ['die Probleme mit der Karte', 'die Probleme mit der Überweisung'])).toBe('die Probleme mit der Karte und mit der Überweisung');
     // ", así como B es …" needs a comma after B that the template cannot write: no comma before it.
     for (const language of ['es', 'pt', 'fr', 'it', 'de', 'nl', 'en']) {
       const set = templateSetFor(language);
@@ -596,6 +600,11 @@ describe('what a third native-speaker review of the drafts found wrong', () => {
         expect(d.reply).not.toMatch(/comments on [^.]*\bit\b/);
       }
     }
+  });
+
+  it('names a clinic\'s team once in the promise ("the team looks into how our team treats patients")', () => {
+    for (const r of drafts('en', 'friendly', 'Dr. Smith was dismissive and the receptionist lost my referral.', 'healthcare')) expect(count(r, /\bteam\b/), r).toBeLessThan(3);
+    expect(topicPhraseFor('healthcare', 'en', 'staff_service', 'short')).not.toMatch(/team/);
   });
 
   it('puts "carefully" where it reads the account, and names the coffee in Portugal without a passive "servido"', () => {

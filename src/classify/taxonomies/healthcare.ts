@@ -137,7 +137,7 @@ export const HEALTHCARE: readonly TopicSpec[] = [
   variant(STAFF_SERVICE, {
     label: 'Staff manner',
     phrases: {
-      en: ['the way our team spoke to you', 'how our team treats patients'],
+      en: ['the way our team spoke to you', 'how we treat our patients'],
       de: ['das Verhalten unseres Praxisteams', 'die Freundlichkeit unseres Praxisteams'],
       fr: ["l'attitude de notre équipe envers les patients", "l'accueil des patients"],
       es: ['el trato recibido de nuestro equipo', 'el trato a los pacientes'],
