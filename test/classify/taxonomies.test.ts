@@ -174,6 +174,9 @@ describe('the issue’s mis-tagged reviews (each tagged wrongly before)', () => 
     expect(tag('restaurant', 'Buena comida, pero la espera fue larguísima.')).toContain('waiting_time');
     expect(tag('restaurant', 'Buona pizza, ma abbiamo aspettato tanto.')).toContain('waiting_time');
     expect(tag('restaurant', 'Nice food, but the wait was a bit long.')).toContain('waiting_time');
+    // Hard pastries and an overcooked dough, in the plural or the feminine (found drafting replies).
+    expect(tag('cafe_bakery', 'Los croissants estaban duros y el café frío.')).toContain('freshness');
+    expect(tag('restaurant', 'La pâte était trop cuite et la serveuse très impolie.')).toContain('food_quality');
   });
 
   it('"getting", "app", "update", "account", "service" and "food" alone tag nothing', () => {

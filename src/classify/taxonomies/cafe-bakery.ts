@@ -16,7 +16,7 @@ export const FRESHNESS = topic(
       'pas fait du jour', 'sec et dur'],
     es: ['no estaba fresc*', 'poco fresc*', 'nada fresc*', 'del día anterior', 'de ayer', 'duro como', 'reseco', 'reseca', 'rancio', 'rancia',
       'congelad*', 'moho', 'frescura', 'caducad*',
-      'estaba dura', 'estaba duro', 'recalentad*'],
+      'estaba dura', 'estaba duro', 'estaban duros', 'estaban duras', 'estaba seco', 'estaba seca', 'estaban secos', 'recalentad*'],
     nl: ['niet vers', 'oudbakken', 'van gisteren', 'uitgedroogd', 'keihard', 'taai', 'uit de vriezer', 'afgebakken', 'beschimmeld',
       'versheid', 'over de datum', 'was oud', 'waren oud', 'oud brood'],
     it: ['non fresc*', 'poco fresc*', 'raffermo', 'raffermi', 'di ieri', 'secco', 'secchi', 'duro come', 'congelat*', 'surgelat*',
