@@ -177,6 +177,7 @@ describe('the issue’s mis-tagged reviews (each tagged wrongly before)', () => 
     // Hard pastries and an overcooked dough, in the plural or the feminine (found drafting replies).
     expect(tag('cafe_bakery', 'Los croissants estaban duros y el café frío.')).toContain('freshness');
     expect(tag('restaurant', 'La pâte était trop cuite et la serveuse très impolie.')).toContain('food_quality');
+    expect(tag('home_services', 'De monteur heeft een kras in de vloer gemaakt en de rommel laten liggen.')).toContain('property_damage');
   });
 
   it('"getting", "app", "update", "account", "service" and "food" alone tag nothing', () => {

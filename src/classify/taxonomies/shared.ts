@@ -505,7 +505,7 @@ export const PROPERTY_DAMAGE = topic(
     es: ['inund*', 'daños por agua', 'fuga*', 'gotera*', 'tubería rota', 'daños', 'destroz*', 'rayaron', 'rompieron', 'agujero en la pared', 'estropearon',
       'me inundaron', 'rompieron la'],
     nl: ['overstroom*', 'onder water', 'waterschade', 'lekkage', 'lekt', 'lek', 'gesprongen leiding', 'schade', 'beschadigd', 'bekrast',
-      'kapotgemaakt', 'gat in de muur', 'verpest', 'krassen',
+      'kapotgemaakt', 'gat in de muur', 'verpest', 'krassen', 'een kras in', 'kras in de vloer',
       'dakpan gebroken'],
     it: ['allagat*', 'allagament*', 'danni da acqua', 'perdita*', 'infiltrazion*', 'tubo rotto', 'danni', 'danneggiato il', 'danneggiato la',
       'rovinat*', 'graffiato il', 'buco nel muro',
