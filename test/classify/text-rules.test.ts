@@ -339,6 +339,7 @@ describe('a lukewarm review', () => {
       ['it', 'Nella media.'], ['it', 'Niente di speciale.'], ['it', 'Così così.'],
       ['nl', 'Niets bijzonders.'], ['nl', 'Gaat wel.'], ['nl', 'Redelijk.'],
       ['pt', 'Nada de especial.'], ['pt', 'Mais ou menos.'], ['pt', 'Dentro do esperado.'],
+      ['en', 'Nothing special.'], ['en', 'Average.'], ['en', 'Meh.'], ['en', 'No comment'],
     ];
     for (const [language, text] of soSo) {
       const v = classify({ text, language, rating: 3 });
@@ -346,7 +347,7 @@ describe('a lukewarm review', () => {
       expect(v.reasons, text).toContain('text is only a lukewarm word: neither praise nor a complaint');
     }
     // A word more, and the text is read as usual: "nada bien" is "not good at all", "nichts geht" "nothing works".
-    for (const [language, text] of [['es', 'Nada bien.'], ['de', 'Nichts geht mehr, nichts Besonderes.'], ['it', 'Nella media, ma il servizio era pessimo.'], ['fr', 'Pas correct.']] as const) {
+    for (const [language, text] of [['es', 'Nada bien.'], ['de', 'Nichts geht mehr, nichts Besonderes.'], ['it', 'Nella media, ma il servizio era pessimo.'], ['fr', 'Pas correct.'], ['en', 'Nothing works.'], ['en', 'Average at best, the food was cold.']] as const) {
       expect(classify({ text, language, rating: 3 }).reasons, text).not.toContain('text is only a lukewarm word: neither praise nor a complaint');
     }
   });

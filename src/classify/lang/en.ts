@@ -35,5 +35,6 @@ export const en: LanguageRules = {
   sarcasmPhrases: SARCASM_PHRASES,
   critical: {},
   inflections: () => [],
-  lukewarm: ['ok', 'okay', 'okey', 'fine', 'alright', 'decent'],
+  // "Nothing special", "Average", "Meh", "No comment": so-so at 3 stars, not a complaint. No "not": "not ok" complains.
+  lukewarm: ['ok', 'okay', 'okey', 'fine', 'alright', 'decent', 'average', 'meh', 'nothing', 'special', 'no', 'comment', 'comments'],
 };
