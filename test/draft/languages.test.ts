@@ -616,6 +616,23 @@ describe('what a third native-speaker review of the drafts found wrong', () => {
     for (const [topic, { long, short }] of Object.entries(ptPT.topics)) expect(`${long} ${short}`, topic).not.toMatch(/\bservid[oa]s?\b/);
   });
 
+  it('writes the follow-up as a native speaker would: "deinen" in lower case, no "Hinweis … Hinweis", "problema … problemas" or "riguardo il"', () => {
+    const topicsOf: Record<string, string[]> = { de: ['waiting_time'], es: ['food_quality'], it: ['staff_service'] };
+    for (const [language, topics] of Object.entries(topicsOf)) {
+      for (const tone of TONES) {
+        for (let i = 0; i < 40; i++) {
+          const r = draftFollowUp(review('x', { id: `fu-${language}-${tone}-${i}`, author: 'Anna Weber', language }), { verdict: verdict({ language, topics }) }, {
+            business: business({ tone, industry: 'restaurant' }),
+          }).reply;
+          expect(r).not.toMatch(/(?<!^)\b(Deine|Deinen|Dein)\b/);
+          expect(count(r, /Hinweis/), r).toBeLessThan(2);
+          expect(count(r, /\bproblemas?\b/), r).toBeLessThan(2);
+          expect(r).not.toMatch(/riguardo (il|la|lo|i|gli|le)\b/);
+        }
+      }
+    }
+  });
+
   it('apologises for what happened, never for "the inconvenience" (the generic apology the playbook rules out)', () => {
     const text: Record<string, string> = { en: 'We waited an hour for cold food and the waiter was rude.', ...COMPLAINTS };
     const inconvenience = /inconvenien|Unannehmlichkeit|désagrément|molestia|disagi|ongemak|transtorno/i;
