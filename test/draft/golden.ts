@@ -39,11 +39,12 @@ import { business, negativeReviews } from './factories.js';
  * {issue} carefully" put the adverb on the issue's last verb ("the way our staff treated you carefully"): 546 cases move.
  * Two topic phrases share their first words only when both go on with the same word (not "the trouble logging in and
  * since the latest update"), and "was hard for our team" is gone (a third "team" beside the topic's and the promise's):
- * 544 cases move.
+ * 544 cases move. A follow-up's "the problem you raised with {issue}" (one raises a problem with a person) says "the
+ * points you raised about": 37 cases move.
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: '7ea29fe2931c8b323080cf426718befff56fcfffccc1bf9a5b5ca645ab1e3bca', cases: 26542 },
-  4: { sha256: 'f1bd9f836b175919860db554626535a2b1cfa835e90481e6344f0f90a7b41204', cases: 7292 },
+  1: { sha256: 'b45325de8231b455fa0fb6523494c31c77d28d2c63fa917240de7d154c1b3c23', cases: 26542 },
+  4: { sha256: 'bdcb10d43042cae7f11578836af44c725ed42ab7b0b9779bff316bcf770d7e4a', cases: 7292 },
 };
 
 const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];
