@@ -178,6 +178,9 @@ describe('the issue’s mis-tagged reviews (each tagged wrongly before)', () => 
     expect(tag('cafe_bakery', 'Los croissants estaban duros y el café frío.')).toContain('freshness');
     expect(tag('restaurant', 'La pâte était trop cuite et la serveuse très impolie.')).toContain('food_quality');
     expect(tag('home_services', 'De monteur heeft een kras in de vloer gemaakt en de rommel laten liggen.')).toContain('property_damage');
+    // Spanish "pelos" (hairs) is Portuguese "by the": "A espera pelos pratos" is no dirt.
+    expect(tag('restaurant', 'A espera pelos pratos foi longa.')).not.toContain('cleanliness');
+    expect(tag('restaurant', 'Había pelos en el plato.')).toContain('cleanliness');
   });
 
   it('"getting", "app", "update", "account", "service" and "food" alone tag nothing', () => {

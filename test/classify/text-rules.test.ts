@@ -339,7 +339,8 @@ describe('a lukewarm review', () => {
       ['it', 'Nella media.'], ['it', 'Niente di speciale.'], ['it', 'Così così.'],
       ['nl', 'Niets bijzonders.'], ['nl', 'Gaat wel.'], ['nl', 'Redelijk.'],
       ['pt', 'Nada de especial.'], ['pt', 'Mais ou menos.'], ['pt', 'Dentro do esperado.'],
-      ['en', 'Nothing special.'], ['en', 'Average.'], ['en', 'Meh.'], ['en', 'No comment'],
+      ['en', 'Nothing special.'], ['en', 'Average.'], ['en', 'Meh.'], ['en', 'No comment'], ['en', "It's fine I guess. Nothing special."],
+      ['it', 'Tutto sommato ok, niente di speciale.'],
     ];
     for (const [language, text] of soSo) {
       const v = classify({ text, language, rating: 3 });

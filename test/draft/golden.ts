@@ -40,11 +40,12 @@ import { business, negativeReviews } from './factories.js';
  * Two topic phrases share their first words only when both go on with the same word (not "the trouble logging in and
  * since the latest update"), and "was hard for our team" is gone (a third "team" beside the topic's and the promise's):
  * 544 cases move. A follow-up's "the problem you raised with {issue}" (one raises a problem with a person) says "the
- * points you raised about": 37 cases move.
+ * points you raised about": 37 cases move. A promise on a topic no longer ends "so that it does not happen again" (the
+ * topic being "how we protect you against fraud" or "the quality of our food"): 279 cases move.
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: 'b45325de8231b455fa0fb6523494c31c77d28d2c63fa917240de7d154c1b3c23', cases: 26542 },
-  4: { sha256: 'bdcb10d43042cae7f11578836af44c725ed42ab7b0b9779bff316bcf770d7e4a', cases: 7292 },
+  1: { sha256: 'df55635633e4e3c70d0905eccdd9dead44c6511f9da7ba14ed838599664becb1', cases: 26542 },
+  4: { sha256: 'a9e67ecf1347c66941d5a312959aafdabfcf7ad9bccdd32af07cf8c6a317e471', cases: 7292 },
 };
 
 const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];

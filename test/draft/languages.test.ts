@@ -635,6 +635,14 @@ describe('what a third native-speaker review of the drafts found wrong', () => {
     }
   });
 
+  it('never promises that the topic itself "does not happen again" ("review how we protect you against fraud so that it doesn\'t happen again")', () => {
+    const again = /happen again|vuelva a suceder|non si ripeta|não se repita|nicht wiederholt|herhaling|ne se reproduise/;
+    for (const language of ['en', 'de', 'es', 'it', 'nl', 'pt', 'fr']) {
+      const set = templateSetFor(language);
+      for (const tone of TONES) for (const line of set.parts.reassure![tone]) if (line.includes('{topicShort}')) expect(line, language).not.toMatch(again);
+    }
+  });
+
   it('apologises for what happened, never for "the inconvenience" (the generic apology the playbook rules out)', () => {
     const text: Record<string, string> = { en: 'We waited an hour for cold food and the waiter was rude.', ...COMPLAINTS };
     const inconvenience = /inconvenien|Unannehmlichkeit|désagrément|molestia|disagi|ongemak|transtorno/i;

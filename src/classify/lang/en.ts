@@ -36,5 +36,6 @@ export const en: LanguageRules = {
   critical: {},
   inflections: () => [],
   // "Nothing special", "Average", "Meh", "No comment": so-so at 3 stars, not a complaint. No "not": "not ok" complains.
-  lukewarm: ['ok', 'okay', 'okey', 'fine', 'alright', 'decent', 'average', 'meh', 'nothing', 'special', 'no', 'comment', 'comments'],
+  lukewarm: ['ok', 'okay', 'okey', 'fine', 'alright', 'decent', 'average', 'meh', 'nothing', 'special', 'no', 'comment', 'comments',
+    'it', 'its', 'was', 'is', 'i', 'guess', 'pretty', 'overall'],
 };

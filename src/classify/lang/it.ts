@@ -110,7 +110,7 @@ export const it: LanguageRules = {
   sarcasmOpeners: ['perfetto', 'ottimo', 'fantastico', 'bravi', 'complimenti', 'benissimo', 'meraviglioso', 'splendido'],
   sarcasmPhrases: ['grazie di niente', 'grazie per niente', 'complimenti davvero', 'che sorpresa'],
   // "Nella media", "Niente di speciale", "Così così".
-  lukewarm: ['ok', 'okay', 'nella', 'media', 'normale', 'niente', 'nulla', 'di', 'speciale', 'discreto', 'sufficiente', 'così', 'cosi', 'insomma'],
+  lukewarm: ['ok', 'okay', 'nella', 'media', 'normale', 'niente', 'nulla', 'di', 'speciale', 'discreto', 'sufficiente', 'così', 'cosi', 'insomma', 'tutto', 'sommato'],
   critical: {
     // With an elided article, which the tokenizer joins to the word ("l'avvocato" reads "lavvocato").
     legal_threat: ['avvocato', 'mio avvocato', "l'avvocato", "all'avvocato", "dall'avvocato", "un'azione legale", 'denuncia', 'denunciare', 'querela', 'causa legale', 'tribunale', 'vie legali',

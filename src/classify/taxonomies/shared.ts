@@ -205,7 +205,7 @@ export const CLEANLINESS = topic(
       'insalubre', 'cafard*', 'blatte*', 'punaise*', 'moisi*', 'taches', 'cheveux', 'poils', 'puait', 'odeur*', 'poussière*',
       'crade*', 'poubelles qui débordent', 'table collante', 'tables collantes', 'sol collant'],
     es: ['sucio', 'sucia', 'sucios', 'sucias', 'suciedad', 'mugre', 'mugrient*', 'higiene', 'limpieza', 'no estaba limpi*', 'poco limpi*',
-      'cucaracha*', 'ratones', 'ratas', 'moho', 'manchas', 'manchad*', 'pelos', 'mal olor', 'olía fatal', 'peste',
+      'cucaracha*', 'ratones', 'ratas', 'moho', 'manchas', 'manchad*', 'pelos en el', 'pelos en la', 'lleno de pelos', 'llena de pelos', 'mal olor', 'olía fatal', 'peste',
       'mesa pegajosa', 'mesas pegajosas', 'suelo pegajoso', 'llena de migas', 'baño sin papel', 'sin papel higiénico'],
     nl: ['vies', 'vieze', 'smerig*', 'vuil', 'vuile', 'niet schoon', 'onhygiënisch', 'hygiëne', 'kakkerlak*', 'muizen', 'ratten',
       'schimmel*', 'vlekken', 'haren', 'stonk', 'stinkt', 'stank',
