@@ -113,7 +113,9 @@ export class SentimentModel {
   /**
    * What the learned n-grams over tokens [lo, hi) add to the logit, without the text's length scale: above 0 those words
    * lean towards a complaint. Tells which clause of a review complains when no word of the lexicon does ("but the
-   * queue was really slow"). The same unigrams and pairs as `score`, pairs skipping intensifiers.
+   * queue was really slow"). The same unigrams and pairs as `score`, pairs skipping intensifiers: keep the two loops
+   * alike. One method serving both (span, scale, topK as arguments) read the same verdicts but measured 3–4% slower on
+   * `score`, the classifier's hot path, in four of five alternating bench runs.
    */
   lean(a: TextAnalysis, lo: number, hi: number): number {
     const { tokens, weight, negated, ids } = a;

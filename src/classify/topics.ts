@@ -40,22 +40,23 @@ export class TopicMatcher {
   }
 
   /**
-   * Topic ids raised in a clause that complains (a negative cue in it): what a review that is not negative overall still
+   * Topic ids raised in a clause that complains (a negative cue in it, or after a contrast word a lean towards a complaint,
+   * see leansComplaint): what a review that is not negative overall still
    * criticises ("Lovely room. Breakfast was disappointing"), for the thank-you to take note of. A neutral mention ("we
    * had breakfast in the garden") is no concern. Judged languages only: another is read with the English tables.
    */
-  concerns(a: TextAnalysis, model?: LearnedLean): string[] {
-    // The complaint cues' spans, once: most reviews that are not negative have none, and are done here.
+  concerns(a: TextAnalysis, model: LearnedLean): string[] {
+    // The complaint cues' spans, once (most reviews that are not negative have none: a clause after a contrast word
+    // is then the only way a topic becomes a concern, see leansComplaint).
     negativeSpans.length = 0;
     for (const c of a.cues) if (c.valence < 0) negativeSpans.push(c.start, c.end);
     // A star taken off names what for in its sentence ("Ein Stern Abzug, weil die Lieferung gedauert hat"), commas and all.
     deductionSentences.length = 0;
     if (a.deduction) for (const h of a.phraseHits) if (isDeduction(h)) deductionSentences.push(clauseStart(a, h.start, breaksSentence), clauseEnd(a, h.end, breaksSentence));
-    if (negativeSpans.length === 0 && deductionSentences.length === 0 && !model) return [];
     let seen: boolean[] | undefined;
     for (const h of a.phraseHits) {
       if (h.value.kind !== 'topic') continue;
-      if (!(clauseComplains(a, h.start, h.end) || within(deductionSentences, h.start, h.end) || (model !== undefined && leansComplaint(a, h.start, h.end, model)))) continue;
+      if (!(clauseComplains(a, h.start, h.end) || within(deductionSentences, h.start, h.end) || leansComplaint(a, h.start, h.end, model))) continue;
       seen ??= new Array<boolean>(this.ids.length).fill(false);
       seen[h.value.index] = true;
     }
