@@ -55,7 +55,7 @@ export class TopicMatcher {
     if (a.deduction) for (const h of a.phraseHits) if (isDeduction(h)) deductionSentences.push(clauseStart(a, h.start, breaksSentence), clauseEnd(a, h.end, breaksSentence));
     let seen: boolean[] | undefined;
     for (const h of a.phraseHits) {
-      if (h.value.kind !== 'topic') continue;
+      if (h.value.kind !== 'topic' || withinLonger(a.phraseHits, h, h.value.index)) continue;
       if (!(clauseComplains(a, h.start, h.end) || within(deductionSentences, h.start, h.end) || leansComplaint(a, h.start, h.end, model))) continue;
       seen ??= new Array<boolean>(this.ids.length).fill(false);
       seen[h.value.index] = true;
@@ -70,7 +70,7 @@ export class TopicMatcher {
     // A plain array: a typed array's backing store costs a malloc per review.
     let seen: boolean[] | undefined;
     for (const h of hits) {
-      if (h.value.kind !== 'topic') continue;
+      if (h.value.kind !== 'topic' || withinLonger(hits, h, h.value.index)) continue;
       if (a && onlyPraised(a, h.start, h.end)) continue;
       seen ??= new Array<boolean>(this.ids.length).fill(false);
       seen[h.value.index] = true;
@@ -79,6 +79,18 @@ export class TopicMatcher {
     if (seen) for (let i = 0; i < this.ids.length; i++) if (seen[i]) out.push(this.ids[i] as string);
     return out;
   }
+}
+
+/**
+ * Whether another topic's keyword spans `h` and more: the longer phrase says what the words are about ("auf die
+ * Rechnung warten" is a wait, though "Rechnung" alone is the bill's price).
+ */
+function withinLonger(hits: readonly PhraseHit<PhraseTag>[], h: PhraseHit<PhraseTag>, index: number): boolean {
+  for (const o of hits) {
+    if (o.start > h.start) break;
+    if (o.value.kind === 'topic' && o.value.index !== index && o.end >= h.end && o.end - o.start > h.end - h.start) return true;
+  }
+  return false;
 }
 
 /** Whether token `i` ends a clause: punctuation, or a contrast word ("but", "aber", "mais"). */

@@ -1,3 +1,4 @@
+import { customersVisit } from '../classify/taxonomies/index.js';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
 import { summariseComplaint } from './complaint-summary.js';
@@ -49,6 +50,7 @@ export function draftFollowUp(review: Review, input: FollowUpInput, ctx: DraftCo
   const business = r.businessName;
   const note = input.note ? cleanNote(input.note) : '';
 
+  const invite = !customersVisit(r.industry) && set.parts.serviceFollowUpInvite ? 'serviceFollowUpInvite' : 'followUpInvite';
   const build = (withInvite: boolean, specific: boolean): string => {
     const about = specific && subject
       ? renderPart(set, 'followUpAbout', tone, seed, { issue: subject })
@@ -57,7 +59,7 @@ export function draftFollowUp(review: Review, input: FollowUpInput, ctx: DraftCo
       renderPart(set, 'followUpOpen', tone, seed, { about, business }),
       note ? renderPart(set, 'followUpChange', tone, seed, { note, business }) : undefined,
       renderPart(set, 'followUpThanks', tone, seed, { business }),
-      withInvite ? renderPart(set, 'followUpInvite', tone, seed, { business }) : undefined,
+      withInvite ? renderPart(set, invite, tone, seed, { business }) : undefined,
     ];
     return `${sentences.filter(Boolean).join(' ')}\n${r.signature}`;
   };

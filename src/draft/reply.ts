@@ -1,7 +1,7 @@
 import { textContradictsRating } from '../classify/classifier.js';
 import { readsLanguage } from '../classify/language.js';
 import { hasRegionalVariants, regionalVariant } from '../classify/language-variant.js';
-import { topicPhraseFor, type Industry } from '../classify/taxonomies/index.js';
+import { customersVisit, topicPhraseFor, type Industry } from '../classify/taxonomies/index.js';
 import { baseLanguage } from '../domain/language-code.js';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
@@ -152,6 +152,8 @@ interface Material {
   contact: Contact;
   escalation: Contact;
   critical: boolean;
+  /** Whether the business looks forward to a next visit (customersVisit), or offers its help instead. */
+  visits: boolean;
   /** Sentences already rendered for this draft, by variant: the length ladder reuses most of them. */
   rendered: Map<string, string | undefined>;
   /** Word pairs (hashes) the parts have used, each with the part (acknowledge, thanks, …) that used it first. */
@@ -219,15 +221,20 @@ function wordHashes(text: string, out: number[]): void {
 
 const words: number[] = [];
 
+/** A single word this long is telling on its own: "Ihre Rückmeldung … Ihre offene Rückmeldung" repeats. */
+const TELLING_WORD = 9;
+
 /**
  * Hashes of pairs of neighbouring words with one of five letters or more ("fell short", "lo ocurrido",
- * "la hauteur") into `out`: what makes two sentences sound the same. Shorter pairs ("to the", "we are")
- * recur in any text, and words of the business name (`skip`) are meant to recur. Numbers in a reused
- * array, not strings in a set: that cost a seventh of a draft.
+ * "la hauteur") into `out`, and of single words of TELLING_WORD letters or more ("Rückmeldung",
+ * "experience") into `outWords`: what makes two sentences sound the same. Shorter pairs ("to the", "we
+ * are") recur in any text, and words of the business name (`skip`) are meant to recur. Numbers in reused
+ * arrays, not strings in a set: that cost a seventh of a draft.
  */
-function wordPairs(text: string, skip: ReadonlySet<number>, out: number[]): void {
+function wordPairs(text: string, skip: ReadonlySet<number>, out: number[], outWords: number[]): void {
   wordHashes(text, words);
   out.length = 0;
+  outWords.length = 0;
   let prevHash = 0;
   let prevLen = 0;
   for (let k = 0; k < words.length; k += 2) {
@@ -238,6 +245,8 @@ function wordPairs(text: string, skip: ReadonlySet<number>, out: number[]): void
       continue;
     }
     if (prevLen >= 2 && len >= 2 && (prevLen >= 5 || len >= 5)) out.push((Math.imul(prevHash, 0x9e3779b1) ^ h) & 0x3fffffff);
+    // Mixed with a constant so a word never shares a hash with a pair.
+    if (len >= TELLING_WORD) outWords.push((h ^ 0x2545f491) & 0x3fffffff);
     prevHash = h;
     prevLen = len;
   }
@@ -257,10 +266,11 @@ function nameWords(name: string): Set<number> {
 }
 
 const pairs: number[] = [];
+const telling: number[] = [];
 
-/** Whether a pair in `pairs` was used by another part (another `group`) of the draft. */
-function repeatsAnotherPart(m: Material, group: string): boolean {
-  for (const p of pairs) {
+/** Whether a hash in `hashes` was used by another part (another `group`) of the draft. */
+function repeatsAnotherPart(m: Material, group: string, hashes: readonly number[]): boolean {
+  for (const p of hashes) {
     const owner = m.phrases.get(p);
     if (owner !== undefined && owner !== group) return true;
   }
@@ -268,24 +278,31 @@ function repeatsAnotherPart(m: Material, group: string): boolean {
 }
 
 /**
- * Renders a part as `renderPart` does, but when the phrasing repeats a word pair another part of this draft
- * already used ("fell short … fell short"), tries other phrasings (other seeds) first. Deterministic.
+ * Renders a part as `renderPart` does, but when the phrasing repeats a word pair or a long word another part
+ * of this draft already used ("fell short … fell short", "Ihre Rückmeldung … Ihre Rückmeldung"), tries other
+ * phrasings (other seeds) first. Failing that, the first that repeats no pair: a pair is the louder repeat.
+ * Deterministic.
  */
 function renderFresh(m: Material, group: string, wanted: PartName, slots: Slots): string {
   const part = partFor(m, wanted);
+  const seedOf = (i: number): string => (i === 0 ? m.seed : `${m.seed}~${i}`);
   let text = '';
   let fresh = false;
+  let pairFree = -1;
   for (let i = 0; i < REPHRASINGS && !fresh; i++) {
-    text = renderPart(m.set, part, m.tone, i === 0 ? m.seed : `${m.seed}~${i}`, slots);
-    wordPairs(text, m.nameWords, pairs);
-    fresh = !repeatsAnotherPart(m, group);
+    text = renderPart(m.set, part, m.tone, seedOf(i), slots);
+    wordPairs(text, m.nameWords, pairs, telling);
+    if (repeatsAnotherPart(m, group, pairs)) continue;
+    if (pairFree < 0) pairFree = i;
+    fresh = !repeatsAnotherPart(m, group, telling);
   }
   if (!fresh) {
-    // None is free of repeats: the first phrasing, as without this check.
-    text = renderPart(m.set, part, m.tone, m.seed, slots);
-    wordPairs(text, m.nameWords, pairs);
+    // None is free of repeats: the first free of a repeated pair, else the first phrasing, as without this check.
+    text = renderPart(m.set, part, m.tone, seedOf(Math.max(0, pairFree)), slots);
+    wordPairs(text, m.nameWords, pairs, telling);
   }
   for (const p of pairs) if (!m.phrases.has(p)) m.phrases.set(p, group);
+  for (const p of telling) if (!m.phrases.has(p)) m.phrases.set(p, group);
   return text;
 }
 
@@ -370,7 +387,9 @@ function composeThankYou(m: Material, level: (typeof THANK_YOU_LADDER)[number]):
   // A lukewarm review is thanked plainly, with no "glad to hear", and told the business means to do better.
   const neutral = m.lukewarm && m.set.parts.neutralThanks !== undefined && m.set.parts.neutralInvite !== undefined;
   const thanks: PartName = neutral ? 'neutralThanks' : 'praiseThanks';
-  const invite: PartName = neutral ? 'neutralInvite' : 'praiseInvite';
+  const visitInvite: PartName = neutral ? 'neutralInvite' : 'praiseInvite';
+  const serviceInvite: PartName = neutral ? 'serviceNeutralInvite' : 'serviceInvite';
+  const invite: PartName = !m.visits && m.set.parts[serviceInvite] ? serviceInvite : visitInvite;
   const parts: string[] = ['thanks'];
   const body = [once(m, thanks, () => renderFresh(m, 'thanks', thanks, { business: m.business })) as string];
   // What a mostly happy customer criticised is taken note of, never apologised for; "so glad to hear" would ignore it.
@@ -425,6 +444,7 @@ function materialFor(review: Review, verdict: Verdict, r: ResolvedContext, set: 
     contact: r.contact,
     escalation: r.escalation,
     critical: verdict.severity === 'critical',
+    visits: customersVisit(r.industry),
     rendered: new Map(),
     phrases: new Map(),
     nameWords: nameWords(r.businessName),

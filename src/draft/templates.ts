@@ -66,6 +66,12 @@ export const OPTIONAL_PART_NAMES = [
   // A review that is not negative but criticises something (its verdict's `concerns`): the thank-you takes note of it,
   // without an apology ("We've taken note of what you said about the breakfast"). A set without it leaves it out.
   'mixedNote',
+  // A bank, an app, a tradesman or a clinic is not visited for pleasure: "See you again soon!" reads wrong to its
+  // customers, and these stand in for praiseInvite, neutralInvite and followUpInvite there (see customersVisit).
+  // A set without them uses the visit wording.
+  'serviceInvite',
+  'serviceNeutralInvite',
+  'serviceFollowUpInvite',
 ] as const;
 export type PartName = (typeof PART_NAMES)[number] | (typeof OPTIONAL_PART_NAMES)[number];
 

@@ -41,11 +41,15 @@ import { business, negativeReviews } from './factories.js';
  * since the latest update"), and "was hard for our team" is gone (a third "team" beside the topic's and the promise's):
  * 544 cases move. A follow-up's "the problem you raised with {issue}" (one raises a problem with a person) says "the
  * points you raised about": 37 cases move. A promise on a topic no longer ends "so that it does not happen again" (the
- * topic being "how we protect you against fraud" or "the quality of our food"): 279 cases move.
+ * topic being "how we protect you against fraud" or "the quality of our food"): 279 cases move. A native speaker's
+ * review of the German, Dutch and French drafts: the escalation contact is named once ("…please contact us"), a long
+ * word is not said again by another part when another phrasing avoids it ("your recent experience … sorry for this
+ * experience", "Ihre Rückmeldung … Ihre Rückmeldung"), topic phrases without "you", banks, apps, tradesmen and clinics
+ * offer their help instead of a next visit: 1,754 of 26,542 cases move.
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: 'df55635633e4e3c70d0905eccdd9dead44c6511f9da7ba14ed838599664becb1', cases: 26542 },
-  4: { sha256: 'a9e67ecf1347c66941d5a312959aafdabfcf7ad9bccdd32af07cf8c6a317e471', cases: 7292 },
+  1: { sha256: '5b134625776f307ed852a5a21de3dd062ee7c5b6b49cc254d6ecec2227dd3c4d', cases: 26542 },
+  4: { sha256: '08f7cccfedf34d45c74f205d0792ab049fc95f5240f571237a0fd0487c2375a2', cases: 7292 },
 };
 
 const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];

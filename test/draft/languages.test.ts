@@ -497,19 +497,22 @@ describe('what a native speaker reviewing the drafts found wrong', () => {
   });
 });
 
+const TONES = ['friendly', 'formal'] as const;
+/** 200 drafts of `text` for an `industry`, half with the classifier's topics (the topic phrases come up). */
+const drafts = (language: string, tone: (typeof TONES)[number], text: string, industry: Industry = 'generic', extra: { drafting?: typeof escalation; critical?: boolean; rating?: number } = {}): string[] => {
+  const topics = spotTopics(text, industry);
+  return Array.from({ length: 200 }, (_, i) =>
+    draftReply(
+      review(text, { author: 'Anna Weber', platformId: `third-${language}-${tone}-${i}`, rating: extra.rating }),
+      verdict({ language, topics: i % 2 ? topics : [], negative: extra.rating === undefined || extra.rating < 3, severity: extra.critical ? 'critical' : 'medium' }),
+      { business: business({ tone, industry }), drafting: extra.drafting },
+    ).reply,
+  );
+};
+const cafe = { taxonomy: taxonomyFor('cafe_bakery') };
+const count = (r: string, re: RegExp): number => r.match(new RegExp(re.source, `${re.flags}g`))?.length ?? 0;
+
 describe('what a third native-speaker review of the drafts found wrong', () => {
-  const TONES = ['friendly', 'formal'] as const;
-  /** 200 drafts of `text` for an `industry`, half with the classifier's topics (the topic phrases come up). */
-  const drafts = (language: string, tone: (typeof TONES)[number], text: string, industry: Industry = 'generic'): string[] => {
-    const topics = spotTopics(text, industry);
-    return Array.from({ length: 200 }, (_, i) =>
-      draftReply(review(text, { author: 'Anna Weber', platformId: `third-${language}-${tone}-${i}` }), verdict({ language, topics: i % 2 ? topics : [] }), {
-        business: business({ tone, industry }),
-      }).reply,
-    );
-  };
-  const cafe = { taxonomy: taxonomyFor('cafe_bakery') };
-  const count = (r: string, re: RegExp): number => r.match(new RegExp(re.source, `${re.flags}g`))?.length ?? 0;
 
   it('says "put it right" once in English, never "puts it right" after a plural, nor "an apology, and I\'m sorry"', () => {
     // "We'll make sure the team hears about the crashes and bugs and puts it right. … so we can put this right."
@@ -655,5 +658,132 @@ describe('what a third native-speaker review of the drafts found wrong', () => {
       const r = draftReply(review(text, { author: 'Ann Lee', platformId: `words-${i}`, rating: 4 }), classify({ text, rating: 4 }), { business: business({ tone: 'formal' }) }).reply;
       expect(count(r, /\bwords\b/), r).toBeLessThan(2);
     }
+  });
+});
+
+describe('what a native-speaker review of the German, Dutch and French drafts found wrong', () => {
+  const STAFF: Record<string, string> = {
+    en: 'The waiter was rude and ignored us.',
+    de: 'Die Kellnerin war unfreundlich und hat uns ignoriert.',
+    fr: 'Le serveur était désagréable et nous a ignorés.',
+    es: 'El camarero fue maleducado y nos ignoró.',
+    nl: 'De ober was onvriendelijk en negeerde ons.',
+    it: 'Il cameriere è stato scortese e ci ha ignorati.',
+    pt: 'O garçom foi grosseiro e nos ignorou.',
+  };
+  const sentences = (r: string): string[] => r.split(/(?<=[.!?;:])\s+|\n/);
+
+  it('names a topic without "you" or "we": a topic phrase serves both registers ("l\'enregistrement à votre arrivée" in a "tu" reply)', () => {
+    // A hyphen joins a word here: "rendez-vous" holds no "vous".
+    const word = (...words: string[]): RegExp => new RegExp(`(?<![\\p{L}\\p{N}-])(?:${words.join('|')})(?![\\p{L}\\p{N}-])`, 'iu');
+    const exactWord = (...words: string[]): RegExp => new RegExp(`(?<![\\p{L}\\p{N}-])(?:${words.join('|')})(?![\\p{L}\\p{N}-])`, 'u');
+    const pronouns: Record<string, RegExp> = {
+      de: exactWord('Sie', 'Ihr', 'Ihre', 'Ihren', 'Ihrem', 'Ihrer', 'du', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'dich', 'dir'),
+      fr: word('vous', 'votre', 'vos', 'tu', 'ton', 'ta', 'tes', 'toi'),
+      nl: word('u', 'uw', 'je', 'jij', 'jouw', 'jullie', 'wij'),
+      it: word('tu', 'tuo', 'tua', 'tuoi', 'tue', 'Lei', 'Suo', 'Sua'),
+      es: word('tú', 'tu', 'tus', 'usted', 'ustedes'),
+      pt: word('você', 'tu', 'teu', 'tua', 'senhor', 'senhora'),
+    };
+    for (const industry of INDUSTRIES) {
+      for (const spec of INDUSTRY_TOPICS[industry]) {
+        for (const [language, re] of Object.entries(pronouns)) {
+          for (const form of ['long', 'short'] as const) expect(topicPhraseFor(industry, language, spec.id, form) ?? '', `${industry}/${spec.id}/${language}`).not.toMatch(re);
+        }
+      }
+    }
+  });
+
+  it('writes French and Dutch acknowledgements a native speaker would: "le transmettons", no "wat er fout ging rond de fout"', () => {
+    for (const r of drafts('fr', 'formal', 'Bon gâteau mais le café était froid.', 'cafe_bakery', { rating: 4 })) expect(r).not.toMatch(/ce que vous dites sur [^.]* les transmettons/);
+    for (const r of drafts('nl', 'friendly', 'Mijn bestelling was verkeerd, ik kreeg een ander product.', 'retail_ecommerce')) expect(r).not.toMatch(/(misging|fout ging) rond/);
+  });
+
+  it('says "team" once in a sentence ("Das Team nimmt sich das Auftreten unseres Teams vor")', () => {
+    const team = /\b(team|équipe|equipo|squadra|equipe|equipa)\b/i;
+    for (const [language, text] of Object.entries(STAFF)) {
+      for (const tone of TONES) {
+        for (const r of drafts(language, tone, text, 'restaurant')) for (const s of sentences(r)) expect(count(s, team), `${language}: ${r}`).toBeLessThan(2);
+      }
+    }
+  });
+
+  it('names the escalation contact once ("Maria Rossi möchte mit dir sprechen … melde dich bei Maria Rossi")', () => {
+    for (const [language, text] of Object.entries(STAFF)) {
+      for (const tone of TONES) {
+        for (const r of drafts(language, tone, text, 'restaurant', { drafting: escalation, critical: true })) {
+          expect(count(r, /Maria Rossi/), r).toBe(1);
+          // "…te parler directement, contacte Maria Rossi…": two sentences joined by a comma.
+          expect(r).not.toMatch(/, contacte/);
+        }
+      }
+    }
+  });
+
+  it('says each telling word once: "Rückmeldung", "reactie", "zorg", "Sorgfalt", "signaler"', () => {
+    const cases: [string, string, string, RegExp][] = [
+      ['de', 'Ich habe drei Mails geschrieben und nie eine Antwort bekommen.', 'generic', /Rückmeldung/],
+      ['nl', 'Ik heb drie keer gemaild en nooit antwoord gekregen.', 'generic', /\breactie/],
+      ['nl', 'Mijn bestelling was verkeerd, ik kreeg een ander product.', 'retail_ecommerce', /\bzorg/i],
+      ['nl', 'Er zijn frauduleuze betalingen van mijn rekening gedaan.', 'bank_fintech', /\bzorg/i],
+      ['de', 'Meine Bestellung war falsch, ich habe ein anderes Produkt bekommen.', 'retail_ecommerce', /sorgf/i],
+      ['fr', 'Des paiements frauduleux sur mon compte et la banque ne fait rien.', 'bank_fintech', /signal/i],
+    ];
+    for (const [language, text, industry, re] of cases) {
+      for (const tone of TONES) for (const r of drafts(language, tone, text, industry as Industry)) expect(count(r, re), r).toBeLessThan(2);
+    }
+  });
+
+  it('promises to look at comfort or prices, not to "remedy" them', () => {
+    for (const language of ['fr', 'nl', 'de', 'es', 'it', 'pt', 'en']) {
+      for (const tone of TONES) {
+        for (const line of templateSetFor(language).parts.reassure![tone]) {
+          if (line.includes('{topicShort}')) expect(line, language).not.toMatch(/remédier|rechtgezet|recht te zetten|put (it|this) right|beheben|rimediare|remediar/);
+        }
+      }
+    }
+  });
+
+  it('writes the first German word after "Hallo Anna," in lower case unless it is "Sie" or a noun', () => {
+    const de = templateSetFor('de');
+    const lower = new Set(de.lowercaseAfterGreeting);
+    for (const [part, lines] of Object.entries(de.parts)) {
+      if (/greeting|signoff|followUp|updatePrefix/.test(part)) continue;
+      for (const line of [...lines.friendly]) {
+        const alternatives = line.startsWith('[') ? line.slice(1, line.indexOf(']')).split('|') : [line];
+        for (const a of alternatives) expect(lower.has(a.split(/[\s,:]/)[0]!), `${part}: ${a}`).toBe(true);
+      }
+    }
+  });
+
+  it('does not invite a bank\'s, an app\'s, a plumber\'s or a clinic\'s customers to "visit again"', () => {
+    const visit: Record<string, RegExp> = {
+      en: /see you|welcome you|visit/i,
+      de: /Besuch|begrüßen|Wiedersehen|wiederkommst|wieder zu sehen/,
+      fr: /revoir|accueillir/,
+      nl: /verwelkomen|Tot snel|Tot de volgende keer|zien je graag terug|weer te zien|weer te mogen/,
+      es: /verte|atenderle|recibirle/,
+      it: /rivederti|accogliere/,
+      pt: /ver você|atender você|ver-te/,
+    };
+    const praise: Record<string, string> = {
+      en: 'Great service, very helpful.', de: 'Toller Service, sehr hilfsbereit.', fr: 'Super service, très efficace.', es: 'Muy buen servicio.',
+      nl: 'Prima service, erg behulpzaam.', it: 'Ottimo servizio, molto disponibili.', pt: 'Ótimo atendimento, muito prestativos.',
+    };
+    for (const industry of ['bank_fintech', 'app_software', 'home_services', 'healthcare'] as const) {
+      for (const [language, re] of Object.entries(visit)) {
+        for (const tone of TONES) {
+          for (const rating of [5, 3]) for (const r of drafts(language, tone, praise[language]!, industry, { rating }).slice(0, 40)) expect(r, `${industry}/${language}`).not.toMatch(re);
+          for (let i = 0; i < 20; i++) {
+            const fu = draftFollowUp(review('x', { id: `visit-${industry}-${language}-${tone}-${i}`, author: 'Anna Weber', language }), { verdict: verdict({ language }) }, {
+              business: business({ tone, industry }),
+            }).reply;
+            expect(fu, `${industry}/${language}`).not.toMatch(re);
+          }
+        }
+      }
+    }
+    // A restaurant still looks forward to the next visit.
+    expect(drafts('de', 'formal', 'Sehr leckeres Essen!', 'restaurant', { rating: 5 }).some((r) => /begrüßen/.test(r))).toBe(true);
   });
 });

@@ -96,9 +96,9 @@ export const FRAUD_SECURITY = topic(
   {
     en: ['the security concern you raised', 'how we protect our customers against fraud'],
     de: ['die Sicherheitsbedenken', 'die Sicherheit der Konten'],
-    fr: ['le problème de sécurité signalé', 'la protection contre la fraude'],
+    fr: ['le problème de sécurité', 'la protection contre la fraude'],
     es: ['el problema de seguridad', 'la protección contra el fraude'],
-    nl: ['de zorgen over de veiligheid', 'de beveiliging tegen fraude'],
+    nl: ['het veiligheidsprobleem', 'de beveiliging tegen fraude'],
     it: ['il problema di sicurezza', 'la protezione dalle frodi'],
     pt: ['a preocupação com a segurança', 'a proteção contra fraudes'],
   },

@@ -91,7 +91,7 @@ export const CHECK_IN = topic(
     // complained of a 50-minute wait (a native speaker's review).
     en: ['the check-in process', 'the way we check guests in'],
     de: ['die Abläufe beim Check-in', 'die Abläufe an der Rezeption'],
-    fr: ["l'enregistrement à votre arrivée", "l'organisation de la réception"],
+    fr: ["l'enregistrement à l'arrivée", "l'organisation de la réception"],
     es: ['el proceso de check-in', 'la atención en recepción'],
     nl: ['het inchecken bij de receptie', 'de gang van zaken bij de receptie'],
     it: ['le procedure di check-in', "l'organizzazione della reception"],

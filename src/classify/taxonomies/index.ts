@@ -28,6 +28,14 @@ export const INDUSTRIES = [
 export type Industry = (typeof INDUSTRIES)[number];
 export const DEFAULT_INDUSTRY: Industry = 'generic';
 
+/**
+ * Whether customers come back to the business as a visit, so a reply may look forward to the next one: not to a
+ * bank, an app, a tradesman or a clinic ("Hope to see you again soon!" to a patient). Generic keeps the visit.
+ */
+export function customersVisit(industry: Industry | undefined): boolean {
+  return industry !== 'app_software' && industry !== 'bank_fintech' && industry !== 'home_services' && industry !== 'healthcare';
+}
+
 /** Each industry's topics, in the order verdicts list them. */
 export const INDUSTRY_TOPICS: Readonly<Record<Industry, readonly TopicSpec[]>> = Object.freeze({
   restaurant: RESTAURANT,
