@@ -26,9 +26,13 @@ const NEGATIVE = new Set(
   stopped quit poisoning poisoned sick ill hurt injured injury allergic reaction vomiting bleeding lacking lacked lacks impossible difficult hard unclear misleading`.split(/\s+/),
 );
 
-/** Adjectives a "the X was ADJ" pattern may turn into "the ADJ X": descriptive problems, not insults. */
+/**
+ * Adjectives a "the X was ADJ" pattern may turn into "the ADJ X": descriptive problems, not insults. Not the ones
+ * that judge a person ("the rude waiter", "the dismissive nurse": the business would label its own staff) nor a
+ * verdict on the price ("the overpriced menu" concedes it); the topic names those.
+ */
 const PROBLEM_ADJ =
-  'cold|lukewarm|late|dirty|filthy|broken|rude|slow|missing|wrong|damaged|stale|undercooked|overcooked|raw|burnt|burned|noisy|overpriced|unhelpful|confusing|sticky|smelly|faulty|defective|delayed|incorrect|greasy|salty|soggy|bland|tasteless|scratched|torn|loud|unresponsive|dismissive|disorganised|disorganized|chaotic|crowded|inedible|cracked|leaking|mouldy|moldy|dry|watery|blurry|buggy|unusable|poor|unclear|misleading|unfriendly|uncomfortable';
+  'cold|lukewarm|late|dirty|filthy|broken|slow|missing|wrong|damaged|stale|undercooked|overcooked|raw|burnt|burned|noisy|confusing|sticky|smelly|faulty|defective|delayed|incorrect|greasy|salty|soggy|bland|tasteless|scratched|torn|loud|unresponsive|disorganised|disorganized|chaotic|crowded|inedible|cracked|leaking|mouldy|moldy|dry|watery|blurry|buggy|unusable|poor|unclear|misleading|uncomfortable';
 const INTENSIFIER = '(?:(?:very|really|so|too|extremely|completely|totally|absolutely|quite|pretty|super|stone|ice|just|a bit|incredibly|horribly|terribly)\\s+)*';
 const COPULA = '(?:was|were|is|are|came out|arrived|tasted|looked|felt|seemed|turned out)';
 const COPULA_RE = new RegExp(
@@ -102,7 +106,10 @@ const ACCUSATION =
  * reads as mockery when a business says it back, and the "how rude" in it is a verdict on a person.
  */
 const DISBELIEF = /\b(can'?t|cannot|could\s?n'?t|could not|won'?t|wouldn'?t)\s+(even\s+|just\s+)?(believe|imagine|describe|express|explain|tell|say|stress)\b/i;
-const VERDICT_WORDS = /\b(useless|pathetic|garbage|rubbish|trash|worst|disgusting|horrible|horrid|terrible|awful|atrocious|abysmal|appalling|shocking|ridiculous|laughable|insulting)\b/i;
+// With the words that judge a person or concede a charge ("the staff were rude to my mother", "the fees are outrageous
+// and hidden"): said back by the business, they label its staff or admit the accusation.
+const VERDICT_WORDS =
+  /\b(useless|pathetic|garbage|rubbish|trash|worst|disgusting|horrible|horrid|terrible|awful|atrocious|abysmal|appalling|shocking|ridiculous|laughable|insulting|rude|rudely|unfriendly|unhelpful|dismissive|arrogant|condescending|unprofessional|outrageous|hidden|overpriced)\b/i;
 const SLANG = /\b(crazy|hella|af|freakin\w*|frickin\w*|friggin\w*|frigging|bloody|insanely|mega|so{3,}|lol|lmao|omg|tbh|smh|ffs|wtf|ridic)\b/i;
 const DANGLING_END = /\b(as|so|the|a|an|and|or|of|to|with|like|but|very|too|at|for|from|in|on|by|just|really)$/i;
 /**
@@ -321,6 +328,28 @@ export function issuePhrases(text: string, max = 2): string[] {
     .map((f) => f.phrase)
     .filter((p) => !seen.has(p) && seen.add(p))
     .slice(0, max);
+}
+
+const CONTRACTION = /\b(won't|can't|shan't|(\w+)n't|(you|it|that|there|he|she|they|what)'(re|ve|ll|d|s))(\s+(\w+))?/gi;
+const EXPANDED: Record<string, string> = { "won't": 'will not', "can't": 'cannot', "shan't": 'shall not', re: 'are', ve: 'have', ll: 'will', s: 'is' };
+
+/**
+ * The reviewer's words as a formal reply writes them: no contractions ("you weren't told why" → "you were not told
+ * why"). "'d" is "had" before a past participle ("you'd ordered"), else "would"; "'s" is "has" before "been".
+ */
+export function formalWording(s: string): string {
+  if (!s.includes("'")) return s;
+  return s.replace(CONTRACTION, (all, word: string, stem?: string, pronoun?: string, tail?: string, rest = '', next?: string) => {
+    const lower = word.toLowerCase();
+    let out: string;
+    if (EXPANDED[lower]) out = EXPANDED[lower] as string;
+    else if (stem) out = `${stem} not`;
+    else if (tail?.toLowerCase() === 'd') out = `${pronoun} ${next && /(ed|been|had|gone|seen|done|told|paid|made)$/i.test(next) ? 'had' : 'would'}`;
+    else if (tail?.toLowerCase() === 's' && next && /^(been|got|gotten|had)$/i.test(next)) out = `${pronoun} has`;
+    else out = `${pronoun} ${EXPANDED[(tail ?? '').toLowerCase()] ?? tail}`;
+    if (word[0] !== lower[0]) out = out[0]!.toUpperCase() + out.slice(1);
+    return out + rest;
+  });
 }
 
 /** Summary of a review's complaint for the acknowledgement: noun phrases and/or one clause. */

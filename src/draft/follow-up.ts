@@ -1,7 +1,7 @@
 import { customersVisit } from '../classify/taxonomies/index.js';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
-import { summariseComplaint } from './complaint-summary.js';
+import { formalWording, summariseComplaint } from './complaint-summary.js';
 import { resolveContext, type DraftContext } from './context.js';
 import { fallbackVerdict } from './fallback-verdict.js';
 import { checkGuardrails, codePointLength } from './guardrails.js';
@@ -44,7 +44,9 @@ export function draftFollowUp(review: Review, input: FollowUpInput, ctx: DraftCo
   // A different salt from the reply's, so the follow-up does not reuse the reply's phrasings.
   const seed = `${review.id || review.text}|follow-up`;
   const english = set.language === 'en' && mayBeEnglish(verdict.language || review.language);
-  const issue = english ? summariseComplaint(review, verdict.topics).issues[0] : undefined;
+  // As the reply (materialFor): nothing of a critical review's claim said back, and a formal one written out.
+  const extracted = english && verdict.severity !== 'critical' ? summariseComplaint(review, verdict.topics).issues[0] : undefined;
+  const issue = extracted && tone === 'formal' ? formalWording(extracted) : extracted;
   const topic = verdict.topics[0] ? topicPhrase(set, verdict.topics[0], 'long', r.industry) : undefined;
   const subject = issue ?? topic;
   const business = r.businessName;

@@ -5,7 +5,7 @@ import { customersVisit, topicPhraseFor, type Industry } from '../classify/taxon
 import { baseLanguage } from '../domain/language-code.js';
 import type { Review } from '../domain/review.js';
 import type { Draft, Verdict } from '../domain/verdict.js';
-import { summariseComplaint } from './complaint-summary.js';
+import { formalWording, summariseComplaint } from './complaint-summary.js';
 import { resolveContext, type Contact, type DraftContext, type ResolvedContext } from './context.js';
 import { checkGuardrails, codePointLength } from './guardrails.js';
 import { greetingNameOf } from './personalise.js';
@@ -314,7 +314,7 @@ function acknowledgement(m: Material, level: Level['ack']): { part: string; text
   if (issue) return ack('ackIssue', { ...base, issue, Issue: upperFirst(issue) });
   if (m.clause && level === 'full') return ack('ackClause', { ...base, clause: m.clause });
   const topics = joinList(m.set, m.topicsLong, level === 'full' ? 2 : 1);
-  if (topics) return ack('ackIssue', { ...base, issue: topics, Issue: upperFirst(topics) });
+  if (topics) return ack(m.set.parts.ackTopic ? 'ackTopic' : 'ackIssue', { ...base, issue: topics, Issue: upperFirst(topics) });
   return ack('ackGeneric', base);
 }
 
@@ -422,7 +422,11 @@ export const mayBeEnglish = (language: string | undefined): boolean => !language
 function materialFor(review: Review, verdict: Verdict, r: ResolvedContext, set: TemplateSet): Material {
   const english = set.language === 'en' && mayBeEnglish(verdict.language || review.language);
   // Phrase extraction is English-only: for another language the topics and the generic line do the acknowledging.
-  const summary = english && verdict.negative ? summariseComplaint(review, verdict.topics) : { issues: [], clause: undefined };
+  // Not for a critical review: "you got food poisoning", "the allergic reaction" said back reads as the business
+  // conceding the claim; the topic and the escalation speak for it.
+  const extracted = english && verdict.negative && verdict.severity !== 'critical' ? summariseComplaint(review, verdict.topics) : { issues: [], clause: undefined };
+  // A formal reply writes the reviewer's words out ("you were not told why"), as its own sentences do.
+  const summary = r.tone === 'formal' ? { issues: extracted.issues.map(formalWording), clause: extracted.clause && formalWording(extracted.clause) } : extracted;
   const topicsLong = verdict.topics.map((t) => topicPhrase(set, t, 'long', r.industry)).filter((t): t is string => t !== undefined);
   const firstTopic = verdict.topics.find((t) => topicPhrase(set, t, 'short', r.industry) !== undefined);
   return {

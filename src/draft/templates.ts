@@ -66,6 +66,10 @@ export const OPTIONAL_PART_NAMES = [
   // A review that is not negative but criticises something (its verdict's `concerns`): the thank-you takes note of it,
   // without an apology ("We've taken note of what you said about the breakfast"). A set without it leaves it out.
   'mixedNote',
+  // The acknowledgement when the reply names the complaint by its topics ("the problems with the breakfast", "the
+  // long wait") rather than by the reviewer's own words: lines that read right with a topic's noun phrase ("No one
+  // should have to put up with {issue}" does not). A set without it uses ackIssue.
+  'ackTopic',
   // A bank, an app, a tradesman or a clinic is not visited for pleasure: "See you again soon!" reads wrong to its
   // customers, and these stand in for praiseInvite, neutralInvite and followUpInvite there (see customersVisit).
   // A set without them uses the visit wording.

@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { summariseComplaint, toSecondPerson } from '../../src/draft/complaint-summary.js';
+import { formalWording, summariseComplaint, toSecondPerson } from '../../src/draft/complaint-summary.js';
 
 describe('summariseComplaint', () => {
   it.each([
     ['We waited 40 minutes for a table and the food was cold.', ['the 40-minute wait', 'the cold food']],
     ['It took over 30 min to get a milkshake.', ['the 30-minute wait']],
     ['Took an hour to get our food.', ['the hour-long wait']],
-    ['The staff were extremely rude.', ['the rude staff']],
     ['Our fries were soggy and the room was dirty.', ['the soggy fries', 'the dirty room']],
   ])('turns safe patterns into noun phrases: %s', (text, issues) => {
     expect(summariseComplaint({ text }).issues).toEqual(issues);
+  });
+
+  it('labels nobody and concedes no verdict: no "the rude waiter", "the overpriced menu", "the fees are outrageous and hidden"', () => {
+    for (const text of ['The staff were extremely rude.', 'The waiter was rude.', 'The receptionist was unhelpful and dismissive.', 'The manager was unfriendly.', 'The menu was overpriced.']) {
+      expect(summariseComplaint({ text }).issues, text).toEqual([]);
+    }
+    for (const text of ['The fees are outrageous and hidden.', 'The staff were rude to my mother.', 'The nurse was dismissive of my pain.', 'The prices are overpriced for what you get.']) {
+      expect(summariseComplaint({ text }, ['price_billing', 'staff_service']).clause, text).toBeUndefined();
+    }
   });
 
   it('does not turn an insult into a noun phrase ("the horrible book")', () => {
@@ -90,5 +98,18 @@ describe('summariseComplaint', () => {
 
   it('says nothing when there is no complaint to name', () => {
     expect(summariseComplaint({ text: 'Meh.' })).toEqual({ issues: [], clause: undefined });
+  });
+});
+
+describe('formalWording', () => {
+  it.each([
+    ["you weren't told why", 'you were not told why'],
+    ["you can't log in and it's slow", 'you cannot log in and it is slow'],
+    ["you'd ordered the fish", 'you had ordered the fish'],
+    ["you'd wait forever", 'you would wait forever'],
+    ["it's been a week", 'it has been a week'],
+    ["Won't open", 'Will not open'],
+  ])('writes out the contractions of %s', (text, formal) => {
+    expect(formalWording(text)).toBe(formal);
   });
 });

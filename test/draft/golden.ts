@@ -45,11 +45,16 @@ import { business, negativeReviews } from './factories.js';
  * review of the German, Dutch and French drafts: the escalation contact is named once ("…please contact us"), a long
  * word is not said again by another part when another phrasing avoids it ("your recent experience … sorry for this
  * experience", "Ihre Rückmeldung … Ihre Rückmeldung"), topic phrases without "you", banks, apps, tradesmen and clinics
- * offer their help instead of a next visit: 1,754 of 26,542 cases move.
+ * offer their help instead of a next visit: 1,754 of 26,542 cases move. A native speaker's review of the Spanish,
+ * Italian, Portuguese and English drafts: English acknowledges a topic without "No one should have to put up with
+ * {issue}" (written for the reviewer's own words; `ackTopic`), topic phrases name the problem ("the problems with the
+ * breakfast", "el importe cobrado"), no "rude waiter" or "overpriced menu" quoted back, nothing of a critical review's
+ * claim said back, formal replies write contractions out, "review {topic} with our team", "what you wrote about"
+ * (not "your account of … your account"), "this isn't" (not "which isn't" after a plural): 4,575 of 26,542 cases move.
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: '5b134625776f307ed852a5a21de3dd062ee7c5b6b49cc254d6ecec2227dd3c4d', cases: 26542 },
-  4: { sha256: '08f7cccfedf34d45c74f205d0792ab049fc95f5240f571237a0fd0487c2375a2', cases: 7292 },
+  1: { sha256: '9c9fb26145ca9e0ddc1a0a2b3bb58d3e833a59f0ce07ff1fe84c703eb3a0d9d4', cases: 26542 },
+  4: { sha256: '429c140ffe05b966698a0e9888c5e350d1ecad61f6cad81992ae50e1c8fd2edc', cases: 7292 },
 };
 
 const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];

@@ -787,3 +787,83 @@ describe('what a native-speaker review of the German, Dutch and French drafts fo
     expect(drafts('de', 'formal', 'Sehr leckeres Essen!', 'restaurant', { rating: 5 }).some((r) => /begrüßen/.test(r))).toBe(true);
   });
 });
+
+describe('what a native-speaker review of the Spanish, Italian, Portuguese and English drafts found wrong', () => {
+  const lines = (language: string, part: string): string[] => {
+    const p = templateSetFor(language).parts[part as keyof ReturnType<typeof templateSetFor>['parts']];
+    return p ? [...p.friendly, ...p.formal] : [];
+  };
+
+  it('acknowledges a topic as a problem: no "put up with the breakfast", "point out the breakfast"', () => {
+    for (const tone of TONES) {
+      for (const r of drafts('en', tone, 'Breakfast was awful.', 'hotel')) expect(r).not.toMatch(/(put up with|deal with|contend with|point out|raise|flag) (the|our) breakfast/);
+    }
+    const problem = /problem|Probleme|problèmes|problemas|problemen|problemi/;
+    for (const language of ['en', 'de', 'fr', 'es', 'nl', 'it', 'pt']) expect(topicPhraseFor('hotel', language, 'breakfast', 'long'), language).toMatch(problem);
+    expect(templateSetFor('pt-PT').topics.breakfast?.long).toMatch(problem);
+    // A price or a care named, not what went wrong with it.
+    for (const language of ['es', 'nl', 'it']) expect(topicPhraseFor('generic', language, 'price_billing', 'long'), language).not.toMatch(/^(el|de|il) (precio|prijs|prezzo)$/);
+    expect(templateSetFor('pt-PT').topics.price_billing?.long).not.toBe('o preço cobrado');
+    expect(topicPhraseFor('healthcare', 'es', 'care_quality', 'long')).not.toMatch(/recibida/);
+  });
+
+  it('says each telling word once: "preocupação", "concern … raised", "hard … hard", "comentarios"', () => {
+    for (const language of ['pt', 'pt-PT']) {
+      for (const tone of TONES) for (const r of drafts(language, tone, 'Houve uma fraude na minha conta e o banco não fez nada.', 'bank_fintech')) expect(count(r, /preocupa/), r).toBeLessThan(2);
+    }
+    for (const tone of TONES) {
+      for (const r of drafts('en', tone, 'Fraudulent payments on my account and the bank did nothing.', 'bank_fintech')) expect(r).not.toMatch(/concern you raised/);
+      for (const r of drafts('en', tone, 'I emailed three times and never got an answer.')) expect(count(r, /\bhard\b/), r).toBeLessThan(2);
+    }
+    // A short thanks has another phrasing to turn to when the acknowledgement said "comentarios" or "segnalazione".
+    for (const language of ['es', 'it']) for (const tone of TONES) expect(templateSetFor(language).parts.thanksShort[tone].length, `${language} ${tone}`).toBeGreaterThan(1);
+  });
+
+  it('makes what happened, not the customer\'s comment, fall short ("Sus comentarios … no responden al nivel")', () => {
+    for (const line of lines('es', 'ackIssue')) expect(line).not.toMatch(/Sus comentarios[^.]*: no responden/);
+    for (const line of lines('it', 'ackIssue')) expect(line).not.toMatch(/segnalazione[^.]*: non corrisponde/);
+    for (const line of lines('pt', 'ackIssue')) expect(line).not.toMatch(/seu comentário[^.]*: \[não é esse/);
+  });
+
+  it('writes each language as it is written: no "which isn\'t" after a plural, "così da parlarne di persona" by e-mail, "leggere la tua esperienza"', () => {
+    for (const line of lines('en', 'ackIssue')) expect(line).not.toMatch(/which isn't|; it isn't|— it isn't/);
+    for (const line of lines('en', 'reassure')) expect(line).not.toMatch(/make sure it is addressed/);
+    for (const line of lines('it', 'contact')) expect(line).not.toMatch(/parlarne di persona/);
+    for (const line of lines('it', 'praiseGlad')) expect(line).not.toMatch(/leggere la/);
+    for (const line of lines('pt-PT', 'mixedNote')) expect(line).not.toMatch(/vamos partilhar com/);
+    for (const part of ['ratingThanks', 'thanks', 'praiseThanks']) for (const line of lines('es', part)) expect(line).not.toMatch(/cómo lo hicimos/);
+  });
+
+  it('names a tradesman\'s and a clinic\'s topics without a translated passive ("se dejó", "recibido de")', () => {
+    for (const industry of ['home_services', 'healthcare'] as const) {
+      for (const spec of INDUSTRY_TOPICS[industry]) {
+        for (const language of ['es', 'pt', 'en']) {
+          for (const form of ['long', 'short'] as const) {
+            expect(topicPhraseFor(industry, language, spec.id, form), `${industry}/${spec.id}/${language}`).not.toMatch(/se dejó|recibido d|turning up when/);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('what English drafts say of the reviewer\'s own words (a native speaker\'s review)', () => {
+  it('restates no claim of a critical review ("you got food poisoning"): the topic names it', () => {
+    for (const tone of TONES) {
+      for (const text of ['I got food poisoning from the chicken.', 'My son had an allergic reaction to the cake.']) {
+        for (const r of drafts('en', tone, text, 'restaurant', { critical: true, drafting: escalation })) expect(r).not.toMatch(/poisoning|allergic/);
+      }
+    }
+  });
+
+  it('puts the topic straight after the verb, and no "your account of losing access to your account"', () => {
+    for (const r of drafts('en', 'formal', 'We waited an hour and the bill was wrong.', 'restaurant')) expect(r).not.toMatch(/review with our team (the|how|our)/);
+    for (const r of drafts('en', 'formal', 'I lost access to my account after the update.', 'bank_fintech')) expect(count(r, /\baccount\b/), r).toBeLessThan(3);
+  });
+
+  it('keeps a formal reply formal when it turns the reviewer\'s words round ("you didn\'t get your order")', () => {
+    for (const text of ["The staff ignored us and we weren't seated for ages.", "My order wasn't what I asked for."]) {
+      for (const r of drafts('en', 'formal', text, 'restaurant')) expect(r).not.toMatch(/n't\b|'re\b|'ve\b|'ll\b|'d\b|'m\b/);
+    }
+  });
+});

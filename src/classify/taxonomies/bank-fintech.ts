@@ -94,13 +94,13 @@ export const FRAUD_SECURITY = topic(
       'empréstimo no meu nome'],
   },
   {
-    en: ['the security concern you raised', 'how we protect our customers against fraud'],
+    en: ['the security problem on your account', 'how we protect our customers against fraud'],
     de: ['die Sicherheitsbedenken', 'die Sicherheit der Konten'],
     fr: ['le problème de sécurité', 'la protection contre la fraude'],
     es: ['el problema de seguridad', 'la protección contra el fraude'],
     nl: ['het veiligheidsprobleem', 'de beveiliging tegen fraude'],
     it: ['il problema di sicurezza', 'la protezione dalle frodi'],
-    pt: ['a preocupação com a segurança', 'a proteção contra fraudes'],
+    pt: ['o problema de segurança', 'a proteção contra fraudes'],
   },
 );
 

@@ -30,7 +30,7 @@ export const NO_SHOW = topic(
       'desmarcou', 'esperei o dia todo', 'esperei todo o dia', 'deu bolo', 'deram bolo'],
   },
   {
-    en: ['our failure to turn up on time', 'turning up when we say we will'],
+    en: ['our failure to turn up on time', 'our punctuality'],
     // One appointment not kept, late or missed: "missed and late appointments" fitted neither a plumber three hours late
     // nor one no-show (a native speaker's review).
     de: ['die nicht eingehaltene Terminzusage', 'die Pünktlichkeit unserer Handwerker'],
@@ -120,7 +120,7 @@ export const HOME_SERVICES: readonly TopicSpec[] = [
       en: ['the mess left behind', 'how we leave a home after a job'],
       de: ['die hinterlassene Unordnung', 'die Sauberkeit nach unseren Einsätzen'],
       fr: ['le désordre laissé sur place', 'la propreté après nos interventions'],
-      es: ['la suciedad que se dejó', 'la limpieza al terminar nuestros trabajos'],
+      es: ['la suciedad que dejamos', 'la limpieza al terminar nuestros trabajos'],
       nl: ['de achtergelaten rommel', 'het opruimen na onze klussen'],
       it: ['lo sporco lasciato', 'la pulizia dopo i nostri interventi'],
       pt: ['a sujeira deixada', 'a limpeza depois dos nossos serviços'],

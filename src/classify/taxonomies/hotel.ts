@@ -112,13 +112,14 @@ export const BREAKFAST = topic(
     pt: ['pequeno-almoço', 'pequeno almoço', 'café da manhã'],
   },
   {
-    en: ['the breakfast', 'our breakfast'],
-    de: ['das Frühstück', 'unser Frühstück'],
-    fr: ['le petit-déjeuner', 'notre petit-déjeuner'],
-    es: ['el desayuno', 'nuestro desayuno'],
-    nl: ['het ontbijt', 'ons ontbijt'],
-    it: ['la colazione', 'la nostra colazione'],
-    pt: ['o café da manhã', 'o nosso café da manhã'],
+    // The long phrase names what went wrong: "You're right to point out the breakfast" named only the meal.
+    en: ['the problems with the breakfast', 'our breakfast'],
+    de: ['die Probleme mit dem Frühstück', 'unser Frühstück'],
+    fr: ['les problèmes rencontrés au petit-déjeuner', 'notre petit-déjeuner'],
+    es: ['los problemas con el desayuno', 'nuestro desayuno'],
+    nl: ['de problemen met het ontbijt', 'ons ontbijt'],
+    it: ['i problemi con la colazione', 'la nostra colazione'],
+    pt: ['os problemas com o café da manhã', 'o nosso café da manhã'],
   },
 );
 

@@ -140,10 +140,10 @@ export const PRICE_BILLING = topic(
     en: ['the price you were charged', 'our prices and billing'],
     de: ['die Preise und die Abrechnung', 'unsere Preise und die Abrechnung'],
     fr: ['le montant facturé', 'nos prix et notre facturation'],
-    es: ['el precio', 'nuestros precios y la facturación'],
-    nl: ['de prijs', 'onze prijzen en de facturering'],
-    it: ['il prezzo', 'i nostri prezzi e la fatturazione'],
-    pt: ['o preço', 'os nossos preços e a cobrança'],
+    es: ['el importe cobrado', 'nuestros precios y la facturación'],
+    nl: ['de hoogte van de rekening', 'onze prijzen en de facturering'],
+    it: ["l'importo addebitato", 'i nostri prezzi e la fatturazione'],
+    pt: ['o valor cobrado', 'os nossos preços e a cobrança'],
   },
 );
 
@@ -185,7 +185,7 @@ export const COMMUNICATION = topic(
       'não atende o telefone', 'não atendem o telefone', 'nem atende o telefone', 'nem uma mensagem', 'não soube explicar'],
   },
   {
-    en: ['how hard it was to get an answer from us', 'how we keep customers informed'],
+    en: ['the trouble getting an answer from us', 'how we keep customers informed'],
     de: ['die ausgebliebene Antwort', 'unsere Kommunikation'],
     fr: ["l'absence de réponse", 'notre communication'],
     es: ['la falta de respuesta', 'nuestra comunicación'],
