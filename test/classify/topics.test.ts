@@ -65,6 +65,23 @@ describe('topics', () => {
     expect(fr.concerns).toEqual(['breakfast']);
   });
 
+  it('takes loud music after "but" as a concern in every language ("la música estaba demasiado alta")', () => {
+    const restaurant = createClassifier({ taxonomy: taxonomyFor('restaurant') });
+    for (const text of [
+      'Comida muy rica pero la música estaba demasiado alta.',
+      'Cibo ottimo ma la musica era troppo alta.',
+      'Bon repas mais la musique était trop forte.',
+      'Lekker eten maar de muziek stond te hard.',
+      'Comida ótima mas a música estava alta demais.',
+      'Super Essen, aber die Musik war zu laut.',
+      'Great food but the music was too loud.',
+    ]) {
+      const v = restaurant.classify({ text, rating: 4 });
+      expect(v.negative, text).toBe(false);
+      expect(v.concerns, text).toEqual(['ambience']);
+    }
+  });
+
   it('takes what follows "but" in a 4-star review as a concern when it reads as a complaint, with or without a complaint word', () => {
     // "Great coffee but the queue was really slow" had no word of the lexicon after "but": the thank-you said
     // "so glad to hear about your experience" and nothing of the queue. The model's learned phrases ("was really slow") tell.

@@ -73,6 +73,8 @@ export const es: LanguageRules = {
     ['evitadlo', -3], ['evitadla', -3],
   ],
   complaintPhrases: [
+    // Too loud (music, a room): 'la música estaba demasiado alta' took no complaint word.
+    ['demasiado alta', -1], ['demasiado alto', -1],
     // A bill above the quote or the agreed price (a new user's trial: a tradesman's 3-star review read as praise).
     ['el doble del presupuesto', -2.5], ['más caro de lo presupuestado', -2.5], ['más caro que el presupuesto', -2.5], ['más de lo acordado', -2.2],
     ['más de lo pactado', -2.2], ['por encima del presupuesto', -2.5],

@@ -83,6 +83,8 @@ export const fr: LanguageRules = {
     ['imbattable', 2.5],
   ],
   complaintPhrases: [
+    // Too loud: 'la musique était trop forte' took no complaint word ('trop fort' alone is also slang praise).
+    ['musique trop forte', -1], ['musique * trop forte', -1], ['son trop fort', -1],
     // A bill above the quote or the agreed price (a new user's trial: a tradesman's 3-star review read as praise).
     ['plus chère que le devis', -2.5], ['plus cher que le devis', -2.5], ['plus chère que prévu', -2.2], ['plus cher que prévu', -2.2],
     ['le double du devis', -2.5], ['au-dessus du devis', -2.5], ['plus que convenu', -2.2],

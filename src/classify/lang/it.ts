@@ -76,6 +76,8 @@ export const it: LanguageRules = {
     ['bravi', 2.5], ['bravo', 2.5], ['brava', 2.5],
   ],
   complaintPhrases: [
+    // Too loud (music, a room): 'la musica era troppo alta' took no complaint word.
+    ['troppo alta', -1], ['troppo alto', -1],
     // A bill above the quote or the agreed price (a new user's trial: a tradesman's 3-star review read as praise).
     ['il doppio del preventivo', -2.5], ['era il doppio', -2.2], ['più alto del preventivo', -2.5], ['più caro del preventivo', -2.5],
     ['più del concordato', -2.2], ['più di quanto concordato', -2.2],

@@ -67,6 +67,8 @@ export const nl: LanguageRules = {
     ['toppertje', 2.8], ['afblijven', -3],
   ],
   complaintPhrases: [
+    // Too loud: 'de muziek stond te hard' took no complaint word.
+    ['te hard', -1],
     // A bill above the quote or the agreed price (a new user's trial: a tradesman's 3-star review read as praise).
     ['hoger dan de offerte', -2.5], ['duurder dan afgesproken', -2.5], ['hoger dan afgesproken', -2.5], ['meer dan afgesproken', -2.2],
     ['duurder dan de offerte', -2.5], ['het dubbele', -1.8],

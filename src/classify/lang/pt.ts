@@ -97,6 +97,8 @@ export const pt: LanguageRules = {
     ['forçado', -1.8], ['confuso', -1.5], ['carece', -1.5], ['clichê', -1], ['esperava', -1.2],
   ],
   complaintPhrases: [
+    // Too loud: 'a música estava alta demais' took no complaint word.
+    ['alta demais', -1], ['alto demais', -1],
     // A bill above the quote or the agreed price (a new user's trial: a tradesman's 3-star review read as praise).
     ['mais do que o combinado', -2.2], ['mais caro que o orçamento', -2.5], ['o dobro do orçamento', -2.5], ['acima do orçamento', -2.5],
     ['mais do que o orçamento', -2.5],
