@@ -96,7 +96,7 @@ export const HOME_SERVICES: readonly TopicSpec[] = [
       de: ['die Abrechnung des Auftrags', 'unsere Angebote und Rechnungen'],
       fr: ["le montant facturé pour l'intervention", 'nos devis et nos tarifs'],
       es: ['el importe cobrado por el trabajo', 'nuestros presupuestos y facturas'],
-      nl: ['de kosten die we in rekening brachten', 'onze offertes en facturen'],
+      nl: ['de in rekening gebrachte kosten', 'onze offertes en facturen'],
       it: ["l'importo addebitato per l'intervento", 'i nostri preventivi e le fatture'],
       pt: ['o valor cobrado pelo serviço', 'os nossos orçamentos e cobranças'],
     },
