@@ -2,7 +2,7 @@ import { CONTRAST_AFTER_WEIGHT, CONTRAST_BEFORE_WEIGHT } from './lexicon.js';
 import { LANGUAGE_RULES, type LanguageRules } from './lang/index.js';
 import { normalisePattern, PhraseMatcher, type PhraseHit } from './phrases.js';
 import { destretched, tokenize, TokenBuffer, type Token } from './tokenize.js';
-import { BREAKER, CONCESSIVE, CONTRAST, COORDINATOR, DISBELIEF_VERB, EXCLAMATIVE, FINITE, hashWord, NEGATOR, NEVER_SO, NEVER_WORD, REASON_OPENER, SARCASM_OPENER, SOFTENER, WordTable } from './word-table.js';
+import { BREAKER, CONCESSIVE, CONTRAST, COORDINATOR, DISBELIEF_VERB, EXCLAMATIVE, FINITE, hashWord, NEGATOR, NEVER_SO, NEVER_WORD, REASON_OPENER, REMEDY, SARCASM_OPENER, SOFTENER, WordTable } from './word-table.js';
 
 export { WordTable } from './word-table.js';
 
@@ -42,6 +42,7 @@ export function buildWordTable(valence: ReadonlyMap<string, number>, order: Iter
   flag(rules.reasonOpeners, REASON_OPENER);
   flag(rules.neverSo?.never ?? [], NEVER_WORD);
   flag(rules.neverSo?.so ?? [], NEVER_SO);
+  flag(rules.remedies ?? [], REMEDY);
   for (const [w, b] of rules.boosters) {
     const id = table.entry(normaliseWord(w));
     table.booster[id] = b;

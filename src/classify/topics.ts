@@ -2,7 +2,7 @@ import { endsSentence, isDeduction, type PhraseTag, type TextAnalysis } from './
 import { PhraseMatcher, type PhraseHit } from './phrases.js';
 import { DEFAULT_INDUSTRY, taxonomyFor, type Industry } from './taxonomies/index.js';
 import { tokenize, type Token } from './tokenize.js';
-import { CONTRAST } from './word-table.js';
+import { CONTRAST, NEGATOR, REMEDY } from './word-table.js';
 
 /** One topic of the taxonomy: config can add its own, keywords use the PhraseMatcher syntax. */
 export interface Topic {
@@ -55,7 +55,7 @@ export class TopicMatcher {
     if (a.deduction) for (const h of a.phraseHits) if (isDeduction(h)) deductionSentences.push(clauseStart(a, h.start, breaksSentence), clauseEnd(a, h.end, breaksSentence));
     let seen: boolean[] | undefined;
     for (const h of a.phraseHits) {
-      if (h.value.kind !== 'topic' || withinLonger(a.phraseHits, h, h.value.index)) continue;
+      if (h.value.kind !== 'topic' || withinLonger(a.phraseHits, h, h.value.index) || remedied(a, h)) continue;
       if (!(clauseComplains(a, h.start, h.end) || within(deductionSentences, h.start, h.end) || leansComplaint(a, h.start, h.end, model))) continue;
       seen ??= new Array<boolean>(this.ids.length).fill(false);
       seen[h.value.index] = true;
@@ -70,7 +70,7 @@ export class TopicMatcher {
     // A plain array: a typed array's backing store costs a malloc per review.
     let seen: boolean[] | undefined;
     for (const h of hits) {
-      if (h.value.kind !== 'topic' || withinLonger(hits, h, h.value.index)) continue;
+      if (h.value.kind !== 'topic' || withinLonger(hits, h, h.value.index) || (a !== undefined && remedied(a, h))) continue;
       if (a && onlyPraised(a, h.start, h.end)) continue;
       seen ??= new Array<boolean>(this.ids.length).fill(false);
       seen[h.value.index] = true;
@@ -90,6 +90,32 @@ function withinLonger(hits: readonly PhraseHit<PhraseTag>[], h: PhraseHit<Phrase
     if (o.start > h.start) break;
     if (o.value.kind === 'topic' && o.value.index !== index && o.end >= h.end && o.end - o.start > h.end - h.start) return true;
   }
+  return false;
+}
+
+/** How far from a topic's words a remedy verb may stand: "fixed the leak", "hat das Leck schnell repariert". */
+const REMEDY_REACH = 3;
+
+/**
+ * Whether the topic hit `h` names a problem put right: a remedy verb (LanguageRules.remedies) within REMEDY_REACH tokens
+ * before (not right before) or after it in its clause, with no negator just before the verb ("fixed the leak", "het lek snel gerepareerd";
+ * not "never fixed the leak", "nicht repariert"). Such a mention is praise for the fix, neither a topic nor a concern.
+ */
+function remedied(a: TextAnalysis, h: PhraseHit<PhraseTag>): boolean {
+  const flags = a.table.flags;
+  const isRemedy = (i: number): boolean => {
+    const id = a.ids[i] as number;
+    if (id < 0 || ((flags[id] as number) & REMEDY) === 0) return false;
+    for (let j = Math.max(0, i - 2); j < i; j++) {
+      const nid = a.ids[j] as number;
+      if (nid >= 0 && ((flags[nid] as number) & NEGATOR) !== 0) return false;
+    }
+    return true;
+  };
+  // Before the topic, a word between: a verb takes its object with an article or a possessive ("fixed the leak"); one
+  // right before the noun is an adjective ("the fixed price", "un prix réglé d'avance" aside).
+  for (let i = h.start - 1; i >= 0 && i >= h.start - REMEDY_REACH && !breaksClause(a, i); i--) if (i < h.start - 1 && isRemedy(i)) return true;
+  for (let i = h.end; i < a.tokens.length && i < h.end + REMEDY_REACH && !breaksClause(a, i); i++) if (isRemedy(i)) return true;
   return false;
 }
 

@@ -22,6 +22,8 @@ export const REASON_OPENER = 1024;
 export const NEVER_WORD = 2048;
 /** A word of degree after a never-word ("so", "such", "tan", "aussi", "così", "zo"): see LanguageRules.neverSo. */
 export const NEVER_SO = 4096;
+/** A verb saying a problem was put right ("fixed", "repariert"): see LanguageRules.remedies. */
+export const REMEDY = 8192;
 
 /**
  * Everything known about a word, by dense id: lexicon valence, closed-class roles and (filled in by the

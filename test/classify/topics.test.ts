@@ -65,6 +65,32 @@ describe('topics', () => {
     expect(fr.concerns).toEqual(['breakfast']);
   });
 
+  it('takes a problem the business fixed as praise, not a concern ("fixed the leak quickly", "hat das Leck repariert")', () => {
+    const trades = createClassifier({ taxonomy: taxonomyFor('home_services') });
+    for (const text of [
+      'Great plumber, fixed the leak quickly.',
+      'Repaired the leaking pipe in no time, very tidy.',
+      'Super Klempner, hat das Leck schnell repariert.',
+      'Top loodgieter, heeft het lek snel gerepareerd.',
+      'Excellent plombier, il a réparé la fuite rapidement.',
+      'Fontanero excelente, arregló la fuga en nada.',
+      'Ottimo idraulico, ha riparato la perdita subito.',
+      'Ótimo encanador, consertou o vazamento rapidinho.',
+    ]) {
+      const v = trades.classify({ text, rating: 5 });
+      expect(v.concerns ?? [], text).toEqual([]);
+      expect(v.topics, text).toEqual([]);
+    }
+    const app = createClassifier({ taxonomy: taxonomyFor('app_software') });
+    expect(app.classify({ text: 'The update fixed the crashes, works great now.', rating: 5 }).concerns ?? []).toEqual([]);
+    // Not fixed, or something else went wrong: still the topic.
+    for (const text of ['They never fixed the leak.', "They didn't fix the leak.", 'Het lek is niet gerepareerd.', 'Das Leck wurde nicht repariert.', 'Fixed the leak but flooded the kitchen.']) {
+      expect(trades.classify({ text, rating: 1 }).topics, text).toContain('property_damage');
+    }
+    // "fixed" right before a noun is an adjective: a fixed price is still a price.
+    expect(trades.classify({ text: 'They charged twice the fixed price they quoted.', rating: 1 }).topics).toContain('price_billing');
+  });
+
   it('takes loud music after "but" as a concern in every language ("la música estaba demasiado alta")', () => {
     const restaurant = createClassifier({ taxonomy: taxonomyFor('restaurant') });
     for (const text of [

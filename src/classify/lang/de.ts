@@ -24,6 +24,7 @@ export const de: LanguageRules = {
     'werde', 'würde', 'würden', 'hat', 'haben', 'hatte', 'hatten', 'möchte', 'möchten', 'muss', 'müssen', 'darf', 'dürfen'],
   neverSo: { never: ['nie', 'niemals', 'nimmer'], so: ['so', 'derart', 'dermaßen', 'solch', 'solche', 'solchen', 'solcher', 'solches'] },
   reasonOpeners: [...CAUSAL],
+  remedies: ['repariert', 'behoben', 'gelöst', 'beseitigt', 'abgedichtet', 'geflickt'],
   disbelief: { verbs: ['glauben', 'fassen', 'vorstellen', 'beschreiben', 'sagen', 'erklären'], openers: ['wie', 'was'] },
   contrastAfter: ['aber', 'doch', 'jedoch', 'allerdings', 'leider', 'trotzdem', 'dennoch', 'sondern', 'außer'],
   concessiveOpeners: ['obwohl', 'obgleich', 'trotz', 'zwar', 'wenngleich'],

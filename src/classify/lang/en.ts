@@ -18,6 +18,7 @@ export const en: LanguageRules = {
   negationLooksBack: false,
   neverSo: { never: ['never'], so: [...NEVER_INTENSIFIERS] },
   reasonOpeners: ['because', 'cuz'],
+  remedies: ['fixed', 'repaired', 'resolved', 'solved', 'sorted', 'mended', 'unblocked', 'patched', 'sealed'],
   disbelief: { verbs: ['believe', 'imagine', 'describe', 'express', 'explain', 'tell', 'say', 'stress', 'emphasize', 'emphasise'], openers: ['how', 'what'] },
   contrastAfter: [...CONTRAST_AFTER],
   concessiveOpeners: [...CONCESSIVE_OPENERS],

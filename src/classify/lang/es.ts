@@ -22,6 +22,7 @@ export const es: LanguageRules = {
   // "sin embargo" and "no obstante" by their second word.
   neverSo: { never: ['nunca', 'jamás'], so: ['tan', 'tanto', 'tanta', 'tantos', 'tantas', 'semejante'] },
   reasonOpeners: [...CAUSAL, 'por'],
+  remedies: ['arregló', 'arreglaron', 'arreglado', 'arreglada', 'reparó', 'repararon', 'reparado', 'reparada', 'solucionó', 'solucionaron', 'solucionado', 'resolvió', 'resolvieron', 'resuelto'],
   disbelief: { verbs: ['creer', 'creerme', 'imaginar', 'imaginarme', 'describir', 'decir', 'expresar', 'explicar'], openers: ['lo', 'cómo', 'qué', 'cuán', 'cuánto', 'cuánta'] },
   contrastAfter: ['pero', 'embargo', 'salvo', 'excepto', 'desafortunadamente', 'lamentablemente', 'sino', 'obstante'],
   concessiveOpeners: ['aunque', 'pese'],

@@ -23,6 +23,7 @@ export const fr: LanguageRules = {
   negationLooksBack: false,
   neverSo: { never: ['jamais'], so: ['aussi', 'si', 'autant', 'tellement', 'pareil', 'pareille', 'tel', 'telle'] },
   reasonOpeners: [...CAUSAL],
+  remedies: ['réparé', 'réparée', 'réparés', 'résolu', 'résolue', 'réglé', 'réglée', 'colmaté', 'colmatée', 'débouché', 'corrigé', 'corrigée'],
   disbelief: { verbs: ['croire', 'imaginer', 'décrire', 'dire', 'exprimer', 'expliquer'], openers: ['comme', 'combien', 'quel', 'quelle', 'quels', 'quelles'] },
   contrastAfter: ['mais', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'malheureusement', 'sauf', 'hélas'],
   concessiveOpeners: ['malgré', 'quoique', 'certes'],

@@ -23,6 +23,7 @@ export const it: LanguageRules = {
   negationLooksBack: false,
   neverSo: { never: ['mai'], so: ['così', 'tanto', 'tanta', 'talmente', 'simile', 'tale'] },
   reasonOpeners: [...CAUSAL, 'per'],
+  remedies: ['riparato', 'riparata', 'risolto', 'risolta', 'sistemato', 'sistemata', 'aggiustato', 'aggiustata'],
   disbelief: { verbs: ['credere', 'credo', 'immaginare', 'descrivere', 'dire', 'esprimere', 'spiegare'], openers: ['quanto', 'quanta', 'quanti', 'quante', 'come'] },
   contrastAfter: ['ma', 'però', 'tuttavia', 'purtroppo', 'eppure', 'invece', 'comunque', 'peccato', 'tranne', 'salvo'],
   concessiveOpeners: ['nonostante', 'sebbene', 'benché', 'seppur', 'seppure'],

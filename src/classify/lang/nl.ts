@@ -23,6 +23,7 @@ export const nl: LanguageRules = {
     'zou', 'zouden', 'wil', 'willen', 'heeft', 'hebben', 'had', 'hadden', 'mag', 'mogen', 'moet', 'moeten'],
   neverSo: { never: ['nooit'], so: ['zo', 'zulk', 'zulke', 'dermate'] },
   reasonOpeners: [...CAUSAL],
+  remedies: ['gerepareerd', 'opgelost', 'verholpen', 'gedicht'],
   disbelief: { verbs: ['geloven', 'geloof', 'voorstellen', 'beschrijven', 'zeggen', 'uitleggen'], openers: ['hoe', 'wat'] },
   contrastAfter: ['maar', 'echter', 'helaas', 'toch', 'desondanks', 'behalve', 'jammer', 'alleen'],
   concessiveOpeners: ['hoewel', 'ondanks', 'alhoewel', 'weliswaar', 'ofschoon'],

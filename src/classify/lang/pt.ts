@@ -22,6 +22,7 @@ export const pt: LanguageRules = {
   negationLooksBack: false,
   neverSo: { never: ['nunca', 'jamais'], so: ['tão', 'tanto', 'tanta', 'tamanho', 'tamanha'] },
   reasonOpeners: [...CAUSAL, 'por', 'pela', 'pelo'],
+  remedies: ['consertou', 'consertaram', 'consertado', 'consertada', 'reparou', 'repararam', 'reparado', 'resolveu', 'resolveram', 'resolvido', 'arrumou', 'arrumaram'],
   disbelief: { verbs: ['acreditar', 'acredito', 'acreditei', 'imaginar', 'descrever', 'dizer', 'expressar', 'explicar'], openers: ['como', 'quanto', 'quão'] },
   contrastAfter: ['mas', 'porém', 'contudo', 'entretanto', 'todavia', 'infelizmente', 'exceto', 'senão'],
   concessiveOpeners: ['embora', 'apesar', 'mesmo'],

@@ -46,6 +46,12 @@ export interface LanguageRules {
    */
   reasonOpeners: readonly string[];
   /**
+   * Past forms of the verbs that say a problem was put right ("fixed", "repariert", "réparé", "arregló"): a topic named
+   * beside one, undenied, was solved, and is neither a topic nor a concern ("Great plumber, fixed the leak quickly" is
+   * praise, not a leak). Not "replaced", "changed" or "refunded": those name a complaint as often.
+   */
+  remedies?: readonly string[];
+  /**
    * Disbelief is emphasis: a denied verb of believing or saying (`verbs`) followed by one of `openers` ("how", "hoe",
    * "lo", "como", "quanto"), right after it or after one short word ("tell you how", "croire à quel point"), ends the
    * negation and un-negates the words before it: "I can't believe how rude", "No puedo creer lo sucio que estaba".
