@@ -222,12 +222,12 @@ function wordHashes(text: string, out: number[]): void {
 const words: number[] = [];
 
 /** A single word this long is telling on its own: "Ihre Rückmeldung … Ihre offene Rückmeldung" repeats. */
-const TELLING_WORD = 9;
+const TELLING_WORD = 8;
 
 /**
  * Hashes of pairs of neighbouring words with one of five letters or more ("fell short", "lo ocurrido",
  * "la hauteur") into `out`, and of single words of TELLING_WORD letters or more ("Rückmeldung",
- * "experience") into `outWords`: what makes two sentences sound the same. Shorter pairs ("to the", "we
+ * "feedback") into `outWords`: what makes two sentences sound the same. Shorter pairs ("to the", "we
  * are") recur in any text, and words of the business name (`skip`) are meant to recur. Numbers in reused
  * arrays, not strings in a set: that cost a seventh of a draft.
  */

@@ -51,10 +51,13 @@ import { business, negativeReviews } from './factories.js';
  * breakfast", "el importe cobrado"), no "rude waiter" or "overpriced menu" quoted back, nothing of a critical review's
  * claim said back, formal replies write contractions out, "review {topic} with our team", "what you wrote about"
  * (not "your account of … your account"), "this isn't" (not "which isn't" after a plural): 4,575 of 26,542 cases move.
+ * A second native review of the German, Dutch and French drafts: the long-word repeat check from eight letters
+ * ("feedback … feedback", "ervaring … ervaring"), French praise without "retour"/"plaisir" twice, German without
+ * "bitten"/"klären" twice, Dutch word order and "Goedemiddag" gone: 950 of 26,542 cases move.
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: '9c9fb26145ca9e0ddc1a0a2b3bb58d3e833a59f0ce07ff1fe84c703eb3a0d9d4', cases: 26542 },
-  4: { sha256: '429c140ffe05b966698a0e9888c5e350d1ecad61f6cad81992ae50e1c8fd2edc', cases: 7292 },
+  1: { sha256: '04b6f86063441874b65e7d7c7f4f2271af9b883c2001c0404d5bfc9edc968941', cases: 26542 },
+  4: { sha256: '52f67e5e99322da2a6f5e1f9e2f1a9b9950b50aa739576b4a5469309453e6bc0', cases: 7292 },
 };
 
 const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];

@@ -868,3 +868,62 @@ describe('what English drafts say of the reviewer\'s own words (a native speaker
     }
   });
 });
+
+describe('what a second native-speaker review of the German, Dutch and French drafts found wrong', () => {
+  const lines = (language: string, part: string): string[] => {
+    const p = templateSetFor(language).parts[part as keyof ReturnType<typeof templateSetFor>['parts']];
+    return p ? [...p.friendly, ...p.formal] : [];
+  };
+
+  it('thanks a French 5-star review without "retour" or "plaisir" twice', () => {
+    for (const tone of TONES) {
+      for (const r of drafts('fr', tone, 'Super repas, service impeccable !', 'restaurant', { rating: 5 })) {
+        expect(count(r, /\bretour\b/), r).toBeLessThan(2);
+        expect(count(r, /\bplaisir\b/), r).toBeLessThan(2);
+      }
+    }
+  });
+
+  it('says no German verb of asking or settling twice ("bitten … bitten", "klären … klären", "in Ordnung bringen" twice)', () => {
+    for (const r of drafts('de', 'formal', COMPLAINTS.de!, 'restaurant')) {
+      expect(count(r, /\bbitten\b/), r).toBeLessThan(2);
+      expect(count(r, /klären/), r).toBeLessThan(2);
+      expect(count(r, /in Ordnung bringen/), r).toBeLessThan(2);
+    }
+  });
+
+  it('says a long word once: "feedback", "ervaring", "Hinweis"', () => {
+    for (const tone of TONES) {
+      for (const r of drafts('nl', tone, 'Slechte service, nooit meer.', 'generic')) {
+        expect(count(r, /\bfeedback\b/), r).toBeLessThan(2);
+        expect(count(r, /\bervaring\b/), r).toBeLessThan(2);
+      }
+      for (const r of drafts('de', tone, 'Schlechter Service, nie wieder.', 'generic')) expect(count(r, /Hinweis/), r).toBeLessThan(2);
+    }
+  });
+
+  it('writes French and Dutch promises in the natural order: "examiner de près {topic}", "deze kwestie intern", no "om het te verbeteren"', () => {
+    for (const line of lines('fr', 'reassure')) expect(line).not.toMatch(/\{topicShort\} \[avec notre équipe\|en interne\] \[de près/);
+    for (const line of lines('nl', 'reassure')) {
+      expect(line).not.toMatch(/intern\] \[deze kwestie/);
+      expect(line).not.toMatch(/om het te verbeteren/);
+    }
+  });
+
+  it('makes no customer\'s remark fall short, and says nothing a customer would find dismissive or odd', () => {
+    for (const line of lines('fr', 'ackIssue')) {
+      expect(line).not.toMatch(/Vos remarques sur \{issue\} ont retenu toute notre attention ; ce n'est pas/);
+      expect(line).not.toMatch(/racontes/);
+    }
+    for (const line of lines('nl', 'ackIssue')) expect(line).not.toMatch(/meemaakte met/);
+    for (const line of lines('nl', 'thanks')) expect(line).not.toMatch(/duidelijke uitleg/);
+    for (const line of lines('nl', 'greetingNoName')) expect(line).not.toMatch(/Goedemiddag/);
+    for (const line of lines('fr', 'escalateNamed')) expect(line).not.toMatch(/traitons ton avis/);
+  });
+
+  it('names the problem, not an object or a word twice ("die lange Wartezeit im Wartezimmer", "onze betaalpassen", "Kartenservices")', () => {
+    expect(topicPhraseFor('healthcare', 'de', 'waiting_time', 'long')).not.toMatch(/Wartezeit.*Warte/);
+    expect(topicPhraseFor('bank_fintech', 'nl', 'cards', 'short')).not.toMatch(/betaalpassen/);
+    for (const spec of INDUSTRY_TOPICS.bank_fintech) expect(topicPhraseFor('bank_fintech', 'de', spec.id, 'short'), spec.id).not.toMatch(/Kartenservices/);
+  });
+});

@@ -17,10 +17,10 @@ export const CARDS = topic(
   },
   {
     en: ['the trouble with your card', 'our card services'],
-    de: ['die Probleme mit der Karte', 'unsere Kartenservices'],
+    de: ['die Probleme mit der Karte', 'die Sperrung und Freischaltung von Karten'],
     fr: ['le problème de carte bancaire', 'nos services de carte'],
     es: ['el problema con la tarjeta', 'el servicio de tarjetas'],
-    nl: ['het probleem met de pas', 'onze betaalpassen'],
+    nl: ['het probleem met de pas', 'de blokkering en vrijgave van passen'],
     it: ['il problema con la carta', 'i servizi legati alle carte'],
     pt: ['o problema com o cartão', 'os nossos serviços de cartão'],
   },

@@ -117,7 +117,7 @@ export const HEALTHCARE: readonly TopicSpec[] = [
     label: 'Waiting room',
     phrases: {
       en: ['the long wait in the waiting room', 'the waiting times at our practice'],
-      de: ['die lange Wartezeit im Wartezimmer', 'die Wartezeiten in unserer Praxis'],
+      de: ['die langen Wartezeiten in unserer Praxis', 'die Wartezeiten'],
       fr: ['la longue attente avant la consultation', "les temps d'attente au cabinet"],
       es: ['la larga espera antes de la consulta', 'los tiempos de espera en nuestro centro'],
       nl: ['de lange wachttijd in de wachtkamer', 'de wachttijden in onze praktijk'],

@@ -42,7 +42,7 @@ export const STAFF_SERVICE = topic(
   {
     en: ['the way our staff treated you', 'how our staff treat our customers'],
     de: ['das Verhalten unseres Personals', 'die Freundlichkeit unseres Personals'],
-    fr: ['le service de notre équipe', "l'accueil réservé à nos clients"],
+    fr: ["l'attitude de notre personnel", "l'accueil réservé à nos clients"],
     es: ['la atención de nuestro personal', 'el trato que damos a nuestros clientes'],
     // Not 'bediening': that is a waiter's or a shop's service, and a bank's or a clinic's staff read it too.
     nl: ['de service van onze medewerkers', 'de houding van onze medewerkers'],
