@@ -40,6 +40,8 @@ export class SentimentModel {
   private readonly denseWeights: Float64Array;
   private readonly bias: number;
   private readonly dense = new Float64Array(DENSE_FEATURES.length);
+  /** Whether the model learned word weights (English), or is its language's lexicon alone (the others, scripts/train.ts). */
+  readonly learned: boolean;
 
   constructor(file: ModelFile) {
     if (file.format !== 1) throw new Error(`Unsupported model format ${String(file.format)}`);
@@ -54,6 +56,7 @@ export class SentimentModel {
     const valence = withRules(zipMap(file.lexicon.words, file.lexicon.valences), rules);
     this.words = buildWordTable(valence, [...order, ...file.lexicon.words], rules);
     // Split by shape so scoring never builds a key string: "w", "!w" (negated) and "w1 w2" (two levels).
+    this.learned = file.ngrams.keys.length > 0;
     const pairKeys = file.ngrams.keys.filter((k) => k.indexOf(' ') > 0).length;
     this.pairs = new PairTable(pairKeys);
     file.ngrams.keys.forEach((key, i) => {

@@ -55,7 +55,7 @@ export class TopicMatcher {
     if (a.deduction) for (const h of a.phraseHits) if (isDeduction(h)) deductionSentences.push(clauseStart(a, h.start, breaksSentence), clauseEnd(a, h.end, breaksSentence));
     let seen: boolean[] | undefined;
     for (const h of a.phraseHits) {
-      if (h.value.kind !== 'topic' || withinLonger(a.phraseHits, h, h.value.index) || remedied(a, h)) continue;
+      if (h.value.kind !== 'topic' || withinLonger(a.phraseHits, h, h.value.index) || remedied(a, h) || onlyPraised(a, h.start, h.end)) continue;
       if (!(clauseComplains(a, h.start, h.end) || within(deductionSentences, h.start, h.end) || leansComplaint(a, h.start, h.end, model))) continue;
       seen ??= new Array<boolean>(this.ids.length).fill(false);
       seen[h.value.index] = true;
@@ -167,6 +167,8 @@ function clauseComplains(a: TextAnalysis, start: number, end: number): boolean {
 /** The trained model's reading of a span of the text (SentimentModel.lean). */
 export interface LearnedLean {
   lean(a: TextAnalysis, lo: number, hi: number): number;
+  /** False for a model that is a lexicon alone: it has no lean to give. */
+  readonly learned: boolean;
 }
 
 /**
@@ -178,14 +180,19 @@ const CONTRAST_LEAN = 0.5;
 
 /**
  * Whether the clause around tokens [start, end) follows a contrast word ("but", "though", "aber") and, with no praise
- * word in it ("but the staff were quick and friendly": the lexicon has spoken), reads as a complaint to the model.
+ * word in it ("but the staff were quick and friendly": the lexicon has spoken), reads as a complaint to the model;
+ * to a model without learned words, whatever follows the contrast word without praise does.
  */
 function leansComplaint(a: TextAnalysis, start: number, end: number, model: LearnedLean): boolean {
   const lo = clauseStart(a, start);
   // A clause breaks at punctuation or a contrast word: the token before it is the one or the other.
   if (lo === 0 || (a.tokens[lo - 1] as Token).kind === 'punct') return false;
   const hi = clauseEnd(a, end);
-  for (const c of a.cues) if (c.start >= lo && c.end <= hi && c.valence > 0) return false;
+  // The topic's own words are no praise of it: "les frais" (fees) reads as "frais" (fresh).
+  for (const c of a.cues) if (c.start >= lo && c.end <= hi && c.valence > 0 && (c.end <= start || c.start >= end)) return false;
+  // A lexicon alone has no lean ("aber das WLAN funktionierte kaum", "maar het ontbijt viel tegen" hold no word of
+  // it): a topic named after the contrast word, with no praise beside it, is what the reviewer is taking issue with.
+  if (!model.learned) return true;
   return model.lean(a, lo, hi) > CONTRAST_LEAN;
 }
 
@@ -198,9 +205,9 @@ const PRAISE = 1.5;
  * the bed…".
  */
 function onlyPraised(a: TextAnalysis, start: number, end: number): boolean {
-  // Only English: elsewhere the English lexicon's cues on look-alike words ("support", "resolve" in a
-  // Portuguese "não resolve") would drop real complaints.
-  if (a.cues.length === 0 || a.table.language !== 'en') return false;
+  // Every language reads its own lexicon's cues: "Das Personal war super nett, aber das Essen war kalt" praises the
+  // staff (a German reply apologised for them while each language was read with English tables, this was English-only).
+  if (a.cues.length === 0) return false;
   const lo = clauseStart(a, start);
   const hi = clauseEnd(a, end);
   let praise = 0;

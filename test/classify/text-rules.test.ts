@@ -333,7 +333,7 @@ describe('a lukewarm review', () => {
   it('reads "so-so" in every language the same way: "Ganz okay, nichts Besonderes", "Nella media", "Nada del otro mundo" at 3 stars', () => {
     // A German 3-star "Ganz okay, nichts Besonderes." got a full apology for "den Vorfall" (a native speaker's review).
     const soSo: [string, string][] = [
-      ['de', 'Ganz okay, nichts Besonderes.'], ['de', 'Durchschnittlich.'], ['de', 'So lala.'],
+      ['de', 'Ganz okay, nichts Besonderes.'], ['de', 'Durchschnittlich.'], ['de', 'So lala.'], ['de', 'Es war in Ordnung.'], ['de', 'Alles okay.'],
       ['fr', 'Rien de spécial.'], ['fr', 'Correct, sans plus.'], ['fr', 'Bof.'],
       ['es', 'Nada del otro mundo.'], ['es', 'Normal, sin más.'], ['es', 'Regular.'],
       ['it', 'Nella media.'], ['it', 'Niente di speciale.'], ['it', 'Così così.'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, createClassifier, DEFAULT_TAXONOMY } from '../../src/classify/index.js';
-import { taxonomyFor } from '../../src/classify/taxonomies/index.js';
+import { taxonomyFor, type Industry } from '../../src/classify/taxonomies/index.js';
 
 describe('topics', () => {
   it('has the documented default topic ids', () => {
@@ -65,6 +65,25 @@ describe('topics', () => {
     expect(fr.concerns).toEqual(['breakfast']);
   });
 
+  it('leaves out the staff a German, French, Dutch or Italian reviewer praised, and keeps what they complained of', () => {
+    // "Das Personal war super nett, aber das Essen war leider kalt" got an apology for "das Verhalten unseres Personals".
+    const restaurant = createClassifier({ taxonomy: taxonomyFor('restaurant') });
+    for (const text of [
+      'Das Personal war super nett, aber das Essen war leider kalt.',
+      'Le personnel était adorable, mais les plats étaient froids.',
+      'Het personeel was super vriendelijk, maar het eten was koud.',
+      'Il personale era gentilissimo, ma il cibo era freddo.',
+    ]) {
+      const v = restaurant.classify({ text, rating: 2 });
+      expect(v.topics, text).toEqual(['food_quality']);
+    }
+    for (const text of ['Atención al cliente excelente.', 'Het personeel is top.', 'Personale molto professionale.', 'Das Personal ist super.']) {
+      const v = restaurant.classify({ text, rating: 5 });
+      expect(v.topics, text).toEqual([]);
+      expect(v.concerns ?? [], text).toEqual([]);
+    }
+  });
+
   it('takes a problem the business fixed as praise, not a concern ("fixed the leak quickly", "hat das Leck repariert")', () => {
     const trades = createClassifier({ taxonomy: taxonomyFor('home_services') });
     for (const text of [
@@ -89,6 +108,29 @@ describe('topics', () => {
     }
     // "fixed" right before a noun is an adjective: a fixed price is still a price.
     expect(trades.classify({ text: 'They charged twice the fixed price they quoted.', rating: 1 }).topics).toContain('price_billing');
+  });
+
+  it('takes what follows "aber", "maar", "mais" in a 4-star review as a concern, where no model of the language has learned its words', () => {
+    // "Schönes Zimmer und tolle Lage, aber das WLAN funktionierte kaum" was thanked with "Das ganze Team freut sich
+    // riesig": the languages' models are their lexicons, and "kaum", "viel tegen", "ont augmenté" are in none of them.
+    const cases: [Industry, string, string][] = [
+      ['hotel', 'Schönes Zimmer und tolle Lage, aber das WLAN funktionierte kaum.', 'amenities'],
+      ['retail_ecommerce', 'Gute Qualität, aber der Versand hat lange gedauert.', 'delivery'],
+      ['hotel', 'Fijne kamer, maar het ontbijt viel tegen.', 'breakfast'],
+      ['bank_fintech', 'Bonne banque, mais les frais ont augmenté.', 'fees'],
+      ['retail_ecommerce', 'Bon produit, mais la livraison a pris deux semaines.', 'delivery'],
+      ['restaurant', 'Ganz okay, aber die Preise sind zu hoch.', 'price_billing'],
+    ];
+    for (const [industry, text, topic] of cases) {
+      const v = createClassifier({ taxonomy: taxonomyFor(industry) }).classify({ text, rating: 4 });
+      expect(v.negative, text).toBe(false);
+      expect(v.concerns, text).toEqual([topic]);
+    }
+    // What follows praises, or nothing follows "but": no concern.
+    const hotel = createClassifier({ taxonomy: taxonomyFor('hotel') });
+    for (const text of ['Kleines Zimmer, aber das Frühstück war super.', 'Petite chambre mais le petit-déjeuner était excellent.', 'Klein kamer maar het ontbijt was heerlijk.']) {
+      expect(hotel.classify({ text, rating: 5 }).concerns ?? [], text).toEqual([]);
+    }
   });
 
   it('takes loud music after "but" as a concern in every language ("la música estaba demasiado alta")', () => {

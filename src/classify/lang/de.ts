@@ -13,7 +13,9 @@ export const de: LanguageRules = {
     'dass', 'weil', 'wenn', 'oder', 'bei', 'nach', 'vom', 'zum', 'zur', 'ganz', 'leider', 'toll', 'essen', 'geld', 'nie',
     'nichts', 'kann', 'konnte', 'muss', 'sie', 'er', 'ihr', 'hier', 'jetzt', 'seit', 'über', 'dann', 'doch', 'alles', 'freundlich'],
   negators: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'nichts', 'niemand', 'ohne', 'weder',
-    'nirgends', 'keinesfalls', 'keineswegs', 'garnicht', 'nimmer'],
+    'nirgends', 'keinesfalls', 'keineswegs', 'garnicht', 'nimmer',
+    // 'Barely': "das WLAN funktionierte kaum" is a complaint, "kaum Wartezeit" praise.
+    'kaum'],
   negationBreakers: ['nur', 'bloß', 'einmal', 'mal', 'umsonst', 'zweifel', ...CAUSAL],
   // A negation ends at "und" ("Kein Frühstück und unfreundliches Personal" is no praise of the staff), unless "und" joins
   // two sentiment words of one polarity (features.ts, joinsSentimentWords).
@@ -40,7 +42,7 @@ export const de: LanguageRules = {
     ['ausgezeichnet', 3.2], ['perfekt', 3.2], ['lecker', 2.8], ['köstlich', 3], ['freundlich', 2.2], ['nett', 2], ['herzlich', 2.5],
     ['zuvorkommend', 2.5], ['hilfsbereit', 2.5], ['schnell', 1.2], ['sauber', 2], ['gemütlich', 2.2], ['schön', 2.5], ['empfehlenswert', 3],
     ['zufrieden', 2.2], ['begeistert', 3], ['gerne', 1.5], ['gern', 1.5], ['danke', 1.5], ['wunderbar', 3.2], ['fantastisch', 3.2],
-    ['großartig', 3.2], ['genial', 3], ['top', 2.8], ['empfehlen', 2], ['liebe', 2.5], ['lieben', 2.5], ['mag', 1.5], ['angenehm', 2],
+    ['großartig', 3.2], ['genial', 3], ['top', 2.8], ['oben', 0], ['empfehlen', 2], ['liebe', 2.5], ['lieben', 2.5], ['mag', 1.5], ['angenehm', 2],
     ['preiswert', 1.8], ['günstig', 1.5], ['zuverlässig', 2.2], ['kompetent', 2.2], ['professionell', 2.2], ['einfach', 1], ['praktisch', 1.8],
     ['funktioniert', 1.2], ['stabil', 1.5], ['übersichtlich', 2], ['hilfreich', 2], ['ok', 0.5], ['okay', 0.5], ['lob', 2], ['traumhaft', 3],
     ['schlecht', -2.5], ['schlechter', -2.5], ['schlechteste', -3.2], ['mies', -2.8], ['miserabel', -3.2], ['katastrophal', -3.4],
@@ -153,7 +155,7 @@ export const de: LanguageRules = {
   sarcasmPhrases: ['danke für nichts', 'na toll', 'ganz toll', 'echt toll', 'na super', 'vielen dank auch', 'herzlichen glückwunsch'],
   // "Ganz okay, nichts Besonderes", "So lala", "Durchschnittlich": so-so, not a complaint. No "gut", "geht" or "passt":
   // with "nichts" they complain ("nichts geht", "nichts passt").
-  lukewarm: ['ok', 'okay', 'okey', 'ganz', 'in', 'ordnung', 'nichts', 'besonderes', 'durchschnittlich', 'durchschnitt', 'solide', 'so', 'lala', 'naja'],
+  lukewarm: ['ok', 'okay', 'okey', 'ganz', 'in', 'ordnung', 'es', 'war', 'ist', 'alles', 'nichts', 'besonderes', 'durchschnittlich', 'durchschnitt', 'solide', 'so', 'lala', 'naja'],
   critical: {
     // Not 'gericht' (a dish), 'anzeige' (a display) or 'polizei' alone (a locksmith's customer mentions it): the threat is
     // spelled out.

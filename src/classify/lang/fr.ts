@@ -84,6 +84,8 @@ export const fr: LanguageRules = {
     ['imbattable', 2.5],
   ],
   complaintPhrases: [
+    // A price gone up is no praise ('augmenté' reads positive): 'les frais ont augmenté'.
+    ['frais ont augmenté', -1], ['prix ont augmenté', -1], ['tarifs ont augmenté', -1],
     // Too loud: 'la musique était trop forte' took no complaint word ('trop fort' alone is also slang praise).
     ['musique trop forte', -1], ['musique * trop forte', -1], ['son trop fort', -1],
     // A bill above the quote or the agreed price (a new user's trial: a tradesman's 3-star review read as praise).

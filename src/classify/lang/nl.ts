@@ -12,7 +12,9 @@ export const nl: LanguageRules = {
     'mijn', 'ons', 'onze', 'hebben', 'heeft', 'hadden', 'werd', 'werden', 'wordt', 'kan', 'kon', 'moet', 'moest', 'zo', 'dan',
     'als', 'omdat', 'toen', 'altijd', 'nooit', 'niets', 'niks', 'eten', 'bediening', 'personeel', 'lekker', 'vriendelijk', 'prijs',
     'helaas', 'echt', 'gewoon', 'hier', 'daar', 'ook', 'zelfs', 'keer', 'uur', 'minuten'],
-  negators: ['niet', 'geen', 'nooit', 'niets', 'niks', 'niemand', 'nergens', 'zonder', 'noch', 'allerminst'],
+  negators: ['niet', 'geen', 'nooit', 'niets', 'niks', 'niemand', 'nergens', 'zonder', 'noch', 'allerminst',
+    // 'Barely': "de wifi werkte nauwelijks" is a complaint, "nauwelijks wachttijd" praise.
+    'nauwelijks'],
   negationBreakers: ['alleen', 'enkel', 'slechts', 'eens', 'twijfel', ...CAUSAL],
   // A negation ends at "en" ("Geen wifi en onvriendelijk personeel" is no praise of the staff), unless "en" joins
   // two sentiment words of one polarity (features.ts, joinsSentimentWords).
