@@ -130,6 +130,11 @@ function runsOn(words: readonly string[]): boolean {
   }
   return false;
 }
+/** An expectation, not what happened: "we were told there would be a 10 minute wait", "they promised it would arrive". */
+const EXPECTATION = /\b(told|promised|said|assured|quoted|supposed)\b.*\b(would|will|was going to|were going to|to be)\b/i;
+/** Reported speech: "it says my password is wrong" is what a screen said, not a thing the customer was given. */
+const REPORTED = /\b(says|said|say|shows|showed|told|tells|claims|claimed|states|stated|displays|displayed)\s+(?:that\s+)?$/i;
+
 /** People as the subject ("he was rude", "they never called"): repeated back, it singles someone out. */
 const PERSON_SUBJECT = new Set(['he', 'she', 'they', 'them', 'his', 'her']);
 
@@ -276,8 +281,12 @@ export function complaintClause(text: string, topics: readonly string[], maxChar
     // The score first: most clauses name no problem and no topic, and are dropped before the pattern checks.
     const problemWords = words.filter((w) => NEGATIVE.has(w) && !NEGATION.test(w)).length;
     const onTopic = topicHit(c, topics);
-    // "I didn't use my common sense": a sentence about the reviewer needs a real problem word, not just a "not".
+    // Every clause repeated back names what went wrong: "we had a reservation" is on topic but no complaint ("sad to
+    // hear that you had a reservation"), and "I didn't use my common sense" needs a real problem word, not just a "not".
+    if (problemWords === 0 && negativeHits(words) === 0) return;
     if ((words[0] === 'i' || words[0] === 'we') && problemWords === 0 && !onTopic) return;
+    // What the reviewer was told or promised ("we were told there would be a 10 minute wait") is not what went wrong.
+    if (EXPECTATION.test(c)) return;
     let score = 2 * negativeHits(words) + (onTopic ? 3 : 0);
     if (score < 2 || !VERB.test(c)) return;
     // A capitalised word after the first is a name (staff, people, places): naming someone in public reads as blame.
@@ -320,6 +329,8 @@ export function issuePhrases(text: string, max = 2): string[] {
     const adj = (m[2] ?? '').toLowerCase();
     if (noun.split(/\s+/).some((w) => BAD_NOUN_WORDS.has(w) || NEGATIVE.has(w) || FLIP[w])) continue;
     if (hasPersonalData(noun) || PROFANITY.test(noun)) continue;
+    // "it says my password is wrong": a message reported, not the customer's wrong password.
+    if (REPORTED.test(normal.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0))) continue;
     found.push({ at: m.index ?? 0, phrase: `the ${adj} ${noun}` });
   }
   const seen = new Set<string>();

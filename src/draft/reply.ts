@@ -188,8 +188,8 @@ function partFor(m: Material, part: PartName): PartName {
   return instead && m.set.parts[instead] ? instead : part;
 }
 
-/** How many other phrasings a part tries before it settles for one that repeats another part. */
-const REPHRASINGS = 4;
+/** How many phrasings (seeds) a part tries before it settles for one that repeats another part. */
+const REPHRASINGS = 6;
 
 /** Letters and digits of any script, and apostrophes inside words; not spaces, punctuation or symbols. */
 function isWordCode(c: number): boolean {
@@ -386,14 +386,17 @@ const THANK_YOU_LADDER = [
 function composeThankYou(m: Material, level: (typeof THANK_YOU_LADDER)[number]): { text: string; parts: string[] } {
   // A lukewarm review is thanked plainly, with no "glad to hear", and told the business means to do better.
   const neutral = m.lukewarm && m.set.parts.neutralThanks !== undefined && m.set.parts.neutralInvite !== undefined;
-  const thanks: PartName = neutral ? 'neutralThanks' : 'praiseThanks';
+  // What a mostly happy customer criticised is taken note of, never apologised for; "so glad to hear" would ignore it.
+  const concerns = m.set.parts.mixedNote ? joinList(m.set, m.concernsLong) : undefined;
+  // Nor are they thanked for their "kind words" just before: "Thank you for your kind words! We've noted your comments
+  // on the rude waiter" read as praise of the complaint.
+  const plainThanks = (neutral || (concerns !== undefined && level.note)) && m.set.parts.neutralThanks !== undefined;
+  const thanks: PartName = plainThanks ? 'neutralThanks' : 'praiseThanks';
   const visitInvite: PartName = neutral ? 'neutralInvite' : 'praiseInvite';
   const serviceInvite: PartName = neutral ? 'serviceNeutralInvite' : 'serviceInvite';
   const invite: PartName = !m.visits && m.set.parts[serviceInvite] ? serviceInvite : visitInvite;
   const parts: string[] = ['thanks'];
   const body = [once(m, thanks, () => renderFresh(m, 'thanks', thanks, { business: m.business })) as string];
-  // What a mostly happy customer criticised is taken note of, never apologised for; "so glad to hear" would ignore it.
-  const concerns = m.set.parts.mixedNote ? joinList(m.set, m.concernsLong) : undefined;
   if (concerns && level.note) {
     parts.push('note');
     body.push(once(m, 'mixedNote', () => renderFresh(m, 'note', 'mixedNote', { business: m.business, concerns })) as string);

@@ -53,11 +53,15 @@ import { business, negativeReviews } from './factories.js';
  * (not "your account of … your account"), "this isn't" (not "which isn't" after a plural): 4,575 of 26,542 cases move.
  * A second native review of the German, Dutch and French drafts: the long-word repeat check from eight letters
  * ("feedback … feedback", "ervaring … ervaring"), French praise without "retour"/"plaisir" twice, German without
- * "bitten"/"klären" twice, Dutch word order and "Goedemiddag" gone: 950 of 26,542 cases move.
+ * "bitten"/"klären" twice, Dutch word order and "Goedemiddag" gone: 950 of 26,542 cases move. A second review of the
+ * Spanish, Italian, Portuguese and English drafts: English speaks as "we" throughout (no "I'll … we"), no clause
+ * without a problem word ("you had a reservation"), no reported speech ("the wrong password"), no expectation ("you
+ * were told there would be"), a mixed review thanked without "kind words", one "so that we can", six phrasings tried
+ * against repeats (was four): 10,985 of 26,542 cases move (most of them English friendly replies, the voice).
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: '04b6f86063441874b65e7d7c7f4f2271af9b883c2001c0404d5bfc9edc968941', cases: 26542 },
-  4: { sha256: '52f67e5e99322da2a6f5e1f9e2f1a9b9950b50aa739576b4a5469309453e6bc0', cases: 7292 },
+  1: { sha256: '4791e214255741beb88f805d29fd4dd23b4a844e92e7057fac8dc13ef5961959', cases: 26542 },
+  4: { sha256: '968d4d2738f23ed6e717bd078d82b6053e2ff2fa551d72bb56877b2866ceddc1', cases: 7292 },
 };
 
 const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];

@@ -927,3 +927,52 @@ describe('what a second native-speaker review of the German, Dutch and French dr
     for (const spec of INDUSTRY_TOPICS.bank_fintech) expect(topicPhraseFor('bank_fintech', 'de', spec.id, 'short'), spec.id).not.toMatch(/Kartenservices/);
   });
 });
+
+describe('what a second native-speaker review of the Spanish, Italian, Portuguese and English drafts found wrong', () => {
+  const lines = (language: string, part: string): string[] => {
+    const p = templateSetFor(language).parts[part as keyof ReturnType<typeof templateSetFor>['parts']];
+    return p ? [...p.friendly, ...p.formal] : [];
+  };
+
+  it('speaks as "we" throughout an English reply, never "I" in one sentence and "we" in the next', () => {
+    for (const tone of TONES) {
+      for (const r of drafts('en', tone, 'We waited an hour for cold food and the waiter was rude.', 'restaurant')) expect(r.split('\n').slice(1, -2).join(' '), r).not.toMatch(/\b(I|I'm|I'll|me|my)\b/);
+    }
+  });
+
+  it('repeats no harmless clause, no reported speech and no promise as the complaint', () => {
+    const cases = [
+      ['We had a reservation but they had no record of our booking and we had to leave.', /you had a reservation/],
+      ['I cannot log in, it says my password is wrong every time.', /wrong password/],
+      ['We were told there would be a 10 minute wait. It was 50 minutes.', /told there would be/],
+    ] as const;
+    for (const [text, bad] of cases) for (const tone of TONES) for (const r of drafts('en', tone, text, 'restaurant')) expect(r).not.toMatch(bad);
+  });
+
+  it('thanks a mixed review without "kind words", and writes one "so" and one "so that we can" at a time', () => {
+    const text = 'Great food but our waiter was rude to us.';
+    for (const tone of TONES) {
+      for (let i = 0; i < 60; i++) {
+        const d = draftReply(review(text, { author: 'Ann Lee', platformId: `mixed-${tone}-${i}`, rating: 4 }), classify({ text, rating: 4 }, { taxonomy: taxonomyFor('restaurant') }), { business: business({ tone, industry: 'restaurant' }) });
+        if (d.parts.includes('note')) expect(d.reply).not.toMatch(/kind words|lovely review|made our day/i);
+      }
+    }
+    for (const line of lines('en', 'thanks')) expect(line).not.toMatch(/Thanks so much\|[^\]]*\] for \[[^\]]*being so clear/);
+    for (const tone of TONES) for (const r of drafts('en', tone, 'We waited an hour for cold food.', 'restaurant')) expect(count(r, /so that we can|so we can/), r).toBeLessThan(2);
+  });
+
+  it('writes Portuguese, Spanish and Italian as natives do: no "Pedimos … Pedimos", "contar" three times, "ci ha colpito", "Olá" to a full name', () => {
+    for (const r of drafts('pt', 'formal', 'O aplicativo trava toda hora e ninguém responde.', 'app_software')) expect(count(r, /\bPedimos\b/), r).toBeLessThan(2);
+    for (const r of drafts('pt-PT', 'friendly', 'A comida chegou fria e ninguém nos atendeu.', 'restaurant')) expect(count(r, /\bconta(ste|do|r)\b/), r).toBeLessThan(2);
+    for (const line of lines('it', 'ackIssue')) expect(line).not.toMatch(/ci ha colpito/);
+    for (const line of templateSetFor('pt-PT').parts.greeting.formal) expect(line).not.toMatch(/^Olá, \{name\}/);
+    expect(templateSetFor('pt').parts.signoff.friendly).not.toContain('Atenciosamente,');
+    for (const line of lines('pt', 'apology')) expect(line).not.toMatch(/pelo que você passou/);
+  });
+
+  it('says "no warning" is no "no reply", and names a short topic as what will change, not a strength', () => {
+    for (const language of ['es', 'it', 'pt']) expect(topicPhraseFor('generic', language, 'communication', 'long'), language).not.toMatch(/respuesta|risposta|resposta/);
+    expect(topicPhraseFor('home_services', 'en', 'no_show', 'short')).not.toMatch(/punctuality/);
+    expect(topicPhraseFor('restaurant', 'en', 'waiting_time', 'short')).not.toMatch(/how long our guests wait/);
+  });
+});

@@ -20,7 +20,7 @@ export const UPDATES = topic(
       'atualizou'],
   },
   {
-    en: ['the trouble since the latest update', 'how we roll out updates'],
+    en: ['the problems since the latest update', 'how we roll out updates'],
     de: ['die Probleme seit dem letzten Update', 'die Qualität unserer Updates'],
     fr: ['les problèmes depuis la dernière mise à jour', 'nos mises à jour'],
     es: ['los problemas desde la última actualización', 'nuestras actualizaciones'],

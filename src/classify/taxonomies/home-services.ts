@@ -30,7 +30,7 @@ export const NO_SHOW = topic(
       'desmarcou', 'esperei o dia todo', 'esperei todo o dia', 'deu bolo', 'deram bolo'],
   },
   {
-    en: ['our failure to turn up on time', 'our punctuality'],
+    en: ['our failure to turn up on time', 'how we keep to appointment times'],
     // One appointment not kept, late or missed: "missed and late appointments" fitted neither a plumber three hours late
     // nor one no-show (a native speaker's review).
     de: ['die nicht eingehaltene Terminzusage', 'die Pünktlichkeit unserer Handwerker'],

@@ -64,9 +64,9 @@ export const NOISE = topic(
     en: ['the noise during your stay', 'how quiet our rooms are'],
     de: ['die Lärmbelästigung während des Aufenthalts', 'die Ruhe in unseren Zimmern'],
     fr: ['le bruit pendant le séjour', 'le calme de nos chambres'],
-    es: ['el ruido durante la estancia', 'la tranquilidad de nuestras habitaciones'],
+    es: ['el ruido durante la estancia', 'el ruido en las habitaciones'],
     nl: ['het lawaai tijdens het verblijf', 'de rust in onze kamers'],
-    it: ['il rumore durante il soggiorno', 'la tranquillità delle nostre camere'],
+    it: ['il rumore durante il soggiorno', 'il rumore nelle camere'],
     pt: ['o barulho durante a estadia', 'o sossego dos nossos quartos'],
   },
 );
@@ -89,13 +89,13 @@ export const CHECK_IN = topic(
   {
     // The check-in itself: "your welcome", "l'accueil", "l'accoglienza" read as the staff's manner to a guest who
     // complained of a 50-minute wait (a native speaker's review).
-    en: ['the check-in process', 'the way we check guests in'],
+    en: ['the problems at check-in', 'the way we check guests in'],
     de: ['die Abläufe beim Check-in', 'die Abläufe an der Rezeption'],
     fr: ["l'enregistrement à l'arrivée", "l'organisation de la réception"],
-    es: ['el proceso de check-in', 'la atención en recepción'],
+    es: ['los problemas en el check-in', 'la atención en recepción'],
     nl: ['het inchecken bij de receptie', 'de gang van zaken bij de receptie'],
-    it: ['le procedure di check-in', "l'organizzazione della reception"],
-    pt: ['o processo de check-in', 'o funcionamento da recepção'],
+    it: ['i problemi al check-in', "l'organizzazione della reception"],
+    pt: ['os problemas no check-in', 'o funcionamento da recepção'],
   },
 );
 

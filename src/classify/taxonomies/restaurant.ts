@@ -121,7 +121,7 @@ export const RESTAURANT: readonly TopicSpec[] = [
     // The wait at the table, for anyone to come or for the food; no plural participle ('para ser atendidos') a lone diner
     // would read as being counted with others.
     phrases: {
-      en: ['the long wait to be served', 'how long our guests wait to be served'],
+      en: ['the long wait to be served', 'our waiting times'],
       de: ['die lange Wartezeit auf die Bedienung', 'die Wartezeiten für unsere Gäste'],
       fr: ['la longue attente', "les délais d'attente en salle"],
       es: ['la larga espera en la mesa', 'los tiempos de espera en sala'],

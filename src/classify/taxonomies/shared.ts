@@ -188,10 +188,10 @@ export const COMMUNICATION = topic(
     en: ['the trouble getting an answer from us', 'how we keep customers informed'],
     de: ['die ausgebliebene Antwort', 'unsere Kommunikation'],
     fr: ["l'absence de réponse", 'notre communication'],
-    es: ['la falta de respuesta', 'nuestra comunicación'],
+    es: ['la falta de comunicación', 'nuestra comunicación'],
     nl: ['het uitblijven van antwoord', 'onze communicatie'],
-    it: ['la mancata risposta', 'la nostra comunicazione'],
-    pt: ['a falta de resposta', 'a nossa comunicação'],
+    it: ['la mancanza di comunicazione', 'la nostra comunicazione'],
+    pt: ['a falta de comunicação', 'a nossa comunicação'],
   },
 );
 
