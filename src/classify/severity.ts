@@ -22,7 +22,8 @@ export const DEFAULT_CRITICAL_RULES: readonly CriticalRule[] = Object.freeze([
     id: 'legal_threat', label: 'threat of legal action',
     patterns: ['my lawyer', 'our lawyer', 'a lawyer', 'my attorney', 'an attorney', 'lawsuit', 'sue', 'suing', 'legal action',
       'small claims', 'take you to court', 'see you in court', 'class action', 'my solicitor', 'consumer protection', 'better business bureau',
-      'report you to', 'reported you to', 'trading standards', 'attorney general', 'chargeback', 'filing a complaint'],
+      'report you to', 'reported you to', 'trading standards', 'attorney general', 'chargeback', 'filing a complaint',
+      'a solicitor', 'our solicitor', 'my solicitors', 'our solicitors'],
   },
   {
     id: 'health_safety', label: 'health or safety',
@@ -30,7 +31,7 @@ export const DEFAULT_CRITICAL_RULES: readonly CriticalRule[] = Object.freeze([
       'threw up', 'throwing up', 'diarrhea', 'hospital', 'hospitalized', 'hospitalised', 'emergency room', 'allergic reaction', 'anaphyla*', 'injur*',
       'burned me', 'burnt me', 'electrocut*', 'caught fire', 'exploded', 'on fire', 'smoke came', 'unsafe', 'dangerous',
       'safety hazard', 'fire hazard', 'choking hazard', 'glass in', 'metal in', 'wire in', 'bleeding', 'salmonella', 'e. coli',
-      'mold in', 'raw chicken', 'a rat', 'rats', 'mice', 'cockroach*', 'roach*'],
+      'mold in', 'raw chicken', 'a rat', 'rats', 'mice', 'cockroach*', 'roach*', 'nut allergy', 'my allergy', 'epipen', 'epi pen'],
   },
   {
     id: 'fraud_scam', label: 'fraud or scam accusation',

@@ -310,6 +310,7 @@ function acknowledgement(m: Material, level: Level['ack']): { part: string; text
   if (level === 'none') return undefined;
   const base = { business: m.business };
   const ack = (part: PartName, slots: Slots): { part: string; text: string } => ({ part: 'acknowledge', text: renderFresh(m, 'acknowledge', part, slots) });
+  if (m.critical && m.set.parts.ackCritical) return ack('ackCritical', base);
   const issue = joinList(m.set, m.issues, level === 'full' ? 2 : 1);
   if (issue) return ack('ackIssue', { ...base, issue, Issue: upperFirst(issue) });
   if (m.clause && level === 'full') return ack('ackClause', { ...base, clause: m.clause });
@@ -341,9 +342,11 @@ function compose(m: Material, level: Level): { text: string; parts: string[] } {
   add('acknowledge', once(m, `ack:${level.ack}`, () => acknowledgement(m, level.ack)?.text));
   const thanks: PartName = level.short ? 'thanksShort' : 'thanks';
   add('thanks', once(m, thanks, () => renderFresh(m, 'thanks', thanks, { business: m.business })));
-  const apology: PartName = level.short ? 'apologyShort' : 'apology';
+  // A critical review's own apology and no promise to prevent a repeat: either would concede what a lawyer may contest.
+  const critical = m.critical && m.set.parts.apologyCritical !== undefined;
+  const apology: PartName = critical ? 'apologyCritical' : level.short ? 'apologyShort' : 'apology';
   add('apology', once(m, apology, () => renderFresh(m, 'apology', apology, { business: m.business })));
-  if (level.reassure) add('reassure', once(m, 'reassure', () => renderFresh(m, 'reassure', 'reassure', { business: m.business, topicShort: m.topicShort })));
+  if (level.reassure && !critical) add('reassure', once(m, 'reassure', () => renderFresh(m, 'reassure', 'reassure', { business: m.business, topicShort: m.topicShort })));
   add(m.critical ? 'escalate' : 'contact', once(m, `contact:${level.short}`, () => contactSentence(m, level.short)));
 
   return assemble(m, level, parts, body);

@@ -70,6 +70,11 @@ export const OPTIONAL_PART_NAMES = [
   // long wait") rather than by the reviewer's own words: lines that read right with a topic's noun phrase ("No one
   // should have to put up with {issue}" does not). A set without it uses ackIssue.
   'ackTopic',
+  // A critical review (food poisoning, fraud, a lawyer named): acknowledged and apologised for without playing it down
+  // ("your experience did not meet your expectations") or conceding its cause ("so that it does not happen again"); no
+  // reassure sentence follows. A set without them uses ackIssue/ackGeneric and apology, and keeps the reassure.
+  'ackCritical',
+  'apologyCritical',
   // A bank, an app, a tradesman or a clinic is not visited for pleasure: "See you again soon!" reads wrong to its
   // customers, and these stand in for praiseInvite, neutralInvite and followUpInvite there (see customersVisit).
   // A set without them uses the visit wording.

@@ -9,6 +9,9 @@ describe('critical severity', () => {
     ['fraud', 'Total scam, they took my money and never shipped anything.', 'fraud or scam'],
     ['discrimination', 'The manager was openly racist to my family.', 'discrimination'],
     ['privacy', 'They sold my data to advertisers without my consent.', 'data or privacy'],
+    // A native speaker's review: British English and an allergy the kitchen ignored were not critical.
+    ['a solicitor', 'Appalling service, I have passed this on to our solicitor.', 'legal action'],
+    ['an allergy', 'I told them about my nut allergy and the dessert had nuts in it. I needed my EpiPen.', 'health or safety'],
   ])('%s', (_, text, label) => {
     const v = classify({ text });
     expect(v.negative).toBe(true);

@@ -58,10 +58,13 @@ import { business, negativeReviews } from './factories.js';
  * without a problem word ("you had a reservation"), no reported speech ("the wrong password"), no expectation ("you
  * were told there would be"), a mixed review thanked without "kind words", one "so that we can", six phrasings tried
  * against repeats (was four): 10,985 of 26,542 cases move (most of them English friendly replies, the voice).
+ * A critical review gets its own acknowledgement and apology and no promise to prevent a repeat (ackCritical,
+ * apologyCritical: "not what you expected" played a hospital stay down, "so it doesn't happen again" conceded it):
+ * 2,429 of 26,542 cases move.
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: '4791e214255741beb88f805d29fd4dd23b4a844e92e7057fac8dc13ef5961959', cases: 26542 },
-  4: { sha256: '968d4d2738f23ed6e717bd078d82b6053e2ff2fa551d72bb56877b2866ceddc1', cases: 7292 },
+  1: { sha256: '8e57d5a1337e7f5e5a386ba834451b8fa59bad50e7f854408dfbe2234f3493fe', cases: 26542 },
+  4: { sha256: 'ed4e0518bc4245ffb972ca709f78b3092ea1d6e75f4da7f23999037daf1ded64', cases: 7292 },
 };
 
 const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];

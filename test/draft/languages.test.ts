@@ -976,3 +976,35 @@ describe('what a second native-speaker review of the Spanish, Italian, Portugues
     expect(topicPhraseFor('restaurant', 'en', 'waiting_time', 'short')).not.toMatch(/how long our guests wait/);
   });
 });
+
+describe('a critical review (food poisoning, fraud, a lawyer) in every language', () => {
+  const CRITICAL: Record<string, string> = {
+    en: 'I got food poisoning after eating here and spent two days in hospital. My lawyer will be in touch.',
+    de: 'Nach dem Essen hatte ich eine Lebensmittelvergiftung und lag zwei Tage im Krankenhaus. Mein Anwalt meldet sich.',
+    fr: "J'ai eu une intoxication alimentaire après ce repas et j'ai passé deux jours à l'hôpital. Mon avocat vous contactera.",
+    es: 'Tuve una intoxicación alimentaria después de comer aquí y pasé dos días en el hospital. Mi abogado se pondrá en contacto.',
+    nl: 'Ik kreeg een voedselvergiftiging na het eten en lag twee dagen in het ziekenhuis. Mijn advocaat neemt contact op.',
+    it: "Ho avuto un'intossicazione alimentare dopo aver mangiato qui e sono stato due giorni in ospedale. Il mio avvocato vi contatterà.",
+    pt: 'Tive uma intoxicação alimentar depois de comer aqui e fiquei dois dias no hospital. Meu advogado vai entrar em contato.',
+    'pt-PT': 'Tive uma intoxicação alimentar depois de comer aqui e fiquei dois dias no hospital. O meu advogado vai contactar-vos.',
+  };
+  it('is neither played down as "not what you expected" nor conceded with "so it does not happen again", and still apologises', () => {
+    const downplay = /expectations|Erwartungen|attentes|expectativas|aspettative|verwachtingen|let you down|enttäuscht|teleurgesteld|à la hauteur|all'altezza/i;
+    const concede = /happen again|not happen|wiederholt|wieder vorkommt|nicht wieder|reproduise|vuelva a (suceder|pasar)|si ripeta|succeda più|não se repita|não volte|herhaling|niet opnieuw/i;
+    for (const [language, text] of Object.entries(CRITICAL)) {
+      for (const tone of TONES) {
+        for (let i = 0; i < 40; i++) {
+          const d = draftReply(review(text, { author: 'Anna Weber', platformId: `crit-${language}-${tone}-${i}` }), verdict({ language, topics: i % 2 ? ['food_quality'] : [], severity: 'critical' }), {
+            business: business({ tone, industry: 'restaurant' }),
+            drafting: escalation,
+          });
+          expect(d.reply, `${language} ${tone}`).not.toMatch(downplay);
+          expect(d.reply, `${language} ${tone}`).not.toMatch(concede);
+          expect(d.parts, d.reply).toEqual(expect.arrayContaining(['acknowledge', 'thanks', 'apology', 'escalate']));
+          expect(d.parts).not.toContain('reassure');
+          expect(d.violations, d.reply).toEqual([]);
+        }
+      }
+    }
+  });
+});
