@@ -354,3 +354,12 @@ describe('waiting for the bill (a native speaker\'s review)', () => {
     expect(tag('restaurant', 'Die Rechnung war viel zu hoch.')).toContain('price_billing');
   });
 });
+
+describe('naming a refund and a direct debit (a native speaker\'s review)', () => {
+  it('names a refund the customer waits for as a refund, and a French direct debit as a payment, not a transfer', () => {
+    for (const language of ['en', 'de', 'fr', 'es', 'nl', 'it', 'pt']) {
+      expect(topicPhraseFor('retail_ecommerce', language, 'returns', 'long'), language).toMatch(/refund|Erstattung|remboursement|reembolso|terugbetaling|rimborso/);
+    }
+    expect(topicPhraseFor('bank_fintech', 'fr', 'transfers', 'long')).not.toMatch(/virement/);
+  });
+});

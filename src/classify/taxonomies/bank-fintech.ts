@@ -43,7 +43,8 @@ export const TRANSFERS = topic(
   {
     en: ['the problem with your transfer', 'how quickly our transfers go through'],
     de: ['die Probleme mit der Überweisung', 'die Abwicklung unserer Überweisungen'],
-    fr: ['le problème de virement', 'le traitement de nos virements'],
+    // 'prélèvement' (a direct debit) is a keyword too: not only a 'virement'.
+    fr: ['le problème de paiement', 'le traitement de nos virements et prélèvements'],
     es: ['el problema con la transferencia', 'la gestión de las transferencias'],
     nl: ['het probleem met de overboeking', 'de verwerking van overboekingen'],
     it: ['il problema con il bonifico', 'la gestione dei bonifici'],

@@ -16,13 +16,15 @@ export const RETURNS = topic(
     pt: ['devolução', 'devoluções', 'devolver', 'devolvi', 'troca', 'trocar', 'reembolso', 'estorno'],
   },
   {
-    en: ['the trouble with your return', 'how we handle returns and refunds'],
-    de: ['die Probleme mit der Rücksendung', 'die Abwicklung von Rücksendungen'],
-    fr: ['les difficultés avec le retour', 'la gestion des retours et remboursements'],
-    es: ['los problemas con la devolución', 'la gestión de devoluciones'],
-    nl: ['de problemen met het retourneren', 'de afhandeling van retouren'],
-    it: ['i problemi con il reso', 'la gestione dei resi'],
-    pt: ['os problemas com a devolução', 'a gestão das devoluções'],
+    // Return or refund: the keywords take both, and a customer waiting for a refund returned nothing ("die
+    // Rückerstattung dauert ewig" was answered "die Probleme mit der Rücksendung", a native speaker's review).
+    en: ['the trouble with your return or refund', 'how we handle returns and refunds'],
+    de: ['die Probleme mit Rücksendung und Erstattung', 'die Abwicklung von Rücksendungen und Erstattungen'],
+    fr: ['le problème de retour ou de remboursement', 'la gestion des retours et remboursements'],
+    es: ['los problemas con la devolución o el reembolso', 'la gestión de devoluciones y reembolsos'],
+    nl: ['de problemen met het retour of de terugbetaling', 'de afhandeling van retouren en terugbetalingen'],
+    it: ['i problemi con il reso o il rimborso', 'la gestione di resi e rimborsi'],
+    pt: ['os problemas com a devolução ou o reembolso', 'a gestão de devoluções e reembolsos'],
   },
 );
 
