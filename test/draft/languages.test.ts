@@ -510,6 +510,11 @@ const drafts = (
     ).reply,
   );
 };
+/** Every line, in both registers, of a template set's part (none when the set lacks it). */
+const lines = (language: string, part: string): string[] => {
+  const p = templateSetFor(language).parts[part as keyof ReturnType<typeof templateSetFor>['parts']];
+  return p ? [...p.friendly, ...p.formal] : [];
+};
 const cafe = { taxonomy: taxonomyFor('cafe_bakery') };
 const count = (r: string, re: RegExp): number => r.match(new RegExp(re.source, `${re.flags}g`))?.length ?? 0;
 
@@ -790,10 +795,6 @@ describe('what a native-speaker review of the German, Dutch and French drafts fo
 });
 
 describe('what a native-speaker review of the Spanish, Italian, Portuguese and English drafts found wrong', () => {
-  const lines = (language: string, part: string): string[] => {
-    const p = templateSetFor(language).parts[part as keyof ReturnType<typeof templateSetFor>['parts']];
-    return p ? [...p.friendly, ...p.formal] : [];
-  };
 
   it('acknowledges a topic as a problem: no "put up with the breakfast", "point out the breakfast"', () => {
     for (const tone of TONES) {
@@ -870,10 +871,6 @@ describe('what English drafts say of the reviewer\'s own words (a native speaker
 });
 
 describe('what a second native-speaker review of the German, Dutch and French drafts found wrong', () => {
-  const lines = (language: string, part: string): string[] => {
-    const p = templateSetFor(language).parts[part as keyof ReturnType<typeof templateSetFor>['parts']];
-    return p ? [...p.friendly, ...p.formal] : [];
-  };
 
   it('thanks a French 5-star review without "retour" or "plaisir" twice', () => {
     for (const tone of TONES) {
@@ -929,10 +926,6 @@ describe('what a second native-speaker review of the German, Dutch and French dr
 });
 
 describe('what a second native-speaker review of the Spanish, Italian, Portuguese and English drafts found wrong', () => {
-  const lines = (language: string, part: string): string[] => {
-    const p = templateSetFor(language).parts[part as keyof ReturnType<typeof templateSetFor>['parts']];
-    return p ? [...p.friendly, ...p.formal] : [];
-  };
 
   it('speaks as "we" throughout an English reply, never "I" in one sentence and "we" in the next', () => {
     for (const tone of TONES) {
