@@ -49,7 +49,7 @@ export class TopicMatcher {
     // The complaint cues' spans, once (most reviews that are not negative have none: a clause after a contrast word
     // is then the only way a topic becomes a concern, see leansComplaint).
     negativeSpans.length = 0;
-    for (const c of a.cues) if (c.valence < 0) negativeSpans.push(c.start, c.end);
+    for (const c of a.cues) if (c.valence < 0) negativeSpans.push(c.start, c.end, c.valence);
     // A star taken off names what for in its sentence ("Ein Stern Abzug, weil die Lieferung gedauert hat"), commas and all.
     deductionSentences.length = 0;
     if (a.deduction) for (const h of a.phraseHits) if (isDeduction(h)) deductionSentences.push(clauseStart(a, h.start, breaksSentence), clauseEnd(a, h.end, breaksSentence));
@@ -145,7 +145,7 @@ function clauseEnd(a: TextAnalysis, end: number, breaks = breaksClause): number 
   return hi;
 }
 
-/** Start and end of each complaint cue of the text `concerns` is reading, in pairs (reused). */
+/** Start, end and valence of each complaint cue of the text `concerns` is reading, in triples (reused). */
 const negativeSpans: number[] = [];
 /** Start and end of each sentence holding a star taken off, in pairs (reused). */
 const deductionSentences: number[] = [];
@@ -156,11 +156,24 @@ function within(spans: readonly number[], start: number, end: number): boolean {
   return false;
 }
 
-/** Whether the clause around tokens [start, end) holds a complaint cue (`negativeSpans`; the keyword's own words count). */
+/** A complaint cue this mild that is the topic's own words says the topic was named, not that it was complained of. */
+const MILD_KEYWORD = -1;
+
+/**
+ * Whether the clause around tokens [start, end) holds a complaint cue (`negativeSpans`). The keyword's own words count
+ * ("rude"), unless they are only a mild complaint word: "le service client répond vite" names customer service, which
+ * app-store reviews mention mostly to complain of it.
+ */
 function clauseComplains(a: TextAnalysis, start: number, end: number): boolean {
   const lo = clauseStart(a, start);
   const hi = clauseEnd(a, end);
-  for (let k = 0; k < negativeSpans.length; k += 2) if ((negativeSpans[k] as number) >= lo && (negativeSpans[k + 1] as number) <= hi) return true;
+  for (let k = 0; k < negativeSpans.length; k += 3) {
+    const s = negativeSpans[k] as number;
+    const e = negativeSpans[k + 1] as number;
+    if (s < lo || e > hi) continue;
+    if (s >= start && e <= end && (negativeSpans[k + 2] as number) > MILD_KEYWORD) continue;
+    return true;
+  }
   return false;
 }
 

@@ -340,10 +340,11 @@ function compose(m: Material, level: Level): { text: string; parts: string[] } {
     body.push(text);
   };
   add('acknowledge', once(m, `ack:${level.ack}`, () => acknowledgement(m, level.ack)?.text));
-  const thanks: PartName = level.short ? 'thanksShort' : 'thanks';
-  add('thanks', once(m, thanks, () => renderFresh(m, 'thanks', thanks, { business: m.business })));
-  // A critical review's own apology and no promise to prevent a repeat: either would concede what a lawyer may contest.
+  // A critical review's own thanks and apology, and no promise to prevent a repeat: "thank you for your frank review"
+  // is flippant to someone hospitalised, and a promise would concede what a lawyer may contest.
   const critical = m.critical && m.set.parts.apologyCritical !== undefined;
+  const thanks: PartName = m.critical && m.set.parts.thanksCritical ? 'thanksCritical' : level.short ? 'thanksShort' : 'thanks';
+  add('thanks', once(m, thanks, () => renderFresh(m, 'thanks', thanks, { business: m.business })));
   const apology: PartName = critical ? 'apologyCritical' : level.short ? 'apologyShort' : 'apology';
   add('apology', once(m, apology, () => renderFresh(m, 'apology', apology, { business: m.business })));
   if (level.reassure && !critical) add('reassure', once(m, 'reassure', () => renderFresh(m, 'reassure', 'reassure', { business: m.business, topicShort: m.topicShort })));

@@ -75,6 +75,8 @@ export const OPTIONAL_PART_NAMES = [
   // reassure sentence follows. A set without them uses ackIssue/ackGeneric and apology, and keeps the reassure.
   'ackCritical',
   'apologyCritical',
+  // Its thanks: plain, never for the reviewer's "honesty" or "frank review" (flippant to someone in hospital).
+  'thanksCritical',
   // A bank, an app, a tradesman or a clinic is not visited for pleasure: "See you again soon!" reads wrong to its
   // customers, and these stand in for praiseInvite, neutralInvite and followUpInvite there (see customersVisit).
   // A set without them uses the visit wording.

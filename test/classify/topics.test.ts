@@ -82,6 +82,11 @@ describe('topics', () => {
       expect(v.topics, text).toEqual([]);
       expect(v.concerns ?? [], text).toEqual([]);
     }
+    // Customer service praised in a bank's 5-star review is no concern, though "service client" alone is a mild complaint word.
+    const bank = createClassifier({ taxonomy: taxonomyFor('bank_fintech') });
+    for (const text of ['Excellente banque, le service client répond vite.', 'Excelente banco, la atención al cliente responde rápido.']) {
+      expect(bank.classify({ text, rating: 5 }).concerns ?? [], text).toEqual([]);
+    }
   });
 
   it('takes a problem the business fixed as praise, not a concern ("fixed the leak quickly", "hat das Leck repariert")', () => {

@@ -60,11 +60,13 @@ import { business, negativeReviews } from './factories.js';
  * against repeats (was four): 10,985 of 26,542 cases move (most of them English friendly replies, the voice).
  * A critical review gets its own acknowledgement and apology and no promise to prevent a repeat (ackCritical,
  * apologyCritical: "not what you expected" played a hospital stay down, "so it doesn't happen again" conceded it):
- * 2,429 of 26,542 cases move.
+ * 2,429 of 26,542 cases move. A third native review, of these new parts: a critical review is thanked plainly
+ * (thanksCritical: not for its "frank review"), without "at your earliest convenience" after "urgent", "take it extremely
+ * seriously" (not "treating … treating"); "It's lovely" gone beside "What a lovely review": 2,424 cases move.
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: '8e57d5a1337e7f5e5a386ba834451b8fa59bad50e7f854408dfbe2234f3493fe', cases: 26542 },
-  4: { sha256: 'ed4e0518bc4245ffb972ca709f78b3092ea1d6e75f4da7f23999037daf1ded64', cases: 7292 },
+  1: { sha256: '1854ded1403c130df095a7f4a1c60248c6e99c8b56bdbcef9ccbf8774bde4bb1', cases: 26542 },
+  4: { sha256: '1c1e88b481d192c75914dc5ce58ed45e9ae614ed6737a55608cd62197a1de019', cases: 7292 },
 };
 
 const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];

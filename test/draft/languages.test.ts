@@ -995,6 +995,10 @@ describe('a critical review (food poisoning, fraud, a lawyer) in every language'
           expect(d.reply, `${language} ${tone}`).not.toMatch(concede);
           expect(d.parts, d.reply).toEqual(expect.arrayContaining(['acknowledge', 'thanks', 'apology', 'escalate']));
           expect(d.parts).not.toContain('reassure');
+          // Not thanked for "honesty" (a native speaker's review): flippant to someone in hospital.
+          expect(d.reply).not.toMatch(/honest|frank|candid|franchise|franqueza|sincerità|offenen Worte|\bsincère\b/i);
+          // "urgent … at your earliest convenience" says there is no hurry.
+          expect(d.reply).not.toMatch(/earliest convenience|votre demande/);
           expect(d.violations, d.reply).toEqual([]);
         }
       }
