@@ -363,7 +363,8 @@ function assemble(m: Material, level: Pick<Level, 'greeting' | 'signoff'>, parts
   const named = bodyText.toLowerCase().includes(m.business.toLowerCase()) || m.signature.toLowerCase().includes(m.business.toLowerCase());
   const signature = named ? m.signature : `${m.signature}, ${m.business}`;
   const roomy = level.signoff;
-  const signoff = level.signoff ? once(m, 'signoff', () => renderPart(m.set, 'signoff', m.tone, m.seed, {})) : undefined;
+  const signoffPart: PartName = m.critical && m.set.parts.signoffCritical ? 'signoffCritical' : 'signoff';
+  const signoff = level.signoff ? once(m, 'signoff', () => renderPart(m.set, signoffPart, m.tone, m.seed, {})) : undefined;
   const text = roomy
     ? [greeting, bodyText, `${signoff}\n${signature}`].filter(Boolean).join('\n\n')
     : [greeting, bodyText, signature].filter(Boolean).join('\n');

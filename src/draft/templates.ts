@@ -77,6 +77,8 @@ export const OPTIONAL_PART_NAMES = [
   'apologyCritical',
   // Its thanks: plain, never for the reviewer's "honesty" or "frank review" (flippant to someone in hospital).
   'thanksCritical',
+  // And its sign-off: no "See you soon", "Have a nice day" or hug ("À bientôt", "Um abraço") to someone in hospital.
+  'signoffCritical',
   // A bank, an app, a tradesman or a clinic is not visited for pleasure: "See you again soon!" reads wrong to its
   // customers, and these stand in for praiseInvite, neutralInvite and followUpInvite there (see customersVisit).
   // A set without them uses the visit wording.

@@ -62,11 +62,12 @@ import { business, negativeReviews } from './factories.js';
  * apologyCritical: "not what you expected" played a hospital stay down, "so it doesn't happen again" conceded it):
  * 2,429 of 26,542 cases move. A third native review, of these new parts: a critical review is thanked plainly
  * (thanksCritical: not for its "frank review"), without "at your earliest convenience" after "urgent", "take it extremely
- * seriously" (not "treating … treating"); "It's lovely" gone beside "What a lovely review": 2,424 cases move.
+ * seriously" (not "treating … treating"); "It's lovely" gone beside "What a lovely review": 2,424 cases move. A
+ * critical reply's sign-off is plain (signoffCritical: no "Warm wishes", "À bientôt", "Um abraço"): 462 cases move.
  */
 export const GOLDEN: Record<number, { sha256: string; cases: number }> = {
-  1: { sha256: '1854ded1403c130df095a7f4a1c60248c6e99c8b56bdbcef9ccbf8774bde4bb1', cases: 26542 },
-  4: { sha256: '1c1e88b481d192c75914dc5ce58ed45e9ae614ed6737a55608cd62197a1de019', cases: 7292 },
+  1: { sha256: '09c1fe31954c878109ee19db8d65828c562d81ea3466a819b44eb40e35f63a84', cases: 26542 },
+  4: { sha256: 'd0fc84a4fbff5c5e72db4a89924a56084ce192e6b63190d89b5e322d5adabdd3', cases: 7292 },
 };
 
 const AUTHORS = [undefined, 'John Smith', 'gamer_99', 'maria lopez', 'Amazon Customer', 'ANNA', 'jean-luc picard', 'Mr Smith', 'Zoë'];

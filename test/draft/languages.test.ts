@@ -997,6 +997,8 @@ describe('a critical review (food poisoning, fraud, a lawyer) in every language'
           expect(d.parts).not.toContain('reassure');
           // Not thanked for "honesty" (a native speaker's review): flippant to someone in hospital.
           expect(d.reply).not.toMatch(/honest|frank|candid|franchise|franqueza|sincerità|offenen Worte|\bsincère\b/i);
+          // "See you soon", "have a nice day" or a hug to someone in hospital (a native speaker's review).
+          expect(d.reply).not.toMatch(/À bientôt|Belle journée|A presto|Até breve|Até mais|abraço|Warm wishes|Liebe Grüße/);
           // "urgent … at your earliest convenience" says there is no hurry.
           expect(d.reply).not.toMatch(/earliest convenience|votre demande/);
           expect(d.violations, d.reply).toEqual([]);
