@@ -55,7 +55,7 @@ export class TopicMatcher {
     if (a.deduction) for (const h of a.phraseHits) if (isDeduction(h)) deductionSentences.push(clauseStart(a, h.start, breaksSentence), clauseEnd(a, h.end, breaksSentence));
     let seen: boolean[] | undefined;
     for (const h of a.phraseHits) {
-      if (h.value.kind !== 'topic' || withinLonger(a.phraseHits, h, h.value.index) || remedied(a, h) || onlyPraised(a, h.start, h.end)) continue;
+      if (h.value.kind !== 'topic' || !stands(a.phraseHits, h, h.value.index, a)) continue;
       if (!(clauseComplains(a, h.start, h.end) || within(deductionSentences, h.start, h.end) || leansComplaint(a, h.start, h.end, model))) continue;
       seen ??= new Array<boolean>(this.ids.length).fill(false);
       seen[h.value.index] = true;
@@ -70,8 +70,7 @@ export class TopicMatcher {
     // A plain array: a typed array's backing store costs a malloc per review.
     let seen: boolean[] | undefined;
     for (const h of hits) {
-      if (h.value.kind !== 'topic' || withinLonger(hits, h, h.value.index) || (a !== undefined && remedied(a, h))) continue;
-      if (a && onlyPraised(a, h.start, h.end)) continue;
+      if (h.value.kind !== 'topic' || !stands(hits, h, h.value.index, a)) continue;
       seen ??= new Array<boolean>(this.ids.length).fill(false);
       seen[h.value.index] = true;
     }
@@ -79,6 +78,15 @@ export class TopicMatcher {
     if (seen) for (let i = 0; i < this.ids.length; i++) if (seen[i]) out.push(this.ids[i] as string);
     return out;
   }
+}
+
+/**
+ * Whether a hit of topic `index` raises its topic: not inside another topic's longer keyword, and, with the analysis,
+ * not a problem fixed nor named in a clause that only praises. What both `match` and `concerns` count.
+ */
+function stands(hits: readonly PhraseHit<PhraseTag>[], h: PhraseHit<PhraseTag>, index: number, a: TextAnalysis | undefined): boolean {
+  if (withinLonger(hits, h, index)) return false;
+  return a === undefined || !(remedied(a, h) || onlyPraised(a, h.start, h.end));
 }
 
 /**

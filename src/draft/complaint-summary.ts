@@ -283,11 +283,12 @@ export function complaintClause(text: string, topics: readonly string[], maxChar
     const onTopic = topicHit(c, topics);
     // Every clause repeated back names what went wrong: "we had a reservation" is on topic but no complaint ("sad to
     // hear that you had a reservation"), and "I didn't use my common sense" needs a real problem word, not just a "not".
-    if (problemWords === 0 && negativeHits(words) === 0) return;
+    const hits = negativeHits(words);
+    if (problemWords === 0 && hits === 0) return;
     if ((words[0] === 'i' || words[0] === 'we') && problemWords === 0 && !onTopic) return;
     // What the reviewer was told or promised ("we were told there would be a 10 minute wait") is not what went wrong.
     if (EXPECTATION.test(c)) return;
-    let score = 2 * negativeHits(words) + (onTopic ? 3 : 0);
+    let score = 2 * hits + (onTopic ? 3 : 0);
     if (score < 2 || !VERB.test(c)) return;
     // A capitalised word after the first is a name (staff, people, places): naming someone in public reads as blame.
     if (/\s\p{Lu}/u.test(c.replace(/\bI\b/g, 'i'))) return;

@@ -5,7 +5,7 @@ import { formalWording, summariseComplaint } from './complaint-summary.js';
 import { resolveContext, type DraftContext } from './context.js';
 import { fallbackVerdict } from './fallback-verdict.js';
 import { checkGuardrails, codePointLength } from './guardrails.js';
-import { draftReply, mayBeEnglish, renderPart, replySet, topicPhrase, type ReplyDraft } from './reply.js';
+import { draftReply, mayBeEnglish, renderPart, replySet, standIn, topicPhrase, type ReplyDraft } from './reply.js';
 import type { Tone } from './templates.js';
 
 // Platforms keep one public reply per review, so the follow-up is posted as an update of the reply:
@@ -52,7 +52,7 @@ export function draftFollowUp(review: Review, input: FollowUpInput, ctx: DraftCo
   const business = r.businessName;
   const note = input.note ? cleanNote(input.note) : '';
 
-  const invite = !customersVisit(r.industry) && set.parts.serviceFollowUpInvite ? 'serviceFollowUpInvite' : 'followUpInvite';
+  const invite = standIn(set, 'followUpInvite', { ratingOnly: false, critical: false, visits: customersVisit(r.industry) });
   const build = (withInvite: boolean, specific: boolean): string => {
     const about = specific && subject
       ? renderPart(set, 'followUpAbout', tone, seed, { issue: subject })

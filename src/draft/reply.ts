@@ -181,12 +181,50 @@ const RATING_ONLY_PART: Partial<Record<PartName, PartName>> = {
   neutralThanks: 'ratingNeutralThanks',
 };
 
-/** `part`, or its rating-only stand-in when the review is a rating alone and the set has one. */
-function partFor(m: Material, part: PartName): PartName {
-  if (!m.ratingOnly) return part;
-  const instead = RATING_ONLY_PART[part];
-  return instead && m.set.parts[instead] ? instead : part;
+/** The part a critical review's reply uses: no "frank review", no "did not meet your expectations", no "À bientôt". */
+const CRITICAL_PART: Partial<Record<PartName, PartName>> = {
+  ackIssue: 'ackCritical',
+  ackTopic: 'ackCritical',
+  ackClause: 'ackCritical',
+  ackGeneric: 'ackCritical',
+  thanks: 'thanksCritical',
+  thanksShort: 'thanksCritical',
+  apology: 'apologyCritical',
+  apologyShort: 'apologyCritical',
+  signoff: 'signoffCritical',
+};
+
+/** The part a business customers do not visit (customersVisit) uses: help offered, not a next visit. */
+const SERVICE_PART: Partial<Record<PartName, PartName>> = {
+  praiseInvite: 'serviceInvite',
+  neutralInvite: 'serviceNeutralInvite',
+  followUpInvite: 'serviceFollowUpInvite',
+};
+
+/** What about the review and the business picks a stand-in part. */
+export interface StandInFor {
+  ratingOnly: boolean;
+  critical: boolean;
+  visits: boolean;
 }
+
+/**
+ * `part`, or the stand-in the set has for it: a rating-only review's, a critical review's, or, for a business customers
+ * do not visit, the service wording. Optional parts: a set without the stand-in keeps `part`.
+ */
+export function standIn(set: TemplateSet, part: PartName, of: StandInFor): PartName {
+  for (const [applies, map] of [
+    [of.ratingOnly, RATING_ONLY_PART],
+    [of.critical, CRITICAL_PART],
+    [!of.visits, SERVICE_PART],
+  ] as const) {
+    const instead = applies ? map[part] : undefined;
+    if (instead && set.parts[instead]) return instead;
+  }
+  return part;
+}
+
+const partFor = (m: Material, part: PartName): PartName => standIn(m.set, part, m);
 
 /** How many phrasings (seeds) a part tries before it settles for one that repeats another part. */
 const REPHRASINGS = 6;
@@ -310,7 +348,8 @@ function acknowledgement(m: Material, level: Level['ack']): { part: string; text
   if (level === 'none') return undefined;
   const base = { business: m.business };
   const ack = (part: PartName, slots: Slots): { part: string; text: string } => ({ part: 'acknowledge', text: renderFresh(m, 'acknowledge', part, slots) });
-  if (m.critical && m.set.parts.ackCritical) return ack('ackCritical', base);
+  // A critical review's acknowledgement names nothing of it (CRITICAL_PART): the phrases need not be built.
+  if (partFor(m, 'ackGeneric') === 'ackCritical') return ack('ackGeneric', base);
   const issue = joinList(m.set, m.issues, level === 'full' ? 2 : 1);
   if (issue) return ack('ackIssue', { ...base, issue, Issue: upperFirst(issue) });
   if (m.clause && level === 'full') return ack('ackClause', { ...base, clause: m.clause });
@@ -340,14 +379,13 @@ function compose(m: Material, level: Level): { text: string; parts: string[] } {
     body.push(text);
   };
   add('acknowledge', once(m, `ack:${level.ack}`, () => acknowledgement(m, level.ack)?.text));
-  // A critical review's own thanks and apology, and no promise to prevent a repeat: "thank you for your frank review"
-  // is flippant to someone hospitalised, and a promise would concede what a lawyer may contest.
-  const critical = m.critical && m.set.parts.apologyCritical !== undefined;
-  const thanks: PartName = m.critical && m.set.parts.thanksCritical ? 'thanksCritical' : level.short ? 'thanksShort' : 'thanks';
+  // A critical review's own thanks and apology (CRITICAL_PART: "thank you for your frank review" is flippant to someone
+  // hospitalised), and no promise to prevent a repeat: that would concede what a lawyer may contest.
+  const thanks = partFor(m, level.short ? 'thanksShort' : 'thanks');
   add('thanks', once(m, thanks, () => renderFresh(m, 'thanks', thanks, { business: m.business })));
-  const apology: PartName = critical ? 'apologyCritical' : level.short ? 'apologyShort' : 'apology';
+  const apology = partFor(m, level.short ? 'apologyShort' : 'apology');
   add('apology', once(m, apology, () => renderFresh(m, 'apology', apology, { business: m.business })));
-  if (level.reassure && !critical) add('reassure', once(m, 'reassure', () => renderFresh(m, 'reassure', 'reassure', { business: m.business, topicShort: m.topicShort })));
+  if (level.reassure && apology !== 'apologyCritical') add('reassure', once(m, 'reassure', () => renderFresh(m, 'reassure', 'reassure', { business: m.business, topicShort: m.topicShort })));
   add(m.critical ? 'escalate' : 'contact', once(m, `contact:${level.short}`, () => contactSentence(m, level.short)));
 
   return assemble(m, level, parts, body);
@@ -363,8 +401,7 @@ function assemble(m: Material, level: Pick<Level, 'greeting' | 'signoff'>, parts
   const named = bodyText.toLowerCase().includes(m.business.toLowerCase()) || m.signature.toLowerCase().includes(m.business.toLowerCase());
   const signature = named ? m.signature : `${m.signature}, ${m.business}`;
   const roomy = level.signoff;
-  const signoffPart: PartName = m.critical && m.set.parts.signoffCritical ? 'signoffCritical' : 'signoff';
-  const signoff = level.signoff ? once(m, 'signoff', () => renderPart(m.set, signoffPart, m.tone, m.seed, {})) : undefined;
+  const signoff = level.signoff ? once(m, 'signoff', () => renderPart(m.set, partFor(m, 'signoff'), m.tone, m.seed, {})) : undefined;
   const text = roomy
     ? [greeting, bodyText, `${signoff}\n${signature}`].filter(Boolean).join('\n\n')
     : [greeting, bodyText, signature].filter(Boolean).join('\n');
@@ -397,9 +434,8 @@ function composeThankYou(m: Material, level: (typeof THANK_YOU_LADDER)[number]):
   // on the rude waiter" read as praise of the complaint.
   const plainThanks = (neutral || (concerns !== undefined && level.note)) && m.set.parts.neutralThanks !== undefined;
   const thanks: PartName = plainThanks ? 'neutralThanks' : 'praiseThanks';
-  const visitInvite: PartName = neutral ? 'neutralInvite' : 'praiseInvite';
-  const serviceInvite: PartName = neutral ? 'serviceNeutralInvite' : 'serviceInvite';
-  const invite: PartName = !m.visits && m.set.parts[serviceInvite] ? serviceInvite : visitInvite;
+  // For a business customers do not visit, the service wording (SERVICE_PART).
+  const invite = partFor(m, neutral ? 'neutralInvite' : 'praiseInvite');
   const parts: string[] = ['thanks'];
   const body = [once(m, thanks, () => renderFresh(m, 'thanks', thanks, { business: m.business })) as string];
   if (concerns && level.note) {
